@@ -1,0 +1,14 @@
+/** Jest: TypeScript through @swc/jest (ts-jest does not run with TypeScript 7). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json', 'cjs'],
+  testTimeout: 60000,
+};
