@@ -11,4 +11,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
 };

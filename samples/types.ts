@@ -1,0 +1,17 @@
+/** Shape of a checked-in sample: rows per sheet in the template's column order. */
+export interface SampleDelegates {
+  /** Seed of the deterministic generator. */
+  seed: number;
+  /** Guests per sub-unit as a share of its official delegates. */
+  guestShare: number;
+  /** Ethnic composition used to draw delegates (group name, share) by unit code. */
+  groupShares: Record<string, [string, number][]>;
+  /** Also generate the provincial-agency and ex-officio delegates (unit "Cấp tỉnh"). */
+  provincialLevel: boolean;
+}
+
+export interface SampleWorkbook {
+  file: string;
+  sheets: Record<string, (string | number)[][]>;
+  delegates: SampleDelegates;
+}

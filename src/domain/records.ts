@@ -1,0 +1,354 @@
+/**
+ * Typed records of each sheet, read from its grid. One function per sheet; each takes the grid
+ * (null when the sheet is missing) and the problem list, and never throws on bad data.
+ */
+import { parseVnDate } from './dates';
+import { matchEthnicGroup } from './ethnic';
+import { parseNonNegativeInteger, parseVnNumber } from './numbers';
+import { a1, type ProblemList } from './problem';
+import { DEFAULT_SETTINGS, parseSettingValue, type Settings, settingByLabel } from './settings';
+import { cellSchema, locateTable, type RecordOf, type RowRecord, readRecords, type Table } from './table';
+import { SHEETS } from './template';
+import { foldKey } from './text';
+import {
+  type CellValue,
+  cellText,
+  isBlank,
+  isDate,
+  type Parsed,
+  parseDelegateKind,
+  parseGender,
+  parseTaskStatus,
+} from './values';
+
+export type Grid = CellValue[][] | null;
+
+const text = cellSchema<string>((v) => ({ ok: true, value: isBlank(v) ? (null as unknown as string) : cellText(v) }));
+const integer = cellSchema<number>((v) => parseNonNegativeInteger(v) as Parsed<number>);
+const signedInteger = cellSchema<number>((v) => {
+  const r = parseVnNumber(v);
+  if (r.ok && r.value !== null && !Number.isInteger(r.value)) return { ok: false, error: 'phải là số nguyên' };
+  return r as Parsed<number>;
+});
+const number = cellSchema<number>((v) => parseVnNumber(v) as Parsed<number>);
+
+/** Dates are read in the spreadsheet's time zone, given as a fixed UTC offset. */
+function dateSchema(tzOffsetMinutes: number) {
+  return cellSchema<string>((v) => parseVnDate(v, tzOffsetMinutes) as Parsed<string>);
+}
+
+export function parseYear(v: unknown): Parsed<number | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  if (isDate(v)) return { ok: true, value: v.getFullYear() };
+  const r = parseVnNumber(typeof v === 'string' ? v.replace(/\./g, '') : v);
+  if (!r.ok) return { ok: false, error: `"${cellText(v)}" không phải là năm hợp lệ` };
+  if (r.value === null) return r;
+  if (!Number.isInteger(r.value) || r.value < 1000 || r.value > 9999) {
+    return { ok: false, error: `"${cellText(v)}" không phải là năm gồm 4 chữ số` };
+  }
+  return r;
+}
+const year = cellSchema<number>((v) => parseYear(v) as Parsed<number>);
+
+// ---------------------------------------------------------------------------------------------
+// Units and the index that resolves a code or a name to a unit.
+
+const unitShape = {
+  code: text,
+  name: text,
+  population: integer,
+  dttsPopulation: integer,
+  min: integer,
+  max: integer,
+  note: text,
+};
+export type UnitRecord = RowRecord<RecordOf<typeof unitShape>>;
+
+/** Resolves `Mã đơn vị` cells, which may hold the unit's code or its name. */
+export class UnitIndex {
+  private readonly byKey = new Map<string, UnitRecord>();
+
+  constructor(readonly units: readonly UnitRecord[]) {
+    for (const u of units) {
+      if (u.data.name) this.byKey.set(foldKey(u.data.name), u);
+    }
+    for (const u of units) {
+      if (u.data.code) this.byKey.set(foldKey(u.data.code), u);
+    }
+  }
+
+  resolve(value: string | null): UnitRecord | undefined {
+    return value ? this.byKey.get(foldKey(value)) : undefined;
+  }
+
+  /** Display name: "Hữu Lũng (HL)". */
+  label(u: UnitRecord): string {
+    return u.data.name && u.data.code ? `${u.data.name}` : (u.data.name ?? u.data.code ?? '');
+  }
+}
+
+export function readUnits(grid: Grid, problems: ProblemList): UnitRecord[] {
+  const table = locateTable(SHEETS.units, grid, problems);
+  const rows = readRecords(table, unitShape, problems);
+  const seen = new Map<string, UnitRecord>();
+  const sheet = SHEETS.units.name;
+  for (const u of rows) {
+    for (const field of ['code', 'name'] as const) {
+      const value = u.data[field];
+      if (!value) continue;
+      const key = `${field}:${foldKey(value)}`;
+      const first = seen.get(key);
+      if (first) {
+        problems.error(
+          'unit-duplicate',
+          sheet,
+          u.cells[field] ?? a1(u.row, 1),
+          `${field === 'code' ? 'Mã' : 'Tên'} đơn vị "${value}" bị trùng với dòng ${first.row}.`,
+          'Mỗi đơn vị chỉ khai báo một lần, với mã riêng.',
+        );
+      } else seen.set(key, u);
+    }
+    const { population, dttsPopulation, min, max } = u.data;
+    if (population !== null && dttsPopulation !== null && dttsPopulation > population) {
+      problems.error(
+        'unit-dtts-above-population',
+        sheet,
+        u.cells.dttsPopulation ?? '',
+        `Dân số DTTS (${dttsPopulation}) lớn hơn tổng dân số (${population}) của đơn vị "${u.data.name ?? u.data.code}".`,
+        'Kiểm tra lại số liệu dân số.',
+      );
+    }
+    if (min !== null && max !== null && min > max) {
+      problems.error(
+        'unit-min-above-max',
+        sheet,
+        u.cells.min ?? '',
+        `Số đại biểu tối thiểu (${min}) lớn hơn tối đa (${max}).`,
+        'Sửa cột Tối thiểu hoặc Tối đa.',
+      );
+    }
+  }
+  return rows;
+}
+
+/** Reports a unit reference that resolves to no unit. */
+function checkUnitRef(
+  index: UnitIndex,
+  value: string | null,
+  sheet: string,
+  cell: string | undefined,
+  problems: ProblemList,
+): UnitRecord | undefined {
+  if (!value) return undefined;
+  const unit = index.resolve(value);
+  if (!unit) {
+    problems.error(
+      'unit-unknown',
+      sheet,
+      cell ?? '',
+      `Không có đơn vị "${value}" trong trang "${SHEETS.units.name}".`,
+      'Chọn mã đơn vị trong danh sách thả xuống, hoặc thêm đơn vị vào trang Đơn vị.',
+    );
+  }
+  return unit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ethnic groups
+
+const ethnicSchema = cellSchema<string>((v) => {
+  if (isBlank(v)) return { ok: true, value: null as unknown as string };
+  const m = matchEthnicGroup(v);
+  if (!m) return { ok: false, error: `không nhận ra dân tộc "${cellText(v)}"` };
+  if (!m.exact) {
+    return {
+      ok: true,
+      value: m.group.code,
+      warning: `"${cellText(v)}" được hiểu là dân tộc ${m.group.name} (so khớp không dấu)`,
+    };
+  }
+  return { ok: true, value: m.group.code };
+});
+
+const unitEthnicShape = { unit: text, ethnic: ethnicSchema, population: integer };
+export type UnitEthnicRecord = RowRecord<RecordOf<typeof unitEthnicShape>> & { unitRecord?: UnitRecord };
+
+export function readUnitEthnic(grid: Grid, index: UnitIndex, problems: ProblemList): UnitEthnicRecord[] {
+  const table = locateTable(SHEETS.unitEthnic, grid, problems);
+  return readRecords(table, unitEthnicShape, problems).map((r) => ({
+    ...r,
+    unitRecord: checkUnitRef(index, r.data.unit, SHEETS.unitEthnic.name, r.cells.unit, problems),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delegates
+
+const genderSchema = cellSchema((v) => parseGender(v));
+const kindSchema = cellSchema((v) => parseDelegateKind(v));
+const delegateShape = {
+  index: integer,
+  name: text,
+  unit: text,
+  ethnic: ethnicSchema,
+  gender: genderSchema,
+  birthYear: year,
+  category: text,
+  kind: kindSchema,
+  position: text,
+  note: text,
+};
+export type DelegateRecord = RowRecord<RecordOf<typeof delegateShape>> & { unitRecord?: UnitRecord };
+
+export function readDelegates(grid: Grid, index: UnitIndex, problems: ProblemList): DelegateRecord[] {
+  const table = locateTable(SHEETS.delegates, grid, problems);
+  return readRecords(table, delegateShape, problems).map((r) => ({
+    ...r,
+    unitRecord: checkUnitRef(index, r.data.unit, SHEETS.delegates.name, r.cells.unit, problems),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Allocation sheet: only the user's columns (adjustment, note) and the codes are read back.
+
+const allocationShape = { code: text, adjustment: signedInteger, note: text, quota: number, seats: integer };
+export type AllocationRecord = RowRecord<RecordOf<typeof allocationShape>>;
+
+export function readAllocationTable(grid: Grid, problems: ProblemList): { table: Table; rows: AllocationRecord[] } {
+  const table = locateTable(SHEETS.allocation, grid, problems);
+  return { table, rows: readRecords(table, allocationShape, problems) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Committee, tasks, progress, meetings, conclusions
+
+const memberShape = {
+  name: text,
+  position: text,
+  agency: text,
+  body: text,
+  role: text,
+  units: text,
+  email: text,
+  duties: text,
+};
+export type MemberRecord = RowRecord<RecordOf<typeof memberShape>>;
+
+export function readMembers(grid: Grid, problems: ProblemList): MemberRecord[] {
+  return readRecords(locateTable(SHEETS.members, grid, problems), memberShape, problems);
+}
+
+const taskStatusSchema = cellSchema((v) => parseTaskStatus(v));
+function taskShape(tz: number) {
+  return {
+    index: integer,
+    content: text,
+    lead: text,
+    partners: text,
+    followedBy: text,
+    deadline: dateSchema(tz),
+    status: taskStatusSchema,
+    doneOn: dateSchema(tz),
+    meeting: text,
+    note: text,
+  };
+}
+export type TaskRecord = RowRecord<RecordOf<ReturnType<typeof taskShape>>>;
+
+export function readTasks(grid: Grid, tzOffsetMinutes: number, problems: ProblemList): { table: Table; rows: TaskRecord[] } {
+  const table = locateTable(SHEETS.tasks, grid, problems);
+  return { table, rows: readRecords(table, taskShape(tzOffsetMinutes), problems) };
+}
+
+function progressShape(tz: number) {
+  return {
+    unit: text,
+    steeringCommittee: dateSchema(tz),
+    plan: dateSchema(tz),
+    congressDate: dateSchema(tz),
+    congressStatus: text,
+    note: text,
+  };
+}
+export type ProgressRecord = RowRecord<RecordOf<ReturnType<typeof progressShape>>> & { unitRecord?: UnitRecord };
+
+export function readProgress(grid: Grid, index: UnitIndex, tz: number, problems: ProblemList): ProgressRecord[] {
+  const table = locateTable(SHEETS.progress, grid, problems);
+  return readRecords(table, progressShape(tz), problems).map((r) => ({
+    ...r,
+    unitRecord: checkUnitRef(index, r.data.unit, SHEETS.progress.name, r.cells.unit, problems),
+  }));
+}
+
+function meetingShape(tz: number) {
+  return {
+    code: text,
+    date: dateSchema(tz),
+    chair: text,
+    chairTitle: text,
+    attendees: text,
+    subject: text,
+  };
+}
+export type MeetingRecord = RowRecord<RecordOf<ReturnType<typeof meetingShape>>>;
+
+export function readMeetings(grid: Grid, tz: number, problems: ProblemList): MeetingRecord[] {
+  return readRecords(locateTable(SHEETS.meetings, grid, problems), meetingShape(tz), problems);
+}
+
+const conclusionShape = { meeting: text, index: integer, content: text };
+export type ConclusionRecord = RowRecord<RecordOf<typeof conclusionShape>>;
+
+export function readConclusions(grid: Grid, problems: ProblemList): ConclusionRecord[] {
+  return readRecords(locateTable(SHEETS.conclusions, grid, problems), conclusionShape, problems);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const configShape = { name: text, value: cellSchema<CellValue>((v) => ({ ok: true, value: v as CellValue })) };
+
+/**
+ * Reads `Cấu hình` into Settings: unknown names are warnings, invalid values are errors and
+ * fall back to the default, so one typo never blocks the rest.
+ */
+export function readSettings(grid: Grid, tzOffsetMinutes: number, problems: ProblemList): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS, recipients: [...DEFAULT_SETTINGS.recipients] };
+  const table = locateTable(SHEETS.config, grid, problems);
+  const sheet = SHEETS.config.name;
+  const seen = new Set<string>();
+  for (const r of readRecords(table, configShape, problems)) {
+    const label = r.data.name;
+    if (!label) continue;
+    const spec = settingByLabel(label);
+    if (!spec) {
+      problems.warning(
+        'setting-unknown',
+        sheet,
+        r.cells.name ?? '',
+        `Không nhận ra thông số "${label}".`,
+        'Kiểm tra chính tả; thông số này bị bỏ qua.',
+      );
+      continue;
+    }
+    if (seen.has(spec.key)) {
+      problems.warning(
+        'setting-duplicate',
+        sheet,
+        r.cells.name ?? '',
+        `Thông số "${spec.label}" được khai báo nhiều lần; dùng giá trị ở dòng ${r.row}.`,
+      );
+    }
+    seen.add(spec.key);
+    const parsed = parseSettingValue(spec, r.data.value ?? '', tzOffsetMinutes);
+    const cell = r.cells.value ?? a1(r.row, 2);
+    if (!parsed.ok) {
+      problems.error('setting-invalid', sheet, cell, `${spec.label}: ${parsed.error}.`, spec.note);
+      continue;
+    }
+    if (parsed.warning) problems.warning('setting-doubtful', sheet, cell, `${spec.label}: ${parsed.warning}.`);
+    if (parsed.value === null) continue; // blank: the default stands (structure rules stay off)
+    (settings as unknown as Record<string, unknown>)[spec.key] = parsed.value;
+  }
+  return settings;
+}

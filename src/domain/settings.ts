@@ -1,0 +1,314 @@
+/**
+ * Settings kept in the `Cấu hình` sheet, one per row (`Thông số` | `Giá trị` | `Ghi chú`).
+ * The rules the domain brief marks as unknown are settings here, with sensible defaults; the
+ * structure rules are off unless the user sets them.
+ */
+import { type ApportionMethod, parseApportionMethod } from './apportion';
+import { type IsoDate, parseVnDate } from './dates';
+import { parseNonNegativeInteger, parseRatio } from './numbers';
+import { foldKey } from './text';
+import { cellText, isBlank, type Parsed } from './values';
+
+export type UnitLevel = 'district' | 'commune';
+
+export interface Settings {
+  province: string;
+  level: UnitLevel;
+  round: string;
+  year: number | null;
+  officialTotal: number;
+  exOfficioSeats: number;
+  provincialAgencySeats: number;
+  method: ApportionMethod;
+  minSeatsPerUnit: number;
+  maxGuestShare: number;
+  officialCap: number;
+  minWomenShare: number | null;
+  minYouthShare: number | null;
+  youthAge: number;
+  minPrestigeShare: number | null;
+  maxKinhShare: number | null;
+  minAge: number;
+  maxAge: number;
+  dueSoonDays: number;
+  unitCongressDeadline: IsoDate | null;
+  parentBody: string;
+  issuingBody: string;
+  issuerCode: string;
+  place: string;
+  signAuthority: string;
+  signerTitle: string;
+  signerName: string;
+  recipients: string[];
+  drafterCode: string;
+  templateDocId: string;
+}
+
+type SettingKind = 'text' | 'integer' | 'ratio' | 'date' | 'level' | 'method' | 'lines';
+
+export interface SettingSpec {
+  key: keyof Settings;
+  label: string;
+  kind: SettingKind;
+  /** Value written by setupWorkbook ('' leaves it blank: off / not set). */
+  initial: string | number;
+  note: string;
+}
+
+/** Every setting, in the order the template lists them. */
+export const SETTING_SPECS: readonly SettingSpec[] = [
+  { key: 'province', label: 'Tỉnh', kind: 'text', initial: '', note: 'Tên tỉnh, thành phố (ví dụ: Lạng Sơn).' },
+  {
+    key: 'level',
+    label: 'Cấp đơn vị',
+    kind: 'level',
+    initial: 'Huyện',
+    note: 'Huyện (đến năm 2024) hoặc Xã (từ năm 2025: xã, phường, đặc khu).',
+  },
+  { key: 'round', label: 'Lần thứ', kind: 'text', initial: '', note: 'Số La Mã, ví dụ IV.' },
+  { key: 'year', label: 'Năm', kind: 'integer', initial: '', note: 'Năm tổ chức Đại hội.' },
+  {
+    key: 'officialTotal',
+    label: 'Tổng số đại biểu chính thức',
+    kind: 'integer',
+    initial: 250,
+    note: 'Gồm đại biểu bầu từ các đơn vị, đại biểu cơ quan cấp tỉnh và đại biểu đương nhiên.',
+  },
+  {
+    key: 'exOfficioSeats',
+    label: 'Số đại biểu đương nhiên',
+    kind: 'integer',
+    initial: 0,
+    note: 'Trừ khỏi tổng trước khi phân bổ cho các đơn vị.',
+  },
+  {
+    key: 'provincialAgencySeats',
+    label: 'Số đại biểu cơ quan cấp tỉnh',
+    kind: 'integer',
+    initial: 0,
+    note: 'Đại biểu từ các sở, ban, ngành, đoàn thể cấp tỉnh; trừ khỏi tổng trước khi phân bổ.',
+  },
+  {
+    key: 'method',
+    label: 'Phương pháp phân bổ',
+    kind: 'method',
+    initial: 'Hamilton',
+    note: 'Hamilton (số dư lớn nhất), Jefferson (D’Hondt), Webster (Sainte-Laguë), Adams, Dean, Huntington-Hill.',
+  },
+  {
+    key: 'minSeatsPerUnit',
+    label: 'Số đại biểu tối thiểu mỗi đơn vị',
+    kind: 'integer',
+    initial: 1,
+    note: 'Áp dụng cho đơn vị không ghi cột Tối thiểu.',
+  },
+  {
+    key: 'maxGuestShare',
+    label: 'Tỷ lệ khách mời tối đa',
+    kind: 'ratio',
+    initial: '1/3',
+    note: 'So với số đại biểu chính thức (mặc định 1/3).',
+  },
+  {
+    key: 'officialCap',
+    label: 'Số đại biểu chính thức tối đa',
+    kind: 'integer',
+    initial: 250,
+    note: 'Giới hạn theo hướng dẫn: 250 (cấp tỉnh), 150 (cấp huyện/xã).',
+  },
+  {
+    key: 'minWomenShare',
+    label: 'Tỷ lệ nữ tối thiểu',
+    kind: 'ratio',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Ví dụ 30%.',
+  },
+  {
+    key: 'minYouthShare',
+    label: 'Tỷ lệ đại biểu trẻ tối thiểu',
+    kind: 'ratio',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Đại biểu trẻ: dưới độ tuổi ở dòng sau.',
+  },
+  { key: 'youthAge', label: 'Tuổi đại biểu trẻ (dưới)', kind: 'integer', initial: 35, note: 'Tính theo năm Đại hội.' },
+  {
+    key: 'minPrestigeShare',
+    label: 'Tỷ lệ người có uy tín tối thiểu',
+    kind: 'ratio',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Theo cột Thành phần có chữ "uy tín".',
+  },
+  {
+    key: 'maxKinhShare',
+    label: 'Tỷ lệ đại biểu người Kinh tối đa',
+    kind: 'ratio',
+    initial: '',
+    note: 'Để trống: không kiểm tra.',
+  },
+  { key: 'minAge', label: 'Tuổi tối thiểu của đại biểu', kind: 'integer', initial: 18, note: 'Kiểm tra năm sinh.' },
+  { key: 'maxAge', label: 'Tuổi tối đa của đại biểu', kind: 'integer', initial: 100, note: 'Kiểm tra năm sinh.' },
+  {
+    key: 'dueSoonDays',
+    label: 'Số ngày cảnh báo sắp đến hạn',
+    kind: 'integer',
+    initial: 3,
+    note: 'Nhiệm vụ đến hạn trong số ngày này được cảnh báo.',
+  },
+  {
+    key: 'unitCongressDeadline',
+    label: 'Hạn tổ chức Đại hội cấp cơ sở',
+    kind: 'date',
+    initial: '',
+    note: 'Ngày chậm nhất các đơn vị tổ chức Đại hội (dd/mm/yyyy).',
+  },
+  {
+    key: 'parentBody',
+    label: 'Cơ quan chủ quản',
+    kind: 'text',
+    initial: '',
+    note: 'Dòng trên cùng bên trái của văn bản, ví dụ UBND TỈNH LẠNG SƠN.',
+  },
+  {
+    key: 'issuingBody',
+    label: 'Cơ quan ban hành',
+    kind: 'text',
+    initial: 'BAN CHỈ ĐẠO ĐẠI HỘI',
+    note: 'Tên cơ quan ban hành văn bản (in hoa, đậm).',
+  },
+  {
+    key: 'issuerCode',
+    label: 'Ký hiệu cơ quan ban hành',
+    kind: 'text',
+    initial: 'BCĐ',
+    note: 'Dùng trong số văn bản, ví dụ 05/TB-BCĐ.',
+  },
+  { key: 'place', label: 'Địa danh', kind: 'text', initial: '', note: 'Địa danh ghi trên văn bản, ví dụ Lạng Sơn.' },
+  {
+    key: 'signAuthority',
+    label: 'Thẩm quyền ký',
+    kind: 'text',
+    initial: 'TM. BAN CHỈ ĐẠO',
+    note: 'TM./KT./TL. …; nhiều dòng cách nhau bởi dấu |, ví dụ: TM. BAN CHỈ ĐẠO',
+  },
+  {
+    key: 'signerTitle',
+    label: 'Chức vụ người ký',
+    kind: 'text',
+    initial: 'TRƯỞNG BAN',
+    note: 'In hoa, đậm, ví dụ TRƯỞNG BAN.',
+  },
+  { key: 'signerName', label: 'Người ký', kind: 'text', initial: '', note: 'Họ và tên người ký.' },
+  {
+    key: 'recipients',
+    label: 'Nơi nhận',
+    kind: 'lines',
+    initial: 'Các thành viên Ban Chỉ đạo; Ban Dân tộc',
+    note: 'Nơi nhận mặc định, cách nhau bởi dấu ; (dòng "Lưu: VT" được thêm tự động).',
+  },
+  {
+    key: 'drafterCode',
+    label: 'Ký hiệu đơn vị soạn thảo',
+    kind: 'text',
+    initial: '',
+    note: 'Ghi sau "Lưu: VT," ở nơi nhận, ví dụ BDT.',
+  },
+  {
+    key: 'templateDocId',
+    label: 'Mẫu văn bản (ID Google Docs)',
+    kind: 'text',
+    initial: '',
+    note: 'Tùy chọn: ID của một Google Docs mẫu có {{chỗ_trống}}.',
+  },
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  province: '',
+  level: 'district',
+  round: '',
+  year: null,
+  officialTotal: 250,
+  exOfficioSeats: 0,
+  provincialAgencySeats: 0,
+  method: 'hamilton',
+  minSeatsPerUnit: 1,
+  maxGuestShare: 1 / 3,
+  officialCap: 250,
+  minWomenShare: null,
+  minYouthShare: null,
+  youthAge: 35,
+  minPrestigeShare: null,
+  maxKinhShare: null,
+  minAge: 18,
+  maxAge: 100,
+  dueSoonDays: 3,
+  unitCongressDeadline: null,
+  parentBody: '',
+  issuingBody: 'BAN CHỈ ĐẠO ĐẠI HỘI',
+  issuerCode: 'BCĐ',
+  place: '',
+  signAuthority: 'TM. BAN CHỈ ĐẠO',
+  signerTitle: 'TRƯỞNG BAN',
+  signerName: '',
+  recipients: ['Các thành viên Ban Chỉ đạo', 'Ban Dân tộc'],
+  drafterCode: '',
+  templateDocId: '',
+};
+
+const SPEC_BY_LABEL = new Map(SETTING_SPECS.map((s) => [foldKey(s.label), s]));
+
+/** Finds the setting a `Thông số` cell names (case, spacing and Unicode form ignored). */
+export function settingByLabel(label: string): SettingSpec | undefined {
+  return SPEC_BY_LABEL.get(foldKey(label));
+}
+
+export function parseLevel(v: unknown): Parsed<UnitLevel | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  const key = foldKey(cellText(v));
+  if (key === 'huyện' || key === 'huyen' || key === 'cấp huyện' || key === 'district') {
+    return { ok: true, value: 'district' };
+  }
+  if (['xã', 'xa', 'cấp xã', 'commune', 'xã, phường', 'xã, phường, đặc khu'].includes(key)) {
+    return { ok: true, value: 'commune' };
+  }
+  return { ok: false, error: `"${cellText(v)}" không phải là cấp đơn vị hợp lệ (Huyện hoặc Xã)` };
+}
+
+function parseMethod(v: unknown): Parsed<ApportionMethod | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  const m = parseApportionMethod(cellText(v));
+  return m ? { ok: true, value: m } : { ok: false, error: `Không nhận ra phương pháp phân bổ "${cellText(v)}"` };
+}
+
+function parseLines(v: unknown): Parsed<string[] | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  const items = cellText(v)
+    .split(/[;\n]+/)
+    .map((s) => s.replace(/^[\s\-–•]+/, '').trim())
+    .filter(Boolean);
+  return { ok: true, value: items };
+}
+
+/** Parses one setting value by its kind. Blank means "not set" (null). */
+export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes: number): Parsed<unknown> {
+  switch (spec.kind) {
+    case 'text':
+      return { ok: true, value: isBlank(v) ? null : cellText(v) };
+    case 'integer':
+      return parseNonNegativeInteger(v);
+    case 'ratio':
+      return parseRatio(v);
+    case 'date':
+      return parseVnDate(v, tzOffsetMinutes);
+    case 'level':
+      return parseLevel(v);
+    case 'method':
+      return parseMethod(v);
+    case 'lines':
+      return parseLines(v);
+  }
+}
+
+/** Vietnamese word for the sub-units, by level: used in sentences ("10/11 huyện …"). */
+export function unitWord(level: UnitLevel): { short: string; long: string } {
+  return level === 'district' ? { short: 'huyện', long: 'huyện, thành phố' } : { short: 'xã', long: 'xã, phường' };
+}

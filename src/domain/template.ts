@@ -1,0 +1,292 @@
+/**
+ * The workbook contract: which sheets exist, which columns they hold, and how each column is
+ * typed, formatted and validated. Sheet and header texts are what users see and what tests rely on.
+ * Columns are found by header text (any order); extra user columns are kept and never touched.
+ */
+
+/** How a column's cells are parsed and formatted. */
+export type ColumnKind = 'text' | 'integer' | 'number' | 'ratio' | 'date' | 'year';
+
+/** Dropdown lists offered on a column (built by setupWorkbook). */
+export type ListKind = 'units' | 'ethnic' | 'gender' | 'delegateKind' | 'taskStatus' | 'congressStatus' | 'meetings';
+
+export interface ColumnSpec {
+  /** Stable English key used in code. */
+  key: string;
+  /** Header text in the sheet (Vietnamese). */
+  header: string;
+  kind: ColumnKind;
+  /** A value is required in every non-blank row. */
+  required?: boolean;
+  /** The add-in writes this column (warning-only protection; the user's own columns are never written). */
+  computed?: boolean;
+  list?: ListKind;
+  /** Column width in pixels. */
+  width?: number;
+  /** Header note explaining what to type. */
+  help?: string;
+  /** Other header texts users write for this column ("Họ tên" for "Họ và tên"). */
+  aliases?: readonly string[];
+}
+
+export interface SheetSpec {
+  key: SheetKey;
+  name: string;
+  columns: readonly ColumnSpec[];
+  /** Every data column is written by the add-in (the sheet is a report). */
+  report?: boolean;
+  /** Tab colour for add-in output sheets. */
+  tabColor?: string;
+}
+
+export type SheetKey =
+  | 'config'
+  | 'units'
+  | 'unitEthnic'
+  | 'allocation'
+  | 'delegates'
+  | 'members'
+  | 'tasks'
+  | 'progress'
+  | 'meetings'
+  | 'conclusions'
+  | 'report'
+  | 'documents';
+
+const text = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  key,
+  header,
+  kind: 'text',
+  ...extra,
+});
+const int = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  key,
+  header,
+  kind: 'integer',
+  width: 110,
+  ...extra,
+});
+const date = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  key,
+  header,
+  kind: 'date',
+  width: 110,
+  ...extra,
+});
+const note = text('note', 'Ghi chú', { width: 220 });
+
+export const SHEETS = {
+  config: {
+    key: 'config',
+    name: 'Cấu hình',
+    columns: [
+      text('name', 'Thông số', { required: true, width: 300 }),
+      text('value', 'Giá trị', { width: 260 }),
+      text('note', 'Ghi chú', { width: 420 }),
+    ],
+  },
+  units: {
+    key: 'units',
+    name: 'Đơn vị',
+    columns: [
+      text('code', 'Mã đơn vị', { required: true, width: 100, help: 'Mã ngắn, duy nhất (ví dụ HL, TPLS).' }),
+      text('name', 'Tên đơn vị', { required: true, width: 180 }),
+      int('population', 'Dân số', { help: 'Tổng dân số của đơn vị.' }),
+      int('dttsPopulation', 'Dân số DTTS', {
+        required: true,
+        help: 'Dân số người dân tộc thiểu số: căn cứ để phân bổ đại biểu.',
+      }),
+      int('min', 'Tối thiểu', { help: 'Số đại biểu tối thiểu (để trống: theo Cấu hình).' }),
+      int('max', 'Tối đa', { help: 'Số đại biểu tối đa (để trống: không giới hạn).' }),
+      note,
+    ],
+  },
+  unitEthnic: {
+    key: 'unitEthnic',
+    name: 'Dân tộc theo đơn vị',
+    columns: [
+      text('unit', 'Mã đơn vị', { required: true, list: 'units', width: 140 }),
+      text('ethnic', 'Dân tộc', { required: true, list: 'ethnic', width: 160 }),
+      int('population', 'Dân số'),
+    ],
+  },
+  allocation: {
+    key: 'allocation',
+    name: 'Phân bổ',
+    tabColor: '#1a73e8',
+    columns: [
+      text('code', 'Mã đơn vị', { computed: true, width: 100 }),
+      text('name', 'Tên đơn vị', { computed: true, width: 180 }),
+      int('dttsPopulation', 'Dân số DTTS', { computed: true }),
+      { key: 'quota', header: 'Hạn ngạch', kind: 'number', computed: true, width: 100 },
+      int('seats', 'Số phân bổ', { computed: true }),
+      {
+        key: 'adjustment',
+        header: 'Điều chỉnh',
+        kind: 'integer',
+        width: 100,
+        help: 'Điều chỉnh thủ công (+/−), do người dùng nhập; Số chính thức = Số phân bổ + Điều chỉnh.',
+      },
+      int('final', 'Số chính thức', { computed: true }),
+      int('registered', 'Đã đăng ký', { computed: true }),
+      int('difference', 'Chênh lệch', { computed: true }),
+      note,
+    ],
+  },
+  delegates: {
+    key: 'delegates',
+    name: 'Đại biểu',
+    columns: [
+      int('index', 'STT', { width: 50 }),
+      text('name', 'Họ và tên', { required: true, width: 200, aliases: ['Họ tên', 'Họ và tên đại biểu'] }),
+      text('unit', 'Mã đơn vị', { required: true, list: 'units', width: 140, aliases: ['Đơn vị', 'Tên đơn vị'] }),
+      text('ethnic', 'Dân tộc', { required: true, list: 'ethnic', width: 120 }),
+      text('gender', 'Giới tính', { list: 'gender', width: 80 }),
+      { key: 'birthYear', header: 'Năm sinh', kind: 'year', width: 80 },
+      text('category', 'Thành phần', {
+        width: 200,
+        help: 'Ví dụ: Người có uy tín; Cán bộ, công chức; Doanh nhân; Thanh niên …',
+      }),
+      text('kind', 'Loại đại biểu', { required: true, list: 'delegateKind', width: 120 }),
+      text('position', 'Chức vụ, nơi công tác', { width: 260 }),
+      note,
+    ],
+  },
+  members: {
+    key: 'members',
+    name: 'Thành viên',
+    columns: [
+      text('name', 'Họ và tên', { required: true, width: 200, aliases: ['Họ tên'] }),
+      text('position', 'Chức vụ', { width: 220 }),
+      text('agency', 'Cơ quan', { width: 200 }),
+      text('body', 'Ban', { required: true, width: 160, help: 'Ban Chỉ đạo, Ban Tổ chức, Tiểu ban Nội dung …' }),
+      text('role', 'Vai trò', { width: 140, help: 'Trưởng ban, Phó Trưởng ban, Thành viên …' }),
+      text('units', 'Đơn vị phụ trách', { width: 220, help: 'Các mã hoặc tên đơn vị, cách nhau bởi dấu phẩy.' }),
+      text('email', 'Email', { width: 200 }),
+      text('duties', 'Nhiệm vụ', { width: 320, help: 'Nhiệm vụ được phân công (dùng trong văn bản phân công).' }),
+    ],
+  },
+  tasks: {
+    key: 'tasks',
+    name: 'Nhiệm vụ',
+    columns: [
+      int('index', 'STT', { width: 50 }),
+      text('content', 'Nội dung', { required: true, width: 360 }),
+      text('lead', 'Chủ trì', { width: 160 }),
+      text('partners', 'Phối hợp', { width: 200 }),
+      text('followedBy', 'Người theo dõi', { width: 160 }),
+      date('deadline', 'Hạn hoàn thành'),
+      text('status', 'Trạng thái', { list: 'taskStatus', width: 130 }),
+      date('doneOn', 'Ngày hoàn thành'),
+      text('meeting', 'Cuộc họp', { list: 'meetings', width: 100 }),
+      text('computedStatus', 'Tình trạng', { computed: true, width: 130, help: 'Do tiện ích tính: Quá hạn / Sắp đến hạn …' }),
+      note,
+    ],
+  },
+  progress: {
+    key: 'progress',
+    name: 'Tiến độ',
+    columns: [
+      text('unit', 'Mã đơn vị', { required: true, list: 'units', width: 140 }),
+      date('steeringCommittee', 'Thành lập Ban Chỉ đạo', { width: 150 }),
+      date('plan', 'Ban hành Kế hoạch', { width: 140 }),
+      date('congressDate', 'Ngày Đại hội', { width: 120 }),
+      text('congressStatus', 'Trạng thái Đại hội', { list: 'congressStatus', width: 150 }),
+      note,
+    ],
+  },
+  meetings: {
+    key: 'meetings',
+    name: 'Cuộc họp',
+    columns: [
+      text('code', 'Mã cuộc họp', { required: true, width: 110 }),
+      date('date', 'Ngày', { required: true }),
+      text('chair', 'Người chủ trì', { width: 180 }),
+      text('chairTitle', 'Chức vụ người chủ trì', { width: 280 }),
+      text('attendees', 'Thành phần', { width: 320 }),
+      text('subject', 'Nội dung', { width: 360 }),
+    ],
+  },
+  conclusions: {
+    key: 'conclusions',
+    name: 'Kết luận',
+    columns: [
+      text('meeting', 'Mã cuộc họp', { required: true, list: 'meetings', width: 110 }),
+      int('index', 'STT', { width: 50 }),
+      text('content', 'Nội dung', { required: true, width: 600 }),
+    ],
+  },
+  report: {
+    key: 'report',
+    name: 'Kiểm tra',
+    report: true,
+    tabColor: '#d93025',
+    columns: [
+      text('severity', 'Mức độ', { computed: true, width: 90 }),
+      text('sheet', 'Trang tính', { computed: true, width: 130 }),
+      text('cell', 'Ô', { computed: true, width: 60 }),
+      text('message', 'Nội dung', { computed: true, width: 420 }),
+      text('suggestion', 'Gợi ý', { computed: true, width: 320 }),
+    ],
+  },
+  documents: {
+    key: 'documents',
+    name: 'Văn bản',
+    report: true,
+    tabColor: '#188038',
+    columns: [
+      text('kind', 'Loại', { computed: true, width: 200 }),
+      text('number', 'Số', { computed: true, width: 120 }),
+      date('date', 'Ngày', { computed: true }),
+      text('title', 'Trích yếu', { computed: true, width: 360 }),
+      text('url', 'Liên kết', { computed: true, width: 280 }),
+      text('digest', 'Mã dữ liệu', { computed: true, width: 120 }),
+      text('user', 'Người tạo', { computed: true, width: 180 }),
+      text('createdAt', 'Thời điểm', { computed: true, width: 150 }),
+    ],
+  },
+} as const satisfies Record<SheetKey, SheetSpec>;
+
+/** Sheets in the order setupWorkbook creates them. */
+export const SHEET_ORDER: readonly SheetKey[] = [
+  'config',
+  'units',
+  'unitEthnic',
+  'allocation',
+  'delegates',
+  'members',
+  'tasks',
+  'progress',
+  'meetings',
+  'conclusions',
+  'report',
+  'documents',
+];
+
+export function sheetSpec(key: SheetKey): SheetSpec {
+  return SHEETS[key];
+}
+
+export function columnSpec(sheet: SheetKey, key: string): ColumnSpec {
+  const col = SHEETS[sheet].columns.find((c: ColumnSpec) => c.key === key);
+  if (!col) throw new Error(`Unknown column ${sheet}.${key}`);
+  return col;
+}
+
+/** Dropdown values offered for the enumerations (Vietnamese, as users see them). */
+export const LIST_VALUES = {
+  gender: ['Nam', 'Nữ'],
+  delegateKind: ['Chính thức', 'Đương nhiên', 'Khách mời'],
+  taskStatus: ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hủy'],
+  congressStatus: ['Chưa tổ chức', 'Đã tổ chức'],
+} as const;
+
+/** Number formats applied by setupWorkbook, by column kind ('' leaves the cell format alone). */
+export const NUMBER_FORMATS: Record<ColumnKind, string> = {
+  text: '',
+  integer: '#,##0',
+  number: '#,##0.00',
+  ratio: '0.0%',
+  date: 'dd/mm/yyyy',
+  year: '0',
+};

@@ -1,0 +1,169 @@
+/**
+ * The sidebar ⇄ server contract: argument schemas (zod/mini, checked by every server entry) and
+ * result types. The sidebar imports only the types; dates cross as ISO strings, never as Date.
+ */
+import * as z from 'zod/mini';
+
+export const NOTICE_KINDS = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Argument schemas, one tuple per callable function. */
+export const ARGS = {
+  getOverview: z.tuple([]),
+  setupWorkbook: z.tuple([]),
+  allocateDelegates: z.tuple([]),
+  validateAll: z.tuple([]),
+  progressSummary: z.tuple([]),
+  taskSummary: z.tuple([]),
+  listDocuments: z.tuple([]),
+  generateNotice: z.tuple(
+    [z.enum(NOTICE_KINDS)],
+    z.optional(
+      z.strictObject({
+        /** Meeting code (`Mã cuộc họp`) for a Thông báo kết luận; default: the latest meeting. */
+        meeting: z.optional(z.string().check(z.maxLength(100))),
+        /** Document date as ISO yyyy-mm-dd; default: today. */
+        date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+      }),
+    ),
+  ),
+  selectCell: z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.regex(/^[A-Z]{1,3}\d{1,7}$/))]),
+} as const;
+
+export type ServerFunction = keyof typeof ARGS;
+
+export type Severity = 'error' | 'warning';
+
+export interface ProblemDto {
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  suggestion: string;
+  rule: string;
+}
+
+export interface ActionResult {
+  /** One Vietnamese sentence for the user. */
+  message: string;
+}
+
+export interface SetupResultDto extends ActionResult {
+  createdSheets: string[];
+  addedColumns: { sheet: string; columns: string[] }[];
+  addedSettings: string[];
+  skipped: { sheet: string; reason: string }[];
+}
+
+export interface AllocationRowDto {
+  code: string;
+  name: string;
+  dttsPopulation: number;
+  quota: number;
+  seats: number;
+  adjustment: number;
+  final: number;
+  registered: number;
+  difference: number;
+}
+
+export interface AllocationResultDto extends ActionResult {
+  ok: boolean;
+  method: string;
+  methodName: string;
+  houseSize: number;
+  fixedSeats: { label: string; seats: number }[];
+  rows: AllocationRowDto[];
+  /** Vietnamese sentences explaining the result (divisor or remainders, ties). */
+  explanation: string[];
+  tied: string[];
+  problems: ProblemDto[];
+}
+
+export interface ValidationResultDto extends ActionResult {
+  errors: number;
+  warnings: number;
+  problems: ProblemDto[];
+  /** ISO timestamp of the run. */
+  at: string;
+}
+
+export interface MilestoneDto {
+  key: string;
+  label: string;
+  reached: number;
+  total: number;
+  /** "10/11 huyện, thành phố đã thành lập Ban Chỉ đạo" */
+  sentence: string;
+  missing: string[];
+}
+
+export interface ProgressSummaryDto {
+  unitWord: string;
+  total: number;
+  milestones: MilestoneDto[];
+}
+
+export interface TaskDto {
+  row: number;
+  cell: string;
+  content: string;
+  lead: string;
+  deadline: string | null;
+  status: 'overdue' | 'due-soon' | 'open' | 'done';
+  daysLeft: number | null;
+}
+
+export interface TaskSummaryDto {
+  today: string;
+  overdue: number;
+  dueSoon: number;
+  open: number;
+  done: number;
+  /** Not-done tasks grouped by lead agency, overdue first. */
+  groups: { lead: string; tasks: TaskDto[] }[];
+}
+
+export interface DocumentDto {
+  kind: string;
+  number: string;
+  date: string;
+  title: string;
+  url: string;
+  createdAt: string;
+}
+
+export interface NoticeResultDto extends ActionResult {
+  url: string;
+  number: string;
+  title: string;
+  /** The data had not changed: the existing document is returned. */
+  reused: boolean;
+}
+
+export interface OverviewDto {
+  province: string;
+  round: string;
+  year: number | null;
+  unitWord: string;
+  allocation: { done: boolean; officialTotal: number; at: string | null; method: string };
+  validation: { errors: number; warnings: number; at: string | null };
+  tasks: { overdue: number; dueSoon: number; open: number };
+  progress: MilestoneDto[];
+  documents: DocumentDto[];
+}
+
+/** Result type of each callable function. */
+export interface Results {
+  getOverview: OverviewDto;
+  setupWorkbook: SetupResultDto;
+  allocateDelegates: AllocationResultDto;
+  validateAll: ValidationResultDto;
+  progressSummary: ProgressSummaryDto;
+  taskSummary: TaskSummaryDto;
+  listDocuments: DocumentDto[];
+  generateNotice: NoticeResultDto;
+  selectCell: { sheet: string; cell: string };
+}
+
+export type Args<F extends ServerFunction> = z.output<(typeof ARGS)[F]>;

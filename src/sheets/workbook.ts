@@ -1,0 +1,33 @@
+/**
+ * Access to the active spreadsheet: one getValues per sheet, the time zone as a UTC offset.
+ * The only place (with the other src/sheets modules) that touches SpreadsheetApp.
+ */
+import { parseOffset } from '../domain/dates';
+import type { Grid } from '../domain/records';
+import { SHEETS, type SheetKey } from '../domain/template';
+import type { CellValue } from '../domain/values';
+
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function activeSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Reads a whole sheet with one getValues (null when the sheet does not exist). */
+export function readGrid(ss: Spreadsheet, key: SheetKey): Grid {
+  const sheet = ss.getSheetByName(SHEETS[key].name);
+  return sheet ? (sheet.getDataRange().getValues() as CellValue[][]) : null;
+}
+
+/** Reads several sheets; each is one getSheetByName + one getValues. */
+export function readGrids<K extends SheetKey>(ss: Spreadsheet, keys: readonly K[]): Record<K, Grid> {
+  const out = {} as Record<K, Grid>;
+  for (const k of keys) out[k] = readGrid(ss, k);
+  return out;
+}
+
+/** The spreadsheet time zone as a fixed UTC offset in minutes (Asia/Ho_Chi_Minh → 420). */
+export function timeZoneOffset(ss: Spreadsheet, at: Date = new Date()): number {
+  return parseOffset(Utilities.formatDate(at, ss.getSpreadsheetTimeZone(), 'Z'));
+}
