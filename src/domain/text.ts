@@ -1,0 +1,105 @@
+/**
+ * Text normalisation for Vietnamese data typed or pasted by people: keys for matching, not for display.
+ *
+ * Every key function starts from NFC (text pasted from Word often arrives decomposed, NFD) and
+ * puts old-style and new-style tone placement on one form ("Hoà"/"Hòa", "Huỷ"/"Hủy", "Khoẻ"/"Khỏe"),
+ * since both are in daily use and are the same word.
+ */
+
+/** Invisible characters removed outright: zero-width space/joiners, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Visible spacing of any kind (tabs, line breaks, NBSP, narrow NBSP, ideographic space …). */
+const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+/** Hyphens and dashes: - ‐ ‑ ‒ – — ― − */
+const DASHES = /[-\u2010-\u2015\u2212]/g;
+/** Apostrophes and look-alikes: ' ’ ‘ ` ´ ʼ ʻ ′ */
+const APOSTROPHES = /['\u2019\u2018`\u00B4\u02BC\u02BB\u2032]/g;
+/** A dot between two letters ("T.P", "Ê.Đê"); dots in numbers and at word ends are kept. */
+const INNER_DOT = /(?<=\p{L})\.(?=\p{L})/gu;
+/** Tone marks as combining characters (NFD): grave, acute, tilde, hook above, dot below. */
+const TONE = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
+/** Open syllables "oa", "oe", "uy" with the tone on the first vowel (old style): move it to the second. */
+const OLD_STYLE_TONE = new RegExp(`([oOuU])(${TONE})([aAeEyY])(?!\\p{L}|\\p{M})`, 'gu');
+
+/** NFC form of a string. */
+export function nfc(s: string): string {
+  return s.normalize('NFC');
+}
+
+/**
+ * Puts the tone mark of open "oa", "oe", "uy" syllables on the second vowel (new style), so that
+ * "Hòa"/"Hoà", "Hủy"/"Huỷ", "Khỏe"/"Khoẻ" give the same text. Returns NFC.
+ */
+export function canonicalTones(s: string): string {
+  return s.normalize('NFD').replace(OLD_STYLE_TONE, '$1$3$2').normalize('NFC');
+}
+
+/** Collapses every run of whitespace (incl. NBSP) to one space, removes invisible characters, trims. */
+function squeeze(s: string): string {
+  return s.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/**
+ * Key for matching free text: NFC, canonical tone placement, lower case (Đ → đ), invisible characters
+ * removed, apostrophes removed ("H'Mông" → "hmông"), dots between letters removed, hyphens and dashes
+ * read as a space ("Ê-đê" → "ê đê", "Lễ tân – Hậu cần" → "lễ tân hậu cần"), whitespace collapsed to
+ * single spaces, trimmed. Diacritics are kept.
+ */
+export function foldKey(s: string): string {
+  return squeeze(
+    canonicalTones(s.replace(INVISIBLE, ''))
+      .toLowerCase()
+      .replace(APOSTROPHES, '')
+      .replace(INNER_DOT, '')
+      .replace(DASHES, ' '),
+  );
+}
+
+/** foldKey without any spaces: "Ê Đê", "Ê-đê", "Êđê" → "êđê"; "H'Mông", "H Mông" → "hmông". For names. */
+export function foldCompact(s: string): string {
+  return foldKey(s).replace(/ /g, '');
+}
+
+/** Removes Vietnamese diacritics: "Đắk Lắk" → "Dak Lak", "Mông" → "Mong". */
+export function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036F]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/**
+ * Key for a column header: foldKey, then without trailing ':' and '*' (required-field marks),
+ * e.g. "Họ và tên (*):" → "họ và tên (*)", " Dân  tộc* " → "dân tộc". Parenthesised text is kept.
+ */
+export function headerKey(s: string): string {
+  return foldKey(s).replace(/[\s:*]+$/, '');
+}
+
+/** Equality of two texts under foldKey. */
+export function sameText(a: string, b: string): boolean {
+  return foldKey(a) === foldKey(b);
+}
+
+/**
+ * Key of a person's name for duplicate detection: the same as foldKey. Diacritics are kept on
+ * purpose ("Hà" and "Hạ" are different names); only the way they are typed is normalised.
+ */
+export function personNameKey(s: string): string {
+  return foldKey(s);
+}
+
+/**
+ * Shortens to at most `max` characters (code points), ending with '…' when cut. Never splits a
+ * surrogate pair nor leaves a combining mark without its letter.
+ */
+export function truncate(s: string, max: number): string {
+  const chars = Array.from(s);
+  if (chars.length <= max) return s;
+  if (max <= 0) return '';
+  let end = max - 1;
+  while (end > 0 && /\p{M}/u.test(chars[end] ?? '')) end--;
+  return chars.slice(0, end).join('').trimEnd() + '…';
+}

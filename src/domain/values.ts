@@ -1,0 +1,206 @@
+/**
+ * Spreadsheet cell values as Apps Script `Range.getValues()` returns them, and parsers for the small
+ * vocabularies staff type into cells (gender, delegate kind, task status, yes/no).
+ *
+ * Messages are short Vietnamese sentences without the cell reference: the caller adds sheet and cell.
+ */
+import { foldCompact, stripDiacritics } from './text';
+
+export type CellValue = string | number | boolean | Date;
+
+/** Result of parsing one cell. `warning` means: accepted, but tell the user what was assumed. */
+export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
+
+/** A Date from any JS realm (never `instanceof`). Invalid dates are Dates too: check getTime(). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** '', null, undefined, or a string of whitespace only (incl. NBSP and zero-width characters). */
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/.test(v));
+}
+
+const ERROR_CODES = [
+  '#REF!',
+  '#N/A',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+];
+
+/** The spreadsheet error code a cell shows ('#REF!', '#N/A' …), or null. */
+export function isErrorValue(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > 12) return null;
+  const code = v.trim().toUpperCase();
+  return ERROR_CODES.includes(code) ? code : null;
+}
+
+/** Whitespace, NBSP and zero-width characters at either end. */
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
+
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
+
+/**
+ * Trimmed NFC text of a cell: '' for blank, numbers as plain JS strings (1234.5 → '1234.5'),
+ * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy' in UTC+7.
+ */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.normalize('NFC').replace(EDGE_SPACE, '');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isDate(v)) {
+    const t = v.getTime();
+    if (Number.isNaN(t)) return '';
+    const d = new Date(t + 420 * 60000);
+    return pad2(d.getUTCDate()) + '/' + pad2(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear();
+  }
+  return String(v);
+}
+
+/** Shared front part of the enum parsers: blank → null, errors and wrong types → message. */
+function enumInput(v: unknown, what: string): Parsed<null> | string {
+  if (isBlank(v)) return { ok: true, value: null };
+  const err = isErrorValue(v);
+  if (err) return { ok: false, error: `Ô đang báo lỗi ${err}` };
+  if (isDate(v)) return { ok: false, error: `Ô chứa ngày tháng, không phải ${what}` };
+  return cellText(v);
+}
+
+const AMBIGUOUS: unique symbol = Symbol('ambiguous');
+
+/**
+ * Lookup table of accepted forms: keys are foldCompact(form), and, as a fallback, the same keys
+ * without diacritics (a key that two values share once diacritics are gone is left out).
+ */
+class FormTable<T> {
+  private readonly exact = new Map<string, T>();
+  private readonly loose = new Map<string, T | typeof AMBIGUOUS>();
+  constructor(rows: readonly (readonly [T, ...string[]])[]) {
+    for (const [value, ...forms] of rows) {
+      for (const f of forms) {
+        this.exact.set(foldCompact(f), value);
+        const k = foldCompact(stripDiacritics(f));
+        const seen = this.loose.get(k);
+        this.loose.set(k, seen === undefined || seen === value ? value : AMBIGUOUS);
+      }
+    }
+  }
+  get(text: string): T | undefined {
+    const hit = this.exact.get(foldCompact(text));
+    if (hit !== undefined) return hit;
+    const loose = this.loose.get(foldCompact(stripDiacritics(text)));
+    return loose === AMBIGUOUS ? undefined : loose;
+  }
+}
+function listForms(labels: Record<string, string>): string {
+  return Object.values(labels)
+    .map((l) => `"${l}"`)
+    .join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gender
+
+export type Gender = 'male' | 'female';
+export const GENDER_LABELS: Readonly<Record<Gender, string>> = { male: 'Nam', female: 'Nữ' };
+
+let genderTable: FormTable<Gender> | undefined;
+
+/**
+ * 'Nam', 'nam', 'M', 'male', 'trai' → male; 'Nữ', 'nu', 'nư', 'F', 'female', 'gái' → female.
+ * '1'/'0' and 'x' are refused: different workbooks use them with opposite meanings.
+ */
+export function parseGender(v: unknown): Parsed<Gender | null> {
+  const input = enumInput(v, 'giới tính');
+  if (typeof input !== 'string') return input;
+  genderTable ??= new FormTable<Gender>([
+    ['male', 'nam', 'm', 'male', 'man', 'trai', 'nam giới', 'giới nam', 'đàn ông'],
+    ['female', 'nữ', 'nu', 'nư', 'f', 'female', 'woman', 'gái', 'nữ giới', 'giới nữ', 'phụ nữ', 'đàn bà'],
+  ]);
+  const g = genderTable.get(input);
+  if (g) return { ok: true, value: g };
+  return { ok: false, error: `Không nhận ra giới tính "${input}" (ghi ${listForms(GENDER_LABELS)})` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delegate kind
+
+export type DelegateKind = 'official' | 'ex-officio' | 'guest';
+export const DELEGATE_KIND_LABELS: Readonly<Record<DelegateKind, string>> = {
+  official: 'Chính thức',
+  'ex-officio': 'Đương nhiên',
+  guest: 'Khách mời',
+};
+
+let kindTable: FormTable<DelegateKind> | undefined;
+
+/** 'Chính thức', 'chinh thuc', 'CT' → official; 'Đương nhiên', 'DN' → ex-officio; 'Khách mời', 'KM' → guest. */
+export function parseDelegateKind(v: unknown): Parsed<DelegateKind | null> {
+  const input = enumInput(v, 'loại đại biểu');
+  if (typeof input !== 'string') return input;
+  kindTable ??= new FormTable<DelegateKind>([
+    ['official', 'chính thức', 'chinh thuc', 'ct', 'đại biểu chính thức', 'đbct', 'dbct', 'bầu', 'được bầu'],
+    ['ex-officio', 'đương nhiên', 'duong nhien', 'đn', 'dn', 'đại biểu đương nhiên', 'đbđn', 'dbdn'],
+    ['guest', 'khách mời', 'khach moi', 'km', 'khách', 'đại biểu khách mời', 'đbkm', 'dbkm', 'mời'],
+  ]);
+  const k = kindTable.get(input);
+  if (k) return { ok: true, value: k };
+  return { ok: false, error: `Không nhận ra loại đại biểu "${input}" (ghi ${listForms(DELEGATE_KIND_LABELS)})` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Task status
+
+export type TaskStatus = 'not-started' | 'in-progress' | 'done' | 'cancelled';
+export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
+  'not-started': 'Chưa thực hiện',
+  'in-progress': 'Đang thực hiện',
+  done: 'Hoàn thành',
+  cancelled: 'Hủy',
+};
+
+let statusTable: FormTable<TaskStatus> | undefined;
+
+/**
+ * 'Chưa thực hiện' → not-started; 'Đang thực hiện', and the computed labels 'Quá hạn' and
+ * 'Sắp đến hạn' → in-progress; 'Hoàn thành', 'Đã hoàn thành', 'Xong' → done; 'Hủy'/'Huỷ' → cancelled.
+ * Like every parser here, also matches text typed without diacritics ('hoan thanh', 'huy').
+ */
+export function parseTaskStatus(v: unknown): Parsed<TaskStatus | null> {
+  const input = enumInput(v, 'trạng thái');
+  if (typeof input !== 'string') return input;
+  statusTable ??= new FormTable<TaskStatus>([
+    ['not-started', 'chưa thực hiện', 'chưa làm', 'chưa bắt đầu', 'chưa triển khai', 'chưa', 'mới'],
+    ['in-progress', 'đang thực hiện', 'đang làm', 'đang triển khai', 'đang', 'quá hạn', 'sắp đến hạn', 'trễ hạn'],
+    ['done', 'hoàn thành', 'đã hoàn thành', 'xong', 'đã xong', 'đã thực hiện', 'hoàn tất', 'đã hoàn tất'],
+    ['cancelled', 'hủy', 'đã hủy', 'hủy bỏ', 'bỏ', 'không thực hiện', 'dừng thực hiện'],
+  ]);
+  const s = statusTable.get(input);
+  if (s) return { ok: true, value: s };
+  return { ok: false, error: `Không nhận ra trạng thái "${input}" (ghi ${listForms(TASK_STATUS_LABELS)})` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Yes / no
+
+let yesNoTable: FormTable<boolean> | undefined;
+
+/** 'Có', 'x', 'X', '✓', 'Đã', TRUE → true; 'Không', 'Chưa', FALSE → false. Numbers are refused. */
+export function parseYesNo(v: unknown): Parsed<boolean | null> {
+  if (typeof v === 'boolean') return { ok: true, value: v };
+  const input = enumInput(v, 'có/không');
+  if (typeof input !== 'string') return input;
+  yesNoTable ??= new FormTable<boolean>([
+    [true, 'có', 'co', 'x', '✓', '✔', '☑', 'v', 'đã', 'rồi', 'đã có', 'true', 'yes', 'y', 'đúng', 'đạt'],
+    [false, 'không', 'khong', 'k', 'ko', 'chưa', 'false', 'no', 'n', 'sai', '✗', '✘', 'không đạt'],
+  ]);
+  const b = yesNoTable.get(input);
+  if (b !== undefined) return { ok: true, value: b };
+  return { ok: false, error: `Không nhận ra "${input}" (ghi "Có" hoặc "Không")` };
+}
