@@ -78,6 +78,7 @@ function fold(s) {
     .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?!\p{L}|\p{M})/gu, '$1$3$2')
     .normalize('NFC')
     .toLowerCase()
+    .replace(/\u00F0/g, 'đ')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD'\u2019\u2018`\u00B4\u02BC\u02BB\u2032]/g, '')
     .replace(/(?<=\p{L})\.(?=\p{L})/gu, '')
     .replace(/[-\u2010-\u2015\u2212\s\u00A0]+/g, '');

@@ -49,6 +49,7 @@ export function foldKey(s: string): string {
   return squeeze(
     canonicalTones(s.replace(INVISIBLE, ''))
       .toLowerCase()
+      .replace(/\u00F0/g, 'đ') // 'Ð'/'ð' (eth) stands for 'Đ' in text converted from old encodings
       .replace(APOSTROPHES, '')
       .replace(INNER_DOT, '')
       .replace(DASHES, ' '),
@@ -65,8 +66,8 @@ export function stripDiacritics(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036F]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
     .normalize('NFC');
 }
 

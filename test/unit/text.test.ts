@@ -57,6 +57,7 @@ describe('foldKey', () => {
     ['1.234', '1.234'],
     ['Dòng 1\nDòng 2', 'dòng 1 dòng 2'],
     ['ĐẠI HỘI', 'đại hội'],
+    ['\u00D0ắk L\u1EAFk', 'đắk lắk'],
     ['Hòa Bình', 'hoà bình'],
     ['Hoà Bình', 'hoà bình'],
     ['', ''],
@@ -92,6 +93,7 @@ describe('stripDiacritics', () => {
     ['Nguyễn Thị Hằng', 'Nguyen Thi Hang'],
     ['ĐƯỜNG', 'DUONG'],
     ['Ơ Đu', 'O Du'],
+    ['\u00D0\u00F0', 'Dd'],
     ['plain', 'plain'],
   ])('%j → %j', (input, expected) => {
     expect(stripDiacritics(input)).toBe(expected);
