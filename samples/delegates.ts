@@ -19,7 +19,21 @@ function rng(seed: number): () => number {
 const SURNAMES = ['Hoàng', 'Nông', 'Lương', 'Vi', 'Lăng', 'Chu', 'Hà', 'Lộc', 'Triệu', 'Mông', 'Đinh', 'Lý', 'Nguyễn'];
 const MIDDLE_M = ['Văn', 'Đức', 'Minh', 'Quang', 'Thanh', 'Xuân'];
 const MIDDLE_F = ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Minh'];
-const GIVEN_M = ['Hùng', 'Dũng', 'Tuấn', 'Sơn', 'Phúc', 'Hải', 'Long', 'Quý', 'Thắng', 'Toàn', 'Khánh', 'Bình', 'Cường'];
+const GIVEN_M = [
+  'Hùng',
+  'Dũng',
+  'Tuấn',
+  'Sơn',
+  'Phúc',
+  'Hải',
+  'Long',
+  'Quý',
+  'Thắng',
+  'Toàn',
+  'Khánh',
+  'Bình',
+  'Cường',
+];
 const GIVEN_F = ['Lan', 'Hạnh', 'Hoa', 'Mai', 'Hương', 'Thảo', 'Nga', 'Huyền', 'Yến', 'Loan', 'Phương', 'Dung'];
 const CATEGORIES = [
   'Người có uy tín',
@@ -32,7 +46,18 @@ const CATEGORIES = [
   'Cựu chiến binh',
 ];
 
-export type DelegateRow = [number | string, string, string, string, string, number | string, string, string, string, string];
+export type DelegateRow = [
+  number | string,
+  string,
+  string,
+  string,
+  string,
+  number | string,
+  string,
+  string,
+  string,
+  string,
+];
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)] as T;

@@ -1,13 +1,28 @@
 /**
- * The functions Apps Script sees. Every export here becomes a top-level function in build/Code.js.
- * Menu actions and the sidebar API live here; everything else is imported.
+ * The functions Apps Script sees. Every export here becomes a top-level function in build/Code.js:
+ * the menu (onOpen, menu* actions, which show their result), and the sidebar API, whose every
+ * function validates its arguments with zod/mini before doing anything.
  */
-import { MENU } from './ui/vi';
+import * as z from 'zod/mini';
+import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
+import { runAllocation } from './sheets/allocate';
+import { UserError } from './sheets/lock';
+import { buildOverview, selectRange } from './sheets/overview';
+import { runSetup } from './sheets/setupAction';
+import { runValidation } from './sheets/validate';
+import { activeSpreadsheet } from './sheets/workbook';
+import { MENU, MESSAGES } from './ui/vi';
 
 /** Builds the add-in menu. Runs unauthorised on open, so it touches nothing but the UI. */
 export function onOpen(): void {
   const ui = SpreadsheetApp.getUi();
-  ui.createMenu(MENU.title).addItem(MENU.openSidebar, 'showSidebar').addToUi();
+  ui.createMenu(MENU.title)
+    .addItem(MENU.openSidebar, 'showSidebar')
+    .addSeparator()
+    .addItem(MENU.setup, 'menuSetupWorkbook')
+    .addItem(MENU.allocate, 'menuAllocateDelegates')
+    .addItem(MENU.validate, 'menuValidateAll')
+    .addToUi();
 }
 
 /** Runs when the add-in is installed: same menu as on open. */
@@ -19,4 +34,55 @@ export function onInstall(): void {
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU.sidebarTitle);
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * Wraps a sidebar-callable function: arguments are checked against the contract, user errors
+ * pass through with their Vietnamese message, anything else becomes a clear generic message.
+ */
+function api<F extends ServerFunction>(name: F, impl: (...args: Args<F>) => Results[F]) {
+  return (...raw: unknown[]): Results[F] => {
+    const parsed = z.safeParse(ARGS[name], raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` (tham số ${issue.path.map(String).join('.')})` : '';
+      throw new UserError(`${MESSAGES.badArguments} ${name}${where}: ${issue?.message ?? ''}`);
+    }
+    try {
+      return impl(...(parsed.data as Args<F>));
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      console.error(`${name} failed`, e);
+      throw new Error(`${MESSAGES.unexpected} ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+export const getOverview = api('getOverview', () => buildOverview(activeSpreadsheet(), new Date()));
+export const setupWorkbook = api('setupWorkbook', () => runSetup(activeSpreadsheet()));
+export const allocateDelegates = api('allocateDelegates', () => runAllocation(activeSpreadsheet()));
+export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
+export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+
+/** Runs a menu action and shows its one-sentence result (menu items cannot return anything). */
+function fromMenu(action: () => { message: string }): void {
+  const ss = activeSpreadsheet();
+  try {
+    const result = action();
+    ss.toast(result.message, MENU.title, 8);
+  } catch (e) {
+    SpreadsheetApp.getUi().alert(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function menuSetupWorkbook(): void {
+  fromMenu(() => runSetup(activeSpreadsheet()));
+}
+
+export function menuAllocateDelegates(): void {
+  fromMenu(() => runAllocation(activeSpreadsheet()));
+}
+
+export function menuValidateAll(): void {
+  fromMenu(() => runValidation(activeSpreadsheet(), new Date()));
 }

@@ -198,20 +198,44 @@ const delegateShape = {
   position: text,
   note: text,
 };
-export type DelegateRecord = RowRecord<RecordOf<typeof delegateShape>> & { unitRecord?: UnitRecord };
+export type DelegateRecord = RowRecord<RecordOf<typeof delegateShape>> & {
+  unitRecord?: UnitRecord;
+  /** The delegate sits for the province itself (agencies, ex officio), not a sub-unit. */
+  provincial: boolean;
+};
+
+/** `Mã đơn vị` values meaning the provincial level rather than a sub-unit. */
+const PROVINCIAL_KEYS = new Set(['cấp tỉnh', 'tỉnh', 'cơ quan cấp tỉnh', 'cấp thành phố', 'toàn tỉnh'].map(foldKey));
+
+export function isProvincialRef(value: string | null): boolean {
+  return value !== null && PROVINCIAL_KEYS.has(foldKey(value));
+}
 
 export function readDelegates(grid: Grid, index: UnitIndex, problems: ProblemList): DelegateRecord[] {
   const table = locateTable(SHEETS.delegates, grid, problems);
-  return readRecords(table, delegateShape, problems).map((r) => ({
-    ...r,
-    unitRecord: checkUnitRef(index, r.data.unit, SHEETS.delegates.name, r.cells.unit, problems),
-  }));
+  return readRecords(table, delegateShape, problems).map((r) => {
+    const provincial = isProvincialRef(r.data.unit) && !index.resolve(r.data.unit);
+    return {
+      ...r,
+      provincial,
+      unitRecord: provincial
+        ? undefined
+        : checkUnitRef(index, r.data.unit, SHEETS.delegates.name, r.cells.unit, problems),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Allocation sheet: only the user's columns (adjustment, note) and the codes are read back.
 
-const allocationShape = { code: text, adjustment: signedInteger, note: text, quota: number, seats: integer };
+const allocationShape = {
+  code: text,
+  adjustment: signedInteger,
+  note: text,
+  quota: number,
+  seats: integer,
+  final: signedInteger,
+};
 export type AllocationRecord = RowRecord<RecordOf<typeof allocationShape>>;
 
 export function readAllocationTable(grid: Grid, problems: ProblemList): { table: Table; rows: AllocationRecord[] } {
@@ -255,7 +279,11 @@ function taskShape(tz: number) {
 }
 export type TaskRecord = RowRecord<RecordOf<ReturnType<typeof taskShape>>>;
 
-export function readTasks(grid: Grid, tzOffsetMinutes: number, problems: ProblemList): { table: Table; rows: TaskRecord[] } {
+export function readTasks(
+  grid: Grid,
+  tzOffsetMinutes: number,
+  problems: ProblemList,
+): { table: Table; rows: TaskRecord[] } {
   const table = locateTable(SHEETS.tasks, grid, problems);
   return { table, rows: readRecords(table, taskShape(tzOffsetMinutes), problems) };
 }
@@ -313,7 +341,19 @@ const configShape = { name: text, value: cellSchema<CellValue>((v) => ({ ok: tru
  * fall back to the default, so one typo never blocks the rest.
  */
 export function readSettings(grid: Grid, tzOffsetMinutes: number, problems: ProblemList): Settings {
+  return readSettingsWithCells(grid, tzOffsetMinutes, problems).settings;
+}
+
+/** Where each setting's value sits (A1 in `Cấu hình`), for problems about a setting. */
+export type SettingCells = Partial<Record<keyof Settings, string>>;
+
+export function readSettingsWithCells(
+  grid: Grid,
+  tzOffsetMinutes: number,
+  problems: ProblemList,
+): { settings: Settings; cells: SettingCells } {
   const settings: Settings = { ...DEFAULT_SETTINGS, recipients: [...DEFAULT_SETTINGS.recipients] };
+  const cells: SettingCells = {};
   const table = locateTable(SHEETS.config, grid, problems);
   const sheet = SHEETS.config.name;
   const seen = new Set<string>();
@@ -342,6 +382,7 @@ export function readSettings(grid: Grid, tzOffsetMinutes: number, problems: Prob
     seen.add(spec.key);
     const parsed = parseSettingValue(spec, r.data.value ?? '', tzOffsetMinutes);
     const cell = r.cells.value ?? a1(r.row, 2);
+    cells[spec.key] = cell;
     if (!parsed.ok) {
       problems.error('setting-invalid', sheet, cell, `${spec.label}: ${parsed.error}.`, spec.note);
       continue;
@@ -350,5 +391,5 @@ export function readSettings(grid: Grid, tzOffsetMinutes: number, problems: Prob
     if (parsed.value === null) continue; // blank: the default stands (structure rules stay off)
     (settings as unknown as Record<string, unknown>)[spec.key] = parsed.value;
   }
-  return settings;
+  return { settings, cells };
 }

@@ -75,7 +75,7 @@ const date = (key: string, header: string, extra: Partial<ColumnSpec> = {}): Col
 });
 const note = text('note', 'Ghi chú', { width: 220 });
 
-export const SHEETS = {
+export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
   config: {
     key: 'config',
     name: 'Cấu hình',
@@ -179,7 +179,11 @@ export const SHEETS = {
       text('status', 'Trạng thái', { list: 'taskStatus', width: 130 }),
       date('doneOn', 'Ngày hoàn thành'),
       text('meeting', 'Cuộc họp', { list: 'meetings', width: 100 }),
-      text('computedStatus', 'Tình trạng', { computed: true, width: 130, help: 'Do tiện ích tính: Quá hạn / Sắp đến hạn …' }),
+      text('computedStatus', 'Tình trạng', {
+        computed: true,
+        width: 130,
+        help: 'Do tiện ích tính: Quá hạn / Sắp đến hạn …',
+      }),
       note,
     ],
   },
@@ -245,7 +249,7 @@ export const SHEETS = {
       text('createdAt', 'Thời điểm', { computed: true, width: 150 }),
     ],
   },
-} as const satisfies Record<SheetKey, SheetSpec>;
+};
 
 /** Sheets in the order setupWorkbook creates them. */
 export const SHEET_ORDER: readonly SheetKey[] = [

@@ -5,8 +5,8 @@
  */
 import { ETHNIC_GROUPS } from '../domain/ethnic';
 import { ProblemList } from '../domain/problem';
-import { readRecords, locateTable, cellSchema } from '../domain/table';
 import { SETTING_SPECS, settingByLabel } from '../domain/settings';
+import { cellSchema, locateTable, readRecords } from '../domain/table';
 import {
   type ColumnSpec,
   LIST_VALUES,
@@ -44,8 +44,9 @@ interface PendingColumn {
 export function setupWorkbook(ss: Spreadsheet): SetupResult {
   const result: SetupResult = { createdSheets: [], addedColumns: [], addedSettings: [], skipped: [] };
   const pending: PendingColumn[] = [];
-  const located: Partial<Record<SheetKey, { sheet: Sheet; headerRow: number; columns: Partial<Record<string, number>> }>> =
-    {};
+  const located: Partial<
+    Record<SheetKey, { sheet: Sheet; headerRow: number; columns: Partial<Record<string, number>> }>
+  > = {};
   const grids: Partial<Record<SheetKey, CellValue[][]>> = {};
 
   for (const key of SHEET_ORDER) {
@@ -164,7 +165,12 @@ function validationRule(
       return range ? builder.requireValueInRange(range, true).build() : null;
     }
     case 'ethnic':
-      return builder.requireValueInList(ETHNIC_GROUPS.map((g) => g.name), true).build();
+      return builder
+        .requireValueInList(
+          ETHNIC_GROUPS.map((g) => g.name),
+          true,
+        )
+        .build();
     default:
       void ss;
       return builder.requireValueInList([...LIST_VALUES[list]], true).build();

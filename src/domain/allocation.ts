@@ -1,0 +1,148 @@
+/**
+ * The delegate allocation: fixed seats (ex officio, provincial agencies) come off the official
+ * total, the rest is apportioned among the sub-units by DTTS population, then the user's manual
+ * adjustment (`Điều chỉnh`) gives each unit's final official seats.
+ */
+import { ApportionError, type Apportionment, apportion, explainApportionment, METHOD_NAMES } from './apportion';
+import type { ProblemList } from './problem';
+import type { AllocationRecord, DelegateRecord, SettingCells, UnitRecord } from './records';
+import type { Settings } from './settings';
+import { SHEETS } from './template';
+import { foldKey } from './text';
+
+export interface AllocationRow {
+  unit: UnitRecord;
+  code: string;
+  name: string;
+  dttsPopulation: number;
+  quota: number;
+  seats: number;
+  adjustment: number;
+  final: number;
+  registered: number;
+  difference: number;
+  /** The unit's minimum and maximum as applied (explicit or from the settings). */
+  min: number;
+  max: number | null;
+}
+
+export interface AllocationPlan {
+  ok: boolean;
+  houseSize: number;
+  fixedSeats: { label: string; seats: number }[];
+  rows: AllocationRow[];
+  result: Apportionment | null;
+  explanation: string[];
+}
+
+/** Seats taken off the official total before the sub-units are apportioned. */
+export function fixedSeatsOf(settings: Settings): { label: string; seats: number }[] {
+  return [
+    { label: 'Đại biểu đương nhiên', seats: settings.exOfficioSeats },
+    { label: 'Đại biểu cơ quan cấp tỉnh', seats: settings.provincialAgencySeats },
+  ];
+}
+
+/** Official delegates registered per unit code (folded), from the `Đại biểu` sheet. */
+export function countOfficialByUnit(delegates: readonly DelegateRecord[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of delegates) {
+    if (d.data.kind !== 'official' || !d.unitRecord?.data.code) continue;
+    const key = foldKey(d.unitRecord.data.code);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function minFor(unit: UnitRecord, settings: Settings): number {
+  if (unit.data.min !== null) return unit.data.min;
+  return (unit.data.dttsPopulation ?? 0) > 0 ? settings.minSeatsPerUnit : 0;
+}
+
+/**
+ * Computes the allocation. Infeasible input adds an error and returns ok=false with no rows,
+ * so nothing is written.
+ */
+export function planAllocation(
+  settings: Settings,
+  settingCells: SettingCells,
+  units: readonly UnitRecord[],
+  previous: readonly AllocationRecord[],
+  delegates: readonly DelegateRecord[],
+  problems: ProblemList,
+): AllocationPlan {
+  const fixedSeats = fixedSeatsOf(settings);
+  const fixed = fixedSeats.reduce((s, f) => s + f.seats, 0);
+  const houseSize = settings.officialTotal - fixed;
+  const fail = (message: string, cell = settingCells.officialTotal ?? '', sheet: string = SHEETS.config.name) => {
+    problems.error('allocation-infeasible', sheet, cell, message, 'Sửa số liệu rồi chạy lại "Phân bổ đại biểu".');
+    return { ok: false, houseSize, fixedSeats, rows: [], result: null, explanation: [] };
+  };
+  if (houseSize < 0) {
+    return fail(
+      `Số ghế cố định (${fixed}) lớn hơn tổng số đại biểu chính thức (${settings.officialTotal}): không còn ghế để phân bổ.`,
+    );
+  }
+  const usable = units.filter((u) => u.data.code);
+  if (usable.length === 0) {
+    return fail(`Trang "${SHEETS.units.name}" chưa có đơn vị nào.`, '', SHEETS.units.name);
+  }
+  const unreadable = usable.find((u) => u.data.dttsPopulation === null || u.invalid.size > 0);
+  if (unreadable) {
+    return fail(
+      `Chưa thể phân bổ: dòng ${unreadable.row} của trang "${SHEETS.units.name}" có số liệu thiếu hoặc không hợp lệ.`,
+      unreadable.cells.dttsPopulation ?? '',
+      SHEETS.units.name,
+    );
+  }
+  const input = usable.map((u) => ({
+    id: u.data.code as string,
+    population: u.data.dttsPopulation as number,
+    min: minFor(u, settings),
+    ...(u.data.max !== null ? { max: u.data.max } : {}),
+  }));
+  let result: Apportionment;
+  try {
+    result = apportion(input, houseSize, settings.method);
+  } catch (e) {
+    if (e instanceof ApportionError) return fail(e.message);
+    throw e;
+  }
+  const adjustments = new Map(previous.map((p) => [foldKey(p.data.code ?? ''), p.data.adjustment ?? 0]));
+  const registered = countOfficialByUnit(delegates);
+  const rows = usable.map((u): AllocationRow => {
+    const code = u.data.code as string;
+    const key = foldKey(code);
+    const seats = result.seats[code] ?? 0;
+    const adjustment = adjustments.get(key) ?? 0;
+    const final = seats + adjustment;
+    const count = registered.get(key) ?? 0;
+    return {
+      unit: u,
+      code,
+      name: u.data.name ?? code,
+      dttsPopulation: u.data.dttsPopulation as number,
+      quota: result.quota[code] ?? 0,
+      seats,
+      adjustment,
+      final,
+      registered: count,
+      difference: count - final,
+      min: minFor(u, settings),
+      max: u.data.max,
+    };
+  });
+  const explained = explainApportionment(input, houseSize, settings.method, result);
+  const explanation = [
+    `Tổng số đại biểu chính thức ${settings.officialTotal}; trừ ${fixedSeats
+      .filter((f) => f.seats > 0)
+      .map((f) => `${f.seats} ${f.label.toLowerCase()}`)
+      .join(', ')}${fixed > 0 ? '' : '0 ghế cố định'}; còn ${houseSize} ghế phân bổ cho ${rows.length} đơn vị.`,
+    ...explained.summaryVi,
+  ];
+  return { ok: true, houseSize, fixedSeats, rows, result, explanation };
+}
+
+export function methodLabel(settings: Settings): string {
+  return METHOD_NAMES[settings.method].vi;
+}

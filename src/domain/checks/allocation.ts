@@ -1,0 +1,168 @@
+/**
+ * Allocation rules: the official total adds up, each unit's final seats stay within its quota
+ * bounds (or the reason is given), minimums and maximums hold, no seats for a unit without DTTS
+ * population, the total stays under the cap, and the `Phân bổ` sheet is up to date.
+ */
+import type { AllocationPlan, AllocationRow } from '../allocation';
+import { formatVnNumber } from '../numbers';
+import type { ProblemList } from '../problem';
+import type { AllocationRecord, SettingCells } from '../records';
+import type { Settings } from '../settings';
+import { SHEETS } from '../template';
+import { foldKey } from '../text';
+
+const ALLOC = SHEETS.allocation.name;
+const CONFIG = SHEETS.config.name;
+
+export interface AllocationCheckInput {
+  settings: Settings;
+  settingCells: SettingCells;
+  plan: AllocationPlan;
+  /** Rows of the `Phân bổ` sheet as the user has it (empty when never allocated). */
+  sheetRows: readonly AllocationRecord[];
+  /** The `Phân bổ` sheet exists. */
+  sheetPresent: boolean;
+}
+
+/** Where a unit's row sits in `Phân bổ` (by code), to point problems at its cells. */
+function sheetRowOf(input: AllocationCheckInput, code: string): AllocationRecord | undefined {
+  const key = foldKey(code);
+  return input.sheetRows.find((r) => r.data.code !== null && foldKey(r.data.code) === key);
+}
+
+function cellOf(input: AllocationCheckInput, row: AllocationRow, field: 'final' | 'seats' | 'code'): string {
+  const at = sheetRowOf(input, row.code);
+  return at?.cells[field] ?? at?.cells.code ?? row.unit.cells.dttsPopulation ?? '';
+}
+
+function sheetFor(input: AllocationCheckInput, row: AllocationRow): string {
+  return sheetRowOf(input, row.code) ? ALLOC : SHEETS.units.name;
+}
+
+export function checkAllocationUpToDate(input: AllocationCheckInput, problems: ProblemList): void {
+  if (!input.plan.ok) return;
+  if (input.sheetRows.length === 0) {
+    problems.warning(
+      'allocation-not-run',
+      ALLOC,
+      '',
+      'Chưa phân bổ đại biểu cho các đơn vị.',
+      'Chạy "Phân bổ đại biểu" trên menu hoặc bảng điều khiển.',
+    );
+    return;
+  }
+  for (const row of input.plan.rows) {
+    const at = sheetRowOf(input, row.code);
+    if (!at) {
+      problems.warning(
+        'allocation-stale',
+        SHEETS.units.name,
+        row.unit.cells.code ?? '',
+        `Đơn vị "${row.name}" chưa có trong trang "${ALLOC}".`,
+        'Chạy lại "Phân bổ đại biểu".',
+      );
+    } else if (at.data.seats !== row.seats) {
+      problems.warning(
+        'allocation-stale',
+        ALLOC,
+        at.cells.seats ?? at.cells.code ?? '',
+        `Số phân bổ của "${row.name}" (${at.data.seats ?? 'trống'}) khác kết quả tính lại (${row.seats}): số liệu đã thay đổi.`,
+        'Chạy lại "Phân bổ đại biểu".',
+      );
+    }
+  }
+  const known = new Set(input.plan.rows.map((r) => foldKey(r.code)));
+  for (const r of input.sheetRows) {
+    if (r.data.code && !known.has(foldKey(r.data.code))) {
+      problems.warning(
+        'allocation-orphan',
+        ALLOC,
+        r.cells.code ?? '',
+        `Mã "${r.data.code}" trong trang "${ALLOC}" không còn trong trang "${SHEETS.units.name}".`,
+        'Xóa dòng này hoặc chạy lại "Phân bổ đại biểu".',
+      );
+    }
+  }
+}
+
+export function checkOfficialTotal(input: AllocationCheckInput, problems: ProblemList): void {
+  const { plan, settings } = input;
+  if (!plan.ok) return;
+  const units = plan.rows.reduce((s, r) => s + r.final, 0);
+  const fixed = plan.fixedSeats.reduce((s, f) => s + f.seats, 0);
+  if (units + fixed !== settings.officialTotal) {
+    problems.error(
+      'allocation-total-mismatch',
+      CONFIG,
+      input.settingCells.officialTotal ?? '',
+      `Tổng số chính thức của các đơn vị (${units}) cộng ${fixed} ghế cố định bằng ${units + fixed}, khác tổng số đại biểu chính thức (${settings.officialTotal}).`,
+      'Các số Điều chỉnh trong trang Phân bổ phải có tổng bằng 0.',
+    );
+  }
+  if (settings.officialTotal > settings.officialCap) {
+    problems.error(
+      'allocation-above-cap',
+      CONFIG,
+      input.settingCells.officialTotal ?? '',
+      `Tổng số đại biểu chính thức (${settings.officialTotal}) vượt mức tối đa ${settings.officialCap}.`,
+      'Giảm tổng số đại biểu hoặc kiểm tra lại thông số "Số đại biểu chính thức tối đa".',
+    );
+  }
+}
+
+export function checkUnitBounds(input: AllocationCheckInput, problems: ProblemList): void {
+  if (!input.plan.ok) return;
+  for (const row of input.plan.rows) {
+    const sheet = sheetFor(input, row);
+    const cell = cellOf(input, row, 'final');
+    if (row.final < row.min) {
+      problems.error(
+        'allocation-below-min',
+        sheet,
+        cell,
+        `"${row.name}" có ${row.final} đại biểu chính thức, ít hơn mức tối thiểu ${row.min}.`,
+        'Sửa cột Điều chỉnh hoặc mức tối thiểu.',
+      );
+    }
+    if (row.max !== null && row.final > row.max) {
+      problems.error(
+        'allocation-above-max',
+        sheet,
+        cell,
+        `"${row.name}" có ${row.final} đại biểu chính thức, vượt mức tối đa ${row.max}.`,
+        'Sửa cột Điều chỉnh hoặc mức tối đa.',
+      );
+    }
+    if (row.dttsPopulation === 0 && row.final > 0) {
+      problems.warning(
+        'allocation-zero-population',
+        sheet,
+        cell,
+        `"${row.name}" không có dân số DTTS nhưng được ${row.final} đại biểu.`,
+        'Kiểm tra dân số DTTS hoặc mức tối thiểu của đơn vị.',
+      );
+    }
+    const low = Math.floor(row.quota);
+    const high = Math.ceil(row.quota);
+    if (row.final < low || row.final > high) {
+      const reasons: string[] = [];
+      if (row.adjustment !== 0) reasons.push(`điều chỉnh thủ công ${row.adjustment > 0 ? '+' : ''}${row.adjustment}`);
+      if (row.seats === row.min && row.min > high) reasons.push(`mức tối thiểu ${row.min}`);
+      if (row.max !== null && row.seats === row.max && row.max < low) reasons.push(`mức tối đa ${row.max}`);
+      if (reasons.length === 0) reasons.push('phương pháp phân bổ đã chọn');
+      problems.warning(
+        'allocation-outside-quota',
+        sheet,
+        cell,
+        `"${row.name}" có ${row.final} đại biểu, ngoài khoảng hạn ngạch ${low}–${high} (hạn ngạch ${formatVnNumber(row.quota, 2)}), do ${reasons.join(', ')}.`,
+        'Bảo đảm có căn cứ cho sự chênh lệch này.',
+      );
+    }
+  }
+}
+
+export function checkAllocation(input: AllocationCheckInput, problems: ProblemList): void {
+  checkAllocationUpToDate(input, problems);
+  checkOfficialTotal(input, problems);
+  checkUnitBounds(input, problems);
+}

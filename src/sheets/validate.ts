@@ -1,0 +1,90 @@
+/**
+ * "Kiểm tra dữ liệu": reads every sheet once, runs every rule, then (under the document lock)
+ * marks the cells, rewrites `Kiểm tra` and records a summary for the sidebar.
+ */
+import { planAllocation } from '../domain/allocation';
+import { checkAllocation } from '../domain/checks/allocation';
+import { checkDelegates } from '../domain/checks/delegates';
+import { checkStructure } from '../domain/checks/structure';
+import { todayIso } from '../domain/dates';
+import { type Problem, ProblemList } from '../domain/problem';
+import {
+  readAllocationTable,
+  readDelegates,
+  readSettingsWithCells,
+  readUnitEthnic,
+  readUnits,
+  UnitIndex,
+} from '../domain/records';
+import { SHEETS } from '../domain/template';
+import type { ValidationResultDto } from '../rpc/contract';
+import { withDocumentLock } from './lock';
+import { writeMarks, writeReport } from './marks';
+import { rosterChecks } from './roster';
+import { setupWorkbook } from './setup';
+import { saveState } from './state';
+import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+
+const SHEETS_READ = [
+  'config',
+  'units',
+  'unitEthnic',
+  'allocation',
+  'delegates',
+  'members',
+  'tasks',
+  'progress',
+  'meetings',
+  'conclusions',
+] as const;
+
+interface Collected {
+  problems: Problem[];
+  /** Writes the computed task statuses from the grids already read (call under the lock). */
+  writeStatuses: () => void;
+}
+
+/** Runs every check on the workbook's current data; writes nothing itself. */
+export function collectProblems(ss: Spreadsheet, now: Date): Collected {
+  const tz = timeZoneOffset(ss, now);
+  const today = todayIso(now, tz);
+  const grids = readGrids(ss, SHEETS_READ);
+  const problems = new ProblemList();
+  const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
+  const units = readUnits(grids.units, problems);
+  const index = new UnitIndex(units);
+  const unitEthnic = readUnitEthnic(grids.unitEthnic, index, problems);
+  const allocation = readAllocationTable(grids.allocation, problems);
+  const delegates = readDelegates(grids.delegates, index, problems);
+  const plan = planAllocation(settings, cells, units, allocation.rows, delegates, problems);
+  const sheetRows = allocation.rows;
+  checkAllocation({ settings, settingCells: cells, plan, sheetRows, sheetPresent: allocation.table.present }, problems);
+  checkDelegates({ settings, settingCells: cells, plan, sheetRows, delegates }, problems);
+  const year = settings.year ?? Number(today.slice(0, 4));
+  checkStructure({ settings, settingCells: cells, delegates, unitEthnic, year }, problems);
+  const roster = { ss, grids, settings, units, index, today, tz };
+  rosterChecks({ ...roster, problems, writeStatuses: false });
+  return {
+    problems: problems.items,
+    writeStatuses: () => void rosterChecks({ ...roster, problems: new ProblemList(), writeStatuses: true }),
+  };
+}
+
+export function runValidation(ss: Spreadsheet, now: Date = new Date()): ValidationResultDto {
+  const { problems, writeStatuses } = collectProblems(ss, now);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const at = now.toISOString();
+  withDocumentLock(() => {
+    if (!ss.getSheetByName(SHEETS.report.name)) setupWorkbook(ss);
+    writeMarks(ss, problems);
+    writeReport(ss, problems);
+    writeStatuses();
+    saveState('validation', { at, errors, warnings });
+  });
+  const message =
+    problems.length === 0
+      ? 'Không phát hiện lỗi nào.'
+      : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo; xem trang "${SHEETS.report.name}".`;
+  return { message, errors, warnings, problems, at };
+}
