@@ -18,7 +18,7 @@ import { readGrid, readGrids, type Spreadsheet, timeZoneOffset } from './workboo
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
 
-function valueOf(row: AllocationRow, key: string): CellValue {
+function computedValue(row: AllocationRow, key: string): CellValue {
   switch (key) {
     case 'code':
       return row.code;
@@ -91,7 +91,7 @@ function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table): v
       block.push(
         run.map((c) => {
           const key = keyAt.get(c) as string;
-          if (planned) return valueOf(planned, key);
+          if (planned) return computedValue(planned, key);
           // A unit no longer in `Đơn vị`: keep its code and name, clear its numbers.
           if (orphan) return key === 'code' || key === 'name' ? (existing[c] ?? '') : '';
           return existing[c] ?? '';

@@ -11,7 +11,7 @@ export class UserError extends Error {}
 
 export function withDocumentLock<T>(action: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(LOCK_WAIT_MS)) throw new UserError(MESSAGES.busy);
+  if (!lock?.tryLock(LOCK_WAIT_MS)) throw new UserError(MESSAGES.busy);
   try {
     return action();
   } finally {

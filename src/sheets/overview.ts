@@ -5,8 +5,7 @@ import { UserError } from './lock';
 import { loadStates } from './state';
 import type { Spreadsheet } from './workbook';
 
-export function buildOverview(ss: Spreadsheet, now: Date): OverviewDto {
-  void now;
+export function buildOverview(_ss: Spreadsheet, _now: Date): OverviewDto {
   const states = loadStates();
   return {
     province: '',
@@ -28,7 +27,6 @@ export function buildOverview(ss: Spreadsheet, now: Date): OverviewDto {
     progress: [],
     documents: [],
   };
-  void ss;
 }
 
 /** Activates a cell so the user sees the problem: the sidebar's "go to cell". */
