@@ -8,6 +8,7 @@ import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contra
 import { runAllocation } from './sheets/allocate';
 import { UserError } from './sheets/lock';
 import { buildOverview, selectRange } from './sheets/overview';
+import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
 import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
@@ -62,6 +63,8 @@ export const getOverview = api('getOverview', () => buildOverview(activeSpreadsh
 export const setupWorkbook = api('setupWorkbook', () => runSetup(activeSpreadsheet()));
 export const allocateDelegates = api('allocateDelegates', () => runAllocation(activeSpreadsheet()));
 export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
+export const progressSummary = api('progressSummary', () => runProgressSummary(activeSpreadsheet(), new Date()));
+export const taskSummary = api('taskSummary', () => runTaskSummary(activeSpreadsheet(), new Date(), false));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
 
 /** Runs a menu action and shows its one-sentence result (menu items cannot return anything). */
