@@ -134,13 +134,15 @@ describe('summarizeProgress: edge cases', () => {
         ['A', '', '', '', '', ''],
         ['Alpha', '03/02/2024', '', '', 'đã  tổ chức', ''],
         ['Nowhere', '01/02/2024', '', '', '', ''],
+        ['B', '', '', '', 'Chưa tổ chức', ''],
+        ['C', '', '', '', 'DA TO CHUC', ''],
       ],
     );
     const s = summarizeProgress(units, progress, index, { level: 'district' });
     expect(s.milestones.map((m) => [m.reached, m.missing])).toEqual([
       [2, ['Gamma']],
       [0, ['Alpha', 'Beta', 'Gamma']],
-      [1, ['Beta', 'Gamma']],
+      [2, ['Beta']],
     ]);
   });
 

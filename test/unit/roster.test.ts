@@ -263,7 +263,7 @@ describe('member and body rules', () => {
       ['body-without-head', 'error', 'D4'],
       ['body-without-head', 'error', 'D7'],
     ]);
-    expect(r.items[0]!.message).toBe('Ban Tổ chức chưa có Trưởng ban (2 thành viên, không ai có vai trò Trưởng ban).');
+    expect(r.items[0]!.message).toBe('Ban Tổ chức có 2 thành viên nhưng chưa có Trưởng ban.');
     expect(r.items[1]!.message).toMatch(/^Tiểu ban Tuyên truyền /);
   });
 });

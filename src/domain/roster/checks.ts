@@ -7,7 +7,7 @@ import { a1, type ProblemList } from '../problem';
 import type { MeetingRecord, MemberRecord, ProgressRecord, TaskRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { SHEETS } from '../template';
-import { foldKey } from '../text';
+import { foldKey, truncate } from '../text';
 import { isHeadRole, membersByBody, resolveSupervised } from './members';
 import { classifyTask, isTaskDone } from './tasks';
 
@@ -35,7 +35,7 @@ const vn = formatVnDate;
 /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)". */
 function taskName(t: TaskRecord): string {
   const c = t.data.content ?? '';
-  return `Nhiệm vụ dòng ${t.row}${c ? ` (${c.length > 60 ? `${c.slice(0, 60).trimEnd()}…` : c})` : ''}`;
+  return `Nhiệm vụ dòng ${t.row}${c ? ` (${truncate(c, 60)})` : ''}`;
 }
 const cellOf = (r: { row: number; cells: Partial<Record<string, string>> }, field: string): string =>
   r.cells[field] ?? a1(r.row, 1);
@@ -219,7 +219,7 @@ export const bodyWithoutHead: RosterRule = ({ members }, problems) => {
       'body-without-head',
       MEMBERS,
       cellOf(first, 'body'),
-      `${first.data.body} chưa có Trưởng ban (${list.length} thành viên, không ai có vai trò Trưởng ban).`,
+      `${first.data.body} có ${list.length} thành viên nhưng chưa có Trưởng ban.`,
       'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
     );
   }

@@ -6,7 +6,7 @@ import type { MilestoneDto, ProgressSummaryDto } from '../../rpc/contract';
 import type { IsoDate } from '../dates';
 import type { ProgressRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
-import { foldKey } from '../text';
+import { foldKey, stripDiacritics } from '../text';
 
 export type MilestoneKey = 'steering' | 'plan' | 'congress';
 
@@ -17,6 +17,9 @@ interface MilestoneSpec {
   phrase: string;
   reached: (p: ProgressRecord['data'], today: IsoDate | undefined) => boolean;
 }
+
+/** `Trạng thái Đại hội` saying the congress was held: 'Đã tổ chức', 'da to chuc', 'Hoàn thành' … */
+const HELD = /^(?:da to chuc|hoan thanh|da xong)/;
 
 /** A date counts once it is set and, when today is known, not in the future (a planned date is not done). */
 const happened = (d: IsoDate | null, today: IsoDate | undefined): boolean => d !== null && (!today || d <= today);
@@ -39,7 +42,7 @@ export const MILESTONES: readonly MilestoneSpec[] = [
     label: 'Tổ chức Đại hội',
     phrase: 'tổ chức Đại hội',
     reached: (p, today) =>
-      (p.congressStatus !== null && foldKey(p.congressStatus) === 'đã tổ chức') ||
+      HELD.test(stripDiacritics(foldKey(p.congressStatus ?? ''))) ||
       (today !== undefined && happened(p.congressDate, today)),
   },
 ];
