@@ -1,0 +1,668 @@
+/**
+ * Apportionment of congress delegate seats among sub-units in proportion to their DTTS population.
+ *
+ * Pure, exact and order-independent: runs unchanged in Apps Script V8 and in Node. Every comparison of
+ * priorities, quotas or remainders is decided exactly (BigInt cross-multiplication behind a float filter
+ * that only answers when the floats are clearly apart), so a result never depends on floating-point rounding.
+ *
+ * Methods (Balinski & Young, "Fair Representation"):
+ * - hamilton: largest remainders of the Hare quota p·h/P.
+ * - divisor methods, unit gets seat n+1 while p/D ≥ d(n) (> for Adams): jefferson (D'Hondt) d(n) = n+1; webster
+ *   (Sainte-Laguë) d(n) = n+½ (a quotient of exactly n+½ rounds up); adams d(n) = n; dean d(n) = n(n+1)/(n+½);
+ *   huntington-hill d(n) = √(n(n+1)). Adams, Dean and Huntington–Hill have d(0) = 0, so every unit with
+ *   population > 0 gets at least one seat (unless its own `max` is 0: an explicit max wins over that implicit 1).
+ *   Computed as highest averages: every unit starts at its minimum, then each remaining seat goes to the
+ *   highest priority p/d(n) among units below their max (a binary heap: O((h + k) log k) for k units, h seats).
+ * - A unit with population 0 gets exactly its `min` seats (0 by default), whatever the method.
+ *
+ * Ties (TIE_RULE): equal priorities (equal remainders for Hamilton) go first to the larger population, then
+ * to the smaller id in code-point order, so the input order never matters. A unit is in `tied` when its last
+ * seat given, or its next seat withheld, had exactly the priority at the cut-off and some other unit had the same.
+ *
+ * Hamilton with min/max (HAMILTON_RULE): each unit gets a "share" clamp(λ·p, min, max) where the single factor λ
+ * is chosen so that the shares add up to the house size. In words: a unit whose proportional share would fall
+ * below its min is fixed at its min, one whose share would exceed its max is fixed at its max, and the others
+ * split the remaining seats in proportion to population (recomputed until nothing changes; this fixed point is
+ * unique). Each unit then gets the whole part of its share, and the leftover seats go to the largest fractional
+ * parts. A fixed unit has an integral share, so it never gets a remainder seat and never exceeds its max.
+ * Without min/max the shares are the plain quotas, so each unit gets floor(quota) or ceil(quota).
+ */
+
+export type ApportionMethod = 'hamilton' | 'jefferson' | 'webster' | 'adams' | 'dean' | 'huntington-hill';
+export interface ApportionUnit {
+  id: string;
+  population: number;
+  min?: number;
+  max?: number;
+}
+export interface Apportionment {
+  /** Seats by unit id; they add up to the house size. */
+  seats: Record<string, number>;
+  /** Exact proportional share population·seats/total, as a double (for display only). */
+  quota: Record<string, number>;
+  /** Ids (sorted) whose last seat given or withheld was decided by a tie. */
+  tied: string[];
+}
+export class ApportionError extends Error {
+  override name = 'ApportionError';
+}
+
+export const METHOD_NAMES: Record<ApportionMethod, { vi: string; common: string }> = {
+  hamilton: { vi: 'Phương pháp số dư lớn nhất (Hamilton)', common: 'Hamilton / Hare–Niemeyer (largest remainder)' },
+  jefferson: {
+    vi: "Phương pháp chia theo ước số lớn nhất (Jefferson / D'Hondt)",
+    common: "Jefferson / D'Hondt (greatest divisors)",
+  },
+  webster: {
+    vi: 'Phương pháp chia theo số lẻ, làm tròn thông thường (Webster / Sainte-Laguë)',
+    common: 'Webster / Sainte-Laguë (major fractions)',
+  },
+  adams: { vi: 'Phương pháp chia theo ước số nhỏ nhất, làm tròn lên (Adams)', common: 'Adams (smallest divisors)' },
+  dean: { vi: 'Phương pháp trung bình điều hòa (Dean)', common: 'Dean (harmonic mean)' },
+  'huntington-hill': {
+    vi: 'Phương pháp tỷ lệ ngang bằng, trung bình nhân (Huntington–Hill)',
+    common: 'Huntington–Hill (equal proportions)',
+  },
+};
+
+const METHODS = Object.keys(METHOD_NAMES) as ApportionMethod[];
+
+/** How ties are broken (shown in explanations). */
+export const TIE_RULE_VI =
+  'Khi hai đơn vị ngang bằng nhau ở ghế cuối cùng, ưu tiên đơn vị có dân số DTTS lớn hơn, sau đó đến mã đơn vị xếp trước; thứ tự nhập không ảnh hưởng kết quả.';
+/** The Hamilton rule, including min/max (shown in explanations). */
+export const HAMILTON_RULE_VI =
+  'Mỗi đơn vị nhận phần nguyên của hạn ngạch (dân số × số ghế ÷ tổng dân số); các ghế còn lại lần lượt cấp cho đơn vị có phần dư lớn nhất. ' +
+  'Nếu có số đại biểu tối thiểu/tối đa: đơn vị có hạn ngạch thấp hơn mức tối thiểu (hoặc cao hơn mức tối đa) được cố định ở mức đó, ' +
+  'số ghế còn lại chia theo tỷ lệ dân số cho các đơn vị khác (tính lại đến khi ổn định), rồi mới xét phần dư; không đơn vị nào vượt mức tối đa.';
+const ROUNDING_VI: Record<ApportionMethod, string> = {
+  hamilton: '',
+  jefferson: 'làm tròn xuống',
+  webster: 'làm tròn thông thường (phần lẻ từ 0,5 trở lên thì làm tròn lên)',
+  adams: 'làm tròn lên (thương số đúng bằng số nguyên thì giữ nguyên)',
+  dean: 'làm tròn lên khi thương số vượt trung bình điều hòa n(n+1)/(n+½) của hai số nguyên liền kề',
+  'huntington-hill': 'làm tròn lên khi thương số vượt trung bình nhân √(n(n+1)) của hai số nguyên liền kề',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exact arithmetic
+
+/** A non-negative rational [numerator, denominator]; denominator 0 means +∞. */
+type Frac = [bigint, bigint];
+const TOL = 1 + 1e-9;
+
+function cmpFrac(a: Frac, b: Frac): number {
+  if (a[1] === 0n || b[1] === 0n) return (a[1] === 0n ? 1 : 0) - (b[1] === 0n ? 1 : 0);
+  const d = a[0] * b[1] - b[0] * a[1];
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+}
+
+/** Priority of the (n+1)-th seat, p/d(n); squared for Huntington–Hill so that it stays rational. */
+function prio(m: ApportionMethod, p: number, n: number): Frac {
+  const P = BigInt(p);
+  const N = BigInt(n);
+  if (p === 0) return [0n, 1n];
+  if (m === 'jefferson') return [P, N + 1n];
+  if (m === 'webster') return [2n * P, 2n * N + 1n];
+  if (m === 'adams') return [P, N];
+  if (m === 'dean') return [P * (2n * N + 1n), 2n * N * (N + 1n)];
+  return [P * P, N * (N + 1n)];
+}
+
+/** The same priority as a double (relative error of a few ulps; Infinity at d(n) = 0). */
+function prioF(m: ApportionMethod, p: number, n: number): number {
+  if (p === 0) return 0;
+  if (m === 'jefferson') return p / (n + 1);
+  if (m === 'webster') return p / (n + 0.5);
+  if (m === 'adams') return p / n;
+  if (m === 'dean') return (p * (2 * n + 1)) / (2 * n * (n + 1));
+  return (p * p) / (n * (n + 1));
+}
+
+/** Exact comparison of the priorities of two seats; floats decide only when clearly apart. */
+function cmpPrio(m: ApportionMethod, p: number, n: number, q: number, k: number): number {
+  const a = prioF(m, p, n);
+  const b = prioF(m, q, k);
+  if (a > b * TOL) return 1;
+  if (b > a * TOL) return -1;
+  return cmpFrac(prio(m, p, n), prio(m, q, k));
+}
+
+/** Exact comparison of a/p and b/q (p, q > 0). */
+function cmpRatio(a: number, p: number, b: number, q: number): number {
+  const x = a / p;
+  const y = b / q;
+  if (x > y * TOL) return 1;
+  if (y > x * TOL) return -1;
+  return cmpFrac([BigInt(a), BigInt(p)], [BigInt(b), BigInt(q)]);
+}
+
+/** Ids in code-point order (not UTF-16 code-unit order). */
+function cmpId(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!;
+  return a.length - b.length;
+}
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+function fracText(n: bigint, d: bigint): string {
+  const g = gcd(n, d) || 1n;
+  return d / g === 1n ? `${n / g}` : `${n / g}/${d / g}`;
+}
+
+/** Vietnamese number format: thousands '.', decimal ',', at most `d` decimals, trailing zeros dropped. */
+function fmt(x: number, d = 0): string {
+  if (!Number.isFinite(x)) return String(x);
+  const [i = '', f = ''] = Math.abs(x).toFixed(d).split('.');
+  const frac = f.replace(/0+$/, '');
+  const s = i.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
+  return x < 0 && /[1-9]/.test(s) ? '-' + s : s;
+}
+const show = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? fmt(x, 6) : String(x));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation
+
+interface Prep {
+  m: ApportionMethod;
+  H: number;
+  P: bigint;
+  ids: string[];
+  pop: number[];
+  /** Effective bounds: lo includes the method's implicit seat, hi = lo for population 0, Infinity = no max. */
+  lo: number[];
+  hi: number[];
+}
+
+function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Prep {
+  const fail = (msg: string): never => {
+    throw new ApportionError(msg);
+  };
+  if (!METHODS.includes(m)) fail(`Phương pháp phân bổ không hợp lệ: "${m}".`);
+  if (!Number.isSafeInteger(seats) || seats < 0)
+    fail(`Số ghế cần phân bổ phải là số nguyên không âm (nhận được: ${show(seats)}).`);
+  if (!Array.isArray(units) || units.length === 0)
+    fail('Danh sách đơn vị trống: cần ít nhất một đơn vị để phân bổ ghế.');
+  const implicit = m === 'adams' || m === 'dean' || m === 'huntington-hill' ? 1 : 0;
+  const pr: Prep = { m, H: seats, P: 0n, ids: [], pop: [], lo: [], hi: [] };
+  const seen = new Set<string>();
+  let sumLo = 0;
+  let sumHi = 0;
+  let implicitUsed = false;
+  let zeroCapped = false;
+  for (const u of units) {
+    const id = u?.id;
+    if (typeof id !== 'string' || id === '') fail('Có đơn vị thiếu mã đơn vị (id).');
+    if (seen.has(id)) fail(`Mã đơn vị bị trùng: "${id}".`);
+    seen.add(id);
+    const p = u.population;
+    if (!Number.isSafeInteger(p) || p < 0)
+      fail(`Dân số DTTS của đơn vị "${id}" phải là số nguyên không âm (nhận được: ${show(p)}).`);
+    const min = u.min ?? 0;
+    const max = u.max ?? Infinity;
+    if (!Number.isSafeInteger(min) || min < 0)
+      fail(`Đơn vị "${id}": số đại biểu tối thiểu phải là số nguyên không âm (nhận được: ${show(u.min)}).`);
+    if (u.max != null && (!Number.isSafeInteger(max) || max < 0))
+      fail(`Đơn vị "${id}": số đại biểu tối đa phải là số nguyên không âm (nhận được: ${show(u.max)}).`);
+    if (min > max) fail(`Đơn vị "${id}": số đại biểu tối thiểu (${fmt(min)}) lớn hơn số tối đa (${fmt(max)}).`);
+    const lo = p > 0 ? Math.max(min, Math.min(implicit, max)) : min;
+    const hi = p > 0 ? max : min;
+    if (lo > min) implicitUsed = true;
+    if (hi < max) zeroCapped = true;
+    pr.ids.push(id);
+    pr.pop.push(p);
+    pr.lo.push(lo);
+    pr.hi.push(hi);
+    pr.P += BigInt(p);
+    sumLo += lo;
+    sumHi += hi;
+  }
+  if (pr.P === 0n && seats > 0)
+    fail(`Tổng dân số DTTS của các đơn vị bằng 0: không thể phân bổ ${fmt(seats)} ghế theo tỷ lệ dân số.`);
+  if (sumLo > seats)
+    fail(
+      `Tổng số đại biểu tối thiểu (${fmt(sumLo)}) vượt quá số ghế cần phân bổ (${fmt(seats)})` +
+        (implicitUsed
+          ? `; phương pháp ${METHOD_NAMES[m].common} cấp ít nhất 1 ghế cho mỗi đơn vị có dân số DTTS.`
+          : '.'),
+    );
+  if (sumHi < seats)
+    fail(
+      `Tổng số đại biểu tối đa (${fmt(sumHi)}) nhỏ hơn số ghế cần phân bổ (${fmt(seats)})` +
+        (zeroCapped ? '; đơn vị có dân số DTTS bằng 0 chỉ nhận số đại biểu tối thiểu.' : '.'),
+    );
+  return pr;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Solvers
+
+interface Core {
+  pr: Prep;
+  n: number[];
+  tied: boolean[];
+  /** Hamilton: shares num[i]/den, λ = lam[0]/lam[1], remainder seats in the order given. */
+  num?: bigint[];
+  den?: bigint;
+  lam?: Frac;
+  order?: number[];
+  /** Divisor methods: the unit holding the lowest seat given and the one with the highest seat withheld (-1: none). */
+  last?: number;
+  next?: number;
+}
+
+/** The factor λ with Σ clamp(λ·p_i, lo_i, hi_i) = H: sweep the breakpoints lo/p and hi/p in increasing order. */
+function hamiltonLambda({ pop, lo, hi, H }: Prep): Frac {
+  const ev: [number, number, boolean][] = []; // [unit, bound, entering]
+  let C = 0n; // seats held by units at a bound
+  let S = 0n; // population of free units: Σ = C + λ·S on the current segment
+  pop.forEach((p, i) => {
+    C += BigInt(lo[i]!);
+    if (p > 0) {
+      ev.push([i, lo[i]!, true]);
+      if (hi[i]! < Infinity) ev.push([i, hi[i]!, false]);
+    }
+  });
+  ev.sort((x, y) => cmpRatio(x[1], pop[x[0]]!, y[1], pop[y[0]]!) || (x[2] ? 0 : 1) - (y[2] ? 0 : 1));
+  const h = BigInt(H);
+  let prev: Frac = [0n, 1n];
+  for (const [i, b, entering] of ev) {
+    const B = BigInt(b);
+    const p = BigInt(pop[i]!);
+    if (C * p + B * S >= h * p) break; // the sum reaches H by λ = b/p
+    if (entering) [C, S] = [C - B, S + p];
+    else [C, S] = [C + B, S - p];
+    prev = [B, p];
+  }
+  return S > 0n ? [h - C, S] : prev;
+}
+
+function solveHamilton(pr: Prep): Core {
+  const { pop, lo, hi, H, ids } = pr;
+  const lam = hamiltonLambda(pr);
+  const den = lam[1];
+  const num = pop.map((p, i) => {
+    const x = BigInt(p) * lam[0];
+    const l = BigInt(lo[i]!) * den;
+    return x < l ? l : hi[i]! < Infinity && x > BigInt(hi[i]!) * den ? BigInt(hi[i]!) * den : x;
+  });
+  const n = num.map((x) => Number(x / den));
+  const rem = num.map((x) => x % den);
+  const k = H - n.reduce((a, b) => a + b, 0);
+  const cand = ids.map((_, i) => i).filter((i) => rem[i]! > 0n);
+  const better = (i: number, j: number) => (rem[i]! > rem[j]! ? -1 : rem[i]! < rem[j]! ? 1 : 0);
+  cand.sort((i, j) => better(i, j) || pop[j]! - pop[i]! || cmpId(ids[i]!, ids[j]!));
+  const order = cand.slice(0, k);
+  for (const i of order) n[i]!++;
+  const tied = ids.map(() => false);
+  const cut = cand[k - 1];
+  if (cut !== undefined && k < cand.length && rem[cand[k]!] === rem[cut])
+    for (const i of cand) tied[i] = rem[i] === rem[cut];
+  return { pr, n, tied, num, den, lam, order };
+}
+
+function solveDivisor(pr: Prep): Core {
+  const { m, pop, lo, hi, ids } = pr;
+  const n = lo.slice();
+  const better = (i: number, j: number) =>
+    cmpPrio(m, pop[i]!, n[i]!, pop[j]!, n[j]!) || pop[i]! - pop[j]! || cmpId(ids[j]!, ids[i]!);
+  const h = ids.map((_, i) => i).filter((i) => n[i]! < hi[i]!);
+  const down = (k: number) => {
+    for (;;) {
+      const l = 2 * k + 1;
+      let b = k;
+      if (l < h.length && better(h[l]!, h[b]!) > 0) b = l;
+      if (l + 1 < h.length && better(h[l + 1]!, h[b]!) > 0) b = l + 1;
+      if (b === k) return;
+      [h[k], h[b]] = [h[b]!, h[k]!];
+      k = b;
+    }
+  };
+  for (let k = (h.length >> 1) - 1; k >= 0; k--) down(k);
+  for (let left = pr.H - lo.reduce((a, b) => a + b, 0); left > 0; left--) {
+    const i = h[0]!;
+    if (++n[i]! >= hi[i]!) {
+      const t = h.pop()!;
+      if (h.length) h[0] = t;
+    }
+    down(0);
+  }
+  // The cut-off: lowest priority among seats given beyond the minimum, highest among seats withheld.
+  let last = -1;
+  let next = -1;
+  n.forEach((s, i) => {
+    if (s > lo[i]! && (last < 0 || cmpPrio(m, pop[i]!, s - 1, pop[last]!, n[last]! - 1) < 0)) last = i;
+    if (s < hi[i]! && (next < 0 || cmpPrio(m, pop[i]!, s, pop[next]!, n[next]!) > 0)) next = i;
+  });
+  const tied = ids.map(() => false);
+  if (last >= 0 && next >= 0) {
+    const [p, s] = [pop[last]!, n[last]! - 1];
+    if (cmpPrio(m, p, s, pop[next]!, n[next]!) === 0)
+      n.forEach((k, i) => {
+        tied[i] =
+          (k > lo[i]! && cmpPrio(m, pop[i]!, k - 1, p, s) === 0) || (k < hi[i]! && cmpPrio(m, pop[i]!, k, p, s) === 0);
+      });
+  }
+  return { pr, n, tied, last, next };
+}
+
+function solve(units: ApportionUnit[], seats: number, method: ApportionMethod): Core {
+  const pr = prepare(units, seats, method);
+  return method === 'hamilton' ? solveHamilton(pr) : solveDivisor(pr);
+}
+
+/** Splits `seats` among `units` in proportion to population by `method`; throws ApportionError on bad input. */
+export function apportion(units: ApportionUnit[], seats: number, method: ApportionMethod): Apportionment {
+  const { pr, n, tied } = solve(units, seats, method);
+  const total = Number(pr.P);
+  return {
+    seats: Object.fromEntries(pr.ids.map((id, i) => [id, n[i]!])),
+    quota: Object.fromEntries(pr.ids.map((id, i) => [id, total ? (pr.pop[i]! * seats) / total : 0])),
+    tied: pr.ids.filter((_, i) => tied[i]).sort(cmpId),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Explanation
+
+export interface UnitExplanation {
+  id: string;
+  population: number;
+  seats: number;
+  /** Standard quota population·seats/total: exact fraction, double, Vietnamese text (3 decimals). */
+  quota: number;
+  quotaFraction: string;
+  quotaText: string;
+  /** Hamilton: the share used after min/max (equals the quota when nothing is clamped), its whole and fractional part. */
+  share: number | null;
+  shareFraction: string | null;
+  lowerQuota: number | null;
+  remainder: number | null;
+  remainderText: string | null;
+  /** Hamilton: 1 for the first remainder seat, 2 for the second…; null when the unit got none. */
+  remainderRank: number | null;
+  /** Divisor methods: population ÷ the chosen divisor, and the method's rounding of it before min/max. */
+  quotient: number | null;
+  quotientText: string | null;
+  rounded: number | null;
+  /** The unit's seats were set by its min (raised) or its max (capped) rather than by the method. */
+  clamped: 'min' | 'max' | null;
+  tied: boolean;
+}
+
+export interface Explanation {
+  method: ApportionMethod;
+  methodName: { vi: string; common: string };
+  /** Vietnamese statement of the rule and of the tie rule. */
+  rule: string;
+  tieRule: string;
+  seats: number;
+  unitCount: number;
+  totalPopulation: number;
+  /** Standard divisor total/seats (people per seat); null when no seat is apportioned. */
+  standardDivisor: { fraction: string; value: number; text: string } | null;
+  hamilton: { lowerQuotaSeats: number; remainderSeats: number; remainderOrder: string[]; adjusted: boolean } | null;
+  /**
+   * Divisor methods: every divisor D between low and high gives this result (low excluded and high included, the
+   * other way round for Adams; low = high: decided by a tie; null: unbounded). `value` is a simple divisor strictly
+   * inside the range (the tie value at a tie), used for the quotients.
+   */
+  divisor: {
+    low: number | null;
+    high: number | null;
+    lowInclusive: boolean;
+    highInclusive: boolean;
+    /** The last seat was decided by a tie (low = high). */
+    tie: boolean;
+    lowText: string | null;
+    highText: string | null;
+    value: number | null;
+    text: string | null;
+  } | null;
+  clampedMin: string[];
+  clampedMax: string[];
+  tied: string[];
+  units: UnitExplanation[];
+  summaryVi: string[];
+}
+
+/** A simple decimal strictly inside (lo, hi) in priority space; at a tie, the tie value itself. */
+function pickDivisor(lo: Frac | null, hi: Frac | null, m: ApportionMethod): { value: number; ps: Frac } | null {
+  const hh = m === 'huntington-hill';
+  const real = (f: Frac) => (hh ? Math.sqrt : Number)(Number(f[0]) / Number(f[1]));
+  if (lo && hi && cmpFrac(lo, hi) === 0) return { value: real(hi), ps: hi };
+  if (!lo && !hi) return null;
+  const L = lo ? real(lo) : 0;
+  const U = hi ? real(hi) : 2 * L; // nothing given beyond the minimum: any divisor above lo works
+  for (let e = Math.floor(Math.log10(U)); e >= -9; e--) {
+    const k = Math.round((L + U) / 2 / 10 ** e);
+    for (const c of [k, k - 1, k + 1]) {
+      const num = BigInt(c) * 10n ** BigInt(Math.max(e, 0));
+      const den = 10n ** BigInt(Math.max(-e, 0));
+      const ps: Frac = hh ? [num * num, den * den] : [num, den];
+      if (c > 0 && (!lo || cmpFrac(lo, ps) < 0) && (!hi || cmpFrac(ps, hi) < 0))
+        return { value: Number(num) / Number(den), ps };
+    }
+  }
+  const f = (m === 'adams' ? (lo ?? hi) : (hi ?? lo))!; // the included end of a very narrow range
+  return { value: real(f), ps: f };
+}
+
+/**
+ * Seats the method's rounding gives population p at divisor D (priority space), before min/max: seat k+1 when
+ * p/D ≥ d(k) (so Webster rounds an exact n+½ up), but p/D > d(k) for Adams (an exact integer is not rounded up).
+ */
+function roundAt(m: ApportionMethod, p: number, D: Frac, estimate: number): number {
+  if (p === 0) return 0;
+  let k = Math.max(0, Math.floor(estimate));
+  while (k > 0 && cmpFrac(prio(m, p, k - 1), D) < 0) k--;
+  while (cmpFrac(prio(m, p, k), D) >= (m === 'adams' ? 1 : 0)) k++;
+  return k;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const list = (ids: string[]) =>
+  ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} và ${fmt(ids.length - 10)} đơn vị khác`;
+
+/** Why each unit got its seats. `result` must be `apportion(units, seats, method)` (checked). */
+export function explainApportionment(
+  units: ApportionUnit[],
+  seats: number,
+  method: ApportionMethod,
+  result: Apportionment,
+): Explanation {
+  const c = solve(units, seats, method);
+  const { pr, n } = c;
+  const { ids, pop, m, H, P } = pr;
+  if (ids.some((id, i) => result?.seats?.[id] !== n[i]))
+    throw new ApportionError('Kết quả phân bổ không khớp với danh sách đơn vị và số ghế; hãy phân bổ lại.');
+  const total = Number(P);
+  const clampedMin: string[] = [];
+  const clampedMax: string[] = [];
+  const divisor = m === 'hamilton' ? null : explainDivisor(c);
+  const rank: number[] = [];
+  c.order?.forEach((i, r) => {
+    rank[i] = r + 1;
+  });
+  const units2 = ids.map((id, i): UnitExplanation => {
+    const p = pop[i]!;
+    const quota = total ? (p * H) / total : 0;
+    const u: UnitExplanation = {
+      id,
+      population: p,
+      seats: n[i]!,
+      quota,
+      quotaFraction: P ? fracText(BigInt(p) * BigInt(H), P) : '0',
+      quotaText: fmt(quota, 3),
+      share: null,
+      shareFraction: null,
+      lowerQuota: null,
+      remainder: null,
+      remainderText: null,
+      remainderRank: null,
+      quotient: null,
+      quotientText: null,
+      rounded: null,
+      clamped: null,
+      tied: c.tied[i]!,
+    };
+    if (c.num && c.den && c.lam) {
+      const x = c.num[i]!;
+      const d = c.den;
+      const exact = BigInt(p) * c.lam[0];
+      u.share = Number(x) / Number(d);
+      u.shareFraction = fracText(x, d);
+      u.lowerQuota = Number(x / d);
+      u.remainder = Number(x % d) / Number(d);
+      u.remainderText = fmt(u.remainder, 3);
+      u.remainderRank = rank[i] ?? null;
+      u.clamped = exact < x ? 'min' : exact > x ? 'max' : null;
+    } else if (divisor?.ps) {
+      u.quotient = p / divisor.value!;
+      u.quotientText = fmt(u.quotient, 3);
+      u.rounded = roundAt(m, p, divisor.ps, u.quotient);
+      if (!u.tied) u.clamped = u.rounded < u.seats ? 'min' : u.rounded > u.seats ? 'max' : null;
+    }
+    if (u.clamped === 'min') clampedMin.push(id);
+    if (u.clamped === 'max') clampedMax.push(id);
+    return u;
+  });
+  clampedMin.sort(cmpId);
+  clampedMax.sort(cmpId);
+  const tied = ids.filter((_, i) => c.tied[i]).sort(cmpId);
+  const order = c.order?.map((i) => ids[i]!) ?? [];
+  const lowerSum = units2.reduce((a, u) => a + (u.lowerQuota ?? 0), 0);
+  const name = METHOD_NAMES[m];
+
+  const summary = [
+    `Chia ${fmt(H)} ghế cho ${fmt(ids.length)} đơn vị (tổng dân số DTTS ${fmt(total)} người) theo ${lowerFirst(name.vi)}.`,
+  ];
+  if (m === 'hamilton') {
+    if (H)
+      summary.push(
+        `Tiêu chuẩn: ${fmt(total / H, 2)} người/ghế; hạn ngạch của mỗi đơn vị = dân số × ${fmt(H)} ÷ ${fmt(total)}.`,
+      );
+    if (clampedMin.length || clampedMax.length)
+      summary.push(
+        'Do có số đại biểu tối thiểu/tối đa, các đơn vị bị giới hạn được cố định ở mức đó; số ghế còn lại chia theo tỷ lệ dân số cho các đơn vị khác.',
+      );
+    summary.push(`Phần nguyên của hạn ngạch cộng lại được ${fmt(lowerSum)} ghế.`);
+    summary.push(
+      order.length
+        ? `${fmt(order.length)} ghế còn lại cấp cho: ${list(order)} (số dư lớn nhất).`
+        : 'Không còn ghế nào để chia theo số dư.',
+    );
+  } else if (divisor) {
+    const range =
+      divisor.low === null && divisor.high === null
+        ? ''
+        : divisor.tie
+          ? ' (ước số này là điểm ngang bằng ở ghế cuối cùng)'
+          : divisor.high === null
+            ? ` (mọi ước số ${m === 'adams' ? 'từ' : 'lớn hơn'} ${divisor.lowText} trở lên đều cho cùng kết quả)`
+            : m === 'adams'
+              ? ` (mọi ước số từ ${divisor.lowText ?? '0'} đến dưới ${divisor.highText} đều cho cùng kết quả)`
+              : ` (mọi ước số lớn hơn ${divisor.lowText ?? '0'} và không quá ${divisor.highText} đều cho cùng kết quả)`;
+    if (divisor.text)
+      summary.push(
+        `Ước số chung ${divisor.text} người/ghế: lấy dân số mỗi đơn vị chia cho ước số rồi ${ROUNDING_VI[m]}${range}.`,
+      );
+    if (m === 'adams' || m === 'dean' || m === 'huntington-hill')
+      summary.push('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 1 ghế.');
+  }
+  if (clampedMin.length) summary.push(`Được nâng lên số đại biểu tối thiểu: ${list(clampedMin)}.`);
+  if (clampedMax.length) summary.push(`Bị giới hạn ở số đại biểu tối đa: ${list(clampedMax)}.`);
+  if (tied.length)
+    summary.push(
+      `Ngang bằng nhau ở ghế cuối cùng giữa: ${list(tied)}; đã phân định theo dân số lớn hơn, rồi theo mã đơn vị xếp trước.`,
+    );
+
+  return {
+    method: m,
+    methodName: name,
+    rule:
+      m === 'hamilton'
+        ? HAMILTON_RULE_VI
+        : `Tìm một ước số chung D sao cho khi lấy dân số mỗi đơn vị chia cho D rồi ${ROUNDING_VI[m]}, tổng số ghế bằng số ghế cần phân bổ (trong giới hạn tối thiểu/tối đa của từng đơn vị).`,
+    tieRule: TIE_RULE_VI,
+    seats: H,
+    unitCount: ids.length,
+    totalPopulation: total,
+    standardDivisor: H ? { fraction: fracText(P, BigInt(H)), value: total / H, text: fmt(total / H, 3) } : null,
+    hamilton:
+      m === 'hamilton'
+        ? {
+            lowerQuotaSeats: lowerSum,
+            remainderSeats: order.length,
+            remainderOrder: order,
+            adjusted: clampedMin.length + clampedMax.length > 0,
+          }
+        : null,
+    divisor: divisor && {
+      low: divisor.low,
+      high: divisor.high,
+      lowInclusive: m === 'adams',
+      highInclusive: m !== 'adams',
+      tie: divisor.tie,
+      lowText: divisor.lowText,
+      highText: divisor.highText,
+      value: divisor.value,
+      text: divisor.text,
+    },
+    clampedMin,
+    clampedMax,
+    tied,
+    units: units2,
+    summaryVi: summary,
+  };
+}
+
+function explainDivisor({ pr, n, last, next }: Core) {
+  const { m, pop } = pr;
+  const hh = m === 'huntington-hill';
+  const real = (f: Frac) => (hh ? Math.sqrt : Number)(Number(f[0]) / Number(f[1]));
+  const lo = next! >= 0 ? prio(m, pop[next!]!, n[next!]!) : null;
+  const hi = last! >= 0 ? prio(m, pop[last!]!, n[last!]! - 1) : null;
+  const pick = pickDivisor(lo, hi, m);
+  const tie = !!lo && !!hi && cmpFrac(lo, hi) === 0;
+  const low = lo && real(lo);
+  const high = tie ? low : hi && real(hi);
+  return {
+    low,
+    high,
+    lowText: low === null ? null : fmt(low, 4),
+    highText: high === null ? null : fmt(high, 4),
+    value: pick?.value ?? null,
+    text: pick ? fmt(pick.value, 6) : null,
+    ps: pick?.ps ?? null,
+    tie,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parsing
+
+const ALIASES: Record<ApportionMethod, string> = {
+  // '=' marks a key that must match the whole text; the others may appear anywhere in it.
+  hamilton: 'hamilton hareniemeyer =hare vinton largestremainder sodulonnhat =sodu =phuongphapsodu',
+  jefferson: 'jefferson dhondt hagenbachbischoff greatestdivisor uocsolonnhat lamtronxuong',
+  webster: 'webster saintelague majorfraction chiatheosole lamtronthongthuong =sole',
+  adams: 'adams smallestdivisor uocsonhonhat lamtronlen',
+  dean: 'dean harmonicmean trungbinhdieuhoa',
+  'huntington-hill': 'huntington equalproportion geometricmean trungbinhnhan tylengangbang =hill =hh',
+};
+
+/** Method from its id, common or Vietnamese name (case, diacritics, spaces and punctuation ignored); null if unknown. */
+export function parseApportionMethod(text: string): ApportionMethod | null {
+  if (typeof text !== 'string') return null;
+  let key = text.toLowerCase().replace(/đ/g, 'd');
+  if (key.normalize) key = key.normalize('NFD');
+  key = key.replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]/g, '');
+  if (!key) return null;
+  const found = METHODS.filter((m) =>
+    `${m.replace('-', '')} ${ALIASES[m]}`
+      .split(' ')
+      .some((a) => (a.startsWith('=') ? key === a.slice(1) : key.includes(a))),
+  );
+  return found.length === 1 ? found[0]! : null;
+}
