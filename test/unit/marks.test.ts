@@ -1,7 +1,7 @@
 import { applyMarks, asText, MARK_COLORS, MARK_MARKER, NO_FILL, parseA1 } from '../../src/domain/marks';
 
-const white = (rows: number, cols: number) => Array.from({ length: rows }, () => Array(cols).fill(NO_FILL));
-const empty = (rows: number, cols: number) => Array.from({ length: rows }, () => Array(cols).fill(''));
+const white = (rows: number, cols: number): string[][] => Array.from({ length: rows }, () => Array(cols).fill(NO_FILL));
+const empty = (rows: number, cols: number): string[][] => Array.from({ length: rows }, () => Array(cols).fill(''));
 
 describe('applyMarks', () => {
   it('marks a cell with colour and note, errors winning over warnings', () => {
@@ -17,9 +17,9 @@ describe('applyMarks', () => {
 
   it("keeps the user's own note and colour, and clears only its own marks next time", () => {
     const bg = white(1, 3);
-    bg[0][1] = '#00ff00';
+    (bg[0] as string[])[1] = '#00ff00';
     const notes = empty(1, 3);
-    notes[0][1] = 'ghi chú của tôi';
+    (notes[0] as string[])[1] = 'ghi chú của tôi';
     const first = applyMarks(bg, notes, [
       { row: 0, col: 1, severity: 'error', message: 'sai' },
       { row: 0, col: 2, severity: 'warning', message: 'xem lại' },
