@@ -1,0 +1,58 @@
+/** Session and User. */
+import type { RuntimeContext } from './context';
+import { asGas, SERVICE_NAME, ServiceObject } from './service';
+
+type GasUser = GoogleAppsScript.Base.User;
+
+/** A user, known by email. */
+export class LocalUser extends ServiceObject implements Pick<GasUser, 'getEmail'> {
+  get [SERVICE_NAME]() {
+    return 'User';
+  }
+
+  constructor(private readonly email: string) {
+    super();
+  }
+
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+/** The Session service: who runs the script, in which time zone and locale. */
+export class LocalSession
+  extends ServiceObject
+  implements
+    Pick<
+      GoogleAppsScript.Base.Session,
+      'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+    >
+{
+  get [SERVICE_NAME]() {
+    return 'Session';
+  }
+
+  constructor(private readonly ctx: RuntimeContext) {
+    super();
+  }
+
+  getActiveUser(): GasUser {
+    return asGas(new LocalUser(this.ctx.user));
+  }
+
+  getEffectiveUser(): GasUser {
+    return asGas(new LocalUser(this.ctx.user));
+  }
+
+  getScriptTimeZone(): string {
+    return this.ctx.scriptTimeZone;
+  }
+
+  getActiveUserLocale(): string {
+    return this.ctx.spreadsheet.getSpreadsheetLocale().split('_')[0] ?? 'vi';
+  }
+
+  getTemporaryActiveUserKey(): string {
+    return Buffer.from(`local:${this.ctx.user}`).toString('base64url');
+  }
+}
