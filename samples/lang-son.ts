@@ -340,6 +340,7 @@ export const DELIBERATE_PROBLEMS = [
   'group-unrepresented (Sán Dìu)',
   'task-no-lead / task-no-deadline / task-meeting-unknown',
   'member-unit-unknown (Lộc Bình Mới)',
+  'body-without-head (Ban Tổ chức)',
   'unit-unsupervised (ĐL)',
   'milestones-out-of-order (TĐ)',
   'congress-after-deadline (VL)',

@@ -20,7 +20,7 @@ import { SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { withDocumentLock } from './lock';
 import { writeMarks, writeReport } from './marks';
-import { rosterChecks } from './roster';
+import { rosterChecks, writeTaskStatuses } from './roster';
 import { setupWorkbook } from './setup';
 import { saveState } from './state';
 import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
@@ -62,11 +62,10 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   checkDelegates({ settings, settingCells: cells, plan, sheetRows, delegates }, problems);
   const year = settings.year ?? Number(today.slice(0, 4));
   checkStructure({ settings, settingCells: cells, delegates, unitEthnic, year }, problems);
-  const roster = { ss, grids, settings, units, index, today, tz };
-  rosterChecks({ ...roster, problems, writeStatuses: false });
+  const roster = rosterChecks({ ss, grids, settings, units, index, today, tz, problems, writeStatuses: false });
   return {
     problems: problems.items,
-    writeStatuses: () => void rosterChecks({ ...roster, problems: new ProblemList(), writeStatuses: true }),
+    writeStatuses: () => void writeTaskStatuses(ss, roster.tasksTable, roster.tasks, today, settings.dueSoonDays),
   };
 }
 
