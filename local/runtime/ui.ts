@@ -64,6 +64,8 @@ export class UiRecorder {
   private readonly queue: QueuedResponse[] = [];
   /** Bumped whenever something visible changes (the playground polls it). */
   version = 0;
+  /** Bumped each time a sidebar is shown, so a viewer knows to reload it. */
+  sidebarVersion = 0;
 
   /** Name of the add-on, used as the title of createAddonMenu(). */
   addonName = 'Trợ lý Đại hội DTTS';
@@ -250,6 +252,7 @@ export class LocalUi
       width: html.getWidth(),
       height: html.getHeight(),
     };
+    this.recorder.sidebarVersion++;
     this.recorder.version++;
   }
 

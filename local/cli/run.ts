@@ -1,0 +1,57 @@
+/**
+ * dtts run <function> [JSON args…] [--workbook FILE.xlsx] [--save OUT.xlsx] [--docs DIR] [--now ISO] [--json]
+ * Runs one top-level function of build/Code.js against the workbook.
+ */
+import { mkdirSync } from 'node:fs';
+import { inspect } from 'node:util';
+import { exportDocuments } from '../export-documents';
+import { Runtime } from '../runtime';
+import type { CallCounts } from '../runtime/calls';
+import { loadBundle } from '../vm';
+import { saveWorkbook } from '../xlsx';
+import { parseArgs, parseJsonArg, parseNow, UsageError } from './args';
+import type { CliIo } from './io';
+import { openWorkbook } from './workbook';
+
+export const RUN_USAGE =
+  'Usage: dtts run <function> [JSON args…] [--workbook FILE.xlsx] [--save OUT.xlsx] [--docs DIR] [--now ISO-8601] [--json]';
+
+/** What `run --json` prints. */
+export interface RunJson {
+  result: unknown;
+  calls: CallCounts;
+  ms: number;
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function runCommand(argv: readonly string[], io: CliIo, projectDir: string): Promise<number> {
+  const args = parseArgs(argv, { valued: ['workbook', 'save', 'docs', 'now'], flags: ['json'] });
+  const [fn, ...rest] = args.positionals;
+  if (!fn) throw new UsageError(RUN_USAGE);
+  const json = args.flags.has('json');
+  const spreadsheet = await openWorkbook(args.options.workbook, { mustExist: true });
+  const runtime = new Runtime({
+    spreadsheet,
+    now: parseNow(args.options.now),
+    projectDir,
+    onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
+  });
+  const bundle = loadBundle({ runtime });
+  const start = performance.now();
+  const result = bundle.call(fn, ...rest.map(parseJsonArg));
+  const ms = Math.round((performance.now() - start) * 100) / 100;
+  if (args.options.save) await saveWorkbook(runtime.spreadsheet, args.options.save);
+  if (args.options.docs) {
+    mkdirSync(args.options.docs, { recursive: true });
+    await exportDocuments(runtime, args.options.docs);
+  }
+  const calls = runtime.calls;
+  if (json) {
+    const out: RunJson = { result: result === undefined ? null : result, calls, ms };
+    io.stdout(`${JSON.stringify(out)}\n`);
+  } else {
+    if (result !== undefined) io.stdout(`${inspect(result, { depth: 8, colors: io.isTTY, maxArrayLength: 200 })}\n`);
+    io.stdout(`${calls.total} service calls, ${ms} ms${args.options.save ? `, saved ${args.options.save}` : ''}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,46 @@
+/**
+ * dtts serve [--workbook FILE] [--port N] [--now ISO]
+ * Starts the local playground: the add-in's menu, the workbook's sheets and the sidebar.
+ */
+import { join } from 'node:path';
+import { startPlayground } from '../playground/server';
+import { Runtime } from '../runtime';
+import { loadBundle } from '../vm';
+import { parseArgs, parseNow, UsageError } from './args';
+import type { CliIo } from './io';
+import { openWorkbook } from './workbook';
+
+export const SERVE_USAGE = 'Usage: dtts serve [--workbook FILE.xlsx] [--port N] [--now ISO-8601]';
+
+/** Starts the server; resolves once it listens (the process then keeps running). */
+export async function serveCommand(argv: readonly string[], io: CliIo, projectDir: string): Promise<null> {
+  const args = parseArgs(argv, { valued: ['workbook', 'port', 'now', 'host'], flags: [] });
+  if (args.positionals.length > 0) throw new UsageError(SERVE_USAGE);
+  const port = args.options.port === undefined ? 8080 : Number(args.options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number`);
+  const workbookPath = args.options.workbook;
+  const spreadsheet = await openWorkbook(workbookPath, { mustExist: false });
+  if (workbookPath === undefined) io.stderr('No --workbook: starting from an empty spreadsheet.\n');
+  const runtime = new Runtime({
+    spreadsheet,
+    now: parseNow(args.options.now),
+    projectDir,
+    onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
+  });
+  const bundle = loadBundle({ runtime });
+  const playground = await startPlayground({
+    runtime,
+    bundle,
+    savePath: workbookPath ?? join(projectDir, 'out', 'playground.xlsx'),
+    port,
+    host: args.options.host ?? '127.0.0.1',
+    log: (line) => io.stderr(`${line}\n`),
+  });
+  io.stdout(`Playground: ${playground.url}\n`);
+  const stop = () => {
+    void playground.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return null;
+}

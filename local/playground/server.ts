@@ -1,0 +1,235 @@
+/**
+ * The local playground server (dtts serve): serves page.html/page.js/page.css, the add-in's sidebar
+ * with a google.script.run shim, and a small JSON API over the runtime:
+ *
+ *   GET  /api/state            PlaygroundState (sheets, grid, selection, menus, sidebar, toasts, alerts)
+ *   POST /api/run              {fn, args} → {ok: true, result} | {ok: false, error}
+ *   POST /api/save             writes the workbook → {ok, path}
+ *   POST /api/activate         {sheet} makes a sheet active
+ *   POST /api/select           {sheet, a1} selects a range
+ *   POST /api/sidebar/close    closes the sidebar (google.script.host.close())
+ *   GET  /sidebar              the shown sidebar HTML
+ *
+ * Routes are a table (`createRoutes`) so the playground can grow (document previews, cell editing).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import type { Runtime } from '../runtime';
+import { LocalRange } from '../runtime/range';
+import type { Bundle } from '../vm';
+import { saveWorkbook } from '../xlsx';
+import { playgroundState } from './state';
+
+/** Options of the playground. */
+export interface PlaygroundOptions {
+  runtime: Runtime;
+  bundle: Bundle;
+  /** Where "Lưu" writes the workbook. */
+  savePath: string;
+  /** Port to listen on (0: any free port). If busy, the next ports are tried. */
+  port?: number;
+  host?: string;
+  /** Directory of page.html, page.js, page.css and sidebar-shim.js (default: <projectDir>/local/playground). */
+  staticDir?: string;
+  /** Extra or replacement routes, keyed "METHOD /path". */
+  routes?: Record<string, RouteHandler>;
+  log?: (line: string) => void;
+}
+
+/** A running playground. */
+export interface Playground {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** What a route handler gets. */
+export interface RouteContext {
+  options: PlaygroundOptions;
+  request: IncomingMessage;
+  /** Parsed JSON body of POST requests ({} when empty). */
+  body: Record<string, unknown>;
+  url: URL;
+}
+
+/** A route's response: JSON (any value) or a raw body with its content type; null for 404. */
+export type RouteResult =
+  | { raw: string | Buffer; contentType: string; status?: number }
+  | { json: unknown; status?: number }
+  | null;
+export type RouteHandler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+function staticFile(dir: string, name: string): RouteResult {
+  const ext = name.slice(name.lastIndexOf('.'));
+  return { raw: readFileSync(join(dir, name)), contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
+}
+
+/**
+ * Values google.script.run can return: primitives, and arrays/objects of them. Apps Script
+ * delivers null for anything else (a Date anywhere in the result, for instance).
+ */
+export function isLegalClientValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (['string', 'number', 'boolean'].includes(typeof value)) return true;
+  if (Array.isArray(value)) return value.every(isLegalClientValue);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value as object).every(isLegalClientValue);
+  }
+  return false;
+}
+
+/** Inserts the google.script shim at the start of <head>, before any of the sidebar's scripts. */
+export function injectShim(html: string, shim: string): string {
+  const tag = `<script>${shim}</script>`;
+  const head = /<head[^>]*>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
+  return tag + html;
+}
+
+/** Calls a bundle function the way google.script.run or a menu click does. */
+export function runForClient(options: PlaygroundOptions, fn: unknown, args: unknown): { json: unknown } {
+  const { bundle, log } = options;
+  if (typeof fn !== 'string' || fn.endsWith('_') || !bundle.functions.includes(fn)) {
+    return { json: { ok: false, error: `Script function not found: ${String(fn)}` } };
+  }
+  try {
+    const result = bundle.call(fn, ...(Array.isArray(args) ? args : []));
+    if (!isLegalClientValue(result)) {
+      log?.(
+        `google.script.run: ${fn} returned a value Apps Script cannot send (e.g. a Date); the client receives null`,
+      );
+      return { json: { ok: true, result: null } };
+    }
+    return { json: { ok: true, result: result ?? null } };
+  } catch (e) {
+    const err = e as Error;
+    return { json: { ok: false, error: err.message, name: err.name } };
+  }
+}
+
+/** The playground's routes. */
+export function createRoutes(options: PlaygroundOptions): Record<string, RouteHandler> {
+  const { runtime } = options;
+  const dir = options.staticDir ?? join(runtime.projectDir, 'local', 'playground');
+  return {
+    'GET /': () => staticFile(dir, 'page.html'),
+    'GET /page.js': () => staticFile(dir, 'page.js'),
+    'GET /page.css': () => staticFile(dir, 'page.css'),
+    'GET /api/state': () => ({ json: playgroundState(runtime) }),
+    'GET /sidebar': () => {
+      const sidebar = runtime.ui.sidebar;
+      if (!sidebar) return null;
+      const shim = readFileSync(join(dir, 'sidebar-shim.js'), 'utf8');
+      return { raw: injectShim(sidebar.content, shim), contentType: CONTENT_TYPES['.html'] as string };
+    },
+    'POST /api/run': ({ body }) => runForClient(options, body.fn, body.args),
+    'POST /api/save': async () => {
+      await mkdir(dirname(options.savePath), { recursive: true });
+      await saveWorkbook(runtime.spreadsheet, options.savePath);
+      return { json: { ok: true, path: options.savePath } };
+    },
+    'POST /api/activate': ({ body }) => {
+      const sheet = runtime.spreadsheet.localSheet(String(body.sheet));
+      if (!sheet) return { json: { ok: false, error: `No sheet named ${String(body.sheet)}` }, status: 404 };
+      runtime.spreadsheet.activate(sheet);
+      return { json: { ok: true } };
+    },
+    'POST /api/select': ({ body }) => {
+      const ss = runtime.spreadsheet;
+      const sheet = ss.localSheet(String(body.sheet)) ?? ss.localActiveSheet();
+      const range = sheet.rangeFromA1(String(body.a1));
+      ss.activate(sheet, range instanceof LocalRange ? range : undefined);
+      return { json: { ok: true } };
+    },
+    'POST /api/sidebar/close': () => {
+      runtime.ui.closeSidebar();
+      return { json: { ok: true } };
+    },
+    ...options.routes,
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return {};
+  const parsed = JSON.parse(text) as unknown;
+  return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+}
+
+function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
+  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const tryPort = port === 0 ? 0 : port + attempt;
+    const result = await new Promise<number | 'busy'>((resolve, reject) => {
+      const onError = (e: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        if (e.code === 'EADDRINUSE' && port !== 0) resolve('busy');
+        else reject(e);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        resolve((server.address() as AddressInfo).port);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(tryPort, host);
+    });
+    if (result !== 'busy') return result;
+  }
+  throw new Error(`No free port from ${port} to ${port + 19}`);
+}
+
+/** Starts the playground on 127.0.0.1 (default port 8080, or the next free one). */
+export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
+  const routes = createRoutes(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', `http://${host}`);
+      const handler = routes[`${request.method} ${url.pathname}`];
+      try {
+        const body = request.method === 'POST' ? await readBody(request) : {};
+        const result = handler ? await handler({ options, request, body, url }) : null;
+        if (!result) send(response, 404, 'Not found', 'text/plain; charset=utf-8');
+        else if ('json' in result)
+          send(response, result.status ?? 200, JSON.stringify(result.json), 'application/json; charset=utf-8');
+        else send(response, result.status ?? 200, result.raw, result.contentType);
+      } catch (e) {
+        options.log?.(`${request.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
+        send(
+          response,
+          500,
+          JSON.stringify({ ok: false, error: (e as Error).message }),
+          'application/json; charset=utf-8',
+        );
+      }
+    })();
+  });
+  const port = await listen(server, options.port ?? 8080, host);
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
