@@ -63,9 +63,14 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)] as T;
 }
 
-function person(r: () => number): { name: string; gender: 'Nam' | 'Nữ'; year: number } {
+/** A new person; names are unique within one generated list (the demo adds its duplicate on purpose). */
+function person(r: () => number, used: Set<string>): { name: string; gender: 'Nam' | 'Nữ'; year: number } {
   const female = r() < 0.38;
-  const name = `${pick(r, SURNAMES)} ${pick(r, female ? MIDDLE_F : MIDDLE_M)} ${pick(r, female ? GIVEN_F : GIVEN_M)}`;
+  let name = '';
+  do {
+    name = `${pick(r, SURNAMES)} ${pick(r, female ? MIDDLE_F : MIDDLE_M)} ${pick(r, female ? GIVEN_F : GIVEN_M)}`;
+  } while (used.has(name) && used.size < 2000);
+  used.add(name);
   return { name, gender: female ? 'Nữ' : 'Nam', year: 1958 + Math.floor(r() * 44) };
 }
 
@@ -99,8 +104,9 @@ export function generateDelegates(
 ): DelegateRow[] {
   const r = rng(spec.seed);
   const rows: DelegateRow[] = [];
+  const used = new Set<string>();
   const add = (unit: string, group: string, kind: string) => {
-    const p = person(r);
+    const p = person(r, used);
     rows.push([
       rows.length + 1,
       p.name,

@@ -8,6 +8,10 @@ export interface SampleDelegates {
   groupShares: Record<string, [string, number][]>;
   /** Also generate the provincial-agency and ex-officio delegates (unit "Cấp tỉnh"). */
   provincialLevel: boolean;
+  /** Groups never drawn, to leave a group without a delegate on purpose. */
+  skipGroups?: string[];
+  /** Deliberate problems for the demo: one unit one delegate short, one unit one over, and a few bad rows. */
+  problems?: { short: string; over: string };
 }
 
 export interface SampleWorkbook {
