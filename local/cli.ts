@@ -39,8 +39,21 @@ function useScriptTimeZone(projectDir: string): void {
   }
 }
 
+/** Options of main. */
+export interface MainOptions {
+  /**
+   * Set the process's time zone (TZ) to the script's, as Apps Script runs the bundle in it. The
+   * bin shim does; tests calling main in-process leave their process alone.
+   */
+  useScriptTimeZone?: boolean;
+}
+
 /** Runs dtts with arguments (without "node" and the script); resolves to the exit code, or null while serving. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number | null> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  options: MainOptions = {},
+): Promise<number | null> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
@@ -52,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 1;
   }
   const projectDir = findProjectDir(__dirname);
-  useScriptTimeZone(projectDir);
+  if (options.useScriptTimeZone) useScriptTimeZone(projectDir);
   try {
     return await command.run(rest, io, projectDir);
   } catch (e) {

@@ -16,7 +16,12 @@ export function toHost(value: unknown, seen = new Set<object>()): unknown {
   if (seen.has(value)) throw new TypeError('Converting circular structure returned by the bundle');
   seen.add(value);
   try {
-    if (Array.isArray(value)) return value.map((v) => toHost(v, seen) ?? null);
+    if (Array.isArray(value)) {
+      // Not value.map: that would build the copy with the bundle realm's Array (species).
+      const out = new Array(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = toHost(value[i], seen) ?? null;
+      return out;
+    }
     if (value instanceof Map || Object.prototype.toString.call(value) === '[object Map]') {
       return new Map([...(value as Map<unknown, unknown>)].map(([k, v]) => [toHost(k, seen), toHost(v, seen)]));
     }

@@ -21,7 +21,7 @@ if (!existsSync(cli)) {
 }
 
 require(cli)
-  .main(process.argv.slice(2))
+  .main(process.argv.slice(2), undefined, { useScriptTimeZone: true })
   .then(
     (code) => {
       if (typeof code === 'number') process.exitCode = code;

@@ -14,7 +14,7 @@ import type { CliIo } from './io';
 import { openWorkbook } from './workbook';
 
 export const RUN_USAGE =
-  'Usage: dtts run <function> [JSON args…] [--workbook FILE.xlsx] [--save OUT.xlsx] [--docs DIR] [--now ISO-8601] [--json]';
+  'Usage: dtts run <function> [JSON args…] [--workbook FILE.xlsx] [--save OUT.xlsx] [--docs DIR] [--now ISO-8601] [--json] [--code Code.js]';
 
 /** What `run --json` prints. */
 export interface RunJson {
@@ -25,7 +25,7 @@ export interface RunJson {
 
 /** Runs the command; resolves to the exit code. */
 export async function runCommand(argv: readonly string[], io: CliIo, projectDir: string): Promise<number> {
-  const args = parseArgs(argv, { valued: ['workbook', 'save', 'docs', 'now'], flags: ['json'] });
+  const args = parseArgs(argv, { valued: ['workbook', 'save', 'docs', 'now', 'code'], flags: ['json'] });
   const [fn, ...rest] = args.positionals;
   if (!fn) throw new UsageError(RUN_USAGE);
   const json = args.flags.has('json');
@@ -36,7 +36,7 @@ export async function runCommand(argv: readonly string[], io: CliIo, projectDir:
     projectDir,
     onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
   });
-  const bundle = loadBundle({ runtime });
+  const bundle = loadBundle({ runtime, codePath: args.options.code });
   const start = performance.now();
   const result = bundle.call(fn, ...rest.map(parseJsonArg));
   const ms = Math.round((performance.now() - start) * 100) / 100;

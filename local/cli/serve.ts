@@ -14,7 +14,7 @@ export const SERVE_USAGE = 'Usage: dtts serve [--workbook FILE.xlsx] [--port N] 
 
 /** Starts the server; resolves once it listens (the process then keeps running). */
 export async function serveCommand(argv: readonly string[], io: CliIo, projectDir: string): Promise<null> {
-  const args = parseArgs(argv, { valued: ['workbook', 'port', 'now', 'host'], flags: [] });
+  const args = parseArgs(argv, { valued: ['workbook', 'port', 'now', 'host', 'code'], flags: [] });
   if (args.positionals.length > 0) throw new UsageError(SERVE_USAGE);
   const port = args.options.port === undefined ? 8080 : Number(args.options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number`);
@@ -27,7 +27,14 @@ export async function serveCommand(argv: readonly string[], io: CliIo, projectDi
     projectDir,
     onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
   });
-  const bundle = loadBundle({ runtime });
+  const bundle = loadBundle({ runtime, codePath: args.options.code });
+  if (bundle.functions.includes('onOpen')) {
+    try {
+      bundle.call('onOpen', { authMode: 'LIMITED' });
+    } catch (e) {
+      io.stderr(`onOpen failed: ${(e as Error).message}\n`);
+    }
+  }
   const playground = await startPlayground({
     runtime,
     bundle,
