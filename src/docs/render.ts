@@ -1,0 +1,291 @@
+/**
+ * The only DocumentApp code: renders a DocModel into a new Google Doc, or fills the user's template
+ * with it. The calls are few and do not grow with the text: the page is set once, each paragraph
+ * is one append and one setAttributes, each table one appendTable with the whole cell array.
+ * The Doc is created with an "[CHƯA HOÀN THÀNH]" title that is replaced only when it is complete.
+ */
+import type { Align, DocModel, Line, ParagraphBlock, Run, TableBlock } from '../domain/notice/model';
+import * as ND from '../domain/notice/nd30';
+import { BODY_PLACEHOLDER, COLUMN_PLACEHOLDER, placeholderValues, templateRows } from '../domain/notice/placeholders';
+
+type Body = GoogleAppsScript.Document.Body;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+type Table = GoogleAppsScript.Document.Table;
+type TableCell = GoogleAppsScript.Document.TableCell;
+type Attrs = Record<string, unknown>;
+
+/** Data rows above which table cells keep the default (left) alignment, to bound the calls. */
+export const CELL_STYLE_LIMIT = 200;
+
+export interface Rendered {
+  id: string;
+  url: string;
+}
+
+/** Rendering failed after the Doc was created: an incomplete Doc named `name` may remain. */
+export class RenderError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly draftName: string,
+    readonly created: boolean,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+function align(a: Align): GoogleAppsScript.Document.HorizontalAlignment {
+  const H = DocumentApp.HorizontalAlignment;
+  return a === 'center' ? H.CENTER : a === 'right' ? H.RIGHT : a === 'justify' ? H.JUSTIFY : H.LEFT;
+}
+
+/** Attributes of a whole paragraph: layout plus the style of its text. */
+function attrs(
+  p: Pick<ParagraphBlock, 'align' | 'sizePt' | 'indentFirstLineMm' | 'spaceBeforePt' | 'spaceAfterPt' | 'lineSpacing'>,
+  run: { bold?: boolean; italic?: boolean; underline?: boolean } = {},
+): Attrs {
+  const A = DocumentApp.Attribute;
+  return {
+    [A.HORIZONTAL_ALIGNMENT]: align(p.align),
+    [A.INDENT_FIRST_LINE]: ND.mmToPt(p.indentFirstLineMm),
+    [A.INDENT_START]: 0,
+    [A.SPACING_BEFORE]: p.spaceBeforePt,
+    [A.SPACING_AFTER]: p.spaceAfterPt,
+    [A.LINE_SPACING]: p.lineSpacing,
+    [A.FONT_FAMILY]: ND.FONT,
+    [A.FONT_SIZE]: p.sizePt,
+    [A.BOLD]: !!run.bold,
+    [A.ITALIC]: !!run.italic,
+    [A.UNDERLINE]: !!run.underline,
+  };
+}
+
+const lineAttrs = (l: Line): Attrs =>
+  attrs(
+    { align: l.align, sizePt: l.sizePt, indentFirstLineMm: 0, spaceBeforePt: 0, spaceAfterPt: 0, lineSpacing: 1 },
+    l,
+  );
+
+const textWidthPt = (m: DocModel): number => ND.mmToPt(m.page.widthMm - m.page.margins.leftMm - m.page.margins.rightMm);
+
+/** Writes lines into a cell: the first into the cell's own paragraph, the others appended. */
+function fillCell(cell: TableCell, lines: readonly Line[]): void {
+  lines.forEach((l, i) => {
+    if (i === 0) cell.getChild(0).setAttributes(lineAttrs(l));
+    else cell.appendParagraph(l.text).setAttributes(lineAttrs(l));
+  });
+}
+
+/** A borderless table of two columns of lines (rows: pairs of line lists). */
+function columnsTable(table: Table, rows: [Line[], Line[]][], widthsPct: readonly number[], width: number): void {
+  table.setBorderWidth(0);
+  widthsPct.forEach((w, i) => {
+    table.setColumnWidth(i, (width * w) / 100);
+  });
+  rows.forEach(([left, right], r) => {
+    fillCell(table.getCell(r, 0), left);
+    fillCell(table.getCell(r, 1), right);
+  });
+}
+
+const firstTexts = (rows: [Line[], Line[]][]): string[][] => rows.map(([l, r]) => [l[0]?.text ?? '', r[0]?.text ?? '']);
+
+function appendParagraph(body: Body, b: ParagraphBlock): Paragraph {
+  const text = b.runs.map((r) => r.text).join('');
+  const p = body.appendParagraph(text);
+  const base: Partial<Run> = b.runs[0] ?? {};
+  const uniform = b.runs.every(
+    (r) => !!r.bold === !!base.bold && !!r.italic === !!base.italic && !!r.underline === !!base.underline,
+  );
+  p.setAttributes(attrs(b, uniform ? base : {}));
+  if (!uniform) {
+    const A = DocumentApp.Attribute;
+    const t = p.editAsText();
+    let at = 0;
+    for (const r of b.runs) {
+      if (r.text && (r.bold || r.italic || r.underline)) {
+        t.setAttributes(at, at + r.text.length - 1, {
+          [A.BOLD]: !!r.bold,
+          [A.ITALIC]: !!r.italic,
+          [A.UNDERLINE]: !!r.underline,
+        });
+      }
+      at += r.text.length;
+    }
+  }
+  return p;
+}
+
+function appendDataTable(body: Body, b: TableBlock, width: number, at?: number): Table {
+  const A = DocumentApp.Attribute;
+  const t = at === undefined ? body.appendTable(b.rows) : body.insertTable(at, b.rows);
+  t.setAttributes({ [A.BORDER_WIDTH]: 0.5, [A.BORDER_COLOR]: '#000000' });
+  b.widthsPct.forEach((w, i) => {
+    t.setColumnWidth(i, (width * w) / 100);
+  });
+  t.editAsText().setAttributes({ [A.FONT_FAMILY]: ND.FONT, [A.FONT_SIZE]: b.sizePt, [A.BOLD]: false });
+  const last = b.rows.length - 1;
+  if (b.header) t.getRow(0).editAsText().setBold(true);
+  if (b.totalsRow && last > 0) t.getRow(last).editAsText().setBold(true);
+  const cellAttrs = (a: Align) => ({
+    [A.HORIZONTAL_ALIGNMENT]: align(a),
+    [A.SPACING_BEFORE]: 2,
+    [A.SPACING_AFTER]: 2,
+    [A.LINE_SPACING]: 1,
+    [A.INDENT_FIRST_LINE]: 0,
+  });
+  const styled = b.rows.length - (b.header ? 1 : 0) <= CELL_STYLE_LIMIT ? b.rows.length : b.header ? 1 : 0;
+  for (let r = 0; r < styled; r++) {
+    const header = b.header && r === 0;
+    const cols = b.align.map((a, c) => [header ? 'center' : a, c] as const).filter(([a]) => header || a !== 'left');
+    if (cols.length === 0) continue;
+    const row = t.getRow(r);
+    for (const [a, c] of cols) row.getCell(c).getChild(0).setAttributes(cellAttrs(a));
+  }
+  return t;
+}
+
+/** Renders the model into a new Google Doc. */
+export function renderDocument(model: DocModel): Rendered {
+  const draftName = ND.INCOMPLETE_PREFIX + model.title;
+  const doc = DocumentApp.create(draftName);
+  try {
+    const body = doc.getBody();
+    body.setPageWidth(ND.mmToPt(model.page.widthMm));
+    body.setPageHeight(ND.mmToPt(model.page.heightMm));
+    body.setMarginTop(ND.mmToPt(model.page.margins.topMm));
+    body.setMarginBottom(ND.mmToPt(model.page.margins.bottomMm));
+    body.setMarginLeft(ND.mmToPt(model.page.margins.leftMm));
+    body.setMarginRight(ND.mmToPt(model.page.margins.rightMm));
+    const width = textWidthPt(model);
+    const h = model.header;
+    const headerRows: [Line[], Line[]][] = [
+      [h.left, h.right],
+      [[h.number], [h.placeDate]],
+    ];
+    columnsTable(body.insertTable(0, firstTexts(headerRows)), headerRows, h.widthsPct, width);
+    // The new Doc's own empty paragraph, now after the header, carries the type name.
+    const [typeLine, ...titleLines] = model.titleBlock;
+    if (typeLine) {
+      const first = body.getChild(1).asParagraph();
+      first.setText(typeLine.text);
+      first.setAttributes({ ...lineAttrs(typeLine), [DocumentApp.Attribute.SPACING_BEFORE]: 12 });
+    }
+    for (const l of titleLines) body.appendParagraph(l.text).setAttributes(lineAttrs(l));
+    for (const b of model.blocks) {
+      if (b.type === 'paragraph') appendParagraph(body, b);
+      else appendDataTable(body, b, width);
+    }
+    const footerRows: [Line[], Line[]][] = [[model.footer.left, model.footer.right]];
+    columnsTable(body.appendTable(firstTexts(footerRows)), footerRows, model.footer.widthsPct, width);
+    doc.setName(model.title);
+    const out = { id: doc.getId(), url: doc.getUrl() };
+    doc.saveAndClose();
+    return out;
+  } catch (e) {
+    throw new RenderError(e, draftName, true);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user's template
+
+const pattern = (key: string) => `\\{\\{${key}\\}\\}`;
+
+/** Copies the template's body into a new Doc and fills its placeholders from the model. */
+export function renderFromTemplate(model: DocModel, templateId: string): Rendered {
+  const template = DocumentApp.openById(templateId).getBody();
+  const draftName = ND.INCOMPLETE_PREFIX + model.title;
+  const doc = DocumentApp.create(draftName);
+  try {
+    const body = doc.getBody();
+    body.setPageWidth(template.getPageWidth());
+    body.setPageHeight(template.getPageHeight());
+    body.setMarginTop(template.getMarginTop());
+    body.setMarginBottom(template.getMarginBottom());
+    body.setMarginLeft(template.getMarginLeft());
+    body.setMarginRight(template.getMarginRight());
+    const E = DocumentApp.ElementType;
+    const n = template.getNumChildren();
+    for (let i = 0; i < n; i++) {
+      const child = template.getChild(i).copy();
+      const type = child.getType();
+      if (type === E.PARAGRAPH) body.appendParagraph(child.asParagraph());
+      else if (type === E.TABLE) body.appendTable(child.asTable());
+      else if (type === E.LIST_ITEM) body.appendListItem(child.asListItem());
+    }
+    // The new Doc's own empty paragraph stays first unless the template starts with a paragraph.
+    if (n > 0 && body.getChild(1)?.getType() === E.PARAGRAPH) body.getChild(0).removeFromParent();
+    const { table, rows } = templateRows(model);
+    const repeated = fillRepeatedRow(body, rows);
+    fillBody(body, model, repeated ? table : undefined, textWidthPt(model));
+    for (const [key, value] of Object.entries(placeholderValues(model))) {
+      if (Array.isArray(value)) fillList(body, key, value);
+      else body.replaceText(pattern(key), value);
+    }
+    doc.setName(model.title);
+    const out = { id: doc.getId(), url: doc.getUrl() };
+    doc.saveAndClose();
+    return out;
+  } catch (e) {
+    throw new RenderError(e, draftName, true);
+  }
+}
+
+/** Repeats the table row holding {{cot_…}} once per data row; false when there is none. */
+function fillRepeatedRow(body: Body, rows: readonly string[][]): boolean {
+  const found = body.findText(`\\{\\{${COLUMN_PLACEHOLDER}\\d+\\}\\}`);
+  if (!found) return false;
+  let el: GoogleAppsScript.Document.Element | null = found.getElement();
+  while (el && el.getType() !== DocumentApp.ElementType.TABLE_ROW) el = el.getParent();
+  if (!el) return false;
+  const templateRow = el.asTableRow();
+  const table = templateRow.getParentTable();
+  const at = table.getChildIndex(templateRow);
+  rows.forEach((cells, r) => {
+    const row = table.insertTableRow(at + r, templateRow.copy());
+    cells.forEach((v, c) => {
+      row.replaceText(pattern(`${COLUMN_PLACEHOLDER}${c + 1}`), v);
+    });
+    row.replaceText(pattern(`${COLUMN_PLACEHOLDER}\\d+`), '');
+  });
+  templateRow.removeFromParent();
+  return true;
+}
+
+/** Replaces a paragraph holding only {{noi_dung}} with the body's blocks (less the repeated table). */
+function fillBody(body: Body, model: DocModel, skip: TableBlock | undefined, width: number): void {
+  const found = body.findText(pattern(BODY_PLACEHOLDER));
+  if (!found) return;
+  const paragraph = found.getElement().getParent();
+  if (paragraph.getParent().getType() !== DocumentApp.ElementType.BODY_SECTION) return;
+  let at = body.getChildIndex(paragraph);
+  for (const b of model.blocks) {
+    if (b === skip) continue;
+    if (b.type === 'table') appendDataTable(body, b, width, at++);
+    else {
+      const p = body.insertParagraph(at++, b.runs.map((r) => r.text).join(''));
+      p.setAttributes(attrs(b, b.runs.length === 1 ? b.runs[0] : {}));
+    }
+  }
+  paragraph.removeFromParent();
+}
+
+/** A list placeholder alone in its paragraph becomes one paragraph per item; inline, items are joined. */
+function fillList(body: Body, key: string, items: readonly string[]): void {
+  const found = body.findText(pattern(key));
+  if (!found) return;
+  const p = found.getElement().getParent();
+  if (p.getType() === DocumentApp.ElementType.PARAGRAPH && p.asParagraph().getText().trim() === `{{${key}}}`) {
+    const paragraph = p.asParagraph();
+    // A Body or a TableCell: both insert paragraphs by index.
+    const parent = paragraph.getParent() as unknown as Pick<Body, 'getChildIndex' | 'insertParagraph'>;
+    const index = parent.getChildIndex(paragraph);
+    items.slice(1).forEach((item, i) => {
+      const copy = paragraph.copy();
+      copy.setText(item);
+      parent.insertParagraph(index + 1 + i, copy);
+    });
+    paragraph.setText(items[0] ?? '');
+  }
+  body.replaceText(pattern(key), items.join(', '));
+}

@@ -1,0 +1,173 @@
+/**
+ * Thông báo kết luận of a meeting (seed 004): the opening (date, chair, attendees), the
+ * conclusions in sheet order (blank STT: unnumbered paragraphs), and the tasks assigned at the
+ * meeting grouped by lead agency, placed at the first number the conclusions leave free.
+ */
+import { formatVnDate, type IsoDate } from '../dates';
+import type { ConclusionRecord, MeetingRecord, MemberRecord, TaskRecord } from '../records';
+import type { Settings } from '../settings';
+import { foldKey } from '../text';
+import type { TaskStatus } from '../values';
+import { congressName, endWith, frame, para, pointLetter } from './frame';
+import type { Block, DocModel } from './model';
+
+export interface ConclusionInput {
+  meeting: {
+    code: string;
+    date: IsoDate | null;
+    chair: string;
+    chairTitle: string;
+    attendees: string;
+    subject: string;
+  };
+  /** The meeting's conclusions in sheet order; `index` null for an unnumbered paragraph. */
+  conclusions: { index: number | null; content: string }[];
+  /** Tasks assigned at the meeting (cancelled ones left out), in STT order. */
+  tasks: { content: string; lead: string; partners: string; deadline: IsoDate | null }[];
+  /** Who reported to the meeting: the standing agency of the steering committee, when known. */
+  reporter: string | null;
+}
+
+/** A problem with the sheet data that stops a document: the message is shown as is. */
+export class NoticeDataError extends Error {}
+
+/** The standing agency: the agency of the steering committee's standing deputy ("thường trực"). */
+export function standingAgency(members: readonly MemberRecord[]): string | null {
+  const m = members.find(
+    (r) => foldKey(r.data.body ?? '') === 'ban chỉ đạo' && foldKey(r.data.role ?? '').includes('thường trực'),
+  );
+  return m?.data.agency?.trim() || null;
+}
+
+/** The body that met: "Ban Tổ chức" for codes starting with BTC, otherwise "Ban Chỉ đạo". */
+export const meetingBody = (code: string): string => (foldKey(code).startsWith('btc') ? 'Ban Tổ chức' : 'Ban Chỉ đạo');
+
+/** Picks the meeting (by code, or the latest) and its conclusions and tasks from the records. */
+export function conclusionInput(
+  code: string | undefined,
+  meetings: readonly MeetingRecord[],
+  conclusions: readonly ConclusionRecord[],
+  tasks: readonly TaskRecord[],
+  members: readonly MemberRecord[],
+): ConclusionInput {
+  const known = meetings.filter((m) => m.data.code);
+  let meeting: MeetingRecord | undefined;
+  if (code) {
+    meeting = known.find((m) => foldKey(m.data.code ?? '') === foldKey(code));
+    if (!meeting) throw new NoticeDataError(`Không có cuộc họp "${code}" trong trang "Cuộc họp".`);
+  } else {
+    meeting = [...known].sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.row - a.row)[0];
+    if (!meeting) throw new NoticeDataError('Trang "Cuộc họp" chưa có cuộc họp nào.');
+  }
+  const d = meeting.data;
+  const key = foldKey(d.code ?? '');
+  if (!d.chair) throw new NoticeDataError(`Cuộc họp "${d.code}" chưa ghi Người chủ trì.`);
+  const mine = conclusions.filter((c) => foldKey(c.data.meeting ?? '') === key && c.data.content);
+  if (mine.length === 0) {
+    throw new NoticeDataError(`Cuộc họp "${d.code}" chưa có kết luận nào trong trang "Kết luận".`);
+  }
+  const cancelled: TaskStatus = 'cancelled';
+  const assigned = tasks
+    .filter((t) => foldKey(t.data.meeting ?? '') === key && t.data.content && t.data.status !== cancelled)
+    .sort(
+      (a, b) => (a.data.index ?? Number.MAX_SAFE_INTEGER) - (b.data.index ?? Number.MAX_SAFE_INTEGER) || a.row - b.row,
+    );
+  return {
+    meeting: {
+      code: d.code ?? '',
+      date: d.date,
+      chair: d.chair,
+      chairTitle: d.chairTitle ?? '',
+      attendees: d.attendees ?? '',
+      subject: d.subject ?? '',
+    },
+    conclusions: mine.map((c) => ({ index: c.data.index, content: (c.data.content ?? '').trim() })),
+    tasks: assigned.map((t) => ({
+      content: t.data.content ?? '',
+      lead: t.data.lead?.trim() ?? '',
+      partners: t.data.partners?.trim() ?? '',
+      deadline: t.data.deadline,
+    })),
+    reporter: standingAgency(members),
+  };
+}
+
+/** "- Xây dựng …; hoàn thành, báo cáo … chậm nhất trong ngày 12/01/2024." */
+function taskLine(t: ConclusionInput['tasks'][number], withPartners: boolean): string {
+  let s = t.content.trim().replace(/[.;,]+$/, '');
+  if (withPartners && t.partners) s += `, phối hợp với ${t.partners}`;
+  if (t.deadline) {
+    const due = `chậm nhất trong ngày ${formatVnDate(t.deadline)}`;
+    s += foldKey(s).includes('hoàn thành') ? ` ${due}` : `; hoàn thành ${due}`;
+  }
+  return `- ${s}.`;
+}
+
+/** The task block: one "Giao … chủ trì, phối hợp với …:" paragraph per lead agency, then its tasks. */
+function taskBlock(number: number, tasks: ConclusionInput['tasks']): Block[] {
+  const groups = new Map<string, ConclusionInput['tasks']>();
+  for (const t of tasks) {
+    const k = foldKey(t.lead);
+    groups.set(k, [...(groups.get(k) ?? []), t]);
+  }
+  const list = [...groups.values()];
+  const single = list.length === 1;
+  const out: Block[] = single ? [] : [para(`${number}. Giao nhiệm vụ cụ thể như sau:`)];
+  list.forEach((group, i) => {
+    const first = group[0] as ConclusionInput['tasks'][number];
+    const lead = first.lead || 'các cơ quan, đơn vị liên quan';
+    const partners = new Set(group.map((t) => foldKey(t.partners)));
+    const shared = partners.size === 1 && first.partners ? first.partners : '';
+    const intro = `Giao ${lead} chủ trì${shared ? `, phối hợp với ${shared}:` : partners.size > 1 ? ':' : ' thực hiện:'}`;
+    out.push(para(`${single ? `${number}.` : pointLetter(i)} ${intro}`));
+    for (const t of group) out.push(para(taskLine(t, partners.size > 1)));
+  });
+  return out;
+}
+
+/** The number the task block takes: the first one the numbered conclusions leave free. */
+export function taskNumber(indexes: readonly number[]): number {
+  const used = new Set(indexes);
+  let n = 1;
+  while (used.has(n)) n++;
+  return n;
+}
+
+export function conclusionSummary(input: ConclusionInput, s: Settings): string {
+  const m = input.meeting;
+  const subject = m.subject.trim().replace(/[.;]+$/, '');
+  const purpose = subject ? (/^(để|về|nhằm)\s/i.test(subject) ? ' ' : ' để ') + subject : '';
+  return `Kết luận của đồng chí ${m.chair}${m.chairTitle ? ', ' + m.chairTitle : ''} tại cuộc họp ${meetingBody(m.code)} ${congressName(s)}${purpose}`;
+}
+
+export function buildConclusionNotice(input: ConclusionInput, s: Settings, date: IsoDate, number = ''): DocModel {
+  const m = input.meeting;
+  const chair = `đồng chí ${m.chair}${m.chairTitle ? ', ' + m.chairTitle : ''}`;
+  const summary = conclusionSummary(input, s);
+  const subject = m.subject.trim().replace(/[.;]+$/, '');
+  const purpose = subject ? (/^(để|về|nhằm)\s/i.test(subject) ? ' ' : ' để ') + subject : '';
+  const blocks: Block[] = [];
+  let opening = `${m.date ? `Ngày ${formatVnDate(m.date)}, ` : ''}${chair} chủ trì cuộc họp ${meetingBody(m.code)} ${congressName(s)}${purpose}.`;
+  if (!m.date) opening = opening.charAt(0).toLocaleUpperCase('vi') + opening.slice(1);
+  if (m.attendees.trim()) opening += ` Tham dự họp có ${endWith(m.attendees.trim(), '.')}`;
+  blocks.push(para(opening));
+  blocks.push(
+    para(
+      input.reporter
+        ? `Sau khi nghe ${input.reporter} báo cáo, ý kiến tham gia của các thành phần dự họp, ${chair} kết luận như sau:`
+        : `Sau khi nghe báo cáo và ý kiến tham gia của các thành phần dự họp, ${chair} kết luận như sau:`,
+    ),
+  );
+  const numbered = input.conclusions.flatMap((c) => (c.index === null ? [] : [c.index]));
+  const tn = taskNumber(numbered);
+  let placed = input.tasks.length === 0;
+  for (const c of input.conclusions) {
+    if (!placed && c.index !== null && c.index > tn) {
+      blocks.push(...taskBlock(tn, input.tasks));
+      placed = true;
+    }
+    blocks.push(para(c.index === null ? c.content : `${c.index}. ${c.content}`));
+  }
+  if (!placed) blocks.push(...taskBlock(tn, input.tasks));
+  return frame({ kind: 'thong-bao-ket-luan', settings: s, date, number, summary, blocks });
+}

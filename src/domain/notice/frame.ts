@@ -1,0 +1,256 @@
+/**
+ * The parts every notice shares: the kinds and their ND 30 type names, the header, the title
+ * block, the recipients and the signature, all from `Cấu hình`; and small paragraph helpers.
+ */
+import type { NoticeKind } from '../../rpc/contract';
+import { formatNd30Date, type IsoDate } from '../dates';
+import type { Settings } from '../settings';
+import { foldKey, truncate } from '../text';
+import type { Block, Columns, DocModel, Line, ParagraphBlock, Run, TableBlock } from './model';
+import * as ND from './nd30';
+
+export interface NoticeType {
+  /** Type name printed on the document. */
+  typeName: string;
+  /** ND 30 abbreviation used in the number (Phụ lục III). */
+  abbr: string;
+  /** What the log's `Loại` column says. */
+  label: string;
+}
+
+export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
+  'thong-bao-ket-luan': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo kết luận' },
+  'phan-bo-dai-bieu': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo phân bổ đại biểu' },
+  'phan-cong-nhiem-vu': { typeName: 'QUYẾT ĐỊNH', abbr: 'QĐ', label: 'Quyết định phân công nhiệm vụ' },
+};
+
+/** Vietnamese capitals ("Ban Chỉ đạo" → "BAN CHỈ ĐẠO"). */
+export const upper = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi');
+
+/** "Lạng Sơn" → "tỉnh Lạng Sơn"; the six centrally-run cities take "thành phố". */
+const CITIES = new Set(['hà nội', 'huế', 'hải phòng', 'đà nẵng', 'hồ chí minh', 'cần thơ']);
+export function provinceName(province: string): string {
+  const p = province.trim();
+  const key = foldKey(p);
+  if (/^(tỉnh|thành phố|tp\.?) /.test(key)) return p.replace(/^tp\.?\s*/i, 'thành phố ');
+  return (CITIES.has(key) ? 'thành phố ' : 'tỉnh ') + p;
+}
+
+/** "Đại hội đại biểu các dân tộc thiểu số tỉnh Lạng Sơn lần thứ IV, năm 2024". */
+export function congressName(s: Settings): string {
+  let name = 'Đại hội đại biểu các dân tộc thiểu số';
+  if (s.province.trim()) name += ' ' + provinceName(s.province);
+  if (s.round.trim()) name += ' lần thứ ' + s.round.trim();
+  if (s.year) name += (s.round.trim() ? ', năm ' : ' năm ') + s.year;
+  return name;
+}
+
+/** Ends a sentence with `end` unless it already ends with punctuation. */
+export function endWith(text: string, end: string): string {
+  const t = text.trim();
+  return /[.;:!?…]$/.test(t) ? t : t + end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+const line = (text: string, sizePt: number, style: Partial<Line> = {}): Line => ({
+  text,
+  sizePt,
+  align: 'center',
+  ...style,
+});
+
+/** A rule under a line of text, a third to a half of its length (drawn with underscores). */
+export function ruleFor(text: string, sizePt: number, share = 0.4): Line {
+  const n = Math.max(8, Math.min(24, Math.round(text.length * share)));
+  return { text: '_'.repeat(n), sizePt: sizePt - 3, align: 'center', rule: true };
+}
+
+/** A body paragraph: justified, first-line indent, space after. */
+export function para(content: string | Run[], extra: Partial<ParagraphBlock> = {}): ParagraphBlock {
+  return {
+    type: 'paragraph',
+    runs: typeof content === 'string' ? [{ text: content }] : content,
+    align: 'justify',
+    sizePt: ND.SIZE.body,
+    indentFirstLineMm: ND.INDENT_FIRST_LINE_MM,
+    spaceBeforePt: 0,
+    spaceAfterPt: ND.SPACE_AFTER_PT,
+    lineSpacing: ND.LINE_SPACING,
+    ...extra,
+  };
+}
+
+/** A centred bold heading inside the body ("QUYẾT ĐỊNH:"). */
+export const heading = (text: string): ParagraphBlock =>
+  para([{ text, bold: true }], { align: 'center', indentFirstLineMm: 0 });
+
+/** A bordered data table. */
+export function table(
+  rows: string[][],
+  widthsPct: number[],
+  align: TableBlock['align'],
+  totalsRow = false,
+): TableBlock {
+  return { type: 'table', rows, header: true, totalsRow, widthsPct, align, sizePt: ND.SIZE.table };
+}
+
+/** Vietnamese point letters: a) b) c) d) đ) e) g) h) i) k) … */
+const LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
+export const pointLetter = (i: number): string => (LETTERS[i] ?? String(i + 1)) + ')';
+
+/** Adds the closing "./." to the last paragraph of the body. */
+export function closeBody(blocks: Block[]): Block[] {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b?.type !== 'paragraph') continue;
+    const last = b.runs[b.runs.length - 1];
+    if (last && !last.text.trimEnd().endsWith('./.')) {
+      last.text = last.text.trimEnd().replace(/[.;:,]$/, '') + './.';
+    }
+    break;
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The frame: header, title block, recipients and signature
+
+export interface FrameInput {
+  kind: NoticeKind;
+  settings: Settings;
+  /** ISO day of the document. */
+  date: IsoDate;
+  /** "05/TB-BCĐ" (empty while the number is not yet assigned). */
+  number: string;
+  summary: string;
+  blocks: Block[];
+  /** Recipients before the settings' defaults ("Như Điều 3"). */
+  extraRecipients?: string[];
+}
+
+/** The number's symbol for a kind: "TB-BCĐ". */
+export const symbolOf = (kind: NoticeKind, s: Settings): string => `${NOTICE_TYPES[kind].abbr}-${s.issuerCode.trim()}`;
+
+export function recipientLines(s: Settings, extra: readonly string[] = []): string[] {
+  const items = [...extra, ...s.recipients].map((r) =>
+    r
+      .replace(/^[\s\-–•]+/, '')
+      .replace(/[;.,]+$/, '')
+      .trim(),
+  );
+  const unique = items.filter((r, i) => r && items.findIndex((x) => foldKey(x) === foldKey(r)) === i);
+  const drafter = s.drafterCode.trim();
+  return [...unique.map((r) => `- ${r};`), `- Lưu: VT${drafter ? ', ' + drafter : ''}.`];
+}
+
+function headerColumns(kind: NoticeKind, s: Settings, number: string, date: IsoDate): DocModel['header'] {
+  const left: Line[] = [];
+  if (s.parentBody.trim()) left.push(line(upper(s.parentBody.trim()), ND.SIZE.agency));
+  const issuing = upper(s.issuingBody.trim());
+  left.push(line(issuing, ND.SIZE.agency, { bold: true }), ruleFor(issuing, ND.SIZE.agency, 0.35));
+  const right: Line[] = [
+    line(ND.NATIONAL_TITLE, ND.SIZE.nationalTitle, { bold: true }),
+    line(ND.MOTTO, ND.SIZE.motto, { bold: true, underline: true }),
+  ];
+  return {
+    left,
+    right,
+    widthsPct: ND.HEADER_WIDTHS,
+    number: line(`Số: ${number || '      /' + symbolOf(kind, s)}`, ND.SIZE.number),
+    placeDate: line(formatNd30Date(s.place || s.province, date), ND.SIZE.placeDate, { italic: true }),
+  };
+}
+
+function footerColumns(s: Settings, recipients: string[]): Columns {
+  const left: Line[] = [
+    line(ND.RECIPIENTS_HEADING, ND.SIZE.recipientsHeading, { bold: true, italic: true, align: 'left' }),
+    ...recipients.map((r) => line(r, ND.SIZE.recipients, { align: 'left' })),
+  ];
+  const sig = signatureOf(s);
+  const right: Line[] = [
+    ...sig.authority.map((a) => line(a, ND.SIZE.signature, { bold: true })),
+    line(sig.title, ND.SIZE.signature, { bold: true }),
+    ...Array.from({ length: ND.SIGNATURE_GAP_LINES }, () => line('', ND.SIZE.signature)),
+    line(sig.name, ND.SIZE.signature, { bold: true }),
+  ];
+  return { left, right, widthsPct: ND.FOOTER_WIDTHS };
+}
+
+export function signatureOf(s: Settings): DocModel['signature'] {
+  return {
+    authority: s.signAuthority
+      .split('|')
+      .map((a) => upper(a.trim()))
+      .filter(Boolean),
+    title: upper(s.signerTitle.trim()),
+    name: s.signerName.trim(),
+  };
+}
+
+/** Name of the Google Doc: "05/TB-UBND - Thông báo kết luận - Kết luận của đồng chí …". */
+export function docTitle(kind: NoticeKind, number: string, summary: string): string {
+  return [number, NOTICE_TYPES[kind].label, truncate(summary, 90)].filter(Boolean).join(' - ');
+}
+
+/** Wraps a body into a complete ND 30 document. */
+export function frame(input: FrameInput): DocModel {
+  const { kind, settings: s, date, number, summary } = input;
+  const type = NOTICE_TYPES[kind];
+  const recipients = recipientLines(s, input.extraRecipients);
+  return {
+    kind,
+    kindLabel: type.label,
+    title: docTitle(kind, number, summary),
+    number,
+    date,
+    page: { widthMm: ND.PAGE.widthMm, heightMm: ND.PAGE.heightMm, margins: { ...ND.MARGINS } },
+    font: { family: ND.FONT, sizePt: ND.SIZE.body },
+    header: headerColumns(kind, s, number, date),
+    titleBlock: [
+      line(type.typeName, ND.SIZE.typeName, { bold: true }),
+      line(summary, ND.SIZE.summary, { bold: true }),
+      ruleFor(summary.length > 60 ? summary.slice(0, 60) : summary, ND.SIZE.summary, 0.4),
+    ],
+    summary,
+    blocks: closeBody(input.blocks),
+    recipients,
+    signature: signatureOf(s),
+    footer: footerColumns(s, recipients),
+  };
+}
+
+/** Sets the number once it is assigned (the number shows in the header and the title). */
+export function withNumber(model: DocModel, number: string): DocModel {
+  return {
+    ...model,
+    number,
+    title: docTitle(model.kind, number, model.summary),
+    header: { ...model.header, number: { ...model.header.number, text: `Số: ${number}` } },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Document numbers (ND 30 Điều 15): "05/TB-BCĐ", per type and issuer, restarting at 01 on
+ * 1 January. The numbers already given are the log's (`Văn bản`), so two documents never share one.
+ */
+import type { IsoDate } from '../dates';
+import { foldKey } from '../text';
+
+const NUMBER_RE = /^(?:số\s*:?\s*)?0*(\d{1,6})\s*\/\s*(\S+)\s*$/iu;
+
+/** "05/TB-BCĐ" or "Số: 05/TB-BCĐ" → { n: 5, symbol: 'TB-BCĐ' }. */
+export function parseDocNumber(text: string): { n: number; symbol: string } | null {
+  const m = NUMBER_RE.exec(text.normalize('NFC').trim());
+  return m ? { n: Number(m[1]), symbol: m[2] as string } : null;
+}
+
+/** 5, 'TB-BCĐ' → '05/TB-BCĐ' (numbers below 10 take a leading zero). */
+export function formatDocNumber(n: number, symbol: string): string {
+  return `${n < 10 ? '0' : ''}${n}/${symbol}`;
+}
+
+export interface NumberedEntry {
+  number: string;
+  /** The document's day; entries without one count in the year they were created. */
+  date: IsoDate | null;
+  createdAt?: string | null;
+}
+
+/** The next free number of `symbol` in `year`: one above the highest given that year. */
+export function nextDocNumber(entries: readonly NumberedEntry[], year: number, symbol: string): string {
+  const key = foldKey(symbol);
+  let max = 0;
+  for (const e of entries) {
+    const p = parseDocNumber(e.number);
+    const y = Number((e.date ?? e.createdAt ?? '').slice(0, 4));
+    if (p && y === year && foldKey(p.symbol) === key) max = Math.max(max, p.n);
+  }
+  return formatDocNumber(max + 1, symbol);
+}
