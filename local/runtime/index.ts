@@ -180,6 +180,7 @@ export function runBundle(runtime: Runtime, fnName: string, args: unknown[] = []
   return { result, calls: diffCalls(before, runtime.calls), ms };
 }
 
+export { loadBundle } from '../vm';
 export type { GuestRealm } from './boundary';
 export type { CallCounts, FaultOptions } from './calls';
 export { Clock } from './clock';

@@ -12,6 +12,20 @@ export type ParsedInput =
   | { kind: 'value'; value: string | number | boolean | Date; numberFormat?: string };
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const numberPatterns = new Map<string, RegExp>();
+
+/** Number syntax of a locale: sign, grouped or plain digits, decimals, exponent, percent. */
+function numberPattern(group: string, decimal: string): RegExp {
+  const key = group + decimal;
+  let re = numberPatterns.get(key);
+  if (!re) {
+    const g = escapeRe(group);
+    const d = escapeRe(decimal);
+    re = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?(?:[eE]([+-]?\\d+))?(%?)$`);
+    numberPatterns.set(key, re);
+  }
+  return re;
+}
 
 /** Interprets a string written by setValue(s) under the spreadsheet's locale and time zone. */
 export function parseUserInput(
@@ -23,13 +37,12 @@ export function parseUserInput(
   if (ctx.cellFormat === '@') return { kind: 'value', value: text };
   const t = text.trim();
   if (!t) return { kind: 'value', value: text };
+  // Fast path: text that cannot be a number, boolean or date stays text.
+  if (!/^[\d+\-.,tTfF]/.test(t)) return { kind: 'value', value: text };
   if (/^(true|false)$/i.test(t)) return { kind: 'value', value: t.toLowerCase() === 'true' };
 
   const conv = localeConventions(ctx.locale);
-  const g = escapeRe(conv.group);
-  const d = escapeRe(conv.decimal);
-  const numberRe = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?(?:[eE]([+-]?\\d+))?(%?)$`);
-  const m = numberRe.exec(t);
+  const m = numberPattern(conv.group, conv.decimal).exec(t);
   if (m && (m[2] !== undefined || m[3] !== undefined)) {
     const intPart = (m[2] ?? '0').split(conv.group).join('');
     const n = Number(`${m[1]}${intPart}.${m[3] ?? '0'}${m[4] !== undefined ? `e${m[4]}` : ''}`);
