@@ -3,6 +3,9 @@
  * margins, fonts, sizes, bold/italic/underline, alignment, indents, spacing and tables.
  * Used by `dtts run … --docs DIR` and the playground's preview.
  */
+import { docxBuffer } from './docx';
+import type { RouteHandler } from './playground/server';
+import type { Runtime } from './runtime';
 import { type Attrs, type BlockSnapshot, DOC_DEFAULTS, type DocSnapshot } from './runtime/document';
 
 const esc = (s: string): string =>
@@ -76,4 +79,54 @@ ${doc.blocks.map(block).join('\n')}
 </body>
 </html>
 `;
+}
+
+/** A Doc the runtime made, as the playground lists it. */
+export interface DocumentListing {
+  id: string;
+  name: string;
+  url: string;
+  /** Playground paths of the HTML preview and the .docx download. */
+  preview: string;
+  docx: string;
+}
+
+/**
+ * Playground routes for the Docs made in the runtime (to spread into the playground's `routes`):
+ *   GET /api/documents            DocumentListing[], newest first
+ *   GET /document?id=ID           the HTML preview (also /document?url=<Google Docs link>)
+ *   GET /document.docx?id=ID      the Word file
+ */
+export function documentRoutes(runtime: Runtime): Record<string, RouteHandler> {
+  const app = runtime.services.DocumentApp;
+  const lookup = (url: URL) => {
+    const id = url.searchParams.get('id') ?? /\/document\/d\/([^/]+)/.exec(url.searchParams.get('url') ?? '')?.[1];
+    return app.documents.find((d) => d.id === id) ?? null;
+  };
+  return {
+    'GET /api/documents': () => ({
+      json: [...app.created].reverse().map(
+        (d): DocumentListing => ({
+          id: d.id,
+          name: d.name,
+          url: d.url,
+          preview: `/document?id=${encodeURIComponent(d.id)}`,
+          docx: `/document.docx?id=${encodeURIComponent(d.id)}`,
+        }),
+      ),
+    }),
+    'GET /document': ({ url }) => {
+      const doc = lookup(url);
+      return doc ? { raw: docHtml(doc.snapshot()), contentType: 'text/html; charset=utf-8' } : null;
+    },
+    'GET /document.docx': async ({ url }) => {
+      const doc = lookup(url);
+      return doc
+        ? {
+            raw: await docxBuffer(doc.snapshot()),
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          }
+        : null;
+    },
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { LocalCacheService } from './cache';
 import type { RuntimeContext } from './context';
+import { LocalDocumentApp } from './document';
 import { LocalHtmlService } from './html';
 import { LocalLockService } from './lock';
 import { LocalLogger } from './logger';
@@ -36,7 +37,7 @@ export interface ServiceGlobals {
   Session: LocalSession;
   Utilities: LocalUtilities;
   Logger: LocalLogger;
-  // DocumentApp: LocalDocumentApp;   ← add with local/runtime/document.ts
+  DocumentApp: LocalDocumentApp;
 }
 
 /** Plain (uncounted) globals: enums and other values that are not services. */
@@ -55,7 +56,7 @@ export function createGlobals(runtime: RuntimeContext): ServiceGlobals {
     Session: new LocalSession(runtime),
     Utilities: new LocalUtilities(runtime),
     Logger: new LocalLogger(runtime),
-    // When local/runtime/document.ts lands: DocumentApp: new LocalDocumentApp(runtime),
+    DocumentApp: new LocalDocumentApp(runtime),
   };
 }
 

@@ -126,13 +126,8 @@ function appendDataTable(body: Body, b: TableBlock, width: number, at?: number):
   const last = b.rows.length - 1;
   if (b.header) t.getRow(0).editAsText().setBold(true);
   if (b.totalsRow && last > 0) t.getRow(last).editAsText().setBold(true);
-  const cellAttrs = (a: Align) => ({
-    [A.HORIZONTAL_ALIGNMENT]: align(a),
-    [A.SPACING_BEFORE]: 2,
-    [A.SPACING_AFTER]: 2,
-    [A.LINE_SPACING]: 1,
-    [A.INDENT_FIRST_LINE]: 0,
-  });
+  // Only the alignment: spacing stays the Doc's default, the same in every cell.
+  const cellAttrs = (a: Align) => ({ [A.HORIZONTAL_ALIGNMENT]: align(a) });
   const styled = b.rows.length - (b.header ? 1 : 0) <= CELL_STYLE_LIMIT ? b.rows.length : b.header ? 1 : 0;
   for (let r = 0; r < styled; r++) {
     const header = b.header && r === 0;

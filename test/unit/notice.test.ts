@@ -427,7 +427,7 @@ describe('Phân bổ số lượng đại biểu', () => {
   it('the table: header, one row per sub-unit, totals row', () => {
     const [table] = tables(m);
     expect(table?.rows).toEqual([
-      ['STT', 'Tên huyện', 'Dân số DTTS (người)', 'Số đại biểu chính thức'],
+      ['STT', 'Đơn vị', 'Dân số DTTS (người)', 'Số đại biểu chính thức'],
       ['1', 'Hữu Lũng', '67.120', '19'],
       ['2', 'Đình Lập', '25.840', '8'],
       ['', 'Tổng cộng', '92.960', '27'],

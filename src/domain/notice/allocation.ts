@@ -57,7 +57,7 @@ export function buildAllocationNotice(input: AllocationNoticeInput, s: Settings,
     para(`3. Số lượng đại biểu chính thức của từng ${words.short}:`),
     table(
       [
-        ['STT', `Tên ${words.short}`, 'Dân số DTTS (người)', 'Số đại biểu chính thức'],
+        ['STT', 'Đơn vị', 'Dân số DTTS (người)', 'Số đại biểu chính thức'],
         ...input.rows.map((r, i) => [String(i + 1), r.name, n(r.dttsPopulation), n(r.seats)]),
         ['', 'Tổng cộng', n(population), n(apportioned)],
       ],
