@@ -1,4 +1,6 @@
 /** Jest: TypeScript through @swc/jest (ts-jest does not run with TypeScript 7). */
+// Apps Script runs the bundle in the script's time zone (appsscript.json); so do the tests.
+process.env.TZ = 'Asia/Ho_Chi_Minh';
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { UsageError } from './cli/args';
 import { type CliIo, processIo } from './cli/io';
 import { RUN_USAGE, runCommand } from './cli/run';
+import { SAMPLES_USAGE, samplesCommand } from './cli/samples';
 import { SERVE_USAGE, serveCommand } from './cli/serve';
 import { findProjectDir } from './runtime';
 import { DEFAULT_TIME_ZONE } from './runtime/timezone';
@@ -18,6 +19,7 @@ export type Command = (argv: readonly string[], io: CliIo, projectDir: string) =
 export const COMMANDS: Record<string, { run: Command; usage: string }> = {
   run: { run: runCommand, usage: RUN_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
+  samples: { run: samplesCommand, usage: SAMPLES_USAGE },
 };
 
 function usage(): string {
