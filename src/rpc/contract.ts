@@ -27,7 +27,10 @@ export const ARGS = {
       }),
     ),
   ),
-  selectCell: z.tuple([z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.regex(/^[A-Z]{1,3}\d{1,7}$/))]),
+  selectCell: z.tuple([
+    z.string().check(z.minLength(1), z.maxLength(100)),
+    z.string().check(z.regex(/^[A-Z]{1,3}\d{1,7}$/)),
+  ]),
 } as const;
 
 export type ServerFunction = keyof typeof ARGS;
