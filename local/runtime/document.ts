@@ -758,7 +758,12 @@ export class LocalTableCell extends LocalContainer {
 
   appendTable(cells?: string[][] | GTable | null): GTable {
     this.touch();
-    return asGas(this.adopt(tableOf(cells, 'TableCell.appendTable')));
+    return asGas(endWithParagraph(this, this.adopt(tableOf(cells, 'TableCell.appendTable'))));
+  }
+
+  /** Gives access to `adopt` for the paragraph that follows a table ending the cell. */
+  addParagraph(p: LocalParagraph): void {
+    this.adopt(p);
   }
 
   setText(text: string): GTableCell {
@@ -988,6 +993,17 @@ export class LocalTable extends LocalContainer {
   }
 }
 
+/**
+ * Google Docs keeps a paragraph after a table that ends a body or a cell: appending a table last
+ * also adds an empty paragraph after it, and the next paragraph appended comes after that one.
+ */
+function endWithParagraph(container: LocalBody | LocalTableCell, table: LocalTable): LocalTable {
+  if (container.children[container.children.length - 1] === table) {
+    container.addParagraph(new LocalParagraph(''));
+  }
+  return table;
+}
+
 function tableOf(cells: unknown, method: string): LocalTable {
   if (cells === undefined || cells === null) return new LocalTable();
   if (Array.isArray(cells)) return LocalTable.of(cells as unknown[][]);
@@ -1013,6 +1029,11 @@ export class LocalBody extends LocalContainer {
   constructor(readonly doc: LocalDocument | null) {
     super();
     this.adopt(new LocalParagraph(''));
+  }
+
+  /** Gives access to `adopt` for the paragraph that follows a table ending the body. */
+  addParagraph(p: LocalParagraph): void {
+    this.adopt(p);
   }
 
   clone(): LocalBody {
@@ -1044,17 +1065,17 @@ export class LocalBody extends LocalContainer {
 
   appendTable(cells?: string[][] | GTable | null): GTable {
     this.touch();
-    return asGas(this.adopt(tableOf(cells, 'Body.appendTable')));
+    return asGas(endWithParagraph(this, this.adopt(tableOf(cells, 'Body.appendTable'))));
   }
 
   insertTable(childIndex: number, cells?: string[][] | GTable | null): GTable {
     this.touch();
-    return asGas(this.adopt(tableOf(cells, 'Body.insertTable'), childIndex));
+    return asGas(endWithParagraph(this, this.adopt(tableOf(cells, 'Body.insertTable'), childIndex)));
   }
 
+  /** A Doc always ends with a paragraph: that one cannot be removed. */
   override detach(child: LocalElement): void {
-    const paragraphs = this.children.filter((c) => c instanceof LocalParagraph);
-    if (child instanceof LocalParagraph && paragraphs.length === 1 && paragraphs[0] === child) {
+    if (child instanceof LocalParagraph && this.children[this.children.length - 1] === child) {
       throw new ServiceError(MESSAGES.lastParagraph);
     }
     super.detach(child);

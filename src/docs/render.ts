@@ -87,6 +87,15 @@ function columnsTable(table: Table, rows: [Line[], Line[]][], widthsPct: readonl
   });
 }
 
+/**
+ * Google Docs keeps a paragraph after a table that ends the body: when there is one, it becomes a
+ * small blank line of the document's font rather than an 11 pt Arial one.
+ */
+function spacer(table: Table, sizePt: number): void {
+  const next = table.getNextSibling();
+  if (next) next.setAttributes(lineAttrs({ text: '', sizePt, align: 'left' }));
+}
+
 const firstTexts = (rows: [Line[], Line[]][]): string[][] => rows.map(([l, r]) => [l[0]?.text ?? '', r[0]?.text ?? '']);
 
 function appendParagraph(body: Body, b: ParagraphBlock): Paragraph {
@@ -152,26 +161,25 @@ export function renderDocument(model: DocModel): Rendered {
     body.setMarginLeft(ND.mmToPt(model.page.margins.leftMm));
     body.setMarginRight(ND.mmToPt(model.page.margins.rightMm));
     const width = textWidthPt(model);
+    // The new Doc's own empty paragraph stays above the header: made as small as it can be.
+    body.getChild(0).setAttributes(lineAttrs({ text: '', sizePt: 1, align: 'left' }));
     const h = model.header;
     const headerRows: [Line[], Line[]][] = [
       [h.left, h.right],
       [[h.number], [h.placeDate]],
     ];
-    columnsTable(body.insertTable(0, firstTexts(headerRows)), headerRows, h.widthsPct, width);
-    // The new Doc's own empty paragraph, now after the header, carries the type name.
-    const [typeLine, ...titleLines] = model.titleBlock;
-    if (typeLine) {
-      const first = body.getChild(1).asParagraph();
-      first.setText(typeLine.text);
-      first.setAttributes({ ...lineAttrs(typeLine), [DocumentApp.Attribute.SPACING_BEFORE]: 12 });
-    }
-    for (const l of titleLines) body.appendParagraph(l.text).setAttributes(lineAttrs(l));
+    const header = body.appendTable(firstTexts(headerRows));
+    columnsTable(header, headerRows, h.widthsPct, width);
+    spacer(header, 8);
+    for (const l of model.titleBlock) body.appendParagraph(l.text).setAttributes(lineAttrs(l));
     for (const b of model.blocks) {
       if (b.type === 'paragraph') appendParagraph(body, b);
-      else appendDataTable(body, b, width);
+      else spacer(appendDataTable(body, b, width), 6);
     }
     const footerRows: [Line[], Line[]][] = [[model.footer.left, model.footer.right]];
-    columnsTable(body.appendTable(firstTexts(footerRows)), footerRows, model.footer.widthsPct, width);
+    const footer = body.appendTable(firstTexts(footerRows));
+    columnsTable(footer, footerRows, model.footer.widthsPct, width);
+    spacer(footer, 1);
     doc.setName(model.title);
     const out = { id: doc.getId(), url: doc.getUrl() };
     doc.saveAndClose();
@@ -201,15 +209,23 @@ export function renderFromTemplate(model: DocModel, templateId: string): Rendere
     body.setMarginRight(template.getMarginRight());
     const E = DocumentApp.ElementType;
     const n = template.getNumChildren();
+    // A table appended last gets a paragraph after it; the template's own next paragraph replaces it.
+    let extra: GoogleAppsScript.Document.Element | null = null;
     for (let i = 0; i < n; i++) {
       const child = template.getChild(i).copy();
       const type = child.getType();
+      if (type === E.TABLE) {
+        extra = body.appendTable(child.asTable()).getNextSibling();
+        continue;
+      }
       if (type === E.PARAGRAPH) body.appendParagraph(child.asParagraph());
-      else if (type === E.TABLE) body.appendTable(child.asTable());
       else if (type === E.LIST_ITEM) body.appendListItem(child.asListItem());
+      else continue;
+      extra?.removeFromParent();
+      extra = null;
     }
-    // The new Doc's own empty paragraph stays first unless the template starts with a paragraph.
-    if (n > 0 && body.getChild(1)?.getType() === E.PARAGRAPH) body.getChild(0).removeFromParent();
+    // The new Doc's own empty paragraph goes unless the template starts with a table.
+    if (n > 0 && body.getChild(1).getType() === E.PARAGRAPH) body.getChild(0).removeFromParent();
     const { table, rows } = templateRows(model);
     const repeated = fillRepeatedRow(body, rows);
     fillBody(body, model, repeated ? table : undefined, textWidthPt(model));
@@ -262,7 +278,11 @@ function fillBody(body: Body, model: DocModel, skip: TableBlock | undefined, wid
       p.setAttributes(attrs(b, b.runs.length === 1 ? b.runs[0] : {}));
     }
   }
-  paragraph.removeFromParent();
+  try {
+    paragraph.removeFromParent();
+  } catch {
+    paragraph.asParagraph().setText(''); // the last paragraph of a Doc cannot be removed
+  }
 }
 
 /** A list placeholder alone in its paragraph becomes one paragraph per item; inline, items are joined. */

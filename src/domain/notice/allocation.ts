@@ -68,7 +68,6 @@ export function buildAllocationNotice(input: AllocationNoticeInput, s: Settings,
     para(
       `4. Đề nghị Ban Chỉ đạo Đại hội các ${words.long} căn cứ số lượng đại biểu được phân bổ, lựa chọn, giới thiệu ` +
         `đại biểu bảo đảm số lượng, cơ cấu, thành phần theo hướng dẫn.`,
-      { spaceBeforePt: 6 },
     ),
   ];
   return frame({
