@@ -4,6 +4,7 @@
  * function validates its arguments with zod/mini before doing anything.
  */
 import * as z from 'zod/mini';
+import { runGenerateNotice, runListDocuments } from './docs/notices';
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation } from './sheets/allocate';
 import { UserError } from './sheets/lock';
@@ -52,20 +53,36 @@ function api<F extends ServerFunction>(name: F, impl: (...args: Args<F>) => Resu
     try {
       return impl(...(parsed.data as Args<F>));
     } catch (e) {
-      if (e instanceof UserError) throw e;
-      console.error(`${name} failed`, e);
-      throw new Error(`${MESSAGES.unexpected} ${e instanceof Error ? e.message : String(e)}`);
+      throw toUserError(name, e);
     }
   };
 }
 
-export const getOverview = api('getOverview', () => buildOverview(activeSpreadsheet(), new Date()));
+export const getOverview = api('getOverview', () => {
+  const ss = activeSpreadsheet();
+  return buildOverview(ss, new Date(), runListDocuments(ss).slice(0, 10));
+});
 export const setupWorkbook = api('setupWorkbook', () => runSetup(activeSpreadsheet()));
 export const allocateDelegates = api('allocateDelegates', () => runAllocation(activeSpreadsheet()));
 export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
 export const progressSummary = api('progressSummary', () => runProgressSummary(activeSpreadsheet(), new Date()));
 export const taskSummary = api('taskSummary', () => runTaskSummary(activeSpreadsheet(), new Date(), false));
+export const generateNotice = api('generateNotice', (kind, options) =>
+  runGenerateNotice(activeSpreadsheet(), kind, options ?? {}, new Date()),
+);
+export const listDocuments = api('listDocuments', () => runListDocuments(activeSpreadsheet()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+
+/** Google's own failures (service outage, quota, timeout) as opposed to a bug of ours. */
+const SERVICE_FAILURE = /\b(service|quota|timed? ?out|too many|rate limit|backend|internal error)\b/i;
+
+/** Every error leaves as a UserError with a Vietnamese message; bugs are logged with their stack. */
+function toUserError(name: string, e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  const detail = e instanceof Error ? e.message : String(e);
+  console.error(`${name} failed`, e);
+  return new UserError(SERVICE_FAILURE.test(detail) ? MESSAGES.serviceFailed : `${MESSAGES.unexpected} ${detail}`);
+}
 
 /** Runs a menu action and shows its one-sentence result (menu items cannot return anything). */
 function fromMenu(action: () => { message: string }): void {
@@ -74,7 +91,7 @@ function fromMenu(action: () => { message: string }): void {
     const result = action();
     ss.toast(result.message, MENU.title, 8);
   } catch (e) {
-    SpreadsheetApp.getUi().alert(e instanceof Error ? e.message : String(e));
+    SpreadsheetApp.getUi().alert(toUserError('menu', e).message);
   }
 }
 

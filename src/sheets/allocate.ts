@@ -12,6 +12,8 @@ import { SHEETS } from '../domain/template';
 import { foldKey } from '../domain/text';
 import type { CellValue } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
+import { type WriteBatch, writeAll } from './batch';
+import { withDocumentLock } from './lock';
 import { setupWorkbook } from './setup';
 import { saveState } from './state';
 import { readGrid, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
@@ -54,7 +56,7 @@ export function contiguousRuns(columns: readonly number[]): number[][] {
 }
 
 /** Writes the plan into `Phân bổ`: existing rows keep their place (matched by code), new units are appended. */
-function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table): void {
+function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table, batch: WriteBatch): void {
   const sheet = ss.getSheetByName(SHEETS.allocation.name);
   if (!sheet) throw new Error('Phân bổ sheet missing after setup');
   const codeCol = table.columns.code as number;
@@ -84,7 +86,9 @@ function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table): v
   const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
   for (const run of contiguousRuns(columns)) {
     const block: CellValue[][] = [];
+    const previous: CellValue[][] = [];
     for (let r = firstData; r <= lastRow; r++) {
+      previous.push(run.map((c) => (table.values[r] ?? [])[c] ?? ''));
       const planned = target.get(r);
       const existing = (table.values[r] ?? []) as CellValue[];
       const orphan = !planned && rowOfCode.has(foldKey(String(existing[codeCol] ?? ''))) && existing[codeCol] !== '';
@@ -98,7 +102,7 @@ function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table): v
         }),
       );
     }
-    sheet.getRange(firstData + 1, (run[0] as number) + 1, block.length, run.length).setValues(block);
+    batch.values(sheet.getRange(firstData + 1, (run[0] as number) + 1, block.length, run.length), block, previous);
   }
 }
 
@@ -161,19 +165,21 @@ export function runAllocation(ss: Spreadsheet): AllocationResultDto {
       settings.method,
     );
   }
-  let table = previous.table;
-  const missingColumn = COMPUTED.some((k) => table.columns[k] === undefined) || !table.present;
-  if (missingColumn) {
-    setupWorkbook(ss);
-    table = readAllocationTable(readGrid(ss, 'allocation'), new ProblemList()).table;
-  }
-  writeAllocation(ss, plan, table);
-  const total = plan.rows.reduce((s, r) => s + r.final, 0);
-  saveState('allocation', {
-    at: new Date().toISOString(),
-    officialTotal: settings.officialTotal,
-    method: settings.method,
+  withDocumentLock(() => {
+    let table = previous.table;
+    const missingColumn = COMPUTED.some((k) => table.columns[k] === undefined) || !table.present;
+    if (missingColumn) {
+      setupWorkbook(ss);
+      table = readAllocationTable(readGrid(ss, 'allocation'), new ProblemList()).table;
+    }
+    writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => writeAllocation(ss, plan, table, batch));
+    saveState('allocation', {
+      at: new Date().toISOString(),
+      officialTotal: settings.officialTotal,
+      method: settings.method,
+    });
   });
+  const total = plan.rows.reduce((s, r) => s + r.final, 0);
   const message = `Đã phân bổ ${total} đại biểu cho ${plan.rows.length} đơn vị theo ${METHOD_NAMES[settings.method].vi}.`;
   return toDto(plan, problems, message, settings.method);
 }

@@ -5,13 +5,14 @@
 import { applyMarks, asText, type CellMark, parseA1 } from '../domain/marks';
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
+import type { WriteBatch } from './batch';
 import type { Spreadsheet } from './workbook';
 
 /** Sheets whose cells can carry marks (the report sheets are rewritten instead). */
 const MARKED = SHEET_ORDER.filter((k) => !SHEETS[k].report).map((k) => SHEETS[k].name);
 
 /** Clears last run's marks and marks these problems, sheet by sheet. */
-export function writeMarks(ss: Spreadsheet, problems: readonly Problem[]): void {
+export function writeMarks(ss: Spreadsheet, problems: readonly Problem[], batch: WriteBatch): void {
   for (const name of MARKED) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
@@ -22,10 +23,12 @@ export function writeMarks(ss: Spreadsheet, problems: readonly Problem[]): void 
       const at = parseA1(p.cell);
       if (at) marks.push({ ...at, severity: p.severity, message: p.message });
     }
-    const next = applyMarks(range.getBackgrounds(), range.getNotes(), marks);
+    const backgrounds = range.getBackgrounds();
+    const notes = range.getNotes();
+    const next = applyMarks(backgrounds, notes, marks);
     if (!next.changed) continue;
-    range.setBackgrounds(next.backgrounds);
-    range.setNotes(next.notes);
+    batch.backgrounds(range, next.backgrounds, backgrounds);
+    batch.notes(range, next.notes, notes);
   }
 }
 
@@ -42,21 +45,34 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
-/** Rewrites `Kiểm tra` whole: old rows cleared, problems written as text in one setValues. */
-export function writeReport(ss: Spreadsheet, problems: readonly Problem[]): void {
+/**
+ * Rewrites `Kiểm tra` whole in one setValues: the problems as text, then blank rows over what the
+ * last report had beyond them.
+ */
+export function writeReport(ss: Spreadsheet, problems: readonly Problem[], batch: WriteBatch): void {
   const spec = SHEETS.report;
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet) return;
   const width = spec.columns.length;
-  const last = sheet.getLastRow();
-  if (last > 1) sheet.getRange(2, 1, last - 1, width).clearContent();
-  if (problems.length === 0) return;
   const rows = sortProblems(problems).map((p) =>
     [SEVERITY_LABEL[p.severity], p.sheet, p.cell, p.message, p.suggestion].map(asText),
   );
-  const needed = rows.length + 1 - sheet.getMaxRows();
+  const oldRows = Math.max(0, sheet.getLastRow() - 1);
+  const height = Math.max(rows.length, oldRows);
+  if (height === 0) return;
+  const needed = height + 1 - sheet.getMaxRows();
   if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-  const block = sheet.getRange(2, 1, rows.length, width);
+  const block = sheet.getRange(2, 1, height, width);
+  const previous = oldRows > 0 ? (block.getValues() as unknown[][]) : blankRows(height, width);
+  while (rows.length < height) rows.push(new Array(width).fill(''));
   block.setNumberFormat('@');
-  block.setValues(rows);
+  batch.values(
+    block,
+    rows,
+    previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
+  );
+}
+
+function blankRows(height: number, width: number): string[][] {
+  return Array.from({ length: height }, () => new Array(width).fill(''));
 }

@@ -1,12 +1,21 @@
 /** The "Thiết lập bảng tính" action: setupWorkbook under the document lock, with a summary sentence. */
 import type { SetupResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
-import { withDocumentLock } from './lock';
+import { UserError, withDocumentLock } from './lock';
 import { setupWorkbook } from './setup';
 import type { Spreadsheet } from './workbook';
 
 export function runSetup(ss: Spreadsheet): SetupResultDto {
-  const result = withDocumentLock(() => setupWorkbook(ss));
+  const result = withDocumentLock(() => {
+    try {
+      return setupWorkbook(ss);
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      console.error('setupWorkbook failed', e);
+      // Setup only ever adds, so running it again completes what was left.
+      throw new UserError(MESSAGES.setupIncomplete);
+    }
+  });
   const parts: string[] = [];
   if (result.createdSheets.length) parts.push(`tạo ${result.createdSheets.length} trang tính`);
   const columns = result.addedColumns.reduce((n, s) => n + s.columns.length, 0);

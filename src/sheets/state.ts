@@ -9,12 +9,23 @@ export interface StateValues {
 
 const PREFIX = 'dtts.';
 
+/** Saves a summary; a failure here is logged, never fatal (the sheets are already written). */
 export function saveState<K extends keyof StateValues>(key: K, value: StateValues[K]): void {
-  PropertiesService.getDocumentProperties().setProperty(PREFIX + key, JSON.stringify(value));
+  try {
+    PropertiesService.getDocumentProperties().setProperty(PREFIX + key, JSON.stringify(value));
+  } catch (e) {
+    console.error(`saveState ${key} failed`, e);
+  }
 }
 
 export function loadStates(): Partial<StateValues> {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  let all: Record<string, string>;
+  try {
+    all = PropertiesService.getDocumentProperties().getProperties();
+  } catch (e) {
+    console.error('loadStates failed', e);
+    return {};
+  }
   const out: Partial<StateValues> = {};
   for (const key of ['allocation', 'validation'] as const) {
     const raw = all[PREFIX + key];

@@ -18,6 +18,7 @@ import {
 } from '../domain/records';
 import { SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
+import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
@@ -41,7 +42,7 @@ const SHEETS_READ = [
 interface Collected {
   problems: Problem[];
   /** Writes the computed task statuses from the grids already read (call under the lock). */
-  writeStatuses: () => void;
+  writeStatuses: (batch: WriteBatch) => void;
 }
 
 /** Runs every check on the workbook's current data; writes nothing itself. */
@@ -65,7 +66,20 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const roster = rosterChecks({ ss, grids, settings, units, index, today, tz, problems, writeStatuses: false });
   return {
     problems: problems.items,
-    writeStatuses: () => void writeTaskStatuses(ss, roster.tasksTable, roster.tasks, today, settings.dueSoonDays),
+    writeStatuses: (batch) => {
+      const table = roster.tasksTable;
+      const col = table.columns.computedStatus;
+      const sheet = ss.getSheetByName(SHEETS.tasks.name);
+      if (col === undefined || !sheet || table.values.length <= table.headerRow) {
+        return;
+      }
+      const previous = table.values.slice(table.headerRow).map((r) => [r[col] ?? '']);
+      const range = sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1);
+      batch.custom(
+        () => writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays),
+        () => range.setValues(previous),
+      );
+    },
   };
 }
 
@@ -76,9 +90,11 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
   const at = now.toISOString();
   withDocumentLock(() => {
     if (!ss.getSheetByName(SHEETS.report.name)) setupWorkbook(ss);
-    writeMarks(ss, problems);
-    writeReport(ss, problems);
-    writeStatuses();
+    writeAll('kết quả kiểm tra', (batch) => {
+      writeMarks(ss, problems, batch);
+      writeReport(ss, problems, batch);
+      writeStatuses(batch);
+    });
     saveState('validation', { at, errors, warnings });
   });
   const message =

@@ -12,7 +12,15 @@ export const MENU = {
 export const MESSAGES = {
   busy: 'Đang có người khác chạy thao tác này, vui lòng thử lại sau.',
   setupNothing: 'Bảng tính đã đầy đủ, không có gì cần thêm.',
+  setupIncomplete:
+    'Dịch vụ Google gặp lỗi nên việc thiết lập chưa hoàn tất; dữ liệu đã nhập không bị ảnh hưởng. Hãy chạy lại "Thiết lập bảng tính" để hoàn tất.',
   badArguments: 'Tham số không hợp lệ khi gọi',
   unexpected: 'Đã xảy ra lỗi ngoài dự kiến, dữ liệu của bạn không bị thay đổi. Chi tiết:',
   sheetMissing: 'Không có trang tính',
+  serviceFailed:
+    'Dịch vụ Google tạm thời gặp lỗi nên thao tác chưa thực hiện được; dữ liệu chưa bị thay đổi. Vui lòng thử lại sau ít phút.',
+  writeFailedRestored: (what: string) =>
+    `Dịch vụ Google gặp lỗi khi ghi ${what}; đã khôi phục như trước khi chạy. Vui lòng thử lại sau ít phút.`,
+  writeFailedPartial: (what: string) =>
+    `Dịch vụ Google gặp lỗi khi ghi ${what} và chưa khôi phục được hết: hãy chạy lại thao tác này để ghi lại đầy đủ.`,
 } as const;
