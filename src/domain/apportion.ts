@@ -66,15 +66,9 @@ export const METHOD_NAMES: Record<ApportionMethod, { vi: string; common: string 
 };
 
 const METHODS = Object.keys(METHOD_NAMES) as ApportionMethod[];
+/** Methods with d(0) = 0: every unit with population > 0 gets at least one seat. */
+const IMPLICIT_SEAT: ApportionMethod[] = ['adams', 'dean', 'huntington-hill'];
 
-/** How ties are broken (shown in explanations). */
-export const TIE_RULE_VI =
-  'Khi hai đơn vị ngang bằng nhau ở ghế cuối cùng, ưu tiên đơn vị có dân số DTTS lớn hơn, sau đó đến mã đơn vị xếp trước; thứ tự nhập không ảnh hưởng kết quả.';
-/** The Hamilton rule, including min/max (shown in explanations). */
-export const HAMILTON_RULE_VI =
-  'Mỗi đơn vị nhận phần nguyên của hạn ngạch (dân số × số ghế ÷ tổng dân số); các ghế còn lại lần lượt cấp cho đơn vị có phần dư lớn nhất. ' +
-  'Nếu có số đại biểu tối thiểu/tối đa: đơn vị có hạn ngạch thấp hơn mức tối thiểu (hoặc cao hơn mức tối đa) được cố định ở mức đó, ' +
-  'số ghế còn lại chia theo tỷ lệ dân số cho các đơn vị khác (tính lại đến khi ổn định), rồi mới xét phần dư; không đơn vị nào vượt mức tối đa.';
 const ROUNDING_VI: Record<ApportionMethod, string> = {
   hamilton: '',
   jefferson: 'làm tròn xuống',
@@ -178,12 +172,15 @@ function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Pre
   const fail = (msg: string): never => {
     throw new ApportionError(msg);
   };
+  /** Fails unless x is a non-negative safe integer. */
+  const count = (x: unknown, what: string) =>
+    (Number.isSafeInteger(x) && (x as number) >= 0) ||
+    fail(`${what} phải là số nguyên không âm (nhận được: ${show(x)}).`);
   if (!METHODS.includes(m)) fail(`Phương pháp phân bổ không hợp lệ: "${m}".`);
-  if (!Number.isSafeInteger(seats) || seats < 0)
-    fail(`Số ghế cần phân bổ phải là số nguyên không âm (nhận được: ${show(seats)}).`);
+  count(seats, 'Số ghế cần phân bổ');
   if (!Array.isArray(units) || units.length === 0)
     fail('Danh sách đơn vị trống: cần ít nhất một đơn vị để phân bổ ghế.');
-  const implicit = m === 'adams' || m === 'dean' || m === 'huntington-hill' ? 1 : 0;
+  const implicit = IMPLICIT_SEAT.includes(m) ? 1 : 0;
   const pr: Prep = { m, H: seats, P: 0n, ids: [], pop: [], lo: [], hi: [] };
   const seen = new Set<string>();
   let sumLo = 0;
@@ -196,15 +193,13 @@ function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Pre
     if (seen.has(id)) fail(`Mã đơn vị bị trùng: "${id}".`);
     seen.add(id);
     const p = u.population;
-    if (!Number.isSafeInteger(p) || p < 0)
-      fail(`Dân số DTTS của đơn vị "${id}" phải là số nguyên không âm (nhận được: ${show(p)}).`);
+    count(p, `Dân số DTTS của đơn vị "${id}"`);
     const min = u.min ?? 0;
     const max = u.max ?? Infinity;
-    if (!Number.isSafeInteger(min) || min < 0)
-      fail(`Đơn vị "${id}": số đại biểu tối thiểu phải là số nguyên không âm (nhận được: ${show(u.min)}).`);
-    if (u.max != null && (!Number.isSafeInteger(max) || max < 0))
-      fail(`Đơn vị "${id}": số đại biểu tối đa phải là số nguyên không âm (nhận được: ${show(u.max)}).`);
-    if (min > max) fail(`Đơn vị "${id}": số đại biểu tối thiểu (${fmt(min)}) lớn hơn số tối đa (${fmt(max)}).`);
+    const bound = `Đơn vị "${id}": số đại biểu tối`;
+    count(min, bound + ' thiểu');
+    if (u.max != null) count(max, bound + ' đa');
+    if (min > max) fail(`${bound} thiểu (${fmt(min)}) lớn hơn số tối đa (${fmt(max)}).`);
     const lo = p > 0 ? Math.max(min, Math.min(implicit, max)) : min;
     const hi = p > 0 ? max : min;
     if (lo > min) implicitUsed = true;
@@ -367,38 +362,26 @@ export function apportion(units: ApportionUnit[], seats: number, method: Apporti
 
 export interface UnitExplanation {
   id: string;
-  population: number;
   seats: number;
-  /** Standard quota population·seats/total: exact fraction, double, Vietnamese text (3 decimals). */
-  quota: number;
+  /** Standard quota population·seats/total: exact fraction and Vietnamese text (3 decimals). */
   quotaFraction: string;
   quotaText: string;
-  /** Hamilton: the share used after min/max (equals the quota when nothing is clamped), its whole and fractional part. */
-  share: number | null;
-  shareFraction: string | null;
-  lowerQuota: number | null;
-  remainder: number | null;
-  remainderText: string | null;
+  /** Hamilton: the share used after min/max (the quota when nothing is clamped), its whole part and remainder. */
+  shareFraction?: string;
+  lowerQuota?: number;
+  remainderText?: string;
   /** Hamilton: 1 for the first remainder seat, 2 for the second…; null when the unit got none. */
-  remainderRank: number | null;
-  /** Divisor methods: population ÷ the chosen divisor, and the method's rounding of it before min/max. */
+  remainderRank?: number | null;
+  /** Divisor methods (null otherwise): population ÷ the chosen divisor, and the method's rounding of it before min/max. */
   quotient: number | null;
-  quotientText: string | null;
-  rounded: number | null;
+  quotientText?: string;
+  rounded?: number;
   /** The unit's seats were set by its min (raised) or its max (capped) rather than by the method. */
   clamped: 'min' | 'max' | null;
   tied: boolean;
 }
 
 export interface Explanation {
-  method: ApportionMethod;
-  methodName: { vi: string; common: string };
-  /** Vietnamese statement of the rule and of the tie rule. */
-  rule: string;
-  tieRule: string;
-  seats: number;
-  unitCount: number;
-  totalPopulation: number;
   /** Standard divisor total/seats (people per seat); null when no seat is apportioned. */
   standardDivisor: { fraction: string; value: number; text: string } | null;
   hamilton: { lowerQuotaSeats: number; remainderSeats: number; remainderOrder: string[]; adjusted: boolean } | null;
@@ -423,29 +406,32 @@ export interface Explanation {
   clampedMax: string[];
   tied: string[];
   units: UnitExplanation[];
+  /** Vietnamese sentences shown to the user. */
   summaryVi: string[];
 }
 
+/** The priority as a real number (its square root for Huntington–Hill). */
+const real = (m: ApportionMethod, f: Frac) =>
+  (m === 'huntington-hill' ? Math.sqrt : Number)(Number(f[0]) / Number(f[1]));
+
 /** A simple decimal strictly inside (lo, hi) in priority space; at a tie, the tie value itself. */
 function pickDivisor(lo: Frac | null, hi: Frac | null, m: ApportionMethod): { value: number; ps: Frac } | null {
-  const hh = m === 'huntington-hill';
-  const real = (f: Frac) => (hh ? Math.sqrt : Number)(Number(f[0]) / Number(f[1]));
-  if (lo && hi && cmpFrac(lo, hi) === 0) return { value: real(hi), ps: hi };
+  if (lo && hi && cmpFrac(lo, hi) === 0) return { value: real(m, hi), ps: hi };
   if (!lo && !hi) return null;
-  const L = lo ? real(lo) : 0;
-  const U = hi ? real(hi) : 2 * L; // nothing given beyond the minimum: any divisor above lo works
+  const L = lo ? real(m, lo) : 0;
+  const U = hi ? real(m, hi) : 2 * L; // nothing given beyond the minimum: any divisor above lo works
   for (let e = Math.floor(Math.log10(U)); e >= -9; e--) {
     const k = Math.round((L + U) / 2 / 10 ** e);
     for (const c of [k, k - 1, k + 1]) {
       const num = BigInt(c) * 10n ** BigInt(Math.max(e, 0));
       const den = 10n ** BigInt(Math.max(-e, 0));
-      const ps: Frac = hh ? [num * num, den * den] : [num, den];
+      const ps: Frac = m === 'huntington-hill' ? [num * num, den * den] : [num, den];
       if (c > 0 && (!lo || cmpFrac(lo, ps) < 0) && (!hi || cmpFrac(ps, hi) < 0))
         return { value: Number(num) / Number(den), ps };
     }
   }
   const f = (m === 'adams' ? (lo ?? hi) : (hi ?? lo))!; // the included end of a very narrow range
-  return { value: real(f), ps: f };
+  return { value: real(m, f), ps: f };
 }
 
 /**
@@ -460,7 +446,6 @@ function roundAt(m: ApportionMethod, p: number, D: Frac, estimate: number): numb
   return k;
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const list = (ids: string[]) =>
   ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} và ${fmt(ids.length - 10)} đơn vị khác`;
 
@@ -472,103 +457,94 @@ export function explainApportionment(
   result: Apportionment,
 ): Explanation {
   const c = solve(units, seats, method);
-  const { pr, n } = c;
+  const { pr, n, num, den, lam, order: ord } = c;
   const { ids, pop, m, H, P } = pr;
   if (ids.some((id, i) => result?.seats?.[id] !== n[i]))
     throw new ApportionError('Kết quả phân bổ không khớp với danh sách đơn vị và số ghế; hãy phân bổ lại.');
   const total = Number(P);
   const clampedMin: string[] = [];
   const clampedMax: string[] = [];
-  const divisor = m === 'hamilton' ? null : explainDivisor(c);
+  const dv = m === 'hamilton' ? null : explainDivisor(c);
+  const ps = dv?.ps;
   const rank: number[] = [];
-  c.order?.forEach((i, r) => {
+  ord?.forEach((i, r) => {
     rank[i] = r + 1;
   });
-  const units2 = ids.map((id, i): UnitExplanation => {
+  let lowerSum = 0;
+  const explained = ids.map((id, i): UnitExplanation => {
     const p = pop[i]!;
-    const quota = total ? (p * H) / total : 0;
     const u: UnitExplanation = {
       id,
-      population: p,
       seats: n[i]!,
-      quota,
       quotaFraction: P ? fracText(BigInt(p) * BigInt(H), P) : '0',
-      quotaText: fmt(quota, 3),
-      share: null,
-      shareFraction: null,
-      lowerQuota: null,
-      remainder: null,
-      remainderText: null,
-      remainderRank: null,
+      quotaText: fmt(total ? (p * H) / total : 0, 3),
       quotient: null,
-      quotientText: null,
-      rounded: null,
       clamped: null,
       tied: c.tied[i]!,
     };
-    if (c.num && c.den && c.lam) {
-      const x = c.num[i]!;
-      const d = c.den;
-      const exact = BigInt(p) * c.lam[0];
-      u.share = Number(x) / Number(d);
-      u.shareFraction = fracText(x, d);
-      u.lowerQuota = Number(x / d);
-      u.remainder = Number(x % d) / Number(d);
-      u.remainderText = fmt(u.remainder, 3);
+    if (num) {
+      const x = num[i]!;
+      const exact = BigInt(p) * lam![0];
+      lowerSum += u.lowerQuota = Number(x / den!);
+      u.shareFraction = fracText(x, den!);
+      u.remainderText = fmt(Number(x % den!) / Number(den), 3);
       u.remainderRank = rank[i] ?? null;
       u.clamped = exact < x ? 'min' : exact > x ? 'max' : null;
-    } else if (divisor?.ps) {
-      u.quotient = p / divisor.value!;
-      u.quotientText = fmt(u.quotient, 3);
-      u.rounded = roundAt(m, p, divisor.ps, u.quotient);
-      if (!u.tied) u.clamped = u.rounded < u.seats ? 'min' : u.rounded > u.seats ? 'max' : null;
+    } else if (ps) {
+      const q = p / dv!.d.value!;
+      const r = roundAt(m, p, ps, q);
+      u.quotient = q;
+      u.quotientText = fmt(q, 3);
+      u.rounded = r;
+      if (!u.tied) u.clamped = r < u.seats ? 'min' : r > u.seats ? 'max' : null;
     }
-    if (u.clamped === 'min') clampedMin.push(id);
-    if (u.clamped === 'max') clampedMax.push(id);
+    if (u.clamped) (u.clamped === 'min' ? clampedMin : clampedMax).push(id);
     return u;
   });
   clampedMin.sort(cmpId);
   clampedMax.sort(cmpId);
   const tied = ids.filter((_, i) => c.tied[i]).sort(cmpId);
-  const order = c.order?.map((i) => ids[i]!) ?? [];
-  const lowerSum = units2.reduce((a, u) => a + (u.lowerQuota ?? 0), 0);
-  const name = METHOD_NAMES[m];
+  const order = ord?.map((i) => ids[i]!) ?? [];
+  const vi = METHOD_NAMES[m].vi;
+  const adjusted = clampedMin.length + clampedMax.length > 0;
 
   const summary = [
-    `Chia ${fmt(H)} ghế cho ${fmt(ids.length)} đơn vị (tổng dân số DTTS ${fmt(total)} người) theo ${lowerFirst(name.vi)}.`,
+    `Chia ${fmt(H)} ghế cho ${fmt(ids.length)} đơn vị (tổng dân số DTTS ${fmt(total)} người) theo ${vi.charAt(0).toLowerCase() + vi.slice(1)}.`,
   ];
-  if (m === 'hamilton') {
+  if (!dv) {
     if (H)
       summary.push(
         `Tiêu chuẩn: ${fmt(total / H, 2)} người/ghế; hạn ngạch của mỗi đơn vị = dân số × ${fmt(H)} ÷ ${fmt(total)}.`,
       );
-    if (clampedMin.length || clampedMax.length)
+    if (adjusted)
       summary.push(
         'Do có số đại biểu tối thiểu/tối đa, các đơn vị bị giới hạn được cố định ở mức đó; số ghế còn lại chia theo tỷ lệ dân số cho các đơn vị khác.',
       );
-    summary.push(`Phần nguyên của hạn ngạch cộng lại được ${fmt(lowerSum)} ghế.`);
     summary.push(
+      `Phần nguyên của hạn ngạch cộng lại được ${fmt(lowerSum)} ghế.`,
       order.length
         ? `${fmt(order.length)} ghế còn lại cấp cho: ${list(order)} (số dư lớn nhất).`
         : 'Không còn ghế nào để chia theo số dư.',
     );
-  } else if (divisor) {
+  } else {
+    const { low, high, tie, lowText, highText, text } = dv.d;
+    const adams = m === 'adams';
+    const all = ' đều cho cùng kết quả)';
     const range =
-      divisor.low === null && divisor.high === null
+      low === null && high === null
         ? ''
-        : divisor.tie
+        : tie
           ? ' (ước số này là điểm ngang bằng ở ghế cuối cùng)'
-          : divisor.high === null
-            ? ` (mọi ước số ${m === 'adams' ? 'từ' : 'lớn hơn'} ${divisor.lowText} trở lên đều cho cùng kết quả)`
-            : m === 'adams'
-              ? ` (mọi ước số từ ${divisor.lowText ?? '0'} đến dưới ${divisor.highText} đều cho cùng kết quả)`
-              : ` (mọi ước số lớn hơn ${divisor.lowText ?? '0'} và không quá ${divisor.highText} đều cho cùng kết quả)`;
-    if (divisor.text)
+          : high === null
+            ? ` (mọi ước số ${adams ? 'từ' : 'lớn hơn'} ${lowText} trở lên${all}`
+            : adams
+              ? ` (mọi ước số từ ${lowText ?? '0'} đến dưới ${highText}${all}`
+              : ` (mọi ước số lớn hơn ${lowText ?? '0'} và không quá ${highText}${all}`;
+    if (text)
       summary.push(
-        `Ước số chung ${divisor.text} người/ghế: lấy dân số mỗi đơn vị chia cho ước số rồi ${ROUNDING_VI[m]}${range}.`,
+        `Ước số chung ${text} người/ghế: lấy dân số mỗi đơn vị chia cho ước số rồi ${ROUNDING_VI[m]}${range}.`,
       );
-    if (m === 'adams' || m === 'dean' || m === 'huntington-hill')
-      summary.push('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 1 ghế.');
+    if (IMPLICIT_SEAT.includes(m)) summary.push('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 1 ghế.');
   }
   if (clampedMin.length) summary.push(`Được nâng lên số đại biểu tối thiểu: ${list(clampedMin)}.`);
   if (clampedMax.length) summary.push(`Bị giới hạn ở số đại biểu tối đa: ${list(clampedMax)}.`);
@@ -578,64 +554,38 @@ export function explainApportionment(
     );
 
   return {
-    method: m,
-    methodName: name,
-    rule:
-      m === 'hamilton'
-        ? HAMILTON_RULE_VI
-        : `Tìm một ước số chung D sao cho khi lấy dân số mỗi đơn vị chia cho D rồi ${ROUNDING_VI[m]}, tổng số ghế bằng số ghế cần phân bổ (trong giới hạn tối thiểu/tối đa của từng đơn vị).`,
-    tieRule: TIE_RULE_VI,
-    seats: H,
-    unitCount: ids.length,
-    totalPopulation: total,
     standardDivisor: H ? { fraction: fracText(P, BigInt(H)), value: total / H, text: fmt(total / H, 3) } : null,
-    hamilton:
-      m === 'hamilton'
-        ? {
-            lowerQuotaSeats: lowerSum,
-            remainderSeats: order.length,
-            remainderOrder: order,
-            adjusted: clampedMin.length + clampedMax.length > 0,
-          }
-        : null,
-    divisor: divisor && {
-      low: divisor.low,
-      high: divisor.high,
-      lowInclusive: m === 'adams',
-      highInclusive: m !== 'adams',
-      tie: divisor.tie,
-      lowText: divisor.lowText,
-      highText: divisor.highText,
-      value: divisor.value,
-      text: divisor.text,
-    },
+    hamilton: dv ? null : { lowerQuotaSeats: lowerSum, remainderSeats: order.length, remainderOrder: order, adjusted },
+    divisor: dv ? dv.d : null,
     clampedMin,
     clampedMax,
     tied,
-    units: units2,
+    units: explained,
     summaryVi: summary,
   };
 }
 
-function explainDivisor({ pr, n, last, next }: Core) {
-  const { m, pop } = pr;
-  const hh = m === 'huntington-hill';
-  const real = (f: Frac) => (hh ? Math.sqrt : Number)(Number(f[0]) / Number(f[1]));
+function explainDivisor({ pr: { m, pop }, n, last, next }: Core) {
   const lo = next! >= 0 ? prio(m, pop[next!]!, n[next!]!) : null;
   const hi = last! >= 0 ? prio(m, pop[last!]!, n[last!]! - 1) : null;
   const pick = pickDivisor(lo, hi, m);
   const tie = !!lo && !!hi && cmpFrac(lo, hi) === 0;
-  const low = lo && real(lo);
-  const high = tie ? low : hi && real(hi);
+  const low = lo && real(m, lo);
+  const high = tie ? low : hi && real(m, hi);
+  const adams = m === 'adams';
   return {
-    low,
-    high,
-    lowText: low === null ? null : fmt(low, 4),
-    highText: high === null ? null : fmt(high, 4),
-    value: pick?.value ?? null,
-    text: pick ? fmt(pick.value, 6) : null,
-    ps: pick?.ps ?? null,
-    tie,
+    d: {
+      low,
+      high,
+      lowInclusive: adams,
+      highInclusive: !adams,
+      tie,
+      lowText: low === null ? null : fmt(low, 4),
+      highText: high === null ? null : fmt(high, 4),
+      value: pick?.value ?? null,
+      text: pick ? fmt(pick.value, 6) : null,
+    },
+    ps: pick?.ps,
   };
 }
 
@@ -643,12 +593,12 @@ function explainDivisor({ pr, n, last, next }: Core) {
 // Parsing
 
 const ALIASES: Record<ApportionMethod, string> = {
-  // '=' marks a key that must match the whole text; the others may appear anywhere in it.
-  hamilton: 'hamilton hareniemeyer =hare vinton largestremainder sodulonnhat =sodu =phuongphapsodu',
-  jefferson: 'jefferson dhondt hagenbachbischoff greatestdivisor uocsolonnhat lamtronxuong',
-  webster: 'webster saintelague majorfraction chiatheosole lamtronthongthuong =sole',
-  adams: 'adams smallestdivisor uocsonhonhat lamtronlen',
-  dean: 'dean harmonicmean trungbinhdieuhoa',
+  // Besides the id: '=' marks a key that must match the whole text; the others may appear anywhere in it.
+  hamilton: 'hareniemeyer =hare vinton largestremainder sodulonnhat =sodu =phuongphapsodu',
+  jefferson: 'dhondt hagenbachbischoff greatestdivisor uocsolonnhat lamtronxuong',
+  webster: 'saintelague majorfraction chiatheosole lamtronthongthuong =sole',
+  adams: 'smallestdivisor uocsonhonhat lamtronlen',
+  dean: 'harmonicmean trungbinhdieuhoa',
   'huntington-hill': 'huntington equalproportion geometricmean trungbinhnhan tylengangbang =hill =hh',
 };
 
