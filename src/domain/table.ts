@@ -183,7 +183,7 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
           sheet,
           refs[k] as string,
           `Thiếu "${header}" ở dòng ${row}.`,
-          `Nhập ${header.toLowerCase()} hoặc xóa dòng này.`,
+          `Nhập "${header}" hoặc xóa dòng này.`,
         );
       }
     }
