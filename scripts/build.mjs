@@ -3,7 +3,7 @@
 //   build/Sidebar.html   sidebar markup with its script and styles inlined
 //   build/appsscript.json
 //   dist/local/cli.cjs   the local runtime and CLI (never pushed)
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -42,7 +42,7 @@ async function buildCode() {
   if (size > CODE_BUDGET) {
     throw new Error(`build/Code.js is ${size} bytes, above the budget of ${CODE_BUDGET} bytes`);
   }
-  writeFileSync(join(root, 'build/Code.js'), code);
+  writeAtomically(join(root, 'build/Code.js'), code);
   return { size, names };
 }
 
@@ -72,7 +72,7 @@ async function buildSidebar() {
     .replace('<!--SCRIPT-->', () => `<script>${script}</script>`);
   if (/<(script|link)[^>]+(src|href)=["']?https?:/i.test(html))
     throw new Error('Sidebar.html must not fetch from the network');
-  writeFileSync(join(root, 'build/Sidebar.html'), html);
+  writeAtomically(join(root, 'build/Sidebar.html'), html);
   return Buffer.byteLength(html);
 }
 
@@ -90,9 +90,15 @@ async function buildLocal() {
   });
 }
 
-rmSync(join(root, 'build'), { recursive: true, force: true });
+/** Writes through a temporary file and a rename, so a test reading build/ never sees a half-written file. */
+function writeAtomically(path, content) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, path);
+}
+
 mkdirSync(join(root, 'build'), { recursive: true });
-copyFileSync(join(root, 'appsscript.json'), join(root, 'build/appsscript.json'));
+writeAtomically(join(root, 'build/appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 const [code, sidebar] = await Promise.all([buildCode(), buildSidebar(), buildLocal()]);
 console.log(
   `build/Code.js ${(code.size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET / 1024} KiB), ` +

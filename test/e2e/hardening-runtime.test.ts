@@ -1,0 +1,175 @@
+/**
+ * Concurrency, service faults and the server API's argument checks, on the real bundle.
+ */
+import { createHash } from 'node:crypto';
+import { Runtime, runBundle } from '../../local/runtime';
+import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
+import { buildSample } from '../../local/samples';
+import { loadWorkbook, workbookToBuffer } from '../../local/xlsx';
+import { LANG_SON } from '../../samples/lang-son';
+import { ARGS } from '../../src/rpc/contract';
+import { MESSAGES } from '../../src/ui/vi';
+
+const NOW = '2024-01-14T09:00:00+07:00';
+let sampleBytes: Buffer;
+beforeAll(async () => {
+  sampleBytes = await workbookToBuffer(buildSample(LANG_SON));
+});
+const fresh = () => loadWorkbook(sampleBytes);
+
+/** Everything in the workbook: values, formulas, notes, backgrounds of every sheet. */
+function fullDigest(ss: LocalSpreadsheet): string {
+  const hash = createHash('sha256');
+  for (const s of ss.getSheets()) {
+    const r = s.getDataRange();
+    hash.update(JSON.stringify([s.getName(), r.getValues(), r.getFormulas(), r.getNotes(), r.getBackgrounds()]));
+  }
+  return hash.digest('hex');
+}
+
+const errorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error');
+};
+
+describe('concurrency', () => {
+  it.each([
+    ['validateAll', []],
+    ['allocateDelegates', []],
+    ['setupWorkbook', []],
+    ['generateNotice', ['thong-bao-ket-luan']],
+  ] as const)("a second user's %s waits, then gets the busy message and writes nothing", async (fn, args) => {
+    const ss = await fresh();
+    const first = new Runtime({ spreadsheet: ss, now: NOW, user: 'a@example.com' });
+    const second = new Runtime({ spreadsheet: ss, now: NOW, user: 'b@example.com' });
+    const lock = first.services.LockService.getDocumentLock();
+    expect(lock.tryLock(1000)).toBe(true);
+    const before = fullDigest(ss);
+    const start = new Date(second.clock.now()).getTime();
+    const message = errorOf(() => runBundle(second, fn, [...args]));
+    expect(message).toBe(MESSAGES.busy);
+    expect(new Date(second.clock.now()).getTime() - start).toBeGreaterThanOrEqual(5000);
+    expect(fullDigest(ss)).toBe(before);
+    lock.releaseLock();
+    expect(() => runBundle(second, fn, [...args])).not.toThrow();
+  });
+});
+
+describe('service faults', () => {
+  it('a failing write during allocation restores the sheet and says so', async () => {
+    const ss = await fresh();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(runtime, 'allocateDelegates');
+    // Change the data so the next allocation writes different numbers, then fail its second block.
+    ss.getSheetByName('Đơn vị')?.getRange('D2').setValue(99999);
+    const before = fullDigest(ss);
+    runtime.failOn('Range.setValues', { after: 1 });
+    const message = errorOf(() => runBundle(runtime, 'allocateDelegates'));
+    expect(message).toBe(MESSAGES.writeFailedRestored('trang "Phân bổ"'));
+    expect(fullDigest(ss)).toBe(before);
+    runtime.clearFaults();
+    expect((runBundle(runtime, 'allocateDelegates').result as { ok: boolean }).ok).toBe(true);
+  });
+
+  it.each([
+    ['Range.setBackgrounds', 1],
+    ['Range.setNotes', 1],
+    ['Range.setValues', 0],
+  ] as const)('a failing %s during validation leaves every mark and the report as they were', async (key, after) => {
+    const ss = await fresh();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(runtime, 'validateAll');
+    ss.getSheetByName('Đại biểu')?.getRange('F3').setValue(2016);
+    ss.getSheetByName('Nhiệm vụ')?.getRange('F5').setValue('12/01/2024');
+    const before = fullDigest(ss);
+    runtime.failOn(key, { after });
+    const message = errorOf(() => runBundle(runtime, 'validateAll'));
+    expect(message).toBe(MESSAGES.writeFailedRestored('kết quả kiểm tra'));
+    expect(fullDigest(ss)).toBe(before);
+  });
+
+  it('a failing read changes nothing and reads as a Google service problem', async () => {
+    const ss = await fresh();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    const before = fullDigest(ss);
+    runtime.failOn('Range.getValues', { after: 2 });
+    expect(errorOf(() => runBundle(runtime, 'validateAll'))).toBe(MESSAGES.serviceFailed);
+    expect(fullDigest(ss)).toBe(before);
+  });
+
+  it('a failing setup can be completed by running it again', async () => {
+    const runtime = new Runtime({ now: NOW });
+    runtime.failOn('Spreadsheet.insertSheet', { after: 4 });
+    expect(errorOf(() => runBundle(runtime, 'setupWorkbook'))).toBe(MESSAGES.setupIncomplete);
+    runtime.clearFaults();
+    const result = runBundle(runtime, 'setupWorkbook').result as { createdSheets: string[] };
+    expect(result.createdSheets.length).toBe(12 - 4);
+    expect(runtime.spreadsheet.getSheetByName('Văn bản')).not.toBeNull();
+  });
+
+  it('a notice whose rendering fails is not logged as done', async () => {
+    const ss = await fresh();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(runtime, 'allocateDelegates');
+    runtime.failOn('Body.appendTable', { after: 1 });
+    const message = errorOf(() => runBundle(runtime, 'generateNotice', ['phan-bo-dai-bieu']));
+    expect(message).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
+    const log = ss.getSheetByName('Văn bản')?.getDataRange().getValues() ?? [];
+    expect(log.slice(1).filter((r) => r.some((v) => v !== ''))).toEqual([]);
+    runtime.clearFaults();
+    const ok = runBundle(runtime, 'generateNotice', ['phan-bo-dai-bieu']).result as { number: string };
+    expect(ok.number).toBe('01/TB-UBND');
+  });
+});
+
+describe('server API', () => {
+  it('exposes exactly the entry points, no internal helper', () => {
+    const runtime = new Runtime({ now: NOW });
+    runBundle(runtime, 'onOpen');
+    const { loadBundle } = jest.requireActual('../../local/vm') as typeof import('../../local/vm');
+    const functions = [...loadBundle({ runtime }).functions].sort();
+    expect(functions).toEqual(
+      [
+        ...Object.keys(ARGS),
+        'menuAllocateDelegates',
+        'menuSetupWorkbook',
+        'menuValidateAll',
+        'onInstall',
+        'onOpen',
+        'showSidebar',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ['getOverview', ['x']],
+    ['validateAll', [1]],
+    ['generateNotice', []],
+    ['generateNotice', ['thong-bao-khac']],
+    ['generateNotice', [42]],
+    ['generateNotice', ['phan-bo-dai-bieu', { date: '14/01/2024' }]],
+    ['generateNotice', ['phan-bo-dai-bieu', { khac: 1 }]],
+    ['generateNotice', ['phan-bo-dai-bieu', {}, 'thừa']],
+    ['selectCell', ['Đại biểu']],
+    ['selectCell', ['Đại biểu', 'A1:B2']],
+    ['selectCell', ['Đại biểu', '=A1']],
+    ['selectCell', [{ sheet: 'x' }, 'A1']],
+  ] as const)('%s rejects %j with a clear message', async (fn, args) => {
+    const runtime = new Runtime({ spreadsheet: await fresh(), now: NOW });
+    const message = errorOf(() => runBundle(runtime, fn, [...args]));
+    expect(message.startsWith(`${MESSAGES.badArguments} ${fn}`)).toBe(true);
+  });
+
+  it('selectCell activates the cell, and names an unknown sheet', async () => {
+    const ss = await fresh();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(runtime, 'selectCell', ['Đại biểu', 'F12']);
+    expect(ss.getActiveSheet().getName()).toBe('Đại biểu');
+    expect(ss.getActiveRange()?.getA1Notation()).toBe('F12');
+    expect(errorOf(() => runBundle(runtime, 'selectCell', ['Không có', 'A1']))).toContain('"Không có"');
+  });
+});
