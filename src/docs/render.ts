@@ -75,18 +75,6 @@ function fillCell(cell: TableCell, lines: readonly Line[]): void {
   });
 }
 
-/** A borderless table of two columns of lines (rows: pairs of line lists). */
-function columnsTable(table: Table, rows: [Line[], Line[]][], widthsPct: readonly number[], width: number): void {
-  table.setBorderWidth(0);
-  widthsPct.forEach((w, i) => {
-    table.setColumnWidth(i, (width * w) / 100);
-  });
-  rows.forEach(([left, right], r) => {
-    fillCell(table.getCell(r, 0), left);
-    fillCell(table.getCell(r, 1), right);
-  });
-}
-
 /**
  * Google Docs keeps a paragraph after a table that ends the body: when there is one, it becomes a
  * small blank line of the document's font rather than an 11 pt Arial one.
@@ -96,7 +84,20 @@ function spacer(table: Table, sizePt: number): void {
   if (next) next.setAttributes(lineAttrs({ text: '', sizePt, align: 'left' }));
 }
 
-const firstTexts = (rows: [Line[], Line[]][]): string[][] => rows.map(([l, r]) => [l[0]?.text ?? '', r[0]?.text ?? '']);
+/** Appends a borderless table of two columns of lines (rows: pairs of line lists), then its spacer. */
+function columns(body: Body, rows: [Line[], Line[]][], widthsPct: readonly number[], width: number, gap: number): void {
+  const table = body.appendTable(rows.map(([l, r]) => [l[0]?.text ?? '', r[0]?.text ?? '']));
+  table.setBorderWidth(0);
+  widthsPct.forEach((w, i) => {
+    table.setColumnWidth(i, (width * w) / 100);
+  });
+  rows.forEach((pair, r) => {
+    pair.forEach((lines, c) => {
+      fillCell(table.getCell(r, c), lines);
+    });
+  });
+  spacer(table, gap);
+}
 
 function appendParagraph(body: Body, b: ParagraphBlock): Paragraph {
   const text = b.runs.map((r) => r.text).join('');
@@ -148,38 +149,21 @@ function appendDataTable(body: Body, b: TableBlock, width: number, at?: number):
   return t;
 }
 
-/** Renders the model into a new Google Doc. */
-export function renderDocument(model: DocModel): Rendered {
+/** Page size and margins, in the order of PAGE. */
+const PAGE = ['PageWidth', 'PageHeight', 'MarginTop', 'MarginBottom', 'MarginLeft', 'MarginRight'] as const;
+type PageAccess = Record<string, (v?: number) => number>;
+
+/** Creates the Doc under its draft name, sets its page from `page`, fills it, then names it and closes it. */
+function create(model: DocModel, page: () => number[], fill: (body: Body) => void): Rendered {
   const draftName = ND.INCOMPLETE_PREFIX + model.title;
   const doc = DocumentApp.create(draftName);
   try {
     const body = doc.getBody();
-    body.setPageWidth(ND.mmToPt(model.page.widthMm));
-    body.setPageHeight(ND.mmToPt(model.page.heightMm));
-    body.setMarginTop(ND.mmToPt(model.page.margins.topMm));
-    body.setMarginBottom(ND.mmToPt(model.page.margins.bottomMm));
-    body.setMarginLeft(ND.mmToPt(model.page.margins.leftMm));
-    body.setMarginRight(ND.mmToPt(model.page.margins.rightMm));
-    const width = textWidthPt(model);
-    // The new Doc's own empty paragraph stays above the header: made as small as it can be.
-    body.getChild(0).setAttributes(lineAttrs({ text: '', sizePt: 1, align: 'left' }));
-    const h = model.header;
-    const headerRows: [Line[], Line[]][] = [
-      [h.left, h.right],
-      [[h.number], [h.placeDate]],
-    ];
-    const header = body.appendTable(firstTexts(headerRows));
-    columnsTable(header, headerRows, h.widthsPct, width);
-    spacer(header, 8);
-    for (const l of model.titleBlock) body.appendParagraph(l.text).setAttributes(lineAttrs(l));
-    for (const b of model.blocks) {
-      if (b.type === 'paragraph') appendParagraph(body, b);
-      else spacer(appendDataTable(body, b, width), 6);
-    }
-    const footerRows: [Line[], Line[]][] = [[model.footer.left, model.footer.right]];
-    const footer = body.appendTable(firstTexts(footerRows));
-    columnsTable(footer, footerRows, model.footer.widthsPct, width);
-    spacer(footer, 1);
+    const values = page();
+    PAGE.forEach((k, i) => {
+      (body as unknown as PageAccess)[`set${k}`]!(values[i]);
+    });
+    fill(body);
     doc.setName(model.title);
     const out = { id: doc.getId(), url: doc.getUrl() };
     doc.saveAndClose();
@@ -187,6 +171,34 @@ export function renderDocument(model: DocModel): Rendered {
   } catch (e) {
     throw new RenderError(e, draftName, true);
   }
+}
+
+/** Renders the model into a new Google Doc. */
+export function renderDocument(model: DocModel): Rendered {
+  const { widthMm, heightMm, margins: m } = model.page;
+  const page = () => [widthMm, heightMm, m.topMm, m.bottomMm, m.leftMm, m.rightMm].map((x) => ND.mmToPt(x));
+  return create(model, page, (body) => {
+    const width = textWidthPt(model);
+    // The new Doc's own empty paragraph stays above the header: made as small as it can be.
+    body.getChild(0).setAttributes(lineAttrs({ text: '', sizePt: 1, align: 'left' }));
+    const h = model.header;
+    columns(
+      body,
+      [
+        [h.left, h.right],
+        [[h.number], [h.placeDate]],
+      ],
+      h.widthsPct,
+      width,
+      8,
+    );
+    for (const l of model.titleBlock) body.appendParagraph(l.text).setAttributes(lineAttrs(l));
+    for (const b of model.blocks) {
+      if (b.type === 'paragraph') appendParagraph(body, b);
+      else spacer(appendDataTable(body, b, width), 6);
+    }
+    columns(body, [[model.footer.left, model.footer.right]], model.footer.widthsPct, width, 1);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,16 +209,8 @@ const pattern = (key: string) => `\\{\\{${key}\\}\\}`;
 /** Copies the template's body into a new Doc and fills its placeholders from the model. */
 export function renderFromTemplate(model: DocModel, templateId: string): Rendered {
   const template = DocumentApp.openById(templateId).getBody();
-  const draftName = ND.INCOMPLETE_PREFIX + model.title;
-  const doc = DocumentApp.create(draftName);
-  try {
-    const body = doc.getBody();
-    body.setPageWidth(template.getPageWidth());
-    body.setPageHeight(template.getPageHeight());
-    body.setMarginTop(template.getMarginTop());
-    body.setMarginBottom(template.getMarginBottom());
-    body.setMarginLeft(template.getMarginLeft());
-    body.setMarginRight(template.getMarginRight());
+  const page = () => PAGE.map((k) => (template as unknown as PageAccess)[`get${k}`]!());
+  return create(model, page, (body) => {
     const E = DocumentApp.ElementType;
     const n = template.getNumChildren();
     // A table appended last gets a paragraph after it; the template's own next paragraph replaces it.
@@ -233,13 +237,7 @@ export function renderFromTemplate(model: DocModel, templateId: string): Rendere
       if (Array.isArray(value)) fillList(body, key, value);
       else body.replaceText(pattern(key), value);
     }
-    doc.setName(model.title);
-    const out = { id: doc.getId(), url: doc.getUrl() };
-    doc.saveAndClose();
-    return out;
-  } catch (e) {
-    throw new RenderError(e, draftName, true);
-  }
+  });
 }
 
 /** Repeats the table row holding {{cot_…}} once per data row; false when there is none. */
