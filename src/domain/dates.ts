@@ -7,7 +7,7 @@
  * Reading rules: always day first ('01/13/2024' is an error, never 13 January); four-digit years
  * only, 1900–2100; a time of day next to the date is ignored.
  */
-import { cellText, isBlank, isDate, isErrorValue, type Parsed } from './values';
+import { fail, isBlank, isDate, type Parsed, textOf } from './values';
 
 export type IsoDate = string;
 
@@ -22,7 +22,6 @@ const MAX_SERIAL = 80000;
 /** Day 0 of Sheets serial dates: 1899-12-30. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 const iso = (y: number, m: number, d: number): IsoDate => pad(y, 4) + '-' + pad(m) + '-' + pad(d);
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,8 +35,7 @@ function daysInMonth(y: number, m: number): number {
 export function isoFromDate(d: Date, tzOffsetMinutes = DEFAULT_TZ_OFFSET): IsoDate {
   const t = d.getTime();
   if (Number.isNaN(t)) throw new RangeError('Invalid Date');
-  const x = new Date(t + tzOffsetMinutes * 60000);
-  return iso(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate());
+  return isoFromUtcMs(t + tzOffsetMinutes * 60000);
 }
 
 /** Milliseconds of 00:00 UTC of an ISO day; throws on anything that is not a real 'YYYY-MM-DD' day. */
@@ -94,9 +92,7 @@ export function diffDays(a: IsoDate, b: IsoDate): number {
 }
 
 /** Today's day at the given offset. */
-export function todayIso(now: Date, tzOffsetMinutes = DEFAULT_TZ_OFFSET): IsoDate {
-  return isoFromDate(now, tzOffsetMinutes);
-}
+export const todayIso: (now: Date, tzOffsetMinutes?: number) => IsoDate = isoFromDate;
 
 /** '+0700' → 420, '-0330' → -210 (Utilities.formatDate(d, tz, 'Z')); also '+07:00', 'GMT+07:00', 'Z'. */
 export function parseOffset(z: string): number {
@@ -118,22 +114,21 @@ const YMD = String.raw`(\d{4})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})`;
 const WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{1,4})`;
 const whole = (core: string): RegExp =>
   new RegExp(String.raw`^(?:${TIME}\s*,?\s*)?(?:ngày\s*)?${core}(?:(?:\s*,?\s*|t)(?:lúc\s*)?${TIME})?$`);
-const FULL_DMY = whole(DMY);
-const FULL_YMD = whole(YMD);
-const FULL_WORDS = whole(WORDS);
+/** The three forms (day first, year first, in words), as a whole cell and inside longer text. */
+const FORMS = [DMY, YMD, WORDS];
+const FULL = FORMS.map(whole);
 /** Dates inside longer text ('chậm nhất trong ngày 12/01/2024'): four-digit years only. */
-const FIND = [
-  /(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/g,
-  /(?<!\d)(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?!\d)/g,
-  /(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})(?!\d)/g,
-];
+const FIND = FORMS.map((core) => new RegExp(String.raw`(?<!\d)${core.replace('{1,4}', '{4}')}(?!\d)`, 'g'));
+/** '"12/01/1800": năm 1800 nằm ngoài khoảng 1900–2100'. */
+const yearOutside = (y: number): string => `${y} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}`;
+const notDate = (text: unknown) => fail(`"${text}" không phải là ngày hợp lệ`);
 
 function checkDay(d: number, m: number, year: string, text: string): Parsed<IsoDate> {
   if (year.length !== 4) {
-    return fail(year.length === 2 ? `"${text}": năm cần ghi đủ 4 chữ số` : `"${text}" không phải là ngày hợp lệ`);
+    return year.length === 2 ? fail(`"${text}": năm cần ghi đủ 4 chữ số`) : notDate(text);
   }
   const y = Number(year);
-  if (y < MIN_YEAR || y > MAX_YEAR) return fail(`"${text}": năm ${y} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}`);
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail(`"${text}": năm ${yearOutside(y)}`);
   if (m < 1 || m > 12) return fail(`"${text}": tháng ${m} không hợp lệ (ghi theo thứ tự ngày/tháng/năm)`);
   if (d < 1 || d > daysInMonth(y, m)) return fail(`Ngày "${text}" không tồn tại`);
   return { ok: true, value: iso(y, m, d) };
@@ -150,12 +145,10 @@ function parseDateText(text: string): Parsed<IsoDate | null> {
     .toLowerCase()
     .replace(/[\s\u00A0\u202F]+/g, ' ')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
-  const dmy = FULL_DMY.exec(t);
-  if (dmy) return checkDay(...dmyOf(dmy, false, false), text);
-  const ymd = FULL_YMD.exec(t);
-  if (ymd) return checkDay(...dmyOf(ymd, true, false), text);
-  const words = FULL_WORDS.exec(t);
-  if (words) return checkDay(...dmyOf(words, false, true), text);
+  for (let i = 0; i < 3; i++) {
+    const m = FULL[i]!.exec(t);
+    if (m) return checkDay(...dmyOf(m, i === 1, i === 2), text);
+  }
   if (/^(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}$/.test(t)) return fail(`"${text}" thiếu năm (ghi đủ ngày/tháng/năm)`);
   if (/^(?:tháng\s*)?\d{1,2}\s*(?:[/.-]|,?\s*năm)\s*\d{4}$/.test(t)) {
     return fail(`"${text}" thiếu ngày (ghi đủ ngày/tháng/năm)`);
@@ -184,31 +177,22 @@ function parseDateText(text: string): Parsed<IsoDate | null> {
  */
 export function parseVnDate(v: unknown, tzOffsetMinutes = DEFAULT_TZ_OFFSET): Parsed<IsoDate | null> {
   if (isBlank(v)) return { ok: true, value: null };
+  let day: IsoDate;
   if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return fail('Ô chứa ngày tháng không hợp lệ');
     const local = new Date(t + tzOffsetMinutes * 60000);
-    const h = local.getUTCHours();
-    const offMidnight = h >= 22 && local.getUTCMinutes() % 30 === 0 && t % 60000 === 0;
-    const day = isoFromUtcMs(local.getTime() + (offMidnight ? DAY_MS : 0));
-    const y = Number(day.slice(0, 4));
-    if (y < MIN_YEAR || y > MAX_YEAR) return fail(`Năm ${y} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}`);
-    return { ok: true, value: day };
+    const offMidnight = local.getUTCHours() >= 22 && local.getUTCMinutes() % 30 === 0 && t % 60000 === 0;
+    day = isoFromUtcMs(local.getTime() + (offMidnight ? DAY_MS : 0));
+  } else if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) return fail(`"${v}" mới có năm, cần đủ ngày/tháng/năm`);
+    // Also refuses NaN and ±Infinity.
+    if (!(v >= MIN_SERIAL && v <= MAX_SERIAL)) return notDate(v);
+    day = isoFromUtcMs(SERIAL_EPOCH_MS + Math.floor(v) * DAY_MS);
+  } else {
+    const text = textOf(v, 'ngày');
+    return typeof text === 'string' ? parseDateText(text) : text;
   }
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return fail(`"${v}" không phải là ngày hợp lệ`);
-    if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) {
-      return fail(`"${v}" mới có năm, cần đủ ngày/tháng/năm`);
-    }
-    if (v < MIN_SERIAL || v > MAX_SERIAL) return fail(`"${v}" không phải là ngày hợp lệ`);
-    const day = isoFromUtcMs(SERIAL_EPOCH_MS + Math.floor(v) * DAY_MS);
-    const y = Number(day.slice(0, 4));
-    if (y > MAX_YEAR) return fail(`Năm ${y} nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}`);
-    return { ok: true, value: day };
-  }
-  if (typeof v === 'boolean') return fail(`Giá trị ${v ? 'TRUE' : 'FALSE'} không phải là ngày`);
-  if (typeof v !== 'string') return fail('Giá trị không phải là ngày');
-  const code = isErrorValue(v);
-  if (code) return fail(`Ô đang báo lỗi ${code}`);
-  return parseDateText(cellText(v));
+  const y = Number(day.slice(0, 4));
+  return y < MIN_YEAR || y > MAX_YEAR ? fail(`Năm ${yearOutside(y)}`) : { ok: true, value: day };
 }

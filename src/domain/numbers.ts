@@ -13,9 +13,8 @@
  *   Vietnamese writing it could be the decimal 1,234). Otherwise it is the decimal mark: '12,5', '12.5',
  *   '1.5', '0.125', '0,125', '1234.567'.
  */
-import { cellText, isBlank, isDate, isErrorValue, type Parsed } from './values';
+import { cellText, fail, isBlank, isDate, isErrorValue, type Parsed, textOf } from './values';
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 /** Spaces that may group thousands. */
 const SP = '[ \\t\\u00A0\\u2007\\u2009\\u202F]';
 const SPACED = new RegExp(`^(\\d{1,3}(?:${SP}\\d{3})+)(?:([.,])(\\d+))?$`);
@@ -31,12 +30,9 @@ export function parseVnNumber(v: unknown): Parsed<number | null> {
   if (typeof v === 'number') {
     return Number.isFinite(v) ? { ok: true, value: v === 0 ? 0 : v } : fail(`"${v}" không phải là số hợp lệ`);
   }
-  if (typeof v === 'boolean') return fail(`Giá trị ${v ? 'TRUE' : 'FALSE'} không phải là số`);
   if (isDate(v)) return fail(`Ô chứa ngày tháng (${cellText(v)}), không phải là số`);
-  if (typeof v !== 'string') return fail('Giá trị không phải là số');
-  const code = isErrorValue(v);
-  if (code) return fail(`Ô đang báo lỗi ${code}`);
-  return parseNumberText(cellText(v));
+  const text = textOf(v, 'số');
+  return typeof text === 'string' ? parseNumberText(text) : text;
 }
 
 function parseNumberText(text: string): Parsed<number | null> {

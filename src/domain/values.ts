@@ -63,12 +63,26 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+/** A refused cell: the message, without the cell reference. */
+export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+/**
+ * The common tail of the cell readers once their own types are handled: other booleans and non-strings
+ * are not `what`, an error code is reported; anything else gives the cell's text.
+ */
+export function textOf(v: unknown, what: string): { ok: false; error: string } | string {
+  if (typeof v === 'boolean') return fail(`Giá trị ${v ? 'TRUE' : 'FALSE'} không phải là ${what}`);
+  if (typeof v !== 'string') return fail(`Giá trị không phải là ${what}`);
+  const code = isErrorValue(v);
+  return code ? fail(`Ô đang báo lỗi ${code}`) : cellText(v);
+}
+
 /** Shared front part of the enum parsers: blank → null, errors and wrong types → message. */
 function enumInput(v: unknown, what: string): Parsed<null> | string {
   if (isBlank(v)) return { ok: true, value: null };
   const err = isErrorValue(v);
-  if (err) return { ok: false, error: `Ô đang báo lỗi ${err}` };
-  if (isDate(v)) return { ok: false, error: `Ô chứa ngày tháng, không phải ${what}` };
+  if (err) return fail(`Ô đang báo lỗi ${err}`);
+  if (isDate(v)) return fail(`Ô chứa ngày tháng, không phải ${what}`);
   return cellText(v);
 }
 
