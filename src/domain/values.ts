@@ -21,18 +21,7 @@ export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/.test(v));
 }
 
-const ERROR_CODES = [
-  '#REF!',
-  '#N/A',
-  '#VALUE!',
-  '#DIV/0!',
-  '#NAME?',
-  '#NUM!',
-  '#NULL!',
-  '#ERROR!',
-  '#SPILL!',
-  '#CALC!',
-];
+const ERROR_CODES = '#REF! #N/A #VALUE! #DIV/0! #NAME? #NUM! #NULL! #ERROR! #SPILL! #CALC!'.split(' ');
 
 /** The spreadsheet error code a cell shows ('#REF!', '#N/A' …), or null. */
 export function isErrorValue(v: unknown): string | null {
@@ -89,34 +78,44 @@ function enumInput(v: unknown, what: string): Parsed<null> | string {
 const AMBIGUOUS: unique symbol = Symbol('ambiguous');
 
 /**
- * Lookup table of accepted forms: keys are foldCompact(form), and, as a fallback, the same keys
- * without diacritics (a key that two values share once diacritics are gone is left out).
+ * A reader for a small vocabulary, its lookup table built on first use. Keys are foldCompact(form) and, as a
+ * fallback, the same keys without diacritics (a key that two values share once diacritics are gone is left out).
+ * `what` names the vocabulary in messages; `hint` lists what to write.
  */
-class FormTable<T> {
-  private readonly exact = new Map<string, T>();
-  private readonly loose = new Map<string, T | typeof AMBIGUOUS>();
-  constructor(rows: readonly (readonly [T, ...string[]])[]) {
-    for (const [value, ...forms] of rows) {
-      for (const f of forms) {
-        this.exact.set(foldCompact(f), value);
-        const k = foldCompact(stripDiacritics(f));
-        const seen = this.loose.get(k);
-        this.loose.set(k, seen === undefined || seen === value ? value : AMBIGUOUS);
+function enumParser<T>(
+  what: string,
+  hint: string,
+  rows: readonly (readonly [T, ...string[]])[],
+  unknown = `Không nhận ra ${what} "`,
+): (v: unknown) => Parsed<T | null> {
+  let exact: Map<string, T> | undefined;
+  const loose = new Map<string, T | typeof AMBIGUOUS>();
+  return (v) => {
+    const input = enumInput(v, what);
+    if (typeof input !== 'string') return input;
+    if (!exact) {
+      exact = new Map();
+      for (const [value, ...forms] of rows) {
+        for (const f of forms) {
+          exact.set(foldCompact(f), value);
+          const k = foldCompact(stripDiacritics(f));
+          const seen = loose.get(k);
+          loose.set(k, seen === undefined || seen === value ? value : AMBIGUOUS);
+        }
       }
     }
-  }
-  get(text: string): T | undefined {
-    const hit = this.exact.get(foldCompact(text));
-    if (hit !== undefined) return hit;
-    const loose = this.loose.get(foldCompact(stripDiacritics(text)));
-    return loose === AMBIGUOUS ? undefined : loose;
-  }
+    let value = exact.get(foldCompact(input));
+    if (value === undefined) {
+      const l = loose.get(foldCompact(stripDiacritics(input)));
+      if (l !== AMBIGUOUS) value = l;
+    }
+    return value === undefined ? fail(`${unknown}${input}" (ghi ${hint})`) : { ok: true, value };
+  };
 }
-function listForms(labels: Record<string, string>): string {
-  return Object.values(labels)
+const listForms = (labels: Record<string, string>): string =>
+  Object.values(labels)
     .map((l) => `"${l}"`)
     .join(', ');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Gender
@@ -124,23 +123,14 @@ function listForms(labels: Record<string, string>): string {
 export type Gender = 'male' | 'female';
 export const GENDER_LABELS: Readonly<Record<Gender, string>> = { male: 'Nam', female: 'Nữ' };
 
-let genderTable: FormTable<Gender> | undefined;
-
 /**
  * 'Nam', 'nam', 'M', 'male', 'trai' → male; 'Nữ', 'nu', 'nư', 'F', 'female', 'gái' → female.
  * '1'/'0' and 'x' are refused: different workbooks use them with opposite meanings.
  */
-export function parseGender(v: unknown): Parsed<Gender | null> {
-  const input = enumInput(v, 'giới tính');
-  if (typeof input !== 'string') return input;
-  genderTable ??= new FormTable<Gender>([
-    ['male', 'nam', 'm', 'male', 'man', 'trai', 'nam giới', 'giới nam', 'đàn ông'],
-    ['female', 'nữ', 'nu', 'nư', 'f', 'female', 'woman', 'gái', 'nữ giới', 'giới nữ', 'phụ nữ', 'đàn bà'],
-  ]);
-  const g = genderTable.get(input);
-  if (g) return { ok: true, value: g };
-  return { ok: false, error: `Không nhận ra giới tính "${input}" (ghi ${listForms(GENDER_LABELS)})` };
-}
+export const parseGender = enumParser<Gender>('giới tính', listForms(GENDER_LABELS), [
+  ['male', 'nam', 'm', 'male', 'man', 'trai', 'nam giới', 'giới nam', 'đàn ông'],
+  ['female', 'nữ', 'nu', 'nư', 'f', 'female', 'woman', 'gái', 'nữ giới', 'giới nữ', 'phụ nữ', 'đàn bà'],
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Delegate kind
@@ -152,21 +142,12 @@ export const DELEGATE_KIND_LABELS: Readonly<Record<DelegateKind, string>> = {
   guest: 'Khách mời',
 };
 
-let kindTable: FormTable<DelegateKind> | undefined;
-
 /** 'Chính thức', 'chinh thuc', 'CT' → official; 'Đương nhiên', 'DN' → ex-officio; 'Khách mời', 'KM' → guest. */
-export function parseDelegateKind(v: unknown): Parsed<DelegateKind | null> {
-  const input = enumInput(v, 'loại đại biểu');
-  if (typeof input !== 'string') return input;
-  kindTable ??= new FormTable<DelegateKind>([
-    ['official', 'chính thức', 'chinh thuc', 'ct', 'đại biểu chính thức', 'đbct', 'dbct', 'bầu', 'được bầu'],
-    ['ex-officio', 'đương nhiên', 'duong nhien', 'đn', 'dn', 'đại biểu đương nhiên', 'đbđn', 'dbdn'],
-    ['guest', 'khách mời', 'khach moi', 'km', 'khách', 'đại biểu khách mời', 'đbkm', 'dbkm', 'mời'],
-  ]);
-  const k = kindTable.get(input);
-  if (k) return { ok: true, value: k };
-  return { ok: false, error: `Không nhận ra loại đại biểu "${input}" (ghi ${listForms(DELEGATE_KIND_LABELS)})` };
-}
+export const parseDelegateKind = enumParser<DelegateKind>('loại đại biểu', listForms(DELEGATE_KIND_LABELS), [
+  ['official', 'chính thức', 'chinh thuc', 'ct', 'đại biểu chính thức', 'đbct', 'dbct', 'bầu', 'được bầu'],
+  ['ex-officio', 'đương nhiên', 'duong nhien', 'đn', 'dn', 'đại biểu đương nhiên', 'đbđn', 'dbdn'],
+  ['guest', 'khách mời', 'khach moi', 'km', 'khách', 'đại biểu khách mời', 'đbkm', 'dbkm', 'mời'],
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Task status
@@ -179,42 +160,32 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   cancelled: 'Hủy',
 };
 
-let statusTable: FormTable<TaskStatus> | undefined;
-
 /**
  * 'Chưa thực hiện' → not-started; 'Đang thực hiện', and the computed labels 'Quá hạn' and
  * 'Sắp đến hạn' → in-progress; 'Hoàn thành', 'Đã hoàn thành', 'Xong' → done; 'Hủy'/'Huỷ' → cancelled.
  * Like every parser here, also matches text typed without diacritics ('hoan thanh', 'huy').
  */
-export function parseTaskStatus(v: unknown): Parsed<TaskStatus | null> {
-  const input = enumInput(v, 'trạng thái');
-  if (typeof input !== 'string') return input;
-  statusTable ??= new FormTable<TaskStatus>([
-    ['not-started', 'chưa thực hiện', 'chưa làm', 'chưa bắt đầu', 'chưa triển khai', 'chưa', 'mới'],
-    ['in-progress', 'đang thực hiện', 'đang làm', 'đang triển khai', 'đang', 'quá hạn', 'sắp đến hạn', 'trễ hạn'],
-    ['done', 'hoàn thành', 'đã hoàn thành', 'xong', 'đã xong', 'đã thực hiện', 'hoàn tất', 'đã hoàn tất'],
-    ['cancelled', 'hủy', 'đã hủy', 'hủy bỏ', 'bỏ', 'không thực hiện', 'dừng thực hiện'],
-  ]);
-  const s = statusTable.get(input);
-  if (s) return { ok: true, value: s };
-  return { ok: false, error: `Không nhận ra trạng thái "${input}" (ghi ${listForms(TASK_STATUS_LABELS)})` };
-}
+export const parseTaskStatus = enumParser<TaskStatus>('trạng thái', listForms(TASK_STATUS_LABELS), [
+  ['not-started', 'chưa thực hiện', 'chưa làm', 'chưa bắt đầu', 'chưa triển khai', 'chưa', 'mới'],
+  ['in-progress', 'đang thực hiện', 'đang làm', 'đang triển khai', 'đang', 'quá hạn', 'sắp đến hạn', 'trễ hạn'],
+  ['done', 'hoàn thành', 'đã hoàn thành', 'xong', 'đã xong', 'đã thực hiện', 'hoàn tất', 'đã hoàn tất'],
+  ['cancelled', 'hủy', 'đã hủy', 'hủy bỏ', 'bỏ', 'không thực hiện', 'dừng thực hiện'],
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Yes / no
 
-let yesNoTable: FormTable<boolean> | undefined;
+const yesNo = enumParser<boolean>(
+  'có/không',
+  '"Có" hoặc "Không"',
+  [
+    [true, 'có', 'co', 'x', '✓', '✔', '☑', 'v', 'đã', 'rồi', 'đã có', 'true', 'yes', 'y', 'đúng', 'đạt'],
+    [false, 'không', 'khong', 'k', 'ko', 'chưa', 'false', 'no', 'n', 'sai', '✗', '✘', 'không đạt'],
+  ],
+  'Không nhận ra "',
+);
 
 /** 'Có', 'x', 'X', '✓', 'Đã', TRUE → true; 'Không', 'Chưa', FALSE → false. Numbers are refused. */
 export function parseYesNo(v: unknown): Parsed<boolean | null> {
-  if (typeof v === 'boolean') return { ok: true, value: v };
-  const input = enumInput(v, 'có/không');
-  if (typeof input !== 'string') return input;
-  yesNoTable ??= new FormTable<boolean>([
-    [true, 'có', 'co', 'x', '✓', '✔', '☑', 'v', 'đã', 'rồi', 'đã có', 'true', 'yes', 'y', 'đúng', 'đạt'],
-    [false, 'không', 'khong', 'k', 'ko', 'chưa', 'false', 'no', 'n', 'sai', '✗', '✘', 'không đạt'],
-  ]);
-  const b = yesNoTable.get(input);
-  if (b !== undefined) return { ok: true, value: b };
-  return { ok: false, error: `Không nhận ra "${input}" (ghi "Có" hoặc "Không")` };
+  return typeof v === 'boolean' ? { ok: true, value: v } : yesNo(v);
 }
