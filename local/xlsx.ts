@@ -43,6 +43,17 @@ export async function loadWorkbook(
       columns: Math.max(DEFAULT_SHEET_SIZE.columns, ws.columnCount),
     });
     readSheetProperties(ws, sheet);
+    for (const address of (ws.model as { merges?: string[] }).merges ?? []) {
+      const ref = parseA1(address);
+      if (ref?.startRow && ref.startColumn) {
+        sheet.merges.push({
+          row: ref.startRow,
+          column: ref.startColumn,
+          numRows: (ref.endRow ?? ref.startRow) - ref.startRow + 1,
+          numColumns: (ref.endColumn ?? ref.startColumn) - ref.startColumn + 1,
+        });
+      }
+    }
     ws.eachRow({ includeEmpty: true }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (xc, c) => {
         const cell = readCell(xc, zone);
@@ -87,6 +98,7 @@ export async function workbookToBuffer(ss: LocalSpreadsheet): Promise<Buffer> {
     sheet.grid.forEach((cell, r, c) => {
       writeCell(ws.getCell(r + 1, c + 1), cell, zone, sheet);
     });
+    for (const m of sheet.merges) ws.mergeCells(m.row, m.column, m.row + m.numRows - 1, m.column + m.numColumns - 1);
   }
   for (const { name, sheet, rect } of ss.namedRangeEntries()) {
     const start = `$${columnToLetters(rect.column)}$${rect.row}`;

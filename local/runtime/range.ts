@@ -61,6 +61,10 @@ export type RangeMethods =
   | 'getWrap'
   | 'getWraps'
   | 'isBlank'
+  | 'isPartOfMerge'
+  | 'merge'
+  | 'breakApart'
+  | 'getMergedRanges'
   | 'offset'
   | 'protect'
   | 'setBackground'
@@ -249,6 +253,53 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     return asGas<GoogleAppsScript.Spreadsheet.Protection>(this.sheet.addRangeProtection(this) as LocalProtection);
+  }
+
+  // ---- merges ----------------------------------------------------------------------------------
+
+  private intersects(m: GridRect): boolean {
+    const r = this.rect;
+    return (
+      m.row < r.row + r.numRows &&
+      r.row < m.row + m.numRows &&
+      m.column < r.column + r.numColumns &&
+      r.column < m.column + m.numColumns
+    );
+  }
+
+  /** Merges the range into one cell: like Google, only the top-left value is kept. */
+  merge(): GasRange {
+    const { row, column, numRows, numColumns } = this.rect;
+    this.sheet.merges = this.sheet.merges.filter((m) => !this.intersects(m));
+    if (numRows * numColumns > 1) {
+      for (let i = 0; i < numRows; i++) {
+        for (let j = 0; j < numColumns; j++) {
+          if (i === 0 && j === 0) continue;
+          const cell = this.sheet.grid.get(row - 1 + i, column - 1 + j);
+          if (cell) {
+            cell.value = '';
+            cell.formula = undefined;
+          }
+        }
+      }
+      this.sheet.merges.push({ row, column, numRows, numColumns });
+    }
+    return this.self;
+  }
+
+  breakApart(): GasRange {
+    this.sheet.merges = this.sheet.merges.filter((m) => !this.intersects(m));
+    return this.self;
+  }
+
+  getMergedRanges(): GasRange[] {
+    return this.sheet.merges
+      .filter((m) => this.intersects(m))
+      .map((m) => asGas<GasRange>(new LocalRange(this.sheet, m)));
+  }
+
+  isPartOfMerge(): boolean {
+    return this.sheet.merges.some((m) => this.intersects(m));
   }
 
   isBlank(): boolean {

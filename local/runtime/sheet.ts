@@ -96,6 +96,8 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
   /** Explicit row heights in pixels, by 1-based row. */
   readonly rowHeights = new Map<number, number>();
   readonly protections: LocalProtection[] = [];
+  /** Merged areas (1-based rectangles); values live in their top-left cell only, as in Google. */
+  merges: GridRect[] = [];
 
   constructor(
     readonly spreadsheet: LocalSpreadsheet,
@@ -378,6 +380,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     if (position < 1 || position > this.maxRows + 1 || howMany < 1) throw new ServiceError(messages.rowsOutOfBounds());
     this.grid.insertRows(position - 1, howMany);
     this.maxRows += howMany;
+    this.merges = this.merges.map((m) => (m.row >= position ? { ...m, row: m.row + howMany } : m));
     return this.self;
   }
 
@@ -403,6 +406,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     }
     this.grid.insertColumns(position - 1, howMany);
     this.maxColumns += howMany;
+    this.merges = this.merges.map((m) => (m.column >= position ? { ...m, column: m.column + howMany } : m));
     return this.self;
   }
 
@@ -413,6 +417,10 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     if (howMany >= this.maxRows - this.frozenRows) throw new ServiceError(messages.deleteAllRows());
     this.grid.deleteRows(rowPosition - 1, howMany);
     this.maxRows -= howMany;
+    const end = rowPosition + howMany;
+    this.merges = this.merges
+      .filter((m) => m.row + m.numRows <= rowPosition || m.row >= end)
+      .map((m) => (m.row >= end ? { ...m, row: m.row - howMany } : m));
   }
 
   deleteRow(rowPosition: number): GasSheet {
@@ -427,6 +435,10 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     if (howMany >= this.maxColumns - this.frozenColumns) throw new ServiceError(messages.deleteAllColumns());
     this.grid.deleteColumns(columnPosition - 1, howMany);
     this.maxColumns -= howMany;
+    const end = columnPosition + howMany;
+    this.merges = this.merges
+      .filter((m) => m.column + m.numColumns <= columnPosition || m.column >= end)
+      .map((m) => (m.column >= end ? { ...m, column: m.column - howMany } : m));
   }
 
   deleteColumn(columnPosition: number): GasSheet {

@@ -7,6 +7,7 @@ import { checkAllocation } from '../domain/checks/allocation';
 import { checkDelegates } from '../domain/checks/delegates';
 import { checkStructure } from '../domain/checks/structure';
 import { todayIso } from '../domain/dates';
+import { checkMergedCells } from '../domain/merges';
 import { type Problem, ProblemList } from '../domain/problem';
 import {
   readAllocationTable,
@@ -16,6 +17,7 @@ import {
   readUnits,
   UnitIndex,
 } from '../domain/records';
+import { locateTable } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { type WriteBatch, writeAll } from './batch';
@@ -24,7 +26,7 @@ import { writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
 import { setupWorkbook } from './setup';
 import { saveState } from './state';
-import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+import { mergedAreasOf, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const SHEETS_READ = [
   'config',
@@ -51,6 +53,13 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const today = todayIso(now, tz);
   const grids = readGrids(ss, SHEETS_READ);
   const problems = new ProblemList();
+  for (const key of SHEETS_READ) {
+    const areas = mergedAreasOf(grids[key]);
+    if (areas.length > 0) {
+      const headerRow = locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow;
+      checkMergedCells(SHEETS[key].name, areas, headerRow, problems);
+    }
+  }
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
   const units = readUnits(grids.units, problems);
   const index = new UnitIndex(units);

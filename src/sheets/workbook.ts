@@ -3,6 +3,7 @@
  * The only place (with the other src/sheets modules) that touches SpreadsheetApp.
  */
 import { parseOffset } from '../domain/dates';
+import { fillMergedColumns, type MergedArea, parseArea } from '../domain/merges';
 import type { Grid } from '../domain/records';
 import { SHEETS, type SheetKey } from '../domain/template';
 import type { CellValue } from '../domain/values';
@@ -14,10 +15,31 @@ export function activeSpreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Reads a whole sheet with one getValues (null when the sheet does not exist). */
+/** Merged areas of each grid read, for validation to report. */
+const MERGED = new WeakMap<CellValue[][], MergedArea[]>();
+
+export function mergedAreasOf(grid: Grid): MergedArea[] {
+  return grid ? (MERGED.get(grid) ?? []) : [];
+}
+
+/**
+ * Reads a whole sheet with one getValues (null when the sheet does not exist). Merged areas
+ * (one getMergedRanges) read as the user sees them: a merged column area holds its value throughout.
+ */
 export function readGrid(ss: Spreadsheet, key: SheetKey): Grid {
   const sheet = ss.getSheetByName(SHEETS[key].name);
-  return sheet ? (sheet.getDataRange().getValues() as CellValue[][]) : null;
+  if (!sheet) return null;
+  const range = sheet.getDataRange();
+  const values = range.getValues() as CellValue[][];
+  const areas = range
+    .getMergedRanges()
+    .map((r) => parseArea(r.getA1Notation()))
+    .filter((a): a is MergedArea => a !== null);
+  if (areas.length > 0) {
+    fillMergedColumns(values, areas);
+    MERGED.set(values, areas);
+  }
+  return values;
 }
 
 /** Reads several sheets; each is one getSheetByName + one getValues. */
