@@ -1,13 +1,20 @@
-/* dtts playground page: renders /api/state (menus, sheet tabs, grid, sidebar, toasts, alerts) and
-   sends menu clicks, tab switches, cell selection and "Lưu" to the local server. Plain JS, no network
-   access beyond the local server. Each render* function owns one part of the page. */
+/* dtts playground page: renders /api/state (menus, sheet tabs, grid, formula bar, sidebar, toasts,
+   alerts) and /api/documents (the Docs made, with previews), and sends menu clicks, tab switches,
+   cell selection, typed edits and "Lưu" to the local server. Plain JS, no network access beyond the
+   local server. Everything from the workbook is put into the page as text (textContent, title). */
 'use strict';
 
 const $ = (id) => document.getElementById(id);
 let current = null;
+let documents = [];
 let shownSidebarVersion = -1;
 let seenToasts = 0;
 let seenAlerts = 0;
+/** "sheet!A1" of the active cell at the last render, to scroll when the add-in moves it. */
+let shownActive = null;
+/** The in-cell editor's target while it is open: { sheet, r, c }. */
+let editing = null;
+let autoOpened = false;
 
 async function api(path, body) {
   const init =
@@ -30,6 +37,9 @@ function columnName(n) {
   for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
   return s;
 }
+
+/** 0-based row and column → "B3". */
+const a1Of = (r, c) => `${columnName(c + 1)}${r + 1}`;
 
 function showMessage(text, options) {
   const box = el('div', { className: `message${options?.error ? ' error' : ''}` });
@@ -72,6 +82,15 @@ function renderMenuList(entries) {
 
 function closeMenus() {
   for (const m of document.querySelectorAll('.menu.open')) m.classList.remove('open');
+  $('docs-button').setAttribute('aria-expanded', 'false');
+}
+
+function toggleMenu(wrap, event) {
+  event.stopPropagation();
+  const open = wrap.classList.contains('open');
+  closeMenus();
+  if (!open) wrap.classList.add('open');
+  return !open;
 }
 
 function renderMenus(menus) {
@@ -84,28 +103,61 @@ function renderMenus(menus) {
       className: 'menu-title',
       textContent: menu.addon ? `Tiện ích ▸ ${menu.title}` : menu.title,
     });
-    button.addEventListener('click', (e) => {
-      e.stopPropagation();
-      const open = wrap.classList.contains('open');
-      closeMenus();
-      if (!open) wrap.classList.add('open');
-    });
+    button.addEventListener('click', (e) => toggleMenu(wrap, e));
     wrap.append(button, renderMenuList(menu.entries));
     bar.append(wrap);
   }
 }
 
-// ---- sheet tabs and grid ---------------------------------------------------------------------------
+// ---- documents -------------------------------------------------------------------------------------
+
+function renderDocuments(list) {
+  documents = list;
+  $('docs-count').textContent = String(list.length);
+  const items = list.map((d) => {
+    const view = el('button', { type: 'button', className: 'menu-item doc-name', textContent: d.name, title: d.name });
+    view.addEventListener('click', () => {
+      closeMenus();
+      openPreview(d);
+    });
+    const docx = el('a', { className: 'doc-docx', href: d.docx, textContent: '.docx', title: 'Tải tệp Word' });
+    docx.setAttribute('download', '');
+    return el('li', { className: 'doc-item' }, [view, docx]);
+  });
+  if (items.length === 0) items.push(el('li', { className: 'empty', textContent: 'Chưa tạo văn bản nào.' }));
+  $('docs-list').replaceChildren(...items);
+}
+
+/** Shows a Doc's HTML preview (sandboxed: no scripts) with its .docx download. */
+function openPreview(doc) {
+  $('preview-title').textContent = doc.name;
+  $('preview-docx').href = doc.docx;
+  $('preview-frame').src = doc.preview;
+  const dialog = $('preview');
+  if (!dialog.open) dialog.showModal();
+}
+
+/** A Google Docs link clicked in the sidebar: its preview when the Doc was made in this session. */
+async function openDocumentUrl(url) {
+  renderDocuments(await api('/api/documents'));
+  const doc = documents.find((d) => d.url === url);
+  if (doc) openPreview(doc);
+  else showMessage('Văn bản này không được tạo trong phiên playground này.', { error: true });
+}
+
+// ---- sheet tabs, grid, formula bar -------------------------------------------------------------------
 
 function renderTabs(state) {
   const tabs = $('tabs');
   tabs.replaceChildren();
   for (const sheet of state.sheets) {
+    const active = sheet.name === state.activeSheet;
     const button = el('button', {
       type: 'button',
       textContent: sheet.name,
-      className: [sheet.name === state.activeSheet ? 'active' : '', sheet.hidden ? 'hidden' : ''].join(' '),
+      className: [active ? 'active' : '', sheet.hidden ? 'hidden' : ''].join(' '),
     });
+    if (active) button.setAttribute('aria-current', 'page');
     if (sheet.tabColor) button.style.borderBottomColor = sheet.tabColor;
     button.addEventListener('click', async () => {
       await api('/api/activate', { sheet: sheet.name });
@@ -115,7 +167,12 @@ function renderTabs(state) {
   }
 }
 
-function renderGrid(grid, activeRange) {
+function cellAt(r, c) {
+  const tr = $('grid').tBodies[0]?.rows[r];
+  return tr ? tr.cells[c + 1] : undefined;
+}
+
+function renderGrid(grid) {
   const table = $('grid');
   const styles = new Map(grid.styles.map((s) => [`${s.r}:${s.c}`, s]));
   const colgroup = el('colgroup', {}, [el('col', { style: 'width:46px' })]);
@@ -123,13 +180,16 @@ function renderGrid(grid, activeRange) {
   const head = el('tr', {}, [el('th', { className: 'rowhead' })]);
   for (let c = 1; c <= grid.columns; c++) head.append(el('th', { textContent: columnName(c) }));
   const body = el('tbody');
-  const sel = activeRange && activeRange.sheet === grid.sheet ? activeRange : null;
   for (let r = 0; r < grid.rows; r++) {
-    const tr = el('tr', { className: r === grid.frozenRows - 1 ? 'frozen-last' : '' }, [
-      el('th', { className: 'rowhead', textContent: String(r + 1) }),
-    ]);
+    const rowhead = el('th', { className: 'rowhead', textContent: String(r + 1) });
+    if (r < grid.frozenRows) {
+      rowhead.classList.add('frozen');
+      rowhead.style.top = `${22 + r * 22}px`;
+    }
+    const tr = el('tr', { className: r === grid.frozenRows - 1 ? 'frozen-last' : '' }, [rowhead]);
     for (let c = 0; c < grid.columns; c++) {
       const td = el('td', { textContent: grid.values[r][c] });
+      td.dataset.a1 = a1Of(r, c);
       const s = styles.get(`${r}:${c}`);
       if (s) {
         if (s.bg) td.style.backgroundColor = s.bg;
@@ -148,23 +208,147 @@ function renderGrid(grid, activeRange) {
         td.style.top = `${22 + r * 22}px`;
         if (!td.style.backgroundColor) td.style.backgroundColor = '#fff';
       }
-      if (sel) {
-        const inside =
-          r + 1 >= sel.row &&
-          r + 1 < sel.row + sel.numRows &&
-          c + 1 >= sel.column &&
-          c + 1 < sel.column + sel.numColumns;
-        if (inside) td.classList.add(sel.numRows === 1 && sel.numColumns === 1 ? 'current' : 'selected');
-      }
-      td.addEventListener('click', async () => {
-        await api('/api/select', { sheet: grid.sheet, a1: `${columnName(c + 1)}${r + 1}` });
-        await refresh();
-      });
       tr.append(td);
     }
     body.append(tr);
   }
   table.replaceChildren(colgroup, el('thead', {}, [head]), body);
+}
+
+/** Marks the active range (the current cell, or every cell of a larger selection). */
+function markActive() {
+  for (const td of $('grid').querySelectorAll('td.current, td.selected')) td.classList.remove('current', 'selected');
+  const sel = current?.activeRange;
+  if (!sel || sel.sheet !== current.grid.sheet) return;
+  const single = sel.numRows === 1 && sel.numColumns === 1;
+  for (let r = sel.row - 1; r < Math.min(sel.row - 1 + sel.numRows, current.grid.rows); r++) {
+    for (let c = sel.column - 1; c < Math.min(sel.column - 1 + sel.numColumns, current.grid.columns); c++) {
+      cellAt(r, c)?.classList.add(single ? 'current' : 'selected');
+    }
+  }
+}
+
+function renderFormulaBar() {
+  const cell = current?.activeCell;
+  $('name-box').value = cell ? cell.a1 : '';
+  if (document.activeElement !== $('formula-input')) $('formula-input').value = cell ? cell.input : '';
+}
+
+function scrollToActive(block) {
+  const sel = current?.activeRange;
+  if (!sel || sel.sheet !== current.grid.sheet) return;
+  cellAt(sel.row - 1, sel.column - 1)?.scrollIntoView({ block, inline: 'nearest' });
+}
+
+/** Shows one cell as active at once (highlight, name box, formula bar); the runtime is told separately. */
+function showSelection(r, c) {
+  if (!current || r < 0 || c < 0 || r >= current.grid.rows || c >= current.grid.columns) return null;
+  const sheet = current.grid.sheet;
+  const a1 = a1Of(r, c);
+  current.activeRange = { sheet, a1, row: r + 1, column: c + 1, numRows: 1, numColumns: 1 };
+  current.activeCell = { a1, display: current.grid.values[r][c], input: current.grid.values[r][c], note: '' };
+  shownActive = `${sheet}!${a1}`;
+  markActive();
+  renderFormulaBar();
+  scrollToActive('nearest');
+  return { sheet, a1 };
+}
+
+/** Selects one cell, like a click: shown at once, then the runtime answers with the formula bar content. */
+async function selectCell(r, c) {
+  const target = showSelection(r, c);
+  if (!target) return;
+  const res = await api('/api/select', target);
+  if (res.ok && current.activeRange?.a1 === target.a1) {
+    current.activeCell = res.activeCell;
+    renderFormulaBar();
+  }
+}
+
+/**
+ * Types `value` into a cell through the runtime (POST /api/edit), moving the selection like Sheets
+ * does (Enter: down, Tab: right) before the answer, so typing can go on.
+ */
+async function commitEdit(sheet, r, c, value, move) {
+  const next = move && current.grid.sheet === sheet ? showSelection(r + move[0], c + move[1]) : null;
+  const res = await api('/api/edit', { sheet, a1: a1Of(r, c), value });
+  if (!res.ok) showMessage(res.error, { error: true, title: `Không ghi được ô ${a1Of(r, c)}` });
+  if (next) await api('/api/select', next);
+  await refresh();
+}
+
+function startEdit(initial) {
+  const sel = current?.activeRange;
+  if (!sel || sel.sheet !== current.grid.sheet) return;
+  const r = sel.row - 1;
+  const c = sel.column - 1;
+  const td = cellAt(r, c);
+  if (!td) return;
+  const editor = $('cell-editor');
+  editing = { sheet: sel.sheet, r, c };
+  editor.style.left = `${td.offsetLeft}px`;
+  editor.style.top = `${td.offsetTop}px`;
+  editor.style.minWidth = `${td.offsetWidth}px`;
+  editor.style.height = `${td.offsetHeight}px`;
+  editor.value = initial ?? current.activeCell?.input ?? '';
+  editor.hidden = false;
+  editor.focus();
+  editor.setSelectionRange(editor.value.length, editor.value.length);
+}
+
+function stopEdit() {
+  editing = null;
+  $('cell-editor').hidden = true;
+  $('grid').focus({ preventScroll: true });
+}
+
+const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+function onGridKey(e) {
+  if (e.target !== $('grid') || !current?.activeRange) return;
+  const sel = current.activeRange;
+  const move = MOVES[e.key] ?? (e.key === 'Tab' ? [0, e.shiftKey ? -1 : 1] : null);
+  if (move) {
+    e.preventDefault();
+    void selectCell(sel.row - 1 + move[0], sel.column - 1 + move[1]);
+  } else if (e.key === 'Enter' || e.key === 'F2') {
+    e.preventDefault();
+    startEdit();
+  } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    e.preventDefault();
+    void commitEdit(sel.sheet, sel.row - 1, sel.column - 1, '', null);
+  } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    e.preventDefault();
+    startEdit(e.key);
+  }
+}
+
+function onEditorKey(e) {
+  if (!editing) return;
+  const { sheet, r, c } = editing;
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    stopEdit();
+  } else if (e.key === 'Enter' || e.key === 'Tab') {
+    e.preventDefault();
+    const value = $('cell-editor').value;
+    stopEdit();
+    void commitEdit(sheet, r, c, value, e.key === 'Enter' ? [1, 0] : [0, e.shiftKey ? -1 : 1]);
+  }
+}
+
+function onFormulaKey(e) {
+  const sel = current?.activeRange;
+  if (!sel) return;
+  if (e.key === 'Escape') {
+    $('formula-input').value = current.activeCell?.input ?? '';
+    $('grid').focus();
+  } else if (e.key === 'Enter') {
+    e.preventDefault();
+    const value = $('formula-input').value;
+    $('grid').focus();
+    void commitEdit(sel.sheet, sel.row - 1, sel.column - 1, value, [1, 0]);
+  }
 }
 
 // ---- sidebar, toasts, alerts -----------------------------------------------------------------------
@@ -178,21 +362,25 @@ function renderSidebar(sidebar) {
     return;
   }
   $('sidebar-title').textContent = sidebar.title;
-  aside.style.width = '300px';
+  aside.style.width = `${sidebar.width || 300}px`;
   if (sidebar.version !== shownSidebarVersion) {
     shownSidebarVersion = sidebar.version;
     $('sidebar-frame').src = `/sidebar?v=${sidebar.version}`;
   }
 }
 
+/** Shows the toasts and alerts that appeared since the last render. */
 function renderNotices(state) {
-  for (const toast of state.toasts.slice(Math.max(0, state.toasts.length - (state.toasts.length - seenToasts)))) {
+  const newToasts = Math.min(state.toastCount - seenToasts, state.toasts.length);
+  for (const toast of newToasts > 0 ? state.toasts.slice(-newToasts) : []) {
     showMessage(toast.message, { title: toast.title });
   }
-  seenToasts = state.toasts.length;
-  for (const alert of state.alerts.slice(seenAlerts))
+  seenToasts = state.toastCount;
+  const newAlerts = Math.min(state.alertCount - seenAlerts, state.alerts.length);
+  for (const alert of newAlerts > 0 ? state.alerts.slice(-newAlerts) : []) {
     showMessage(alert.prompt, { title: alert.title || 'Thông báo', seconds: 8 });
-  seenAlerts = state.alerts.length;
+  }
+  seenAlerts = state.alertCount;
 }
 
 function render(state) {
@@ -202,21 +390,67 @@ function render(state) {
   $('status').textContent = `${state.calls} lệnh gọi dịch vụ`;
   renderMenus(state.menus);
   renderTabs(state);
-  renderGrid(state.grid, state.activeRange);
+  renderGrid(state.grid);
+  markActive();
+  renderFormulaBar();
   renderSidebar(state.sidebar);
   renderNotices(state);
+  const active = state.activeRange ? `${state.activeRange.sheet}!${state.activeRange.a1}` : null;
+  if (active !== shownActive) scrollToActive('center');
+  shownActive = active;
 }
 
 async function refresh() {
-  render(await api('/api/state'));
+  const [state, docs] = await Promise.all([api('/api/state'), api('/api/documents')]);
+  render(state);
+  renderDocuments(docs);
+  if (!autoOpened && !state.sidebar.open && new URLSearchParams(location.search).get('sidebar') !== '0') {
+    autoOpened = true;
+    const open = state.menus.flatMap((m) => m.entries).find((e) => e.functionName === 'showSidebar');
+    if (open) await runFunction('showSidebar');
+  }
+  autoOpened = true;
 }
 
 // ---- wiring ----------------------------------------------------------------------------------------
 
+// The grid is one keyboard stop (ARIA grid on the table): arrows move, Enter/F2 or typing edits.
+$('grid').setAttribute('role', 'grid');
+$('grid').tabIndex = 0;
 document.addEventListener('click', closeMenus);
 window.addEventListener('message', (e) => {
-  if (e.data && e.data.type === 'dtts:changed') void refresh();
+  if (e.origin !== location.origin || e.source !== $('sidebar-frame').contentWindow || !e.data) return;
+  if (e.data.type === 'dtts:changed') void refresh();
+  if (e.data.type === 'dtts:open-document' && typeof e.data.url === 'string') void openDocumentUrl(e.data.url);
 });
+$('grid').addEventListener('mousedown', (e) => {
+  const td = e.target.closest('td');
+  if (!td) return;
+  e.preventDefault();
+  $('grid').focus({ preventScroll: true });
+  const tr = td.parentElement;
+  void selectCell(tr.sectionRowIndex, td.cellIndex - 1);
+});
+$('grid').addEventListener('dblclick', (e) => {
+  if (e.target.closest('td')) startEdit();
+});
+$('grid').addEventListener('keydown', onGridKey);
+$('cell-editor').addEventListener('keydown', onEditorKey);
+$('cell-editor').addEventListener('blur', () => {
+  if (!editing) return;
+  const { sheet, r, c } = editing;
+  const value = $('cell-editor').value;
+  editing = null;
+  $('cell-editor').hidden = true;
+  void commitEdit(sheet, r, c, value, null);
+});
+$('formula-input').addEventListener('keydown', onFormulaKey);
+$('docs-button').addEventListener('click', (e) => {
+  const open = toggleMenu($('docs-menu'), e);
+  $('docs-button').setAttribute('aria-expanded', String(open));
+});
+$('preview-close').addEventListener('click', () => $('preview').close());
+$('preview').addEventListener('close', () => $('preview-frame').removeAttribute('src'));
 $('sidebar-close').addEventListener('click', async () => {
   await api('/api/sidebar/close', {});
   await refresh();
@@ -226,4 +460,4 @@ $('save').addEventListener('click', async () => {
   showMessage(res.ok ? `Đã lưu ${res.path}` : res.error, { error: !res.ok });
 });
 void refresh();
-window.dttsPlayground = { refresh, runFunction, state: () => current };
+window.dttsPlayground = { refresh, runFunction, selectCell, state: () => current, documents: () => documents };

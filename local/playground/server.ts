@@ -6,22 +6,26 @@
  *   POST /api/run              {fn, args} → {ok: true, result} | {ok: false, error}
  *   POST /api/save             writes the workbook → {ok, path}
  *   POST /api/activate         {sheet} makes a sheet active
- *   POST /api/select           {sheet, a1} selects a range
+ *   POST /api/select           {sheet, a1} selects a range → {ok, activeCell}
+ *   POST /api/edit             {sheet, a1, value} types a value into a cell, as a user would
+ *   GET  /api/documents        the Docs made in this session, newest first (local/html-export.ts)
+ *   GET  /document?id=|url=    a Doc's HTML preview; GET /document.docx?id=|url= its Word file
  *   POST /api/sidebar/close    closes the sidebar (google.script.host.close())
  *   GET  /sidebar              the shown sidebar HTML
  *
- * Routes are a table (`createRoutes`) so the playground can grow (document previews, cell editing).
+ * Routes are a table (`createRoutes`); `options.routes` adds or replaces entries.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
+import { documentRoutes } from '../html-export';
 import type { Runtime } from '../runtime';
 import { LocalRange } from '../runtime/range';
 import type { Bundle } from '../vm';
 import { saveWorkbook } from '../xlsx';
-import { playgroundState } from './state';
+import { activeCellOf, playgroundState } from './state';
 
 /** Options of the playground. */
 export interface PlaygroundOptions {
@@ -117,6 +121,33 @@ export function runForClient(options: PlaygroundOptions, fn: unknown, args: unkn
   }
 }
 
+/**
+ * A user typing `value` into one cell: the runtime's typed-input parsing (Range.setValue: "1.234" is
+ * a number, "'007" text, "=…" a formula), its "reject input" validations, and the cell becomes
+ * active. Not counted as a script call. (The add-in has no onEdit trigger, so none is run.)
+ */
+export function editCell(
+  options: PlaygroundOptions,
+  sheetName: unknown,
+  a1: unknown,
+  value: unknown,
+): { json: unknown; status?: number } {
+  const ss = options.runtime.spreadsheet;
+  const sheet = ss.localSheet(String(sheetName));
+  if (!sheet) return { json: { ok: false, error: `No sheet named ${String(sheetName)}` }, status: 404 };
+  if (typeof a1 !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1))
+    return { json: { ok: false, error: `Not a cell: ${String(a1)}` }, status: 400 };
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+  const range = sheet.rangeFromA1(a1);
+  try {
+    range.setValue(text);
+  } catch (e) {
+    return { json: { ok: false, error: (e as Error).message } };
+  }
+  ss.activate(sheet, range);
+  return { json: { ok: true } };
+}
+
 /** The playground's routes. */
 export function createRoutes(options: PlaygroundOptions): Record<string, RouteHandler> {
   const { runtime } = options;
@@ -149,12 +180,15 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
       const sheet = ss.localSheet(String(body.sheet)) ?? ss.localActiveSheet();
       const range = sheet.rangeFromA1(String(body.a1));
       ss.activate(sheet, range instanceof LocalRange ? range : undefined);
-      return { json: { ok: true } };
+      const { row, column } = range.rect;
+      return { json: { ok: true, activeCell: activeCellOf(sheet, row, column) } };
     },
+    'POST /api/edit': ({ body }) => editCell(options, body.sheet, body.a1, body.value),
     'POST /api/sidebar/close': () => {
       runtime.ui.closeSidebar();
       return { json: { ok: true } };
     },
+    ...documentRoutes(runtime),
     ...options.routes,
   };
 }

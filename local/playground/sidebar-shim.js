@@ -1,10 +1,26 @@
 /* google.script shim injected into the sidebar by the dtts playground: google.script.run calls the
    local server (/api/run), google.script.host.close() closes the sidebar. Tells the parent page to
-   refresh after every call. */
+   refresh after every call. A click on a Google Docs link opens the playground's preview of that Doc
+   instead (there is no Google Docs here). */
 (() => {
+  document.addEventListener(
+    'click',
+    (e) => {
+      const link = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!link || !/^https:\/\/docs\.google\.com\/document\/d\//.test(link.href)) return;
+      e.preventDefault();
+      try {
+        window.parent.postMessage({ type: 'dtts:open-document', url: link.href }, window.location.origin);
+      } catch (_e) {
+        /* not framed */
+      }
+    },
+    true,
+  );
+
   const notifyParent = () => {
     try {
-      window.parent.postMessage({ type: 'dtts:changed' }, '*');
+      window.parent.postMessage({ type: 'dtts:changed' }, window.location.origin);
     } catch (_e) {
       /* not framed */
     }

@@ -2,7 +2,8 @@
 import type { Runtime } from '../runtime';
 import { rectToA1 } from '../runtime/a1';
 import type { LogEntry } from '../runtime/context';
-import { formatDisplayValue } from '../runtime/number-format';
+import { localeConventions } from '../runtime/locale';
+import { type CellValue, formatDisplayValue } from '../runtime/number-format';
 import type { LocalSheet } from '../runtime/sheet';
 import type { RecordedDialog, RecordedMenu } from '../runtime/ui';
 
@@ -34,18 +35,31 @@ export interface GridState {
   styles: CellStyle[];
 }
 
+/** The active cell: its display, what editing it starts from (formula or typed form), its note. */
+export interface ActiveCell {
+  a1: string;
+  display: string;
+  input: string;
+  note: string;
+}
+
 /** Everything the page shows. */
 export interface PlaygroundState {
   spreadsheet: { name: string; id: string; timeZone: string; locale: string };
   sheets: { name: string; index: number; hidden: boolean; tabColor: string | null }[];
   activeSheet: string;
   activeRange: { sheet: string; a1: string; row: number; column: number; numRows: number; numColumns: number } | null;
+  /** The active range's top-left cell as the formula bar shows it. */
+  activeCell: ActiveCell | null;
   grid: GridState;
   menus: RecordedMenu[];
   sidebar: { open: boolean; title: string; width: number; version: number };
   dialogs: { title: string; modal: boolean }[];
+  /** The last toasts and alerts; the counts say how many were ever shown (to find the new ones). */
   toasts: { message: string; title: string }[];
+  toastCount: number;
   alerts: RecordedDialog[];
+  alertCount: number;
   logs: LogEntry[];
   calls: number;
   uiVersion: number;
@@ -54,13 +68,22 @@ export interface PlaygroundState {
 /** Limits of the grid sent to the page. */
 export const GRID_LIMITS = { rows: 500, columns: 52, minRows: 30, minColumns: 12 };
 
-/** Builds the grid of a sheet: content plus some empty margin, within GRID_LIMITS. */
-export function gridState(sheet: LocalSheet): GridState {
-  const rows = Math.min(Math.max(sheet.getLastRow() + 5, GRID_LIMITS.minRows), sheet.maxRows, GRID_LIMITS.rows);
+/**
+ * Builds the grid of a sheet: content plus some empty margin, within GRID_LIMITS, and always far
+ * enough to show `reach` (the active cell, e.g. one the sidebar selected).
+ */
+export function gridState(sheet: LocalSheet, reach?: { row: number; column: number }): GridState {
+  const rows = Math.min(
+    Math.max(Math.min(sheet.getLastRow() + 5, GRID_LIMITS.rows), GRID_LIMITS.minRows, (reach?.row ?? 0) + 5),
+    sheet.maxRows,
+  );
   const columns = Math.min(
-    Math.max(sheet.getLastColumn() + 2, GRID_LIMITS.minColumns),
+    Math.max(
+      Math.min(sheet.getLastColumn() + 2, GRID_LIMITS.columns),
+      GRID_LIMITS.minColumns,
+      (reach?.column ?? 0) + 2,
+    ),
     sheet.maxColumns,
-    GRID_LIMITS.columns,
   );
   const ctx = sheet.spreadsheet.displayContext();
   const values: string[][] = [];
@@ -99,6 +122,33 @@ export function gridState(sheet: LocalSheet): GridState {
   };
 }
 
+/** What editing a cell starts from: its formula, or its value in the form one would type it. */
+export function inputText(
+  value: CellValue | null,
+  formula: string | undefined,
+  display: string,
+  locale: string,
+): string {
+  if (formula) return formula;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value).replace('.', localeConventions(locale).decimal);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return display;
+  return String(value);
+}
+
+export function activeCellOf(sheet: LocalSheet, row: number, column: number): ActiveCell {
+  const ss = sheet.spreadsheet;
+  const cell = sheet.grid.get(row - 1, column - 1);
+  const display = cell ? formatDisplayValue(cell.value, cell.numberFormat, ss.displayContext()) : '';
+  return {
+    a1: rectToA1({ row, column, numRows: 1, numColumns: 1 }),
+    display,
+    input: cell ? inputText(cell.value, cell.formula, display, ss.getSpreadsheetLocale()) : '',
+    note: cell?.note ?? '',
+  };
+}
+
 /** The whole page state for a runtime. */
 export function playgroundState(runtime: Runtime): PlaygroundState {
   const ss = runtime.spreadsheet;
@@ -114,7 +164,8 @@ export function playgroundState(runtime: Runtime): PlaygroundState {
     sheets: ss.localSheets().map((s, i) => ({ name: s.getName(), index: i, hidden: s.hidden, tabColor: s.tabColor })),
     activeSheet: active.getName(),
     activeRange: range ? { sheet: active.getName(), a1: rectToA1(range.rect), ...range.rect } : null,
-    grid: gridState(active),
+    activeCell: range ? activeCellOf(active, range.rect.row, range.rect.column) : null,
+    grid: gridState(active, range?.rect),
     menus: runtime.ui.menus,
     sidebar: {
       open: runtime.ui.sidebar !== null,
@@ -124,7 +175,9 @@ export function playgroundState(runtime: Runtime): PlaygroundState {
     },
     dialogs: runtime.ui.dialogs.map((d) => ({ title: d.title, modal: d.modal })),
     toasts: ss.toasts.slice(-5).map((t) => ({ message: t.message, title: t.title })),
+    toastCount: ss.toasts.length,
     alerts: runtime.ui.alerts.slice(-20),
+    alertCount: runtime.ui.alerts.length,
     logs: runtime.logs.slice(-50),
     calls: runtime.calls.total,
     uiVersion: runtime.ui.version,

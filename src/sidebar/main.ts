@@ -1,1 +1,263 @@
-document.documentElement.dataset.ready = '1';
+/**
+ * The sidebar: loads the overview, runs the actions through google.script.run, shows results in an
+ * aria-live region, lists the problems (click: select the cell) and the documents made.
+ * The same bundle runs in Google Sheets and in the local playground.
+ */
+import type { NoticeKind, ProblemDto } from '../rpc/contract';
+import { type Child, fill, h } from './dom';
+import { type Lang, STRINGS, type Strings } from './i18n';
+import { call } from './rpc';
+import type { ActionKey, Filter, ResultState, State, ViewContext } from './state';
+import { actionsView, resultView } from './views/actions';
+import { documentLink, documentsView } from './views/documents';
+import { headerView, overviewView } from './views/overview';
+import { problemsView } from './views/problems';
+
+const LANG_KEY = 'dtts.sidebar.lang';
+
+function storedLang(): Lang {
+  try {
+    return window.localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+const state: State = {
+  lang: storedLang(),
+  overview: null,
+  overviewError: null,
+  documents: null,
+  busy: null,
+  result: null,
+  problems: null,
+  filter: 'all',
+  noticeMenuOpen: false,
+  progressOpen: false,
+  selected: null,
+};
+
+const slot = (name: string) => document.getElementById(`slot-${name}`) as HTMLElement;
+const t = (): Strings => STRINGS[state.lang];
+let shownResult: { result: ResultState | null; lang: Lang } | null = null;
+
+/** The message of a failed call, or the "no connection" sentence when it has none. */
+const failure = (e: unknown) => (e instanceof Error && e.message ? e.message : t().noConnection);
+
+function announce(text: string): void {
+  // Cleared first so the same sentence twice is announced twice.
+  const region = slot('announce');
+  region.textContent = '';
+  window.setTimeout(() => {
+    region.textContent = text;
+  }, 50);
+}
+
+function render(): void {
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const focusKey = active?.dataset.key;
+  const ctx = context();
+  document.documentElement.lang = state.lang;
+  document.title = ctx.t.appTitle;
+  fill(slot('head'), headerView(ctx));
+  fill(slot('overview'), overviewView(ctx));
+  fill(slot('actions'), actionsView(ctx));
+  if (shownResult?.result !== state.result || shownResult.lang !== state.lang) {
+    const changed = shownResult?.result !== state.result;
+    fill(slot('result'), resultView(state.result, ctx.t));
+    shownResult = { result: state.result, lang: state.lang };
+    // The result appears under the actions: bring it into view without moving the focus.
+    if (changed && state.result) slot('result').scrollIntoView?.({ block: 'nearest' });
+  }
+  fill(slot('problems'), problemsView(ctx));
+  fill(slot('documents'), documentsView(ctx));
+  if (focusKey && active && !active.isConnected) {
+    const again = document.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
+    again?.focus();
+  }
+}
+
+async function refresh(): Promise<void> {
+  await Promise.all([
+    call('getOverview').then(
+      (o) => {
+        state.overview = o;
+        state.overviewError = null;
+      },
+      (e: unknown) => {
+        state.overviewError = failure(e);
+      },
+    ),
+    call('listDocuments').then(
+      (d) => {
+        state.documents = Array.isArray(d) ? d : null;
+      },
+      () => {
+        // Older servers have no listDocuments: the overview's list is shown instead.
+      },
+    ),
+  ]);
+  render();
+  document.documentElement.dataset.ready = '1';
+}
+
+/** A finished action: its title says done (or failed, for tone 'error' without a title of its own). */
+const done = (
+  tone: ResultState['tone'],
+  message: string,
+  details?: (t: Strings) => Child,
+  title?: (t: Strings) => string,
+): ResultState => ({
+  tone,
+  title: title ?? ((s) => (tone === 'error' ? s.failed : s.done)),
+  message,
+  details,
+});
+
+const explanation = (lines: readonly string[], title: (s: Strings) => string) => (s: Strings) =>
+  lines.length > 0
+    ? h(
+        'div',
+        { class: 'explain' },
+        h('div', { class: 'explain-title' }, title(s)),
+        h(
+          'ul',
+          null,
+          lines.map((l) => h('li', null, l)),
+        ),
+      )
+    : null;
+
+async function perform(action: ActionKey, kind: NoticeKind | undefined): Promise<ResultState> {
+  switch (action) {
+    case 'setupWorkbook': {
+      const r = await call('setupWorkbook');
+      return done('ok', r.message, undefined, (s) => s.doneTitle.setupWorkbook);
+    }
+    case 'allocateDelegates': {
+      const r = await call('allocateDelegates');
+      state.problems =
+        r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
+      return done(
+        r.ok ? 'ok' : 'error',
+        r.message,
+        explanation([...(r.methodName ? [r.methodName] : []), ...r.explanation], (s) => s.explanation),
+        (s) => (r.ok ? s.doneTitle.allocateDelegates : s.failed),
+      );
+    }
+    case 'validateAll': {
+      const r = await call('validateAll');
+      state.problems = { source: action, items: r.problems, at: r.at };
+      state.filter = 'all';
+      state.selected = null;
+      return done(r.errors + r.warnings > 0 ? 'warn' : 'ok', r.message, undefined, (s) => s.doneTitle.validateAll);
+    }
+    case 'generateNotice': {
+      const r = await call('generateNotice', kind ?? 'thong-bao-ket-luan');
+      return {
+        ...done('ok', r.message, (s) =>
+          h(
+            'p',
+            { class: 'result-link' },
+            documentLink({ url: r.url, title: r.title }, `${s.openDocument}: ${r.number}`),
+          ),
+        ),
+        title: (s) => s.created(s.kinds[kind ?? 'thong-bao-ket-luan']),
+      };
+    }
+  }
+}
+
+async function run(action: ActionKey, kind?: NoticeKind): Promise<void> {
+  if (state.busy) return;
+  state.busy = kind ? { action, kind } : { action };
+  state.result = {
+    tone: 'busy',
+    title: (s) => s.busy[action],
+    message: (s) => s.working,
+  };
+  render();
+  let result: ResultState;
+  try {
+    result = await perform(action, kind);
+  } catch (e) {
+    result = done('error', failure(e));
+  }
+  state.busy = null;
+  state.result = result;
+  render();
+  await refresh();
+}
+
+async function select(problem: ProblemDto, key: string): Promise<void> {
+  state.selected = key;
+  render();
+  // The server takes one cell: "B2:C3" → "B2", "$B$2" → "B2".
+  const cell = (problem.cell.split(':')[0] ?? '').replace(/\$/g, '');
+  try {
+    await call('selectCell', problem.sheet, cell);
+    announce(t().selected(problem.sheet, cell));
+  } catch (e) {
+    state.result = done('error', failure(e));
+    render();
+  }
+}
+
+function context(): ViewContext {
+  return {
+    state,
+    t: t(),
+    run: (action, kind) => void run(action, kind),
+    refresh: () => void refresh(),
+    setLang: (lang: Lang) => {
+      state.lang = lang;
+      try {
+        window.localStorage.setItem(LANG_KEY, lang);
+      } catch {
+        // Storage may be blocked in the Apps Script frame: the switch then lasts for this opening.
+      }
+      render();
+    },
+    setFilter: (filter: Filter) => {
+      state.filter = filter;
+      render();
+    },
+    toggleNoticeMenu: () => {
+      state.noticeMenuOpen = !state.noticeMenuOpen;
+      render();
+    },
+    toggleProgress: (open: boolean) => {
+      state.progressOpen = open;
+    },
+    select: (p, key) => void select(p, key),
+  };
+}
+
+function boot(): void {
+  const app = document.getElementById('app');
+  if (!app) return;
+  fill(
+    app,
+    h('div', { id: 'slot-head' }),
+    h(
+      'main',
+      null,
+      h('div', { id: 'slot-overview' }),
+      h('div', { id: 'slot-actions' }),
+      h('div', {
+        id: 'slot-result',
+        class: 'result-slot',
+        role: 'status',
+        'aria-live': 'polite',
+        'aria-atomic': 'true',
+      }),
+      h('div', { id: 'slot-problems' }),
+      h('div', { id: 'slot-documents' }),
+    ),
+    h('div', { id: 'slot-announce', class: 'sr-only', 'aria-live': 'polite' }),
+  );
+  render();
+  void refresh();
+}
+
+boot();

@@ -1,0 +1,56 @@
+/** The sidebar's state and the context its views render from. */
+import type { DocumentDto, NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
+import type { Child } from './dom';
+import type { Lang, Strings } from './i18n';
+
+/** The actions the sidebar runs. */
+export type ActionKey = 'setupWorkbook' | 'allocateDelegates' | 'validateAll' | 'generateNotice';
+
+export type Filter = 'all' | 'error' | 'warning';
+export type Tone = 'ok' | 'warn' | 'error' | 'busy';
+
+export interface ResultState {
+  tone: Tone;
+  /** Strings are looked up at render time, so the language switch applies to results too. */
+  title: (t: Strings) => string;
+  /** The server's sentence (or a sidebar string). */
+  message: string | ((t: Strings) => string);
+  /** Extra content under the message (explanations, a link). */
+  details?: (t: Strings) => Child;
+}
+
+export interface ProblemsState {
+  source: Extract<ServerFunction, 'validateAll' | 'allocateDelegates'>;
+  items: ProblemDto[];
+  at: string | null;
+}
+
+export interface State {
+  lang: Lang;
+  overview: OverviewDto | null;
+  overviewError: string | null;
+  /** From listDocuments; null until loaded (the overview's list is used meanwhile). */
+  documents: DocumentDto[] | null;
+  /** The running action (with its notice kind), or null. */
+  busy: { action: ActionKey; kind?: NoticeKind } | null;
+  result: ResultState | null;
+  problems: ProblemsState | null;
+  filter: Filter;
+  noticeMenuOpen: boolean;
+  progressOpen: boolean;
+  /** Key of the problem whose cell was last selected. */
+  selected: string | null;
+}
+
+/** What the views get: the state, the strings, and the callbacks. */
+export interface ViewContext {
+  state: State;
+  t: Strings;
+  run(action: ActionKey, kind?: NoticeKind): void;
+  refresh(): void;
+  setLang(lang: Lang): void;
+  setFilter(filter: Filter): void;
+  toggleNoticeMenu(): void;
+  toggleProgress(open: boolean): void;
+  select(problem: ProblemDto, key: string): void;
+}

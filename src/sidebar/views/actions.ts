@@ -1,0 +1,124 @@
+/** "Thao tác": one button per action, the "Tạo văn bản" menu, and the result of the last run. */
+
+import { type Child, h } from '../dom';
+import type { Strings } from '../i18n';
+import { NOTICE_KINDS_LIST } from '../kinds';
+import type { ActionKey, ResultState, ViewContext } from '../state';
+
+function spinner(): HTMLElement {
+  return h('span', { class: 'spinner', 'aria-hidden': 'true' });
+}
+
+function actionButton(
+  ctx: ViewContext,
+  key: string,
+  label: string,
+  hint: string | null,
+  busy: boolean,
+  onclick: () => void,
+  extra: Record<string, string> = {},
+  cls = '',
+): HTMLButtonElement {
+  const anyBusy = ctx.state.busy !== null;
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: `action${cls ? ` ${cls}` : ''}${busy ? ' is-busy' : ''}`,
+      'data-key': key,
+      'aria-disabled': anyBusy ? 'true' : null,
+      'aria-busy': busy ? 'true' : null,
+      onclick: () => {
+        if (ctx.state.busy === null) onclick();
+      },
+      ...extra,
+    },
+    busy ? spinner() : null,
+    h(
+      'span',
+      { class: 'action-text' },
+      h('span', { class: 'action-label' }, label),
+      hint ? h('span', { class: 'action-hint' }, hint) : null,
+    ),
+  );
+}
+
+/** The "Thao tác" section. */
+export function actionsView(ctx: ViewContext): HTMLElement {
+  const { t, state } = ctx;
+  const busy = (a: ActionKey) => state.busy?.action === a;
+  const simple = (a: Exclude<ActionKey, 'generateNotice'>, label: string, hint: string, cls = '') =>
+    actionButton(ctx, a, busy(a) ? t.busy[a] : label, busy(a) ? null : hint, busy(a), () => ctx.run(a), {}, cls);
+  const open = state.noticeMenuOpen;
+  const menu = h(
+    'div',
+    { class: 'submenu', id: 'notice-kinds', role: 'group', 'aria-label': t.documentsMenu, hidden: !open },
+    NOTICE_KINDS_LIST.map((kind) => {
+      const isBusy = state.busy?.action === 'generateNotice' && state.busy.kind === kind;
+      return actionButton(
+        ctx,
+        `notice-${kind}`,
+        isBusy ? t.busy.generateNotice : t.kinds[kind],
+        null,
+        isBusy,
+        () => ctx.run('generateNotice', kind),
+        { 'data-kind': kind },
+        'sub',
+      );
+    }),
+  );
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'action toggle',
+      'data-key': 'notice-menu',
+      'aria-expanded': open ? 'true' : 'false',
+      'aria-controls': 'notice-kinds',
+      onclick: () => ctx.toggleNoticeMenu(),
+    },
+    h(
+      'span',
+      { class: 'action-text' },
+      h('span', { class: 'action-label' }, t.documentsMenu),
+      h('span', { class: 'action-hint' }, t.documentsMenuHint),
+    ),
+    h('span', { class: 'chevron', 'aria-hidden': 'true' }, open ? '▾' : '▸'),
+  );
+  return h(
+    'section',
+    { class: 'section', 'aria-labelledby': 'h-actions' },
+    h('div', { class: 'section-head' }, h('h2', { id: 'h-actions' }, t.actions)),
+    h(
+      'div',
+      { class: 'actions' },
+      simple('setupWorkbook', t.setup, t.setupHint),
+      simple('allocateDelegates', t.allocate, t.allocateHint),
+      simple('validateAll', t.validate, t.validateHint, 'primary'),
+      toggle,
+      menu,
+    ),
+  );
+}
+
+/** The content of the live region: the last result, or the running action. */
+export function resultView(result: ResultState | null, t: Strings): Child {
+  if (!result) return null;
+  const message = typeof result.message === 'function' ? result.message(t) : result.message;
+  return h(
+    'div',
+    { class: `result tone-${result.tone}` },
+    h(
+      'div',
+      { class: 'result-title' },
+      result.tone === 'busy'
+        ? spinner()
+        : h('span', { class: 'result-icon', 'aria-hidden': 'true' }, ICONS[result.tone]),
+      result.title(t),
+    ),
+    message ? h('p', { class: 'result-message' }, message) : null,
+    result.details ? result.details(t) : null,
+  );
+}
+
+const ICONS = { ok: '✓', warn: '!', error: '✕', busy: '' } as const;

@@ -1,0 +1,179 @@
+/** "Tổng quan": the header and the four cards (allocation, validation, tasks, progress). */
+import type { MilestoneDto, OverviewDto } from '../../rpc/contract';
+import { type Child, h } from '../dom';
+import { formatDateTime, formatNumber, type Lang, STRINGS } from '../i18n';
+import type { Tone, ViewContext } from '../state';
+
+/** The province and the congress, with the language switch. */
+export function headerView(ctx: ViewContext): HTMLElement {
+  const { t, state } = ctx;
+  const o = state.overview;
+  const langButton = (lang: Lang, label: string, name: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'lang-btn',
+        lang,
+        'aria-pressed': state.lang === lang ? 'true' : 'false',
+        'aria-label': name,
+        'data-key': `lang-${lang}`,
+        onclick: () => ctx.setLang(lang),
+      },
+      label,
+    );
+  return h(
+    'header',
+    { class: 'app-head' },
+    h(
+      'div',
+      { class: 'app-title' },
+      h('h1', null, o?.province || t.appTitle),
+      h('p', { class: 'app-sub' }, o ? t.congress(o.round, o.year) : state.overviewError ? '' : t.loading),
+    ),
+    h(
+      'div',
+      { class: 'lang', role: 'group', 'aria-label': `${STRINGS.vi.language} / ${STRINGS.en.language}` },
+      langButton('vi', 'VI', 'Tiếng Việt'),
+      langButton('en', 'EN', 'English'),
+    ),
+  );
+}
+
+function card(
+  tone: Tone | 'muted' | 'info',
+  label: string,
+  value: Child,
+  sub: Child,
+  status: Child,
+  key: string,
+): HTMLElement {
+  return h(
+    'div',
+    { class: `card tone-${tone}`, 'data-card': key },
+    h('div', { class: 'card-label' }, label),
+    h('div', { class: 'card-value' }, value),
+    h('div', { class: 'card-sub' }, sub),
+    status ? h('div', { class: 'card-status' }, status) : null,
+  );
+}
+
+/** The milestone the progress card shows: the congress itself when present, else the last one. */
+export function headlineMilestone(progress: readonly MilestoneDto[]): MilestoneDto | undefined {
+  return progress.find((m) => m.key === 'congress') ?? progress[progress.length - 1];
+}
+
+/** "9/11 huyện đã tổ chức Đại hội" without its leading count. */
+function sentenceRest(m: MilestoneDto): string {
+  const prefix = `${m.reached}/${m.total}`;
+  return m.sentence.startsWith(prefix) ? m.sentence.slice(prefix.length).trim() : m.label;
+}
+
+function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
+  const { t, state } = ctx;
+  const lang = state.lang;
+  const a = o.allocation;
+  const v = o.validation;
+  const validated = v.at !== null;
+  const head = headlineMilestone(o.progress);
+  return h(
+    'div',
+    { class: 'cards' },
+    card(
+      a.done ? 'ok' : 'warn',
+      t.allocation,
+      formatNumber(a.officialTotal, lang),
+      t.seats,
+      a.done ? t.allocated : t.notAllocated,
+      'allocation',
+    ),
+    card(
+      !validated ? 'muted' : v.errors > 0 ? 'error' : v.warnings > 0 ? 'warn' : 'ok',
+      t.validation,
+      validated ? t.errors(v.errors) : '—',
+      validated ? (v.errors + v.warnings > 0 ? t.warnings(v.warnings) : t.noProblems) : t.notValidated,
+      validated ? t.lastRun(formatDateTime(v.at)) : null,
+      'validation',
+    ),
+    card(
+      o.tasks.overdue > 0 ? 'error' : o.tasks.dueSoon > 0 ? 'warn' : 'ok',
+      t.tasks,
+      [formatNumber(o.tasks.overdue, lang), ' ', h('span', { class: 'card-unit' }, t.overdue)],
+      t.dueSoon(o.tasks.dueSoon),
+      t.openTasks(o.tasks.open),
+      'tasks',
+    ),
+    head
+      ? card(
+          head.total > 0 && head.reached >= head.total ? 'ok' : 'info',
+          t.progress,
+          `${head.reached}/${head.total}`,
+          sentenceRest(head),
+          null,
+          'progress',
+        )
+      : card('muted', t.progress, '—', t.noProgress, null, 'progress'),
+  );
+}
+
+function milestoneRow(m: MilestoneDto): HTMLElement {
+  const pct = m.total > 0 ? Math.round((m.reached / m.total) * 100) : 0;
+  const bar = h('div', { class: 'bar', 'aria-hidden': 'true' }, h('div', { class: 'bar-fill' }));
+  (bar.firstChild as HTMLElement).style.width = `${pct}%`;
+  return h(
+    'li',
+    { class: 'milestone' },
+    h('div', { class: 'milestone-text' }, m.sentence),
+    bar,
+    m.missing.length > 0 && m.missing.length < m.total
+      ? h('div', { class: 'milestone-missing' }, m.missing.join(', '))
+      : null,
+  );
+}
+
+/** The "Tổng quan" section. */
+export function overviewView(ctx: ViewContext): HTMLElement {
+  const { t, state } = ctx;
+  const o = state.overview;
+  const body: Child[] = [];
+  if (state.overviewError !== null) {
+    body.push(h('p', { class: 'notice tone-error' }, `${t.overviewFailed} ${state.overviewError || t.noConnection}`));
+  }
+  if (o) {
+    body.push(cards(ctx, o));
+    if (o.progress.length > 0) {
+      const details = h(
+        'details',
+        { class: 'progress-details', open: state.progressOpen },
+        h('summary', { 'data-key': 'progress-details' }, t.progressDetails),
+        h('ul', { class: 'milestones' }, o.progress.map(milestoneRow)),
+      );
+      details.addEventListener('toggle', () => ctx.toggleProgress(details.open));
+      body.push(details);
+    }
+  } else if (state.overviewError === null) {
+    body.push(h('p', { class: 'muted' }, t.loading));
+  }
+  return h(
+    'section',
+    { class: 'section', 'aria-labelledby': 'h-overview' },
+    h(
+      'div',
+      { class: 'section-head' },
+      h('h2', { id: 'h-overview' }, t.overview),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-btn',
+          'data-key': 'refresh',
+          'aria-label': t.refreshLabel,
+          onclick: () => ctx.refresh(),
+        },
+        h('span', { 'aria-hidden': 'true' }, '↻ '),
+        t.refresh,
+      ),
+    ),
+    body,
+  );
+}

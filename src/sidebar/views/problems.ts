@@ -1,0 +1,160 @@
+/**
+ * "Vấn đề cần xử lý": the problems of the last run, grouped by sheet, filtered by severity. Each
+ * problem with a cell is a button that selects the cell. At most PROBLEM_LIMIT are rendered.
+ */
+import type { ProblemDto } from '../../rpc/contract';
+import { type Child, h } from '../dom';
+import { formatDateTime, formatNumber } from '../i18n';
+import type { Filter, ViewContext } from '../state';
+
+/** Problems rendered per filter; the rest are counted ("còn N vấn đề khác"). */
+export const PROBLEM_LIMIT = 200;
+
+export interface ProblemGroup {
+  sheet: string;
+  /** Every problem of the sheet in the filter (the count shown). */
+  total: number;
+  /** The ones rendered, with their index in the full list (a stable key). */
+  shown: { problem: ProblemDto; index: number }[];
+}
+
+/**
+ * Groups the problems of a filter by sheet (in order of first appearance), errors before warnings
+ * within a sheet, and keeps the first `limit` overall. Returns the groups and how many were left out.
+ */
+export function groupProblems(
+  problems: readonly ProblemDto[],
+  filter: Filter,
+  limit: number = PROBLEM_LIMIT,
+): { groups: ProblemGroup[]; hidden: number; total: number } {
+  const bySheet = new Map<string, { problem: ProblemDto; index: number }[]>();
+  problems.forEach((problem, index) => {
+    if (filter !== 'all' && problem.severity !== filter) return;
+    const list = bySheet.get(problem.sheet) ?? [];
+    list.push({ problem, index });
+    bySheet.set(problem.sheet, list);
+  });
+  const groups: ProblemGroup[] = [];
+  let left = limit;
+  let total = 0;
+  for (const [sheet, list] of bySheet) {
+    const sorted = [
+      ...list.filter((p) => p.problem.severity === 'error'),
+      ...list.filter((p) => p.problem.severity !== 'error'),
+    ];
+    total += sorted.length;
+    const shown = sorted.slice(0, Math.max(0, left));
+    left -= shown.length;
+    if (shown.length > 0) groups.push({ sheet, total: sorted.length, shown });
+  }
+  return { groups, hidden: total - (limit - left), total };
+}
+
+function problemItem(ctx: ViewContext, p: ProblemDto, key: string): HTMLElement {
+  const { t, state } = ctx;
+  const content: Child[] = [
+    h(
+      'span',
+      { class: 'problem-top' },
+      h('span', { class: `sev sev-${p.severity}` }, p.severity === 'error' ? t.error : t.warning),
+      h('span', { class: 'cell' }, p.cell || t.noCell),
+    ),
+    h('span', { class: 'problem-msg' }, p.message),
+    p.suggestion ? h('span', { class: 'problem-hint' }, p.suggestion) : null,
+  ];
+  if (!p.cell) return h('li', null, h('div', { class: `problem static sev-line-${p.severity}` }, content));
+  const selected = state.selected === key;
+  return h(
+    'li',
+    null,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `problem sev-line-${p.severity}${selected ? ' is-selected' : ''}`,
+        'data-key': key,
+        'data-sheet': p.sheet,
+        'data-cell': p.cell,
+        'aria-current': selected ? 'true' : null,
+        title: t.goToCell(p.sheet, p.cell),
+        onclick: () => ctx.select(p, key),
+      },
+      content,
+    ),
+  );
+}
+
+/** The "Vấn đề" section (always present: it explains how to fill it when empty). */
+export function problemsView(ctx: ViewContext): HTMLElement {
+  const { t, state } = ctx;
+  const lang = state.lang;
+  const ps = state.problems;
+  const body: Child[] = [];
+  let count: Child = null;
+  if (!ps) {
+    body.push(h('p', { class: 'muted' }, t.problemsEmpty));
+  } else {
+    const errors = ps.items.filter((p) => p.severity === 'error').length;
+    const warnings = ps.items.length - errors;
+    count = h('span', { class: 'count' }, formatNumber(ps.items.length, lang));
+    const when = formatDateTime(ps.at);
+    body.push(
+      h('p', { class: 'muted source' }, when ? `${t.problemsFrom[ps.source]} · ${when}` : t.problemsFrom[ps.source]),
+    );
+    if (ps.items.length === 0) {
+      body.push(h('p', { class: 'notice tone-ok' }, t.problemsNone));
+    } else {
+      const chip = (filter: Filter, label: string, n: number) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `chip chip-${filter}`,
+            'data-key': `filter-${filter}`,
+            'aria-pressed': state.filter === filter ? 'true' : 'false',
+            onclick: () => ctx.setFilter(filter),
+          },
+          label,
+          h('span', { class: 'chip-count' }, formatNumber(n, lang)),
+        );
+      body.push(
+        h(
+          'div',
+          { class: 'chips', role: 'group', 'aria-label': t.filter },
+          chip('all', t.all, ps.items.length),
+          chip('error', t.errorsChip, errors),
+          chip('warning', t.warningsChip, warnings),
+        ),
+      );
+      const { groups, hidden, total } = groupProblems(ps.items, state.filter);
+      if (total === 0) body.push(h('p', { class: 'muted' }, t.nothingInFilter));
+      for (const g of groups) {
+        const id = `g-${g.shown[0]?.index ?? 0}`;
+        body.push(
+          h(
+            'div',
+            { class: 'group', role: 'group', 'aria-labelledby': id },
+            h(
+              'h3',
+              { class: 'group-head', id },
+              h('span', { class: 'group-name' }, g.sheet),
+              h('span', { class: 'count' }, formatNumber(g.total, lang)),
+            ),
+            h(
+              'ul',
+              { class: 'problems' },
+              g.shown.map(({ problem, index }) => problemItem(ctx, problem, `p-${index}`)),
+            ),
+          ),
+        );
+      }
+      if (hidden > 0) body.push(h('p', { class: 'more' }, t.more(hidden)));
+    }
+  }
+  return h(
+    'section',
+    { class: 'section', 'aria-labelledby': 'h-problems' },
+    h('div', { class: 'section-head' }, h('h2', { id: 'h-problems' }, t.problems, count ? ' ' : null, count)),
+    body,
+  );
+}
