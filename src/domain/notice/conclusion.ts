@@ -133,19 +133,24 @@ export function taskNumber(indexes: readonly number[]): number {
   return n;
 }
 
-export function conclusionSummary(input: ConclusionInput, s: Settings): string {
-  const m = input.meeting;
+/** "đồng chí … , Chủ tịch …" and " để …" (the meeting's subject, with its linking word). */
+function meetingParts(m: ConclusionInput['meeting']): [chair: string, purpose: string] {
   const subject = m.subject.trim().replace(/[.;]+$/, '');
-  const purpose = subject ? (/^(để|về|nhằm)\s/i.test(subject) ? ' ' : ' để ') + subject : '';
-  return `Kết luận của đồng chí ${m.chair}${m.chairTitle ? ', ' + m.chairTitle : ''} tại cuộc họp ${meetingBody(m.code)} ${congressName(s)}${purpose}`;
+  return [
+    `đồng chí ${m.chair}${m.chairTitle ? ', ' + m.chairTitle : ''}`,
+    subject ? (/^(để|về|nhằm)\s/i.test(subject) ? ' ' : ' để ') + subject : '',
+  ];
+}
+
+export function conclusionSummary(input: ConclusionInput, s: Settings): string {
+  const [chair, purpose] = meetingParts(input.meeting);
+  return `Kết luận của ${chair} tại cuộc họp ${meetingBody(input.meeting.code)} ${congressName(s)}${purpose}`;
 }
 
 export function buildConclusionNotice(input: ConclusionInput, s: Settings, date: IsoDate, number = ''): DocModel {
   const m = input.meeting;
-  const chair = `đồng chí ${m.chair}${m.chairTitle ? ', ' + m.chairTitle : ''}`;
+  const [chair, purpose] = meetingParts(m);
   const summary = conclusionSummary(input, s);
-  const subject = m.subject.trim().replace(/[.;]+$/, '');
-  const purpose = subject ? (/^(để|về|nhằm)\s/i.test(subject) ? ' ' : ' để ') + subject : '';
   const blocks: Block[] = [];
   let opening = `${m.date ? `Ngày ${formatVnDate(m.date)}, ` : ''}${chair} chủ trì cuộc họp ${meetingBody(m.code)} ${congressName(s)}${purpose}.`;
   if (!m.date) opening = opening.charAt(0).toLocaleUpperCase('vi') + opening.slice(1);

@@ -60,6 +60,7 @@ const line = (text: string, sizePt: number, style: Partial<Line> = {}): Line => 
   align: 'center',
   ...style,
 });
+const BOLD = { bold: true };
 
 /** A rule under a line of text, a third to a half of its length (drawn with underscores). */
 export function ruleFor(text: string, sizePt: number, share = 0.4): Line {
@@ -97,31 +98,7 @@ export function table(
 }
 
 /** Vietnamese point letters: a) b) c) d) đ) e) g) h) i) k) … */
-const LETTERS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'đ',
-  'e',
-  'g',
-  'h',
-  'i',
-  'k',
-  'l',
-  'm',
-  'n',
-  'o',
-  'p',
-  'q',
-  'r',
-  's',
-  't',
-  'u',
-  'v',
-  'x',
-  'y',
-];
+const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 export const pointLetter = (i: number): string => (LETTERS[i] ?? String(i + 1)) + ')';
 
 /** Adds the closing "./." to the last paragraph of the body. */
@@ -173,9 +150,9 @@ function headerColumns(kind: NoticeKind, s: Settings, number: string, date: IsoD
   const left: Line[] = [];
   if (s.parentBody.trim()) left.push(line(upper(s.parentBody.trim()), ND.SIZE.agency));
   const issuing = upper(s.issuingBody.trim());
-  left.push(line(issuing, ND.SIZE.agency, { bold: true }), ruleFor(issuing, ND.SIZE.agency, 0.35));
+  left.push(line(issuing, ND.SIZE.agency, BOLD), ruleFor(issuing, ND.SIZE.agency, 0.35));
   const right: Line[] = [
-    line(ND.NATIONAL_TITLE, ND.SIZE.nationalTitle, { bold: true }),
+    line(ND.NATIONAL_TITLE, ND.SIZE.nationalTitle, BOLD),
     line(ND.MOTTO, ND.SIZE.motto, { bold: true, underline: true }),
   ];
   return {
@@ -194,10 +171,9 @@ function footerColumns(s: Settings, recipients: string[]): Columns {
   ];
   const sig = signatureOf(s);
   const right: Line[] = [
-    ...sig.authority.map((a) => line(a, ND.SIZE.signature, { bold: true })),
-    line(sig.title, ND.SIZE.signature, { bold: true }),
+    ...[...sig.authority, sig.title].map((a) => line(a, ND.SIZE.signature, BOLD)),
     ...Array.from({ length: ND.SIGNATURE_GAP_LINES }, () => line('', ND.SIZE.signature)),
-    line(sig.name, ND.SIZE.signature, { bold: true }),
+    line(sig.name, ND.SIZE.signature, BOLD),
   ];
   return { left, right, widthsPct: ND.FOOTER_WIDTHS };
 }
@@ -233,8 +209,8 @@ export function frame(input: FrameInput): DocModel {
     font: { family: ND.FONT, sizePt: ND.SIZE.body },
     header: headerColumns(kind, s, number, date),
     titleBlock: [
-      line(type.typeName, ND.SIZE.typeName, { bold: true }),
-      line(summary, ND.SIZE.summary, { bold: true }),
+      line(type.typeName, ND.SIZE.typeName, BOLD),
+      line(summary, ND.SIZE.summary, BOLD),
       ruleFor(summary.length > 60 ? summary.slice(0, 60) : summary, ND.SIZE.summary, 0.4),
     ],
     summary,
