@@ -3,7 +3,7 @@
  * Each rule is a small named function adding problems with a stable rule id.
  */
 import { diffDays, formatVnDate, type IsoDate } from '../dates';
-import { a1, type ProblemList } from '../problem';
+import { a1, type ProblemList, type Severity } from '../problem';
 import type { MeetingRecord, MemberRecord, ProgressRecord, TaskRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { SHEETS } from '../template';
@@ -45,81 +45,89 @@ const unitName = (input: RosterInput, p: ProgressRecord): string =>
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-export const taskNoLead: RosterRule = ({ tasks }, problems) => {
-  for (const t of tasks) {
-    if (t.data.lead || t.data.status === 'cancelled' || isTaskDone(t)) continue;
-    problems.error(
-      'task-no-lead',
-      TASKS,
-      cellOf(t, 'lead'),
-      `${taskName(t)} chưa có đơn vị chủ trì.`,
-      'Ghi cơ quan chủ trì vào cột "Chủ trì".',
-    );
-  }
-};
-
-/** A deadline cell that is not a date was already reported by the reader (cell-invalid). */
-export const taskNoDeadline: RosterRule = ({ tasks }, problems) => {
-  for (const t of tasks) {
-    if (t.data.deadline || t.invalid.has('deadline') || t.data.status === 'cancelled' || isTaskDone(t)) continue;
-    problems.warning(
-      'task-no-deadline',
-      TASKS,
-      cellOf(t, 'deadline'),
-      `${taskName(t)} chưa có hạn hoàn thành.`,
-      'Ghi hạn hoàn thành (ngày/tháng/năm), ví dụ 15/01/2024.',
-    );
-  }
-};
-
-export const taskOverdue: RosterRule = ({ tasks, today, settings }, problems) => {
-  for (const t of tasks) {
-    if (classifyTask(t, today, settings.dueSoonDays) !== 'overdue' || !t.data.deadline) continue;
-    const late = diffDays(today, t.data.deadline);
-    problems.error(
-      'task-overdue',
-      TASKS,
-      cellOf(t, 'deadline'),
-      `${taskName(t)} đã quá hạn ${late} ngày (hạn ${vn(t.data.deadline)}${t.data.lead ? `, chủ trì: ${t.data.lead}` : ''}).`,
-      'Đôn đốc đơn vị chủ trì; nếu đã xong, ghi "Hoàn thành" và ngày hoàn thành.',
-    );
-  }
-};
-
-export const taskDueSoon: RosterRule = ({ tasks, today, settings }, problems) => {
-  for (const t of tasks) {
-    if (classifyTask(t, today, settings.dueSoonDays) !== 'due-soon' || !t.data.deadline) continue;
-    const left = diffDays(t.data.deadline, today);
-    problems.warning(
-      'task-due-soon',
-      TASKS,
-      cellOf(t, 'deadline'),
-      `${taskName(t)} ${left === 0 ? 'đến hạn hôm nay' : `còn ${left} ngày đến hạn`} (${vn(t.data.deadline)}).`,
-      'Nhắc đơn vị chủ trì hoàn thành đúng hạn.',
-    );
-  }
-};
-
 function meetingsByCode(meetings: readonly MeetingRecord[]): Map<string, MeetingRecord> {
   const map = new Map<string, MeetingRecord>();
   for (const m of meetings) if (m.data.code && !map.has(foldKey(m.data.code))) map.set(foldKey(m.data.code), m);
   return map;
 }
 
-export const taskDoneBeforeMeeting: RosterRule = ({ tasks, meetings }, problems) => {
-  const byCode = meetingsByCode(meetings);
-  for (const t of tasks) {
-    const date = t.data.meeting ? byCode.get(foldKey(t.data.meeting))?.data.date : null;
-    if (!t.data.doneOn || !date || t.data.doneOn >= date) continue;
-    problems.error(
-      'task-done-before-meeting',
-      TASKS,
-      cellOf(t, 'doneOn'),
-      `${taskName(t)} có ngày hoàn thành ${vn(t.data.doneOn)}, trước ngày cuộc họp ${t.data.meeting} giao nhiệm vụ (${vn(date)}).`,
-      'Kiểm tra lại ngày hoàn thành hoặc mã cuộc họp.',
+/** What a task rule says after the task's name ("Nhiệm vụ dòng 5 (…)"); a falsy value: nothing to report. */
+type TaskCheck = (t: TaskRecord, input: RosterInput, meetings: Map<string, MeetingRecord>) => unknown;
+
+/** A rule reporting, at the task's `field` cell, each task for which `check` gives a text. */
+const taskRule =
+  (severity: Severity, rule: string, field: string, hint: string, check: TaskCheck): RosterRule =>
+  (input, problems) => {
+    const meetings = meetingsByCode(input.meetings);
+    for (const t of input.tasks) {
+      const text = check(t, input, meetings);
+      if (text) problems.add(severity, rule, TASKS, cellOf(t, field), `${taskName(t)} ${text}`, hint);
+    }
+  };
+/** Neither cancelled nor done. */
+const open = (t: TaskRecord) => t.data.status !== 'cancelled' && !isTaskDone(t);
+
+export const taskNoLead = taskRule(
+  'error',
+  'task-no-lead',
+  'lead',
+  'Ghi cơ quan chủ trì vào cột "Chủ trì".',
+  (t) => !t.data.lead && open(t) && 'chưa có đơn vị chủ trì.',
+);
+
+/** A deadline cell that is not a date was already reported by the reader (cell-invalid). */
+export const taskNoDeadline = taskRule(
+  'warning',
+  'task-no-deadline',
+  'deadline',
+  'Ghi hạn hoàn thành (ngày/tháng/năm), ví dụ 15/01/2024.',
+  (t) => !t.data.deadline && !t.invalid.has('deadline') && open(t) && 'chưa có hạn hoàn thành.',
+);
+
+export const taskOverdue = taskRule(
+  'error',
+  'task-overdue',
+  'deadline',
+  'Đôn đốc đơn vị chủ trì; nếu đã xong, ghi "Hoàn thành" và ngày hoàn thành.',
+  (t, { today, settings }) => {
+    const { deadline, lead } = t.data;
+    return (
+      deadline &&
+      classifyTask(t, today, settings.dueSoonDays) === 'overdue' &&
+      `đã quá hạn ${diffDays(today, deadline)} ngày (hạn ${vn(deadline)}${lead ? `, chủ trì: ${lead}` : ''}).`
     );
-  }
-};
+  },
+);
+
+export const taskDueSoon = taskRule(
+  'warning',
+  'task-due-soon',
+  'deadline',
+  'Nhắc đơn vị chủ trì hoàn thành đúng hạn.',
+  (t, { today, settings }) => {
+    const deadline = t.data.deadline;
+    if (!deadline || classifyTask(t, today, settings.dueSoonDays) !== 'due-soon') return;
+    const left = diffDays(deadline, today);
+    return `${left === 0 ? 'đến hạn hôm nay' : `còn ${left} ngày đến hạn`} (${vn(deadline)}).`;
+  },
+);
+
+export const taskDoneBeforeMeeting = taskRule(
+  'error',
+  'task-done-before-meeting',
+  'doneOn',
+  'Kiểm tra lại ngày hoàn thành hoặc mã cuộc họp.',
+  (t, _, meetings) => {
+    const { meeting, doneOn } = t.data;
+    const date = meeting && meetings.get(foldKey(meeting))?.data.date;
+    return (
+      doneOn &&
+      date &&
+      doneOn < date &&
+      `có ngày hoàn thành ${vn(doneOn)}, trước ngày cuộc họp ${meeting} giao nhiệm vụ (${vn(date)}).`
+    );
+  },
+);
 
 /** 'Hoàn thành' without a date, or a date with a status that says otherwise. */
 export const taskDoneWithoutDate: RosterRule = ({ tasks }, problems) => {
@@ -145,19 +153,16 @@ export const taskDoneWithoutDate: RosterRule = ({ tasks }, problems) => {
   }
 };
 
-export const taskMeetingUnknown: RosterRule = ({ tasks, meetings }, problems) => {
-  const byCode = meetingsByCode(meetings);
-  for (const t of tasks) {
-    if (!t.data.meeting || byCode.has(foldKey(t.data.meeting))) continue;
-    problems.error(
-      'task-meeting-unknown',
-      TASKS,
-      cellOf(t, 'meeting'),
-      `${taskName(t)} ghi cuộc họp "${t.data.meeting}", không có trong trang "${SHEETS.meetings.name}".`,
-      'Chọn mã cuộc họp trong danh sách, hoặc thêm cuộc họp vào trang Cuộc họp.',
-    );
-  }
-};
+export const taskMeetingUnknown = taskRule(
+  'error',
+  'task-meeting-unknown',
+  'meeting',
+  'Chọn mã cuộc họp trong danh sách, hoặc thêm cuộc họp vào trang Cuộc họp.',
+  (t, _, meetings) =>
+    t.data.meeting &&
+    !meetings.has(foldKey(t.data.meeting)) &&
+    `ghi cuộc họp "${t.data.meeting}", không có trong trang "${SHEETS.meetings.name}".`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Members and bodies
@@ -188,6 +193,7 @@ export const unitUnsupervised: RosterRule = ({ members, units, index, settings }
   if (!assigned) return; // no assignment made yet: nothing to compare
   const left = units.filter((u) => !covered.has(u) && (u.data.code || u.data.name));
   const word = unitWord(settings.level).short;
+  const hint = `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${MEMBERS}".`;
   if (left.length > UNSUPERVISED_DETAIL_LIMIT) {
     const names = left.slice(0, 10).map((u) => index.label(u));
     problems.warning(
@@ -195,7 +201,7 @@ export const unitUnsupervised: RosterRule = ({ members, units, index, settings }
       UNITS,
       cellOf(left[0] as UnitRecord, 'name'),
       `${left.length} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
-      `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${MEMBERS}".`,
+      hint,
     );
     return;
   }
@@ -205,7 +211,7 @@ export const unitUnsupervised: RosterRule = ({ members, units, index, settings }
       UNITS,
       cellOf(u, 'name'),
       `Chưa có thành viên nào phụ trách ${word} ${index.label(u)}.`,
-      `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${MEMBERS}".`,
+      hint,
     );
   }
 };
