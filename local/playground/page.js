@@ -16,6 +16,19 @@ let shownActive = null;
 let editing = null;
 let autoOpened = false;
 
+/**
+ * Requests that change or read the runtime's selection and cells run one after the other, so a
+ * state read after a click or an edit includes it. Selections still on their way are counted: a
+ * state read meanwhile keeps the selection shown here (the user's latest), not the runtime's.
+ */
+let queue = Promise.resolve();
+let pendingSelects = 0;
+function inOrder(fn) {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => {});
+  return next;
+}
+
 async function api(path, body) {
   const init =
     body === undefined
@@ -51,7 +64,7 @@ function showMessage(text, options) {
 
 async function runFunction(fn, args) {
   $('status').textContent = `Đang chạy ${fn}…`;
-  const res = await api('/api/run', { fn, args: args || [] });
+  const res = await inOrder(() => api('/api/run', { fn, args: args || [] }));
   if (!res.ok) showMessage(res.error, { error: true, title: fn });
   await refresh();
 }
@@ -160,7 +173,7 @@ function renderTabs(state) {
     if (active) button.setAttribute('aria-current', 'page');
     if (sheet.tabColor) button.style.borderBottomColor = sheet.tabColor;
     button.addEventListener('click', async () => {
-      await api('/api/activate', { sheet: sheet.name });
+      await inOrder(() => api('/api/activate', { sheet: sheet.name }));
       await refresh();
     });
     tabs.append(button);
@@ -258,7 +271,8 @@ function showSelection(r, c) {
 async function selectCell(r, c) {
   const target = showSelection(r, c);
   if (!target) return;
-  const res = await api('/api/select', target);
+  pendingSelects++;
+  const res = await inOrder(() => api('/api/select', target)).finally(() => pendingSelects--);
   if (res.ok && current.activeRange?.a1 === target.a1) {
     current.activeCell = res.activeCell;
     renderFormulaBar();
@@ -271,9 +285,10 @@ async function selectCell(r, c) {
  */
 async function commitEdit(sheet, r, c, value, move) {
   const next = move && current.grid.sheet === sheet ? showSelection(r + move[0], c + move[1]) : null;
-  const res = await api('/api/edit', { sheet, a1: a1Of(r, c), value });
+  if (next) pendingSelects++;
+  const res = await inOrder(() => api('/api/edit', { sheet, a1: a1Of(r, c), value }));
   if (!res.ok) showMessage(res.error, { error: true, title: `Không ghi được ô ${a1Of(r, c)}` });
-  if (next) await api('/api/select', next);
+  if (next) await inOrder(() => api('/api/select', next)).finally(() => pendingSelects--);
   await refresh();
 }
 
@@ -384,6 +399,11 @@ function renderNotices(state) {
 }
 
 function render(state) {
+  const local = current?.activeRange;
+  if (pendingSelects > 0 && local && local.sheet === state.activeSheet) {
+    state.activeRange = local;
+    state.activeCell = current.activeCell;
+  }
   current = state;
   $('doc-title').textContent = state.spreadsheet.name;
   document.title = `${state.spreadsheet.name} — playground`;
@@ -401,7 +421,7 @@ function render(state) {
 }
 
 async function refresh() {
-  const [state, docs] = await Promise.all([api('/api/state'), api('/api/documents')]);
+  const [state, docs] = await inOrder(() => Promise.all([api('/api/state'), api('/api/documents')]));
   render(state);
   renderDocuments(docs);
   if (!autoOpened && !state.sidebar.open && new URLSearchParams(location.search).get('sidebar') !== '0') {
@@ -456,7 +476,7 @@ $('sidebar-close').addEventListener('click', async () => {
   await refresh();
 });
 $('save').addEventListener('click', async () => {
-  const res = await api('/api/save', {});
+  const res = await inOrder(() => api('/api/save', {}));
   showMessage(res.ok ? `Đã lưu ${res.path}` : res.error, { error: !res.ok });
 });
 void refresh();

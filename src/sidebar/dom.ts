@@ -5,22 +5,13 @@
  */
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
+
+import { safeUrl } from './model';
+
 type Handler = (event: Event) => void;
 export type Attrs = Record<string, string | number | boolean | null | undefined | Handler>;
 
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc']);
-
-/** An https: address, or null: anything else (javascript:, data:, relative paths…) is refused. */
-export function safeUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  if (!/^https:\/\/[^\s/]/i.test(trimmed)) return null;
-  try {
-    return new URL(trimmed).protocol === 'https:' ? trimmed : null;
-  } catch {
-    return null;
-  }
-}
 
 function append(parent: Node, child: Child): void {
   if (child === null || child === undefined || child === false) return;

@@ -3,6 +3,7 @@
  * from the contract, so zod never reaches the sidebar bundle.
  */
 import type { Args, Results, ServerFunction } from '../rpc/contract';
+import { errorMessage } from './model';
 
 /** The part of google.script.run the sidebar uses. */
 export interface ScriptRunner {
@@ -20,12 +21,6 @@ declare global {
 /** A failed call, with the message to show (the server's Vietnamese sentence when it has one). */
 export class RpcError extends Error {
   override name = 'RpcError';
-}
-
-/** "Exception: …", "Error: …", "UserError: …" → "…". */
-export function errorMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  return raw.replace(/^(?:[A-Za-z]*(?:Error|Exception)\s*:\s*)+/, '').trim();
 }
 
 /** Calls a server function; resolves with its result, rejects with an RpcError. */

@@ -2,11 +2,13 @@
 import type { DocumentDto, NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
 import type { Child } from './dom';
 import type { Lang, Strings } from './i18n';
+import type { Filter } from './model';
+
+export type { Filter };
 
 /** The actions the sidebar runs. */
 export type ActionKey = 'setupWorkbook' | 'allocateDelegates' | 'validateAll' | 'generateNotice';
 
-export type Filter = 'all' | 'error' | 'warning';
 export type Tone = 'ok' | 'warn' | 'error' | 'busy';
 
 export interface ResultState {

@@ -1,7 +1,8 @@
 /** "Văn bản đã tạo": links to the documents made, newest first. */
 import type { DocumentDto } from '../../rpc/contract';
-import { h, safeUrl } from '../dom';
+import { h } from '../dom';
 import { formatDay } from '../i18n';
+import { safeUrl } from '../model';
 import type { ViewContext } from '../state';
 
 /** The documents to show: listDocuments when it answered, else the overview's; newest first. */

@@ -5,50 +5,8 @@
 import type { ProblemDto } from '../../rpc/contract';
 import { type Child, h } from '../dom';
 import { formatDateTime, formatNumber } from '../i18n';
+import { groupProblems } from '../model';
 import type { Filter, ViewContext } from '../state';
-
-/** Problems rendered per filter; the rest are counted ("còn N vấn đề khác"). */
-export const PROBLEM_LIMIT = 200;
-
-export interface ProblemGroup {
-  sheet: string;
-  /** Every problem of the sheet in the filter (the count shown). */
-  total: number;
-  /** The ones rendered, with their index in the full list (a stable key). */
-  shown: { problem: ProblemDto; index: number }[];
-}
-
-/**
- * Groups the problems of a filter by sheet (in order of first appearance), errors before warnings
- * within a sheet, and keeps the first `limit` overall. Returns the groups and how many were left out.
- */
-export function groupProblems(
-  problems: readonly ProblemDto[],
-  filter: Filter,
-  limit: number = PROBLEM_LIMIT,
-): { groups: ProblemGroup[]; hidden: number; total: number } {
-  const bySheet = new Map<string, { problem: ProblemDto; index: number }[]>();
-  problems.forEach((problem, index) => {
-    if (filter !== 'all' && problem.severity !== filter) return;
-    const list = bySheet.get(problem.sheet) ?? [];
-    list.push({ problem, index });
-    bySheet.set(problem.sheet, list);
-  });
-  const groups: ProblemGroup[] = [];
-  let left = limit;
-  let total = 0;
-  for (const [sheet, list] of bySheet) {
-    const sorted = [
-      ...list.filter((p) => p.problem.severity === 'error'),
-      ...list.filter((p) => p.problem.severity !== 'error'),
-    ];
-    total += sorted.length;
-    const shown = sorted.slice(0, Math.max(0, left));
-    left -= shown.length;
-    if (shown.length > 0) groups.push({ sheet, total: sorted.length, shown });
-  }
-  return { groups, hidden: total - (limit - left), total };
-}
 
 function problemItem(ctx: ViewContext, p: ProblemDto, key: string): HTMLElement {
   const { t, state } = ctx;

@@ -1,0 +1,102 @@
+/** The sidebar's DOM-free parts, in Node: the URL policy, error messages, grouping and the cap. */
+import type { ProblemDto } from '../../src/rpc/contract';
+import { formatDateTime, formatDay, formatNumber, STRINGS } from '../../src/sidebar/i18n';
+import { errorMessage, groupProblems, PROBLEM_LIMIT, safeUrl } from '../../src/sidebar/model';
+
+describe('links', () => {
+  test('safeUrl keeps https addresses only', () => {
+    expect(safeUrl('https://docs.google.com/document/d/abc/edit')).toBe('https://docs.google.com/document/d/abc/edit');
+    for (const bad of [
+      'javascript:window.__xss=1',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'http://example.com',
+      '//evil.example',
+      '/relative',
+      'https://',
+      '',
+      null,
+      42,
+    ]) {
+      expect(safeUrl(bad)).toBeNull();
+    }
+  });
+});
+
+describe('messages and formats', () => {
+  test('server errors lose their technical prefix', () => {
+    expect(errorMessage(new Error('Exception: Đang có người khác chạy thao tác này.'))).toBe(
+      'Đang có người khác chạy thao tác này.',
+    );
+    expect(errorMessage(new Error('UserError: Không có trang tính "X".'))).toBe('Không có trang tính "X".');
+    expect(errorMessage('Error: Exception: x')).toBe('x');
+    expect(errorMessage(undefined)).toBe('');
+  });
+
+  test('numbers, days and times', () => {
+    expect(formatNumber(9800, 'vi')).toBe('9.800');
+    expect(formatNumber(1234567, 'en')).toBe('1,234,567');
+    expect(formatNumber(12, 'vi')).toBe('12');
+    expect(formatDay('2024-01-14')).toBe('14/01/2024');
+    expect(formatDateTime('2024-01-14T09:05:00+07:00')).toBe('09:05 14/01/2024');
+    expect(formatDateTime('không phải ngày')).toBe('');
+    expect(formatDateTime(null)).toBe('');
+  });
+
+  test('both languages have every string, and they differ', () => {
+    const vi = STRINGS.vi;
+    const en = STRINGS.en;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    expect(en.validate).not.toBe(vi.validate);
+    expect(vi.errors(1234)).toBe('1.234 lỗi');
+    expect(en.errors(1)).toBe('1 error');
+    expect(vi.more(9800)).toBe('Còn 9.800 vấn đề khác — xem trang "Kiểm tra".');
+  });
+});
+
+describe('groupProblems', () => {
+  const p = (severity: ProblemDto['severity'], sheet: string, cell: string): ProblemDto => ({
+    severity,
+    sheet,
+    cell,
+    message: `${sheet}!${cell}`,
+    suggestion: '',
+    rule: 'r',
+  });
+  const list = [
+    p('warning', 'Đại biểu', 'B2'),
+    p('error', 'Đơn vị', 'A3'),
+    p('error', 'Đại biểu', 'F9'),
+    p('warning', 'Phân bổ', ''),
+  ];
+
+  test('groups by sheet in order of appearance, errors first within a sheet', () => {
+    const { groups, hidden, total } = groupProblems(list, 'all');
+    expect(groups.map((g) => [g.sheet, g.total, g.shown.map((x) => x.problem.cell)])).toEqual([
+      ['Đại biểu', 2, ['F9', 'B2']],
+      ['Đơn vị', 1, ['A3']],
+      ['Phân bổ', 1, ['']],
+    ]);
+    expect([hidden, total]).toEqual([0, 4]);
+    expect(groups[0]?.shown.map((x) => x.index)).toEqual([2, 0]);
+  });
+
+  test('filters by severity', () => {
+    expect(groupProblems(list, 'error').groups.flatMap((g) => g.shown.map((x) => x.problem.cell))).toEqual([
+      'A3',
+      'F9',
+    ]);
+    expect(groupProblems(list, 'warning').total).toBe(2);
+  });
+
+  test('renders at most the limit, counts the rest', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => p(i % 2 ? 'error' : 'warning', `S${i % 7}`, `A${i + 1}`));
+    const all = groupProblems(many, 'all');
+    expect(all.groups.reduce((n, g) => n + g.shown.length, 0)).toBe(PROBLEM_LIMIT);
+    expect(all.hidden).toBe(10_000 - PROBLEM_LIMIT);
+    expect(all.groups.reduce((n, g) => n + g.total, 0)).toBeLessThanOrEqual(10_000);
+    const errors = groupProblems(many, 'error', 3);
+    expect(errors.groups.flatMap((g) => g.shown).length).toBe(3);
+    expect(errors.hidden).toBe(5000 - 3);
+  });
+});
