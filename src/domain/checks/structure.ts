@@ -52,50 +52,33 @@ export function checkGroupsRepresented(input: StructureInput, problems: ProblemL
   }
 }
 
-interface ShareRule {
-  rule: string;
-  setting: keyof Settings;
-  label: string;
-  kind: 'min' | 'max';
-  test: (d: DelegateRecord, input: StructureInput) => boolean | null;
-}
-
-const SHARE_RULES: ShareRule[] = [
-  {
-    rule: 'share-women',
-    setting: 'minWomenShare',
-    label: 'nữ',
-    kind: 'min',
-    test: (d) => (d.data.gender === null ? null : d.data.gender === 'female'),
-  },
-  {
-    rule: 'share-youth',
-    setting: 'minYouthShare',
-    label: 'đại biểu trẻ',
-    kind: 'min',
-    test: (d, input) => (d.data.birthYear === null ? null : input.year - d.data.birthYear < input.settings.youthAge),
-  },
-  {
-    rule: 'share-prestige',
-    setting: 'minPrestigeShare',
-    label: 'người có uy tín',
-    kind: 'min',
-    test: (d) => foldKey(d.data.category ?? '').includes('uy tín'),
-  },
-  {
-    rule: 'share-kinh',
-    setting: 'maxKinhShare',
-    label: 'người Kinh',
-    kind: 'max',
-    test: (d) => (d.data.ethnic === null ? null : d.data.ethnic === '01'),
-  },
+/**
+ * A share rule: the setting holding its limit ('min…Share' or 'max…Share', which also names the rule:
+ * minWomenShare → share-women), what is counted, and whether a delegate counts (null: unknown).
+ */
+type ShareRule = [
+  setting: 'minWomenShare' | 'minYouthShare' | 'minPrestigeShare' | 'maxKinhShare',
+  label: string,
+  test: (d: DelegateRecord, input: StructureInput) => boolean | null,
 ];
 
-function shareOf(list: readonly DelegateRecord[], rule: ShareRule, input: StructureInput): [number, number] {
+const SHARE_RULES: ShareRule[] = [
+  ['minWomenShare', 'nữ', (d) => (d.data.gender === null ? null : d.data.gender === 'female')],
+  [
+    'minYouthShare',
+    'đại biểu trẻ',
+    (d, input) => (d.data.birthYear === null ? null : input.year - d.data.birthYear < input.settings.youthAge),
+  ],
+  ['minPrestigeShare', 'người có uy tín', (d) => foldKey(d.data.category ?? '').includes('uy tín')],
+  ['maxKinhShare', 'người Kinh', (d) => (d.data.ethnic === null ? null : d.data.ethnic === '01')],
+];
+
+/** [delegates who count, delegates known] for a share rule's test. */
+function shareOf(list: readonly DelegateRecord[], test: ShareRule[2], input: StructureInput): [number, number] {
   let yes = 0;
   let known = 0;
   for (const d of list) {
-    const t = rule.test(d, input);
+    const t = test(d, input);
     if (t === null) continue;
     known++;
     if (t) yes++;
@@ -114,31 +97,33 @@ export function checkShares(input: StructureInput, problems: ProblemList): void 
     list.push(d);
     byUnit.set(u.data.code, list);
   }
-  for (const rule of SHARE_RULES) {
-    const limit = input.settings[rule.setting] as number | null;
+  for (const [setting, label, test] of SHARE_RULES) {
+    const limit = input.settings[setting];
     if (limit === null) continue;
+    const min = setting.startsWith('min');
+    const rule = `share-${setting.slice(3, -5).toLowerCase()}`;
     const breaks = (yes: number, known: number) =>
-      known > 0 && (rule.kind === 'min' ? yes < limit * known - 1e-9 : yes > limit * known + 1e-9);
-    const bound = rule.kind === 'min' ? 'tối thiểu' : 'tối đa';
-    const [yes, known] = shareOf(all, rule, input);
+      known > 0 && (min ? yes < limit * known - 1e-9 : yes > limit * known + 1e-9);
+    const outside = `${min ? 'dưới' : 'trên'} mức ${min ? 'tối thiểu' : 'tối đa'} ${formatPercent(limit)}.`;
+    const [yes, known] = shareOf(all, test, input);
     if (breaks(yes, known)) {
       problems.error(
-        rule.rule,
+        rule,
         SHEETS.config.name,
-        input.settingCells[rule.setting] ?? '',
-        `Tỷ lệ ${rule.label} toàn tỉnh là ${formatPercent(yes / known)} (${yes}/${known}), ${rule.kind === 'min' ? 'dưới' : 'trên'} mức ${bound} ${formatPercent(limit)}.`,
+        input.settingCells[setting] ?? '',
+        `Tỷ lệ ${label} toàn tỉnh là ${formatPercent(yes / known)} (${yes}/${known}), ${outside}`,
         'Điều chỉnh cơ cấu đại biểu trong trang Đại biểu.',
       );
     }
     for (const list of byUnit.values()) {
-      const [y, k] = shareOf(list, rule, input);
+      const [y, k] = shareOf(list, test, input);
       if (!breaks(y, k)) continue;
       const unit = list[0]?.unitRecord;
       problems.warning(
-        `${rule.rule}-unit`,
+        `${rule}-unit`,
         SHEETS.units.name,
         unit?.cells.name ?? unit?.cells.code ?? '',
-        `"${unit?.data.name ?? unit?.data.code}": tỷ lệ ${rule.label} là ${formatPercent(y / k)} (${y}/${k}), ${rule.kind === 'min' ? 'dưới' : 'trên'} mức ${bound} ${formatPercent(limit)}.`,
+        `"${unit?.data.name ?? unit?.data.code}": tỷ lệ ${label} là ${formatPercent(y / k)} (${y}/${k}), ${outside}`,
         'Điều chỉnh cơ cấu đại biểu của đơn vị.',
       );
     }
