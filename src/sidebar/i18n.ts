@@ -17,6 +17,7 @@ const vi = {
   language: 'Ngôn ngữ',
   congress: (round: string, year: number | null) =>
     [round ? `Đại hội lần thứ ${round}` : 'Đại hội', year ? String(year) : ''].filter(Boolean).join(' · '),
+  noProvince: 'Chưa khai báo Tỉnh trong trang "Cấu hình"',
   loading: 'Đang tải…',
   refresh: 'Làm mới',
   refreshLabel: 'Làm mới tổng quan',
@@ -108,6 +109,7 @@ const en: Strings = {
   language: 'Language',
   congress: (round, year) =>
     [round ? `Congress, round ${round}` : 'Congress', year ? String(year) : ''].filter(Boolean).join(' · '),
+  noProvince: 'No province in the "Cấu hình" sheet yet',
   loading: 'Loading…',
   refresh: 'Refresh',
   refreshLabel: 'Refresh the overview',

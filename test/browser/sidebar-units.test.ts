@@ -1,4 +1,10 @@
-/** The sidebar's DOM-free parts, in Node: the URL policy, error messages, grouping and the cap. */
+/**
+ * The sidebar's DOM-free parts, in Node: the URL policy, error messages, grouping and the cap; and
+ * the built Sidebar.html (self-contained, small, no HTML-from-string APIs, no zod).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_DIR } from '../../local/testing';
 import type { ProblemDto } from '../../src/rpc/contract';
 import { formatDateTime, formatDay, formatNumber, STRINGS } from '../../src/sidebar/i18n';
 import { errorMessage, groupProblems, PROBLEM_LIMIT, safeUrl } from '../../src/sidebar/model';
@@ -98,5 +104,27 @@ describe('groupProblems', () => {
     const errors = groupProblems(many, 'error', 3);
     expect(errors.groups.flatMap((g) => g.shown).length).toBe(3);
     expect(errors.hidden).toBe(5000 - 3);
+  });
+});
+
+/** build/Sidebar.html is fetched every time the sidebar opens. */
+const SIDEBAR_BUDGET = 40 * 1024;
+
+describe('build/Sidebar.html', () => {
+  const path = join(PROJECT_DIR, 'build', 'Sidebar.html');
+
+  test('is self-contained, small, and has no HTML-from-string APIs or zod', () => {
+    if (!existsSync(path)) throw new Error(`${path} not found: run \`npm run build\` first.`);
+    const html = readFileSync(path, 'utf8');
+    const size = Buffer.byteLength(html);
+    expect(size).toBeLessThan(SIDEBAR_BUDGET);
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
+    expect(html).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//i);
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? '';
+    expect(script.length).toBeGreaterThan(1000);
+    for (const banned of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function']) {
+      expect(script).not.toContain(banned);
+    }
+    expect(script).not.toMatch(/zod|safeParse|ZodError/);
   });
 });

@@ -17,7 +17,11 @@ interface FocusedElement {
   dataset: Record<string, string | undefined>;
   focus(): void;
 }
-declare const document: { activeElement: FocusedElement | null; querySelector(s: string): FocusedElement | null };
+declare const document: {
+  activeElement: FocusedElement | null;
+  querySelector(s: string): FocusedElement | null;
+  documentElement: { scrollWidth: number; clientWidth: number };
+};
 declare function getComputedStyle(el: FocusedElement): { boxShadow: string; outlineStyle: string };
 
 /** What validateAll finds on a fresh copy of the sample (so the test follows the sample). */
@@ -296,6 +300,13 @@ describe('sidebar on the Lạng Sơn sample', () => {
   test('screenshot of the sidebar (test-artifacts/sidebar.png)', async () => {
     const frame = await s.sidebarFrame();
     await frame.evaluate(() => window.scrollTo(0, 0));
+    // Nothing is wider than the 300 px sidebar.
+    const width = await frame.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(width[0]).toBeLessThanOrEqual(width[1]!);
+    expect(width[1]).toBeLessThanOrEqual(300);
     const path = await keepScreenshot(s.page.locator('#sidebar'), 'sidebar.png');
     await keepScreenshot(s.page, 'playground.png');
     expect(path).toMatch(/test-artifacts[\\/]sidebar\.png$/);

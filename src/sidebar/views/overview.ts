@@ -29,7 +29,11 @@ export function headerView(ctx: ViewContext): HTMLElement {
       'div',
       { class: 'app-title' },
       h('h1', null, o?.province || t.appTitle),
-      h('p', { class: 'app-sub' }, o ? t.congress(o.round, o.year) : state.overviewError ? '' : t.loading),
+      h(
+        'p',
+        { class: 'app-sub' },
+        o ? (o.province ? t.congress(o.round, o.year) : t.noProvince) : state.overviewError ? '' : t.loading,
+      ),
     ),
     h(
       'div',
@@ -103,7 +107,7 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
       t.openTasks(o.tasks.open),
       'tasks',
     ),
-    head
+    head && head.total > 0
       ? card(
           head.total > 0 && head.reached >= head.total ? 'ok' : 'info',
           t.progress,
@@ -112,7 +116,7 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
           null,
           'progress',
         )
-      : card('muted', t.progress, '—', t.noProgress, null, 'progress'),
+      : card('muted', t.progress, '—', head?.sentence || t.noProgress, null, 'progress'),
   );
 }
 
