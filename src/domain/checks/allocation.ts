@@ -25,7 +25,10 @@ export interface AllocationCheckInput {
 }
 
 /** Where a unit's row sits in `Phân bổ` (by code), to point problems at its cells. */
-function sheetRowOf(input: AllocationCheckInput, code: string): AllocationRecord | undefined {
+export function sheetRowOf(
+  input: { sheetRows: readonly AllocationRecord[] },
+  code: string,
+): AllocationRecord | undefined {
   const key = foldKey(code);
   return input.sheetRows.find((r) => r.data.code !== null && foldKey(r.data.code) === key);
 }
@@ -51,6 +54,7 @@ export function checkAllocationUpToDate(input: AllocationCheckInput, problems: P
     );
     return;
   }
+  const rerun = 'Chạy lại "Phân bổ đại biểu".';
   for (const row of input.plan.rows) {
     const at = sheetRowOf(input, row.code);
     if (!at) {
@@ -59,7 +63,7 @@ export function checkAllocationUpToDate(input: AllocationCheckInput, problems: P
         SHEETS.units.name,
         row.unit.cells.code ?? '',
         `Đơn vị "${row.name}" chưa có trong trang "${ALLOC}".`,
-        'Chạy lại "Phân bổ đại biểu".',
+        rerun,
       );
     } else if (at.data.seats !== row.seats) {
       problems.warning(
@@ -67,7 +71,7 @@ export function checkAllocationUpToDate(input: AllocationCheckInput, problems: P
         ALLOC,
         at.cells.seats ?? at.cells.code ?? '',
         `Số phân bổ của "${row.name}" (${at.data.seats ?? 'trống'}) khác kết quả tính lại (${row.seats}): số liệu đã thay đổi.`,
-        'Chạy lại "Phân bổ đại biểu".',
+        rerun,
       );
     }
   }
@@ -90,11 +94,12 @@ export function checkOfficialTotal(input: AllocationCheckInput, problems: Proble
   if (!plan.ok) return;
   const units = plan.rows.reduce((s, r) => s + r.final, 0);
   const fixed = plan.fixedSeats.reduce((s, f) => s + f.seats, 0);
+  const cell = input.settingCells.officialTotal ?? '';
   if (units + fixed !== settings.officialTotal) {
     problems.error(
       'allocation-total-mismatch',
       CONFIG,
-      input.settingCells.officialTotal ?? '',
+      cell,
       `Tổng số chính thức của các đơn vị (${units}) cộng ${fixed} ghế cố định bằng ${units + fixed}, khác tổng số đại biểu chính thức (${settings.officialTotal}).`,
       'Các số Điều chỉnh trong trang Phân bổ phải có tổng bằng 0.',
     );
@@ -103,7 +108,7 @@ export function checkOfficialTotal(input: AllocationCheckInput, problems: Proble
     problems.error(
       'allocation-above-cap',
       CONFIG,
-      input.settingCells.officialTotal ?? '',
+      cell,
       `Tổng số đại biểu chính thức (${settings.officialTotal}) vượt mức tối đa ${settings.officialCap}.`,
       'Giảm tổng số đại biểu hoặc kiểm tra lại thông số "Số đại biểu chính thức tối đa".',
     );

@@ -9,6 +9,7 @@ import type { AllocationRecord, DelegateRecord, SettingCells } from '../records'
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
 import { foldKey } from '../text';
+import { sheetRowOf } from './allocation';
 
 const ALLOC = SHEETS.allocation.name;
 const DELEGATES = SHEETS.delegates.name;
@@ -22,9 +23,9 @@ export interface DelegateCheckInput {
 }
 
 function registeredCell(input: DelegateCheckInput, code: string): { sheet: string; cell: string } {
-  const key = foldKey(code);
-  const row = input.sheetRows.find((r) => r.data.code !== null && foldKey(r.data.code) === key);
+  const row = sheetRowOf(input, code);
   if (row) return { sheet: ALLOC, cell: row.cells.final ?? row.cells.code ?? '' };
+  const key = foldKey(code);
   const unit = input.plan.rows.find((r) => foldKey(r.code) === key)?.unit;
   return { sheet: SHEETS.units.name, cell: unit?.cells.code ?? '' };
 }
