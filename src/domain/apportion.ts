@@ -81,12 +81,12 @@ const ROUNDING_VI: Record<ApportionMethod, string> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Exact arithmetic
 
-/** A non-negative rational [numerator, denominator]; denominator 0 means +∞. */
+/** A non-negative rational [numerator, denominator]; denominator 0 (with a numerator > 0) means +∞. */
 type Frac = [bigint, bigint];
 const TOL = 1 + 1e-9;
 
+/** Cross-multiplication: also right for +∞ (∞ = ∞, ∞ > any finite value) since an infinite numerator is > 0. */
 function cmpFrac(a: Frac, b: Frac): number {
-  if (a[1] === 0n || b[1] === 0n) return (a[1] === 0n ? 1 : 0) - (b[1] === 0n ? 1 : 0);
   const d = a[0] * b[1] - b[0] * a[1];
   return d > 0n ? 1 : d < 0n ? -1 : 0;
 }

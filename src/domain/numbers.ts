@@ -21,6 +21,9 @@ const SPACED = new RegExp(`^(\\d{1,3}(?:${SP}\\d{3})+)(?:([.,])(\\d+))?$`);
 const GROUPED_DOT = /^\d{1,3}(?:\.\d{3})+$/;
 const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+$/;
 
+const belowZero = (text: string) => fail(`"${text}" không được âm`);
+const above100 = (text: string) => fail(`"${text}" lớn hơn 100%`);
+
 /** Rounds away binary noise (0.333 * 100 = 33.300000000000004 → 33.3). */
 const round12 = (x: number): number => Number(x.toPrecision(12));
 
@@ -102,7 +105,7 @@ export function parseNonNegativeInteger(v: unknown): Parsed<number | null> {
   let n = r.value;
   // A formula result like 29.999999999999996 is the integer it means.
   if (typeof v === 'number' && Math.abs(n - Math.round(n)) < 1e-9) n = Math.round(n) || 0;
-  if (n < 0) return fail(`"${shown(v, n)}" không được âm`);
+  if (n < 0) return belowZero(shown(v, n));
   if (!Number.isInteger(n)) return fail(`"${shown(v, n)}" phải là số nguyên`);
   return r.warning ? { ok: true, value: n, warning: r.warning } : { ok: true, value: n };
 }
@@ -123,8 +126,8 @@ export function parseRatio(v: unknown): Parsed<number | null> {
   if (pct) {
     const r = parseVnNumber(pct[1]);
     if (!r.ok || r.value === null) return notRatio;
-    if (r.value < 0) return fail(`"${text}" không được âm`);
-    if (r.value > 100) return fail(`"${text}" lớn hơn 100%`);
+    if (r.value < 0) return belowZero(text);
+    if (r.value > 100) return above100(text);
     return { ok: true, value: round12(r.value / 100) };
   }
   const frac = /^([^/]+)\/([^/]+)$/.exec(text);
@@ -132,8 +135,8 @@ export function parseRatio(v: unknown): Parsed<number | null> {
     const a = parseVnNumber(frac[1]);
     const b = parseVnNumber(frac[2]);
     if (!a.ok || !b.ok || a.value === null || b.value === null || b.value === 0) return notRatio;
-    if (a.value < 0 || b.value < 0) return fail(`"${text}" không được âm`);
-    if (a.value > b.value) return fail(`"${text}" lớn hơn 100%`);
+    if (a.value < 0 || b.value < 0) return belowZero(text);
+    if (a.value > b.value) return above100(text);
     return { ok: true, value: a.value / b.value };
   }
   const r = parseVnNumber(text);
@@ -142,13 +145,13 @@ export function parseRatio(v: unknown): Parsed<number | null> {
 }
 
 function ratioFromNumber(n: number, text: string): Parsed<number | null> {
-  if (n < 0) return fail(`"${text}" không được âm`);
+  if (n < 0) return belowZero(text);
   if (n <= 1) return { ok: true, value: n };
   if (n <= 100) {
     const value = round12(n / 100);
     return { ok: true, value, warning: `Đã hiểu "${text}" là ${formatPercent(value, 2)}` };
   }
-  return fail(`"${text}" lớn hơn 100%`);
+  return above100(text);
 }
 
 /** Rounds half away from zero at `d` decimals without binary surprises (1.005 → 1.01). */
