@@ -94,6 +94,7 @@ const vi = {
   documents: 'Văn bản đã tạo',
   documentsEmpty: 'Chưa có văn bản nào. Dùng "Tạo văn bản" ở trên.',
   noLink: 'chưa có liên kết',
+  olderDocuments: 'Các văn bản cũ hơn: xem trang "Văn bản".',
 } as const;
 
 export type Strings = {
@@ -186,6 +187,7 @@ const en: Strings = {
   documents: 'Documents created',
   documentsEmpty: 'No documents yet. Use "Create a document" above.',
   noLink: 'no link yet',
+  olderDocuments: 'Older documents: see the "Văn bản" sheet.',
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -27,7 +27,6 @@ const state: State = {
   lang: storedLang(),
   overview: null,
   overviewError: null,
-  documents: null,
   busy: null,
   result: null,
   problems: null,
@@ -77,26 +76,14 @@ function render(): void {
   }
 }
 
+/** Loads the overview (with the newest documents) and renders it. */
 async function refresh(): Promise<void> {
-  await Promise.all([
-    call('getOverview').then(
-      (o) => {
-        state.overview = o;
-        state.overviewError = null;
-      },
-      (e: unknown) => {
-        state.overviewError = failure(e);
-      },
-    ),
-    call('listDocuments').then(
-      (d) => {
-        state.documents = Array.isArray(d) ? d : null;
-      },
-      () => {
-        // Older servers have no listDocuments: the overview's list is shown instead.
-      },
-    ),
-  ]);
+  try {
+    state.overview = await call('getOverview');
+    state.overviewError = null;
+  } catch (e) {
+    state.overviewError = failure(e);
+  }
   render();
   document.documentElement.dataset.ready = '1';
 }

@@ -1,5 +1,5 @@
 /** The sidebar's state and the context its views render from. */
-import type { DocumentDto, NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
+import type { NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
 import type { Child } from './dom';
 import type { Lang, Strings } from './i18n';
 import type { Filter } from './model';
@@ -31,8 +31,6 @@ export interface State {
   lang: Lang;
   overview: OverviewDto | null;
   overviewError: string | null;
-  /** From listDocuments; null until loaded (the overview's list is used meanwhile). */
-  documents: DocumentDto[] | null;
   /** The running action (with its notice kind), or null. */
   busy: { action: ActionKey; kind?: NoticeKind } | null;
   result: ResultState | null;

@@ -82,6 +82,23 @@ describe('sidebar on the Lạng Sơn sample', () => {
     await expect(card('progress').textContent()).resolves.toBe('Tiến độ0/11huyện, thành phố đã tổ chức Đại hội');
   });
 
+  test('"Làm mới" reloads the overview with one server call', async () => {
+    const calls: string[] = [];
+    const onRequest = (r: { url(): string; postDataJSON(): unknown }) => {
+      if (r.url().endsWith('/api/run')) calls.push(String((r.postDataJSON() as { fn?: string }).fn));
+    };
+    s.page.on('request', onRequest);
+    try {
+      const answered = s.page.waitForResponse((r) => r.url().endsWith('/api/run'));
+      await s.sidebar.locator('[data-key="refresh"]').click();
+      await answered;
+      await s.page.waitForTimeout(200);
+    } finally {
+      s.page.off('request', onRequest);
+    }
+    expect(calls).toEqual(['getOverview']);
+  });
+
   test('Kiểm tra dữ liệu: busy while the server works, then the result and the problems', async () => {
     const hold = await holdCalls(s, 'validateAll');
     try {

@@ -5,9 +5,12 @@ import { formatDay } from '../i18n';
 import { safeUrl } from '../model';
 import type { ViewContext } from '../state';
 
-/** The documents to show: listDocuments when it answered, else the overview's; newest first. */
+/** Documents the overview lists at most (the newest); the rest are in the "Văn bản" sheet. */
+export const OVERVIEW_DOCUMENTS = 10;
+
+/** The overview's documents, newest first. */
 export function documentsOf(ctx: ViewContext): DocumentDto[] {
-  const list = ctx.state.documents ?? ctx.state.overview?.documents ?? [];
+  const list = ctx.state.overview?.documents ?? [];
   return [...list].sort((a, b) => (b.createdAt || '').localeCompare(a.createdAt || ''));
 }
 
@@ -47,5 +50,6 @@ export function documentsView(ctx: ViewContext): HTMLElement {
             ),
           ),
         ),
+    docs.length >= OVERVIEW_DOCUMENTS ? h('p', { class: 'more' }, t.olderDocuments) : null,
   );
 }
