@@ -138,14 +138,11 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
   return { model, digest: toHex(bytes).slice(0, DIGEST_LENGTH), settings, tz, year: Number(date.slice(0, 4)) };
 }
 
-function reusedResult(kind: NoticeKind, e: { url: string; number: string; title: string }): NoticeResultDto {
-  return {
-    message: NOTICE_MESSAGES.reused(NOTICE_TYPES[kind].label.toLowerCase(), e.number),
-    url: e.url,
-    number: e.number,
-    title: e.title,
-    reused: true,
-  };
+/** What the sidebar shows: a document just made, or one found in the log (`reused`). */
+function result(kind: NoticeKind, e: { url: string; number: string; title: string }, reused: boolean): NoticeResultDto {
+  const label = NOTICE_TYPES[kind].label.toLowerCase();
+  const message = reused ? NOTICE_MESSAGES.reused(label, e.number) : NOTICE_MESSAGES.created(label, e.number);
+  return { message, url: e.url, number: e.number, title: e.title, reused };
 }
 
 function currentUser(): string {
@@ -189,12 +186,12 @@ export function runGenerateNotice(
 ): NoticeResultDto {
   const p = prepare(ss, kind, options, now);
   const seen = findByDigest(readDocumentLog(readGrid(ss, 'documents'), p.tz).entries, p.digest);
-  if (seen) return reusedResult(kind, seen);
+  if (seen) return result(kind, seen, true);
   return withDocumentLock(() => {
     // Read again under the lock: another user may have just made it, or taken a number.
     const log = readDocumentLog(readGrid(ss, 'documents'), p.tz);
     const again = findByDigest(log.entries, p.digest);
-    if (again) return reusedResult(kind, again);
+    if (again) return result(kind, again, true);
     const number = nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings));
     const model = withNumber(p.model, number);
     const { url } = render(model, p.settings);
@@ -213,13 +210,7 @@ export function runGenerateNotice(
       p.tz,
     );
     logSheet(ss).getRange(cells.row, cells.column, 1, cells.values.length).setValues([cells.values]);
-    return {
-      message: NOTICE_MESSAGES.created(model.kindLabel.toLowerCase(), number),
-      url,
-      number,
-      title: model.title,
-      reused: false,
-    };
+    return result(kind, { url, number, title: model.title }, false);
   });
 }
 
