@@ -55,7 +55,8 @@ export function computedStatusLabel(cls: TaskClass): string {
   return LABELS[cls];
 }
 
-const URGENCY: Record<TaskClass, number> = { overdue: 0, 'due-soon': 1, open: 2, done: 3, cancelled: 4 };
+/** Most urgent first: the order of LABELS. */
+const URGENCY = Object.keys(LABELS);
 
 interface Ranked {
   task: TaskRecord;
@@ -66,7 +67,7 @@ interface Ranked {
 function compare(a: Ranked, b: Ranked): number {
   const da = a.task.data.deadline ?? '9999';
   const db = b.task.data.deadline ?? '9999';
-  return URGENCY[a.cls] - URGENCY[b.cls] || (da < db ? -1 : da > db ? 1 : 0) || a.task.row - b.task.row;
+  return URGENCY.indexOf(a.cls) - URGENCY.indexOf(b.cls) || (da < db ? -1 : da > db ? 1 : 0) || a.task.row - b.task.row;
 }
 
 /** The task view: counts, and the tasks not done grouped by lead agency, most urgent group first. */
@@ -76,13 +77,8 @@ export function summarizeTasks(tasks: readonly TaskRecord[], today: IsoDate, due
   for (const task of tasks) {
     const cls = classifyTask(task, today, dueSoonDays);
     if (cls === 'cancelled') continue;
-    if (cls === 'done') {
-      summary.done++;
-      continue;
-    }
-    if (cls === 'overdue') summary.overdue++;
-    else if (cls === 'due-soon') summary.dueSoon++;
-    else summary.open++;
+    summary[cls === 'due-soon' ? 'dueSoon' : cls]++;
+    if (cls === 'done') continue;
     const lead = task.data.lead ?? NO_LEAD;
     const key = foldKey(lead);
     const group = groups.get(key) ?? { lead, items: [] };
