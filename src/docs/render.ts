@@ -53,17 +53,18 @@ function attrs(
     [A.LINE_SPACING]: p.lineSpacing,
     [A.FONT_FAMILY]: ND.FONT,
     [A.FONT_SIZE]: p.sizePt,
-    [A.BOLD]: !!run.bold,
-    [A.ITALIC]: !!run.italic,
-    [A.UNDERLINE]: !!run.underline,
+    ...runAttrs(run),
   };
 }
 
+/** Bold, italic and underline of a run, each set or cleared. */
+const runAttrs = (run: { bold?: boolean; italic?: boolean; underline?: boolean }): Attrs => {
+  const A = DocumentApp.Attribute;
+  return { [A.BOLD]: !!run.bold, [A.ITALIC]: !!run.italic, [A.UNDERLINE]: !!run.underline };
+};
+
 const lineAttrs = (l: Line): Attrs =>
-  attrs(
-    { align: l.align, sizePt: l.sizePt, indentFirstLineMm: 0, spaceBeforePt: 0, spaceAfterPt: 0, lineSpacing: 1 },
-    l,
-  );
+  attrs({ ...l, indentFirstLineMm: 0, spaceBeforePt: 0, spaceAfterPt: 0, lineSpacing: 1 }, l);
 
 const textWidthPt = (m: DocModel): number => ND.mmToPt(m.page.widthMm - m.page.margins.leftMm - m.page.margins.rightMm);
 
@@ -108,17 +109,10 @@ function appendParagraph(body: Body, b: ParagraphBlock): Paragraph {
   );
   p.setAttributes(attrs(b, uniform ? base : {}));
   if (!uniform) {
-    const A = DocumentApp.Attribute;
     const t = p.editAsText();
     let at = 0;
     for (const r of b.runs) {
-      if (r.text && (r.bold || r.italic || r.underline)) {
-        t.setAttributes(at, at + r.text.length - 1, {
-          [A.BOLD]: !!r.bold,
-          [A.ITALIC]: !!r.italic,
-          [A.UNDERLINE]: !!r.underline,
-        });
-      }
+      if (r.text && (r.bold || r.italic || r.underline)) t.setAttributes(at, at + r.text.length - 1, runAttrs(r));
       at += r.text.length;
     }
   }
