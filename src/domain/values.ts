@@ -127,7 +127,7 @@ export const GENDER_LABELS: Readonly<Record<Gender, string>> = { male: 'Nam', fe
  * 'Nam', 'nam', 'M', 'male', 'trai' → male; 'Nữ', 'nu', 'nư', 'F', 'female', 'gái' → female.
  * '1'/'0' and 'x' are refused: different workbooks use them with opposite meanings.
  */
-export const parseGender = enumParser<Gender>('giới tính', listForms(GENDER_LABELS), [
+export const parseGender = /* @__PURE__ */ enumParser<Gender>('giới tính', listForms(GENDER_LABELS), [
   ['male', 'nam', 'm', 'male', 'man', 'trai', 'nam giới', 'giới nam', 'đàn ông'],
   ['female', 'nữ', 'nu', 'nư', 'f', 'female', 'woman', 'gái', 'nữ giới', 'giới nữ', 'phụ nữ', 'đàn bà'],
 ]);
@@ -143,11 +143,15 @@ export const DELEGATE_KIND_LABELS: Readonly<Record<DelegateKind, string>> = {
 };
 
 /** 'Chính thức', 'chinh thuc', 'CT' → official; 'Đương nhiên', 'DN' → ex-officio; 'Khách mời', 'KM' → guest. */
-export const parseDelegateKind = enumParser<DelegateKind>('loại đại biểu', listForms(DELEGATE_KIND_LABELS), [
-  ['official', 'chính thức', 'chinh thuc', 'ct', 'đại biểu chính thức', 'đbct', 'dbct', 'bầu', 'được bầu'],
-  ['ex-officio', 'đương nhiên', 'duong nhien', 'đn', 'dn', 'đại biểu đương nhiên', 'đbđn', 'dbdn'],
-  ['guest', 'khách mời', 'khach moi', 'km', 'khách', 'đại biểu khách mời', 'đbkm', 'dbkm', 'mời'],
-]);
+export const parseDelegateKind = /* @__PURE__ */ enumParser<DelegateKind>(
+  'loại đại biểu',
+  listForms(DELEGATE_KIND_LABELS),
+  [
+    ['official', 'chính thức', 'chinh thuc', 'ct', 'đại biểu chính thức', 'đbct', 'dbct', 'bầu', 'được bầu'],
+    ['ex-officio', 'đương nhiên', 'duong nhien', 'đn', 'dn', 'đại biểu đương nhiên', 'đbđn', 'dbdn'],
+    ['guest', 'khách mời', 'khach moi', 'km', 'khách', 'đại biểu khách mời', 'đbkm', 'dbkm', 'mời'],
+  ],
+);
 
 // ---------------------------------------------------------------------------------------------
 // Task status
@@ -165,7 +169,7 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
  * 'Sắp đến hạn' → in-progress; 'Hoàn thành', 'Đã hoàn thành', 'Xong' → done; 'Hủy'/'Huỷ' → cancelled.
  * Like every parser here, also matches text typed without diacritics ('hoan thanh', 'huy').
  */
-export const parseTaskStatus = enumParser<TaskStatus>('trạng thái', listForms(TASK_STATUS_LABELS), [
+export const parseTaskStatus = /* @__PURE__ */ enumParser<TaskStatus>('trạng thái', listForms(TASK_STATUS_LABELS), [
   ['not-started', 'chưa thực hiện', 'chưa làm', 'chưa bắt đầu', 'chưa triển khai', 'chưa', 'mới'],
   ['in-progress', 'đang thực hiện', 'đang làm', 'đang triển khai', 'đang', 'quá hạn', 'sắp đến hạn', 'trễ hạn'],
   ['done', 'hoàn thành', 'đã hoàn thành', 'xong', 'đã xong', 'đã thực hiện', 'hoàn tất', 'đã hoàn tất'],
@@ -175,7 +179,7 @@ export const parseTaskStatus = enumParser<TaskStatus>('trạng thái', listForms
 // ---------------------------------------------------------------------------------------------
 // Yes / no
 
-const yesNo = enumParser<boolean>(
+const yesNo = /* @__PURE__ */ enumParser<boolean>(
   'có/không',
   '"Có" hoặc "Không"',
   [
