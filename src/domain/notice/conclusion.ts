@@ -70,7 +70,8 @@ export function conclusionInput(
   const assigned = tasks
     .filter((t) => foldKey(t.data.meeting ?? '') === key && t.data.content && t.data.status !== cancelled)
     .sort(
-      (a, b) => (a.data.index ?? Number.MAX_SAFE_INTEGER) - (b.data.index ?? Number.MAX_SAFE_INTEGER) || a.row - b.row,
+      // Unnumbered last (Infinity − Infinity is NaN, which falls through to the row order like 0).
+      (a, b) => (a.data.index ?? Infinity) - (b.data.index ?? Infinity) || a.row - b.row,
     );
   return {
     meeting: {
@@ -158,9 +159,7 @@ export function buildConclusionNotice(input: ConclusionInput, s: Settings, date:
   blocks.push(para(opening));
   blocks.push(
     para(
-      input.reporter
-        ? `Sau khi nghe ${input.reporter} báo cáo, ý kiến tham gia của các thành phần dự họp, ${chair} kết luận như sau:`
-        : `Sau khi nghe báo cáo và ý kiến tham gia của các thành phần dự họp, ${chair} kết luận như sau:`,
+      `Sau khi nghe ${input.reporter ? `${input.reporter} báo cáo,` : 'báo cáo và'} ý kiến tham gia của các thành phần dự họp, ${chair} kết luận như sau:`,
     ),
   );
   const numbered = input.conclusions.flatMap((c) => (c.index === null ? [] : [c.index]));
