@@ -152,7 +152,7 @@ function fmt(x: number, d = 0): string {
   const s = i.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? ',' + frac : '');
   return x < 0 && /[1-9]/.test(s) ? '-' + s : s;
 }
-const show = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? fmt(x, 6) : String(x));
+const show = (x: unknown) => (Number.isFinite(x) ? fmt(x as number, 6) : String(x));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validation
