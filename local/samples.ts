@@ -143,6 +143,8 @@ export function buildSample(sample: SampleWorkbook): LocalSpreadsheet {
     ? withDeliberateProblems(generated, sample.delegates.problems.short, sample.delegates.problems.over)
     : generated;
   typeRows(ss, SHEETS.delegates.name, padded(rows, SHEETS.delegates.columns.length));
+  const blank = ss.getSheetByName('Trang tính1');
+  if (blank && blank.getLastRow() === 0) ss.deleteSheet(blank);
   ss.setActiveSheet(ss.getSheetByName(SHEETS.config.name) ?? ss.getSheets()[0]!);
   return ss;
 }

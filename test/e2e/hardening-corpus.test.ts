@@ -66,6 +66,7 @@ const CASES: Case[] = [
   {
     name: 'only an empty sheet left',
     mutate: (ss) => {
+      ss.insertSheet('Trang tính1');
       for (const s of ss.getSheets()) if (s.getName() !== 'Trang tính1') ss.deleteSheet(s);
     },
     expect: { sheet: 'Đơn vị', rule: 'sheet-missing' },
