@@ -69,8 +69,8 @@ const METHODS = Object.keys(METHOD_NAMES) as ApportionMethod[];
 /** Methods with d(0) = 0: every unit with population > 0 gets at least one seat. */
 const IMPLICIT_SEAT: ApportionMethod[] = ['adams', 'dean', 'huntington-hill'];
 
-const ROUNDING_VI: Record<ApportionMethod, string> = {
-  hamilton: '',
+/** How each divisor method rounds a quotient (shown in explanations). */
+const ROUNDING_VI: Record<Exclude<ApportionMethod, 'hamilton'>, string> = {
   jefferson: 'làm tròn xuống',
   webster: 'làm tròn thông thường (phần lẻ từ 0,5 trở lên thì làm tròn lên)',
   adams: 'làm tròn lên (thương số đúng bằng số nguyên thì giữ nguyên)',
@@ -542,7 +542,7 @@ export function explainApportionment(
               : ` (mọi ước số lớn hơn ${lowText ?? '0'} và không quá ${highText}${all}`;
     if (text)
       summary.push(
-        `Ước số chung ${text} người/ghế: lấy dân số mỗi đơn vị chia cho ước số rồi ${ROUNDING_VI[m]}${range}.`,
+        `Ước số chung ${text} người/ghế: lấy dân số mỗi đơn vị chia cho ước số rồi ${ROUNDING_VI[m as keyof typeof ROUNDING_VI]}${range}.`,
       );
     if (IMPLICIT_SEAT.includes(m)) summary.push('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 1 ghế.');
   }

@@ -40,16 +40,16 @@ export function readDocumentLog(grid: Grid, tzOffsetMinutes: number): { table: T
   });
   const shape = { kind: text, number: text, date, title: text, url: text, digest: text, user: text, createdAt: stamp };
   const entries = readRecords(table, shape, problems).map(
-    (r): LogEntry => ({
-      row: r.row,
-      kind: r.data.kind ?? '',
-      number: r.data.number ?? '',
-      date: r.data.date,
-      title: r.data.title ?? '',
-      url: r.data.url ?? '',
-      digest: r.data.digest ?? '',
-      user: r.data.user ?? '',
-      createdAt: r.data.createdAt,
+    ({ row, data: d }): LogEntry => ({
+      row,
+      kind: d.kind ?? '',
+      number: d.number ?? '',
+      date: d.date,
+      title: d.title ?? '',
+      url: d.url ?? '',
+      digest: d.digest ?? '',
+      user: d.user ?? '',
+      createdAt: d.createdAt,
     }),
   );
   return { table, entries };
