@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './cli/args';
+import { BENCH_USAGE, benchCommand } from './cli/bench';
 import { type CliIo, processIo } from './cli/io';
 import { RUN_USAGE, runCommand } from './cli/run';
 import { SAMPLES_USAGE, samplesCommand } from './cli/samples';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, { run: Command; usage: string }> = {
   run: { run: runCommand, usage: RUN_USAGE },
   serve: { run: serveCommand, usage: SERVE_USAGE },
   samples: { run: samplesCommand, usage: SAMPLES_USAGE },
+  bench: { run: benchCommand, usage: BENCH_USAGE },
 };
 
 function usage(): string {
