@@ -7,6 +7,9 @@ import * as z from 'zod/mini';
 export const NOTICE_KINDS = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/** A string checked by a test, with the Vietnamese message the user sees when it fails. */
+const text = (ok: (s: string) => boolean, message: string) => z.string().check(z.refine(ok, message));
+
 /** Argument schemas, one tuple per callable function. */
 export const ARGS = {
   getOverview: z.tuple([]),
@@ -16,20 +19,20 @@ export const ARGS = {
   progressSummary: z.tuple([]),
   taskSummary: z.tuple([]),
   listDocuments: z.tuple([]),
-  generateNotice: z.tuple(
-    [z.enum(NOTICE_KINDS)],
+  generateNotice: z.tuple([
+    z.enum(NOTICE_KINDS),
     z.optional(
       z.strictObject({
         /** Meeting code (`Mã cuộc họp`) for a Thông báo kết luận; default: the latest meeting. */
-        meeting: z.optional(z.string().check(z.maxLength(100))),
+        meeting: z.optional(text((s) => s.length <= 100, 'Mã cuộc họp quá dài')),
         /** Document date as ISO yyyy-mm-dd; default: today. */
-        date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+        date: z.optional(text((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'Ngày phải có dạng năm-tháng-ngày (yyyy-mm-dd)')),
       }),
     ),
-  ),
+  ]),
   selectCell: z.tuple([
-    z.string().check(z.minLength(1), z.maxLength(100)),
-    z.string().check(z.regex(/^[A-Z]{1,3}\d{1,7}$/)),
+    text((s) => s.length > 0 && s.length <= 100, 'Tên trang tính không hợp lệ'),
+    text((s) => /^[A-Z]{1,3}\d{1,7}$/.test(s), 'Ô phải là một ô dạng A1, ví dụ B12'),
   ]),
 } as const;
 

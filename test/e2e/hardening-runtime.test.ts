@@ -154,6 +154,7 @@ describe('server API', () => {
     ['generateNotice', ['phan-bo-dai-bieu', { date: '14/01/2024' }]],
     ['generateNotice', ['phan-bo-dai-bieu', { khac: 1 }]],
     ['generateNotice', ['phan-bo-dai-bieu', {}, 'thừa']],
+    ['generateNotice', ['phan-bo-dai-bieu', {}, {}]],
     ['selectCell', ['Đại biểu']],
     ['selectCell', ['Đại biểu', 'A1:B2']],
     ['selectCell', ['Đại biểu', '=A1']],
@@ -162,6 +163,13 @@ describe('server API', () => {
     const runtime = new Runtime({ spreadsheet: await fresh(), now: NOW });
     const message = errorOf(() => runBundle(runtime, fn, [...args]));
     expect(message.startsWith(`${MESSAGES.badArguments} ${fn}`)).toBe(true);
+  });
+
+  it('says in Vietnamese what is wrong with an argument', async () => {
+    const runtime = new Runtime({ spreadsheet: await fresh(), now: NOW });
+    const date = errorOf(() => runBundle(runtime, 'generateNotice', ['phan-bo-dai-bieu', { date: '14/01/2024' }]));
+    expect(date).toContain('yyyy-mm-dd');
+    expect(errorOf(() => runBundle(runtime, 'selectCell', ['Đại biểu', 'A1:B2']))).toContain('Ô phải là một ô dạng A1');
   });
 
   it('selectCell activates the cell, and names an unknown sheet', async () => {
