@@ -15,7 +15,7 @@ type TableCell = GoogleAppsScript.Document.TableCell;
 type Attrs = Record<string, unknown>;
 
 /** Data rows above which table cells keep the default (left) alignment, to bound the calls. */
-export const CELL_STYLE_LIMIT = 200;
+export const CELL_STYLE_LIMIT = 40;
 
 export interface Rendered {
   id: string;

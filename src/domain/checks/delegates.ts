@@ -2,7 +2,7 @@
  * Delegates against the allocation: official delegates registered per unit (thiếu / thừa),
  * provincial-level seats, and guests within their allowed share.
  */
-import type { AllocationPlan } from '../allocation';
+import type { AllocationPlan, AllocationRow } from '../allocation';
 import { formatPercent } from '../numbers';
 import type { ProblemList } from '../problem';
 import type { AllocationRecord, DelegateRecord, SettingCells } from '../records';
@@ -22,12 +22,10 @@ export interface DelegateCheckInput {
   delegates: readonly DelegateRecord[];
 }
 
-function registeredCell(input: DelegateCheckInput, code: string): { sheet: string; cell: string } {
-  const row = sheetRowOf(input, code);
-  if (row) return { sheet: ALLOC, cell: row.cells.final ?? row.cells.code ?? '' };
-  const key = foldKey(code);
-  const unit = input.plan.rows.find((r) => foldKey(r.code) === key)?.unit;
-  return { sheet: SHEETS.units.name, cell: unit?.cells.code ?? '' };
+function registeredCell(input: DelegateCheckInput, row: AllocationRow): { sheet: string; cell: string } {
+  const at = sheetRowOf(input, row.code);
+  if (at) return { sheet: ALLOC, cell: at.cells.final ?? at.cells.code ?? '' };
+  return { sheet: SHEETS.units.name, cell: row.unit.cells.code ?? '' };
 }
 
 /** Per unit: official delegates registered vs `Số chính thức`. */
@@ -35,7 +33,7 @@ export function checkDelegateCounts(input: DelegateCheckInput, problems: Problem
   if (!input.plan.ok) return;
   for (const row of input.plan.rows) {
     if (row.difference === 0) continue;
-    const where = registeredCell(input, row.code);
+    const where = registeredCell(input, row);
     const short = row.difference < 0;
     problems.error(
       short ? 'delegate-count-short' : 'delegate-count-over',
