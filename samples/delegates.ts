@@ -5,7 +5,7 @@
 import type { SampleDelegates } from './types';
 
 /** Small seeded PRNG (mulberry32): same seed, same workbook. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

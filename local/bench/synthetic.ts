@@ -10,6 +10,7 @@
  * committee members supervising every unit but 1 %, 50 tasks, one `Tiến độ` row per unit, two
  * meetings with 11 conclusions.
  */
+import { rng } from '../../samples/delegates';
 import { apportion } from '../../src/domain/apportion';
 import { ETHNIC_GROUPS } from '../../src/domain/ethnic';
 import { SHEETS } from '../../src/domain/template';
@@ -42,18 +43,6 @@ export function scaleLabel(s: Scale): string {
 /** The clock of every synthetic workbook: the 2025 round, between the sub-unit congresses. */
 export const SYNTHETIC_NOW = '2025-03-10T09:00:00+07:00';
 const YEAR = 2025;
-
-/** Small seeded PRNG (mulberry32): same seed, same workbook. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 /** 'a|b|c' → ['a', 'b', 'c'] (keeps the word lists short). */

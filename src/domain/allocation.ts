@@ -3,6 +3,8 @@
  * total, the rest is apportioned among the sub-units by DTTS population, then the user's manual
  * adjustment (`Điều chỉnh`) gives each unit's final official seats.
  */
+
+import type { AllocationRowDto } from '../rpc/contract';
 import { ApportionError, type Apportionment, apportion, explainApportionment, METHOD_NAMES } from './apportion';
 import type { ProblemList } from './problem';
 import type { AllocationRecord, DelegateRecord, SettingCells, UnitRecord } from './records';
@@ -10,17 +12,9 @@ import type { Settings } from './settings';
 import { SHEETS } from './template';
 import { foldKey } from './text';
 
-export interface AllocationRow {
+/** One unit's row: what `Phân bổ` and the sidebar show, plus the unit and the bounds applied. */
+export interface AllocationRow extends AllocationRowDto {
   unit: UnitRecord;
-  code: string;
-  name: string;
-  dttsPopulation: number;
-  quota: number;
-  seats: number;
-  adjustment: number;
-  final: number;
-  registered: number;
-  difference: number;
   /** The unit's minimum and maximum as applied (explicit or from the settings). */
   min: number;
   max: number | null;

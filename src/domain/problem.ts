@@ -1,17 +1,8 @@
-/** A problem found in the workbook: where it is, how bad, what to do. */
-export type Severity = 'error' | 'warning';
+/** A problem found in the workbook: where it is, how bad, what to do (the sidebar gets it as is). */
+import type { ProblemDto, Severity } from '../rpc/contract';
 
-export interface Problem {
-  severity: Severity;
-  /** Sheet name as the user sees it. */
-  sheet: string;
-  /** A1 reference of the cell ('' when the problem is about the whole sheet). */
-  cell: string;
-  message: string;
-  suggestion: string;
-  /** Name of the rule that found it (stable, English). */
-  rule: string;
-}
+export type { Severity };
+export type Problem = ProblemDto;
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo' };
 

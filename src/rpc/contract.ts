@@ -42,10 +42,13 @@ export type Severity = 'error' | 'warning';
 
 export interface ProblemDto {
   severity: Severity;
+  /** Sheet name as the user sees it. */
   sheet: string;
+  /** A1 reference of the cell ('' when the problem is about the whole sheet). */
   cell: string;
   message: string;
   suggestion: string;
+  /** Name of the rule that found it (stable, English). */
   rule: string;
 }
 

@@ -18,7 +18,7 @@ import {
   UnitIndex,
 } from '../domain/records';
 import { locateTable } from '../domain/table';
-import { SHEETS } from '../domain/template';
+import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -28,18 +28,8 @@ import { setupWorkbook } from './setup';
 import { saveState } from './state';
 import { mergedAreasOf, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
 
-const SHEETS_READ = [
-  'config',
-  'units',
-  'unitEthnic',
-  'allocation',
-  'delegates',
-  'members',
-  'tasks',
-  'progress',
-  'meetings',
-  'conclusions',
-] as const;
+/** Every data sheet (the report sheets are the add-in's own output). */
+const SHEETS_READ = SHEET_ORDER.filter((k) => !SHEETS[k].report);
 
 interface Collected {
   problems: Problem[];
