@@ -7,7 +7,7 @@ import { Runtime, runBundle } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
 import { KON_TUM } from '../../samples/kon-tum';
 import { LANG_SON } from '../../samples/lang-son';
-import type { AllocationResultDto, ValidationResultDto } from '../../src/rpc/contract';
+import type { AllocationResultDto, NoticeResultDto, ValidationResultDto } from '../../src/rpc/contract';
 
 describe('Lạng Sơn sample', () => {
   const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: '2024-01-14T09:00:00+07:00' });
@@ -103,5 +103,31 @@ describe('Kon Tum sample', () => {
     const validation = runBundle(runtime, 'validateAll').result as ValidationResultDto;
     const errors = validation.problems.filter((p) => p.severity === 'error');
     expect(errors).toEqual([]);
+  });
+});
+
+describe.each([
+  ['Lạng Sơn', LANG_SON, '2024-01-16T09:00:00+07:00', 'UBND', ['ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', 'Vũ Quang Khánh']],
+  ['Kon Tum', KON_TUM, '2019-05-16T09:00:00+07:00', 'BCĐ', ['UBND TỈNH KON TUM', 'Trần Thị Nga', 'Kon Plông']],
+] as const)('the three documents from the %s sample', (_name, sample, now, issuer, texts) => {
+  const runtime = new Runtime({ spreadsheet: buildSample(sample), now });
+  runBundle(runtime, 'allocateDelegates');
+  const kinds = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
+  const results = kinds.map((k) => runBundle(runtime, 'generateNotice', [k]).result as NoticeResultDto);
+
+  it('are numbered per type and logged', () => {
+    expect(results.map((r) => r.number)).toEqual([`01/TB-${issuer}`, `02/TB-${issuer}`, `01/QĐ-${issuer}`]);
+    expect(results.every((r) => r.url.startsWith('https://docs.google.com/document/d/'))).toBe(true);
+    const log = runtime.spreadsheet.getSheetByName('Văn bản')?.getDataRange().getValues() ?? [];
+    expect(log.slice(1).map((r) => r[1])).toEqual(results.map((r) => r.number));
+  });
+
+  it('carry the sample’s own header, signer and data', () => {
+    const docs = runtime.services.DocumentApp.created;
+    expect(docs).toHaveLength(3);
+    const all = docs.map((d) => d.getBody().getText()).join('\n');
+    for (const t of texts) expect(all).toContain(t);
+    expect(all).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(all).toContain('Nơi nhận:');
   });
 });
