@@ -194,12 +194,19 @@ export const STRINGS: Record<Lang, Strings> = { vi, en };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** ISO timestamp → "09:05 14/01/2024" in the browser's zone (the user's); '' when unreadable. */
+/** Vietnam's time (Asia/Ho_Chi_Minh: UTC+7, no daylight saving since 1975), the workbook's zone. */
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * ISO timestamp → "09:05 14/01/2024" in Vietnam's time, whatever the zone of the browser showing
+ * the sidebar, so everyone sees the times the sheets show; '' when unreadable.
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${pad(d.getHours())}:${pad(d.getMinutes())} ${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+  const t = new Date(iso).getTime();
+  if (Number.isNaN(t)) return '';
+  const d = new Date(t + VIETNAM_OFFSET_MS);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
 /** ISO day "2024-01-14" → "14/01/2024"; other text unchanged. */

@@ -45,6 +45,7 @@ describe('messages and formats', () => {
     expect(formatNumber(12, 'vi')).toBe('12');
     expect(formatDay('2024-01-14')).toBe('14/01/2024');
     expect(formatDateTime('2024-01-14T09:05:00+07:00')).toBe('09:05 14/01/2024');
+    expect(formatDateTime('2024-01-13T23:30:00Z')).toBe('06:30 14/01/2024');
     expect(formatDateTime('không phải ngày')).toBe('');
     expect(formatDateTime(null)).toBe('');
   });
