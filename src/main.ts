@@ -8,6 +8,7 @@ import { runGenerateNotice, runListDocuments } from './docs/notices';
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation } from './sheets/allocate';
 import { UserError } from './sheets/lock';
+import { runListMeetings } from './sheets/meetings';
 import { buildOverview, selectRange } from './sheets/overview';
 import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
@@ -71,6 +72,7 @@ export const generateNotice = api('generateNotice', (kind, options) =>
   runGenerateNotice(activeSpreadsheet(), kind, options ?? {}, new Date()),
 );
 export const listDocuments = api('listDocuments', () => runListDocuments(activeSpreadsheet()));
+export const listMeetings = api('listMeetings', () => runListMeetings(activeSpreadsheet()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
 
 /** Google's own failures (service outage, quota, timeout) as opposed to a bug of ours. */

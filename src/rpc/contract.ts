@@ -19,6 +19,7 @@ export const ARGS = {
   progressSummary: z.tuple([]),
   taskSummary: z.tuple([]),
   listDocuments: z.tuple([]),
+  listMeetings: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -142,6 +143,16 @@ export interface DocumentDto {
   createdAt: string;
 }
 
+/** A meeting of `Cuộc họp`, for choosing the one a Thông báo kết luận is about. */
+export interface MeetingDto {
+  /** `Mã cuộc họp`, what generateNotice takes as `meeting`. */
+  code: string;
+  /** ISO yyyy-mm-dd, null when the cell is blank or unreadable. */
+  date: string | null;
+  subject: string;
+  chair: string;
+}
+
 export interface NoticeResultDto extends ActionResult {
   url: string;
   number: string;
@@ -171,6 +182,8 @@ export interface Results {
   progressSummary: ProgressSummaryDto;
   taskSummary: TaskSummaryDto;
   listDocuments: DocumentDto[];
+  /** Meetings with a code, newest first. */
+  listMeetings: MeetingDto[];
   generateNotice: NoticeResultDto;
   selectCell: { sheet: string; cell: string };
 }

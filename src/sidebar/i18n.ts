@@ -54,6 +54,12 @@ const vi = {
     'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
     'phan-cong-nhiem-vu': 'Phân công nhiệm vụ',
   } satisfies Record<NoticeKind, string>,
+  meeting: 'Cuộc họp',
+  documentDate: 'Ngày văn bản',
+  create: 'Tạo',
+  cancel: 'Hủy',
+  noMeetings: 'Chưa có cuộc họp nào trong trang Cuộc họp. Hãy nhập cuộc họp (mã, ngày, người chủ trì) vào trang đó.',
+  meetingsFailed: 'Không tải được danh sách cuộc họp:',
   busy: {
     setupWorkbook: 'Đang thiết lập bảng tính…',
     allocateDelegates: 'Đang phân bổ đại biểu…',
@@ -147,6 +153,12 @@ const en: Strings = {
     'phan-bo-dai-bieu': 'Delegate allocation',
     'phan-cong-nhiem-vu': 'Task assignment',
   },
+  meeting: 'Meeting',
+  documentDate: 'Document date',
+  create: 'Create',
+  cancel: 'Cancel',
+  noMeetings: 'No meeting in the "Cuộc họp" sheet yet. Enter the meeting (code, date, chair) there.',
+  meetingsFailed: 'Could not load the meetings:',
   busy: {
     setupWorkbook: 'Setting up the workbook…',
     allocateDelegates: 'Allocating delegates…',
@@ -207,6 +219,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(t)) return '';
   const d = new Date(t + VIETNAM_OFFSET_MS);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** Today in Vietnam's time as an ISO day ("2024-01-14"), whatever the zone of the browser. */
+export function todayInVietnam(now: number = Date.now()): string {
+  return new Date(now + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** ISO day "2024-01-14" → "14/01/2024"; other text unchanged. */

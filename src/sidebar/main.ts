@@ -5,9 +5,9 @@
  */
 import type { NoticeKind, ProblemDto } from '../rpc/contract';
 import { type Child, fill, h } from './dom';
-import { type Lang, STRINGS, type Strings } from './i18n';
+import { type Lang, STRINGS, type Strings, todayInVietnam } from './i18n';
 import { call } from './rpc';
-import type { ActionKey, Filter, ResultState, State, ViewContext } from './state';
+import type { ActionKey, Filter, NoticeChoice, NoticeForm, ResultState, State, ViewContext } from './state';
 import { actionsView, resultView } from './views/actions';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
@@ -32,6 +32,7 @@ const state: State = {
   problems: null,
   filter: 'all',
   noticeMenuOpen: false,
+  noticeForm: null,
   progressOpen: false,
   selected: null,
 };
@@ -115,7 +116,7 @@ const explanation = (lines: readonly string[], title: (s: Strings) => string) =>
       )
     : null;
 
-async function perform(action: ActionKey, kind: NoticeKind | undefined): Promise<ResultState> {
+async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?: NoticeChoice): Promise<ResultState> {
   switch (action) {
     case 'setupWorkbook': {
       const r = await call('setupWorkbook');
@@ -140,7 +141,7 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined): Promise
       return done(r.errors + r.warnings > 0 ? 'warn' : 'ok', r.message, undefined, (s) => s.doneTitle.validateAll);
     }
     case 'generateNotice': {
-      const r = await call('generateNotice', kind ?? 'thong-bao-ket-luan');
+      const r = await call('generateNotice', kind ?? 'thong-bao-ket-luan', choice);
       return {
         ...done('ok', r.message, (s) =>
           h(
@@ -155,7 +156,7 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined): Promise
   }
 }
 
-async function run(action: ActionKey, kind?: NoticeKind): Promise<void> {
+async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice): Promise<void> {
   if (state.busy) return;
   state.busy = kind ? { action, kind } : { action };
   state.result = {
@@ -166,14 +167,67 @@ async function run(action: ActionKey, kind?: NoticeKind): Promise<void> {
   render();
   let result: ResultState;
   try {
-    result = await perform(action, kind);
+    result = await perform(action, kind, choice);
   } catch (e) {
     result = done('error', failure(e));
   }
   state.busy = null;
   state.result = result;
-  render();
+  // A document made: its form closes (the focus goes back to its kind); a failure keeps the form to fix.
+  if (action === 'generateNotice' && result.tone === 'ok' && state.noticeForm) closeNoticeForm();
+  else render();
   await refresh();
+}
+
+/** Focuses the element with that data-key, if it is there. */
+function focusKey(key: string): void {
+  document.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+}
+
+/** Hides the form (not while its document is being made); the focus, if it was in the form, goes to its kind. */
+function closeNoticeForm(): void {
+  const form = state.noticeForm;
+  if (!form || (state.busy?.action === 'generateNotice' && state.busy.kind === form.kind)) return;
+  const inForm = document.activeElement?.closest('#notice-form') != null;
+  state.noticeForm = null;
+  render();
+  if (inForm) focusKey(`notice-${form.kind}`);
+}
+
+/**
+ * Shows the form of "Tạo văn bản ▸ <kind>" (a second click hides it). For a Thông báo kết luận it
+ * lists the meetings (listMeetings), the newest chosen; without any meeting the form says so and
+ * offers no "Tạo", so the server is not called. The date starts at today in Vietnam's time, or
+ * at the date already chosen in the form of another kind.
+ */
+async function openNoticeForm(kind: NoticeKind): Promise<void> {
+  if (state.noticeForm?.kind === kind) {
+    closeNoticeForm();
+    return;
+  }
+  const needsMeeting = kind === 'thong-bao-ket-luan';
+  const form: NoticeForm = {
+    kind,
+    meetings: needsMeeting ? null : [],
+    meeting: '',
+    date: state.noticeForm?.date || todayInVietnam(),
+    error: null,
+  };
+  state.noticeForm = form;
+  render();
+  if (!needsMeeting) return;
+  try {
+    const meetings = await call('listMeetings');
+    form.meetings = meetings;
+    form.meeting = meetings[0]?.code ?? '';
+  } catch (e) {
+    form.meetings = [];
+    form.error = failure(e);
+  }
+  if (state.noticeForm !== form) return;
+  render();
+  if (form.error) announce(`${t().meetingsFailed} ${form.error}`);
+  else if (form.meetings.length === 0) announce(t().noMeetings);
 }
 
 async function select(problem: ProblemDto, key: string): Promise<void> {
@@ -194,7 +248,7 @@ function context(): ViewContext {
   return {
     state,
     t: t(),
-    run: (action, kind) => void run(action, kind),
+    run: (action, kind, choice) => void run(action, kind, choice),
     refresh: () => void refresh(),
     setLang: (lang: Lang) => {
       state.lang = lang;
@@ -211,7 +265,14 @@ function context(): ViewContext {
     },
     toggleNoticeMenu: () => {
       state.noticeMenuOpen = !state.noticeMenuOpen;
+      if (!state.noticeMenuOpen) state.noticeForm = null;
       render();
+    },
+    openNoticeForm: (kind) => void openNoticeForm(kind),
+    closeNoticeForm,
+    setNoticeField: (field, value) => {
+      // No re-render: the control already shows the value; the state keeps it for the next render.
+      if (state.noticeForm) state.noticeForm[field] = value;
     },
     toggleProgress: (open: boolean) => {
       state.progressOpen = open;

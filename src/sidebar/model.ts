@@ -1,8 +1,14 @@
 /**
  * The sidebar's logic that needs no DOM (tested in Node): the URL policy, error messages from
- * google.script.run, and the grouping and cap of the problems list.
+ * google.script.run, the label of a meeting, and the grouping and cap of the problems list.
  */
-import type { ProblemDto } from '../rpc/contract';
+import type { MeetingDto, ProblemDto } from '../rpc/contract';
+import { formatDay } from './i18n';
+
+/** A meeting as the form lists it: "BCĐ-02 — 20/01/2024 — subject" (blank parts left out). */
+export function meetingLabel(m: MeetingDto): string {
+  return [m.code, m.date ? formatDay(m.date) : '', m.subject.trim()].filter(Boolean).join(' — ');
+}
 
 /** Which problems the list shows. */
 export type Filter = 'all' | 'error' | 'warning';

@@ -1,5 +1,5 @@
 /** The sidebar's state and the context its views render from. */
-import type { NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
+import type { MeetingDto, NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
 import type { Child } from './dom';
 import type { Lang, Strings } from './i18n';
 import type { Filter } from './model';
@@ -27,6 +27,25 @@ export interface ProblemsState {
   at: string | null;
 }
 
+/** The inline form of "Tạo văn bản ▸ <kind>": the meeting (Thông báo kết luận) and the document date. */
+export interface NoticeForm {
+  kind: NoticeKind;
+  /** Thông báo kết luận: the meetings, newest first (null while they load); other kinds: []. */
+  meetings: MeetingDto[] | null;
+  /** Code of the chosen meeting. */
+  meeting: string;
+  /** ISO yyyy-mm-dd; default: today in Vietnam's time. */
+  date: string;
+  /** Why the meetings could not be loaded. */
+  error: string | null;
+}
+
+/** What generateNotice is given from the form. */
+export interface NoticeChoice {
+  meeting?: string;
+  date?: string;
+}
+
 export interface State {
   lang: Lang;
   overview: OverviewDto | null;
@@ -37,6 +56,7 @@ export interface State {
   problems: ProblemsState | null;
   filter: Filter;
   noticeMenuOpen: boolean;
+  noticeForm: NoticeForm | null;
   progressOpen: boolean;
   /** Key of the problem whose cell was last selected. */
   selected: string | null;
@@ -46,11 +66,15 @@ export interface State {
 export interface ViewContext {
   state: State;
   t: Strings;
-  run(action: ActionKey, kind?: NoticeKind): void;
+  run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice): void;
   refresh(): void;
   setLang(lang: Lang): void;
   setFilter(filter: Filter): void;
   toggleNoticeMenu(): void;
+  /** Shows the form of `kind` (hides it when it is already shown). */
+  openNoticeForm(kind: NoticeKind): void;
+  closeNoticeForm(): void;
+  setNoticeField(field: 'meeting' | 'date', value: string): void;
   toggleProgress(open: boolean): void;
   select(problem: ProblemDto, key: string): void;
 }

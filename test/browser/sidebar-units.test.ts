@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_DIR } from '../../local/testing';
 import type { ProblemDto } from '../../src/rpc/contract';
-import { formatDateTime, formatDay, formatNumber, STRINGS } from '../../src/sidebar/i18n';
-import { errorMessage, groupProblems, PROBLEM_LIMIT, safeUrl } from '../../src/sidebar/model';
+import { formatDateTime, formatDay, formatNumber, STRINGS, todayInVietnam } from '../../src/sidebar/i18n';
+import { errorMessage, groupProblems, meetingLabel, PROBLEM_LIMIT, safeUrl } from '../../src/sidebar/model';
 
 describe('links', () => {
   test('safeUrl keeps https addresses only', () => {
@@ -48,6 +48,16 @@ describe('messages and formats', () => {
     expect(formatDateTime('2024-01-13T23:30:00Z')).toBe('06:30 14/01/2024');
     expect(formatDateTime('không phải ngày')).toBe('');
     expect(formatDateTime(null)).toBe('');
+    // Today in Vietnam's time: 23:30 UTC is already the next day there.
+    expect(todayInVietnam(Date.parse('2024-01-13T23:30:00Z'))).toBe('2024-01-14');
+    expect(todayInVietnam(Date.parse('2024-01-14T16:59:00Z'))).toBe('2024-01-14');
+  });
+
+  test('a meeting in the list of the notice form', () => {
+    const m = { code: 'BCĐ-02', date: '2024-01-10', subject: ' họp lần 2 ', chair: 'Hoàng Văn Nam' };
+    expect(meetingLabel(m)).toBe('BCĐ-02 — 10/01/2024 — họp lần 2');
+    expect(meetingLabel({ ...m, date: null })).toBe('BCĐ-02 — họp lần 2');
+    expect(meetingLabel({ ...m, subject: '' })).toBe('BCĐ-02 — 10/01/2024');
   });
 
   test('both languages have every string, and they differ', () => {

@@ -132,9 +132,23 @@ describe('server API', () => {
     runBundle(runtime, 'onOpen');
     const { loadBundle } = jest.requireActual('../../local/vm') as typeof import('../../local/vm');
     const functions = [...loadBundle({ runtime }).functions].sort();
+    // The sidebar API, named here so that a new entry point is a deliberate change of this test.
+    const sidebarApi = [
+      'allocateDelegates',
+      'generateNotice',
+      'getOverview',
+      'listDocuments',
+      'listMeetings',
+      'progressSummary',
+      'selectCell',
+      'setupWorkbook',
+      'taskSummary',
+      'validateAll',
+    ];
+    expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
     expect(functions).toEqual(
       [
-        ...Object.keys(ARGS),
+        ...sidebarApi,
         'menuAllocateDelegates',
         'menuSetupWorkbook',
         'menuValidateAll',
@@ -148,6 +162,7 @@ describe('server API', () => {
   it.each([
     ['getOverview', ['x']],
     ['validateAll', [1]],
+    ['listMeetings', ['BCĐ-01']],
     ['generateNotice', []],
     ['generateNotice', ['thong-bao-khac']],
     ['generateNotice', [42]],

@@ -42,6 +42,15 @@ export function standingAgency(members: readonly MemberRecord[]): string | null 
 /** The body that met: "Ban Tổ chức" for codes starting with BTC, otherwise "Ban Chỉ đạo". */
 export const meetingBody = (code: string): string => (foldKey(code).startsWith('btc') ? 'Ban Tổ chức' : 'Ban Chỉ đạo');
 
+/**
+ * The meetings that have a code, newest first (by date, undated last; on the same date, the lower row in the sheet first).
+ * The first is the default meeting of a Thông báo kết luận, and the sidebar lists them in this order.
+ */
+export const newestFirst = (meetings: readonly MeetingRecord[]): MeetingRecord[] =>
+  meetings
+    .filter((m) => m.data.code)
+    .sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.row - a.row);
+
 /** Picks the meeting (by code, or the latest) and its conclusions and tasks from the records. */
 export function conclusionInput(
   code: string | undefined,
@@ -56,7 +65,7 @@ export function conclusionInput(
     meeting = known.find((m) => foldKey(m.data.code ?? '') === foldKey(code));
     if (!meeting) throw new NoticeDataError(`Không có cuộc họp "${code}" trong trang "Cuộc họp".`);
   } else {
-    meeting = [...known].sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || b.row - a.row)[0];
+    meeting = newestFirst(known)[0];
     if (!meeting) throw new NoticeDataError('Trang "Cuộc họp" chưa có cuộc họp nào.');
   }
   const d = meeting.data;

@@ -1,9 +1,13 @@
-/** "Thao tác": one button per action, the "Tạo văn bản" menu, and the result of the last run. */
+/**
+ * "Thao tác": one button per action, the "Tạo văn bản" menu (each kind opens its inline form), and
+ * the result of the last run.
+ */
 
 import { type Child, h } from '../dom';
 import type { Strings } from '../i18n';
 import { NOTICE_KINDS_LIST } from '../kinds';
 import type { ActionKey, ResultState, ViewContext } from '../state';
+import { noticeFormView } from './noticeForm';
 
 function spinner(): HTMLElement {
   return h('span', { class: 'spinner', 'aria-hidden': 'true' });
@@ -16,7 +20,7 @@ function actionButton(
   hint: string | null,
   busy: boolean,
   onclick: () => void,
-  extra: Record<string, string> = {},
+  extra: Record<string, string | null> = {},
   cls = '',
 ): HTMLButtonElement {
   const anyBusy = ctx.state.busy !== null;
@@ -55,16 +59,20 @@ export function actionsView(ctx: ViewContext): HTMLElement {
     { class: 'submenu', id: 'notice-kinds', role: 'group', 'aria-label': t.documentsMenu, hidden: !open },
     NOTICE_KINDS_LIST.map((kind) => {
       const isBusy = state.busy?.action === 'generateNotice' && state.busy.kind === kind;
-      return actionButton(
-        ctx,
-        `notice-${kind}`,
-        isBusy ? t.busy.generateNotice : t.kinds[kind],
-        null,
-        isBusy,
-        () => ctx.run('generateNotice', kind),
-        { 'data-kind': kind },
-        'sub',
-      );
+      const form = state.noticeForm?.kind === kind ? state.noticeForm : null;
+      return [
+        actionButton(
+          ctx,
+          `notice-${kind}`,
+          isBusy ? t.busy.generateNotice : t.kinds[kind],
+          null,
+          isBusy,
+          () => ctx.openNoticeForm(kind),
+          { 'data-kind': kind, 'aria-expanded': form ? 'true' : 'false', 'aria-controls': form ? 'notice-form' : null },
+          'sub',
+        ),
+        form ? noticeFormView(ctx, form) : null,
+      ];
     }),
   );
   const toggle = h(

@@ -1,0 +1,110 @@
+/**
+ * The inline form under "Tạo văn bản ▸ <kind>": the meeting (Thông báo kết luận only, newest
+ * first) and the document date, then "Tạo" / "Hủy". Escape cancels. The chosen values live in the
+ * state, so a re-render (overview refresh, language switch) keeps them.
+ */
+import { h } from '../dom';
+import { meetingLabel } from '../model';
+import type { NoticeForm, ViewContext } from '../state';
+
+const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+function field(id: string, label: string, control: HTMLElement): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement {
+  const { t, state } = ctx;
+  const meetings = form.kind === 'thong-bao-ket-luan' ? form.meetings : undefined;
+  const ready = meetings === undefined || (meetings !== null && meetings.length > 0);
+  const creating = state.busy?.action === 'generateNotice';
+  const note = form.error
+    ? `${t.meetingsFailed} ${form.error}`
+    : meetings === null
+      ? t.loading
+      : meetings?.length === 0
+        ? t.noMeetings
+        : null;
+  return h(
+    'form',
+    {
+      id: 'notice-form',
+      class: 'notice-form',
+      'aria-label': t.kinds[form.kind],
+      onsubmit: (e) => {
+        e.preventDefault();
+        if (ready && state.busy === null) {
+          ctx.run(
+            'generateNotice',
+            form.kind,
+            meetings ? { meeting: form.meeting, date: form.date } : { date: form.date },
+          );
+        }
+      },
+      onkeydown: (e) => {
+        if ((e as KeyboardEvent).key === 'Escape') ctx.closeNoticeForm();
+      },
+    },
+    meetings && meetings.length > 0
+      ? field(
+          'notice-meeting',
+          t.meeting,
+          h(
+            'select',
+            {
+              id: 'notice-meeting',
+              'data-key': 'notice-meeting',
+              onchange: (e) => ctx.setNoticeField('meeting', value(e)),
+            },
+            meetings.map((m) => h('option', { value: m.code, selected: m.code === form.meeting }, meetingLabel(m))),
+          ),
+        )
+      : null,
+    note ? h('p', { class: `form-note${meetings === null ? ' muted' : ' tone-error'}` }, note) : null,
+    ready
+      ? field(
+          'notice-date',
+          t.documentDate,
+          h('input', {
+            type: 'date',
+            id: 'notice-date',
+            'data-key': 'notice-date',
+            required: true,
+            min: '1900-01-01',
+            max: '2100-12-31',
+            value: form.date,
+            oninput: (e) => ctx.setNoticeField('date', value(e)),
+          }),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'form-buttons' },
+      ready
+        ? h(
+            'button',
+            {
+              type: 'submit',
+              class: `action primary${creating ? ' is-busy' : ''}`,
+              'data-key': 'notice-create',
+              'aria-disabled': state.busy !== null ? 'true' : null,
+              'aria-busy': creating ? 'true' : null,
+            },
+            creating ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+            t.create,
+          )
+        : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'action',
+          'data-key': 'notice-cancel',
+          'aria-disabled': creating ? 'true' : null,
+          onclick: () => ctx.closeNoticeForm(),
+        },
+        t.cancel,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * "Tạo văn bản ▸ <kind>" opens an inline form in the sidebar, in headless Chromium on the Lạng Sơn
+ * playground: the meetings (newest first) and the document date for a Thông báo kết luận, the date
+ * alone for the other kinds; "Tạo" calls generateNotice(kind, { meeting, date }) and shows the link;
+ * labels, keyboard, focus, Escape, English; and no meeting at all said without calling the server.
+ */
+import type { Request } from 'playwright-core';
+import { todayInVietnam } from '../../src/sidebar/i18n';
+import { keepScreenshot, openPlayground, type Session } from './harness';
+
+// Browser globals, used only inside evaluate() callbacks (the test project has no DOM lib).
+interface FocusedElement {
+  tagName: string;
+  id: string;
+  dataset: Record<string, string | undefined>;
+}
+declare const document: { activeElement: FocusedElement | null };
+declare function getComputedStyle(el: FocusedElement): { boxShadow: string; outlineStyle: string };
+
+const SUBJECT = 'cho ý kiến dự thảo Kế hoạch tuyên truyền';
+const CONCLUSION = 'Thống nhất nội dung Kế hoạch tuyên truyền về Đại hội.';
+
+/** The server functions the sidebar calls, with their arguments, while `body` runs. */
+async function callsDuring(s: Session, body: () => Promise<void>): Promise<{ fn: string; args: unknown[] }[]> {
+  const calls: { fn: string; args: unknown[] }[] = [];
+  const onRequest = (r: Request) => {
+    if (r.url().endsWith('/api/run')) calls.push(r.postDataJSON() as { fn: string; args: unknown[] });
+  };
+  s.page.on('request', onRequest);
+  try {
+    await body();
+    await s.page.waitForTimeout(200);
+  } finally {
+    s.page.off('request', onRequest);
+  }
+  return calls;
+}
+
+describe('Tạo văn bản: the inline form', () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await openPlayground();
+    // Around the sample's BCĐ-01 (03/01/2024): a newer BCĐ-02 with a conclusion, an older BTC-01 without any.
+    const meetings = s.runtime.spreadsheet.getSheetByName('Cuộc họp');
+    const conclusions = s.runtime.spreadsheet.getSheetByName('Kết luận');
+    if (!meetings || !conclusions) throw new Error('the sample has no Cuộc họp or Kết luận sheet');
+    meetings.getRange(meetings.getLastRow() + 1, 1, 2, 6).setValues([
+      ['BCĐ-02', '10/01/2024', 'Hoàng Văn Nam', 'Trưởng Ban Dân tộc', 'các thành viên', SUBJECT],
+      ['BTC-01', '02/01/2024', 'Lăng Văn Phúc', 'Phó Trưởng Ban Dân tộc', 'các thành viên', 'họp Ban Tổ chức'],
+    ]);
+    conclusions.getRange(conclusions.getLastRow() + 1, 1, 1, 3).setValues([['BCĐ-02', 1, CONCLUSION]]);
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const live = () => s.sidebar.locator('#slot-result');
+  const form = () => s.sidebar.locator('#notice-form');
+  const kindButton = (kind: string) => s.sidebar.locator(`[data-key="notice-${kind}"]`);
+  /** Opens "Tạo văn bản ▸" unless it is open. */
+  const openMenu = async () => {
+    const toggle = s.sidebar.locator('[data-key="notice-menu"]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  };
+  const focused = async () => {
+    const frame = await s.sidebarFrame();
+    return frame.evaluate(() => {
+      const el = document.activeElement;
+      return {
+        key: el?.dataset.key ?? el?.tagName ?? '',
+        ring: el ? getComputedStyle(el).boxShadow !== 'none' || getComputedStyle(el).outlineStyle !== 'none' : false,
+      };
+    });
+  };
+
+  test('Thông báo kết luận: pick the meeting and the date, "Tạo", the link', async () => {
+    await openMenu();
+    await kindButton('thong-bao-ket-luan').click();
+    await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-controls')).resolves.toBe('notice-form');
+    await expect(form().getAttribute('aria-label')).resolves.toBe('Thông báo kết luận');
+    const meeting = s.sidebar.getByLabel('Cuộc họp');
+    await meeting.waitFor();
+    // Newest first, the newest chosen.
+    await expect(meeting.locator('option').allTextContents()).resolves.toEqual([
+      `BCĐ-02 — 10/01/2024 — ${SUBJECT}`,
+      'BCĐ-01 — 03/01/2024 — triển khai công tác chuẩn bị tổ chức Đại hội',
+      'BTC-01 — 02/01/2024 — họp Ban Tổ chức',
+    ]);
+    await expect(meeting.inputValue()).resolves.toBe('BCĐ-02');
+    // The date: today in Vietnam's time (either side of midnight while the test runs).
+    const before = todayInVietnam();
+    const date = s.sidebar.getByLabel('Ngày văn bản');
+    await expect(date.getAttribute('type')).resolves.toBe('date');
+    expect([before, todayInVietnam()]).toContain(await date.inputValue());
+    await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-notice-form.png');
+
+    await meeting.selectOption('BCĐ-01');
+    await date.fill('2024-01-20');
+    const calls = await callsDuring(s, async () => {
+      await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
+      await live().locator('.result-link a').waitFor();
+    });
+    expect(calls.filter((c) => c.fn === 'generateNotice')).toEqual([
+      { fn: 'generateNotice', args: ['thong-bao-ket-luan', { meeting: 'BCĐ-01', date: '2024-01-20' }] },
+    ]);
+    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận số 01/TB-UBND.');
+    const href = await live().locator('.result-link a').getAttribute('href');
+    expect(href).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+/);
+    // The form closes; the document is the chosen meeting's, dated as chosen.
+    await expect(form().count()).resolves.toBe(0);
+    await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-expanded')).resolves.toBe('false');
+    const doc = s.sidebar.locator('.docs .doc', { has: s.sidebar.locator(`a[href="${href}"]`) });
+    await doc.waitFor();
+    await expect(doc.textContent()).resolves.toContain('01/TB-UBND · 20/01/2024');
+    const text = s.runtime.services.DocumentApp.created[0]?.getBody().getText() ?? '';
+    expect(text).toContain('Lạng Sơn, ngày 20 tháng 01 năm 2024');
+    expect(text).toContain('Ngày 03/01/2024, đồng chí Đoàn Thanh Sơn');
+    expect(text).not.toContain(CONCLUSION);
+  });
+
+  test('the newest meeting, left as chosen: its notice', async () => {
+    await kindButton('thong-bao-ket-luan').click();
+    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-02');
+    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-21');
+    await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await live().getByText('Đã tạo thông báo kết luận số 02/TB-UBND.').waitFor();
+    const text = s.runtime.services.DocumentApp.created[1]?.getBody().getText() ?? '';
+    expect(text).toContain('Lạng Sơn, ngày 21 tháng 01 năm 2024');
+    expect(text).toContain(CONCLUSION);
+  });
+
+  test('a meeting the server cannot make a notice of: the error, and the form stays as chosen', async () => {
+    await kindButton('thong-bao-ket-luan').click();
+    await s.sidebar.getByLabel('Cuộc họp').selectOption('BTC-01');
+    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-23');
+    await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
+    await live().locator('.result.tone-error').waitFor();
+    await expect(live().textContent()).resolves.toContain('Cuộc họp "BTC-01" chưa có kết luận nào');
+    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BTC-01');
+    await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('2024-01-23');
+    await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
+    expect(s.runtime.services.DocumentApp.created).toHaveLength(2);
+  });
+
+  test('keyboard: the kind, then the date (no meeting for this kind), "Tạo" with Enter; focus visible throughout', async () => {
+    await openMenu();
+    const button = kindButton('phan-cong-nhiem-vu');
+    await button.focus();
+    await s.page.keyboard.press('Enter');
+    await form().waitFor();
+    await expect(form().locator('select').count()).resolves.toBe(0);
+    await expect(focused()).resolves.toEqual({ key: 'notice-phan-cong-nhiem-vu', ring: true });
+    await s.page.keyboard.press('Tab');
+    await expect(focused()).resolves.toEqual({ key: 'notice-date', ring: true });
+    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-22');
+    // Tab goes through the parts of the date (day, month, year, in the browser's order) and its calendar button, then on.
+    for (let i = 0; i < 5 && (await focused()).key === 'notice-date'; i++) {
+      await s.page.keyboard.press('Tab');
+      expect((await focused()).ring).toBe(true);
+    }
+    await expect(focused()).resolves.toEqual({ key: 'notice-create', ring: true });
+    await s.page.keyboard.press('Tab');
+    await expect(focused()).resolves.toEqual({ key: 'notice-cancel', ring: true });
+    await s.page.keyboard.press('Shift+Tab');
+    const calls = await callsDuring(s, async () => {
+      await s.page.keyboard.press('Enter');
+      await live().getByText('Đã tạo quyết định phân công nhiệm vụ số 01/QĐ-UBND.').waitFor();
+    });
+    expect(calls.find((c) => c.fn === 'generateNotice')?.args).toEqual(['phan-cong-nhiem-vu', { date: '2024-01-22' }]);
+    // The form closed; the focus is back on its kind.
+    await expect(form().count()).resolves.toBe(0);
+    await expect(focused()).resolves.toMatchObject({ key: 'notice-phan-cong-nhiem-vu' });
+    await expect(live().getAttribute('aria-live')).resolves.toBe('polite');
+  });
+
+  test('"Hủy" and Escape close the form without calling the server; the date chosen carries to another kind', async () => {
+    const calls = await callsDuring(s, async () => {
+      await kindButton('phan-bo-dai-bieu').click();
+      await s.sidebar.getByLabel('Ngày văn bản').fill('2024-02-01');
+      await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
+      await expect(form().count()).resolves.toBe(0);
+      await kindButton('phan-cong-nhiem-vu').click();
+      await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe(todayInVietnam());
+      await s.sidebar.getByLabel('Ngày văn bản').focus();
+      await s.page.keyboard.press('Escape');
+      await expect(form().count()).resolves.toBe(0);
+      await expect(focused()).resolves.toMatchObject({ key: 'notice-phan-cong-nhiem-vu' });
+      // A second click on the kind hides its form; another kind takes over with the date kept.
+      await kindButton('phan-cong-nhiem-vu').click();
+      await s.sidebar.getByLabel('Ngày văn bản').fill('2024-02-02');
+      await kindButton('phan-bo-dai-bieu').click();
+      await expect(kindButton('phan-cong-nhiem-vu').getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('2024-02-02');
+      await kindButton('phan-bo-dai-bieu').click();
+      await expect(form().count()).resolves.toBe(0);
+    });
+    expect(calls.map((c) => c.fn).filter((fn) => fn !== 'getOverview')).toEqual([]);
+  });
+
+  test('English labels', async () => {
+    await s.sidebar.getByRole('button', { name: 'English' }).click();
+    await kindButton('thong-bao-ket-luan').click();
+    await s.sidebar.getByLabel('Meeting').waitFor();
+    await expect(s.sidebar.getByLabel('Document date').getAttribute('type')).resolves.toBe('date');
+    await expect(s.sidebar.getByRole('button', { name: 'Create', exact: true }).isVisible()).resolves.toBe(true);
+    await s.sidebar.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await s.sidebar.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
+  test('no meeting in Cuộc họp: said plainly, no "Tạo", and generateNotice is not called', async () => {
+    const meetings = s.runtime.spreadsheet.getSheetByName('Cuộc họp');
+    meetings?.getRange(2, 1, meetings.getLastRow() - 1, 6).clearContent();
+    const calls = await callsDuring(s, async () => {
+      await kindButton('thong-bao-ket-luan').click();
+      await form().getByText('Chưa có cuộc họp nào trong trang Cuộc họp').waitFor();
+      await s.sidebar.locator('#slot-announce', { hasText: 'Chưa có cuộc họp nào trong trang Cuộc họp' }).waitFor();
+    });
+    expect(calls.map((c) => c.fn)).toEqual(['listMeetings']);
+    await expect(form().locator('select, input').count()).resolves.toBe(0);
+    await expect(s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).count()).resolves.toBe(0);
+    await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
+    await expect(form().count()).resolves.toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
+});
