@@ -210,6 +210,21 @@ describe('Tạo văn bản: the inline form', () => {
     await s.sidebar.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 
+  test("today's date left as it is is not sent, so the server's today applies", async () => {
+    await openMenu();
+    await kindButton('phan-cong-nhiem-vu').click();
+    const shown = await s.sidebar.getByLabel('Ngày văn bản').inputValue();
+    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const calls = await callsDuring(s, async () => {
+      await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
+      await live()
+        .getByText(/quyết định phân công nhiệm vụ/)
+        .first()
+        .waitFor();
+    });
+    expect(calls.find((c) => c.fn === 'generateNotice')?.args).toEqual(['phan-cong-nhiem-vu', {}]);
+  });
+
   test('no meeting in Cuộc họp: said plainly, no "Tạo", and generateNotice is not called', async () => {
     const meetings = s.runtime.spreadsheet.getSheetByName('Cuộc họp');
     meetings?.getRange(2, 1, meetings.getLastRow() - 1, 6).clearContent();

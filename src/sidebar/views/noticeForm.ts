@@ -4,6 +4,7 @@
  * state, so a re-render (overview refresh, language switch) keeps them.
  */
 import { h } from '../dom';
+import { todayInVietnam } from '../i18n';
 import { meetingLabel } from '../model';
 import type { NoticeForm, ViewContext } from '../state';
 
@@ -34,11 +35,10 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
       onsubmit: (e) => {
         e.preventDefault();
         if (ready && state.busy === null) {
-          ctx.run(
-            'generateNotice',
-            form.kind,
-            meetings ? { meeting: form.meeting, date: form.date } : { date: form.date },
-          );
+          // Today's date is the server's default: leaving it out keeps "same data, same document"
+          // across days; a date the user picked is sent (and is part of the document's identity).
+          const date = form.date && form.date !== todayInVietnam() ? { date: form.date } : {};
+          ctx.run('generateNotice', form.kind, meetings ? { meeting: form.meeting, ...date } : date);
         }
       },
       onkeydown: (e) => {
