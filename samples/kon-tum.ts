@@ -5,7 +5,7 @@
  * The 15/05/2019 meeting (second meeting of the steering committee) follows the province's report:
  * all 10 districts had set up their committees and plans; the pilot congress was in Kon Plông.
  */
-import type { SampleWorkbook } from './types';
+import { type SampleWorkbook, unitEthnicRows } from './types';
 
 const ILLUSTRATIVE = 'Số liệu DTTS minh họa';
 
@@ -67,20 +67,6 @@ const SHARES: Record<string, [string, number][]> = {
 
 const MEETING = 'BCĐ-02';
 
-function unitEthnicRows(): (string | number)[][] {
-  const rows: (string | number)[][] = [];
-  for (const [code, , , dtts] of DISTRICTS) {
-    const shares = SHARES[code] ?? [];
-    let left = dtts;
-    shares.forEach(([group, share], i) => {
-      const n = i === shares.length - 1 ? left : Math.round(dtts * share);
-      left -= n;
-      rows.push([code, group, n]);
-    });
-  }
-  return rows;
-}
-
 export const KON_TUM: SampleWorkbook = {
   file: 'kon-tum.xlsx',
   delegates: { seed: 2019, guestShare: 0.25, groupShares: SHARES, provincialLevel: true },
@@ -108,7 +94,7 @@ export const KON_TUM: SampleWorkbook = {
       ['Ký hiệu đơn vị soạn thảo', 'BDT'],
     ],
     'Đơn vị': DISTRICTS.map(([code, name, pop, dtts]) => [code, name, pop, dtts, '', '', ILLUSTRATIVE]),
-    'Dân tộc theo đơn vị': unitEthnicRows(),
+    'Dân tộc theo đơn vị': unitEthnicRows(DISTRICTS, SHARES),
     'Thành viên': [
       [
         'Trần Thị Nga',

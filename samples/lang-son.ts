@@ -6,7 +6,7 @@
  * The delegate list is generated (seeded, deterministic) with a few deliberate problems for the demo,
  * listed in DELIBERATE_PROBLEMS.
  */
-import type { SampleWorkbook } from './types';
+import { type SampleWorkbook, unitEthnicRows } from './types';
 
 const ILLUSTRATIVE = 'Số liệu DTTS minh họa';
 
@@ -93,20 +93,6 @@ const GROUP_SHARES: Record<string, [string, number][]> = {
   ],
 };
 
-function unitEthnicRows(): (string | number)[][] {
-  const rows: (string | number)[][] = [];
-  for (const [code, , , dtts] of DISTRICTS) {
-    const shares = GROUP_SHARES[code] ?? [];
-    let left = dtts;
-    shares.forEach(([group, share], i) => {
-      const n = i === shares.length - 1 ? left : Math.round(dtts * share);
-      left -= n;
-      rows.push([code, group, n]);
-    });
-  }
-  return rows;
-}
-
 const MEETING = 'BCĐ-01';
 
 export const LANG_SON: SampleWorkbook = {
@@ -149,7 +135,7 @@ export const LANG_SON: SampleWorkbook = {
       ['Ký hiệu đơn vị soạn thảo', 'KT_(NTA)'],
     ],
     'Đơn vị': DISTRICTS.map(([code, name, pop, dtts, note]) => [code, name, pop, dtts, '', '', note]),
-    'Dân tộc theo đơn vị': unitEthnicRows(),
+    'Dân tộc theo đơn vị': unitEthnicRows(DISTRICTS, GROUP_SHARES),
     'Thành viên': [
       [
         'Đoàn Thanh Sơn',

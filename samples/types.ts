@@ -19,3 +19,24 @@ export interface SampleWorkbook {
   sheets: Record<string, (string | number)[][]>;
   delegates: SampleDelegates;
 }
+
+/**
+ * `Dân tộc theo đơn vị` rows from each unit's DTTS population and its groups' shares; the last group
+ * takes the rounding rest, so every unit's rows add up to its DTTS population exactly.
+ */
+export function unitEthnicRows(
+  units: readonly (readonly [string, string, number, number, ...unknown[]])[],
+  shares: Record<string, [string, number][]>,
+): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const [code, , , dtts] of units) {
+    const groups = shares[code] ?? [];
+    let left = dtts;
+    groups.forEach(([group, share], i) => {
+      const n = i === groups.length - 1 ? left : Math.round(dtts * share);
+      left -= n;
+      rows.push([code, group, n]);
+    });
+  }
+  return rows;
+}

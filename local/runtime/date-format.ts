@@ -5,7 +5,8 @@
 import { messages, ServiceError } from './errors';
 import { offsetMinutes, toWallClock } from './timezone';
 
-const MONTHS = [
+/** English month and weekday names, as Java's formats and Sheets' number formats print them. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -19,7 +20,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { kind: 'literal'; text: string } | { kind: 'field'; letter: string; count: number };
 

@@ -4,6 +4,7 @@
  * \escaped, [$₫] currency, up to four ;-sections) and date patterns (d m y h s, AM/PM).
  * Separators follow the spreadsheet locale.
  */
+import { DAYS, MONTHS } from './date-format';
 import { type LocaleConventions, localeConventions } from './locale';
 import { fromWallClock, toWallClock } from './timezone';
 
@@ -256,22 +257,6 @@ function scientific(value: number, codes: string, conv: LocaleConventions): stri
   return `${mant.replace('.', conv.decimal)}E${expSign}${String(Math.abs(e)).padStart(expDigits, '0')}`;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 type DateToken = { literal: string } | { code: string };
 
 function tokenizeDate(section: string): DateToken[] {
@@ -351,14 +336,14 @@ function formatDateSection(date: Date, section: string, ctx: DisplayContext): st
       case 'm':
         if (c.length === 1) out += String(w.month);
         else if (c.length === 2) out += pad(w.month, 2);
-        else if (c.length === 3) out += (MONTH_NAMES[w.month - 1] as string).slice(0, 3);
-        else if (c.length === 5) out += (MONTH_NAMES[w.month - 1] as string)[0];
-        else out += MONTH_NAMES[w.month - 1];
+        else if (c.length === 3) out += (MONTHS[w.month - 1] as string).slice(0, 3);
+        else if (c.length === 5) out += (MONTHS[w.month - 1] as string)[0];
+        else out += MONTHS[w.month - 1];
         break;
       case 'd':
         if (c.length <= 2) out += pad(w.day, c.length);
-        else if (c.length === 3) out += (DAY_NAMES[w.weekday] as string).slice(0, 3);
-        else out += DAY_NAMES[w.weekday];
+        else if (c.length === 3) out += (DAYS[w.weekday] as string).slice(0, 3);
+        else out += DAYS[w.weekday];
         break;
       case 'h':
         out += pad(twelveHour ? hour12 : w.hour, Math.min(c.length, 2));
