@@ -19,7 +19,7 @@ import { LocalRange } from './runtime/range';
 import type { LocalSheet } from './runtime/sheet';
 import { DEFAULT_SHEET_SIZE } from './runtime/sheet';
 import { LocalSpreadsheet, type SpreadsheetOptions } from './runtime/spreadsheet';
-import { fromWallClock, toWallClock } from './runtime/timezone';
+import { fromWallClock, toWallClock, utcFields } from './runtime/timezone';
 
 /** Pixels per Excel character-width unit (Calibri 11). */
 const PX_PER_CHAR = 7;
@@ -175,20 +175,7 @@ function readScalar(v: unknown, zone: string): CellValue | null {
 
 /** exceljs gives wall-clock date-times as UTC fields; place them in the spreadsheet zone. */
 function wallClockUtcToDate(d: Date, zone: string): Date {
-  return new Date(
-    fromWallClock(
-      {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-        second: d.getUTCSeconds(),
-        millisecond: d.getUTCMilliseconds(),
-      },
-      zone,
-    ),
-  );
+  return new Date(fromWallClock(utcFields(d), zone));
 }
 
 /** The inverse: a date's wall clock in the zone, as the UTC fields exceljs writes. */

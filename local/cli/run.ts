@@ -5,13 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { exportDocuments } from '../export-documents';
-import { Runtime } from '../runtime';
 import type { CallCounts } from '../runtime/calls';
-import { loadBundle } from '../vm';
 import { saveWorkbook } from '../xlsx';
-import { parseArgs, parseJsonArg, parseNow, UsageError } from './args';
+import { parseArgs, parseJsonArg, UsageError } from './args';
 import type { CliIo } from './io';
-import { openWorkbook } from './workbook';
+import { commandRuntime, openWorkbook } from './workbook';
 
 export const RUN_USAGE =
   'Usage: dtts run <function> [JSON args…] [--workbook FILE.xlsx] [--save OUT.xlsx] [--docs DIR] [--now ISO-8601] [--json] [--code Code.js]';
@@ -30,13 +28,7 @@ export async function runCommand(argv: readonly string[], io: CliIo, projectDir:
   if (!fn) throw new UsageError(RUN_USAGE);
   const json = args.flags.has('json');
   const spreadsheet = await openWorkbook(args.options.workbook, { mustExist: true });
-  const runtime = new Runtime({
-    spreadsheet,
-    now: parseNow(args.options.now),
-    projectDir,
-    onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
-  });
-  const bundle = loadBundle({ runtime, codePath: args.options.code });
+  const { runtime, bundle } = commandRuntime(spreadsheet, args.options, io, projectDir);
   const start = performance.now();
   const result = bundle.call(fn, ...rest.map(parseJsonArg));
   const ms = Math.round((performance.now() - start) * 100) / 100;

@@ -4,11 +4,9 @@
  */
 import { join } from 'node:path';
 import { startPlayground } from '../playground/server';
-import { Runtime } from '../runtime';
-import { loadBundle } from '../vm';
-import { parseArgs, parseNow, UsageError } from './args';
+import { parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
-import { openWorkbook } from './workbook';
+import { commandRuntime, openWorkbook } from './workbook';
 
 export const SERVE_USAGE = 'Usage: dtts serve [--workbook FILE.xlsx] [--port N] [--now ISO-8601]';
 
@@ -21,13 +19,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, projectDi
   const workbookPath = args.options.workbook;
   const spreadsheet = await openWorkbook(workbookPath, { mustExist: false });
   if (workbookPath === undefined) io.stderr('No --workbook: starting from an empty spreadsheet.\n');
-  const runtime = new Runtime({
-    spreadsheet,
-    now: parseNow(args.options.now),
-    projectDir,
-    onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
-  });
-  const bundle = loadBundle({ runtime, codePath: args.options.code });
+  const { runtime, bundle } = commandRuntime(spreadsheet, args.options, io, projectDir);
   if (bundle.functions.includes('onOpen')) {
     try {
       bundle.call('onOpen', { authMode: 'LIMITED' });

@@ -1,8 +1,11 @@
 /** Opening the workbook a command works on. */
 import { existsSync } from 'node:fs';
+import { Runtime } from '../runtime';
 import { LocalSpreadsheet } from '../runtime/spreadsheet';
+import { type Bundle, loadBundle } from '../vm';
 import { loadWorkbook } from '../xlsx';
-import { UsageError } from './args';
+import { parseNow, UsageError } from './args';
+import type { CliIo } from './io';
 
 /** Loads --workbook, or a new spreadsheet with one sheet "Trang tính1" when none is given. */
 export async function openWorkbook(
@@ -15,4 +18,20 @@ export async function openWorkbook(
     return LocalSpreadsheet.create();
   }
   return loadWorkbook(path);
+}
+
+/** The runtime a command runs the bundle on: the workbook, the clock (--now), logs to stderr, the bundle (--code). */
+export function commandRuntime(
+  spreadsheet: LocalSpreadsheet,
+  options: { now?: string; code?: string },
+  io: CliIo,
+  projectDir: string,
+): { runtime: Runtime; bundle: Bundle } {
+  const runtime = new Runtime({
+    spreadsheet,
+    now: parseNow(options.now),
+    projectDir,
+    onLog: (e) => io.stderr(`[${e.level}] ${e.message}\n`),
+  });
+  return { runtime, bundle: loadBundle({ runtime, codePath: options.code }) };
 }

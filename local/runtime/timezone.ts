@@ -115,7 +115,11 @@ export function toWallClock(ms: number, zone: string): WallClock {
   const fixed = fixedOffset(zone);
   const f = fixed === null ? intlFormatter(zone) : null;
   if (f) return readParts(f, ms);
-  const d = new Date(ms + (fixed ?? 0) * 60000);
+  return utcFields(new Date(ms + (fixed ?? 0) * 60000));
+}
+
+/** A Date's UTC fields read as a wall clock. */
+export function utcFields(d: Date): WallClock {
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
