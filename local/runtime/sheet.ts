@@ -8,6 +8,7 @@ import { parseUserInput } from './input';
 import { type CellValue, formatDisplayValue } from './number-format';
 import { LocalProtection, type ProtectionHost } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './range-list';
 import { asGas, asLocal, SERVICE_NAME, ServiceObject } from './service';
 import type { LocalSpreadsheet } from './spreadsheet';
 
@@ -51,6 +52,7 @@ export type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getRowHeight'
   | 'getSheetId'
   | 'getSheetName'
@@ -186,6 +188,19 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     }
     const [row, col, nr = 1, nc = 1] = nums as [number, number, number?, number?];
     return asGas(this.rangeAt({ row, column: col, numRows: nr, numColumns: nc }));
+  }
+
+  /**
+   * Ranges of this sheet by A1 notation, written together
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)).
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) {
+      throw new ServiceError(
+        messages.badParameters(describeArgumentTypes([a1Notations]), 'SpreadsheetApp.Sheet.getRangeList'),
+      );
+    }
+    return asGas(new LocalRangeList(a1Notations.map((a1) => this.rangeFromA1(String(a1)))));
   }
 
   /** A range for a rectangle, throwing Google's errors when it is empty or leaves the grid. */
