@@ -208,23 +208,36 @@ function markSheet(
       cellsWritten += area;
     }
   } else {
-    const undo: CellChange[] = changes.map((c) => {
-      const was = state(c.row, c.col);
-      return {
-        row: c.row,
-        col: c.col,
-        ...(c.fill === undefined ? {} : { fill: fillArg(was.fill) }),
-        ...(c.note === undefined ? {} : { note: was.note }),
-      };
-    });
-    batch.custom(
-      () => {
-        cellsWritten += writeLists(sheet, changes);
-      },
-      () => writeLists(sheet, undo),
-    );
+    // One step per group, so a failure midway puts back exactly the groups already written.
+    for (const group of groupsOf(changes).values()) {
+      const undo: CellChange[] = group.map((c) => {
+        const was = state(c.row, c.col);
+        return {
+          row: c.row,
+          col: c.col,
+          ...(c.fill === undefined ? {} : { fill: fillArg(was.fill) }),
+          ...(c.note === undefined ? {} : { note: was.note }),
+        };
+      });
+      guarded(
+        batch,
+        () => {
+          cellsWritten += writeLists(sheet, group);
+        },
+        () => writeLists(sheet, undo),
+      );
+    }
   }
   return { cellsChanged: changes.length, cellsWritten, records: plan.records };
+}
+
+/**
+ * A write of several calls: its inverse is registered first, so a failure after some of its calls
+ * still puts them back (the inverse of an unwritten cell writes what it already holds).
+ */
+function guarded(batch: WriteBatch, write: () => void, inverse: () => void): void {
+  batch.custom(() => {}, inverse);
+  batch.custom(write, () => {});
 }
 
 /** getBackgrounds' white means "no fill": written back as null, which resets (never an explicit white). */
@@ -284,13 +297,19 @@ function writeRecords(
     batch.custom(
       () => {
         sheet = ss.insertSheet(MARK_RECORD_SHEET);
-        sheet.hideSheet();
-        // Whole columns: rows inserted later take the format of the row above.
-        sheet.getRange('A:D').setNumberFormat('@');
       },
       () => {
         if (sheet) ss.deleteSheet(sheet);
       },
+    );
+    const created = sheet as unknown as Sheet;
+    batch.custom(
+      () => {
+        created.hideSheet();
+        // Whole columns: rows inserted later take the format of the row above.
+        created.getRange('A:D').setNumberFormat('@');
+      },
+      () => {},
     );
   }
   const target = sheet as unknown as Sheet;
