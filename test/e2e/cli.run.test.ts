@@ -60,7 +60,7 @@ describe('dtts run (spawned)', () => {
       written: expect.any(Number),
     });
     expect(out.result).toBeNull();
-    expect(out.calls['Ui.createMenu']).toBeGreaterThanOrEqual(1);
+    expect(out.calls['Ui.createAddonMenu']).toBeGreaterThanOrEqual(1);
     const { total, ...byKey } = out.calls;
     expect(total).toBe(Object.values(byKey).reduce((a, b) => a + b, 0));
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
