@@ -9,7 +9,6 @@ import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 
 const NOW = '2024-01-05T09:00:00+07:00';
-const OWNER = 'user@example.com';
 const HELPER = 'canbo@langson.gov.vn';
 
 function twoUsers() {
@@ -100,4 +99,3 @@ describe('opening the spreadsheet', () => {
 
 // Not repeated here: test/e2e/notice.test.ts "logs who made the Doc" (TRUST: ADDON/NOTICES —
 // without userinfo.email in appsscript.json, Session.getActiveUser().getEmail() is '').
-export const TRUST_OWNER = OWNER;

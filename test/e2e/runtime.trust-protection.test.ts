@@ -19,7 +19,7 @@ function setup() {
 }
 
 /** The owner protects B1 "only for me" (the Sheets UI's default when restricting). */
-function protectHeader(rt: Runtime, sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+function protectHeader(_owner: Runtime, sheet: GoogleAppsScript.Spreadsheet.Sheet) {
   const p = sheet.getRange('B1').protect();
   p.removeEditors(p.getEditors());
   return p;
