@@ -83,9 +83,8 @@ describe('a collaborator and the owner’s protections', () => {
 });
 
 describe('opening the spreadsheet', () => {
-  // TRUST: fixed by ADDON (src/main.ts onOpen) — an Editor add-on's menu is the add-on menu
-  // (Ui.createAddonMenu); createMenu makes a custom top-level menu that a published add-on does not get.
-  test.failing('onOpen in AuthMode.NONE builds the add-on menu', () => {
+  // Fixed by ADDON (src/main.ts onOpen uses Ui.createAddonMenu).
+  test('onOpen in AuthMode.NONE builds the add-on menu', () => {
     const { a } = twoUsers();
     runOnOpen(a, 'NONE');
     expect(a.ui.menus.map((m) => m.addon)).toEqual([true]);
