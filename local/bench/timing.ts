@@ -29,9 +29,11 @@ function cellsOf(value: unknown): number {
 
 /** Cells of a local Range or RangeList (0 for other service objects). */
 function coveredCells(target: object): number {
-  const t = target as { rect?: { numRows: number; numColumns: number }; cellCount?: number };
-  if (t.rect) return t.rect.numRows * t.rect.numColumns;
-  return typeof t.cellCount === 'number' ? t.cellCount : 0;
+  type Rect = { rect?: { numRows: number; numColumns: number } };
+  const t = target as Rect & { ranges?: readonly Rect[] };
+  const cells = (r: Rect) => (r.rect ? r.rect.numRows * r.rect.numColumns : 0);
+  if (t.rect) return cells(t);
+  return Array.isArray(t.ranges) ? t.ranges.reduce((n: number, r: Rect) => n + cells(r), 0) : 0;
 }
 
 /** The Runtime with timed services; `timing` accumulates until `resetTiming()`. */
