@@ -79,8 +79,9 @@ function snapshot(ss: LocalSpreadsheet, withOwn = false): Snap {
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const v = validations[i]?.[j];
+        const value = values[i]?.[j];
         out.set(`${name}!${String.fromCharCode(65 + j)}${i + 1}`, {
-          value: values[i]?.[j] instanceof Date ? (values[i]?.[j] as Date).toISOString() : values[i]?.[j],
+          value: value instanceof Date ? value.toISOString() : value,
           formula: formulas[i]?.[j] ?? '',
           note: notes[i]?.[j] ?? '',
           fill: fills[i]?.[j] ?? '',
