@@ -175,7 +175,7 @@ function checkUnitRef(
 ): UnitRecord | undefined {
   if (!value) return undefined;
   const unit = index.resolve(value);
-  if (unit && unit.data.code && index.numericMatch(value) === unit) {
+  if (unit?.data.code && index.numericMatch(value) === unit) {
     problems.warning(
       'unit-code-number',
       sheet,

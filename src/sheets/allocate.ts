@@ -285,7 +285,10 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
   const units = readUnits(grids.units, problems);
   const index = new UnitIndex(units);
   const previous = readAllocationTable(grids.allocation, new ProblemList());
-  const delegates = readDelegates(grids.delegates, index, new ProblemList());
+  const delegateProblems = new ProblemList();
+  const delegates = readDelegates(grids.delegates, index, delegateProblems);
+  // A delegate's code read only as a number still counts for its unit: say so (the rest is validation's).
+  problems.items.push(...delegateProblems.items.filter((p) => p.rule === 'unit-code-number'));
   const refused = (message: string) =>
     toDto(
       { ok: false, houseSize: 0, fixedSeats: [], rows: [], result: null, explanation: [] },
