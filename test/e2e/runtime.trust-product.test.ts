@@ -82,6 +82,38 @@ describe('a collaborator and the owner’s protections', () => {
   });
 });
 
+describe('text the add-in copies stays text', () => {
+  /** The sample with unit code "HL" replaced everywhere by "06100", kept as text ("@") as a user would. */
+  function zeroLedCode() {
+    const spreadsheet = buildSample(LANG_SON);
+    for (const sheet of spreadsheet.localSheets()) {
+      sheet
+        .getDataRange()
+        .getValues()
+        .forEach((row, i) => {
+          row.forEach((value, j) => {
+            if (value !== 'HL') return;
+            const cell = sheet.getRange(i + 1, j + 1);
+            cell.setNumberFormat('@');
+            cell.setValue('06100');
+          });
+        });
+    }
+    return { spreadsheet, runtime: new Runtime({ spreadsheet, now: NOW }) };
+  }
+
+  // TRUST: fixed by ALLOCATION (src/sheets/allocate.ts) — the unit code is copied into `Phân bổ`
+  // with setValues on cells that are not plain text, so Sheets reads "06100" as typed input and
+  // stores the number 6100: the code no longer matches its unit.
+  test.failing('allocateDelegates copies the unit code "06100" into Phân bổ as the text "06100"', () => {
+    const { spreadsheet, runtime } = zeroLedCode();
+    runBundle(runtime, 'allocateDelegates');
+    const codes = (spreadsheet.localSheet('Phân bổ')?.getDataRange().getValues() ?? []).map((r) => r[0]);
+    expect(codes).toContain('06100');
+    expect(codes).not.toContain(6100);
+  });
+});
+
 describe('opening the spreadsheet', () => {
   // Fixed by ADDON (src/main.ts onOpen uses Ui.createAddonMenu).
   test('onOpen in AuthMode.NONE builds the add-on menu', () => {
