@@ -322,6 +322,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   deleteSheet(sheet: GasSheet): void {
     const s = asLocal(LocalSheet, sheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length <= 1) throw new ServiceError(messages.removeAllSheets());
+    // A protected sheet cannot be deleted by a user who may not edit it.
+    s.assertEditable({ row: 1, column: 1, numRows: s.maxRows, numColumns: s.maxColumns });
     const i = this.sheets.indexOf(s);
     if (i >= 0) this.sheets.splice(i, 1);
     for (const [name, v] of this.named) if (v.sheet === s) this.named.delete(name);
