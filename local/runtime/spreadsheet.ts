@@ -191,7 +191,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return { locale: this.locale, timeZone: this.timeZone };
   }
 
-  /** Throws Google's error when a sheet already has this name (case-insensitive, as in Sheets). */
+  /**
+   * Throws Google's error when a sheet already has this name, compared case-insensitively as Sheets
+   * does ("trying to create 2 sheets with the same name but different cases fails, whether you do it
+   * from the spreadsheet UI or the API", socialpoint-labs/sheetfu#26). Only case is folded: NFC and
+   * NFD spellings of a Vietnamese name are different names.
+   */
   assertSheetNameFree(name: string): void {
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s.getName().toLowerCase() === lower))
@@ -289,6 +294,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return this.sheets.length;
   }
 
+  /**
+   * Exact (case-sensitive) match: public Apps Script code repeatedly notes "getSheetByName is
+   * case-sensitive … the script silently got back an empty sheet" (found with the code search; the
+   * reference page https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbynamename
+   * does not say otherwise).
+   */
   getSheetByName(name: string): GasSheet | null {
     const s = this.localSheet(String(name));
     return s ? asGas(s) : null;
