@@ -38,17 +38,15 @@ describe('two users generating a notice at once (buffered writes)', () => {
     expect(second.number).toMatch(/\/TB-UBND$/);
   });
 
-  // TRUST: fixed by ALLOCATION (src/sheets/lock.ts withDocumentLock: SpreadsheetApp.flush() before
-  // releaseLock) — today the log row is not flushed when the lock is released, so the second user
-  // reads the log without it and takes the same number for a second Doc.
-  test.failing('the second user does not take the number of the first (reuses the Doc or takes the next)', () => {
+  // Fixed by ALLOCATION (src/sheets/lock.ts withDocumentLock: SpreadsheetApp.flush() before
+  // releaseLock): the log row is flushed before the lock is released, so the second user reads it.
+  test('the second user does not take the number of the first (reuses the Doc or takes the next)', () => {
     const { first, second } = concurrentNotices();
     expect(second.reused || second.number !== first.number).toBe(true);
   });
 
-  // TRUST: fixed by ALLOCATION (same cause) — both write the same log row; the later flush wins, so
-  // one Doc is made but never logged: it cannot be found or reused again.
-  test.failing('every Doc made is in the Văn bản log', () => {
+  // Fixed by ALLOCATION (same cause): before, both wrote the same log row and one Doc was never logged.
+  test('every Doc made is in the Văn bản log', () => {
     const { a, first, second, logRows } = concurrentNotices();
     const urls = logRows().map((r) => r[4]);
     expect(a.documents.length).toBe(logRows().length);
