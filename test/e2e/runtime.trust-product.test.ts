@@ -100,10 +100,9 @@ describe('text the add-in copies stays text', () => {
     return { spreadsheet, runtime: new Runtime({ spreadsheet, now: NOW }) };
   }
 
-  // TRUST: fixed by ALLOCATION (src/sheets/allocate.ts) — the unit code is copied into `Phân bổ`
-  // with setValues on cells that are not plain text, so Sheets reads "06100" as typed input and
-  // stores the number 6100: the code no longer matches its unit.
-  test.failing('allocateDelegates copies the unit code "06100" into Phân bổ as the text "06100"', () => {
+  // Fixed by ALLOCATION (src/sheets/allocate.ts): before, the unit code was copied with setValues
+  // on cells not formatted as text, and Sheets stored "06100" as the number 6100.
+  test('allocateDelegates copies the unit code "06100" into Phân bổ as the text "06100"', () => {
     const { spreadsheet, runtime } = zeroLedCode();
     runBundle(runtime, 'allocateDelegates');
     const codes = (spreadsheet.localSheet('Phân bổ')?.getDataRange().getValues() ?? []).map((r) => r[0]);
