@@ -191,7 +191,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return { locale: this.locale, timeZone: this.timeZone };
   }
 
-  /** Throws Google's error when a sheet already has this name (case-insensitive, as in Sheets). */
+  /**
+   * Throws Google's error when a sheet already has this name, compared case-insensitively as Sheets
+   * does ("trying to create 2 sheets with the same name but different cases fails, whether you do it
+   * from the spreadsheet UI or the API", socialpoint-labs/sheetfu#26). Only case is folded: NFC and
+   * NFD spellings of a Vietnamese name are different names.
+   */
   assertSheetNameFree(name: string): void {
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s.getName().toLowerCase() === lower))
@@ -289,6 +294,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return this.sheets.length;
   }
 
+  /**
+   * Exact (case-sensitive) match: public Apps Script code repeatedly notes "getSheetByName is
+   * case-sensitive … the script silently got back an empty sheet" (found with the code search; the
+   * reference page https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbynamename
+   * does not say otherwise).
+   */
   getSheetByName(name: string): GasSheet | null {
     const s = this.localSheet(String(name));
     return s ? asGas(s) : null;
@@ -322,6 +333,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   deleteSheet(sheet: GasSheet): void {
     const s = asLocal(LocalSheet, sheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length <= 1) throw new ServiceError(messages.removeAllSheets());
+    // A protected sheet cannot be deleted by a user who may not edit it.
+    s.assertEditable({ row: 1, column: 1, numRows: s.maxRows, numColumns: s.maxColumns });
     const i = this.sheets.indexOf(s);
     if (i >= 0) this.sheets.splice(i, 1);
     for (const [name, v] of this.named) if (v.sheet === s) this.named.delete(name);

@@ -80,6 +80,37 @@ describe('a collaborator and the owner’s protections', () => {
   });
 });
 
+describe('text the add-in copies stays text', () => {
+  /** The sample with unit code "HL" replaced everywhere by "06100", kept as text ("@") as a user would. */
+  function zeroLedCode() {
+    const spreadsheet = buildSample(LANG_SON);
+    for (const sheet of spreadsheet.localSheets()) {
+      sheet
+        .getDataRange()
+        .getValues()
+        .forEach((row, i) => {
+          row.forEach((value, j) => {
+            if (value !== 'HL') return;
+            const cell = sheet.getRange(i + 1, j + 1);
+            cell.setNumberFormat('@');
+            cell.setValue('06100');
+          });
+        });
+    }
+    return { spreadsheet, runtime: new Runtime({ spreadsheet, now: NOW }) };
+  }
+
+  // Fixed by ALLOCATION (src/sheets/allocate.ts): before, the unit code was copied with setValues
+  // on cells not formatted as text, and Sheets stored "06100" as the number 6100.
+  test('allocateDelegates copies the unit code "06100" into Phân bổ as the text "06100"', () => {
+    const { spreadsheet, runtime } = zeroLedCode();
+    runBundle(runtime, 'allocateDelegates');
+    const codes = (spreadsheet.localSheet('Phân bổ')?.getDataRange().getValues() ?? []).map((r) => r[0]);
+    expect(codes).toContain('06100');
+    expect(codes).not.toContain(6100);
+  });
+});
+
 describe('opening the spreadsheet', () => {
   // Fixed by ADDON (src/main.ts onOpen uses Ui.createAddonMenu).
   test('onOpen in AuthMode.NONE builds the add-on menu', () => {
