@@ -21,6 +21,8 @@ export const MESSAGES = {
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác chưa thực hiện được; dữ liệu chưa bị thay đổi. Vui lòng thử lại sau ít phút.',
   writeFailedRestored: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what}; đã khôi phục như trước khi chạy. Vui lòng thử lại sau ít phút.`,
+  validateNeedsSetup: (report: string) =>
+    `Bảng tính chưa được thiết lập (chưa có trang "${report}"), nên chưa kiểm tra và chưa ghi gì. Hãy chạy "Thiết lập bảng tính" trong menu Đại hội DTTS trước.`,
   writeFailedPartial: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what} và chưa khôi phục được hết: hãy chạy lại thao tác này để ghi lại đầy đủ.`,
   flushFailed:
