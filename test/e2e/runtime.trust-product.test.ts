@@ -54,6 +54,19 @@ describe('two users generating a notice at once (buffered writes)', () => {
   });
 });
 
+describe('Docs made by one user, opened by another', () => {
+  // TRUST: fixed by NOTICES (src/docs/render.ts / notices.ts) — a Doc made with DocumentApp.create
+  // belongs to the user who ran the action and is private: the link in `Văn bản` does not open for
+  // the owner or the other editors of the spreadsheet until the Doc is shared with them
+  // (Document.addEditors/addViewers, documents scope; editors from Spreadsheet.getEditors()).
+  test.failing('a notice made by a collaborator opens for the spreadsheet’s owner', () => {
+    const { spreadsheet, a, b } = twoUsers();
+    spreadsheet.addEditor(HELPER);
+    const made = runBundle(b, 'generateNotice', ['thong-bao-ket-luan', {}]).result as { url: string };
+    expect(() => a.globals.DocumentApp.openByUrl(made.url)).not.toThrow();
+  });
+});
+
 describe('a collaborator and the owner’s protections', () => {
   function protectedHeader() {
     const users = twoUsers();
@@ -77,6 +90,37 @@ describe('a collaborator and the owner’s protections', () => {
     const { b } = protectedHeader();
     const run = runBundle(b, 'validateAll');
     expect(run.result).toMatchObject({ errors: expect.any(Number) });
+  });
+});
+
+describe('text the add-in copies stays text', () => {
+  /** The sample with unit code "HL" replaced everywhere by "06100", kept as text ("@") as a user would. */
+  function zeroLedCode() {
+    const spreadsheet = buildSample(LANG_SON);
+    for (const sheet of spreadsheet.localSheets()) {
+      sheet
+        .getDataRange()
+        .getValues()
+        .forEach((row, i) => {
+          row.forEach((value, j) => {
+            if (value !== 'HL') return;
+            const cell = sheet.getRange(i + 1, j + 1);
+            cell.setNumberFormat('@');
+            cell.setValue('06100');
+          });
+        });
+    }
+    return { spreadsheet, runtime: new Runtime({ spreadsheet, now: NOW }) };
+  }
+
+  // Fixed by ALLOCATION (src/sheets/allocate.ts): before, the unit code was copied with setValues
+  // on cells not formatted as text, and Sheets stored "06100" as the number 6100.
+  test('allocateDelegates copies the unit code "06100" into Phân bổ as the text "06100"', () => {
+    const { spreadsheet, runtime } = zeroLedCode();
+    runBundle(runtime, 'allocateDelegates');
+    const codes = (spreadsheet.localSheet('Phân bổ')?.getDataRange().getValues() ?? []).map((r) => r[0]);
+    expect(codes).toContain('06100');
+    expect(codes).not.toContain(6100);
   });
 });
 
