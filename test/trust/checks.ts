@@ -61,10 +61,10 @@ export function check(
     }
   }
   return {
-    user: describe(userDiff(baseline, after)),
-    owned: describe(ownedCellProblems(baseline, after, allocated)),
+    user: describe(userDiff(baseline, after), Number.POSITIVE_INFINITY),
+    owned: describe(ownedCellProblems(baseline, after, allocated), Number.POSITIVE_INFINITY),
     twins,
-    stale: describe(stale),
+    stale: describe(stale, Number.POSITIVE_INFINITY),
     crashes: outcomes.filter((o) => o.error?.startsWith(UNEXPECTED)).map((o) => o.error as string),
   };
 }
