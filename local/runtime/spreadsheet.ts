@@ -1,11 +1,13 @@
 /** Spreadsheet: the workbook the add-in is bound to, its sheets, selection, named ranges and toasts. */
 import { createHash } from 'node:crypto';
 import { type GridRect, parseA1, resolveReference } from './a1';
-import { messages, ServiceError } from './errors';
+import { SpreadsheetAccess } from './access';
+import { describeArgumentTypes, messages, ServiceError } from './errors';
 import { DEFAULT_LOCALE } from './locale';
 import type { DisplayContext } from './number-format';
 import type { LocalProtection } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './range-list';
 import { asGas, asLocal, SERVICE_NAME, ServiceObject } from './service';
 import { LocalUser } from './session';
 import { SharedState } from './shared-state';
@@ -56,6 +58,7 @@ export type SpreadsheetMethods =
   | 'getProtections'
   | 'getRange'
   | 'getRangeByName'
+  | 'getRangeList'
   | 'getSheetById'
   | 'getSheetByName'
   | 'getSheetName'
@@ -128,6 +131,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   /** Properties, caches and locks shared by all runtimes on this spreadsheet. */
   readonly shared = new SharedState();
+  /** Who is calling, their pending (unflushed) writes, protections and cell counts (access.ts). */
+  readonly access = new SpreadsheetAccess();
   /** Toasts shown, oldest first. */
   readonly toasts: ToastRecord[] = [];
   private readonly sheets: LocalSheet[] = [];
@@ -186,7 +191,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return { locale: this.locale, timeZone: this.timeZone };
   }
 
-  /** Throws Google's error when a sheet already has this name (case-insensitive, as in Sheets). */
+  /**
+   * Throws Google's error when a sheet already has this name, compared case-insensitively as Sheets
+   * does ("trying to create 2 sheets with the same name but different cases fails, whether you do it
+   * from the spreadsheet UI or the API", socialpoint-labs/sheetfu#26). Only case is folded: NFC and
+   * NFD spellings of a Vietnamese name are different names.
+   */
   assertSheetNameFree(name: string): void {
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s.getName().toLowerCase() === lower))
@@ -284,6 +294,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return this.sheets.length;
   }
 
+  /**
+   * Exact (case-sensitive) match: public Apps Script code repeatedly notes "getSheetByName is
+   * case-sensitive … the script silently got back an empty sheet" (found with the code search; the
+   * reference page https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbynamename
+   * does not say otherwise).
+   */
   getSheetByName(name: string): GasSheet | null {
     const s = this.localSheet(String(name));
     return s ? asGas(s) : null;
@@ -317,6 +333,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   deleteSheet(sheet: GasSheet): void {
     const s = asLocal(LocalSheet, sheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length <= 1) throw new ServiceError(messages.removeAllSheets());
+    // A protected sheet cannot be deleted by a user who may not edit it.
+    s.assertEditable({ row: 1, column: 1, numRows: s.maxRows, numColumns: s.maxColumns });
     const i = this.sheets.indexOf(s);
     if (i >= 0) this.sheets.splice(i, 1);
     for (const [name, v] of this.named) if (v.sheet === s) this.named.delete(name);
@@ -362,6 +380,27 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   getDataRange(): GasRange {
     return this.localActiveSheet().getDataRange();
+  }
+
+  /**
+   * Spreadsheet.getRangeList(a1Notations): A1 ranges, each on its named sheet or the active one
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getrangelista1notations).
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations)) {
+      throw new ServiceError(
+        messages.badParameters(describeArgumentTypes([a1Notations]), 'SpreadsheetApp.Spreadsheet.getRangeList'),
+      );
+    }
+    return asGas(
+      new LocalRangeList(
+        a1Notations.map((a1) => {
+          const r = this.resolveA1(String(a1));
+          if (!r) throw new ServiceError(messages.rangeNotFound());
+          return r;
+        }),
+      ),
+    );
   }
 
   getLastRow(): number {
