@@ -8,6 +8,7 @@ import type { Finding } from './known';
 import {
   type Difference,
   diff,
+  isAddInSheet,
   describe as lines,
   OWNED_SHEETS,
   snapshot,
@@ -82,10 +83,17 @@ export function sweep(
         continue;
       }
       const message = normalize(outcome.error);
+      const addIn = new Set(after.sheets.filter(isAddInSheet).map((s) => s.name));
+      const listed = (snap: WorkbookSnapshot) =>
+        snap.sheets
+          .filter((s) => !addIn.has(s.name))
+          .map((s) => s.name)
+          .join(' | ');
+      const listChanged = listed(baseline) !== listed(after);
       const changed = [
         ...new Set(
           diff(baseline, after)
-            .filter(visible)
+            .filter((d) => visible(d) && !addIn.has(d.sheet) && (d.field !== 'sheets' || listChanged))
             .map((d) => d.sheet || '(sheet list)'),
         ),
       ];

@@ -107,16 +107,26 @@ describe('marks and ownership', () => {
       "the user's fill replaced",
       (r: GoogleAppsScript.Spreadsheet.Range) => r.setNote(`của tôi\n${MARKER}`).setBackground('#f4c7c3'),
     ],
-    ['a fill without a mark note', (r: GoogleAppsScript.Spreadsheet.Range) => r.setBackground('#f4c7c3')],
+    ['a fill in another colour than a mark', (r: GoogleAppsScript.Spreadsheet.Range) => r.setBackground('#00ff00')],
     ['a note without the marker', (r: GoogleAppsScript.Spreadsheet.Range) => r.setNote('của tôi\nLỗi')],
   ])('%s is a loss', (_name, change) => {
     const ss = workbook();
     const cell = sheetOf(ss, 'Đơn vị').getRange('C3');
     cell.setNote('của tôi').setBackground('#fce8b2');
-    if (_name === 'a fill without a mark note') cell.setBackground(null);
+    if (_name === 'a fill in another colour than a mark') cell.setBackground(null);
     const before = snapshot(ss);
     change(cell as unknown as GoogleAppsScript.Spreadsheet.Range);
     expect(userDiff(before, snapshot(ss)).length).toBeGreaterThan(0);
+  });
+
+  test('a mark fill alone on a cell the user annotated is a mark, not a loss', () => {
+    const ss = workbook();
+    const cell = sheetOf(ss, 'Đơn vị').getRange('C2');
+    cell.setNote('ghi chú của tôi');
+    const before = snapshot(ss);
+    cell.setBackground('#fce8b2');
+    expect(userDiff(before, snapshot(ss))).toEqual([]);
+    expect(markedCells(before, snapshot(ss))).toEqual(['Đơn vị!C2']);
   });
 
   test('isMarkOnly: a cleared mark restores the cell exactly', () => {

@@ -39,6 +39,11 @@ export const TEMPLATE_SHEETS = [
 ] as const;
 /** Sheets written whole by the add-in. */
 export const OWNED_SHEETS = new Set(['Kiểm tra', 'Văn bản']);
+
+/** A sheet the add-in may add for its own bookkeeping: hidden, named after the add-in. */
+export function isAddInSheet(s: SheetSnapshot): boolean {
+  return s.hidden && s.name.startsWith('Trợ lý');
+}
 /** Computed columns of `Phân bổ` (by header). */
 export const ALLOCATION_COMPUTED = [
   'Mã đơn vị',
@@ -337,7 +342,14 @@ export function ownership(before: WorkbookSnapshot): Ownership {
   };
 }
 
-/** True when `after` is `before` plus an add-in mark (or nothing). */
+/** The fills a mark may add (Google's preset light red and light yellow: error, warning). */
+export const MARK_FILLS = new Set(['#f4c7c3', '#fce8b2']);
+
+/**
+ * True when `after` is `before` plus an add-in mark (or nothing): a note text containing the marker
+ * added after the user's note (or into an empty note), and/or a mark fill on a cell without fill.
+ * Any other change (a user note cut or replaced, a user fill replaced or removed) is a loss.
+ */
 export function isMarkOnly(before: CellSnapshot, after: CellSnapshot): { ok: boolean; marked: boolean } {
   for (const f of CELL_FIELDS) {
     if (f === 'note' || f === 'background') continue;
@@ -348,9 +360,10 @@ export function isMarkOnly(before: CellSnapshot, after: CellSnapshot): { ok: boo
     after.note.startsWith(before.note) &&
     after.note.slice(before.note.length).includes(MARKER);
   if (after.note !== before.note && !noteAdded) return { ok: false, marked: false };
-  if (after.background !== before.background && !(noteAdded && before.background === NO_FILL))
-    return { ok: false, marked: false };
-  return { ok: true, marked: noteAdded };
+  const fillAdded =
+    after.background !== before.background && before.background === NO_FILL && MARK_FILLS.has(after.background);
+  if (after.background !== before.background && !fillAdded) return { ok: false, marked: false };
+  return { ok: true, marked: noteAdded || fillAdded };
 }
 
 /**
@@ -362,16 +375,16 @@ export function userDiff(before: WorkbookSnapshot, after: WorkbookSnapshot): Dif
   const out: Difference[] = [];
   const afterNames = after.sheets.map((s) => s.name);
   // Sheets: every user sheet still there, in the same order, nothing foreign added.
-  const userSheets = before.sheets.filter((s) => !OWNED_SHEETS.has(s.name)).map((s) => s.name);
+  const userSheets = before.sheets.filter((s) => !OWNED_SHEETS.has(s.name) && !isAddInSheet(s)).map((s) => s.name);
   const kept = afterNames.filter((n) => userSheets.includes(n));
   if (kept.join(' | ') !== userSheets.join(' | '))
     out.push({ sheet: '', cell: '', field: 'sheets', before: userSheets.join(' | '), after: kept.join(' | ') });
-  for (const name of afterNames) {
-    if (!sheetOf(before, name) && !(TEMPLATE_SHEETS as readonly string[]).includes(name))
-      out.push({ sheet: name, cell: '', field: 'sheet added', before: '', after: name });
+  for (const s of after.sheets) {
+    if (!sheetOf(before, s.name) && !(TEMPLATE_SHEETS as readonly string[]).includes(s.name) && !isAddInSheet(s))
+      out.push({ sheet: s.name, cell: '', field: 'sheet added', before: '', after: s.name });
   }
   for (const b of before.sheets) {
-    if (OWNED_SHEETS.has(b.name)) continue;
+    if (OWNED_SHEETS.has(b.name) || isAddInSheet(b)) continue;
     const a = sheetOf(after, b.name);
     if (!a) continue;
     out.push(...sheetLevel(b, a));
@@ -392,7 +405,7 @@ export function userDiff(before: WorkbookSnapshot, after: WorkbookSnapshot): Dif
 export function markedCells(before: WorkbookSnapshot, after: WorkbookSnapshot): string[] {
   const out: string[] = [];
   for (const a of after.sheets) {
-    if (OWNED_SHEETS.has(a.name)) continue;
+    if (OWNED_SHEETS.has(a.name) || isAddInSheet(a)) continue;
     const b = sheetOf(before, a.name);
     for (const [ref, cell] of a.cells) {
       if (isMarkOnly(cellOf(b, ref), cell).marked) out.push(`${a.name}!${ref}`);
