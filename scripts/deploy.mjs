@@ -8,7 +8,7 @@
 // Nothing here calls Google without an account: --dry-run validates the arguments, the files and
 // the manifest, and prints the clasp commands it would run. Tests use it; they never call Google.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,7 +171,8 @@ function run(command, args, options = {}) {
   return r;
 }
 
-const clasp = join(root, 'node_modules/.bin/clasp');
+/** clasp from node_modules; DTTS_CLASP names another executable (the tests' stand-in, which calls no one). */
+const clasp = process.env.DTTS_CLASP || join(root, 'node_modules/.bin/clasp');
 const quote = (a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
 
 function main(argv) {
@@ -242,6 +243,13 @@ function main(argv) {
   for (const file of target.files) {
     if (!existsSync(join(root, target.rootDir, file))) problems.push(`${target.rootDir}/${file} is missing`);
   }
+  // clasp pushes every .js/.gs/.html file under rootDir (and appsscript.json): nothing else may be there.
+  if (existsSync(join(root, target.rootDir))) {
+    for (const entry of readdirSync(join(root, target.rootDir), { recursive: true })) {
+      if (!target.files.includes(String(entry)))
+        problems.push(`${target.rootDir}/${entry} would be pushed too: remove it (only ${target.files.join(', ')})`);
+    }
+  }
   const code = existsSync(join(root, target.rootDir, 'Code.js'))
     ? readFileSync(join(root, target.rootDir, 'Code.js'), 'utf8')
     : '';
@@ -250,7 +258,10 @@ function main(argv) {
       problems.push(`${target.rootDir}/Code.js has no top-level ${fn}`);
   }
   if (problems.length) throw new DeployError(`Not deployed:\n  - ${problems.join('\n  - ')}`);
-  say(`Checks passed: ${target.rootDir}/ (${target.files.join(', ')}), manifest, ${target.config}.`);
+  say(
+    `Checks passed: ${target.rootDir}/ (${target.files.join(', ')}), manifest, ` +
+      (config ? `${target.config}.` : `(dry run: ${target.config} not created yet).`),
+  );
 
   // 3. Push (and version).
   const project = ['-P', target.config];
