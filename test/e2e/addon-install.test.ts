@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Runtime } from '../../local/runtime';
+import { Runtime, runBundle, runInMode, runOnOpen } from '../../local/runtime';
 import { builtCodePath, PROJECT_DIR, tempDir, writeFixtureBundle } from '../../local/testing';
 import { loadBundle } from '../../local/vm';
 
@@ -74,6 +74,21 @@ describe('onOpen and onInstall', () => {
     expect(runtime.calls['Ui.createAddonMenu']).toBe(1);
     expect(runtime.calls['Ui.createMenu'] ?? 0).toBe(0);
     expect(nonUiCalls(runtime)).toEqual([]);
+  });
+
+  test("AuthMode.NONE enforced as Google does: onOpen succeeds, while the menu's actions would be refused", () => {
+    const runtime = new Runtime();
+    const run = runOnOpen(runtime, 'NONE');
+    expect(items(runtime)).toEqual([FULL_MENU[0]]);
+    expect(
+      Object.keys(run.calls)
+        .filter((k) => k !== 'total')
+        .sort(),
+    ).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu'].sort());
+    // The control: the same runtime in NONE refuses what onOpen must not do.
+    expect(() => runInMode(runtime, 'NONE', () => runBundle(runtime, 'menuValidateAll'))).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
+    );
   });
 
   test.each([
