@@ -32,6 +32,10 @@ export interface SpreadsheetOptions {
   locale?: string;
   /** Owner's email. */
   owner?: string;
+  /** Emails of the users the spreadsheet is shared with for editing (besides the owner). */
+  editors?: string[];
+  /** Emails of the users it is shared with for viewing. */
+  viewers?: string[];
 }
 
 /** A toast shown with Spreadsheet.toast. */
@@ -55,6 +59,12 @@ export type SpreadsheetMethods =
   | 'getNamedRanges'
   | 'getNumSheets'
   | 'getOwner'
+  | 'getEditors'
+  | 'getViewers'
+  | 'addEditor'
+  | 'addEditors'
+  | 'addViewer'
+  | 'addViewers'
   | 'getProtections'
   | 'getRange'
   | 'getRangeByName'
@@ -144,6 +154,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   private timeZone: string;
   private locale: string;
   readonly owner: string;
+  private readonly editors: Set<string>;
+  private readonly viewers: Set<string>;
 
   constructor(options: SpreadsheetOptions = {}) {
     super();
@@ -152,6 +164,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.locale = options.locale ?? DEFAULT_LOCALE;
     this.owner = options.owner ?? 'user@example.com';
+    this.editors = new Set((options.editors ?? []).filter((e) => e !== this.owner));
+    this.viewers = new Set((options.viewers ?? []).filter((e) => e !== this.owner && !this.editors.has(e)));
   }
 
   /** A new spreadsheet with one empty sheet, as Google creates it. */
@@ -268,6 +282,41 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   getOwner(): GoogleAppsScript.Base.User | null {
     return asGas(new LocalUser(this.owner));
+  }
+
+  /**
+   * Editors the spreadsheet is shared with (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors);
+   * like Drive's File.getEditors the owner is not listed (getOwner gives it).
+   */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return [...this.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  getViewers(): GoogleAppsScript.Base.User[] {
+    return [...this.viewers].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  addEditor(user: string | GoogleAppsScript.Base.User): GasSpreadsheet {
+    const e = typeof user === 'string' ? user : user.getEmail();
+    this.viewers.delete(e);
+    if (e !== this.owner) this.editors.add(e);
+    return asGas(this);
+  }
+
+  addEditors(emailAddresses: string[]): GasSpreadsheet {
+    for (const e of emailAddresses) this.addEditor(e);
+    return asGas(this);
+  }
+
+  addViewer(user: string | GoogleAppsScript.Base.User): GasSpreadsheet {
+    const e = typeof user === 'string' ? user : user.getEmail();
+    if (e !== this.owner && !this.editors.has(e)) this.viewers.add(e);
+    return asGas(this);
+  }
+
+  addViewers(emailAddresses: string[]): GasSpreadsheet {
+    for (const e of emailAddresses) this.addViewer(e);
+    return asGas(this);
   }
 
   getSpreadsheetTimeZone(): string {
