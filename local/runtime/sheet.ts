@@ -356,7 +356,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     const user = this.spreadsheet.access.actor?.user;
     if (user === undefined) return;
     for (const p of this.protections) {
-      if (p.blocks(user) && (p.type === 'SHEET' || rectsIntersect(p.rect(), rect))) {
+      if (p.blocks(user) && p.covers(rect)) {
         throw new ServiceError(messages.protectedCell());
       }
     }
