@@ -3,6 +3,7 @@
 //   docs/screenshots/*.png   the user guide's and the listing's screenshots (1280 × 800), taken by the
 //                            browser test test/browser/addon-screenshots.test.ts on the Lạng Sơn sample
 //   docs/listing/icon-128.png, icon-32.png   the Marketplace icons, rendered from docs/listing/icon.svg
+//   docs/listing/banner-220x140.png          the Marketplace card banner, from docs/listing/banner.svg
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,7 +30,13 @@ try {
     await page.locator('svg').screenshot({ path: join(root, `docs/listing/icon-${size}.png`), omitBackground: true });
     await page.close();
   }
+  const banner = await browser.newPage({ viewport: { width: 220, height: 140 } });
+  await banner.setContent(
+    `<html><body style="margin:0">${readFileSync(join(root, 'docs/listing/banner.svg'), 'utf8')}</body></html>`,
+  );
+  await banner.locator('svg').screenshot({ path: join(root, 'docs/listing/banner-220x140.png') });
+  await banner.close();
 } finally {
   await browser.close();
 }
-console.log('docs/screenshots/*.png and docs/listing/icon-{128,32}.png written.');
+console.log('docs/screenshots/*.png, docs/listing/icon-{128,32}.png and banner-220x140.png written.');

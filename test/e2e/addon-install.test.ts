@@ -106,6 +106,18 @@ describe('onOpen and onInstall', () => {
     expect(items(runtime)).toEqual(FULL_MENU);
   });
 
+  test('the build refuses a user guide address that is not https, before writing anything', () => {
+    const before = readFileSync(join(PROJECT_DIR, 'build/Sidebar.html'), 'utf8');
+    const r = spawnSync(process.execPath, [join(PROJECT_DIR, 'scripts/build.mjs')], {
+      cwd: PROJECT_DIR,
+      encoding: 'utf8',
+      env: { ...process.env, DTTS_GUIDE_URL: 'javascript:alert(1)' },
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('DTTS_GUIDE_URL must be an https: address');
+    expect(readFileSync(join(PROJECT_DIR, 'build/Sidebar.html'), 'utf8')).toBe(before);
+  });
+
   test('the sidebar carries the version for "Giới thiệu"', () => {
     const version = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')).version;
     const html = readFileSync(join(PROJECT_DIR, 'build/Sidebar.html'), 'utf8');
