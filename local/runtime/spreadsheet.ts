@@ -46,6 +46,7 @@ export type SpreadsheetMethods =
   | 'getActiveRange'
   | 'getActiveSheet'
   | 'getDataRange'
+  | 'getEditors'
   | 'getId'
   | 'getLastColumn'
   | 'getLastRow'
@@ -61,6 +62,7 @@ export type SpreadsheetMethods =
   | 'getSheetName'
   | 'getSheetValues'
   | 'getSheets'
+  | 'addEditors'
   | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
   | 'getUrl'
@@ -258,6 +260,25 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   getOwner(): GoogleAppsScript.Base.User | null {
     return asGas(new LocalUser(this.owner));
+  }
+
+  /** Editors added besides the owner (addEditors), in the order added. */
+  readonly editorEmails: string[] = [];
+
+  /**
+   * The owner and the editors (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors():
+   * "Gets the list of editors for this Spreadsheet"; its scopes are spreadsheets.currentonly or spreadsheets).
+   */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return [this.owner, ...this.editorEmails].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditors(String) */
+  addEditors(emailAddresses: string[]): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    for (const e of emailAddresses.map(String)) {
+      if (e !== this.owner && !this.editorEmails.includes(e)) this.editorEmails.push(e);
+    }
+    return asGas(this);
   }
 
   getSpreadsheetTimeZone(): string {
