@@ -46,7 +46,7 @@ import { SHEETS } from '../domain/template';
 import type { DocumentDto, NoticeKind, NoticeResultDto } from '../rpc/contract';
 import { UserError, withDocumentLock } from '../sheets/lock';
 import { activeSpreadsheet, readGrid, readGrids, type Spreadsheet, timeZoneOffset } from '../sheets/workbook';
-import { createDraft, fillDocument, openTemplate } from './render';
+import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
   describeSharing,
   listedFor,
@@ -75,6 +75,8 @@ export const NOTICE_MESSAGES = {
     'Vui lòng thử lại vào ngày mai.',
   failed:
     'Không tạo được văn bản do lỗi tạm thời của dịch vụ Google Docs. Chưa có văn bản nào được tạo; vui lòng thử lại sau ít phút.',
+  failedBefore:
+    'Không tạo được văn bản do lỗi tạm thời của dịch vụ Google. Chưa có văn bản nào được tạo và trang tính không thay đổi; vui lòng thử lại sau ít phút.',
   unfinished: (label: string, number: string) =>
     `Văn bản ${label} số ${number} đã được tạo nhưng chưa hoàn chỉnh do lỗi tạm thời của dịch vụ Google Docs. ` +
     `Văn bản đã được ghi ở trang "${SHEETS.documents.name}" với dấu [CHƯA HOÀN THÀNH]; hãy thử lại: ` +
@@ -327,6 +329,15 @@ function reopen(url: string): GoogleAppsScript.Document.Document | null {
   }
 }
 
+/** Commits the log before the lock is released; a failure here is reported by the caller's message. */
+function flushQuietly(): void {
+  try {
+    SpreadsheetApp.flush();
+  } catch (e) {
+    console.error('flush', e);
+  }
+}
+
 function serviceError(e: unknown): UserError {
   if (e instanceof UserError) return e;
   console.error('generateNotice', e);
@@ -334,13 +345,27 @@ function serviceError(e: unknown): UserError {
   return new UserError(QUOTA_RE.test(detail) ? NOTICE_MESSAGES.quota : NOTICE_MESSAGES.failed);
 }
 
-/** Makes (or finds) the document of `kind` from the active data. */
+/**
+ * Makes (or finds) the document of `kind` from the active data. Every failure reaches the user as
+ * a Vietnamese sentence that says what exists: nothing (before the Doc), or the unfinished Doc.
+ */
 export function runGenerateNotice(
   ss: Spreadsheet,
   kind: NoticeKind,
   options: NoticeOptions = {},
   now: Date = new Date(),
 ): NoticeResultDto {
+  try {
+    return generate(ss, kind, options, now);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    console.error('generateNotice', e);
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new UserError(QUOTA_RE.test(detail) ? NOTICE_MESSAGES.quota : NOTICE_MESSAGES.failedBefore);
+  }
+}
+
+function generate(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now: Date): NoticeResultDto {
   const p = prepare(ss, kind, options, now);
   const label = labelOf(kind);
   const hard = p.figures.filter((f) => !f.forceable);
@@ -394,30 +419,31 @@ export function runGenerateNotice(
         throw serviceError(e);
       }
     }
-    const url = doc.getUrl();
+    // The Doc exists from here on: it is logged at once, so a failure below leaves it known, not lost.
+    let url = '';
+    let row: number;
     let sharedWith = '';
     let shareNote: string = plan.emails.length
       ? SHARING_MESSAGES.shared(plan.role, plan.emails.length)
       : SHARING_MESSAGES.noOne(plan.audience);
     try {
-      sharedWith = share(doc, plan);
-    } catch (e) {
-      console.error('share', e);
-      shareNote = SHARING_MESSAGES.shareFailed(e instanceof Error ? e.message : String(e));
-    }
-    // The Doc exists from here on: logged at once, so a failure below leaves it known, not lost.
-    let row: number;
-    try {
+      url = doc.getUrl();
+      try {
+        sharedWith = share(doc, plan);
+      } catch (e) {
+        console.error('share', e);
+        shareNote = SHARING_MESSAGES.shareFailed;
+      }
       row = writeLogRow(sheet, log.table, entryOf(number, url, true, sharedWith), p.tz, earlier?.row);
     } catch (e) {
       console.error('log', e);
-      throw new UserError(NOTICE_MESSAGES.unlogged(doc.getName()));
+      throw new UserError(NOTICE_MESSAGES.unlogged(draftNameOf(model)));
     }
     try {
       fillDocument(doc, model, template);
     } catch (e) {
       console.error('render', e);
-      SpreadsheetApp.flush();
+      flushQuietly();
       throw new UserError(NOTICE_MESSAGES.unfinished(label, number));
     }
     try {

@@ -50,8 +50,9 @@ export const SHARING_MESSAGES = {
         : `Chỉ bạn mở được văn bản này: cột "Email" của trang "${SHEETS.members.name}" chưa có địa chỉ nào khác.`,
   shared: (role: ShareRole, n: number) =>
     `Đã chia sẻ quyền ${role === 'editor' ? 'chỉnh sửa' : 'xem'} cho ${n} người (xem cột "Chia sẻ" của trang "${SHEETS.documents.name}").`,
-  shareFailed: (detail: string) =>
-    `Văn bản đã được tạo nhưng chưa chia sẻ được (${detail}); chỉ bạn mở được văn bản này: hãy chia sẻ trong Google Docs.`,
+  shareFailed:
+    'Văn bản đã được tạo nhưng chưa chia sẻ được do lỗi của dịch vụ Google Docs (có thể một địa chỉ email không có tài khoản Google); ' +
+    'chỉ bạn mở được văn bản này: hãy chia sẻ trong Google Docs.',
   notShared: (label: string, number: string, user: string) =>
     `Dữ liệu không thay đổi: ${label} số ${number} đã được ${user || 'một người khác'} tạo nhưng chưa được chia sẻ với bạn. ` +
     `Hãy đề nghị ${user || 'người tạo'} chia sẻ văn bản, hoặc đặt "Chia sẻ văn bản với" trong trang "${SHEETS.config.name}" trước khi tạo văn bản mới.`,
