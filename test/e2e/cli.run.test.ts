@@ -56,7 +56,7 @@ describe('dtts run (spawned)', () => {
     const out = JSON.parse(r.stdout) as { result: unknown; calls: Record<string, number>; ms: number };
     expect(Object.keys(out).sort()).toEqual(['calls', 'ms', 'result']);
     expect(out.result).toBeNull();
-    expect(out.calls['Ui.createMenu']).toBeGreaterThanOrEqual(1);
+    expect(out.calls['Ui.createAddonMenu']).toBeGreaterThanOrEqual(1);
     const { total, ...byKey } = out.calls;
     expect(total).toBe(Object.values(byKey).reduce((a, b) => a + b, 0));
     expect(r.stdout.trim().split('\n')).toHaveLength(1);

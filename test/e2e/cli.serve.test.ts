@@ -82,7 +82,7 @@ describe('playground server', () => {
         expect.objectContaining({ r: 1, c: 0, note: 'minh họa' }),
       ]),
     );
-    const menu = s.menus.find((m) => m.title === 'Đại hội DTTS');
+    const menu = s.menus.find((m) => m.title === 'Trợ lý Đại hội DTTS');
     expect(menu?.entries.some((e) => e.caption === 'Mở bảng điều khiển')).toBe(true);
     expect(s.sidebar.open).toBe(false);
   });
@@ -192,6 +192,6 @@ describe('dtts serve (spawned)', () => {
     });
     const s = (await (await fetch(new URL('/api/state', url))).json()) as State;
     expect(s.sheets.map((x) => x.name)).toEqual(['Trang tính1']);
-    expect(s.menus.map((m) => m.title)).toContain('Đại hội DTTS');
+    expect(s.menus.map((m) => m.title)).toContain('Trợ lý Đại hội DTTS');
   });
 });
