@@ -81,6 +81,9 @@ export const NOTICE_MESSAGES = {
     `Văn bản ${label} số ${number} đã được tạo nhưng chưa hoàn chỉnh do lỗi tạm thời của dịch vụ Google Docs. ` +
     `Văn bản đã được ghi ở trang "${SHEETS.documents.name}" với dấu [CHƯA HOÀN THÀNH]; hãy thử lại: ` +
     'lần sau tiện ích hoàn thành đúng văn bản này (cùng số), không tạo văn bản mới.',
+  unsure: (label: string, number: string) =>
+    `Văn bản ${label} số ${number} đã được tạo đầy đủ, nhưng chưa chắc đã được ghi xong vào trang "${SHEETS.documents.name}" ` +
+    'do lỗi tạm thời của dịch vụ Google Trang tính. Hãy thử lại: tiện ích mở lại hoặc hoàn thành đúng văn bản này (cùng số), không tạo văn bản mới.',
   unlogged: (name: string) =>
     `Không ghi được nhật ký văn bản vào trang "${SHEETS.documents.name}" do lỗi tạm thời của dịch vụ Google Trang tính. ` +
     `Một văn bản trống tên "${name}" có thể còn trong Google Drive của bạn: hãy xóa văn bản đó rồi thử lại.`,
@@ -355,17 +358,34 @@ export function runGenerateNotice(
   options: NoticeOptions = {},
   now: Date = new Date(),
 ): NoticeResultDto {
+  const progress: Progress = { made: null, done: null };
   try {
-    return generate(ss, kind, options, now);
+    return generate(ss, kind, options, now, progress);
   } catch (e) {
+    // The Doc was made and logged: a failure after that (releasing the lock, which Google also
+    // releases when the execution ends) does not undo it.
+    if (progress.done) return progress.done;
     if (e instanceof UserError) throw e;
     console.error('generateNotice', e);
+    if (progress.made) throw new UserError(NOTICE_MESSAGES.unfinished(labelOf(kind), progress.made));
     const detail = e instanceof Error ? e.message : String(e);
     throw new UserError(QUOTA_RE.test(detail) ? NOTICE_MESSAGES.quota : NOTICE_MESSAGES.failedBefore);
   }
 }
 
-function generate(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now: Date): NoticeResultDto {
+/** How far a run got: the number of the Doc once it exists, the result once it is logged complete. */
+interface Progress {
+  made: string | null;
+  done: NoticeResultDto | null;
+}
+
+function generate(
+  ss: Spreadsheet,
+  kind: NoticeKind,
+  options: NoticeOptions,
+  now: Date,
+  progress: Progress,
+): NoticeResultDto {
   const p = prepare(ss, kind, options, now);
   const label = labelOf(kind);
   const hard = p.figures.filter((f) => !f.forceable);
@@ -420,6 +440,7 @@ function generate(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now
       }
     }
     // The Doc exists from here on: it is logged at once, so a failure below leaves it known, not lost.
+    progress.made = number;
     let url = '';
     let row: number;
     let sharedWith = '';
@@ -448,13 +469,19 @@ function generate(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now
     }
     try {
       writeLogRow(sheet, log.table, entryOf(number, url, false, sharedWith), p.tz, row);
-      SpreadsheetApp.flush();
     } catch (e) {
       console.error('log', e);
       throw new UserError(NOTICE_MESSAGES.unfinished(label, number));
     }
+    try {
+      SpreadsheetApp.flush();
+    } catch (e) {
+      console.error('flush', e);
+      throw new UserError(NOTICE_MESSAGES.unsure(label, number));
+    }
     const done = earlier ? NOTICE_MESSAGES.completed(label, number) : NOTICE_MESSAGES.created(label, number);
-    return { message: `${done} ${shareNote}`, url, number, title: model.title, reused: false, sharedWith };
+    progress.done = { message: `${done} ${shareNote}`, url, number, title: model.title, reused: false, sharedWith };
+    return progress.done;
   });
 }
 

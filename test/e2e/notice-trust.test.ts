@@ -12,7 +12,7 @@ import { UserError } from '../../src/sheets/lock';
 
 const NOW = new Date('2024-01-05T09:00:00+07:00');
 
-export function setup(options: { user?: string } = {}) {
+function setup(options: { user?: string } = {}) {
   const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: NOW, user: options.user });
   Object.assign(globalThis, runtime.globals);
   const ss = runtime.globals.SpreadsheetApp.getActiveSpreadsheet();
@@ -51,7 +51,7 @@ export function setup(options: { user?: string } = {}) {
 }
 
 /** Vietnamese for the user: no sentence of Google's English. */
-export const ENGLISH = /\b(the|is|was|error|failed|service|exception|please|sorry|invalid|argument)\b/i;
+const ENGLISH = /\b(the|is|was|error|failed|service|exception|please|sorry|invalid|argument)\b/i;
 
 describe('10. numbers and the data digest', () => {
   it('an issuer code with a space or Vietnamese letters numbers on: 01, 02 (was 01 every time)', () => {
