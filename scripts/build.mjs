@@ -101,7 +101,7 @@ async function buildSidebar() {
 }
 
 async function buildLocal() {
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: [join(root, 'local/cli.ts')],
     bundle: true,
     format: 'cjs',
@@ -111,7 +111,11 @@ async function buildLocal() {
     sourcemap: 'inline',
     outfile: join(root, 'dist/local/cli.cjs'),
     logLevel: 'warning',
+    write: false,
   });
+  // Atomically too: `npm start` rebuilds while tests may be spawning dtts.
+  mkdirSync(join(root, 'dist/local'), { recursive: true });
+  writeAtomically(join(root, 'dist/local/cli.cjs'), result.outputFiles[0].contents);
 }
 
 /** Writes through a temporary file and a rename, so a test reading build/ never sees a half-written file. */

@@ -250,7 +250,10 @@ function main(argv) {
       problems.push(`${target.rootDir}/Code.js has no top-level ${fn}`);
   }
   if (problems.length) throw new DeployError(`Not deployed:\n  - ${problems.join('\n  - ')}`);
-  say(`Checks passed: ${target.rootDir}/ (${target.files.join(', ')}), manifest, ${target.config}.`);
+  say(
+    `Checks passed: ${target.rootDir}/ (${target.files.join(', ')}), manifest, ` +
+      (config ? `${target.config}.` : `(dry run: ${target.config} not created yet).`),
+  );
 
   // 3. Push (and version).
   const project = ['-P', target.config];

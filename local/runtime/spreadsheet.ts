@@ -1,11 +1,13 @@
 /** Spreadsheet: the workbook the add-in is bound to, its sheets, selection, named ranges and toasts. */
 import { createHash } from 'node:crypto';
 import { type GridRect, parseA1, resolveReference } from './a1';
-import { messages, ServiceError } from './errors';
+import { SpreadsheetAccess } from './access';
+import { describeArgumentTypes, messages, ServiceError } from './errors';
 import { DEFAULT_LOCALE } from './locale';
 import type { DisplayContext } from './number-format';
 import type { LocalProtection } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './range-list';
 import { asGas, asLocal, SERVICE_NAME, ServiceObject } from './service';
 import { LocalUser } from './session';
 import { SharedState } from './shared-state';
@@ -57,6 +59,7 @@ export type SpreadsheetMethods =
   | 'getProtections'
   | 'getRange'
   | 'getRangeByName'
+  | 'getRangeList'
   | 'getSheetById'
   | 'getSheetByName'
   | 'getSheetName'
@@ -130,6 +133,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   /** Properties, caches and locks shared by all runtimes on this spreadsheet. */
   readonly shared = new SharedState();
+  /** Who is calling, their pending (unflushed) writes, protections and cell counts (access.ts). */
+  readonly access = new SpreadsheetAccess();
   /** Toasts shown, oldest first. */
   readonly toasts: ToastRecord[] = [];
   private readonly sheets: LocalSheet[] = [];
@@ -383,6 +388,27 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   getDataRange(): GasRange {
     return this.localActiveSheet().getDataRange();
+  }
+
+  /**
+   * Spreadsheet.getRangeList(a1Notations): A1 ranges, each on its named sheet or the active one
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getrangelista1notations).
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations)) {
+      throw new ServiceError(
+        messages.badParameters(describeArgumentTypes([a1Notations]), 'SpreadsheetApp.Spreadsheet.getRangeList'),
+      );
+    }
+    return asGas(
+      new LocalRangeList(
+        a1Notations.map((a1) => {
+          const r = this.resolveA1(String(a1));
+          if (!r) throw new ServiceError(messages.rangeNotFound());
+          return r;
+        }),
+      ),
+    );
   }
 
   getLastRow(): number {

@@ -408,6 +408,7 @@ function generate(
     me,
   );
   const template = templateOf(p.settings);
+  let maker = me;
   const entryOf = (number: string, url: string, unfinished: boolean, sharedWith: string): NewLogRow => ({
     kind: p.model.kindLabel,
     number,
@@ -415,7 +416,7 @@ function generate(
     title: p.model.summary,
     url,
     digest: p.digest,
-    user: me,
+    user: maker,
     createdAt: now,
     sharedWith,
     unfinished,
@@ -444,13 +445,20 @@ function generate(
     let url = '';
     let row: number;
     let sharedWith = '';
-    let shareNote: string = plan.emails.length
-      ? SHARING_MESSAGES.shared(plan.role, plan.emails.length)
-      : SHARING_MESSAGES.noOne(plan.audience);
+    let shareNote = '';
     try {
       url = doc.getUrl();
+      // Without the userinfo.email scope the active user's address is '' (Session.getActiveUser):
+      // a new Doc's only editor is its maker (Document.getEditors, documents scope).
+      const holders = doc.getEditors().map((u) => u.getEmail().toLowerCase());
+      if (!maker) maker = earlier ? earlier.user : holders.length === 1 ? (holders[0] ?? '') : '';
+      const audience = { ...plan, emails: plan.emails.filter((e) => e !== maker.toLowerCase()) };
+      shareNote = audience.emails.length
+        ? SHARING_MESSAGES.shared(audience.role, audience.emails.length)
+        : SHARING_MESSAGES.noOne(audience.audience);
       try {
-        sharedWith = share(doc, plan);
+        share(doc, { ...audience, emails: audience.emails.filter((e) => !holders.includes(e)) });
+        sharedWith = describeSharing(audience);
       } catch (e) {
         console.error('share', e);
         shareNote = SHARING_MESSAGES.shareFailed;

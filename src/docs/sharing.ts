@@ -60,7 +60,6 @@ export const SHARING_MESSAGES = {
 
 /** Stops with a Vietnamese explanation when the user has not granted the Docs scope (granular consent). */
 export function requireDocumentsScope(): void {
-  if (typeof ScriptApp === 'undefined') return; // TEMPORARY until the local runtime has ScriptApp
   const app = ScriptApp as unknown as {
     getAuthorizationInfo(
       mode: GoogleAppsScript.Script.AuthMode,

@@ -108,6 +108,7 @@ const vi = {
   aboutScope:
     'Tiện ích chỉ đọc và ghi bảng tính đang mở và các văn bản Google Docs do chính nó tạo; không gửi dữ liệu đi nơi khác.',
   userGuide: 'Hướng dẫn sử dụng',
+  grantAccess: 'Mở trang cấp quyền của Google',
   userGuideOffline: 'Hướng dẫn sử dụng: tệp docs/huong-dan-su-dung.md trong bộ cài đặt (hỏi người quản trị).',
 } as const;
 
@@ -215,6 +216,7 @@ const en: Strings = {
   aboutScope:
     'The add-in reads and writes only the open spreadsheet and the Google Docs it creates; it sends no data anywhere else.',
   userGuide: 'User guide (Vietnamese)',
+  grantAccess: "Open Google's permission page",
   userGuideOffline: 'User guide: docs/huong-dan-su-dung.md in the release (ask your administrator).',
 };
 

@@ -28,9 +28,13 @@ describe('playground server', () => {
   let savePath: string;
   const get = async (path: string) => fetch(new URL(path, playground.url));
   const post = async (path: string, body: unknown) =>
-    (await fetch(new URL(path, playground.url), { method: 'POST', body: JSON.stringify(body) })).json() as Promise<
-      Record<string, unknown>
-    >;
+    (
+      await fetch(new URL(path, playground.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json() as Promise<Record<string, unknown>>;
   const state = async () => (await (await get('/api/state')).json()) as State;
 
   beforeAll(async () => {
@@ -152,6 +156,7 @@ describe('google.script.run semantics', () => {
     try {
       const r = await fetch(new URL('/api/run', playground.url), {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ fn: 'when' }),
       });
       expect(await r.json()).toEqual({ ok: true, result: null });

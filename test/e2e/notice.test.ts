@@ -76,6 +76,12 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     expect(shared).toBe('');
   });
 
+  // Without the userinfo.email scope Session.getActiveUser().getEmail() is '' (as in Google): the
+  // maker is read from the new Doc's editors (its owner alone, before it is shared; documents scope).
+  it('logs who made the Doc', () => {
+    expect((log()[1] as unknown[])[6]).toBe('user@example.com');
+  });
+
   it('reads each sheet once, logs the Doc as unfinished then complete (two setValues), and locks once', () => {
     expect(calls['Range.getValues']).toBeLessThanOrEqual(9);
     expect(calls['Range.setValues']).toBe(2);
