@@ -8,7 +8,7 @@
 // Nothing here calls Google without an account: --dry-run validates the arguments, the files and
 // the manifest, and prints the clasp commands it would run. Tests use it; they never call Google.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -241,6 +241,13 @@ function main(argv) {
   problems.push(...checkManifest(manifest, o.target).map((p) => `manifest: ${p}`));
   for (const file of target.files) {
     if (!existsSync(join(root, target.rootDir, file))) problems.push(`${target.rootDir}/${file} is missing`);
+  }
+  // clasp pushes every .js/.gs/.html file under rootDir (and appsscript.json): nothing else may be there.
+  if (existsSync(join(root, target.rootDir))) {
+    for (const entry of readdirSync(join(root, target.rootDir), { recursive: true })) {
+      if (!target.files.includes(String(entry)))
+        problems.push(`${target.rootDir}/${entry} would be pushed too: remove it (only ${target.files.join(', ')})`);
+    }
   }
   const code = existsSync(join(root, target.rootDir, 'Code.js'))
     ? readFileSync(join(root, target.rootDir, 'Code.js'), 'utf8')

@@ -281,8 +281,8 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
           if (i === 0 && j === 0) continue;
           const cell = this.sheet.existingCellForWrite(row - 1 + i, column - 1 + j);
           if (cell) {
-            cell.value = '';
-            cell.formula = undefined;
+            cell.value = null;
+            delete cell.formula;
           }
         }
       }
@@ -308,7 +308,9 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   }
 
   isBlank(): boolean {
-    return this.read((c) => c === undefined || (c.value === null && !c.formula)).every((r) => r.every(Boolean));
+    return this.read((c) => c === undefined || ((c.value === null || c.value === '') && !c.formula)).every((r) =>
+      r.every(Boolean),
+    );
   }
 
   // ---- values ----------------------------------------------------------------------------------

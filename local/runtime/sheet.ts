@@ -215,6 +215,11 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     return new LocalRange(this, rect);
   }
 
+  /**
+   * "Returns a Range corresponding to the dimensions in which data is present"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getdatarange): cells with
+   * a value or formula; formats, notes and validations beyond them do not count.
+   */
   getDataRange(): GasRange {
     return asGas(
       new LocalRange(this, {

@@ -32,6 +32,10 @@ export interface SpreadsheetOptions {
   locale?: string;
   /** Owner's email. */
   owner?: string;
+  /** Emails of the users the spreadsheet is shared with for editing (besides the owner). */
+  editors?: string[];
+  /** Emails of the users it is shared with for viewing. */
+  viewers?: string[];
 }
 
 /** A toast shown with Spreadsheet.toast. */
@@ -48,7 +52,6 @@ export type SpreadsheetMethods =
   | 'getActiveRange'
   | 'getActiveSheet'
   | 'getDataRange'
-  | 'getEditors'
   | 'getId'
   | 'getLastColumn'
   | 'getLastRow'
@@ -56,6 +59,12 @@ export type SpreadsheetMethods =
   | 'getNamedRanges'
   | 'getNumSheets'
   | 'getOwner'
+  | 'getEditors'
+  | 'getViewers'
+  | 'addEditor'
+  | 'addEditors'
+  | 'addViewer'
+  | 'addViewers'
   | 'getProtections'
   | 'getRange'
   | 'getRangeByName'
@@ -65,7 +74,6 @@ export type SpreadsheetMethods =
   | 'getSheetName'
   | 'getSheetValues'
   | 'getSheets'
-  | 'addEditors'
   | 'getSpreadsheetLocale'
   | 'getSpreadsheetTimeZone'
   | 'getUrl'
@@ -146,6 +154,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   private timeZone: string;
   private locale: string;
   readonly owner: string;
+  private readonly editors: Set<string>;
+  private readonly viewers: Set<string>;
 
   constructor(options: SpreadsheetOptions = {}) {
     super();
@@ -154,6 +164,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.locale = options.locale ?? DEFAULT_LOCALE;
     this.owner = options.owner ?? 'user@example.com';
+    this.editors = new Set((options.editors ?? []).filter((e) => e !== this.owner));
+    this.viewers = new Set((options.viewers ?? []).filter((e) => e !== this.owner && !this.editors.has(e)));
   }
 
   /** A new spreadsheet with one empty sheet, as Google creates it. */
@@ -193,7 +205,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return { locale: this.locale, timeZone: this.timeZone };
   }
 
-  /** Throws Google's error when a sheet already has this name (case-insensitive, as in Sheets). */
+  /**
+   * Throws Google's error when a sheet already has this name, compared case-insensitively as Sheets
+   * does ("trying to create 2 sheets with the same name but different cases fails, whether you do it
+   * from the spreadsheet UI or the API", socialpoint-labs/sheetfu#26). Only case is folded: NFC and
+   * NFD spellings of a Vietnamese name are different names.
+   */
   assertSheetNameFree(name: string): void {
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s.getName().toLowerCase() === lower))
@@ -267,22 +284,38 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return asGas(new LocalUser(this.owner));
   }
 
-  /** Editors added besides the owner (addEditors), in the order added. */
-  readonly editorEmails: string[] = [];
-
   /**
-   * The owner and the editors (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors():
-   * "Gets the list of editors for this Spreadsheet"; its scopes are spreadsheets.currentonly or spreadsheets).
+   * Editors the spreadsheet is shared with (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors);
+   * like Drive's File.getEditors the owner is not listed (getOwner gives it).
    */
   getEditors(): GoogleAppsScript.Base.User[] {
-    return [this.owner, ...this.editorEmails].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+    return [...this.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
   }
 
-  /** https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addEditors(String) */
-  addEditors(emailAddresses: string[]): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    for (const e of emailAddresses.map(String)) {
-      if (e !== this.owner && !this.editorEmails.includes(e)) this.editorEmails.push(e);
-    }
+  getViewers(): GoogleAppsScript.Base.User[] {
+    return [...this.viewers].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  addEditor(user: string | GoogleAppsScript.Base.User): GasSpreadsheet {
+    const e = typeof user === 'string' ? user : user.getEmail();
+    this.viewers.delete(e);
+    if (e !== this.owner) this.editors.add(e);
+    return asGas(this);
+  }
+
+  addEditors(emailAddresses: string[]): GasSpreadsheet {
+    for (const e of emailAddresses) this.addEditor(e);
+    return asGas(this);
+  }
+
+  addViewer(user: string | GoogleAppsScript.Base.User): GasSpreadsheet {
+    const e = typeof user === 'string' ? user : user.getEmail();
+    if (e !== this.owner && !this.editors.has(e)) this.viewers.add(e);
+    return asGas(this);
+  }
+
+  addViewers(emailAddresses: string[]): GasSpreadsheet {
+    for (const e of emailAddresses) this.addViewer(e);
     return asGas(this);
   }
 
@@ -310,6 +343,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return this.sheets.length;
   }
 
+  /**
+   * Exact (case-sensitive) match: public Apps Script code repeatedly notes "getSheetByName is
+   * case-sensitive … the script silently got back an empty sheet" (found with the code search; the
+   * reference page https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbynamename
+   * does not say otherwise).
+   */
   getSheetByName(name: string): GasSheet | null {
     const s = this.localSheet(String(name));
     return s ? asGas(s) : null;
@@ -343,6 +382,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   deleteSheet(sheet: GasSheet): void {
     const s = asLocal(LocalSheet, sheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length <= 1) throw new ServiceError(messages.removeAllSheets());
+    // A protected sheet cannot be deleted by a user who may not edit it.
+    s.assertEditable({ row: 1, column: 1, numRows: s.maxRows, numColumns: s.maxColumns });
     const i = this.sheets.indexOf(s);
     if (i >= 0) this.sheets.splice(i, 1);
     for (const [name, v] of this.named) if (v.sheet === s) this.named.delete(name);

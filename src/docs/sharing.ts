@@ -2,7 +2,7 @@
  * Who a generated Doc is shared with, as `Cấu hình` says ("Chia sẻ văn bản với": nobody, the
  * spreadsheet's editors, or the `Email` column of `Thành viên`; "Quyền …": viewer or editor), and
  * the consent check for the Docs scope. Only the scopes the add-in already declares are used:
- * - Spreadsheet.getEditors(): spreadsheets(.currentonly)
+ * - Spreadsheet.getEditors() and getOwner(): spreadsheets(.currentonly)
  *   https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors()
  * - Document.addViewers / addEditors: documents
  *   https://developers.google.com/apps-script/reference/document/document#addViewers(String)
@@ -100,7 +100,11 @@ export function sharePlan(
   const audience = parseAudience(settings.shareWith, cells.shareWith ?? '');
   const role = parseRole(settings.shareRole, cells.shareRole ?? '');
   let emails: string[] = [];
-  if (audience === 'editors') emails = ss.getEditors().map((u) => u.getEmail());
+  if (audience === 'editors') {
+    // The owner too: getEditors may leave the owner out (as Drive's File.getEditors does).
+    const owner = ss.getOwner()?.getEmail() ?? '';
+    emails = [owner, ...ss.getEditors().map((u) => u.getEmail())];
+  }
   else if (audience === 'members') {
     for (const m of members()) {
       for (const raw of (m.data.email ?? '').split(/[,;\s]+/)) {

@@ -175,6 +175,16 @@ describe('Docs are private to their owner until shared', () => {
     ]);
   });
 
+  test('Spreadsheet.getEditors / getViewers list whom the spreadsheet is shared with (not the owner)', () => {
+    const spreadsheet = LocalSpreadsheet.create({ owner: 'a@x.vn', editors: ['b@x.vn'], viewers: ['c@x.vn'] });
+    const ss = new Runtime({ spreadsheet, user: 'a@x.vn' }).globals.SpreadsheetApp.getActiveSpreadsheet();
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn']);
+    ss.addEditor('c@x.vn');
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn', 'c@x.vn']);
+    expect(ss.getViewers()).toEqual([]);
+    expect(ss.getOwner()?.getEmail()).toBe('a@x.vn');
+  });
+
   test('an unknown id gives the same error', () => {
     const { bundleA } = users();
     expect(() => bundleA.call('openId', '1nope')).toThrow(MISSING);

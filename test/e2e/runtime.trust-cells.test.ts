@@ -120,6 +120,15 @@ describe('getDataRange covers only cells with content', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:B3');
   });
 
+  test('cells emptied by a merge do not extend it', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setValue('Tiêu đề');
+    sheet.getRange('E9').setValue('x');
+    sheet.getRange('A1:E9').merge();
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1');
+    expect(sheet.getRange('B2:E9').isBlank()).toBe(true);
+  });
+
   test('an empty sheet’s data range is A1', () => {
     const { sheet } = setup();
     sheet.getRange('C3').setNote('chỉ ghi chú');

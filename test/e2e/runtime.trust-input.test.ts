@@ -38,6 +38,8 @@ describe('typed input in vi_VN (day first)', () => {
     ['1e-3', 0.001],
     ['-2,5', -2.5],
     ['1.234.567', 1234567],
+    ['+84912345678', 84912345678],
+    ['0912345678', 912345678],
   ])('%s becomes the number %p', (text, expected) => {
     expect(write(text).value).toBe(expected);
   });

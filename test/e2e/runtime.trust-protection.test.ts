@@ -116,6 +116,8 @@ test('a protected sheet refuses every change and inserting rows by a collaborato
   expect(() => sheetOf(helper).getRange('Z999').setValue(1)).toThrow(PROTECTED);
   expect(() => sheetOf(helper).insertRowsAfter(1, 1)).toThrow(PROTECTED);
   expect(() => sheetOf(helper).appendRow(['x'])).toThrow(PROTECTED);
+  helper.globals.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Khác');
+  expect(() => helper.globals.SpreadsheetApp.getActiveSpreadsheet().deleteSheet(sheetOf(helper))).toThrow(PROTECTED);
   p.restrictTo([HELPER]);
   sheetOf(helper).appendRow(['x']);
   expect(sheetOf(helper).getRange('A1').getValue()).toBe('x');
