@@ -104,8 +104,7 @@ export function sharePlan(
     // The owner too: getEditors may leave the owner out (as Drive's File.getEditors does).
     const owner = ss.getOwner()?.getEmail() ?? '';
     emails = [owner, ...ss.getEditors().map((u) => u.getEmail())];
-  }
-  else if (audience === 'members') {
+  } else if (audience === 'members') {
     for (const m of members()) {
       for (const raw of (m.data.email ?? '').split(/[,;\s]+/)) {
         const e = raw.trim();
