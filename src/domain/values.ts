@@ -5,6 +5,7 @@
  * Messages are short Vietnamese sentences without the cell reference: the caller adds sheet and cell.
  */
 import { foldCompact, stripDiacritics } from './text';
+import { offsetAt } from './zone';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -37,7 +38,7 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
 /**
  * Trimmed NFC text of a cell: '' for blank, numbers as plain JS strings (1234.5 → '1234.5'),
- * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy' in UTC+7.
+ * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy' in Asia/Ho_Chi_Minh (see offsetAt).
  */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -46,7 +47,7 @@ export function cellText(v: unknown): string {
   if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return '';
-    const d = new Date(t + 420 * 60000);
+    const d = new Date(t + offsetAt(420, t) * 60000);
     return pad2(d.getUTCDate()) + '/' + pad2(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear();
   }
   return String(v);
@@ -59,8 +60,9 @@ export const PLAIN_TEXT_FORMAT = '@';
  * What to give Range.setValues so that the cell stores `text` as text: setValues reads strings as if
  * typed, so "06100" would become 6100, "1/5" a date, "1E5" 100000 and "=…" a live formula
  * (https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues).
- * - In a cell formatted as plain text (`@`) numbers and dates stay as typed; only a leading "=" or
- *   apostrophe still needs the quote prefix, which Sheets removes (so "=HYPERLINK(…)" stays text).
+ * - In a cell formatted as plain text (`@`) numbers and dates stay as typed; a leading "=" or
+ *   apostrophe still gets the quote prefix: no reference says "=…" stays text in a plain-text cell,
+ *   so it is never left to chance (at worst the apostrophe shows, the text is never a formula).
  * - In any other cell every string gets the quote prefix ("'06100"): the cell then holds the text
  *   after it, never a number, date or formula.
  */

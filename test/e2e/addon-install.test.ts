@@ -217,7 +217,7 @@ describe('npm run deploy, validated without a Google account', () => {
       `$ clasp create-script --type standalone --title 'Trợ lý Đại hội DTTS' --rootDir .`,
     ]);
     expect(clasp(deploy('--target', 'template', '--create').stdout)).toEqual([
-      `$ clasp create-script --type sheets --title 'Trợ lý Đại hội DTTS — mẫu' --rootDir .`,
+      `$ clasp create-script --type sheets --title 'Trợ lý Đại hội DTTS' --rootDir .`,
     ]);
   });
 
