@@ -7,13 +7,37 @@
 //   npm start -- --help                every option (those of `dtts serve`)
 'use strict';
 const { spawnSync } = require('node:child_process');
-const { join } = require('node:path');
+const { join, resolve } = require('node:path');
 
 const root = join(__dirname, '..', '..');
 /** The sample's clock: the day its data describes. */
 const NOW = '2024-01-14T09:00:00+07:00';
 
-async function start(args) {
+/**
+ * npm runs the script in the project's root, but a relative --workbook / --code was typed relative to
+ * the developer's directory (INIT_CWD, which npm sets): make those paths absolute from there.
+ */
+function resolvePaths(args, cwd) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const m = /^--(workbook|code)(?:=(.*))?$/.exec(arg);
+    if (!m) out.push(arg);
+    else if (m[2] !== undefined) out.push(m[2] ? `--${m[1]}=${resolve(cwd, m[2])}` : arg);
+    else if (i + 1 < args.length) {
+      const value = args[++i];
+      out.push(arg, value ? resolve(cwd, value) : value);
+    } else out.push(arg);
+  }
+  return out;
+}
+
+async function start(given) {
+  const args = resolvePaths(given, process.env.INIT_CWD || process.cwd());
   // The build is a child that ends before the server starts; the server runs in this process.
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) return build.status ?? 1;
