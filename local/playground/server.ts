@@ -313,8 +313,9 @@ export function requestUrl(target: string | undefined): URL {
 
 /**
  * Refuses (throws RequestRefused) a request that is not from the playground's own page: a Host header
- * other than the bound address (DNS rebinding), an Origin other than the server's own, a POST whose
- * body is not declared `application/json`, or a method the server does not have.
+ * other than the bound address (DNS rebinding), or more than one; a request target that is not a path;
+ * an Origin other than the server's own; a read that another site's page embeds or fetches; a POST
+ * whose body is not declared `application/json`, or from another site; a method the server does not have.
  */
 export function guardRequest(request: IncomingMessage, hosts: ReadonlySet<string>): void {
   // RFC 9112 §3.2: a request with more than one Host header is a 400.
@@ -325,9 +326,16 @@ export function guardRequest(request: IncomingMessage, hosts: ReadonlySet<string
   const origin = request.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
     throw new RequestRefused(403, `Origin "${origin}" is not this playground`);
-  if (request.method === 'GET' || request.method === 'HEAD') return;
-  if (request.method !== 'POST') throw new RequestRefused(405, `Method ${request.method} not allowed`);
   const site = request.headers['sec-fetch-site'];
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    // Another site may link to the playground (a navigation), but not pull its data into its own page
+    // (<script src>, <img src>, a no-cors fetch): the browser marks those cross-site or same-site
+    // (another local port), in a mode other than navigate.
+    if ((site === 'cross-site' || site === 'same-site') && request.headers['sec-fetch-mode'] !== 'navigate')
+      throw new RequestRefused(403, `A ${site} request other than a link cannot read the playground`);
+    return;
+  }
+  if (request.method !== 'POST') throw new RequestRefused(405, `Method ${request.method} not allowed`);
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     throw new RequestRefused(403, `A ${site} request cannot change the playground`);
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();

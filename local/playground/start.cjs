@@ -7,9 +7,23 @@
 //   npm start -- --help                every option (those of `dtts serve`)
 'use strict';
 const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 
 const root = join(__dirname, '..', '..');
+
+/** The parent pid of `pid` (Linux /proc, else ps), or null when unknown or gone. */
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    if (existsSync('/proc/self/stat')) return null;
+  }
+  const ps = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+  const ppid = Number(ps.stdout?.trim());
+  return ps.status === 0 && ppid > 0 ? ppid : null;
+}
 /** The sample's clock: the day its data describes. */
 const NOW = '2024-01-14T09:00:00+07:00';
 
@@ -53,9 +67,17 @@ async function start(given) {
 
 // npm runs this script under `sh -c` and passes a SIGTERM to that shell, which dies without passing
 // it on: when the shell goes away, stop as for a SIGTERM (the server closes, the process ends).
+// npm itself may also die alone (SIGHUP or SIGKILL to its pid, an IDE stopping the task), leaving the
+// shell and this server behind on the port: so, when npm runs us, stop as well once the shell's
+// parent is no longer the npm that started it.
 const parent = process.ppid;
+const npm = process.env.npm_lifecycle_event ? parentOf(parent) : null;
+const onProc = existsSync('/proc/self/stat');
+let ticks = 0;
 setInterval(() => {
-  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  if (process.ppid !== parent) return process.kill(process.pid, 'SIGTERM');
+  // /proc is cheap to read; elsewhere `ps` runs once every 2 s.
+  if (npm !== null && (onProc || ++ticks % 8 === 0) && parentOf(parent) !== npm) process.kill(process.pid, 'SIGTERM');
 }, 250).unref();
 
 start(process.argv.slice(2)).then(
