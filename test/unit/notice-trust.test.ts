@@ -58,7 +58,11 @@ describe('the log as text', () => {
     const done = logRowTexts(row, 420);
     const open = logRowTexts({ ...row, number: '02/12', digest: 'ffff', unfinished: true }, 420);
     const order = ['kind', 'number', 'date', 'title', 'url', 'digest', 'user', 'createdAt', 'sharedWith'];
-    const grid = [header, order.map((k) => done[k] ?? ''), order.map((k) => open[k] ?? '')];
+    const grid = [
+      header,
+      order.map((k) => (done as Record<string, string>)[k] ?? ''),
+      order.map((k) => (open as Record<string, string>)[k] ?? ''),
+    ];
     const { entries } = readDocumentLog(grid, 420);
     expect(entries[0]).toMatchObject({
       number: '01/12',
