@@ -16,7 +16,7 @@ import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { setupWorkbook } from './setup';
 import { saveState } from './state';
-import { readGrid, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, readGrid, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
 
@@ -57,7 +57,7 @@ export function contiguousRuns(columns: readonly number[]): number[][] {
 
 /** Writes the plan into `Phân bổ`: existing rows keep their place (matched by code), new units are appended. */
 function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table, batch: WriteBatch): void {
-  const sheet = ss.getSheetByName(SHEETS.allocation.name);
+  const sheet = findSheet(ss, 'allocation');
   if (!sheet) throw new Error('Phân bổ sheet missing after setup');
   const codeCol = table.columns.code as number;
   const firstData = table.headerRow; // 0-based index of the first data row

@@ -6,15 +6,16 @@ import { applyMarks, asText, type CellMark, parseA1 } from '../domain/marks';
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { WriteBatch } from './batch';
-import type { Spreadsheet } from './workbook';
+import { findSheet, type Spreadsheet } from './workbook';
 
 /** Sheets whose cells can carry marks (the report sheets are rewritten instead). */
-const MARKED = SHEET_ORDER.filter((k) => !SHEETS[k].report).map((k) => SHEETS[k].name);
+const MARKED = SHEET_ORDER.filter((k) => !SHEETS[k].report);
 
 /** Clears last run's marks and marks these problems, sheet by sheet. */
 export function writeMarks(ss: Spreadsheet, problems: readonly Problem[], batch: WriteBatch): void {
-  for (const name of MARKED) {
-    const sheet = ss.getSheetByName(name);
+  for (const key of MARKED) {
+    const name = SHEETS[key].name;
+    const sheet = findSheet(ss, key);
     if (!sheet) continue;
     const range = sheet.getDataRange();
     const marks: CellMark[] = [];
@@ -51,7 +52,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
  */
 export function writeReport(ss: Spreadsheet, problems: readonly Problem[], batch: WriteBatch): void {
   const spec = SHEETS.report;
-  const sheet = ss.getSheetByName(spec.name);
+  const sheet = findSheet(ss, 'report');
   if (!sheet) return;
   const width = spec.columns.length;
   const rows = sortProblems(problems).map((p) =>

@@ -26,7 +26,14 @@ import { writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
 import { setupWorkbook } from './setup';
 import { saveState } from './state';
-import { mergedAreasOf, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+import {
+  addLookalikeProblems,
+  findSheet,
+  mergedAreasOf,
+  readGrids,
+  type Spreadsheet,
+  timeZoneOffset,
+} from './workbook';
 
 /** Every data sheet (the report sheets are the add-in's own output). */
 const SHEETS_READ = SHEET_ORDER.filter((k) => !SHEETS[k].report);
@@ -41,8 +48,9 @@ interface Collected {
 export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const tz = timeZoneOffset(ss, now);
   const today = todayIso(now, tz);
-  const grids = readGrids(ss, SHEETS_READ);
   const problems = new ProblemList();
+  addLookalikeProblems(ss, problems);
+  const grids = readGrids(ss, SHEETS_READ);
   for (const key of SHEETS_READ) {
     const areas = mergedAreasOf(grids[key]);
     if (areas.length > 0) {
@@ -68,7 +76,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
     writeStatuses: (batch) => {
       const table = roster.tasksTable;
       const col = table.columns.computedStatus;
-      const sheet = ss.getSheetByName(SHEETS.tasks.name);
+      const sheet = findSheet(ss, 'tasks');
       if (col === undefined || !sheet || table.values.length <= table.headerRow) {
         return;
       }
@@ -88,7 +96,7 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
   const warnings = problems.length - errors;
   const at = now.toISOString();
   withDocumentLock(() => {
-    if (!ss.getSheetByName(SHEETS.report.name)) setupWorkbook(ss);
+    if (!findSheet(ss, 'report')) setupWorkbook(ss);
     writeAll('kết quả kiểm tra', (batch) => {
       writeMarks(ss, problems, batch);
       writeReport(ss, problems, batch);
