@@ -120,9 +120,10 @@ export function lookalikeSheets(ss: Spreadsheet): LookalikeSheet[] {
   return out;
 }
 
-/** Shows a sheet name with its invisible differences: "Đại biểu␣" for a trailing space. */
+/** Shows a sheet name with its invisible differences: "Đại biểu␣" for a trailing space, "Đại␣␣biểu" for two. */
 export function visibleName(name: string): string {
-  return `"${name.replace(/\s/g, '␣')}"`;
+  const shown = name.replace(/^\s+|\s+$|\s{2,}|[^\S ]/g, (m) => '␣'.repeat(m.length)).normalize('NFC');
+  return `"${shown}"`;
 }
 
 /** One sentence per look-alike, naming the exact expected name. */

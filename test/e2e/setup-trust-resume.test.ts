@@ -15,7 +15,8 @@ import { cellsOf, firstDifference, workbookSnapshot } from './setup-trust-snapsh
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Calls that change the workbook (the data-validation builder only builds a value). */
-const isWrite = (key: string) => /\.(set|insert|protect|clear|delete|add|remove)/.test(key) && !key.startsWith('DataValidationBuilder.');
+const isWrite = (key: string) =>
+  /\.(set|insert|protect|clear|delete|add|remove)/.test(key) && !key.startsWith('DataValidationBuilder.');
 
 function errorOf(run: () => unknown): string {
   try {
@@ -64,30 +65,33 @@ describe.each(SCENARIOS)('setup interrupted at every write point on $name', ({ w
     expect(points.length).toBeGreaterThan(30);
   });
 
-  it.each(points)('interrupted at %s #%i, then run again: the same workbook as an uninterrupted setup', (key, after) => {
-    const runtime = new Runtime({ spreadsheet: workbook() });
-    runtime.failOn(key, { after });
-    const message = errorOf(() => runBundle(runtime, 'setupWorkbook'));
-    expect([MESSAGES.setupIncomplete, MESSAGES.setupNotStarted]).toContain(message);
-    runtime.clearFaults();
-    runBundle(runtime, 'setupWorkbook');
-    const actual = workbookSnapshot(runtime.spreadsheet);
-    for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
-      const a = actual[i];
-      const e = expected[i];
-      if (a && e && a.cells !== e.cells) {
-        const diff = firstDifference(
-          runtime.spreadsheet.getSheets()[i] as unknown as Sheet,
-          clean.spreadsheet.getSheets()[i] as unknown as Sheet,
-        );
-        expect(diff).toBe('');
+  it.each(points)(
+    'interrupted at %s #%i, then run again: the same workbook as an uninterrupted setup',
+    (key, after) => {
+      const runtime = new Runtime({ spreadsheet: workbook() });
+      runtime.failOn(key, { after });
+      const message = errorOf(() => runBundle(runtime, 'setupWorkbook'));
+      expect([MESSAGES.setupIncomplete, MESSAGES.setupNotStarted]).toContain(message);
+      runtime.clearFaults();
+      runBundle(runtime, 'setupWorkbook');
+      const actual = workbookSnapshot(runtime.spreadsheet);
+      for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+        const a = actual[i];
+        const e = expected[i];
+        if (a && e && a.cells !== e.cells) {
+          const diff = firstDifference(
+            runtime.spreadsheet.getSheets()[i] as unknown as Sheet,
+            clean.spreadsheet.getSheets()[i] as unknown as Sheet,
+          );
+          expect(diff).toBe('');
+        }
       }
-    }
-    expect(actual).toEqual(expected);
-    // and a third run finds nothing to do
-    const third = runBundle(runtime, 'setupWorkbook');
-    expect(Object.keys(third.calls).filter(isWrite)).toEqual([]);
-  });
+      expect(actual).toEqual(expected);
+      // and a third run finds nothing to do
+      const third = runBundle(runtime, 'setupWorkbook');
+      expect(Object.keys(third.calls).filter(isWrite)).toEqual([]);
+    },
+  );
 });
 
 describe('what an interrupted setup says', () => {
@@ -157,12 +161,10 @@ describe('columns an older, interrupted run left incomplete', () => {
   it("a user's own column with the template's header (not in the add-in's colour) is left alone", () => {
     const ss = LocalSpreadsheet.create({ sheetName: 'Đơn vị' });
     const sheet = ss.getSheetByName('Đơn vị') as unknown as Sheet;
-    sheet
-      .getRange(1, 1, 2, 4)
-      .setValues([
-        ['Mã đơn vị', 'Tên đơn vị', 'Dân số', 'Dân số DTTS'],
-        ['HL', 'Hữu Lũng', 121735, 80000],
-      ]);
+    sheet.getRange(1, 1, 2, 4).setValues([
+      ['Mã đơn vị', 'Tên đơn vị', 'Dân số', 'Dân số DTTS'],
+      ['HL', 'Hữu Lũng', 121735, 80000],
+    ]);
     const before = JSON.stringify(cellsOf(sheet, 1, 1, 1000, 4));
     runBundle(new Runtime({ spreadsheet: ss }), 'setupWorkbook');
     expect(JSON.stringify(cellsOf(sheet, 1, 1, 1000, 4))).toBe(before);

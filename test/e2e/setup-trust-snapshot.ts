@@ -58,7 +58,12 @@ function protectionsOf(sheet: Sheet): string[] {
   ];
   return all
     .map((p) =>
-      JSON.stringify([String(p.getProtectionType()), p.getRange().getA1Notation(), p.getDescription(), p.isWarningOnly()]),
+      JSON.stringify([
+        String(p.getProtectionType()),
+        p.getRange().getA1Notation(),
+        p.getDescription(),
+        p.isWarningOnly(),
+      ]),
     )
     .sort();
 }
