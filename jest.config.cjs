@@ -1,10 +1,30 @@
 /** Jest: TypeScript through @swc/jest (ts-jest does not run with TypeScript 7). */
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { findBrowser, REQUIRE_VARIABLE, skipLine } = require('./test/browser/find-browser.cjs');
+
 // Apps Script runs the bundle in the script's time zone (appsscript.json); so do the tests.
 process.env.TZ = 'Asia/Ho_Chi_Minh';
+
+// The browser tests (test/browser files that use its harness) need Chromium, Chrome or Edge. Without
+// one they are skipped with one loud line, unless DTTS_REQUIRE_BROWSER=1 (CI), which makes it a failure.
+const browser = findBrowser();
+const browserDir = join(__dirname, 'test', 'browser');
+const browserTests = readdirSync(browserDir).filter(
+  (name) => name.endsWith('.test.ts') && /from '\.\/harness'/.test(readFileSync(join(browserDir, name), 'utf8')),
+);
+const skipBrowser = browser.path === null;
+if (skipBrowser && process.env[REQUIRE_VARIABLE] === '1')
+  throw new Error(`${REQUIRE_VARIABLE}=1 but no browser for the browser tests: ${browser.reason}`);
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    ...(skipBrowser ? browserTests.map((name) => `/test/browser/${name.replace(/\./g, '\\.')}$`) : []),
+  ],
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',
@@ -13,5 +33,9 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs'],
   testTimeout: 60000,
-  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
+  reporters: [
+    'default',
+    '<rootDir>/test/summary-reporter.cjs',
+    ...(skipBrowser ? [['<rootDir>/test/browser/skip-reporter.cjs', { line: skipLine(browser.reason) }]] : []),
+  ],
 };

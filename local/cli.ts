@@ -43,6 +43,12 @@ function useScriptTimeZone(projectDir: string): void {
   }
 }
 
+/** True when the arguments ask for help (--help or -h before any "--"). */
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
 /** Options of main. */
 export interface MainOptions {
   /**
@@ -60,13 +66,18 @@ export async function main(
 ): Promise<number | null> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage());
+    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    io.stdout(topic ? `${topic.usage}\n` : usage());
     return name ? 0 : 1;
   }
   const command = COMMANDS[name];
   if (!command) {
     io.stderr(`Unknown command "${name}".\n${usage()}`);
     return 1;
+  }
+  if (wantsHelp(rest)) {
+    io.stdout(`${command.usage}\n`);
+    return 0;
   }
   const projectDir = findProjectDir(__dirname);
   if (options.useScriptTimeZone) useScriptTimeZone(projectDir);

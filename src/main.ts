@@ -17,25 +17,51 @@ import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
 import { MENU, MESSAGES } from './ui/vi';
 
-/** Builds the add-in menu. Runs unauthorised on open, so it touches nothing but the UI. */
-export function onOpen(): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.createMenu(MENU.title)
-    .addItem(MENU.openSidebar, 'showSidebar')
-    .addSeparator()
-    .addItem(MENU.setup, 'menuSetupWorkbook')
-    .addItem(MENU.allocate, 'menuAllocateDelegates')
-    .addItem(MENU.validate, 'menuValidateAll')
-    .addToUi();
+/** The event Apps Script passes to onOpen and onInstall (only `authMode` is read). */
+interface OpenEvent {
+  authMode?: unknown;
 }
 
-/** Runs when the add-in is installed: same menu as on open. */
-export function onInstall(): void {
-  onOpen();
+/**
+ * True when the add-on runs in AuthMode.NONE (installed, not yet used in this spreadsheet): then
+ * only the menu may be built. The enum's string form is its name ("NONE"), so the comparison needs
+ * no ScriptApp call. https://developers.google.com/apps-script/reference/script/auth-mode
+ */
+function unauthorised(e: OpenEvent | undefined): boolean {
+  return e?.authMode !== undefined && String(e.authMode) === 'NONE';
 }
 
-/** Opens the sidebar ("Mở bảng điều khiển"). */
+/**
+ * Builds the add-on menu (Extensions ▸ Trợ lý Đại hội DTTS) with createAddonMenu, as Google asks of
+ * editor add-ons; in a bound script (the template copy) the same call names the menu after the
+ * project. Touches nothing but the UI, so it works in every AuthMode. In AuthMode.NONE the only item
+ * opens the sidebar: clicking it makes Google ask for authorisation, and the sidebar then adds the
+ * full menu. https://developers.google.com/workspace/add-ons/concepts/menus
+ */
+export function onOpen(e?: OpenEvent): void {
+  addMenu(!unauthorised(e));
+}
+
+/** Runs when the add-on is installed (in AuthMode.FULL): the same menu as on open. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+function addMenu(full: boolean): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu().addItem(MENU.openSidebar, 'showSidebar');
+  if (full) {
+    menu
+      .addSeparator()
+      .addItem(MENU.setup, 'menuSetupWorkbook')
+      .addItem(MENU.allocate, 'menuAllocateDelegates')
+      .addItem(MENU.validate, 'menuValidateAll');
+  }
+  menu.addToUi();
+}
+
+/** Opens the sidebar ("Mở bảng điều khiển"); being authorised now, it also shows the full menu. */
 export function showSidebar(): void {
+  addMenu(true);
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU.sidebarTitle);
   SpreadsheetApp.getUi().showSidebar(html);
 }

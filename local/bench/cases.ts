@@ -34,7 +34,14 @@ export interface Operation {
 export const OPERATIONS: readonly Operation[] = [
   { id: 'setupWorkbook', fn: 'setupWorkbook', args: [], after: [], note: 'second run, on the filled workbook' },
   { id: 'allocateDelegates', fn: 'allocateDelegates', args: [], after: [] },
-  { id: 'validateAll', fn: 'validateAll', args: [], after: ['allocateDelegates'] },
+  { id: 'validateAll', fn: 'validateAll', args: [], after: ['allocateDelegates'], note: 'first run: no marks yet' },
+  {
+    id: 'validateAll re-run',
+    fn: 'validateAll',
+    args: [],
+    after: ['allocateDelegates', 'validateAll'],
+    note: 'second run on unchanged data: marks and report already right',
+  },
   { id: 'progressSummary', fn: 'progressSummary', args: [], after: [] },
   { id: 'taskSummary', fn: 'taskSummary', args: [], after: [] },
   // After allocation; a prior validateAll would only add its summary to the document properties, no calls.

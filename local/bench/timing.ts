@@ -27,6 +27,15 @@ function cellsOf(value: unknown): number {
   return n;
 }
 
+/** Cells of a local Range or RangeList (0 for other service objects). */
+function coveredCells(target: object): number {
+  type Rect = { rect?: { numRows: number; numColumns: number } };
+  const t = target as Rect & { ranges?: readonly Rect[] };
+  const cells = (r: Rect) => (r.rect ? r.rect.numRows * r.rect.numColumns : 0);
+  if (t.rect) return cells(t);
+  return Array.isArray(t.ranges) ? t.ranges.reduce((n: number, r: Rect) => n + cells(r), 0) : 0;
+}
+
 /** The Runtime with timed services; `timing` accumulates until `resetTiming()`. */
 export class TimedRuntime extends Runtime {
   timing: ServiceTiming = { serviceMs: 0, msByKey: {}, cellsRead: 0, cellsWritten: 0 };
@@ -117,7 +126,11 @@ export class TimedRuntime extends Runtime {
         t.msByKey[key] = (t.msByKey[key] ?? 0) + ms;
       }
     }
-    for (const a of args) this.timing.cellsWritten += cellsOf(a);
+    let grid = 0;
+    for (const a of args) grid += cellsOf(a);
+    // A one-value setter (setBackground, setNote, setNumberFormat …) on a Range or RangeList writes
+    // every cell it covers; setValues-style calls pass the grid itself.
+    this.timing.cellsWritten += grid > 0 ? grid : method.startsWith('set') ? coveredCells(target) : 0;
     this.timing.cellsRead += cellsOf(result);
     return this.wrapResult(result);
   }

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { exportDocuments } from '../export-documents';
+import type { CellCounts } from '../runtime/access';
 import type { CallCounts } from '../runtime/calls';
 import { saveWorkbook } from '../xlsx';
 import { parseArgs, parseJsonArg, UsageError } from './args';
@@ -18,6 +19,8 @@ export const RUN_USAGE =
 export interface RunJson {
   result: unknown;
   calls: CallCounts;
+  /** Cells read and written by the counted calls. */
+  cells: CellCounts;
   ms: number;
 }
 
@@ -39,7 +42,7 @@ export async function runCommand(argv: readonly string[], io: CliIo, projectDir:
   }
   const calls = runtime.calls;
   if (json) {
-    const out: RunJson = { result: result === undefined ? null : result, calls, ms };
+    const out: RunJson = { result: result === undefined ? null : result, calls, cells: runtime.cells, ms };
     io.stdout(`${JSON.stringify(out)}\n`);
   } else {
     if (result !== undefined) io.stdout(`${inspect(result, { depth: 8, colors: io.isTTY, maxArrayLength: 200 })}\n`);

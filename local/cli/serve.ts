@@ -1,6 +1,7 @@
 /**
- * dtts serve [--workbook FILE] [--port N] [--now ISO]
- * Starts the local playground: the add-in's menu, the workbook's sheets and the sidebar.
+ * dtts serve [--workbook FILE] [--port N] [--host ADDRESS] [--now ISO] [--code Code.js]
+ * Starts the local playground: the add-in's menu, the workbook's sheets and the sidebar. It runs in
+ * the foreground until SIGINT (Ctrl-C) or SIGTERM, which close the server and end the process.
  */
 import { join } from 'node:path';
 import { startPlayground } from '../playground/server';
@@ -8,7 +9,8 @@ import { parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
 import { commandRuntime, openWorkbook } from './workbook';
 
-export const SERVE_USAGE = 'Usage: dtts serve [--workbook FILE.xlsx] [--port N] [--now ISO-8601]';
+export const SERVE_USAGE =
+  'Usage: dtts serve [--workbook FILE.xlsx] [--port N (default 8080, 0: any free port)] [--host 127.0.0.1|localhost|::1] [--now ISO-8601] [--code Code.js]';
 
 /** Starts the server; resolves once it listens (the process then keeps running). */
 export async function serveCommand(argv: readonly string[], io: CliIo, projectDir: string): Promise<null> {
@@ -36,10 +38,20 @@ export async function serveCommand(argv: readonly string[], io: CliIo, projectDi
     log: (line) => io.stderr(`${line}\n`),
   });
   io.stdout(`Playground: ${playground.url}\n`);
+  let stopping = false;
   const stop = () => {
+    // A second signal while closing ends the process at once.
+    if (stopping) process.exit(1);
+    stopping = true;
     void playground.close().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // `npm start` runs this under `sh -c`, and npm passes a SIGTERM to the shell, which dies without
+  // passing it on: when the process that started this one goes away, stop as for a signal.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 250).unref();
   return null;
 }

@@ -12,8 +12,15 @@
  *   GET  /document?id=|url=    a Doc's HTML preview; GET /document.docx?id=|url= its Word file
  *   POST /api/sidebar/close    closes the sidebar (google.script.host.close())
  *   GET  /sidebar              the shown sidebar HTML
+ *   GET  /favicon.ico          a small icon
  *
  * Routes are a table (`createRoutes`); `options.routes` adds or replaces entries.
+ *
+ * The server edits the workbook and writes a file on disk, so it answers only its own page
+ * (`guardRequest`): every request must name the bound address in its Host header (a page on another
+ * site cannot read the state through DNS rebinding), and every POST must be JSON
+ * (`application/json`, which a cross-site form or a no-cors fetch cannot send) from the server's own
+ * Origin when the browser sends one. A busy port is an error, never a silent move to another port.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -33,8 +40,9 @@ export interface PlaygroundOptions {
   bundle: Bundle;
   /** Where "Lưu" writes the workbook. */
   savePath: string;
-  /** Port to listen on (0: any free port). If busy, the next ports are tried. */
+  /** Port to listen on (0: any free port). A busy port is an error. */
   port?: number;
+  /** A loopback address: 127.0.0.1 (default), localhost or ::1. */
   host?: string;
   /** Directory of page.html, page.js, page.css and sidebar-shim.js (default: <projectDir>/local/playground). */
   staticDir?: string;
@@ -72,6 +80,40 @@ const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
+
+/**
+ * A 16 × 16 icon (ICO holding one 32-bit bitmap): a green sheet with white rows, drawn here so the
+ * repository keeps no binary file.
+ */
+export const FAVICON: Buffer = (() => {
+  const size = 16;
+  const pixels = Buffer.alloc(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const top = size - 1 - y; // bitmap rows go bottom-up
+      const inside = x >= 1 && x <= 14 && top >= 1 && top <= 14;
+      const line = inside && x >= 3 && x <= 12 && (top === 4 || top === 7 || top === 10);
+      const [b, g, r, a] = !inside ? [0, 0, 0, 0] : line ? [255, 255, 255, 255] : [0x58, 0x9d, 0x0f, 255];
+      pixels.writeUInt32LE(((a << 24) | (r << 16) | (g << 8) | b) >>> 0, (y * size + x) * 4);
+    }
+  }
+  const mask = Buffer.alloc(size * 4); // AND mask: 1 bit per pixel, rows padded to 32 bits; alpha rules
+  const header = Buffer.alloc(6 + 16 + 40);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(1, 4); // one image
+  header.writeUInt8(size, 6);
+  header.writeUInt8(size, 7);
+  header.writeUInt16LE(1, 10); // planes
+  header.writeUInt16LE(32, 12); // bits per pixel
+  header.writeUInt32LE(40 + pixels.length + mask.length, 14);
+  header.writeUInt32LE(22, 18); // offset of the bitmap
+  header.writeUInt32LE(40, 22); // BITMAPINFOHEADER
+  header.writeInt32LE(size, 26);
+  header.writeInt32LE(size * 2, 30); // height counts the mask too
+  header.writeUInt16LE(1, 34);
+  header.writeUInt16LE(32, 36);
+  return Buffer.concat([header, pixels, mask]);
+})();
 
 function staticFile(dir: string, name: string): RouteResult {
   const ext = name.slice(name.lastIndexOf('.'));
@@ -156,6 +198,7 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
     'GET /': () => staticFile(dir, 'page.html'),
     'GET /page.js': () => staticFile(dir, 'page.js'),
     'GET /page.css': () => staticFile(dir, 'page.css'),
+    'GET /favicon.ico': () => ({ raw: FAVICON, contentType: 'image/x-icon' }),
     'GET /api/state': () => ({ json: playgroundState(runtime) }),
     'GET /sidebar': () => {
       const sidebar = runtime.ui.sidebar;
@@ -193,51 +236,121 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
   };
 }
 
+/** A request the server refuses before any route runs. */
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Largest request body accepted (a sidebar call with a long list stays far below). */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new RequestRefused(413, 'Request body too large');
+    chunks.push(chunk as Buffer);
+  }
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (!text) return {};
-  const parsed = JSON.parse(text) as unknown;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RequestRefused(400, 'The request body is not JSON');
+  }
   return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 
+/** The Host header values that name this server: the bound address and localhost, with the port. */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const bound = host.includes(':') ? `[${host}]` : host;
+  const names = new Set([`${bound}:${port}`, `localhost:${port}`]);
+  if (host === 'localhost') {
+    names.add(`127.0.0.1:${port}`);
+    names.add(`[::1]:${port}`);
+  }
+  return names;
+}
+
+/**
+ * Refuses (throws RequestRefused) a request that is not from the playground's own page: a Host header
+ * other than the bound address (DNS rebinding), an Origin other than the server's own, a POST whose
+ * body is not declared `application/json`, or a method the server does not have.
+ */
+export function guardRequest(request: IncomingMessage, hosts: ReadonlySet<string>): void {
+  const host = (request.headers.host ?? '').toLowerCase();
+  if (!hosts.has(host)) throw new RequestRefused(403, `Host "${host}" is not this playground's address`);
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
+    throw new RequestRefused(403, `Origin "${origin}" is not this playground`);
+  if (request.method === 'GET' || request.method === 'HEAD') return;
+  if (request.method !== 'POST') throw new RequestRefused(405, `Method ${request.method} not allowed`);
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    throw new RequestRefused(403, `A ${site} request cannot change the playground`);
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json')
+    throw new RequestRefused(415, 'Requests that change the playground must be application/json');
+}
+
 function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
-  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    // Only the playground itself may frame its pages (the sidebar iframe).
+    'content-security-policy': "frame-ancestors 'self'",
+  });
   response.end(body);
 }
 
+/** Listens on exactly `port` (0: any free one); a busy port is an error that says what to do. */
 async function listen(server: Server, port: number, host: string): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const tryPort = port === 0 ? 0 : port + attempt;
-    const result = await new Promise<number | 'busy'>((resolve, reject) => {
-      const onError = (e: NodeJS.ErrnoException) => {
-        server.off('listening', onListening);
-        if (e.code === 'EADDRINUSE' && port !== 0) resolve('busy');
-        else reject(e);
-      };
-      const onListening = () => {
-        server.off('error', onError);
-        resolve((server.address() as AddressInfo).port);
-      };
-      server.once('error', onError);
-      server.once('listening', onListening);
-      server.listen(tryPort, host);
-    });
-    if (result !== 'busy') return result;
-  }
-  throw new Error(`No free port from ${port} to ${port + 19}`);
+  return new Promise<number>((resolve, reject) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (e.code === 'EADDRINUSE')
+        reject(
+          new Error(
+            `Port ${port} on ${host} is already in use (another playground, or another program). ` +
+              `Stop it, or choose another port: npm start -- --port ${port + 1} (or dtts serve --port ${port + 1}; --port 0 takes any free port).`,
+          ),
+        );
+      else reject(e);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
 }
 
-/** Starts the playground on 127.0.0.1 (default port 8080, or the next free one). */
+/** Hosts the playground may bind: loopback only (it edits the workbook and writes files). */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
+
+/** Starts the playground on 127.0.0.1 (default port 8080; a busy port is an error). */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const routes = createRoutes(options);
   const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.includes(host))
+    throw new Error(`The playground listens only on a loopback address (${LOOPBACK_HOSTS.join(', ')}), not ${host}`);
+  let hosts: ReadonlySet<string> = new Set();
   const server = createServer((request, response) => {
     void (async () => {
-      const url = new URL(request.url ?? '/', `http://${host}`);
-      const handler = routes[`${request.method} ${url.pathname}`];
+      const url = new URL(request.url ?? '/', 'http://playground');
+      const handler = routes[`${request.method === 'HEAD' ? 'GET' : request.method} ${url.pathname}`];
       try {
+        guardRequest(request, hosts);
         const body = request.method === 'POST' ? await readBody(request) : {};
         const result = handler ? await handler({ options, request, body, url }) : null;
         if (!result) send(response, 404, 'Not found', 'text/plain; charset=utf-8');
@@ -245,6 +358,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
           send(response, result.status ?? 200, JSON.stringify(result.json), 'application/json; charset=utf-8');
         else send(response, result.status ?? 200, result.raw, result.contentType);
       } catch (e) {
+        if (e instanceof RequestRefused) {
+          options.log?.(`${request.method} ${url.pathname}: refused (${e.status}): ${e.message}`);
+          request.resume();
+          send(response, e.status, JSON.stringify({ ok: false, error: e.message }), 'application/json; charset=utf-8');
+          return;
+        }
         options.log?.(`${request.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
         send(
           response,
@@ -256,8 +375,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     })();
   });
   const port = await listen(server, options.port ?? 8080, host);
+  hosts = allowedHosts(host, port);
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     port,
     server,
     close: () =>

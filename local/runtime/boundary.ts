@@ -21,6 +21,8 @@ export interface GuestRealm {
 export interface BoundaryHooks {
   /** Called before each call with its key; may throw to inject a fault. */
   beforeCall(key: string): void;
+  /** Called when the call is over (also when it threw), with whether it succeeded. */
+  afterCall?(key: string, ok: boolean): void;
 }
 
 /** Wraps service objects for one realm. */
@@ -89,14 +91,18 @@ export class Boundary {
     const key = `${target[SERVICE_NAME]}.${name}`;
     return (...args: unknown[]): unknown => {
       let result: unknown;
+      let ok = false;
       try {
         this.hooks.beforeCall(key);
         result = fn.apply(
           target,
           args.map((a) => this.unwrap(a)),
         );
+        ok = true;
       } catch (e) {
         throw this.toGuestError(e);
+      } finally {
+        this.hooks.afterCall?.(key, ok);
       }
       return result === target ? this.proxyOf(target) : this.wrap(result);
     };

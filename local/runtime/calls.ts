@@ -93,6 +93,7 @@ const SPREADSHEET_CLASSES = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'Protection',
   'NamedRange',
   'DataValidation',

@@ -88,7 +88,7 @@ export class CellGrid {
       let rows = 0;
       let columns = 0;
       this.forEach((c, r, col) => {
-        if (c.value !== null || c.formula) {
+        if ((c.value !== null && c.value !== '') || c.formula) {
           if (r + 1 > rows) rows = r + 1;
           if (col + 1 > columns) columns = col + 1;
         }

@@ -1,4 +1,5 @@
 /** What the local services need from the runtime they run in. */
+import type { AuthState } from './auth';
 import type { Clock } from './clock';
 import type { LocalSpreadsheet } from './spreadsheet';
 import type { UiRecorder } from './ui';
@@ -28,4 +29,8 @@ export interface RuntimeContext {
   onLockAcquired(release: () => void): void;
   /** Records a log line. */
   log(entry: LogEntry): void;
+  /** Scopes the user granted and the execution's authorization mode. */
+  readonly auth: AuthState;
+  /** Makes this runtime's pending spreadsheet writes visible to others (SpreadsheetApp.flush). */
+  flushWrites(): void;
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { RuntimeContext } from './context';
 import { ServiceError } from './errors';
 import { asGas, asLocal, enumOf, SERVICE_NAME, ServiceObject } from './service';
+import { LocalUser } from './session';
 
 type G = typeof GoogleAppsScript.Document;
 type GDoc = GoogleAppsScript.Document.Document;
@@ -1220,20 +1221,81 @@ function findIn(
 // ---------------------------------------------------------------------------------------------
 // Document and DocumentApp
 
-/** A Google Doc. */
+/**
+ * A Google Doc. A Doc made with DocumentApp.create belongs to the user who ran it and is private
+ * until shared: "Creates and returns a new document" in the user's Drive
+ * (https://developers.google.com/apps-script/reference/document/document-app#createname);
+ * addEditor(s)/addViewer(s) share it (https://developers.google.com/apps-script/reference/document/document#addeditoremailaddress;
+ * their Authorization section lists documents.currentonly or documents, the scope the add-in has).
+ */
 export class LocalDocument extends ServiceObject {
   get [SERVICE_NAME]() {
     return 'Document';
   }
   readonly body: LocalBody;
   closed = false;
+  private readonly editors = new Set<string>();
+  private readonly viewers = new Set<string>();
 
   constructor(
     readonly id: string,
     public name: string,
+    /** Email of the owner (the user who created it). */
+    readonly owner = '',
   ) {
     super();
     this.body = new LocalBody(this);
+  }
+
+  /** Emails of the editors added (the owner is not listed). */
+  get editorEmails(): string[] {
+    return [...this.editors];
+  }
+
+  /** Emails of the viewers added (editors are not listed). */
+  get viewerEmails(): string[] {
+    return [...this.viewers];
+  }
+
+  /** True when `user` may open the Doc: its owner, an editor or a viewer. */
+  canOpen(user: string): boolean {
+    return user === this.owner || this.editors.has(user) || this.viewers.has(user);
+  }
+
+  /** True when `user` may change the Doc: its owner or an editor. */
+  canEdit(user: string): boolean {
+    return user === this.owner || this.editors.has(user);
+  }
+
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User): GDoc {
+    const e = emailOf(emailAddress);
+    this.viewers.delete(e);
+    if (e !== this.owner) this.editors.add(e);
+    return asGas(this);
+  }
+
+  addEditors(emailAddresses: string[]): GDoc {
+    for (const e of emailAddresses) this.addEditor(e);
+    return asGas(this);
+  }
+
+  addViewer(emailAddress: string | GoogleAppsScript.Base.User): GDoc {
+    const e = emailOf(emailAddress);
+    if (e !== this.owner && !this.editors.has(e)) this.viewers.add(e);
+    return asGas(this);
+  }
+
+  addViewers(emailAddresses: string[]): GDoc {
+    for (const e of emailAddresses) this.addViewer(e);
+    return asGas(this);
+  }
+
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return [this.owner, ...this.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  getViewers(): GoogleAppsScript.Base.User[] {
+    return [...this.viewers].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
   }
 
   get url(): string {
@@ -1374,9 +1436,15 @@ export class LocalDocumentApp
     this.serial++;
     const seed = `${this.ctx?.user ?? ''}|${this.serial}|${name}`;
     const id = '1' + createHash('sha256').update(seed).digest('base64url').slice(0, 43);
-    const doc = new LocalDocument(id, name);
+    const doc = new LocalDocument(id, name, this.ctx?.user ?? '');
     this.documents.push(doc);
+    this.registry.push(doc);
     return doc;
+  }
+
+  /** Docs of every runtime on the same spreadsheet (a Drive shared by its users). */
+  private get registry(): LocalDocument[] {
+    return this.ctx ? this.ctx.spreadsheet.shared.documents : this.documents;
   }
 
   create(name: string): GDoc {
@@ -1392,9 +1460,10 @@ export class LocalDocumentApp
     return doc;
   }
 
+  /** Opens a Doc the user owns or was shared; Google gives the same error for a missing and a private Doc. */
   openById(id: string): GDoc {
-    const doc = this.documents.find((d) => d.id === String(id));
-    if (!doc) throw new ServiceError(MESSAGES.notFound);
+    const doc = this.registry.find((d) => d.id === String(id));
+    if (!doc || (this.ctx && !doc.canOpen(this.ctx.user))) throw new ServiceError(MESSAGES.notFound);
     doc.closed = false;
     return asGas(doc);
   }
@@ -1412,4 +1481,8 @@ export class LocalDocumentApp
   getUi(): GoogleAppsScript.Base.Ui {
     throw new ServiceError(MESSAGES.ui);
   }
+}
+
+function emailOf(user: string | GoogleAppsScript.Base.User): string {
+  return typeof user === 'string' ? user : user.getEmail();
 }

@@ -43,6 +43,14 @@ export const messages = {
   functionNotFound: (name: string) => `Script function not found: ${name}`,
   spreadsheetServiceFailed: (id: string) => `Service Spreadsheets failed while accessing document with id ${id}.`,
   serverError: () => "We're sorry, a server error occurred. Please wait a bit and try again.",
+  /** Sheets' refusal of an edit of a protected range or sheet (quoted by theoephraim/node-google-spreadsheet#20). */
+  protectedCell: () =>
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  /** A call whose OAuth scope the user did not grant (auth.ts). */
+  noPermission: (method: string, scope: string) =>
+    `You do not have permission to call ${method}. Required permissions: ${scope}`,
+  /** The execution ended to ask the user for authorization (ScriptApp.requireScopes). */
+  authorizationRequired: () => 'Authorization is required to perform that action.',
   illegalPatternCharacter: (c: string) => `Illegal pattern character '${c}'`,
 } as const;
 

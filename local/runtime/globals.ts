@@ -2,6 +2,7 @@
  * The Apps Script globals the bundle sees, built fresh for each runtime. This is the one place a
  * new service is registered: add it to `ServiceGlobals` and to `createGlobals`.
  */
+import { LocalScriptApp } from './auth';
 import { LocalCacheService } from './cache';
 import type { RuntimeContext } from './context';
 import { LocalDocumentApp } from './document';
@@ -38,6 +39,7 @@ export interface ServiceGlobals {
   Utilities: LocalUtilities;
   Logger: LocalLogger;
   DocumentApp: LocalDocumentApp;
+  ScriptApp: LocalScriptApp;
 }
 
 /** Plain (uncounted) globals: enums and other values that are not services. */
@@ -57,6 +59,7 @@ export function createGlobals(runtime: RuntimeContext): ServiceGlobals {
     Utilities: new LocalUtilities(runtime),
     Logger: new LocalLogger(runtime),
     DocumentApp: new LocalDocumentApp(runtime),
+    ScriptApp: new LocalScriptApp(runtime.auth),
   };
 }
 

@@ -1,10 +1,22 @@
 /**
- * How Range.setValue(s) interprets strings, like typing them into a cell: "=…" is a formula, a
- * leading apostrophe forces text, and numbers, percentages, booleans and dates written as text
- * become typed values ("007" becomes 7). Cells formatted as plain text ("@") keep strings as typed.
+ * How Range.setValue(s) interprets strings, like typing them into a cell
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue: "a
+ * String … is interpreted as … if it were typed into the cell"):
+ *
+ * - "=…" is a formula, even in a cell formatted as plain text "@": no evidence was found that
+ *   Google keeps it as text there, so the runtime is strict and assumes it still becomes a formula.
+ *   Only a leading apostrophe makes it text.
+ * - A leading apostrophe forces text and is not part of the value ("'007" → "007").
+ * - Cells formatted as plain text ("@") keep other strings as typed.
+ * - Otherwise numbers ("06100" → 6100, "1E5" → 100000, "12,5%"), booleans, dates ("1/5/2024",
+ *   "2024-05-01", and "1/5" → 1 May of the current year), and times ("12:30" → 12:30 on
+ *   30 Dec 1899, Sheets' day zero) become typed values.
+ * - Numbers keep 15 significant digits, as Sheets stores them: "12345678901234567890" becomes
+ *   1.23456789012346E+19 (https://support.google.com/docs/answer/3094148 precision note; the
+ *   IEEE double Sheets stores is rounded to 15 digits on entry).
  */
 import { localeConventions } from './locale';
-import { fromWallClock } from './timezone';
+import { fromWallClock, toWallClock } from './timezone';
 
 /** What a typed string turns into. */
 export type ParsedInput =
@@ -30,7 +42,7 @@ function numberPattern(group: string, decimal: string): RegExp {
 /** Interprets a string written by setValue(s) under the spreadsheet's locale and time zone. */
 export function parseUserInput(
   text: string,
-  ctx: { locale: string; timeZone: string; cellFormat?: string | undefined },
+  ctx: { locale: string; timeZone: string; now?: number; cellFormat?: string | undefined },
 ): ParsedInput {
   if (text.startsWith("'")) return { kind: 'value', value: text.slice(1) };
   if (text.length > 1 && text.startsWith('=')) return { kind: 'formula', formula: text };
@@ -45,7 +57,8 @@ export function parseUserInput(
   const m = numberPattern(conv.group, conv.decimal).exec(t);
   if (m && (m[2] !== undefined || m[3] !== undefined)) {
     const intPart = (m[2] ?? '0').split(conv.group).join('');
-    const n = Number(`${m[1]}${intPart}.${m[3] ?? '0'}${m[4] !== undefined ? `e${m[4]}` : ''}`);
+    const n = toSignificant15(Number(`${m[1]}${intPart}.${m[3] ?? '0'}${m[4] !== undefined ? `e${m[4]}` : ''}`));
+    if (!Number.isFinite(n)) return { kind: 'value', value: text };
     if (m[5]) {
       const decimals = m[3]?.length ?? 0;
       return {
@@ -56,15 +69,43 @@ export function parseUserInput(
     }
     return { kind: 'value', value: n };
   }
-  const date = parseDate(t, conv.dayFirst, ctx.timeZone);
+  const date = parseDate(t, conv.dayFirst, ctx.timeZone, ctx.now ?? Date.now());
   if (date) return { kind: 'value', value: date };
+  const time = parseTime(t, ctx.timeZone);
+  if (time) return { kind: 'value', ...time };
   return { kind: 'value', value: text };
 }
 
-/** Dates typed as yyyy-mm-dd or d/m/yyyy (m/d/yyyy in month-first locales), with optional H:mm[:ss]. */
-function parseDate(t: string, dayFirst: boolean, zone: string): Date | null {
+/** A number as Sheets stores it: 15 significant digits. */
+function toSignificant15(n: number): number {
+  return Number.isFinite(n) && n !== 0 ? Number(n.toPrecision(15)) : n;
+}
+
+/** Times typed alone: H:mm, H:mm:ss, with optional AM/PM; the value is that time on Sheets' day zero. */
+function parseTime(t: string, zone: string): { value: Date; numberFormat: string } | null {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([aApP])[mM])?$/.exec(t);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const second = Number(m[3] ?? 0);
+  const half = m[4]?.toLowerCase();
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const value = new Date(fromWallClock({ year: 1899, month: 12, day: 30, hour, minute, second }, zone));
+  const numberFormat = half ? (m[3] ? 'h:mm:ss am/pm' : 'h:mm am/pm') : m[3] ? 'H:mm:ss' : 'H:mm';
+  return { value, numberFormat };
+}
+
+/**
+ * Dates typed as yyyy-mm-dd or d/m/yyyy (m/d/yyyy in month-first locales), with optional
+ * H:mm[:ss]; d/m without a year is in the current year (of `now` in the spreadsheet's zone).
+ */
+function parseDate(t: string, dayFirst: boolean, zone: string, now: number): Date | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  const local = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  const local = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   let year: number;
   let month: number;
   let day: number;
@@ -79,8 +120,9 @@ function parseDate(t: string, dayFirst: boolean, zone: string): Date | null {
     const b = Number(local[2]);
     day = dayFirst ? a : b;
     month = dayFirst ? b : a;
-    const y = local[3] as string;
-    year = y.length === 2 ? 2000 + Number(y) - (Number(y) >= 30 ? 100 : 0) : Number(y);
+    const y = local[3];
+    if (y === undefined) year = toWallClock(now, zone).year;
+    else year = y.length === 2 ? 2000 + Number(y) - (Number(y) >= 30 ? 100 : 0) : Number(y);
     time = local.slice(4);
   } else {
     return null;

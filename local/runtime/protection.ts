@@ -1,4 +1,16 @@
-/** Protection of a sheet or range (Sheet.protect(), Range.protect()). Recorded, not enforced. */
+/**
+ * Protection of a sheet or range (Sheet.protect(), Range.protect()), enforced like Google:
+ * a protection that is not warning-only refuses changes by a user who is not among its editors
+ * (sheet.ts `beforeWrite`). The spreadsheet owner and the protection's creator are always editors.
+ * Until the editors are changed (add/removeEditor(s), setDomainEdit), "the permissions mirror those
+ * of the spreadsheet itself, which effectively means that the range remains unprotected"
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#protect); every runtime
+ * user is taken to be an editor of the spreadsheet. "Neither the owner of the spreadsheet nor the
+ * current user can be removed" (https://developers.google.com/apps-script/reference/spreadsheet/protection#removeeditoremailaddress).
+ * Warning-only protections do not stop scripts (Protection.setWarningOnly).
+ */
+import type { GridRect } from './a1';
+import type { LocalRange } from './range';
 import { asGas, enumOf, SERVICE_NAME, ServiceObject } from './service';
 import { LocalUser } from './session';
 
@@ -8,12 +20,14 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 /** SpreadsheetApp.ProtectionType. */
 export const ProtectionType = enumOf(['RANGE', 'SHEET']);
 
-/** Where a protection lives, so it can remove itself and report its range. */
+/** Where a protection lives, so it can remove itself and know the spreadsheet's owner and the calling user. */
 export interface ProtectionHost {
   removeProtection(p: LocalProtection): void;
+  /** The spreadsheet owner, and the user calling now (the owner for direct local access). */
+  protectionUsers(): { owner: string; creator: string };
 }
 
-/** A protection on a sheet or a range; the owner can always edit, so nothing is blocked. */
+/** A protection on a sheet or a range. */
 export class LocalProtection
   extends ServiceObject
   implements
@@ -44,13 +58,45 @@ export class LocalProtection
   private warningOnly = false;
   private domainEdit = true;
   private readonly editors = new Set<string>();
+  /** True until the editors are changed: then anyone who can edit the spreadsheet can edit here. */
+  private mirrorsSpreadsheet = true;
+  /** Who made the protection. */
+  readonly creator: string;
 
   constructor(
     private readonly host: ProtectionHost,
     readonly type: keyof typeof ProtectionType,
-    private readonly range: () => GasRange,
+    private readonly range: () => LocalRange,
   ) {
     super();
+    this.creator = host.protectionUsers().creator;
+  }
+
+  /** The protected rectangle. */
+  rect(): GridRect {
+    return this.range().rect;
+  }
+
+  /** True when `user` may edit the protected cells (ignoring warning-only). */
+  isEditor(user: string): boolean {
+    if (this.mirrorsSpreadsheet) return true;
+    return user === this.host.protectionUsers().owner || user === this.creator || this.editors.has(user);
+  }
+
+  /** True when this protection refuses a script's change made by `user`. */
+  blocks(user: string): boolean {
+    return !this.warningOnly && !this.isEditor(user);
+  }
+
+  /**
+   * Restricts editing to the owner, the creator and `editors` (what the Sheets UI's
+   * "Restrict who can edit this range ▸ Only you" does); for tests.
+   */
+  restrictTo(editors: readonly string[] = []): this {
+    this.mirrorsSpreadsheet = false;
+    this.editors.clear();
+    for (const e of editors) this.editors.add(e);
+    return this;
   }
 
   getDescription(): string {
@@ -72,7 +118,7 @@ export class LocalProtection
   }
 
   getRange(): GasRange {
-    return this.range();
+    return asGas(this.range());
   }
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
@@ -83,8 +129,9 @@ export class LocalProtection
     this.host.removeProtection(this);
   }
 
+  /** Whether the calling user may edit the protected cells (https://developers.google.com/apps-script/reference/spreadsheet/protection#canedit). */
   canEdit(): boolean {
-    return true;
+    return this.isEditor(this.host.protectionUsers().creator);
   }
 
   canDomainEdit(): boolean {
@@ -93,35 +140,45 @@ export class LocalProtection
 
   setDomainEdit(editable: boolean): GasProtection {
     this.domainEdit = Boolean(editable);
+    this.stopMirroring();
     return asGas(this);
   }
 
   addEditor(user: string | GoogleAppsScript.Base.User): GasProtection {
+    this.stopMirroring();
     this.editors.add(typeof user === 'string' ? user : user.getEmail());
     return asGas(this);
   }
 
   addEditors(emailAddresses: string[]): GasProtection {
+    this.stopMirroring();
     for (const e of emailAddresses) this.editors.add(e);
     return asGas(this);
   }
 
   removeEditor(user: string | GoogleAppsScript.Base.User): GasProtection {
+    this.stopMirroring();
     this.editors.delete(typeof user === 'string' ? user : user.getEmail());
     return asGas(this);
   }
 
   removeEditors(users: string[] | GoogleAppsScript.Base.User[]): GasProtection {
+    this.stopMirroring();
     for (const u of users) this.editors.delete(typeof u === 'string' ? u : u.getEmail());
     return asGas(this);
   }
 
+  /** The owner, the creator and the editors added. */
   getEditors(): GoogleAppsScript.Base.User[] {
-    return [...this.editors].map((email) => asGas<GoogleAppsScript.Base.User>(new LocalUser(email)));
+    return this.editorEmails.map((email) => asGas<GoogleAppsScript.Base.User>(new LocalUser(email)));
   }
 
-  /** Emails of the editors added (local inspection). */
+  /** Emails of the owner, the creator and the editors added (local inspection). */
   get editorEmails(): string[] {
-    return [...this.editors];
+    return [...new Set([this.host.protectionUsers().owner, this.creator, ...this.editors])];
+  }
+
+  private stopMirroring(): void {
+    this.mirrorsSpreadsheet = false;
   }
 }

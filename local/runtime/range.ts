@@ -115,6 +115,7 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   private read<T>(fn: (cell: Cell | undefined, row: number, column: number) => T): T[][] {
     const { row, column, numRows, numColumns } = this.rect;
     const grid = this.sheet.grid;
+    this.sheet.spreadsheet.access.countRead(numRows * numColumns);
     const out: T[][] = new Array(numRows);
     for (let i = 0; i < numRows; i++) {
       const line: T[] = new Array(numColumns);
@@ -127,9 +128,9 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   /** Writes every cell of the range (cells are created as needed). */
   private write(fn: (cell: Cell, i: number, j: number) => void): GasRange {
     const { row, column, numRows, numColumns } = this.rect;
-    const grid = this.sheet.grid;
+    this.sheet.beforeWrite(this.rect);
     for (let i = 0; i < numRows; i++) {
-      for (let j = 0; j < numColumns; j++) fn(grid.ensure(row - 1 + i, column - 1 + j), i, j);
+      for (let j = 0; j < numColumns; j++) fn(this.sheet.cellForWrite(row - 1 + i, column - 1 + j), i, j);
     }
     return this.self;
   }
@@ -138,9 +139,10 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   private strip(keys: readonly (keyof Cell)[]): GasRange {
     const { row, column, numRows, numColumns } = this.rect;
     const grid = this.sheet.grid;
+    this.sheet.beforeWrite(this.rect);
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numColumns; j++) {
-        const cell = grid.get(row - 1 + i, column - 1 + j);
+        const cell = this.sheet.existingCellForWrite(row - 1 + i, column - 1 + j);
         if (!cell) continue;
         for (const k of keys) {
           if (k === 'value') cell.value = null;
@@ -170,6 +172,7 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   }
 
   private topLeft(): Cell | undefined {
+    this.sheet.spreadsheet.access.countRead(1);
     return this.sheet.grid.get(this.rect.row - 1, this.rect.column - 1);
   }
 
@@ -270,15 +273,16 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   /** Merges the range into one cell: like Google, only the top-left value is kept. */
   merge(): GasRange {
     const { row, column, numRows, numColumns } = this.rect;
+    this.sheet.beforeWrite(this.rect);
     this.sheet.merges = this.sheet.merges.filter((m) => !this.intersects(m));
     if (numRows * numColumns > 1) {
       for (let i = 0; i < numRows; i++) {
         for (let j = 0; j < numColumns; j++) {
           if (i === 0 && j === 0) continue;
-          const cell = this.sheet.grid.get(row - 1 + i, column - 1 + j);
+          const cell = this.sheet.existingCellForWrite(row - 1 + i, column - 1 + j);
           if (cell) {
-            cell.value = '';
-            cell.formula = undefined;
+            cell.value = null;
+            delete cell.formula;
           }
         }
       }
@@ -288,6 +292,7 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   }
 
   breakApart(): GasRange {
+    this.sheet.beforeWrite(this.rect);
     this.sheet.merges = this.sheet.merges.filter((m) => !this.intersects(m));
     return this.self;
   }
@@ -303,7 +308,9 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
   }
 
   isBlank(): boolean {
-    return this.read((c) => c === undefined || (c.value === null && !c.formula)).every((r) => r.every(Boolean));
+    return this.read((c) => c === undefined || ((c.value === null || c.value === '') && !c.formula)).every((r) =>
+      r.every(Boolean),
+    );
   }
 
   // ---- values ----------------------------------------------------------------------------------

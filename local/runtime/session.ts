@@ -1,4 +1,5 @@
 /** Session and User. */
+import { SCOPES } from './auth';
 import type { RuntimeContext } from './context';
 import { asGas, SERVICE_NAME, ServiceObject } from './service';
 
@@ -36,12 +37,25 @@ export class LocalSession
     super();
   }
 
+  /**
+   * The user; "If security policies do not allow access to the user's identity, User.getEmail()
+   * returns a blank string", and the method needs the userinfo.email scope
+   * (https://developers.google.com/apps-script/reference/base/session#getactiveuser): without that
+   * scope granted the email is ''. (A trigger context without the user's authorization gives ''
+   * too: AuthMode NONE/LIMITED.)
+   */
   getActiveUser(): GasUser {
-    return asGas(new LocalUser(this.ctx.user));
+    return asGas(new LocalUser(this.visibleEmail()));
   }
 
+  /** Same rule as getActiveUser (https://developers.google.com/apps-script/reference/base/session#geteffectiveuser). */
   getEffectiveUser(): GasUser {
-    return asGas(new LocalUser(this.ctx.user));
+    return asGas(new LocalUser(this.visibleEmail()));
+  }
+
+  private visibleEmail(): string {
+    const auth = this.ctx.auth;
+    return auth.mode === 'FULL' && auth.hasScope(SCOPES.email) ? this.ctx.user : '';
   }
 
   getScriptTimeZone(): string {

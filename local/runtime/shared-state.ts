@@ -1,3 +1,5 @@
+import type { LocalDocument } from './document';
+
 /**
  * State that outlives one execution and is shared by every runtime (user) working on the same
  * spreadsheet: property stores, caches and locks. It hangs off the LocalSpreadsheet, so two
@@ -46,6 +48,8 @@ export class SharedState {
   readonly scriptCache = new CacheStore();
   private readonly userCaches = new Map<string, CacheStore>();
   readonly locks = new LockTable();
+  /** Google Docs made or preloaded by any runtime on this spreadsheet (document.ts). */
+  readonly documents: LocalDocument[] = [];
 
   /** The property store of one user. */
   userPropertiesOf(user: string): PropertyStore {

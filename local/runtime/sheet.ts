@@ -8,6 +8,7 @@ import { parseUserInput } from './input';
 import { type CellValue, formatDisplayValue } from './number-format';
 import { LocalProtection, type ProtectionHost } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './range-list';
 import { asGas, asLocal, SERVICE_NAME, ServiceObject } from './service';
 import type { LocalSpreadsheet } from './spreadsheet';
 
@@ -51,6 +52,7 @@ export type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getRowHeight'
   | 'getSheetId'
   | 'getSheetName'
@@ -213,6 +215,11 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     return new LocalRange(this, rect);
   }
 
+  /**
+   * "Returns a Range corresponding to the dimensions in which data is present"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getdatarange): cells with
+   * a value or formula; formats, notes and validations beyond them do not count.
+   */
   getDataRange(): GasRange {
     return asGas(
       new LocalRange(this, {
@@ -296,7 +303,8 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
    */
   writeInputs(rect: GridRect, valueAt: (i: number, j: number) => unknown): void {
     const ss = this.spreadsheet;
-    const ctx = ss.displayContext();
+    this.beforeWrite(rect);
+    const ctx = { ...ss.displayContext(), now: ss.access.actor?.now() ?? Date.now() };
     const planned: {
       cell: Cell | undefined;
       row: number;
@@ -322,13 +330,72 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
       }
     }
     for (const p of planned) {
-      const cell = p.cell ?? this.grid.ensure(p.row - 1, p.column - 1);
+      const cell = this.cellForWrite(p.row - 1, p.column - 1);
       cell.value = p.value;
       if (p.formula === undefined) delete cell.formula;
       else cell.formula = p.formula;
       if (p.numberFormat && !cell.numberFormat) cell.numberFormat = p.numberFormat;
     }
     this.grid.touch();
+  }
+
+  /**
+   * Called before a script changes cells of `rect`: refuses the change when a protection blocks
+   * the calling user (protection.ts), and counts the cells written.
+   */
+  beforeWrite(rect: GridRect): void {
+    this.assertEditable(rect);
+    this.spreadsheet.access.countWritten(rect.numRows * rect.numColumns);
+  }
+
+  /**
+   * Throws Google's error when a protection (not warning-only) of this sheet covering `rect` does
+   * not list the calling user among its editors. Direct local access (no runtime calling) acts as the owner.
+   */
+  assertEditable(rect: GridRect): void {
+    const user = this.spreadsheet.access.actor?.user;
+    if (user === undefined) return;
+    for (const p of this.protections) {
+      if (p.blocks(user) && (p.type === 'SHEET' || rectsIntersect(p.rect(), rect))) {
+        throw new ServiceError(messages.protectedCell());
+      }
+    }
+  }
+
+  /** Sheet.getRangeList(a1Notations): ranges of this sheet (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangelista1notations). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations)) {
+      throw new ServiceError(
+        messages.badParameters(describeArgumentTypes([a1Notations]), 'SpreadsheetApp.Sheet.getRangeList'),
+      );
+    }
+    return asGas(new LocalRangeList(a1Notations.map((a1) => this.rangeFromA1(String(a1)))));
+  }
+
+  /** Refuses a change of the sheet's structure (rows, columns) that a protection blocks for the calling user. */
+  private beforeStructureChange(rect: GridRect | null): void {
+    const user = this.spreadsheet.access.actor?.user;
+    if (user === undefined) return;
+    for (const p of this.protections) {
+      if (!p.blocks(user)) continue;
+      if (p.type === 'SHEET' || (rect && rectsIntersect(p.rect(), rect))) {
+        throw new ServiceError(messages.protectedCell());
+      }
+    }
+  }
+
+  /** The cell at 0-based (row, column), created when missing, about to be changed. */
+  cellForWrite(row: number, column: number): Cell {
+    const cell = this.grid.ensure(row, column);
+    this.spreadsheet.access.willWrite(this.grid, cell);
+    return cell;
+  }
+
+  /** The existing cell at 0-based (row, column), about to be changed, or undefined. */
+  existingCellForWrite(row: number, column: number): Cell | undefined {
+    const cell = this.grid.get(row, column);
+    if (cell) this.spreadsheet.access.willWrite(this.grid, cell);
+    return cell;
   }
 
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GasSheet {
@@ -378,6 +445,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
 
   private insertRowsAt(position: number, howMany: number): GasSheet {
     if (position < 1 || position > this.maxRows + 1 || howMany < 1) throw new ServiceError(messages.rowsOutOfBounds());
+    this.beforeStructureChange(null);
     this.grid.insertRows(position - 1, howMany);
     this.maxRows += howMany;
     this.merges = this.merges.map((m) => (m.row >= position ? { ...m, row: m.row + howMany } : m));
@@ -404,6 +472,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     if (position < 1 || position > this.maxColumns + 1 || howMany < 1) {
       throw new ServiceError(messages.columnsOutOfBounds());
     }
+    this.beforeStructureChange(null);
     this.grid.insertColumns(position - 1, howMany);
     this.maxColumns += howMany;
     this.merges = this.merges.map((m) => (m.column >= position ? { ...m, column: m.column + howMany } : m));
@@ -415,6 +484,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
       throw new ServiceError(messages.rowsOutOfBounds());
     }
     if (howMany >= this.maxRows - this.frozenRows) throw new ServiceError(messages.deleteAllRows());
+    this.beforeStructureChange({ row: rowPosition, column: 1, numRows: howMany, numColumns: this.maxColumns });
     this.grid.deleteRows(rowPosition - 1, howMany);
     this.maxRows -= howMany;
     const end = rowPosition + howMany;
@@ -433,6 +503,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
       throw new ServiceError(messages.columnsOutOfBounds());
     }
     if (howMany >= this.maxColumns - this.frozenColumns) throw new ServiceError(messages.deleteAllColumns());
+    this.beforeStructureChange({ row: 1, column: columnPosition, numRows: this.maxRows, numColumns: howMany });
     this.grid.deleteColumns(columnPosition - 1, howMany);
     this.maxColumns -= howMany;
     const end = columnPosition + howMany;
@@ -500,7 +571,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     let p = this.protections.find((x) => x.type === 'SHEET');
     if (!p) {
-      p = new LocalProtection(this, 'SHEET', () => asGas(this.whole()));
+      p = new LocalProtection(this, 'SHEET', () => this.whole());
       this.protections.push(p);
     }
     return asGas(p);
@@ -508,7 +579,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
 
   /** Adds a protection for a range of this sheet (Range.protect()). */
   addRangeProtection(range: LocalRange): LocalProtection {
-    const p = new LocalProtection(this, 'RANGE', () => asGas(range));
+    const p = new LocalProtection(this, 'RANGE', () => range);
     this.protections.push(p);
     return p;
   }
@@ -517,16 +588,31 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     return this.protections.filter((p) => p.type === String(type)).map((p) => asGas(p));
   }
 
+  /** Owner of the spreadsheet and the user creating a protection now (ProtectionHost). */
+  protectionUsers(): { owner: string; creator: string } {
+    const owner = this.spreadsheet.owner;
+    return { owner, creator: this.spreadsheet.access.actor?.user ?? owner };
+  }
+
   removeProtection(p: LocalProtection): void {
     const i = this.protections.indexOf(p);
     if (i >= 0) this.protections.splice(i, 1);
   }
 }
 
+function rectsIntersect(a: GridRect, b: GridRect): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
+}
+
 /** Converts a value written by a script into what the cell stores. */
 function toStored(
   raw: unknown,
-  ctx: { locale: string; timeZone: string; cellFormat?: string | undefined },
+  ctx: { locale: string; timeZone: string; now: number; cellFormat?: string | undefined },
 ): { value: CellValue | null; formula?: string; numberFormat?: string } {
   if (raw === null || raw === undefined) return { value: null };
   if (raw instanceof Date || Object.prototype.toString.call(raw) === '[object Date]') {

@@ -88,8 +88,13 @@ export class LocalSpreadsheetApp
     return asGas(new LocalUi(this.ctx.ui));
   }
 
-  /** Writes are applied at once locally, so there is nothing to flush. */
-  flush(): void {}
+  /**
+   * "Applies all pending Spreadsheet changes" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush):
+   * other runtimes on the spreadsheet see this runtime's writes from now on (access.ts).
+   */
+  flush(): void {
+    this.ctx.flushWrites();
+  }
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     return asGas(new LocalDataValidationBuilder());

@@ -1,11 +1,13 @@
 /** Spreadsheet: the workbook the add-in is bound to, its sheets, selection, named ranges and toasts. */
 import { createHash } from 'node:crypto';
 import { type GridRect, parseA1, resolveReference } from './a1';
-import { messages, ServiceError } from './errors';
+import { SpreadsheetAccess } from './access';
+import { describeArgumentTypes, messages, ServiceError } from './errors';
 import { DEFAULT_LOCALE } from './locale';
 import type { DisplayContext } from './number-format';
 import type { LocalProtection } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './range-list';
 import { asGas, asLocal, SERVICE_NAME, ServiceObject } from './service';
 import { LocalUser } from './session';
 import { SharedState } from './shared-state';
@@ -30,6 +32,10 @@ export interface SpreadsheetOptions {
   locale?: string;
   /** Owner's email. */
   owner?: string;
+  /** Emails of the users the spreadsheet is shared with for editing (besides the owner). */
+  editors?: string[];
+  /** Emails of the users it is shared with for viewing. */
+  viewers?: string[];
 }
 
 /** A toast shown with Spreadsheet.toast. */
@@ -53,9 +59,16 @@ export type SpreadsheetMethods =
   | 'getNamedRanges'
   | 'getNumSheets'
   | 'getOwner'
+  | 'getEditors'
+  | 'getViewers'
+  | 'addEditor'
+  | 'addEditors'
+  | 'addViewer'
+  | 'addViewers'
   | 'getProtections'
   | 'getRange'
   | 'getRangeByName'
+  | 'getRangeList'
   | 'getSheetById'
   | 'getSheetByName'
   | 'getSheetName'
@@ -128,6 +141,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   /** Properties, caches and locks shared by all runtimes on this spreadsheet. */
   readonly shared = new SharedState();
+  /** Who is calling, their pending (unflushed) writes, protections and cell counts (access.ts). */
+  readonly access = new SpreadsheetAccess();
   /** Toasts shown, oldest first. */
   readonly toasts: ToastRecord[] = [];
   private readonly sheets: LocalSheet[] = [];
@@ -139,6 +154,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   private timeZone: string;
   private locale: string;
   readonly owner: string;
+  private readonly editors: Set<string>;
+  private readonly viewers: Set<string>;
 
   constructor(options: SpreadsheetOptions = {}) {
     super();
@@ -147,6 +164,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.locale = options.locale ?? DEFAULT_LOCALE;
     this.owner = options.owner ?? 'user@example.com';
+    this.editors = new Set((options.editors ?? []).filter((e) => e !== this.owner));
+    this.viewers = new Set((options.viewers ?? []).filter((e) => e !== this.owner && !this.editors.has(e)));
   }
 
   /** A new spreadsheet with one empty sheet, as Google creates it. */
@@ -186,7 +205,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return { locale: this.locale, timeZone: this.timeZone };
   }
 
-  /** Throws Google's error when a sheet already has this name (case-insensitive, as in Sheets). */
+  /**
+   * Throws Google's error when a sheet already has this name, compared case-insensitively as Sheets
+   * does ("trying to create 2 sheets with the same name but different cases fails, whether you do it
+   * from the spreadsheet UI or the API", socialpoint-labs/sheetfu#26). Only case is folded: NFC and
+   * NFD spellings of a Vietnamese name are different names.
+   */
   assertSheetNameFree(name: string): void {
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s.getName().toLowerCase() === lower))
@@ -260,6 +284,41 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return asGas(new LocalUser(this.owner));
   }
 
+  /**
+   * Editors the spreadsheet is shared with (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors);
+   * like Drive's File.getEditors the owner is not listed (getOwner gives it).
+   */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return [...this.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  getViewers(): GoogleAppsScript.Base.User[] {
+    return [...this.viewers].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+  }
+
+  addEditor(user: string | GoogleAppsScript.Base.User): GasSpreadsheet {
+    const e = typeof user === 'string' ? user : user.getEmail();
+    this.viewers.delete(e);
+    if (e !== this.owner) this.editors.add(e);
+    return asGas(this);
+  }
+
+  addEditors(emailAddresses: string[]): GasSpreadsheet {
+    for (const e of emailAddresses) this.addEditor(e);
+    return asGas(this);
+  }
+
+  addViewer(user: string | GoogleAppsScript.Base.User): GasSpreadsheet {
+    const e = typeof user === 'string' ? user : user.getEmail();
+    if (e !== this.owner && !this.editors.has(e)) this.viewers.add(e);
+    return asGas(this);
+  }
+
+  addViewers(emailAddresses: string[]): GasSpreadsheet {
+    for (const e of emailAddresses) this.addViewer(e);
+    return asGas(this);
+  }
+
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
   }
@@ -284,6 +343,12 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return this.sheets.length;
   }
 
+  /**
+   * Exact (case-sensitive) match: public Apps Script code repeatedly notes "getSheetByName is
+   * case-sensitive … the script silently got back an empty sheet" (found with the code search; the
+   * reference page https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbynamename
+   * does not say otherwise).
+   */
   getSheetByName(name: string): GasSheet | null {
     const s = this.localSheet(String(name));
     return s ? asGas(s) : null;
@@ -317,6 +382,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   deleteSheet(sheet: GasSheet): void {
     const s = asLocal(LocalSheet, sheet, 'SpreadsheetApp.Spreadsheet.deleteSheet');
     if (this.sheets.length <= 1) throw new ServiceError(messages.removeAllSheets());
+    // A protected sheet cannot be deleted by a user who may not edit it.
+    s.assertEditable({ row: 1, column: 1, numRows: s.maxRows, numColumns: s.maxColumns });
     const i = this.sheets.indexOf(s);
     if (i >= 0) this.sheets.splice(i, 1);
     for (const [name, v] of this.named) if (v.sheet === s) this.named.delete(name);
@@ -362,6 +429,27 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   getDataRange(): GasRange {
     return this.localActiveSheet().getDataRange();
+  }
+
+  /**
+   * Spreadsheet.getRangeList(a1Notations): A1 ranges, each on its named sheet or the active one
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getrangelista1notations).
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations)) {
+      throw new ServiceError(
+        messages.badParameters(describeArgumentTypes([a1Notations]), 'SpreadsheetApp.Spreadsheet.getRangeList'),
+      );
+    }
+    return asGas(
+      new LocalRangeList(
+        a1Notations.map((a1) => {
+          const r = this.resolveA1(String(a1));
+          if (!r) throw new ServiceError(messages.rangeNotFound());
+          return r;
+        }),
+      ),
+    );
   }
 
   getLastRow(): number {

@@ -157,5 +157,16 @@ export function fromWallClock(
   const first = offsetMinutes(guess, zone);
   const candidate = guess - first * 60000;
   const second = offsetMinutes(candidate, zone);
-  return second === first ? candidate : guess - second * 60000;
+  const result = second === first ? candidate : guess - second * 60000;
+  // Offsets with seconds (local mean time before 1900, e.g. +7:06:40 in Asia/Ho_Chi_Minh on
+  // Sheets' day zero 1899-12-30): correct by what the wall clock of the result actually shows.
+  let t = result;
+  for (let i = 0; i < 2; i++) {
+    const w = toWallClock(t, zone);
+    const diff = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - guess;
+    if (diff === 0) return t;
+    if (Math.abs(diff) >= 60000) return result;
+    t -= diff;
+  }
+  return result;
 }

@@ -7,7 +7,13 @@
 import type { AllocationRowDto } from '../rpc/contract';
 import { ApportionError, type Apportionment, apportion, explainApportionment, METHOD_NAMES } from './apportion';
 import type { ProblemList } from './problem';
-import type { AllocationRecord, DelegateRecord, SettingCells, UnitRecord } from './records';
+import {
+  type AllocationRecord,
+  type DelegateRecord,
+  numericCodeKey,
+  type SettingCells,
+  type UnitRecord,
+} from './records';
 import type { Settings } from './settings';
 import { SHEETS } from './template';
 import { foldKey } from './text';
@@ -46,6 +52,48 @@ export function countOfficialByUnit(delegates: readonly DelegateRecord[]): Map<s
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Where a unit's row is among the rows of `Phân bổ`, and whether its code only matched as a number. */
+export interface RowMatch {
+  index: number;
+  numeric: boolean;
+}
+
+/**
+ * Matches the code cells of `Phân bổ` rows to unit codes. Codes are matched as text (foldKey); a
+ * row's digit code that Sheets turned into a number (6100 for "06100") matches its unit only when no
+ * row holds the code as text, and is reported by the caller. The first row of a code wins; the others
+ * are `duplicates` (row indices).
+ */
+export function matchUnitRows(
+  unitCodes: readonly string[],
+  rowCodes: readonly (string | null)[],
+): { matches: Map<string, RowMatch>; duplicates: number[] } {
+  const unitByKey = new Map(unitCodes.map((c) => [foldKey(c), c]));
+  const unitByNumber = new Map<string, string | null>();
+  for (const c of unitCodes) {
+    const n = numericCodeKey(c);
+    if (n !== null) unitByNumber.set(n, unitByNumber.has(n) ? null : c);
+  }
+  const matches = new Map<string, RowMatch>();
+  const duplicates: number[] = [];
+  const pending: number[] = [];
+  rowCodes.forEach((raw, index) => {
+    if (!raw) return;
+    const unit = unitByKey.get(foldKey(raw));
+    if (unit === undefined) pending.push(index);
+    else if (matches.has(unit)) duplicates.push(index);
+    else matches.set(unit, { index, numeric: false });
+  });
+  for (const index of pending) {
+    const n = numericCodeKey(rowCodes[index] as string);
+    const unit = n === null ? undefined : unitByNumber.get(n);
+    if (!unit) continue;
+    if (matches.has(unit)) duplicates.push(index);
+    else matches.set(unit, { index, numeric: true });
+  }
+  return { matches, duplicates: duplicates.sort((a, b) => a - b) };
 }
 
 function minFor(unit: UnitRecord, settings: Settings): number {
@@ -102,7 +150,13 @@ export function planAllocation(
     if (e instanceof ApportionError) return fail(e.message);
     throw e;
   }
-  const adjustments = new Map(previous.map((p) => [foldKey(p.data.code ?? ''), p.data.adjustment ?? 0]));
+  const { matches } = matchUnitRows(
+    usable.map((u) => u.data.code as string),
+    previous.map((p) => p.data.code),
+  );
+  const adjustments = new Map(
+    [...matches].map(([code, m]) => [foldKey(code), (previous[m.index] as AllocationRecord).data.adjustment ?? 0]),
+  );
   const registered = countOfficialByUnit(delegates);
   const rows = usable.map((u): AllocationRow => {
     const code = u.data.code as string;

@@ -38,6 +38,40 @@ export function isoFromDate(d: Date, tzOffsetMinutes = DEFAULT_TZ_OFFSET): IsoDa
   return isoFromUtcMs(t + tzOffsetMinutes * 60000);
 }
 
+/**
+ * A time zone: its offset today in minutes (what `parseOffset(Utilities.formatDate(now, tz, 'Z'))`
+ * gives), or a function giving the offset at an instant (exact for any zone).
+ */
+export type ZoneOffset = number | ((instantMs: number) => number);
+
+/**
+ * Asia/Ho_Chi_Minh's past offsets (IANA tzdb, zone Asia/Ho_Chi_Minh), as [UTC ms of the change, offset]:
+ * before 13/06/1975 the zone was not +07:00 throughout, and Sheets makes a date cell of that time at the
+ * offset of then (01/01/1970 is 1969-12-31T16:00Z, +08:00).
+ */
+const HO_CHI_MINH_HISTORY: readonly [number, number][] = [
+  [Date.UTC(1911, 3, 30, 16, 53, 30), 420],
+  [Date.UTC(1942, 11, 31, 16), 480],
+  [Date.UTC(1945, 2, 14, 15), 540],
+  [Date.UTC(1945, 8, 1, 15), 420],
+  [Date.UTC(1947, 2, 31, 17), 480],
+  [Date.UTC(1955, 5, 30, 17), 420],
+  [Date.UTC(1959, 11, 31, 16), 480],
+  [Date.UTC(1975, 5, 12, 16), 420],
+];
+
+/**
+ * The offset in minutes at an instant. A fixed +07:00 (the zone of every Vietnamese spreadsheet,
+ * Asia/Ho_Chi_Minh) is read with that zone's history; another fixed offset is taken as constant.
+ */
+export function offsetAt(zone: ZoneOffset, instantMs: number): number {
+  if (typeof zone === 'function') return zone(instantMs);
+  if (zone !== DEFAULT_TZ_OFFSET || instantMs >= (HO_CHI_MINH_HISTORY[7] as [number, number])[0]) return zone;
+  let offset = 426.5; // local mean time of Phù Liễn before 1911
+  for (const [from, minutes] of HO_CHI_MINH_HISTORY) if (instantMs >= from) offset = minutes;
+  return offset;
+}
+
 /** Milliseconds of 00:00 UTC of an ISO day; throws on anything that is not a real 'YYYY-MM-DD' day. */
 function utcMs(day: IsoDate): number {
   const m = ISO_RE.exec(day);
@@ -168,22 +202,20 @@ function parseDateText(text: string): Parsed<IsoDate | null> {
 
 /**
  * Reads a day from a cell. Blank → null.
- * - Date cell: its day at the offset. A value at exactly 22:00, 22:30, 23:00 or 23:30 of the previous
- *   day is read as midnight of the next: date cells are midnights, and Sheets makes them with the zone's
- *   offset of that date, which for Asia/Ho_Chi_Minh was +08:00 from 1960 to 1975 (birth dates!).
+ * - Date cell: the calendar day it shows in the spreadsheet's time zone, i.e. at the zone's offset of
+ *   that instant (see offsetAt: Sheets makes 01/01/1970 at +08:00, Asia/Ho_Chi_Minh's offset then).
+ *   A date-time at 22:00–23:59 is that day, never the next.
  * - Number: a Sheets serial day (20000–80000), the time part ignored; other numbers are errors.
  * - Text: 'dd/mm/yyyy', 'd/m/yyyy', 'dd-mm-yyyy', 'dd.mm.yyyy', 'yyyy-mm-dd', 'ngày 12 tháng 01 năm 2024',
  *   with an optional leading 'ngày' and time of day; one date inside longer text is taken with a warning.
  */
-export function parseVnDate(v: unknown, tzOffsetMinutes = DEFAULT_TZ_OFFSET): Parsed<IsoDate | null> {
+export function parseVnDate(v: unknown, tzOffsetMinutes: ZoneOffset = DEFAULT_TZ_OFFSET): Parsed<IsoDate | null> {
   if (isBlank(v)) return { ok: true, value: null };
   let day: IsoDate;
   if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return fail('Ô chứa ngày tháng không hợp lệ');
-    const local = new Date(t + tzOffsetMinutes * 60000);
-    const offMidnight = local.getUTCHours() >= 22 && local.getUTCMinutes() % 30 === 0 && t % 60000 === 0;
-    day = isoFromUtcMs(local.getTime() + (offMidnight ? DAY_MS : 0));
+    day = isoFromUtcMs(t + offsetAt(tzOffsetMinutes, t) * 60000);
   } else if (typeof v === 'number') {
     if (Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR) return fail(`"${v}" mới có năm, cần đủ ngày/tháng/năm`);
     // Also refuses NaN and ±Infinity.

@@ -1,79 +1,168 @@
 /**
- * Problem marks in the cells: a background colour and a note. Marks are recognised by a marker in
- * the note, so the next run clears exactly the add-in's marks and nothing of the user's: a user's
- * own note is kept above the marker, and a user's own background colour is never replaced.
+ * Problem marks in the cells (a fill and a note), kept as a record of exactly what the add-in
+ * wrote, so a later run can take back its own marks and nothing else.
+ *
+ * - A mark is written only where the cell is free: the fill only over a cell without fill, the note
+ *   only into a cell without note. A user's own fill or note is never replaced or extended.
+ * - The record says, per cell, the fill and the note the add-in wrote. A mark is recognised by the
+ *   record, never by a colour or by text: a user's #f4c7c3 fill or a note quoting the marker is the
+ *   user's.
+ * - Taking a mark back: the fill is reset (no fill) only while it is still the recorded one; the note
+ *   is removed only while it is still the recorded one, and when the user typed under it the user's
+ *   lines stay. Anything else means the user changed the cell after the mark: the user's change wins.
+ * - A run writes only the cells whose mark changes; unchanged data gives no write at all.
  */
 import { SEVERITY_LABEL, type Severity } from './problem';
 
 export const MARK_MARKER = '⚑ Trợ lý Đại hội DTTS';
 export const MARK_COLORS: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2' };
-/** What getBackgrounds returns for a cell without fill. */
+/** What getBackgrounds returns for a cell without fill (and for an explicit white one). */
 export const NO_FILL = '#ffffff';
 
 export interface CellMark {
-  /** 0-based row and column inside the grid. */
+  /** 0-based row and column inside the sheet. */
   row: number;
   col: number;
   severity: Severity;
   message: string;
 }
 
-const OUR_COLORS = new Set(Object.values(MARK_COLORS));
+/** What the add-in wrote into one cell ('' = it did not write that part). */
+export interface MarkRecord {
+  sheet: string;
+  /** A1 of the cell. */
+  cell: string;
+  fill: string;
+  note: string;
+}
 
-function stripMark(note: string): { user: string; hadMark: boolean } {
-  const at = note.indexOf(MARK_MARKER);
-  if (at < 0) return { user: note, hadMark: false };
-  return { user: note.slice(0, at).replace(/\s+$/, ''), hadMark: true };
+/** The fill and note a cell has now, as getBackgrounds / getNotes return them. */
+export interface CellState {
+  fill: string;
+  note: string;
+}
+
+/** One cell to write: `fill` null resets the fill; `note` '' removes the note; undefined = leave. */
+export interface CellChange {
+  row: number;
+  col: number;
+  fill?: string | null;
+  note?: string;
+}
+
+export interface MarkPlan {
+  changes: CellChange[];
+  /** The record after the writes (every cell the add-in has a mark in). */
+  records: MarkRecord[];
+}
+
+function sameColor(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The note text of a cell's problems (errors first). */
+export function markNote(marks: readonly Pick<CellMark, 'severity' | 'message'>[]): string {
+  const sorted = [...marks].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return [MARK_MARKER, ...sorted.map((m) => `${SEVERITY_LABEL[m.severity]}: ${m.message}`)].join('\n');
+}
+
+/** A shorter note for when a sheet has too many different messages to write one by one. */
+export function summaryNote(severity: Severity, reportSheet: string): string {
+  return `${MARK_MARKER}\n${SEVERITY_LABEL[severity]}: xem chi tiết ở trang "${reportSheet}".`;
+}
+
+export function cellKey(row: number, col: number): string {
+  return `${row}:${col}`;
 }
 
 /**
- * Returns the new backgrounds and notes of a grid: last run's marks removed, these marks added.
- * `changed` is false when writing would change nothing (so the caller can skip the write).
+ * Plans one sheet's marks. `state(row, col)` is the cell as it is now; `notes` gives the note to
+ * write for a marked cell (so the caller may choose the full or the summary text).
  */
-export function applyMarks(
-  backgrounds: readonly (readonly string[])[],
-  notes: readonly (readonly string[])[],
-  marks: readonly CellMark[],
-): { backgrounds: string[][]; notes: string[][]; changed: boolean } {
-  const bg = backgrounds.map((r) => [...r]);
-  const nt = notes.map((r) => [...r]);
-  let changed = false;
-  for (let r = 0; r < nt.length; r++) {
-    const row = nt[r] as string[];
-    for (let c = 0; c < row.length; c++) {
-      const { user, hadMark } = stripMark(row[c] ?? '');
-      if (!hadMark) continue;
-      row[c] = user;
-      const bgRow = bg[r] as string[];
-      if (OUR_COLORS.has((bgRow[c] ?? '').toLowerCase())) bgRow[c] = NO_FILL;
-      changed = true;
+export function planMarks(args: {
+  sheet: string;
+  records: readonly MarkRecord[];
+  marks: readonly CellMark[];
+  state: (row: number, col: number) => CellState;
+  note?: (marks: readonly CellMark[]) => string;
+}): MarkPlan {
+  const noteOf = args.note ?? markNote;
+  const wanted = new Map<string, CellMark[]>();
+  for (const m of args.marks) {
+    if (m.row < 0 || m.col < 0) continue;
+    const k = cellKey(m.row, m.col);
+    const list = wanted.get(k);
+    if (list) list.push(m);
+    else wanted.set(k, [m]);
+  }
+  const recorded = new Map<string, { row: number; col: number; record: MarkRecord }>();
+  for (const r of args.records) {
+    const at = parseA1(r.cell);
+    if (at) recorded.set(cellKey(at.row, at.col), { ...at, record: r });
+  }
+  const keys = new Set([...recorded.keys(), ...wanted.keys()]);
+  const changes: CellChange[] = [];
+  const records: MarkRecord[] = [];
+  for (const k of keys) {
+    const list = wanted.get(k);
+    const rec = recorded.get(k);
+    const [row, col] = k.split(':').map(Number) as [number, number];
+    const now = args.state(row, col);
+    const change: CellChange = { row, col };
+    let fill = '';
+    let note = '';
+    // Fill.
+    const fillOurs = !!rec?.record.fill && sameColor(now.fill, rec.record.fill);
+    const fillTakenBack = !!rec?.record.fill && !fillOurs;
+    if (list) {
+      const severity: Severity = list.some((m) => m.severity === 'error') ? 'error' : 'warning';
+      const color = MARK_COLORS[severity];
+      if (fillOurs || (!fillTakenBack && sameColor(now.fill, NO_FILL))) {
+        fill = color;
+        if (!sameColor(now.fill, color)) change.fill = color;
+      }
+    } else if (fillOurs) {
+      change.fill = null;
     }
+    // Note.
+    const ourNote = rec?.record.note ?? '';
+    const noteOurs = ourNote !== '' && now.note === ourNote;
+    const userTyped =
+      ourNote !== '' && !noteOurs && now.note.startsWith(ourNote) ? now.note.slice(ourNote.length) : null;
+    const noteTakenBack = ourNote !== '' && !noteOurs && userTyped === null;
+    if (list) {
+      const text = noteOf(list);
+      if (noteOurs || (!noteTakenBack && userTyped === null && now.note === '')) {
+        note = text;
+        if (now.note !== text) change.note = text;
+      } else if (userTyped !== null) {
+        note = text;
+        if (ourNote !== text) change.note = text + userTyped;
+      }
+    } else if (noteOurs) {
+      change.note = '';
+    } else if (userTyped !== null) {
+      change.note = userTyped.replace(/^\s+/, '');
+    }
+    if (change.fill !== undefined || change.note !== undefined) changes.push(change);
+    if (fill || note) records.push({ sheet: args.sheet, cell: a1Of(row, col), fill, note });
   }
-  const byCell = new Map<string, CellMark[]>();
-  for (const m of marks) {
-    if (m.row < 0 || m.col < 0 || m.row >= nt.length || m.col >= (nt[m.row]?.length ?? 0)) continue;
-    const key = `${m.row}:${m.col}`;
-    const list = byCell.get(key) ?? [];
-    list.push(m);
-    byCell.set(key, list);
-  }
-  for (const list of byCell.values()) {
-    const { row, col } = list[0] as CellMark;
-    const severity: Severity = list.some((m) => m.severity === 'error') ? 'error' : 'warning';
-    const text = [MARK_MARKER, ...list.map((m) => `${SEVERITY_LABEL[m.severity]}: ${m.message}`)].join('\n');
-    const noteRow = nt[row] as string[];
-    const user = noteRow[col] ?? '';
-    noteRow[col] = user ? `${user}\n\n${text}` : text;
-    const bgRow = bg[row] as string[];
-    const current = (bgRow[col] ?? NO_FILL).toLowerCase();
-    if (current === NO_FILL || current === '') bgRow[col] = MARK_COLORS[severity];
-    changed = true;
-  }
-  if (!changed) return { backgrounds: bg, notes: nt, changed };
-  const same =
-    bg.every((r, i) => r.every((v, j) => v === backgrounds[i]?.[j])) &&
-    nt.every((r, i) => r.every((v, j) => v === notes[i]?.[j]));
-  return { backgrounds: bg, notes: nt, changed: !same };
+  changes.sort((a, b) => a.row - b.row || a.col - b.col);
+  records.sort((a, b) => compareA1(a.cell, b.cell));
+  return { changes, records };
+}
+
+function compareA1(a: string, b: string): number {
+  const x = parseA1(a);
+  const y = parseA1(b);
+  return (x?.row ?? 0) - (y?.row ?? 0) || (x?.col ?? 0) - (y?.col ?? 0);
+}
+
+/** "B12" from 0-based row and column. */
+export function a1Of(row: number, col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row + 1}`;
 }
 
 /** Parses "B12" into 0-based row and column (null when it is not a single-cell A1 reference). */
@@ -88,4 +177,76 @@ export function parseA1(ref: string): { row: number; col: number } | null {
 /** Text written into a cell as text, never as a formula (=, +, -, @ get Sheets' apostrophe). */
 export function asText(value: string): string {
   return /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
+/** A rectangle of cells (0-based, inclusive start, sizes ≥ 1). */
+export interface Box {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export function boundingBox(cells: readonly { row: number; col: number }[]): Box | null {
+  if (cells.length === 0) return null;
+  let r0 = Number.POSITIVE_INFINITY;
+  let c0 = Number.POSITIVE_INFINITY;
+  let r1 = -1;
+  let c1 = -1;
+  for (const { row, col } of cells) {
+    if (row < r0) r0 = row;
+    if (col < c0) c0 = col;
+    if (row > r1) r1 = row;
+    if (col > c1) c1 = col;
+  }
+  return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+/**
+ * How to write a sheet's changes: as one block (every cell of the bounding box, the unchanged ones
+ * with what they hold) or as lists of cells grouped by what they get (one RangeList each).
+ * Cost model of local/bench/cost.ts: a call ≈ 50 ms ≈ 10,000 cells written.
+ */
+export const CELLS_PER_CALL = 10_000;
+
+/** Write cost of changes in cell-equivalents, as a block over the region or as RangeLists. */
+export function writeCost(changes: readonly CellChange[], regionArea: number): { block: boolean; cost: number } {
+  if (changes.length === 0) return { block: false, cost: 0 };
+  const groups = new Set(changes.map((c) => `${c.fill === undefined ? '-' : String(c.fill)}\u0000${c.note ?? '-'}`));
+  const fills = changes.some((c) => c.fill !== undefined) ? 1 : 0;
+  const notes = changes.some((c) => c.note !== undefined) ? 1 : 0;
+  // Block: one write per attribute over the region. Lists: per group getRangeList + its writes.
+  const blockCost = (fills + notes) * (CELLS_PER_CALL + regionArea);
+  const listCost = groups.size * 3 * CELLS_PER_CALL + 2 * changes.length;
+  return blockCost <= listCost ? { block: true, cost: blockCost } : { block: false, cost: listCost };
+}
+
+export function chooseBlock(changes: readonly CellChange[], regionArea: number): boolean {
+  return writeCost(changes, regionArea).block;
+}
+
+/**
+ * True when these marks are exactly what the record says was written (same cells, same colours,
+ * same notes): then no write can follow whatever the cells hold now (a cell the user changed is the
+ * user's), so the caller need not even read the cells.
+ */
+export function marksMatchRecord(
+  records: readonly MarkRecord[],
+  marks: readonly CellMark[],
+  notes: readonly ((list: readonly CellMark[]) => string)[],
+): boolean {
+  const wanted = new Map<string, CellMark[]>();
+  for (const m of marks) {
+    const k = a1Of(m.row, m.col);
+    const list = wanted.get(k);
+    if (list) list.push(m);
+    else wanted.set(k, [m]);
+  }
+  if (wanted.size !== records.length) return false;
+  return records.every((r) => {
+    const list = wanted.get(r.cell);
+    if (!list) return false;
+    const color = MARK_COLORS[list.some((m) => m.severity === 'error') ? 'error' : 'warning'];
+    return (r.fill === '' || sameColor(r.fill, color)) && (r.note === '' || notes.some((n) => n(list) === r.note));
+  });
 }

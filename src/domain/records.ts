@@ -2,7 +2,7 @@
  * Typed records of each sheet, read from its grid. One function per sheet; each takes the grid
  * (null when the sheet is missing) and the problem list, and never throws on bad data.
  */
-import { parseVnDate } from './dates';
+import { parseVnDate, type ZoneOffset } from './dates';
 import { matchEthnicGroup } from './ethnic';
 import { parseNonNegativeInteger, parseVnNumber } from './numbers';
 import { a1, type ProblemList } from './problem';
@@ -33,7 +33,7 @@ const signedInteger = cellSchema<number>((v) => {
 const number = cellSchema<number>((v) => parseVnNumber(v) as Parsed<number>);
 
 /** Dates are read in the spreadsheet's time zone, given as a fixed UTC offset. */
-function dateSchema(tzOffsetMinutes: number) {
+function dateSchema(tzOffsetMinutes: ZoneOffset) {
   return cellSchema<string>((v) => parseVnDate(v, tzOffsetMinutes) as Parsed<string>);
 }
 
@@ -64,21 +64,47 @@ const unitShape = {
 };
 export type UnitRecord = RowRecord<RecordOf<typeof unitShape>>;
 
+/**
+ * Codes made of digits that Sheets may have turned into a number: "06100" typed into a cell that is not
+ * plain text becomes 6100. Two digit codes are the same unit when their numbers are equal.
+ */
+export function numericCodeKey(code: string): string | null {
+  const t = code.trim();
+  return /^\d{1,15}$/.test(t) ? String(Number(t)) : null;
+}
+
 /** Resolves `Mã đơn vị` cells, which may hold the unit's code or its name. */
 export class UnitIndex {
   private readonly byKey = new Map<string, UnitRecord>();
+  /** Units by the number of their digit code ("06100" → "6100"); null when two units share it. */
+  private readonly byNumber = new Map<string, UnitRecord | null>();
 
   constructor(readonly units: readonly UnitRecord[]) {
     for (const u of units) {
       if (u.data.name) this.byKey.set(foldKey(u.data.name), u);
     }
     for (const u of units) {
-      if (u.data.code) this.byKey.set(foldKey(u.data.code), u);
+      if (!u.data.code) continue;
+      this.byKey.set(foldKey(u.data.code), u);
+      const n = numericCodeKey(u.data.code);
+      if (n !== null) this.byNumber.set(n, this.byNumber.has(n) ? null : u);
     }
   }
 
+  /**
+   * The unit a cell names, by code or name (matched as text); failing that, a digit code whose
+   * leading zeros Sheets dropped (6100 for "06100"): see numericMatch for the warning.
+   */
   resolve(value: string | null): UnitRecord | undefined {
-    return value ? this.byKey.get(foldKey(value)) : undefined;
+    if (!value) return undefined;
+    return this.byKey.get(foldKey(value)) ?? this.numericMatch(value);
+  }
+
+  /** The unit whose digit code equals `value` only as a number ("6100" for "06100"), if exactly one. */
+  numericMatch(value: string): UnitRecord | undefined {
+    const n = numericCodeKey(value);
+    if (n === null || this.byKey.has(foldKey(value))) return undefined;
+    return this.byNumber.get(n) ?? undefined;
   }
 
   /** Display name: "Hữu Lũng (HL)". */
@@ -86,6 +112,14 @@ export class UnitIndex {
     return u.data.name && u.data.code ? `${u.data.name}` : (u.data.name ?? u.data.code ?? '');
   }
 }
+
+/** The warning for a code that only matches once read as a number (its leading zeros lost). */
+export function numericCodeWarning(value: string, code: string, sheet: string, cell: string): string {
+  return `Ô ${cell} của trang "${sheet}" có mã đơn vị ${value} dạng số (mất số 0 ở đầu), được hiểu là "${code}".`;
+}
+
+export const NUMERIC_CODE_SUGGESTION =
+  "Định dạng ô là Văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại mã đầy đủ, hoặc gõ dấu ' trước mã.";
 
 export function readUnits(grid: Grid, problems: ProblemList): UnitRecord[] {
   const table = locateTable(SHEETS.units, grid, problems);
@@ -141,6 +175,15 @@ function checkUnitRef(
 ): UnitRecord | undefined {
   if (!value) return undefined;
   const unit = index.resolve(value);
+  if (unit?.data.code && index.numericMatch(value) === unit) {
+    problems.warning(
+      'unit-code-number',
+      sheet,
+      cell ?? '',
+      numericCodeWarning(value, unit.data.code, sheet, cell ?? ''),
+      NUMERIC_CODE_SUGGESTION,
+    );
+  }
   if (!unit) {
     problems.error(
       'unit-unknown',
@@ -263,7 +306,7 @@ export function readMembers(grid: Grid, problems: ProblemList): MemberRecord[] {
 }
 
 const taskStatusSchema = cellSchema((v) => parseTaskStatus(v));
-function taskShape(tz: number) {
+function taskShape(tz: ZoneOffset) {
   return {
     index: integer,
     content: text,
@@ -281,14 +324,14 @@ export type TaskRecord = RowRecord<RecordOf<ReturnType<typeof taskShape>>>;
 
 export function readTasks(
   grid: Grid,
-  tzOffsetMinutes: number,
+  tzOffsetMinutes: ZoneOffset,
   problems: ProblemList,
 ): { table: Table; rows: TaskRecord[] } {
   const table = locateTable(SHEETS.tasks, grid, problems);
   return { table, rows: readRecords(table, taskShape(tzOffsetMinutes), problems) };
 }
 
-function progressShape(tz: number) {
+function progressShape(tz: ZoneOffset) {
   return {
     unit: text,
     steeringCommittee: dateSchema(tz),
@@ -300,7 +343,7 @@ function progressShape(tz: number) {
 }
 export type ProgressRecord = RowRecord<RecordOf<ReturnType<typeof progressShape>>> & { unitRecord?: UnitRecord };
 
-export function readProgress(grid: Grid, index: UnitIndex, tz: number, problems: ProblemList): ProgressRecord[] {
+export function readProgress(grid: Grid, index: UnitIndex, tz: ZoneOffset, problems: ProblemList): ProgressRecord[] {
   const table = locateTable(SHEETS.progress, grid, problems);
   return readRecords(table, progressShape(tz), problems).map((r) => ({
     ...r,
@@ -308,7 +351,7 @@ export function readProgress(grid: Grid, index: UnitIndex, tz: number, problems:
   }));
 }
 
-function meetingShape(tz: number) {
+function meetingShape(tz: ZoneOffset) {
   return {
     code: text,
     date: dateSchema(tz),
@@ -320,7 +363,7 @@ function meetingShape(tz: number) {
 }
 export type MeetingRecord = RowRecord<RecordOf<ReturnType<typeof meetingShape>>>;
 
-export function readMeetings(grid: Grid, tz: number, problems: ProblemList): MeetingRecord[] {
+export function readMeetings(grid: Grid, tz: ZoneOffset, problems: ProblemList): MeetingRecord[] {
   return readRecords(locateTable(SHEETS.meetings, grid, problems), meetingShape(tz), problems);
 }
 

@@ -52,6 +52,33 @@ export function cellText(v: unknown): string {
   return String(v);
 }
 
+/** The number format of a cell formatted as plain text ("Định dạng > Số > Văn bản thuần"). */
+export const PLAIN_TEXT_FORMAT = '@';
+
+/**
+ * What to give Range.setValues so that the cell stores `text` as text: setValues reads strings as if
+ * typed, so "06100" would become 6100, "1/5" a date, "1E5" 100000 and "=…" a live formula
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues).
+ * - In a cell formatted as plain text (`@`) numbers and dates stay as typed; only a leading "=" or
+ *   apostrophe still needs the quote prefix, which Sheets removes (so "=HYPERLINK(…)" stays text).
+ * - In any other cell every string gets the quote prefix ("'06100"): the cell then holds the text
+ *   after it, never a number, date or formula.
+ */
+export function textInput(text: string, plainTextCell: boolean): string {
+  if (text === '') return '';
+  if (!plainTextCell || text.startsWith('=') || text.startsWith("'")) return "'" + text;
+  return text;
+}
+
+/**
+ * What to give setValues to put a cell back as it was read: its formula when it had one (getFormulas),
+ * text so that it stays text, numbers, booleans and dates as they are.
+ */
+export function restoreInput(value: unknown, formula: string, plainTextCell: boolean): unknown {
+  if (formula !== '') return formula;
+  return typeof value === 'string' ? textInput(value, plainTextCell) : value;
+}
+
 /** A refused cell: the message, without the cell reference. */
 export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 

@@ -97,7 +97,15 @@ export interface AllocationResultDto extends ActionResult {
 export interface ValidationResultDto extends ActionResult {
   errors: number;
   warnings: number;
+  /** The first problems (errors first, at most a few hundred); `Kiểm tra` lists them all. */
   problems: ProblemDto[];
+  /** Every problem found (errors + warnings). */
+  total?: number;
+  /** `problems` holds fewer than `total`. */
+  truncated?: boolean;
+  /** Counts by sheet and by rule. */
+  bySheet?: { sheet: string; errors: number; warnings: number }[];
+  byRule?: { rule: string; errors: number; warnings: number }[];
   /** ISO timestamp of the run. */
   at: string;
 }

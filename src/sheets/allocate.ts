@@ -1,24 +1,34 @@
 /**
  * "Phân bổ đại biểu": reads `Cấu hình`, `Đơn vị`, `Phân bổ` and `Đại biểu`, apportions, and
- * writes the computed columns of `Phân bổ`. The user's `Điều chỉnh` and `Ghi chú` (and any extra
- * column) are never written: each contiguous run of computed columns is one setValues.
+ * writes the computed columns of the unit rows of `Phân bổ`. The user's `Điều chỉnh` and `Ghi chú`,
+ * any extra column and any row that is not a unit's (a total row with =SUM, notes) are never written:
+ * each block of adjacent unit rows × adjacent computed columns is one setValues.
  */
-import { type AllocationPlan, type AllocationRow, planAllocation } from '../domain/allocation';
+import { type AllocationPlan, type AllocationRow, matchUnitRows, planAllocation } from '../domain/allocation';
 import { METHOD_NAMES } from '../domain/apportion';
-import { ProblemList } from '../domain/problem';
-import { readAllocationTable, readDelegates, readSettingsWithCells, readUnits, UnitIndex } from '../domain/records';
+import { a1, ProblemList } from '../domain/problem';
+import {
+  type AllocationRecord,
+  numericCodeWarning,
+  readAllocationTable,
+  readDelegates,
+  readSettingsWithCells,
+  readUnits,
+  UnitIndex,
+} from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
-import { foldKey } from '../domain/text';
-import type { CellValue } from '../domain/values';
+import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
+import { ALLOCATION_MESSAGES } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
-import { setupWorkbook } from './setup';
 import { saveState } from './state';
-import { findSheet, readGrid, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
+/** Computed columns holding text copied from `Đơn vị`. */
+const TEXT_KEYS = SHEETS.allocation.columns.filter((c) => c.computed && c.kind === 'text').map((c) => c.key);
 
 function computedValue(row: AllocationRow, key: string): CellValue {
   switch (key) {
@@ -55,55 +65,181 @@ export function contiguousRuns(columns: readonly number[]): number[][] {
   return runs;
 }
 
-/** Writes the plan into `Phân bổ`: existing rows keep their place (matched by code), new units are appended. */
-function writeAllocation(ss: Spreadsheet, plan: AllocationPlan, table: Table, batch: WriteBatch): void {
-  const sheet = findSheet(ss, 'allocation');
-  if (!sheet) throw new Error('Phân bổ sheet missing after setup');
-  const codeCol = table.columns.code as number;
-  const firstData = table.headerRow; // 0-based index of the first data row
-  const rowOfCode = new Map<string, number>();
-  let lastUsed = firstData - 1;
-  for (let r = firstData; r < table.values.length; r++) {
-    const cells = table.values[r] as CellValue[];
-    if (cells.some((v) => v !== '' && v !== null)) lastUsed = r;
-    const code = cells[codeCol];
-    if (typeof code === 'string' || typeof code === 'number') {
-      const key = foldKey(String(code));
-      if (key && !rowOfCode.has(key)) rowOfCode.set(key, r);
+/** One row that the allocation writes: its 1-based sheet row and the unit it holds. */
+interface UnitRow {
+  row: number;
+  planned: AllocationRow;
+  /** Inserted or appended by this run (nothing of the user's was there). */
+  added: boolean;
+}
+
+/**
+ * Where each unit goes in `Phân bổ`: the row that holds its code (matched as text; a digit code that
+ * Sheets turned into a number matches with a warning), else a new row after the last unit row.
+ * Rows of no unit (a user's total row, notes, a unit no longer in `Đơn vị`) are never written.
+ */
+function placeUnits(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }, problems: ProblemList) {
+  const sheetName = SHEETS.allocation.name;
+  const codeCol = previous.table.columns.code as number;
+  const { matches, duplicates } = matchUnitRows(
+    plan.rows.map((r) => r.code),
+    previous.rows.map((r) => r.data.code),
+  );
+  const placed: UnitRow[] = [];
+  const fresh: AllocationRow[] = [];
+  for (const planned of plan.rows) {
+    const m = matches.get(planned.code);
+    if (!m) {
+      fresh.push(planned);
+      continue;
     }
-  }
-  const target = new Map<number, AllocationRow>();
-  let next = lastUsed + 1;
-  for (const row of plan.rows) {
-    const at = rowOfCode.get(foldKey(row.code));
-    target.set(at ?? next++, row);
-  }
-  const lastRow = Math.max(next - 1, lastUsed);
-  if (lastRow < firstData) return;
-  const needed = lastRow + 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-  const columns = COMPUTED.map((k) => table.columns[k]).filter((c): c is number => c !== undefined);
-  const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
-  for (const run of contiguousRuns(columns)) {
-    const block: CellValue[][] = [];
-    const previous: CellValue[][] = [];
-    for (let r = firstData; r <= lastRow; r++) {
-      previous.push(run.map((c) => (table.values[r] ?? [])[c] ?? ''));
-      const planned = target.get(r);
-      const existing = (table.values[r] ?? []) as CellValue[];
-      const orphan = !planned && rowOfCode.has(foldKey(String(existing[codeCol] ?? ''))) && existing[codeCol] !== '';
-      block.push(
-        run.map((c) => {
-          const key = keyAt.get(c) as string;
-          if (planned) return computedValue(planned, key);
-          // A unit no longer in `Đơn vị`: keep its code and name, clear its numbers.
-          if (orphan) return key === 'code' || key === 'name' ? (existing[c] ?? '') : '';
-          return existing[c] ?? '';
-        }),
+    const record = previous.rows[m.index] as AllocationRecord;
+    placed.push({ row: record.row, planned, added: false });
+    if (m.numeric) {
+      const cell = a1(record.row, codeCol + 1);
+      problems.warning(
+        'unit-code-number',
+        sheetName,
+        cell,
+        numericCodeWarning(record.data.code ?? '', planned.code, sheetName, cell),
+        'Lần phân bổ này đã ghi lại mã dạng văn bản.',
       );
     }
-    batch.values(sheet.getRange(firstData + 1, (run[0] as number) + 1, block.length, run.length), block, previous);
   }
+  const used = new Map([...matches.values()].map((m) => [m.index, (previous.rows[m.index] as AllocationRecord).row]));
+  for (const index of duplicates) {
+    const record = previous.rows[index] as AllocationRecord;
+    const code = record.data.code ?? '';
+    const first = placed.find((p) => sameCode(p, code));
+    problems.warning(
+      'allocation-duplicate-row',
+      sheetName,
+      a1(record.row, codeCol + 1),
+      ALLOCATION_MESSAGES.duplicateRow(code, record.row, first?.row ?? record.row),
+    );
+  }
+  const orphans = previous.rows.filter((r, i) => r.data.code && !used.has(i) && !duplicates.includes(i));
+  return { placed, fresh, orphans };
+}
+
+function sameCode(p: UnitRow, code: string): boolean {
+  return matchUnitRows([p.planned.code], [code]).matches.size > 0;
+}
+
+/** The computed columns of a row whose cells hold a formula (a user's total row, for instance). */
+function hasFormula(formulas: readonly string[][], row: number, columns: readonly number[]): boolean {
+  const cells = formulas[row - 1] ?? [];
+  return columns.some((c) => (cells[c] ?? '') !== '');
+}
+
+/**
+ * Writes the plan into `Phân bổ`: the computed columns of unit rows only, one block per run of
+ * adjacent rows and columns. Code and name are text copied from `Đơn vị`: their cells are formatted
+ * as plain text and written so that they stay text (never a number, date or formula). New units go
+ * after the last unit row, inserting sheet rows when anything of the user's lies below.
+ * Returns a sentence about the rows added.
+ */
+function writeAllocation(
+  sheet: Sheet,
+  plan: AllocationPlan,
+  previous: { table: Table; rows: AllocationRecord[] },
+  problems: ProblemList,
+  batch: WriteBatch,
+): string {
+  const sheetName = SHEETS.allocation.name;
+  const { table } = previous;
+  const grid = table.values;
+  const columns = COMPUTED.map((k) => table.columns[k]).filter((c): c is number => c !== undefined);
+  const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
+  const { placed, fresh, orphans } = placeUnits(plan, previous, problems);
+  const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
+  const maxRows = sheet.getMaxRows();
+  const width = Math.max(1, ...grid.map((r) => r.length), ...columns.map((c) => c + 1));
+  // What the cells hold beyond their values: formulas (restored as formulas) and number formats.
+  const extent = Math.max(grid.length, Math.min(maxRows, lastUnitRow + fresh.length), 1);
+  const block = sheet.getRange(1, 1, extent, width);
+  const formulas = block.getFormulas();
+  const formats = block.getNumberFormats();
+
+  for (const r of orphans) {
+    if (hasFormula(formulas, r.row, columns)) continue;
+    problems.warning(
+      'allocation-unknown-row',
+      sheetName,
+      a1(r.row, (table.columns.code as number) + 1),
+      ALLOCATION_MESSAGES.orphanRow(r.data.code ?? '', r.row),
+    );
+  }
+  for (const p of placed) {
+    for (const c of columns) {
+      if ((formulas[p.row - 1]?.[c] ?? '') === '') continue;
+      const cell = a1(p.row, c + 1);
+      problems.warning(
+        'allocation-formula-replaced',
+        sheetName,
+        cell,
+        ALLOCATION_MESSAGES.formulaReplaced(cell),
+        ALLOCATION_MESSAGES.formulaReplacedHint,
+      );
+    }
+  }
+
+  let added = '';
+  if (fresh.length > 0) {
+    const below = (row: number) =>
+      (grid[row - 1] ?? []).some((v) => !isBlank(v)) || (formulas[row - 1] ?? []).some((f) => f !== '');
+    let contentBelow = false;
+    for (let row = lastUnitRow + 1; row <= extent && !contentBelow; row++) contentBelow = below(row);
+    if (contentBelow) batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
+    else if (lastUnitRow + fresh.length > maxRows) {
+      batch.insertRowsAfter(sheet, maxRows, lastUnitRow + fresh.length - maxRows);
+    }
+    fresh.forEach((planned, i) => {
+      placed.push({ row: lastUnitRow + 1 + i, planned, added: contentBelow || lastUnitRow + 1 + i > maxRows });
+    });
+    added = ALLOCATION_MESSAGES.rowsAdded(fresh.length, lastUnitRow, contentBelow);
+  }
+
+  placed.sort((a, b) => a.row - b.row);
+  const rowRuns: UnitRow[][] = [];
+  for (const p of placed) {
+    const run = rowRuns[rowRuns.length - 1];
+    if (run && (run[run.length - 1] as UnitRow).row + 1 === p.row) run.push(p);
+    else rowRuns.push([p]);
+  }
+  const textColumns = new Set(TEXT_KEYS.map((k) => table.columns[k]).filter((c) => c !== undefined));
+  const formatAt = (p: UnitRow, c: number) => (p.added ? '' : (formats[p.row - 1]?.[c] ?? ''));
+  for (const rows of rowRuns) {
+    const first = (rows[0] as UnitRow).row;
+    // Text columns first: plain-text format, so that "06100" stays "06100".
+    for (const run of contiguousRuns(columns.filter((c) => textColumns.has(c)))) {
+      const previousFormats = rows.map((p) => run.map((c) => formatAt(p, c)));
+      if (rows.every((p) => !p.added) && previousFormats.every((r) => r.every((f) => f === PLAIN_TEXT_FORMAT)))
+        continue;
+      const range = sheet.getRange(first, (run[0] as number) + 1, rows.length, run.length);
+      batch.custom(
+        () => range.setNumberFormat(PLAIN_TEXT_FORMAT),
+        () => range.setNumberFormats(previousFormats),
+      );
+    }
+    for (const run of contiguousRuns(columns)) {
+      const next = rows.map((p) =>
+        run.map((c) => {
+          const value = computedValue(p.planned, keyAt.get(c) as string);
+          return typeof value === 'string' ? textInput(value, textColumns.has(c)) : value;
+        }),
+      );
+      const before = rows.map((p) =>
+        run.map((c) => {
+          if (p.added) return '';
+          const plainText = textColumns.has(c) || formatAt(p, c) === PLAIN_TEXT_FORMAT;
+          return restoreInput(grid[p.row - 1]?.[c] ?? '', formulas[p.row - 1]?.[c] ?? '', plainText);
+        }),
+      );
+      batch.values(sheet.getRange(first, (run[0] as number) + 1, rows.length, run.length), next, before);
+    }
+  }
+  return added;
 }
 
 function toDto(plan: AllocationPlan, problems: ProblemList, message: string, method: string): AllocationResultDto {
@@ -131,30 +267,52 @@ function toDto(plan: AllocationPlan, problems: ProblemList, message: string, met
   };
 }
 
-/** Reads, apportions and writes. Blocking errors in `Cấu hình` or `Đơn vị` mean nothing is written. */
+/**
+ * Reads, apportions and writes, all under the document lock: what is written back (the rows of
+ * `Phân bổ`, the user's `Điều chỉnh`) is read after the lock is taken, just before the writes.
+ * Blocking errors in `Cấu hình` or `Đơn vị`, or a missing `Phân bổ` sheet or column, mean nothing
+ * is written and the message says so.
+ */
 export function runAllocation(ss: Spreadsheet): AllocationResultDto {
+  return withDocumentLock(() => allocate(ss));
+}
+
+function allocate(ss: Spreadsheet): AllocationResultDto {
   const tz = timeZoneOffset(ss);
-  const grids = readGrids(ss, ['config', 'units', 'allocation', 'delegates']);
+  const grids = readGrids(ss, ['config', 'units', 'delegates', 'allocation']);
   const problems = new ProblemList();
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
   const units = readUnits(grids.units, problems);
   const index = new UnitIndex(units);
   const previous = readAllocationTable(grids.allocation, new ProblemList());
-  const delegates = readDelegates(grids.delegates, index, new ProblemList());
+  const delegateProblems = new ProblemList();
+  const delegates = readDelegates(grids.delegates, index, delegateProblems);
+  // A delegate's code read only as a number still counts for its unit: say so (the rest is validation's).
+  problems.items.push(...delegateProblems.items.filter((p) => p.rule === 'unit-code-number'));
+  const refused = (message: string) =>
+    toDto(
+      { ok: false, houseSize: 0, fixedSeats: [], rows: [], result: null, explanation: [] },
+      problems,
+      message,
+      settings.method,
+    );
   const blocking = problems.items.filter((p) => p.severity === 'error');
   if (blocking.length > 0) {
     const first = blocking[0];
-    const plan: AllocationPlan = {
-      ok: false,
-      houseSize: 0,
-      fixedSeats: [],
-      rows: [],
-      result: null,
-      explanation: [],
-    };
     const where = first ? ` (trang "${first.sheet}"${first.cell ? `, ô ${first.cell}` : ''})` : '';
-    const msg = `Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${first?.message ?? ''}`;
-    return toDto(plan, problems, msg, settings.method);
+    return refused(`Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${first?.message ?? ''}`);
+  }
+  const sheetName = SHEETS.allocation.name;
+  const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;
+  if (!sheet) return refused(ALLOCATION_MESSAGES.sheetMissing(sheetName));
+  const missing = SHEETS.allocation.columns.filter((c) => c.computed && previous.table.columns[c.key] === undefined);
+  if (missing.length > 0) {
+    return refused(
+      ALLOCATION_MESSAGES.columnsMissing(
+        sheetName,
+        missing.map((c) => c.header),
+      ),
+    );
   }
   const plan = planAllocation(settings, cells, units, previous.rows, delegates, problems);
   if (!plan.ok) {
@@ -165,21 +323,17 @@ export function runAllocation(ss: Spreadsheet): AllocationResultDto {
       settings.method,
     );
   }
-  withDocumentLock(() => {
-    let table = previous.table;
-    const missingColumn = COMPUTED.some((k) => table.columns[k] === undefined) || !table.present;
-    if (missingColumn) {
-      setupWorkbook(ss);
-      table = readAllocationTable(readGrid(ss, 'allocation'), new ProblemList()).table;
-    }
-    writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => writeAllocation(ss, plan, table, batch));
-    saveState('allocation', {
-      at: new Date().toISOString(),
-      officialTotal: settings.officialTotal,
-      method: settings.method,
-    });
+  const added = writeAll(`trang "${sheetName}"`, (batch) => writeAllocation(sheet, plan, previous, problems, batch));
+  saveState('allocation', {
+    at: new Date().toISOString(),
+    officialTotal: settings.officialTotal,
+    method: settings.method,
   });
   const total = plan.rows.reduce((s, r) => s + r.final, 0);
-  const message = `Đã phân bổ ${total} đại biểu cho ${plan.rows.length} đơn vị theo ${METHOD_NAMES[settings.method].vi}.`;
+  const warnings = problems.items.filter((p) => p.severity === 'warning').length;
+  const message =
+    ALLOCATION_MESSAGES.done(total, plan.rows.length, METHOD_NAMES[settings.method].vi) +
+    added +
+    (warnings > 0 ? ALLOCATION_MESSAGES.warnings(warnings) : '');
   return toDto(plan, problems, message, settings.method);
 }

@@ -3,19 +3,38 @@
  * content is always already in memory: it was read first), so when a Google service call fails
  * midway the blocks already written are restored and the user gets one clear message instead of
  * a half-updated sheet.
+ *
+ * Apps Script may hold writes back and apply them later, so a write can also fail at the flush:
+ * the batch ends with SpreadsheetApp.flush() inside the guarded part, and a rollback is flushed too
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush).
  */
 import { MESSAGES } from '../ui/vi';
 import { UserError } from './lock';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Grid = unknown[][];
 
 export class WriteBatch {
   private readonly undo: (() => void)[] = [];
 
+  /** Blocks written so far (0 means nothing was changed yet). */
+  get writes(): number {
+    return this.undo.length;
+  }
+
+  /**
+   * `previous` must be what setValues needs to put the cells back: a formula where the cell had one,
+   * text written so that it stays text (see textInput). restoreInput builds it.
+   */
   values(range: Range, next: Grid, previous: Grid): void {
     range.setValues(next);
     this.undo.push(() => range.setValues(previous));
+  }
+
+  numberFormats(range: Range, next: string[][], previous: string[][]): void {
+    range.setNumberFormats(next);
+    this.undo.push(() => range.setNumberFormats(previous));
   }
 
   backgrounds(range: Range, next: string[][], previous: string[][]): void {
@@ -28,13 +47,22 @@ export class WriteBatch {
     this.undo.push(() => range.setNotes(previous));
   }
 
+  /**
+   * Inserts `howMany` empty rows after row `after` (1-based); the rollback deletes them
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany).
+   */
+  insertRowsAfter(sheet: Sheet, after: number, howMany: number): void {
+    sheet.insertRowsAfter(after, howMany);
+    this.undo.push(() => sheet.deleteRows(after + 1, howMany));
+  }
+
   /** Any other write, with its inverse. */
   custom(write: () => void, inverse: () => void): void {
     write();
     this.undo.push(inverse);
   }
 
-  /** Restores every block written so far, newest first; returns false when a restore failed too. */
+  /** Restores every block written so far, newest first, and flushes; false when a step failed. */
   rollback(): boolean {
     let complete = true;
     for (const restore of this.undo.reverse()) {
@@ -46,22 +74,32 @@ export class WriteBatch {
       }
     }
     this.undo.length = 0;
+    try {
+      SpreadsheetApp.flush();
+    } catch (e) {
+      complete = false;
+      console.error('rollback flush failed', e);
+    }
     return complete;
   }
 }
 
 /**
- * Runs `writes` as one batch: on any failure the batch is rolled back and a UserError tells the
- * user whether the sheet is as it was, or (if even the restore failed) which sheet to check.
+ * Runs `writes` as one batch and flushes it: on any failure (a UserError included) the batch is rolled
+ * back and a UserError says truthfully whether the sheet is as it was, or (if even the restore failed)
+ * which sheet to check.
  */
 export function writeAll<T>(what: string, writes: (batch: WriteBatch) => T): T {
   const batch = new WriteBatch();
   try {
-    return writes(batch);
+    const result = writes(batch);
+    SpreadsheetApp.flush();
+    return result;
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    if (batch.writes === 0 && e instanceof UserError) throw e;
     console.error(`${what}: write failed`, e);
     const restored = batch.rollback();
-    throw new UserError(restored ? MESSAGES.writeFailedRestored(what) : MESSAGES.writeFailedPartial(what));
+    const message = restored ? MESSAGES.writeFailedRestored(what) : MESSAGES.writeFailedPartial(what);
+    throw new UserError(e instanceof UserError ? `${e.message} ${message}` : message);
   }
 }

@@ -9,12 +9,34 @@ export const LOCK_WAIT_MS = 5000;
 
 export class UserError extends Error {}
 
+/**
+ * Runs `action` holding the document lock. Whatever the action reads to write back must be read
+ * inside it. Before the lock is released the pending writes are committed with SpreadsheetApp.flush(),
+ * as the Lock reference asks ("you should call SpreadsheetApp.flush() prior to releasing the lock",
+ * https://developers.google.com/apps-script/reference/lock/lock#releaselock;
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush).
+ * A failing flush after a successful action says that some changes may not be saved; a failing
+ * releaseLock changes nothing the action did (Apps Script releases the lock when the execution ends,
+ * same page), so it is logged and the action's result stands.
+ */
 export function withDocumentLock<T>(action: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock?.tryLock(LOCK_WAIT_MS)) throw new UserError(MESSAGES.busy);
+  let result: T;
   try {
-    return action();
+    result = action();
+    try {
+      SpreadsheetApp.flush();
+    } catch (e) {
+      console.error('flush before releasing the lock failed', e);
+      throw new UserError(MESSAGES.flushFailed);
+    }
   } finally {
-    lock.releaseLock();
+    try {
+      lock.releaseLock();
+    } catch (e) {
+      console.error('releaseLock failed; the lock ends with the execution', e);
+    }
   }
+  return result;
 }

@@ -1,36 +1,334 @@
 /**
- * Writes problem marks into the data sheets and rewrites the `Kiểm tra` report: per sheet one
- * getBackgrounds, one getNotes, one setBackgrounds and one setNotes, whatever the row count.
+ * Writes problem marks into the data sheets and rewrites the `Kiểm tra` report.
+ *
+ * The record of the marks lives in a hidden sheet the add-in owns (MARK_RECORD_SHEET): one row per
+ * marked cell (sheet, cell, fill written, note written). Why a sheet: it is read with one getValues
+ * and written with one setValues whatever the number of marks (developer metadata would be a call
+ * per cell; document properties cap at 500 kB, which 3,321 units × 50,000 delegates can exceed: a
+ * few thousand marks of ~150 characters already take half of it). At the bench's 2,243 marks it is
+ * ~9,000 cells, far under the 10 million a spreadsheet holds.
+ *
+ * Per sheet with marks (now or recorded): one read of the fills and one of the notes over the
+ * region of those cells, then only the changed cells are written, either as one block over the
+ * region (small sheets) or as RangeLists grouped by what the cells get (large, sparse ones).
  */
-import { applyMarks, asText, type CellMark, parseA1 } from '../domain/marks';
+import {
+  a1Of,
+  asText,
+  type Box,
+  boundingBox,
+  CELLS_PER_CALL,
+  type CellChange,
+  type CellMark,
+  type CellState,
+  type MarkRecord,
+  markNote,
+  marksMatchRecord,
+  NO_FILL,
+  parseA1,
+  planMarks,
+  summaryNote,
+  writeCost,
+} from '../domain/marks';
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { WriteBatch } from './batch';
-import { findSheet, type Spreadsheet } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet } from './workbook';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The hidden sheet holding the record of the marks (the add-in's own). */
+export const MARK_RECORD_SHEET = 'Trợ lý DTTS – đánh dấu';
+const RECORD_HEADER = ['Trang tính', 'Ô', 'Màu nền đã tô', 'Ghi chú đã ghi'];
 
 /** Sheets whose cells can carry marks (the report sheets are rewritten instead). */
-const MARKED = SHEET_ORDER.filter((k) => !SHEETS[k].report);
+export const MARKED = SHEET_ORDER.filter((k) => !SHEETS[k].report).map((k) => SHEETS[k].name);
 
-/** Clears last run's marks and marks these problems, sheet by sheet. */
-export function writeMarks(ss: Spreadsheet, problems: readonly Problem[], batch: WriteBatch): void {
-  for (const key of MARKED) {
-    const name = SHEETS[key].name;
-    const sheet = findSheet(ss, key);
-    if (!sheet) continue;
-    const range = sheet.getDataRange();
-    const marks: CellMark[] = [];
-    for (const p of problems) {
-      if (p.sheet !== name) continue;
-      const at = parseA1(p.cell);
-      if (at) marks.push({ ...at, severity: p.severity, message: p.message });
+/**
+ * Above this write cost (cell-equivalents, see writeCost) for one sheet, marks get the short
+ * "xem trang Kiểm tra" note when that is cheaper: one RangeList per severity instead of one per message.
+ */
+export const FULL_NOTES_BUDGET = 8 * CELLS_PER_CALL;
+
+/** A sheet already read by validation: its object and the range of its data. */
+export interface SheetRead {
+  sheet: Sheet;
+  dataRange: Range;
+  rows: number;
+  cols: number;
+}
+
+export interface MarksResult {
+  /** Cells whose fill or note was written. */
+  cellsChanged: number;
+  /** Cells covered by the writes (block writes cover unchanged cells too). */
+  cellsWritten: number;
+}
+
+function readRecords(ss: Spreadsheet): { sheet: Sheet | null; rows: MarkRecord[]; height: number } {
+  const sheet = ss.getSheetByName(MARK_RECORD_SHEET);
+  if (!sheet) return { sheet: null, rows: [], height: 0 };
+  const values = sheet.getDataRange().getValues();
+  const rows: MarkRecord[] = [];
+  for (const v of values.slice(1)) {
+    const [s, cell, fill, note] = v.map((x) => (typeof x === 'string' ? x : String(x ?? '')));
+    if (s && cell && parseA1(cell as string) && (fill || note)) {
+      rows.push({ sheet: s as string, cell: cell as string, fill: fill as string, note: note as string });
     }
-    const backgrounds = range.getBackgrounds();
-    const notes = range.getNotes();
-    const next = applyMarks(backgrounds, notes, marks);
-    if (!next.changed) continue;
-    batch.backgrounds(range, next.backgrounds, backgrounds);
-    batch.notes(range, next.notes, notes);
   }
+  return { sheet, rows, height: values.length };
+}
+
+/** Clears last run's marks where they are still the add-in's, and marks these problems. */
+export function writeMarks(
+  ss: Spreadsheet,
+  problems: readonly Problem[],
+  batch: WriteBatch,
+  read: ReadonlyMap<string, SheetRead> = new Map(),
+): MarksResult {
+  const record = readRecords(ss);
+  const bySheet = new Map<string, MarkRecord[]>();
+  for (const r of record.rows) {
+    const list = bySheet.get(r.sheet);
+    if (list) list.push(r);
+    else bySheet.set(r.sheet, [r]);
+  }
+  const marksBySheet = new Map<string, CellMark[]>();
+  for (const p of problems) {
+    const at = parseA1(p.cell);
+    if (!at) continue;
+    const list = marksBySheet.get(p.sheet);
+    const m = { ...at, severity: p.severity, message: p.message };
+    if (list) list.push(m);
+    else marksBySheet.set(p.sheet, [m]);
+  }
+  const result: MarksResult = { cellsChanged: 0, cellsWritten: 0 };
+  const nextRecords: MarkRecord[] = [];
+  for (const name of MARKED) {
+    const recs = bySheet.get(name) ?? [];
+    const marks = marksBySheet.get(name) ?? [];
+    bySheet.delete(name);
+    if (recs.length === 0 && marks.length === 0) continue;
+    const known = read.get(name);
+    const sheet = known?.sheet ?? findSheetByName(ss, name);
+    if (!sheet) {
+      nextRecords.push(...recs); // the sheet is gone (or renamed): keep its record for when it is back
+      continue;
+    }
+    const written = markSheet(sheet, name, recs, marks, batch, known);
+    result.cellsChanged += written.cellsChanged;
+    result.cellsWritten += written.cellsWritten;
+    nextRecords.push(...written.records);
+  }
+  for (const rest of bySheet.values()) nextRecords.push(...rest);
+  result.cellsWritten += writeRecords(ss, record, nextRecords, batch);
+  return result;
+}
+
+function markSheet(
+  sheet: Sheet,
+  name: string,
+  recs: readonly MarkRecord[],
+  marks: readonly CellMark[],
+  batch: WriteBatch,
+  known: SheetRead | undefined,
+): MarksResult & { records: MarkRecord[] } {
+  const cells = [
+    ...marks,
+    ...recs.map((r) => parseA1(r.cell)).filter((c): c is { row: number; col: number } => c !== null),
+  ];
+  const summary = (list: readonly CellMark[]) =>
+    summaryNote(list.some((m) => m.severity === 'error') ? 'error' : 'warning', SHEETS.report.name);
+  if (marksMatchRecord(recs, marks, [markNote, summary])) {
+    return { cellsChanged: 0, cellsWritten: 0, records: [...recs] };
+  }
+  const box = boundingBox(cells) as Box;
+  // Read the region of the marks: the data range when it is hardly larger (saves a getRange).
+  const dataArea = known ? known.rows * known.cols : 0;
+  const useData =
+    known !== undefined &&
+    box.row + box.rows <= known.rows &&
+    box.col + box.cols <= known.cols &&
+    dataArea <= box.rows * box.cols + CELLS_PER_CALL / 2;
+  const region: Box = useData ? { row: 0, col: 0, rows: known.rows, cols: known.cols } : box;
+  const range = useData ? known.dataRange : sheet.getRange(box.row + 1, box.col + 1, box.rows, box.cols);
+  const fills = range.getBackgrounds();
+  const notes = range.getNotes();
+  const state = (row: number, col: number): CellState => ({
+    fill: fills[row - region.row]?.[col - region.col] ?? NO_FILL,
+    note: notes[row - region.row]?.[col - region.col] ?? '',
+  });
+  const area = region.rows * region.cols;
+  // Full notes unless writing them costs much more than the "see Kiểm tra" summary notes.
+  const full = planMarks({ sheet: name, records: recs, marks, state });
+  const fullCost = writeCost(full.changes, area);
+  let plan = full;
+  let block = fullCost.block;
+  if (fullCost.cost > FULL_NOTES_BUDGET) {
+    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary });
+    const shortCost = writeCost(short.changes, area);
+    if (shortCost.cost < fullCost.cost) {
+      plan = short;
+      block = shortCost.block;
+    }
+  }
+  const changes = plan.changes;
+  if (changes.length === 0) return { cellsChanged: 0, cellsWritten: 0, records: plan.records };
+  let cellsWritten = 0;
+  if (block) {
+    const nextFills = fills.map((r) => r.map(fillArg));
+    const nextNotes = notes.map((r) => [...r]);
+    let anyFill = false;
+    let anyNote = false;
+    for (const c of changes) {
+      const i = c.row - region.row;
+      const j = c.col - region.col;
+      if (c.fill !== undefined) {
+        (nextFills[i] as (string | null)[])[j] = c.fill;
+        anyFill = true;
+      }
+      if (c.note !== undefined) {
+        (nextNotes[i] as string[])[j] = c.note;
+        anyNote = true;
+      }
+    }
+    if (anyFill) {
+      const previous = fills.map((r) => r.map(fillArg));
+      batch.custom(
+        () => range.setBackgrounds(nextFills),
+        () => range.setBackgrounds(previous),
+      );
+      cellsWritten += area;
+    }
+    if (anyNote) {
+      batch.custom(
+        () => range.setNotes(nextNotes),
+        () => range.setNotes(notes),
+      );
+      cellsWritten += area;
+    }
+  } else {
+    // One step per group, so a failure midway puts back exactly the groups already written.
+    for (const group of groupsOf(changes).values()) {
+      const undo: CellChange[] = group.map((c) => {
+        const was = state(c.row, c.col);
+        return {
+          row: c.row,
+          col: c.col,
+          ...(c.fill === undefined ? {} : { fill: fillArg(was.fill) }),
+          ...(c.note === undefined ? {} : { note: was.note }),
+        };
+      });
+      guarded(
+        batch,
+        () => {
+          cellsWritten += writeLists(sheet, group);
+        },
+        () => writeLists(sheet, undo),
+      );
+    }
+  }
+  return { cellsChanged: changes.length, cellsWritten, records: plan.records };
+}
+
+/**
+ * A write of several calls: its inverse is registered first, so a failure after some of its calls
+ * still puts them back (the inverse of an unwritten cell writes what it already holds).
+ */
+function guarded(batch: WriteBatch, write: () => void, inverse: () => void): void {
+  batch.custom(() => {}, inverse);
+  batch.custom(write, () => {});
+}
+
+/** getBackgrounds' white means "no fill": written back as null, which resets (never an explicit white). */
+function fillArg(color: string): string | null {
+  return color.toLowerCase() === NO_FILL ? null : color;
+}
+
+function groupsOf(changes: readonly CellChange[]): Map<string, CellChange[]> {
+  const groups = new Map<string, CellChange[]>();
+  for (const c of changes) {
+    const k = `${c.fill === undefined ? '\u0001' : String(c.fill)}\u0000${c.note ?? '\u0001'}`;
+    const list = groups.get(k);
+    if (list) list.push(c);
+    else groups.set(k, [c]);
+  }
+  return groups;
+}
+
+/**
+ * One RangeList per group of cells that get the same fill and note
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range-list#setBackground(String):
+ * "A null value resets the color"). Returns the cells written.
+ */
+function writeLists(sheet: Sheet, changes: readonly CellChange[]): number {
+  let cells = 0;
+  for (const group of groupsOf(changes).values()) {
+    const first = group[0] as CellChange;
+    const list = sheet.getRangeList(group.map((c) => a1Of(c.row, c.col)));
+    if (first.fill !== undefined) list.setBackground(first.fill);
+    if (first.note !== undefined) list.setNote(first.note === '' ? null : first.note);
+    cells += group.length;
+  }
+  return cells;
+}
+
+function sameRecords(a: readonly MarkRecord[], b: readonly MarkRecord[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((r, i) => {
+      const s = b[i] as MarkRecord;
+      return r.sheet === s.sheet && r.cell === s.cell && r.fill === s.fill && r.note === s.note;
+    })
+  );
+}
+
+/** Rewrites the record sheet (created hidden, text-formatted, the first time); returns cells written. */
+function writeRecords(
+  ss: Spreadsheet,
+  old: { sheet: Sheet | null; rows: MarkRecord[]; height: number },
+  next: readonly MarkRecord[],
+  batch: WriteBatch,
+): number {
+  if (sameRecords(old.rows, next) && (old.sheet || next.length === 0)) return 0;
+  let sheet = old.sheet;
+  const width = RECORD_HEADER.length;
+  if (!sheet) {
+    batch.custom(
+      () => {
+        sheet = ss.insertSheet(MARK_RECORD_SHEET);
+      },
+      () => {
+        if (sheet) ss.deleteSheet(sheet);
+      },
+    );
+    const created = sheet as unknown as Sheet;
+    batch.custom(
+      () => {
+        created.hideSheet();
+        // Whole columns: rows inserted later take the format of the row above.
+        created.getRange('A:D').setNumberFormat('@');
+      },
+      () => {},
+    );
+  }
+  const target = sheet as unknown as Sheet;
+  const rows: string[][] = [RECORD_HEADER, ...next.map((r) => [r.sheet, r.cell, r.fill, r.note].map(asText))];
+  const height = Math.max(rows.length, old.height);
+  while (rows.length < height) rows.push(new Array(width).fill(''));
+  const needed = height - target.getMaxRows();
+  if (needed > 0) {
+    const before = target.getMaxRows();
+    batch.custom(
+      () => target.insertRowsAfter(before, needed),
+      () => target.deleteRows(before + 1, needed),
+    );
+  }
+  const block = target.getRange(1, 1, height, width);
+  const previous: string[][] = [RECORD_HEADER, ...old.rows.map((r) => [r.sheet, r.cell, r.fill, r.note].map(asText))];
+  while (previous.length < height) previous.push(new Array(width).fill(''));
+  batch.values(block, rows, old.sheet ? previous : rows.map((r) => r.map(() => '')));
+  return height * width;
 }
 
 const SHEET_RANK = new Map(SHEET_ORDER.map((k, i) => [SHEETS[k].name, i]));
@@ -48,30 +346,47 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 /**
  * Rewrites `Kiểm tra` whole in one setValues: the problems as text, then blank rows over what the
- * last report had beyond them.
+ * last report had beyond them. The block is formatted as plain text ('@') first, so a copied
+ * "06100", "1/5", "1E5" or "=…" stays exactly the text it was.
  */
-export function writeReport(ss: Spreadsheet, problems: readonly Problem[], batch: WriteBatch): void {
+export function writeReport(
+  ss: Spreadsheet,
+  problems: readonly Problem[],
+  batch: WriteBatch,
+  reportSheet?: Sheet,
+): number {
   const spec = SHEETS.report;
-  const sheet = findSheet(ss, 'report');
-  if (!sheet) return;
+  const sheet = reportSheet ?? findSheet(ss, 'report');
+  if (!sheet) return 0;
   const width = spec.columns.length;
-  const rows = sortProblems(problems).map((p) =>
-    [SEVERITY_LABEL[p.severity], p.sheet, p.cell, p.message, p.suggestion].map(asText),
-  );
+  const plain = sortProblems(problems).map((p) => [
+    SEVERITY_LABEL[p.severity],
+    p.sheet,
+    p.cell,
+    p.message,
+    p.suggestion,
+  ]);
   const oldRows = Math.max(0, sheet.getLastRow() - 1);
-  const height = Math.max(rows.length, oldRows);
-  if (height === 0) return;
+  const height = Math.max(plain.length, oldRows);
+  if (height === 0) return 0;
   const needed = height + 1 - sheet.getMaxRows();
   if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
   const block = sheet.getRange(2, 1, height, width);
   const previous = oldRows > 0 ? (block.getValues() as unknown[][]) : blankRows(height, width);
-  while (rows.length < height) rows.push(new Array(width).fill(''));
-  block.setNumberFormat('@');
+  while (plain.length < height) plain.push(new Array(width).fill(''));
+  // The same report as last time: nothing to write.
+  if (plain.every((r, i) => r.every((v, j) => v === String(previous[i]?.[j] ?? '')))) return 0;
+  const formats = block.getNumberFormats();
+  batch.custom(
+    () => block.setNumberFormat('@'),
+    () => block.setNumberFormats(formats),
+  );
   batch.values(
     block,
-    rows,
+    plain.map((r) => r.map(asText)),
     previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
   );
+  return height * width * 2;
 }
 
 function blankRows(height: number, width: number): string[][] {

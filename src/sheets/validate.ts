@@ -1,5 +1,5 @@
 /**
- * "Kiểm tra dữ liệu": reads every sheet once, runs every rule, then (under the document lock)
+ * "Kiểm tra dữ liệu": under the document lock, reads every sheet it needs once, runs every rule,
  * marks the cells, rewrites `Kiểm tra` and records a summary for the sidebar.
  */
 import { planAllocation } from '../domain/allocation';
@@ -10,6 +10,7 @@ import { todayIso } from '../domain/dates';
 import { checkMergedCells } from '../domain/merges';
 import { type Problem, ProblemList } from '../domain/problem';
 import {
+  type Grid,
   readAllocationTable,
   readDelegates,
   readSettingsWithCells,
@@ -20,37 +21,56 @@ import {
 import { locateTable } from '../domain/table';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
+import { MESSAGES } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
-import { withDocumentLock } from './lock';
-import { writeMarks, writeReport } from './marks';
+import { UserError, withDocumentLock } from './lock';
+import { type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
-import { setupWorkbook } from './setup';
 import { saveState } from './state';
 import {
   addLookalikeProblems,
   findSheet,
   mergedAreasOf,
-  readGrids,
+  readSheet,
   type Spreadsheet,
   timeZoneOffset,
 } from './workbook';
 
-/** Every data sheet (the report sheets are the add-in's own output). */
-const SHEETS_READ = SHEET_ORDER.filter((k) => !SHEETS[k].report);
+/**
+ * The sheets validation reads: every data sheet but `Kết luận`, which no rule looks at (the report
+ * sheets are the add-in's own output).
+ */
+const SHEETS_READ = SHEET_ORDER.filter((k) => !SHEETS[k].report && k !== 'conclusions');
+
+/** How many problems validateAll hands to the sidebar (errors first); `Kiểm tra` has them all. */
+export const PROBLEM_PAYLOAD_LIMIT = 300;
 
 interface Collected {
   problems: Problem[];
+  /** The sheets read, by name, for the marks to reuse. */
+  read: Map<string, SheetRead>;
   /** Writes the computed task statuses from the grids already read (call under the lock). */
   writeStatuses: (batch: WriteBatch) => void;
 }
 
-/** Runs every check on the workbook's current data; writes nothing itself. */
+/** Runs every check on the workbook's current data; writes nothing itself. Call it under the lock. */
 export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const tz = timeZoneOffset(ss, now);
   const today = todayIso(now, tz);
+  // Sheets under a look-alike name are read as the template's, with a warning naming the exact name.
   const problems = new ProblemList();
   addLookalikeProblems(ss, problems);
-  const grids = readGrids(ss, SHEETS_READ);
+  const grids = {} as Record<(typeof SHEETS_READ)[number], Grid>;
+  const read = new Map<string, SheetRead>();
+  for (const key of SHEETS_READ) {
+    const got = readSheet(ss, key);
+    grids[key] = got?.grid ?? null;
+    if (got) {
+      const rows = got.grid.length;
+      const cols = got.grid[0]?.length ?? 0;
+      read.set(SHEETS[key].name, { sheet: got.sheet, dataRange: got.range, rows, cols });
+    }
+  }
   for (const key of SHEETS_READ) {
     const areas = mergedAreasOf(grids[key]);
     if (areas.length > 0) {
@@ -73,40 +93,84 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const roster = rosterChecks({ ss, grids, settings, units, index, today, tz, problems, writeStatuses: false });
   return {
     problems: problems.items,
+    read,
     writeStatuses: (batch) => {
       const table = roster.tasksTable;
       const col = table.columns.computedStatus;
-      const sheet = findSheet(ss, 'tasks');
+      const sheet = read.get(SHEETS.tasks.name)?.sheet;
       if (col === undefined || !sheet || table.values.length <= table.headerRow) {
         return;
       }
       const previous = table.values.slice(table.headerRow).map((r) => [r[col] ?? '']);
-      const range = sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1);
       batch.custom(
         () => writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays),
-        () => range.setValues(previous),
+        () => sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1).setValues(previous),
       );
     },
   };
 }
 
-export function runValidation(ss: Spreadsheet, now: Date = new Date()): ValidationResultDto {
-  const { problems, writeStatuses } = collectProblems(ss, now);
+/** Counts by sheet and by rule, and the first PROBLEM_PAYLOAD_LIMIT problems (errors first). */
+export function boundedResult(
+  problems: readonly Problem[],
+  at: string,
+  limit = PROBLEM_PAYLOAD_LIMIT,
+): ValidationResultDto {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const at = now.toISOString();
-  withDocumentLock(() => {
-    if (!findSheet(ss, 'report')) setupWorkbook(ss);
-    writeAll('kết quả kiểm tra', (batch) => {
-      writeMarks(ss, problems, batch);
-      writeReport(ss, problems, batch);
-      writeStatuses(batch);
-    });
-    saveState('validation', { at, errors, warnings });
-  });
-  const message =
+  const tally = (key: (p: Problem) => string) => {
+    const m = new Map<string, { errors: number; warnings: number }>();
+    for (const p of problems) {
+      const k = key(p);
+      const c = m.get(k) ?? { errors: 0, warnings: 0 };
+      if (p.severity === 'error') c.errors++;
+      else c.warnings++;
+      m.set(k, c);
+    }
+    return [...m].map(([name, c]) => ({ name, ...c }));
+  };
+  const sorted = sortProblems(problems);
+  const shown = sorted.slice(0, limit);
+  const report = SHEETS.report.name;
+  let message =
     problems.length === 0
       ? 'Không phát hiện lỗi nào.'
-      : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo; xem trang "${SHEETS.report.name}".`;
-  return { message, errors, warnings, problems, at };
+      : `Phát hiện ${errors} lỗi và ${warnings} cảnh báo; xem trang "${report}".`;
+  if (shown.length < problems.length) {
+    message += ` Bảng điều khiển hiện ${shown.length} vấn đề đầu tiên (lỗi trước); trang "${report}" có đủ ${problems.length} vấn đề.`;
+  }
+  return {
+    message,
+    errors,
+    warnings,
+    total: problems.length,
+    problems: shown,
+    truncated: shown.length < problems.length,
+    bySheet: tally((p) => p.sheet).map(({ name, ...c }) => ({ sheet: name, ...c })),
+    byRule: tally((p) => p.rule).map(({ name, ...c }) => ({ rule: name, ...c })),
+    at,
+  };
+}
+
+/**
+ * "Kiểm tra dữ liệu": under the document lock, reads the sheets, runs every rule, then writes only
+ * its outputs: the marks (and their record), `Kiểm tra` and the computed `Tình trạng`. It never
+ * creates or changes the user's sheets, columns or settings: without `Kiểm tra` it asks for
+ * "Thiết lập bảng tính" and writes nothing.
+ */
+export function runValidation(ss: Spreadsheet, now: Date = new Date()): ValidationResultDto {
+  const at = now.toISOString();
+  return withDocumentLock(() => {
+    const reportSheet = findSheet(ss, 'report');
+    if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
+    const { problems, read, writeStatuses } = collectProblems(ss, now);
+    writeAll('kết quả kiểm tra', (batch) => {
+      writeMarks(ss, problems, batch, read);
+      writeReport(ss, problems, batch, reportSheet);
+      writeStatuses(batch);
+    });
+    const result = boundedResult(problems, at);
+    saveState('validation', { at, errors: result.errors, warnings: result.warnings });
+    return result;
+  });
 }

@@ -163,6 +163,14 @@ export function mergedAreasOf(grid: Grid): MergedArea[] {
  * (one getMergedRanges) read as the user sees them: a merged column area holds its value throughout.
  */
 export function readGrid(ss: Spreadsheet, key: SheetKey): Grid {
+  return readSheet(ss, key)?.grid ?? null;
+}
+
+/** readGrid, also handing out the sheet and its data range (for callers that write back). */
+export function readSheet(
+  ss: Spreadsheet,
+  key: SheetKey,
+): { grid: CellValue[][]; sheet: Sheet; range: GoogleAppsScript.Spreadsheet.Range } | null {
   const sheet = findSheet(ss, key);
   if (!sheet) return null;
   const range = sheet.getDataRange();
@@ -175,7 +183,7 @@ export function readGrid(ss: Spreadsheet, key: SheetKey): Grid {
     fillMergedColumns(values, areas);
     MERGED.set(values, areas);
   }
-  return values;
+  return { grid: values, sheet, range };
 }
 
 /** Reads several sheets; each is one lookup (findSheet) + one getValues. */

@@ -101,6 +101,13 @@ const vi = {
   documentsEmpty: 'Chưa có văn bản nào. Dùng "Tạo văn bản" ở trên.',
   noLink: 'chưa có liên kết',
   olderDocuments: 'Các văn bản cũ hơn: xem trang "Văn bản".',
+  about: 'Giới thiệu',
+  aboutVersion: (version: string) => `Trợ lý Đại hội DTTS, phiên bản ${version}.`,
+  aboutScope:
+    'Tiện ích chỉ đọc và ghi bảng tính đang mở và các văn bản Google Docs do chính nó tạo; không gửi dữ liệu đi nơi khác.',
+  userGuide: 'Hướng dẫn sử dụng',
+  grantAccess: 'Mở trang cấp quyền của Google',
+  userGuideOffline: 'Hướng dẫn sử dụng: tệp docs/huong-dan-su-dung.md trong bộ cài đặt (hỏi người quản trị).',
 } as const;
 
 export type Strings = {
@@ -200,6 +207,13 @@ const en: Strings = {
   documentsEmpty: 'No documents yet. Use "Create a document" above.',
   noLink: 'no link yet',
   olderDocuments: 'Older documents: see the "Văn bản" sheet.',
+  about: 'About',
+  aboutVersion: (version) => `Ethnic Minority Congress Assistant, version ${version}.`,
+  aboutScope:
+    'The add-in reads and writes only the open spreadsheet and the Google Docs it creates; it sends no data anywhere else.',
+  userGuide: 'User guide (Vietnamese)',
+  grantAccess: "Open Google's permission page",
+  userGuideOffline: 'User guide: docs/huong-dan-su-dung.md in the release (ask your administrator).',
 };
 
 export const STRINGS: Record<Lang, Strings> = { vi, en };

@@ -8,6 +8,7 @@ import { type Child, fill, h } from './dom';
 import { type Lang, STRINGS, type Strings, todayInVietnam } from './i18n';
 import { call } from './rpc';
 import type { ActionKey, Filter, NoticeChoice, NoticeForm, ResultState, State, ViewContext } from './state';
+import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
@@ -71,6 +72,8 @@ function render(): void {
   }
   fill(slot('problems'), problemsView(ctx));
   fill(slot('documents'), documentsView(ctx));
+  // The about box is a <details>: keep it open across renders.
+  fill(slot('about'), aboutView(ctx, slot('about').querySelector('details')?.open === true));
   if (focusKey && active && !active.isConnected) {
     const again = document.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`);
     again?.focus();
@@ -301,6 +304,7 @@ function boot(): void {
       }),
       h('div', { id: 'slot-problems' }),
       h('div', { id: 'slot-documents' }),
+      h('div', { id: 'slot-about' }),
     ),
     h('div', { id: 'slot-announce', class: 'sr-only', 'aria-live': 'polite' }),
   );

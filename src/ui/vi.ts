@@ -47,6 +47,32 @@ export const MESSAGES = {
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác bị dừng giữa chừng; có thể một phần đã được ghi. Vui lòng chạy lại thao tác sau ít phút để hoàn tất.',
   writeFailedRestored: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what}; đã khôi phục như trước khi chạy. Vui lòng thử lại sau ít phút.`,
+  validateNeedsSetup: (report: string) =>
+    `Bảng tính chưa được thiết lập (chưa có trang "${report}"), nên chưa kiểm tra và chưa ghi gì. Hãy chạy "Thiết lập bảng tính" trong menu Đại hội DTTS trước.`,
   writeFailedPartial: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what} và chưa khôi phục được hết: hãy chạy lại thao tác này để ghi lại đầy đủ.`,
+  flushFailed:
+    'Dịch vụ Google gặp lỗi khi lưu các thay đổi vừa ghi; có thể một phần chưa được lưu. Hãy kiểm tra lại bảng tính và chạy lại thao tác này.',
+} as const;
+
+/** Messages of "Phân bổ đại biểu" about what it writes. */
+export const ALLOCATION_MESSAGES = {
+  sheetMissing: (sheet: string) =>
+    `Chưa phân bổ: không có trang tính "${sheet}". Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
+  columnsMissing: (sheet: string, headers: readonly string[]) =>
+    `Chưa phân bổ: trang "${sheet}" thiếu cột ${headers.map((h) => `"${h}"`).join(', ')}. Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
+  done: (total: number, units: number, method: string) =>
+    `Đã phân bổ ${total} đại biểu cho ${units} đơn vị theo ${method}.`,
+  rowsAdded: (count: number, after: number, inserted: boolean) =>
+    inserted
+      ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
+      : ` Đã thêm ${count} dòng cho đơn vị mới từ dòng ${after + 1} của trang "Phân bổ".`,
+  warnings: (count: number) => ` Có ${count} cảnh báo, xem danh sách bên dưới.`,
+  duplicateRow: (code: string, row: number, used: number) =>
+    `Mã đơn vị "${code}" ở dòng ${row} trùng với dòng ${used}; tiện ích chỉ ghi vào dòng ${used}, dòng ${row} giữ nguyên.`,
+  orphanRow: (code: string, row: number) =>
+    `Dòng ${row} có mã "${code}" không có trong trang "Đơn vị"; tiện ích không ghi vào dòng này. Hãy xóa dòng nếu đơn vị không còn.`,
+  formulaReplaced: (cell: string) =>
+    `Ô ${cell} thuộc cột do tiện ích tính nhưng đang có công thức; công thức đã được thay bằng giá trị tính được.`,
+  formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
 } as const;

@@ -1,9 +1,11 @@
 /**
  * Browser test harness: the playground in-process on a fresh Lạng Sơn sample (built in memory, so
- * the tests do not depend on samples/*.xlsx), and Debian's Chromium driven by playwright-core.
- * There is no skipping: without /usr/bin/chromium the tests fail with the command that installs it.
+ * the tests do not depend on samples/*.xlsx), and a Chromium-family browser driven by playwright-core,
+ * found by find-browser.cjs (DTTS_BROWSER or CHROME_PATH, then PATH and the usual locations).
+ * A test file that imports this harness is a browser test: jest.config.cjs skips it, with one loud
+ * line, when no browser is found, and fails instead when DTTS_REQUIRE_BROWSER=1 (as .ci/run sets).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { type Playground, startPlayground } from '../../local/playground/server';
@@ -13,8 +15,10 @@ import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir } from '../../local/testing';
 import { type Bundle, loadBundle } from '../../local/vm';
 import { LANG_SON } from '../../samples/lang-son';
+import { findBrowser, skipLine } from './find-browser.cjs';
 
-export const CHROMIUM = process.env.DTTS_CHROMIUM ?? '/usr/bin/chromium';
+/** The browser the tests drive, or why there is none. */
+export const BROWSER = findBrowser();
 export const NOW = '2024-01-14T09:00:00+07:00';
 export const ARTIFACTS = join(PROJECT_DIR, 'test-artifacts');
 
@@ -28,15 +32,10 @@ const LAUNCH_ARGS = [
   '--disable-quic',
 ];
 
-/** Chromium, or a failure that says how to install it. */
+/** The browser, or a failure that says how to get one (jest.config.cjs skips these tests before that). */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The browser tests need Debian's Chromium: ` +
-        '`apt-get update && apt-get install -y chromium` (CI installs it in .ci/run). They are not skipped.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  if (BROWSER.path === null) throw new Error(skipLine(BROWSER.reason));
+  return chromium.launch({ executablePath: BROWSER.path, headless: true, args: LAUNCH_ARGS });
 }
 
 export interface Session {

@@ -54,9 +54,13 @@ describe('dtts run (spawned)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { result: unknown; calls: Record<string, number>; ms: number };
-    expect(Object.keys(out).sort()).toEqual(['calls', 'ms', 'result']);
+    expect(Object.keys(out).sort()).toEqual(['calls', 'cells', 'ms', 'result']);
+    expect((out as unknown as { cells: unknown }).cells).toEqual({
+      read: expect.any(Number),
+      written: expect.any(Number),
+    });
     expect(out.result).toBeNull();
-    expect(out.calls['Ui.createMenu']).toBeGreaterThanOrEqual(1);
+    expect(out.calls['Ui.createAddonMenu']).toBeGreaterThanOrEqual(1);
     const { total, ...byKey } = out.calls;
     expect(total).toBe(Object.values(byKey).reduce((a, b) => a + b, 0));
     expect(r.stdout.trim().split('\n')).toHaveLength(1);

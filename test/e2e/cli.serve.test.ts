@@ -28,9 +28,13 @@ describe('playground server', () => {
   let savePath: string;
   const get = async (path: string) => fetch(new URL(path, playground.url));
   const post = async (path: string, body: unknown) =>
-    (await fetch(new URL(path, playground.url), { method: 'POST', body: JSON.stringify(body) })).json() as Promise<
-      Record<string, unknown>
-    >;
+    (
+      await fetch(new URL(path, playground.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json() as Promise<Record<string, unknown>>;
   const state = async () => (await (await get('/api/state')).json()) as State;
 
   beforeAll(async () => {
@@ -82,7 +86,7 @@ describe('playground server', () => {
         expect.objectContaining({ r: 1, c: 0, note: 'minh họa' }),
       ]),
     );
-    const menu = s.menus.find((m) => m.title === 'Đại hội DTTS');
+    const menu = s.menus.find((m) => m.title === 'Trợ lý Đại hội DTTS');
     expect(menu?.entries.some((e) => e.caption === 'Mở bảng điều khiển')).toBe(true);
     expect(s.sidebar.open).toBe(false);
   });
@@ -152,6 +156,7 @@ describe('google.script.run semantics', () => {
     try {
       const r = await fetch(new URL('/api/run', playground.url), {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ fn: 'when' }),
       });
       expect(await r.json()).toEqual({ ok: true, result: null });
@@ -192,6 +197,6 @@ describe('dtts serve (spawned)', () => {
     });
     const s = (await (await fetch(new URL('/api/state', url))).json()) as State;
     expect(s.sheets.map((x) => x.name)).toEqual(['Trang tính1']);
-    expect(s.menus.map((m) => m.title)).toContain('Đại hội DTTS');
+    expect(s.menus.map((m) => m.title)).toContain('Trợ lý Đại hội DTTS');
   });
 });

@@ -45,11 +45,11 @@ test('build/Code.js has no import or export syntax', () => {
   );
 });
 
-test('onOpen registers the "Đại hội DTTS" menu with "Mở bảng điều khiển", and every item names a public function', () => {
+test('onOpen registers the add-on menu "Trợ lý Đại hội DTTS" with "Mở bảng điều khiển", and every item names a public function', () => {
   const runtime = new Runtime();
   const bundle = loadBundle({ runtime });
   bundle.call('onOpen', { authMode: 'LIMITED' });
-  const menu = runtime.ui.menu('Đại hội DTTS');
+  const menu = runtime.ui.menu('Trợ lý Đại hội DTTS');
   expect(menu).toBeDefined();
   const items = menu!.entries.filter((e) => e.kind === 'item');
   expect(items.map((i) => i.caption)).toContain('Mở bảng điều khiển');

@@ -157,7 +157,9 @@ describe('Utilities digests and encodings', () => {
 
 describe('Session, Ui, HtmlService, Logger', () => {
   test('Session reports the user and the script time zone', () => {
-    const rt = new Runtime({ user: 'bandantoc@langson.gov.vn' });
+    // The email needs the userinfo.email scope in the manifest (runtime.trust-auth.test.ts).
+    const oauthScopes = ['https://www.googleapis.com/auth/userinfo.email'];
+    const rt = new Runtime({ user: 'bandantoc@langson.gov.vn', oauthScopes });
     expect(rt.services.Session.getActiveUser().getEmail()).toBe('bandantoc@langson.gov.vn');
     expect(rt.services.Session.getEffectiveUser().getEmail()).toBe('bandantoc@langson.gov.vn');
     expect(rt.services.Session.getScriptTimeZone()).toBe('Asia/Ho_Chi_Minh');

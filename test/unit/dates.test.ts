@@ -33,10 +33,21 @@ describe('parseVnDate: Date cells', () => {
   it('reads midnights made with a historical +08:00 offset (1960–1975) as their day', () => {
     // Sheets in Asia/Ho_Chi_Minh: 15/05/1968 00:00 +08:00 = 1968-05-14T16:00Z, 23:00 at a fixed +07:00.
     expect(parseVnDate(new Date('1968-05-14T16:00:00Z'))).toEqual({ ok: true, value: '1968-05-15' });
-    // the same for a summer-time offset passed in winter (here 23:00 at +01:00 for midnight at +02:00)
-    expect(parseVnDate(new Date('2024-01-11T22:00:00Z'), 60)).toEqual({ ok: true, value: '2024-01-12' });
-    // but a real time late in the evening keeps its day
-    expect(parseVnDate(new Date('1968-05-14T16:10:00Z'))).toEqual({ ok: true, value: '1968-05-14' });
+    expect(parseVnDate(new Date('1968-05-14T16:10:00Z'))).toEqual({ ok: true, value: '1968-05-15' }); // 00:10 +08
+    expect(parseVnDate(new Date('1968-05-14T15:30:00Z'))).toEqual({ ok: true, value: '1968-05-14' }); // 23:30 +08
+    // 13/06/1975, the day +07:00 came back, and the +09:00 of 1945
+    expect(parseVnDate(new Date('1975-06-12T17:00:00Z'))).toEqual({ ok: true, value: '1975-06-13' });
+    expect(parseVnDate(new Date('1945-05-01T15:00:00Z'))).toEqual({ ok: true, value: '1945-05-02' });
+    // a zone with summer time gives its offsets as a function
+    const paris = (t: number) => (t >= Date.UTC(2024, 2, 31, 1) && t < Date.UTC(2024, 9, 27, 1) ? 120 : 60);
+    expect(parseVnDate(new Date('2024-06-11T22:00:00Z'), paris)).toEqual({ ok: true, value: '2024-06-12' });
+  });
+  it('reads a date-time late in the evening as the day it shows (22:00–23:30 are not the next day)', () => {
+    for (const utc of ['15:00', '15:30', '16:00', '16:30']) {
+      // 22:00, 22:30, 23:00, 23:30 on 12/01/2024 in Asia/Ho_Chi_Minh
+      expect(parseVnDate(new Date(`2024-01-12T${utc}:00Z`))).toEqual({ ok: true, value: '2024-01-12' });
+    }
+    expect(parseVnDate(new Date('2024-01-11T22:00:00Z'), 60)).toEqual({ ok: true, value: '2024-01-11' }); // 23:00
     expect(parseVnDate(new Date('2024-01-12T14:30:00Z'))).toEqual({ ok: true, value: '2024-01-12' }); // 21:30
   });
   it('uses the offset it is given', () => {

@@ -1,47 +1,137 @@
-import { applyMarks, asText, MARK_COLORS, MARK_MARKER, NO_FILL, parseA1 } from '../../src/domain/marks';
+import {
+  asText,
+  type CellMark,
+  type CellState,
+  chooseBlock,
+  MARK_COLORS,
+  MARK_MARKER,
+  type MarkRecord,
+  markNote,
+  NO_FILL,
+  parseA1,
+  planMarks,
+} from '../../src/domain/marks';
 
-const white = (rows: number, cols: number): string[][] => Array.from({ length: rows }, () => Array(cols).fill(NO_FILL));
-const empty = (rows: number, cols: number): string[][] => Array.from({ length: rows }, () => Array(cols).fill(''));
+/** A sheet of cells as fill + note, with planMarks applied to it like the sheets layer does. */
+class FakeSheet {
+  cells = new Map<string, CellState>();
+  records: MarkRecord[] = [];
 
-describe('applyMarks', () => {
-  it('marks a cell with colour and note, errors winning over warnings', () => {
-    const out = applyMarks(white(2, 2), empty(2, 2), [
-      { row: 1, col: 1, severity: 'warning', message: 'w' },
-      { row: 1, col: 1, severity: 'error', message: 'e' },
+  at(a1: string): CellState {
+    return this.cells.get(a1) ?? { fill: NO_FILL, note: '' };
+  }
+
+  set(a1: string, s: Partial<CellState>): void {
+    this.cells.set(a1, { ...this.at(a1), ...s });
+  }
+
+  run(marks: { cell: string; severity?: 'error' | 'warning'; message?: string }[]): number {
+    const list: CellMark[] = marks.map((m) => ({
+      ...(parseA1(m.cell) as { row: number; col: number }),
+      severity: m.severity ?? 'error',
+      message: m.message ?? 'sai',
+    }));
+    const plan = planMarks({
+      sheet: 'S',
+      records: this.records,
+      marks: list,
+      state: (row, col) => this.at(a1(row, col)),
+    });
+    for (const c of plan.changes) {
+      const key = a1(c.row, c.col);
+      if (c.fill !== undefined) this.set(key, { fill: c.fill === null ? NO_FILL : c.fill });
+      if (c.note !== undefined) this.set(key, { note: c.note });
+    }
+    this.records = plan.records;
+    return plan.changes.length;
+  }
+}
+
+function a1(row: number, col: number): string {
+  return `${String.fromCharCode(65 + col)}${row + 1}`;
+}
+
+describe('planMarks (marks as a record)', () => {
+  it('marks a free cell with fill and note, errors first, and takes both back', () => {
+    const s = new FakeSheet();
+    s.run([
+      { cell: 'B2', severity: 'warning', message: 'w' },
+      { cell: 'B2', severity: 'error', message: 'e' },
     ]);
-    expect(out.changed).toBe(true);
-    expect(out.backgrounds[1]?.[1]).toBe(MARK_COLORS.error);
-    expect(out.notes[1]?.[1]).toBe(`${MARK_MARKER}\nCảnh báo: w\nLỗi: e`);
-    expect(out.backgrounds[0]).toEqual([NO_FILL, NO_FILL]);
+    expect(s.at('B2')).toEqual({ fill: MARK_COLORS.error, note: `${MARK_MARKER}\nLỗi: e\nCảnh báo: w` });
+    expect(s.records).toEqual([{ sheet: 'S', cell: 'B2', fill: MARK_COLORS.error, note: s.at('B2').note }]);
+    s.run([]);
+    expect(s.at('B2')).toEqual({ fill: NO_FILL, note: '' });
+    expect(s.records).toEqual([]);
   });
 
-  it("keeps the user's own note and colour, and clears only its own marks next time", () => {
-    const bg = white(1, 3);
-    (bg[0] as string[])[1] = '#00ff00';
-    const notes = empty(1, 3);
-    (notes[0] as string[])[1] = 'ghi chú của tôi';
-    const first = applyMarks(bg, notes, [
-      { row: 0, col: 1, severity: 'error', message: 'sai' },
-      { row: 0, col: 2, severity: 'warning', message: 'xem lại' },
+  it.each([MARK_COLORS.error, MARK_COLORS.warning, '#00ff00'])(
+    "never takes a user's own %s fill: no record, no write",
+    (color) => {
+      const s = new FakeSheet();
+      s.set('A1', { fill: color });
+      s.run([{ cell: 'A1' }]);
+      expect(s.at('A1').fill).toBe(color);
+      expect(s.records[0]?.fill).toBe('');
+      s.run([]);
+      expect(s.at('A1')).toEqual({ fill: color, note: '' });
+    },
+  );
+
+  it("leaves a user's note alone, even one that quotes the marker", () => {
+    const s = new FakeSheet();
+    const note = `Ghi chú của tôi: ${MARK_MARKER} là tiện ích\nLỗi: chép lại`;
+    s.set('A1', { note, fill: MARK_COLORS.error });
+    s.set('A2', { note: 'kiểm tra lại số điện thoại' });
+    expect(s.run([])).toBe(0);
+    s.run([{ cell: 'A2' }]);
+    expect(s.at('A1')).toEqual({ note, fill: MARK_COLORS.error });
+    expect(s.at('A2')).toEqual({ note: 'kiểm tra lại số điện thoại', fill: MARK_COLORS.error });
+    s.run([]);
+    expect(s.at('A2')).toEqual({ note: 'kiểm tra lại số điện thoại', fill: NO_FILL });
+  });
+
+  it('keeps what the user typed under the note, through re-runs and the clear', () => {
+    const s = new FakeSheet();
+    s.run([{ cell: 'C3', message: 'thiếu' }]);
+    const ours = s.at('C3').note;
+    s.set('C3', { note: `${ours}\nĐã gọi xã, chờ bổ sung` });
+    expect(s.run([{ cell: 'C3', message: 'thiếu' }])).toBe(0);
+    s.run([{ cell: 'C3', message: 'thiếu 2' }]);
+    expect(s.at('C3').note).toBe(`${markNote([{ severity: 'error', message: 'thiếu 2' }])}\nĐã gọi xã, chờ bổ sung`);
+    s.run([]);
+    expect(s.at('C3')).toEqual({ fill: NO_FILL, note: 'Đã gọi xã, chờ bổ sung' });
+  });
+
+  it("lets the user's change win: a recoloured or rewritten mark is never overwritten", () => {
+    const s = new FakeSheet();
+    s.run([{ cell: 'A1' }, { cell: 'A2' }]);
+    s.set('A1', { fill: '#0000ff' });
+    s.set('A2', { note: 'tôi đã sửa ghi chú này' });
+    s.run([
+      { cell: 'A1', message: 'khác' },
+      { cell: 'A2', message: 'khác' },
     ]);
-    expect(first.backgrounds[0]).toEqual([NO_FILL, '#00ff00', MARK_COLORS.warning]);
-    expect(first.notes[0]?.[1]).toBe(`ghi chú của tôi\n\n${MARK_MARKER}\nLỗi: sai`);
-    const second = applyMarks(first.backgrounds, first.notes, []);
-    expect(second.backgrounds).toEqual(bg);
-    expect(second.notes).toEqual(notes);
-    expect(second.changed).toBe(true);
+    expect(s.at('A1').fill).toBe('#0000ff');
+    expect(s.at('A2').note).toBe('tôi đã sửa ghi chú này');
+    s.run([]);
+    expect(s.at('A1')).toEqual({ fill: '#0000ff', note: '' });
+    expect(s.at('A2')).toEqual({ fill: NO_FILL, note: 'tôi đã sửa ghi chú này' });
   });
 
-  it('reports no change when the same marks are applied again', () => {
-    const marks = [{ row: 0, col: 0, severity: 'error' as const, message: 'x' }];
-    const first = applyMarks(white(1, 1), empty(1, 1), marks);
-    expect(applyMarks(first.backgrounds, first.notes, marks).changed).toBe(false);
-    expect(applyMarks(white(1, 1), empty(1, 1), []).changed).toBe(false);
+  it('writes nothing on a re-run with the same problems, and only the changed cells otherwise', () => {
+    const s = new FakeSheet();
+    const marks = [{ cell: 'A1' }, { cell: 'B5', severity: 'warning' as const }];
+    expect(s.run(marks)).toBe(2);
+    expect(s.run(marks)).toBe(0);
+    expect(s.run([marks[0] as { cell: string }, { cell: 'D9' }])).toBe(2);
   });
 
-  it('ignores marks outside the grid', () => {
-    const out = applyMarks(white(1, 1), empty(1, 1), [{ row: 5, col: 0, severity: 'error', message: 'x' }]);
-    expect(out.changed).toBe(false);
+  it('chooses a block for a dense region and lists for a sparse one', () => {
+    const changes = Array.from({ length: 50 }, (_, i) => ({ row: i * 1000, col: 2, fill: MARK_COLORS.error }));
+    expect(chooseBlock(changes, 50_000 * 10)).toBe(false);
+    expect(chooseBlock(changes.slice(0, 5), 5_000)).toBe(true);
+    expect(chooseBlock([], 10)).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@
 import { type Child, h } from '../dom';
 import type { Strings } from '../i18n';
 import { NOTICE_KINDS_LIST } from '../kinds';
+import { safeUrl } from '../model';
 import type { ActionKey, ResultState, ViewContext } from '../state';
 import { noticeFormView } from './noticeForm';
 
@@ -124,9 +125,24 @@ export function resultView(result: ResultState | null, t: Strings): Child {
         : h('span', { class: 'result-icon', 'aria-hidden': 'true' }, ICONS[result.tone]),
       result.title(t),
     ),
-    message ? h('p', { class: 'result-message' }, message) : null,
+    message ? h('p', { class: 'result-message' }, withGoogleLinks(message, t)) : null,
     result.details ? result.details(t) : null,
   );
+}
+
+/**
+ * A server message with Google's own https addresses as links (the authorisation page the server
+ * names when a permission was not granted); any other address, like all user data, stays text.
+ */
+export function withGoogleLinks(message: string, t: Strings): Child[] {
+  return message.split(/(https:\/\/[^\s"'<>]+)/).map((part, i) => {
+    const url = i % 2 === 1 ? safeUrl(part.replace(/[.,;)]+$/, '')) : null;
+    if (!url || !/^https:\/\/([a-z0-9-]+\.)*google\.com(\/|$)/i.test(url)) return part;
+    return [
+      h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'grant-link' }, t.grantAccess),
+      part.slice(url.length),
+    ];
+  });
 }
 
 const ICONS = { ok: '✓', warn: '!', error: '✕', busy: '' } as const;

@@ -1,0 +1,192 @@
+/**
+ * Authorization like Google's: Session emails need userinfo.email, granular consent (granted
+ * scopes), ScriptApp.requireScopes / getAuthorizationInfo, onOpen(e) in AuthMode.NONE / LIMITED,
+ * and Docs private to their owner until shared.
+ */
+import { LocalSpreadsheet, loadBundle, Runtime, runInMode, SCOPES } from '../../local/runtime';
+import { writeFixtureBundle } from '../../local/testing';
+
+const MANIFEST = [SCOPES.spreadsheetsCurrent, SCOPES.containerUi, SCOPES.documents];
+
+describe('Session email and the userinfo.email scope', () => {
+  test('without userinfo.email in the manifest, getActiveUser/getEffectiveUser give ""', () => {
+    const rt = new Runtime({ user: 'canbo@langson.gov.vn', oauthScopes: MANIFEST });
+    expect(rt.services.Session.getActiveUser().getEmail()).toBe('');
+    expect(rt.services.Session.getEffectiveUser().getEmail()).toBe('');
+  });
+
+  test('the project’s own appsscript.json decides by default', () => {
+    const rt = new Runtime({ user: 'canbo@langson.gov.vn' });
+    const hasEmail = rt.auth.manifest.includes(SCOPES.email);
+    expect(rt.services.Session.getActiveUser().getEmail()).toBe(hasEmail ? 'canbo@langson.gov.vn' : '');
+  });
+
+  test('with the scope in the manifest and granted, the email is known', () => {
+    const oauthScopes = [...MANIFEST, SCOPES.email];
+    const rt = new Runtime({ user: 'canbo@langson.gov.vn', oauthScopes });
+    expect(rt.services.Session.getActiveUser().getEmail()).toBe('canbo@langson.gov.vn');
+    const partial = new Runtime({ user: 'canbo@langson.gov.vn', oauthScopes, grantedScopes: MANIFEST });
+    expect(partial.services.Session.getActiveUser().getEmail()).toBe('');
+  });
+});
+
+describe('granular consent', () => {
+  test('a call whose scope was not granted fails with Google’s permission error', () => {
+    const rt = new Runtime({ oauthScopes: MANIFEST, grantedScopes: [SCOPES.spreadsheetsCurrent] });
+    expect(() => rt.globals.DocumentApp.create('Thông báo')).toThrow(
+      'You do not have permission to call DocumentApp.create. Required permissions: https://www.googleapis.com/auth/documents',
+    );
+    expect(() =>
+      rt.globals.SpreadsheetApp.getUi().showSidebar(rt.globals.HtmlService.createHtmlOutput('<b>x</b>')),
+    ).toThrow('Required permissions: https://www.googleapis.com/auth/script.container.ui');
+    // Spreadsheet calls work with spreadsheets.currentonly.
+    rt.globals.SpreadsheetApp.getActiveSheet().getRange('A1').setValue(1);
+  });
+
+  test('a scope the manifest does not list cannot be granted; spreadsheets implies currentonly', () => {
+    const rt = new Runtime({
+      oauthScopes: [SCOPES.spreadsheets],
+      grantedScopes: [SCOPES.spreadsheets, SCOPES.documents],
+    });
+    expect(rt.auth.hasScope(SCOPES.spreadsheetsCurrent)).toBe(true);
+    expect(rt.auth.hasScope(SCOPES.documents)).toBe(false);
+  });
+
+  test('getAuthorizationInfo reports REQUIRED with a URL, or NOT_REQUIRED with null', () => {
+    const rt = new Runtime({ oauthScopes: MANIFEST, grantedScopes: [SCOPES.spreadsheetsCurrent] });
+    const app = rt.globals.ScriptApp;
+    const info = app.getAuthorizationInfo(app.AuthMode.FULL);
+    expect(String(info.getAuthorizationStatus())).toBe('REQUIRED');
+    expect(info.getAuthorizationUrl()).toMatch(/^https:\/\/script\.google\.com\/macros\/d\/.+\/authorize$/);
+    const sheetsOnly = app.getAuthorizationInfo(app.AuthMode.FULL, [SCOPES.spreadsheetsCurrent]);
+    expect(String(sheetsOnly.getAuthorizationStatus())).toBe('NOT_REQUIRED');
+    expect(sheetsOnly.getAuthorizationUrl()).toBeNull();
+    expect((sheetsOnly as unknown as { getAuthorizedScopes(): string[] }).getAuthorizedScopes()).toEqual([
+      SCOPES.spreadsheetsCurrent,
+    ]);
+  });
+
+  test('requireScopes ends the execution and records the authorization prompt when a scope is missing', () => {
+    const code = writeFixtureBundle(`
+      function make() {
+        ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, ['${SCOPES.documents}']);
+        return DocumentApp.create('Thông báo').getId();
+      }`);
+    const rt = new Runtime({ oauthScopes: MANIFEST, grantedScopes: [SCOPES.spreadsheetsCurrent] });
+    expect(() => loadBundle({ runtime: rt, codePath: code }).call('make')).toThrow(
+      'Authorization is required to perform that action.',
+    );
+    expect(rt.auth.prompts).toEqual([{ authMode: 'FULL', missing: [SCOPES.documents] }]);
+    expect(rt.documents).toHaveLength(0);
+    const granted = new Runtime({ oauthScopes: MANIFEST });
+    expect(loadBundle({ runtime: granted, codePath: code }).call('make')).toMatch(/^1/);
+  });
+});
+
+describe('onOpen(e) authorization modes', () => {
+  const code = writeFixtureBundle(`
+    function onOpen(e) {
+      var menu = SpreadsheetApp.getUi().createAddonMenu().addItem('Mở', 'showSidebar');
+      if (e && e.authMode !== ScriptApp.AuthMode.NONE) {
+        menu.addItem(SpreadsheetApp.getActiveSpreadsheet().getName(), 'x');
+      }
+      menu.addToUi();
+      return String(e.authMode);
+    }
+    function readsInOpen() { return SpreadsheetApp.getActiveSpreadsheet().getName(); }
+    function propsInOpen() { return PropertiesService.getDocumentProperties().getProperty('x'); }
+    function docInOpen() { return DocumentApp.create('x').getId(); }
+  `);
+
+  test('in NONE only the add-on menu can be built; the event says NONE', () => {
+    const rt = new Runtime({ oauthScopes: MANIFEST });
+    const bundle = loadBundle({ runtime: rt, codePath: code });
+    const mode = runInMode(rt, 'NONE', () => bundle.call('onOpen', { authMode: 'NONE' }));
+    expect(mode).toBe('NONE');
+    expect(rt.ui.menus).toEqual([
+      { title: rt.ui.addonName, addon: true, entries: [{ kind: 'item', caption: 'Mở', functionName: 'showSidebar' }] },
+    ]);
+    expect(() => runInMode(rt, 'NONE', () => bundle.call('readsInOpen'))).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+    expect(() => runInMode(rt, 'NONE', () => bundle.call('propsInOpen'))).toThrow(
+      'You do not have permission to call PropertiesService.getDocumentProperties',
+    );
+    expect(rt.services.Session.getActiveUser().getEmail()).toBe('');
+  });
+
+  test('in LIMITED the current spreadsheet is readable but other files are not', () => {
+    const rt = new Runtime({ oauthScopes: MANIFEST });
+    const bundle = loadBundle({ runtime: rt, codePath: code });
+    expect(runInMode(rt, 'LIMITED', () => bundle.call('readsInOpen'))).toBe(rt.spreadsheet.getName());
+    expect(() => runInMode(rt, 'LIMITED', () => bundle.call('docInOpen'))).toThrow(
+      'You do not have permission to call DocumentApp.create',
+    );
+    // The mode ends with the execution.
+    expect(bundle.call('docInOpen')).toMatch(/^1/);
+  });
+});
+
+describe('Docs are private to their owner until shared', () => {
+  const code = writeFixtureBundle(`
+    function make(share) {
+      var doc = DocumentApp.create('Thông báo số 01');
+      if (share === 'viewer') doc.addViewer('b@x.vn');
+      if (share === 'editor') doc.addEditors(['b@x.vn']);
+      return doc.getUrl();
+    }
+    function open(url) { return DocumentApp.openByUrl(url).getName(); }
+    function openId(id) { return DocumentApp.openById(id).getName(); }
+  `);
+  const MISSING =
+    'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+
+  function users() {
+    const spreadsheet = LocalSpreadsheet.create({ owner: 'a@x.vn' });
+    const a = new Runtime({ spreadsheet, user: 'a@x.vn' });
+    const b = new Runtime({ spreadsheet, user: 'b@x.vn' });
+    return {
+      a,
+      b,
+      bundleA: loadBundle({ runtime: a, codePath: code }),
+      bundleB: loadBundle({ runtime: b, codePath: code }),
+    };
+  }
+
+  test('another user cannot open a Doc that was not shared with them', () => {
+    const { a, b, bundleA, bundleB } = users();
+    const url = bundleA.call('make', '') as string;
+    expect(bundleA.call('open', url)).toBe('Thông báo số 01');
+    expect(() => bundleB.call('open', url)).toThrow(MISSING);
+    const doc = a.documents[0]!;
+    expect([doc.owner, doc.editorEmails, doc.viewerEmails]).toEqual(['a@x.vn', [], []]);
+    expect(b.documents).toHaveLength(1); // the same Drive, seen from B's runtime
+  });
+
+  test('addViewer / addEditors share it; owner, editors and viewers are recorded', () => {
+    const { a, bundleA, bundleB } = users();
+    const viewed = bundleA.call('make', 'viewer') as string;
+    expect(bundleB.call('open', viewed)).toBe('Thông báo số 01');
+    const edited = bundleA.call('make', 'editor') as string;
+    expect(bundleB.call('open', edited)).toBe('Thông báo số 01');
+    expect(a.documents.map((d) => [d.owner, d.editorEmails, d.viewerEmails])).toEqual([
+      ['a@x.vn', [], ['b@x.vn']],
+      ['a@x.vn', ['b@x.vn'], []],
+    ]);
+  });
+
+  test('Spreadsheet.getEditors / getViewers list whom the spreadsheet is shared with (not the owner)', () => {
+    const spreadsheet = LocalSpreadsheet.create({ owner: 'a@x.vn', editors: ['b@x.vn'], viewers: ['c@x.vn'] });
+    const ss = new Runtime({ spreadsheet, user: 'a@x.vn' }).globals.SpreadsheetApp.getActiveSpreadsheet();
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn']);
+    ss.addEditor('c@x.vn');
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn', 'c@x.vn']);
+    expect(ss.getViewers()).toEqual([]);
+    expect(ss.getOwner()?.getEmail()).toBe('a@x.vn');
+  });
+
+  test('an unknown id gives the same error', () => {
+    const { bundleA } = users();
+    expect(() => bundleA.call('openId', '1nope')).toThrow(MISSING);
+  });
+});
