@@ -57,9 +57,7 @@ interface Collected {
 export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const tz = timeZoneOffset(ss, now);
   const today = todayIso(now, tz);
-  // Sheets under a look-alike name are read as the template's, with a warning naming the exact name.
   const problems = new ProblemList();
-  addLookalikeProblems(ss, problems);
   const grids = {} as Record<(typeof SHEETS_READ)[number], Grid>;
   const read = new Map<string, SheetRead>();
   for (const key of SHEETS_READ) {
@@ -71,6 +69,8 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
       read.set(SHEETS[key].name, { sheet: got.sheet, dataRange: got.range, rows, cols });
     }
   }
+  // Sheets under a look-alike name were read as the template's: a warning names the exact name.
+  addLookalikeProblems(ss, problems);
   for (const key of SHEETS_READ) {
     const areas = mergedAreasOf(grids[key]);
     if (areas.length > 0) {

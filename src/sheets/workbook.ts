@@ -105,9 +105,14 @@ export interface LookalikeSheet {
   ignored: string[];
 }
 
-/** Template sheets whose name differs from the template's, or that have ignored look-alikes. */
-export function lookalikeSheets(ss: Spreadsheet): LookalikeSheet[] {
-  const list = sheetList(ss);
+/**
+ * Template sheets whose name differs from the template's, or that have ignored look-alikes.
+ * `scan: false` answers from the sheet list only if a lookup already read it (a template name was
+ * missing), so an action whose sheets all have their exact names pays no extra call for this.
+ */
+export function lookalikeSheets(ss: Spreadsheet, scan = true): LookalikeSheet[] {
+  const list = scan ? sheetList(ss) : SHEET_LISTS.get(ss);
+  if (!list) return [];
   const out: LookalikeSheet[] = [];
   for (const key of SHEET_ORDER) {
     const used = pick(list, key);
@@ -139,9 +144,12 @@ export function lookalikeSentence(l: LookalikeSheet): string {
   return `${used}${ignored}`.trim();
 }
 
-/** The look-alike sheet names as warnings of the validation report. */
+/**
+ * The look-alike sheet names as warnings of the validation report. Call it after the sheets were
+ * looked up: it reads no sheet list of its own (see lookalikeSheets).
+ */
 export function addLookalikeProblems(ss: Spreadsheet, problems: ProblemList): void {
-  for (const l of lookalikeSheets(ss))
+  for (const l of lookalikeSheets(ss, false))
     problems.warning(
       'sheet-name-lookalike',
       l.expected,
