@@ -6,12 +6,14 @@ const { findBrowser, REQUIRE_VARIABLE, skipLine } = require('./test/browser/find
 // Apps Script runs the bundle in the script's time zone (appsscript.json); so do the tests.
 process.env.TZ = 'Asia/Ho_Chi_Minh';
 
-// The browser tests (test/browser files that use its harness) need Chromium, Chrome or Edge. Without
+// The browser tests (test/browser files that use its harness or playwright-core) need Chromium, Chrome or Edge. Without
 // one they are skipped with one loud line, unless DTTS_REQUIRE_BROWSER=1 (CI), which makes it a failure.
 const browser = findBrowser();
 const browserDir = join(__dirname, 'test', 'browser');
 const browserTests = readdirSync(browserDir).filter(
-  (name) => name.endsWith('.test.ts') && /from '\.\/harness'/.test(readFileSync(join(browserDir, name), 'utf8')),
+  (name) =>
+    name.endsWith('.test.ts') &&
+    /from '(\.\/harness|playwright-core)'/.test(readFileSync(join(browserDir, name), 'utf8')),
 );
 const skipBrowser = browser.path === null;
 if (skipBrowser && process.env[REQUIRE_VARIABLE] === '1')

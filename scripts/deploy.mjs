@@ -171,7 +171,8 @@ function run(command, args, options = {}) {
   return r;
 }
 
-const clasp = join(root, 'node_modules/.bin/clasp');
+/** clasp from node_modules; DTTS_CLASP names another executable (the tests' stand-in, which calls no one). */
+const clasp = process.env.DTTS_CLASP || join(root, 'node_modules/.bin/clasp');
 const quote = (a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
 
 function main(argv) {
@@ -196,7 +197,9 @@ function main(argv) {
     // clasp create-script writes .clasp.json and pulls the new project's files into the current
     // directory, so it runs in a scratch directory and only the ids are kept.
     const scratch = mkdtempSync(join(tmpdir(), 'dtts-clasp-'));
-    const title = o.target === 'addon' ? TITLE : `${TITLE} — mẫu`;
+    // The title names the project, and a bound script's add-on menu carries its project's name: the
+    // template keeps the add-on's, so the menu (and the user guide) read the same both ways.
+    const title = TITLE;
     claspCall(['create-script', '--type', target.type, '--title', title, '--rootDir', '.'], { cwd: scratch });
     if (o.dryRun) {
       say(`(dry run) would write ${target.config} with rootDir ${target.rootDir}`);

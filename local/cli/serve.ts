@@ -47,11 +47,5 @@ export async function serveCommand(argv: readonly string[], io: CliIo, projectDi
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // `npm start` runs this under `sh -c`, and npm passes a SIGTERM to the shell, which dies without
-  // passing it on: when the process that started this one goes away, stop as for a signal.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) stop();
-  }, 250).unref();
   return null;
 }

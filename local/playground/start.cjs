@@ -27,6 +27,13 @@ async function start(args) {
   return main(['serve', '--workbook', workbook, '--now', NOW, ...args], undefined, options);
 }
 
+// npm runs this script under `sh -c` and passes a SIGTERM to that shell, which dies without passing
+// it on: when the shell goes away, stop as for a SIGTERM (the server closes, the process ends).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 250).unref();
+
 start(process.argv.slice(2)).then(
   (code) => {
     if (typeof code === 'number') process.exitCode = code;

@@ -8,6 +8,9 @@
  * only, 1900–2100; a time of day next to the date is ignored.
  */
 import { fail, isBlank, isDate, type Parsed, textOf } from './values';
+import { offsetAt, type ZoneOffset } from './zone';
+
+export { offsetAt, type ZoneOffset } from './zone';
 
 export type IsoDate = string;
 
@@ -36,40 +39,6 @@ export function isoFromDate(d: Date, tzOffsetMinutes = DEFAULT_TZ_OFFSET): IsoDa
   const t = d.getTime();
   if (Number.isNaN(t)) throw new RangeError('Invalid Date');
   return isoFromUtcMs(t + tzOffsetMinutes * 60000);
-}
-
-/**
- * A time zone: its offset today in minutes (what `parseOffset(Utilities.formatDate(now, tz, 'Z'))`
- * gives), or a function giving the offset at an instant (exact for any zone).
- */
-export type ZoneOffset = number | ((instantMs: number) => number);
-
-/**
- * Asia/Ho_Chi_Minh's past offsets (IANA tzdb, zone Asia/Ho_Chi_Minh), as [UTC ms of the change, offset]:
- * before 13/06/1975 the zone was not +07:00 throughout, and Sheets makes a date cell of that time at the
- * offset of then (01/01/1970 is 1969-12-31T16:00Z, +08:00).
- */
-const HO_CHI_MINH_HISTORY: readonly [number, number][] = [
-  [Date.UTC(1911, 3, 30, 16, 53, 30), 420],
-  [Date.UTC(1942, 11, 31, 16), 480],
-  [Date.UTC(1945, 2, 14, 15), 540],
-  [Date.UTC(1945, 8, 1, 15), 420],
-  [Date.UTC(1947, 2, 31, 17), 480],
-  [Date.UTC(1955, 5, 30, 17), 420],
-  [Date.UTC(1959, 11, 31, 16), 480],
-  [Date.UTC(1975, 5, 12, 16), 420],
-];
-
-/**
- * The offset in minutes at an instant. A fixed +07:00 (the zone of every Vietnamese spreadsheet,
- * Asia/Ho_Chi_Minh) is read with that zone's history; another fixed offset is taken as constant.
- */
-export function offsetAt(zone: ZoneOffset, instantMs: number): number {
-  if (typeof zone === 'function') return zone(instantMs);
-  if (zone !== DEFAULT_TZ_OFFSET || instantMs >= (HO_CHI_MINH_HISTORY[7] as [number, number])[0]) return zone;
-  let offset = 426.5; // local mean time of Phù Liễn before 1911
-  for (const [from, minutes] of HO_CHI_MINH_HISTORY) if (instantMs >= from) offset = minutes;
-  return offset;
 }
 
 /** Milliseconds of 00:00 UTC of an ISO day; throws on anything that is not a real 'YYYY-MM-DD' day. */

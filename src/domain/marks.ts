@@ -174,9 +174,9 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** Text written into a cell as text, never as a formula (=, +, -, @ get Sheets' apostrophe). */
+/** Text written into a cell as text, never as a formula (=, +, -, @ and ' itself get Sheets' apostrophe). */
 export function asText(value: string): string {
-  return /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@']/.test(value) ? `'${value}` : value;
 }
 
 /** A rectangle of cells (0-based, inclusive start, sizes ≥ 1). */

@@ -5,6 +5,7 @@
  * Messages are short Vietnamese sentences without the cell reference: the caller adds sheet and cell.
  */
 import { foldCompact, stripDiacritics } from './text';
+import { offsetAt } from './zone';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -37,7 +38,7 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
 /**
  * Trimmed NFC text of a cell: '' for blank, numbers as plain JS strings (1234.5 → '1234.5'),
- * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy' in UTC+7.
+ * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy' in Asia/Ho_Chi_Minh (see offsetAt).
  */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -46,7 +47,7 @@ export function cellText(v: unknown): string {
   if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return '';
-    const d = new Date(t + 420 * 60000);
+    const d = new Date(t + offsetAt(420, t) * 60000);
     return pad2(d.getUTCDate()) + '/' + pad2(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear();
   }
   return String(v);

@@ -106,7 +106,7 @@ function placeUnits(plan: AllocationPlan, previous: { table: Table; rows: Alloca
       );
     }
   }
-  const used = new Map([...matches.values()].map((m) => [m.index, (previous.rows[m.index] as AllocationRecord).row]));
+  const used = new Set([...matches.values()].map((m) => m.index));
   for (const index of duplicates) {
     const record = previous.rows[index] as AllocationRecord;
     const code = record.data.code ?? '';
@@ -330,10 +330,10 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     method: settings.method,
   });
   const total = plan.rows.reduce((s, r) => s + r.final, 0);
-  const warnings = problems.items.filter((p) => p.severity === 'warning').length;
+  const warnings = problems.items.filter((p) => p.severity === 'warning');
   const message =
     ALLOCATION_MESSAGES.done(total, plan.rows.length, METHOD_NAMES[settings.method].vi) +
     added +
-    (warnings > 0 ? ALLOCATION_MESSAGES.warnings(warnings) : '');
+    (warnings.length > 0 ? ALLOCATION_MESSAGES.warnings(warnings.length, warnings[0]?.message ?? '') : '');
   return toDto(plan, problems, message, settings.method);
 }

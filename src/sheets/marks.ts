@@ -63,11 +63,75 @@ export interface MarksResult {
   cellsChanged: number;
   /** Cells covered by the writes (block writes cover unchanged cells too). */
   cellsWritten: number;
+  /** Marks not written because the cell is protected against the running user. */
+  skippedProtected: number;
 }
 
-function readRecords(ss: Spreadsheet): { sheet: Sheet | null; rows: MarkRecord[]; height: number } {
+/** Where the running user may not write: a whole sheet, or rectangles of it. */
+type Locked = Map<string, 'all' | Box[]>;
+
+/**
+ * The protections that refuse the running user's writes: not warning-only and not editable by them
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection#canedit: "Determines
+ * whether the user has permission to edit the protected range or sheet"; a warning-only protection
+ * lets scripts write). Two calls, plus a few per protection found.
+ */
+export function lockedAreas(ss: Spreadsheet): Locked {
+  const out: Locked = new Map();
+  const types = SpreadsheetApp.ProtectionType;
+  for (const type of [types.SHEET, types.RANGE]) {
+    for (const p of ss.getProtections(type)) {
+      if (p.canEdit() || p.isWarningOnly()) continue;
+      const range = p.getRange();
+      const name = range.getSheet().getName();
+      if (type === types.SHEET) {
+        out.set(name, 'all');
+        continue;
+      }
+      const area = out.get(name);
+      if (area === 'all') continue;
+      const box = boxOfA1(range.getA1Notation());
+      if (!box) out.set(name, 'all');
+      else if (area) area.push(box);
+      else out.set(name, [box]);
+    }
+  }
+  return out;
+}
+
+/** "B2:D9" or "B2" as a Box (null for whole rows or columns, which are treated as the whole sheet). */
+function boxOfA1(a1: string): Box | null {
+  const [from, to = from] = a1.split(':') as [string, string?];
+  const a = parseA1(from);
+  const b = parseA1(to as string);
+  if (!a || !b) return null;
+  return {
+    row: Math.min(a.row, b.row),
+    col: Math.min(a.col, b.col),
+    rows: Math.abs(b.row - a.row) + 1,
+    cols: Math.abs(b.col - a.col) + 1,
+  };
+}
+
+function inBox(b: Box, row: number, col: number): boolean {
+  return row >= b.row && row < b.row + b.rows && col >= b.col && col < b.col + b.cols;
+}
+
+function boxesMeet(a: Box, b: Box): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+interface RecordSheet {
+  sheet: Sheet | null;
+  rows: MarkRecord[];
+  height: number;
+  /** The sheet's first four columns as read (what a rollback writes back). */
+  raw: unknown[][];
+}
+
+function readRecords(ss: Spreadsheet): RecordSheet {
   const sheet = ss.getSheetByName(MARK_RECORD_SHEET);
-  if (!sheet) return { sheet: null, rows: [], height: 0 };
+  if (!sheet) return { sheet: null, rows: [], height: 0, raw: [] };
   const values = sheet.getDataRange().getValues();
   const rows: MarkRecord[] = [];
   for (const v of values.slice(1)) {
@@ -76,7 +140,7 @@ function readRecords(ss: Spreadsheet): { sheet: Sheet | null; rows: MarkRecord[]
       rows.push({ sheet: s as string, cell: cell as string, fill: fill as string, note: note as string });
     }
   }
-  return { sheet, rows, height: values.length };
+  return { sheet, rows, height: values.length, raw: values.map((r) => r.slice(0, RECORD_HEADER.length)) };
 }
 
 /** Clears last run's marks where they are still the add-in's, and marks these problems. */
@@ -102,7 +166,16 @@ export function writeMarks(
     if (list) list.push(m);
     else marksBySheet.set(p.sheet, [m]);
   }
-  const result: MarksResult = { cellsChanged: 0, cellsWritten: 0 };
+  const result: MarksResult = { cellsChanged: 0, cellsWritten: 0, skippedProtected: 0 };
+  // Protections are looked up only when some sheet has marks to change (never on a re-run with
+  // unchanged data).
+  let locked: Locked | null = null;
+  const lockedOf = (name: string) => {
+    locked ??= lockedAreas(ss);
+    return locked.get(name);
+  };
+  const summary = (list: readonly CellMark[]) =>
+    summaryNote(list.some((m) => m.severity === 'error') ? 'error' : 'warning', SHEETS.report.name);
   const nextRecords: MarkRecord[] = [];
   for (const name of MARKED) {
     const recs = bySheet.get(name) ?? [];
@@ -115,9 +188,20 @@ export function writeMarks(
       nextRecords.push(...recs); // the sheet is gone (or renamed): keep its record for when it is back
       continue;
     }
-    const written = markSheet(sheet, name, recs, marks, batch, known);
+    if (marksMatchRecord(recs, marks, [markNote, summary])) {
+      nextRecords.push(...recs); // exactly what is there: no read, no write
+      continue;
+    }
+    const lockedHere = lockedOf(name);
+    if (lockedHere === 'all') {
+      nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
+      result.skippedProtected += new Set(marks.map((m) => `${m.row}:${m.col}`)).size;
+      continue;
+    }
+    const written = markSheet(sheet, name, recs, marks, batch, known, lockedHere ?? []);
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
+    result.skippedProtected += written.skippedProtected;
     nextRecords.push(...written.records);
   }
   for (const rest of bySheet.values()) nextRecords.push(...rest);
@@ -132,7 +216,35 @@ function markSheet(
   marks: readonly CellMark[],
   batch: WriteBatch,
   known: SheetRead | undefined,
+  locked: readonly Box[] = [],
+  /** Protected areas the block write must not cover (the cells in them were taken out already). */
+  avoid: readonly Box[] = locked,
 ): MarksResult & { records: MarkRecord[] } {
+  const isLocked = (row: number, col: number) => locked.some((b) => inBox(b, row, col));
+  let skippedProtected = 0;
+  if (locked.length > 0) {
+    // Protected cells: their marks are not written (the report still lists the problems) and
+    // their recorded marks stay recorded until someone who may edit them runs validation.
+    const kept = marks.filter((m) => !isLocked(m.row, m.col));
+    skippedProtected = new Set(marks.filter((m) => isLocked(m.row, m.col)).map((m) => `${m.row}:${m.col}`)).size;
+    const lockedRecs = recs.filter((r) => {
+      const at = parseA1(r.cell);
+      return at !== null && isLocked(at.row, at.col);
+    });
+    if (skippedProtected > 0 || lockedRecs.length > 0) {
+      const inner = markSheet(
+        sheet,
+        name,
+        recs.filter((r) => !lockedRecs.includes(r)),
+        kept,
+        batch,
+        known,
+        locked.filter(() => false),
+        locked,
+      );
+      return { ...inner, skippedProtected, records: [...inner.records, ...lockedRecs] };
+    }
+  }
   const cells = [
     ...marks,
     ...recs.map((r) => parseA1(r.cell)).filter((c): c is { row: number; col: number } => c !== null),
@@ -140,7 +252,7 @@ function markSheet(
   const summary = (list: readonly CellMark[]) =>
     summaryNote(list.some((m) => m.severity === 'error') ? 'error' : 'warning', SHEETS.report.name);
   if (marksMatchRecord(recs, marks, [markNote, summary])) {
-    return { cellsChanged: 0, cellsWritten: 0, records: [...recs] };
+    return { cellsChanged: 0, cellsWritten: 0, skippedProtected, records: [...recs] };
   }
   const box = boundingBox(cells) as Box;
   // Read the region of the marks: the data range when it is hardly larger (saves a getRange).
@@ -173,7 +285,9 @@ function markSheet(
     }
   }
   const changes = plan.changes;
-  if (changes.length === 0) return { cellsChanged: 0, cellsWritten: 0, records: plan.records };
+  if (changes.length === 0) return { cellsChanged: 0, cellsWritten: 0, skippedProtected, records: plan.records };
+  // A block over a protected cell would be refused whole: lists then.
+  if (block && avoid.some((b) => boxesMeet(b, region))) block = false;
   let cellsWritten = 0;
   if (block) {
     const nextFills = fills.map((r) => r.map(fillArg));
@@ -228,7 +342,7 @@ function markSheet(
       );
     }
   }
-  return { cellsChanged: changes.length, cellsWritten, records: plan.records };
+  return { cellsChanged: changes.length, cellsWritten, skippedProtected, records: plan.records };
 }
 
 /**
@@ -284,12 +398,7 @@ function sameRecords(a: readonly MarkRecord[], b: readonly MarkRecord[]): boolea
 }
 
 /** Rewrites the record sheet (created hidden, text-formatted, the first time); returns cells written. */
-function writeRecords(
-  ss: Spreadsheet,
-  old: { sheet: Sheet | null; rows: MarkRecord[]; height: number },
-  next: readonly MarkRecord[],
-  batch: WriteBatch,
-): number {
+function writeRecords(ss: Spreadsheet, old: RecordSheet, next: readonly MarkRecord[], batch: WriteBatch): number {
   if (sameRecords(old.rows, next) && (old.sheet || next.length === 0)) return 0;
   let sheet = old.sheet;
   const width = RECORD_HEADER.length;
@@ -369,8 +478,16 @@ export function writeReport(
   const oldRows = Math.max(0, sheet.getLastRow() - 1);
   const height = Math.max(plain.length, oldRows);
   if (height === 0) return 0;
-  const needed = height + 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  if (plain.length > oldRows) {
+    // More rows than the sheet has data in: make room (a report never shrinks the sheet).
+    const maxRows = sheet.getMaxRows();
+    if (height + 1 > maxRows) {
+      batch.custom(
+        () => sheet.insertRowsAfter(maxRows, height + 1 - maxRows),
+        () => sheet.deleteRows(maxRows + 1, height + 1 - maxRows),
+      );
+    }
+  }
   const block = sheet.getRange(2, 1, height, width);
   const previous = oldRows > 0 ? (block.getValues() as unknown[][]) : blankRows(height, width);
   while (plain.length < height) plain.push(new Array(width).fill(''));

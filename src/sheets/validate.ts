@@ -2,9 +2,10 @@
  * "Kiểm tra dữ liệu": under the document lock, reads every sheet it needs once, runs every rule,
  * marks the cells, rewrites `Kiểm tra` and records a summary for the sidebar.
  */
-import { planAllocation } from '../domain/allocation';
+import { fixedSeatsOf, planAllocation } from '../domain/allocation';
 import { checkAllocation } from '../domain/checks/allocation';
 import { checkDelegates } from '../domain/checks/delegates';
+import { officialFigureProblems } from '../domain/checks/officialFigures';
 import { checkStructure } from '../domain/checks/structure';
 import { todayIso } from '../domain/dates';
 import { checkMergedCells } from '../domain/merges';
@@ -87,6 +88,14 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const plan = planAllocation(settings, cells, units, allocation.rows, delegates, problems);
   const sheetRows = allocation.rows;
   checkAllocation({ settings, settingCells: cells, plan, sheetRows, sheetPresent: allocation.table.present }, problems);
+  if (allocation.table.present && sheetRows.length > 0) {
+    const fixedSeats = fixedSeatsOf(settings).reduce((n, f) => n + f.seats, 0);
+    const totalReported = problems.items.some((p) => p.rule === 'allocation-total-mismatch');
+    for (const p of officialFigureProblems({ rows: sheetRows, officialTotal: settings.officialTotal, fixedSeats })) {
+      if (p.rule === 'official-total-mismatch' && totalReported) continue;
+      problems.add(p.severity, p.rule, p.sheet, p.cell, p.message, p.suggestion);
+    }
+  }
   checkDelegates({ settings, settingCells: cells, plan, sheetRows, delegates }, problems);
   const year = settings.year ?? Number(today.slice(0, 4));
   checkStructure({ settings, settingCells: cells, delegates, unitEthnic, year }, problems);
@@ -164,12 +173,16 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
     const reportSheet = findSheet(ss, 'report');
     if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
     const { problems, read, writeStatuses } = collectProblems(ss, now);
-    writeAll('kết quả kiểm tra', (batch) => {
-      writeMarks(ss, problems, batch, read);
+    const marks = writeAll('kết quả kiểm tra', (batch) => {
+      const written = writeMarks(ss, problems, batch, read);
       writeReport(ss, problems, batch, reportSheet);
       writeStatuses(batch);
+      return written;
     });
     const result = boundedResult(problems, at);
+    if (marks.skippedProtected > 0) {
+      result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;
+    }
     saveState('validation', { at, errors: result.errors, warnings: result.warnings });
     return result;
   });

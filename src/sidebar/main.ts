@@ -138,7 +138,7 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
     }
     case 'validateAll': {
       const r = await call('validateAll');
-      state.problems = { source: action, items: r.problems, at: r.at };
+      state.problems = { source: action, items: r.problems, at: r.at, errors: r.errors, warnings: r.warnings };
       state.filter = 'all';
       state.selected = null;
       return done(r.errors + r.warnings > 0 ? 'warn' : 'ok', r.message, undefined, (s) => s.doneTitle.validateAll);

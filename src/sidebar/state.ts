@@ -25,6 +25,9 @@ export interface ProblemsState {
   source: Extract<ServerFunction, 'validateAll' | 'allocateDelegates'>;
   items: ProblemDto[];
   at: string | null;
+  /** Counts of every problem found, when `items` holds only the first ones (validateAll). */
+  errors?: number;
+  warnings?: number;
 }
 
 /** The inline form of "Tạo văn bản ▸ <kind>": the meeting (Thông báo kết luận) and the document date. */

@@ -67,7 +67,7 @@ export const ALLOCATION_MESSAGES = {
     inserted
       ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
       : ` Đã thêm ${count} dòng cho đơn vị mới từ dòng ${after + 1} của trang "Phân bổ".`,
-  warnings: (count: number) => ` Có ${count} cảnh báo, xem danh sách bên dưới.`,
+  warnings: (count: number, first: string) => ` Có ${count} cảnh báo, đầu tiên: ${first}`,
   duplicateRow: (code: string, row: number, used: number) =>
     `Mã đơn vị "${code}" ở dòng ${row} trùng với dòng ${used}; tiện ích chỉ ghi vào dòng ${used}, dòng ${row} giữ nguyên.`,
   orphanRow: (code: string, row: number) =>

@@ -4,10 +4,10 @@
  * deploy script's checks, which run without a Google account. Needs `npm run build`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Runtime } from '../../local/runtime';
-import { builtCodePath, PROJECT_DIR, writeFixtureBundle } from '../../local/testing';
+import { Runtime, runBundle, runInMode, runOnOpen } from '../../local/runtime';
+import { builtCodePath, PROJECT_DIR, tempDir, writeFixtureBundle } from '../../local/testing';
 import { loadBundle } from '../../local/vm';
 
 const ADDON_NAME = 'Trợ lý Đại hội DTTS';
@@ -74,6 +74,21 @@ describe('onOpen and onInstall', () => {
     expect(runtime.calls['Ui.createAddonMenu']).toBe(1);
     expect(runtime.calls['Ui.createMenu'] ?? 0).toBe(0);
     expect(nonUiCalls(runtime)).toEqual([]);
+  });
+
+  test("AuthMode.NONE enforced as Google does: onOpen succeeds, while the menu's actions would be refused", () => {
+    const runtime = new Runtime();
+    const run = runOnOpen(runtime, 'NONE');
+    expect(items(runtime)).toEqual([FULL_MENU[0]]);
+    expect(
+      Object.keys(run.calls)
+        .filter((k) => k !== 'total')
+        .sort(),
+    ).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu'].sort());
+    // The control: the same runtime in NONE refuses what onOpen must not do.
+    expect(() => runInMode(runtime, 'NONE', () => runBundle(runtime, 'menuValidateAll'))).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
+    );
   });
 
   test.each([
@@ -202,7 +217,7 @@ describe('npm run deploy, validated without a Google account', () => {
       `$ clasp create-script --type standalone --title 'Trợ lý Đại hội DTTS' --rootDir .`,
     ]);
     expect(clasp(deploy('--target', 'template', '--create').stdout)).toEqual([
-      `$ clasp create-script --type sheets --title 'Trợ lý Đại hội DTTS — mẫu' --rootDir .`,
+      `$ clasp create-script --type sheets --title 'Trợ lý Đại hội DTTS' --rootDir .`,
     ]);
   });
 
@@ -223,5 +238,127 @@ describe('npm run deploy, validated without a Google account', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(clasp(r.stdout)).toEqual([]);
+  });
+});
+
+describe('npm run deploy for real, with a stand-in for clasp, in a copy of the project', () => {
+  // The stand-in records its arguments and, for create-script, writes the .clasp.json clasp writes.
+  const STAND_IN = `#!/usr/bin/env node
+const fs = require('node:fs');
+const args = process.argv.slice(2);
+fs.appendFileSync(process.env.CLASP_LOG, JSON.stringify({ cwd: process.cwd(), args }) + '\\n');
+if (args[0] === 'create-script') {
+  const sheets = args[args.indexOf('--type') + 1] === 'sheets';
+  fs.writeFileSync('.clasp.json', JSON.stringify({ scriptId: sheets ? '${'T'.repeat(57)}' : '${'L'.repeat(57)}',
+    rootDir: '', parentId: sheets ? ['SHEET_ID_123'] : undefined }));
+  fs.writeFileSync('Code.js', 'function myFunction() {}');
+}
+`;
+  let root: string;
+  let log: string;
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'scripts/deploy.mjs'), '--no-build', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DTTS_CLASP: join(root, 'clasp'), CLASP_LOG: log },
+    });
+  const calls = () =>
+    readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { cwd: string; args: string[] });
+
+  beforeAll(() => {
+    root = tempDir('dtts-deploy-');
+    log = join(root, 'clasp.log');
+    writeFileSync(log, '');
+    for (const dir of ['scripts', 'build', 'dist/template']) mkdirSync(join(root, dir), { recursive: true });
+    for (const file of [
+      'scripts/deploy.mjs',
+      'appsscript.json',
+      'build/Code.js',
+      'build/Sidebar.html',
+      'build/appsscript.json',
+      'dist/template/Code.js',
+    ])
+      copyFileSync(join(PROJECT_DIR, file), join(root, file));
+    writeFileSync(join(root, 'clasp'), STAND_IN);
+    chmodSync(join(root, 'clasp'), 0o755);
+  });
+
+  test('--create: clasp runs in a scratch directory; only the id and rootDir are kept; a second --create is refused', () => {
+    const r = run('--target', 'addon', '--create');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const [call] = calls();
+    expect(call!.args).toEqual([
+      'create-script',
+      '--type',
+      'standalone',
+      '--title',
+      'Trợ lý Đại hội DTTS',
+      '--rootDir',
+      '.',
+    ]);
+    expect(call!.cwd).not.toBe(root);
+    expect(existsSync(join(root, '.clasp.json'))).toBe(false);
+    expect(readFileSync(join(root, 'build/Code.js'), 'utf8')).toBe(readFileSync(builtCodePath(), 'utf8'));
+    expect(JSON.parse(readFileSync(join(root, '.clasp-addon.json'), 'utf8'))).toEqual({
+      scriptId: 'L'.repeat(57),
+      rootDir: 'build',
+    });
+    const again = run('--target', 'addon', '--create');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('.clasp-addon.json already exists');
+  });
+
+  test('add-on release: push then create-version, both on .clasp-addon.json', () => {
+    const before = calls().length;
+    const r = run('--guide-url', 'https://example.org/g.md', '--release', 'Bản 0.1', '--skip-tests');
+    expect(r.status).toBe(0);
+    expect(
+      calls()
+        .slice(before)
+        .map((c) => c.args),
+    ).toEqual([
+      ['-P', '.clasp-addon.json', 'push', '--force'],
+      ['-P', '.clasp-addon.json', 'create-version', 'Bản 0.1'],
+    ]);
+    expect(r.stdout).toContain(`script id ${'L'.repeat(57)}`);
+  });
+
+  test('template: created as a new spreadsheet, pushed with the add-on project as its library', () => {
+    expect(run('--target', 'template', '--create').status).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, '.clasp-template.json'), 'utf8'))).toEqual({
+      scriptId: 'T'.repeat(57),
+      rootDir: 'dist/template',
+      parentId: 'SHEET_ID_123',
+    });
+    const before = calls().length;
+    const r = run('--target', 'template', '--library-version', '7');
+    expect(r.stderr).toBe('');
+    expect(
+      calls()
+        .slice(before)
+        .map((c) => c.args),
+    ).toEqual([['-P', '.clasp-template.json', 'push', '--force']]);
+    const manifest = JSON.parse(readFileSync(join(root, 'dist/template/appsscript.json'), 'utf8'));
+    expect(manifest.dependencies.libraries).toEqual([
+      { userSymbol: 'TroLyDTTS', libraryId: 'L'.repeat(57), version: '7', developmentMode: false },
+    ]);
+    expect(r.stdout).toContain('https://docs.google.com/spreadsheets/d/SHEET_ID_123/copy');
+  });
+
+  test('a placeholder script id in the project file stops the push', () => {
+    writeFileSync(
+      join(root, '.clasp-addon.json'),
+      JSON.stringify({ scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID', rootDir: 'build' }),
+    );
+    const before = calls().length;
+    const r = run('--guide-url', 'https://example.org/g.md', '--skip-tests');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('.clasp-addon.json: scriptId "REPLACE_WITH_YOUR_SCRIPT_ID" is not a real script id');
+    expect(calls().length).toBe(before);
   });
 });

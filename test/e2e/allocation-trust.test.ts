@@ -435,6 +435,28 @@ describe('what allocation reads', () => {
     }
   });
 
+  it('leaves the row of a unit no longer in `Đơn vị` as it is, and says so naming the row', async () => {
+    const ss = await decorated();
+    const units = sheetOf(ss, 'Đơn vị');
+    const last = units.getLastRow();
+    const gone = String(units.getRange(last - 1, 1).getValue());
+    units.deleteRow(last - 1);
+    const s = sheetOf(ss, ALLOCATION);
+    const row =
+      s
+        .getRange('A1:A12')
+        .getValues()
+        .findIndex((r) => r[0] === gone) + 1;
+    expect(row).toBeGreaterThan(1);
+    const before = cellsOf(s)[row - 1];
+    const result = run(new Runtime({ spreadsheet: ss, now: NOW })).result as AllocationResultDto;
+    expect(result.ok).toBe(true);
+    expect(cellsOf(s)[row - 1]).toEqual(before);
+    const warning = result.problems.find((p) => p.rule === 'allocation-unknown-row');
+    expect(warning).toMatchObject({ sheet: ALLOCATION, cell: `A${row}`, severity: 'warning' });
+    expect(warning?.message).toContain(gone);
+  });
+
   it('never runs setup implicitly: a missing sheet or column is a message, and nothing changes', async () => {
     for (const mutate of [
       (ss: LocalSpreadsheet) => ss.deleteSheet(sheetOf(ss, ALLOCATION)),

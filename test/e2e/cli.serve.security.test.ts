@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { main } from '../../local/cli';
 import { type Playground, startPlayground } from '../../local/playground/server';
 import { playgroundState } from '../../local/playground/state';
 import { Runtime } from '../../local/runtime';
@@ -243,6 +244,21 @@ describe('playground: port and address', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  test('dtts serve on a busy port exits with 1 and the message, serving nothing', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const out = { stdout: '', stderr: '' };
+    const io = { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), isTTY: false };
+    try {
+      await expect(main(['serve', '--port', String(port)], io)).resolves.toBe(1);
+    } finally {
+      blocker.close();
+    }
+    expect(out.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(out.stdout).not.toContain('Playground:');
   });
 
   test('only loopback addresses can be bound', async () => {

@@ -6,6 +6,7 @@
  * workbook, and a fault sweep over every write of validateAll.
  */
 import { Runtime, runBundle } from '../../local/runtime';
+import type { LocalProtection } from '../../local/runtime/protection';
 import type { LocalSheet } from '../../local/runtime/sheet';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
@@ -233,6 +234,38 @@ describe('marks never take what the user owns', () => {
     validate(ss);
     expect(d.getRange('F3').getBackground()).toBe('#0000ff');
     expect(d.getRange('F3').getNote()).toBe('');
+  });
+
+  it('a protected problem cell is reported, not marked, and does not stop the other marks', () => {
+    const { ss } = decorated();
+    const d = ss.localSheet(DELEGATES) as LocalSheet;
+    (d.getRange('F3').protect() as unknown as LocalProtection).restrictTo([]);
+    const helper = new Runtime({ spreadsheet: ss, user: 'canbo@langson.gov.vn', now: NOW });
+    const run = validate(ss, helper);
+    expect(run.result.message).toMatch(/1 ô được bảo vệ/);
+    expect(run.result.problems.some((p) => p.sheet === DELEGATES && p.cell === 'F3')).toBe(true);
+    expect(d.getRange('F3').getBackground()).toBe(NO_FILL);
+    expect(d.getRange('F3').getNote()).toBe('');
+    expect(d.getRange('C4').getBackground()).toBe(MARK_COLORS.error);
+    // The owner's next run marks it.
+    validate(ss, new Runtime({ spreadsheet: ss, user: ss.owner, now: NOW }));
+    expect(d.getRange('F3').getBackground()).toBe(MARK_COLORS.error);
+  });
+
+  it('reports a Số chính thức typed over by hand and a negative one (official figures)', () => {
+    const { ss } = decorated();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(runtime, 'allocateDelegates');
+    const alloc = ss.getSheetByName('Phân bổ') as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    const headers = alloc.getRange(1, 1, 1, alloc.getLastColumn()).getValues()[0] as string[];
+    const final = headers.indexOf('Số chính thức') + 1;
+    const adjustment = headers.indexOf('Điều chỉnh') + 1;
+    alloc.getRange(2, final).setValue(Number(alloc.getRange(2, final).getValue()) + 13);
+    alloc.getRange(3, adjustment).setValue(-500);
+    const rules = validate(ss)
+      .result.problems.filter((p) => p.sheet === 'Phân bổ')
+      .map((p) => p.rule);
+    expect(rules).toEqual(expect.arrayContaining(['official-figure-mismatch', 'official-figure-negative']));
   });
 
   it('on a blank workbook writes nothing and asks for "Thiết lập bảng tính"', () => {

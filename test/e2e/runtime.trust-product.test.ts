@@ -86,7 +86,7 @@ describe('a collaborator and the owner’s protections', () => {
   // data range, header included; Google refuses the write ("You are trying to edit a protected cell
   // or object…") and the collaborator gets no report at all. It must write only the cells it marks
   // (or skip protected ones) and still report the problems.
-  test.failing('a collaborator running validateAll still gets the report', () => {
+  test('a collaborator running validateAll still gets the report', () => {
     const { b } = protectedHeader();
     const run = runBundle(b, 'validateAll');
     expect(run.result).toMatchObject({ errors: expect.any(Number) });

@@ -4,7 +4,7 @@ import { offsetAt } from '../../src/domain/dates';
 import { ProblemList } from '../../src/domain/problem';
 import { numericCodeKey, readDelegates, readUnits, UnitIndex } from '../../src/domain/records';
 import { SHEETS } from '../../src/domain/template';
-import { restoreInput, textInput } from '../../src/domain/values';
+import { cellText, restoreInput, textInput } from '../../src/domain/values';
 
 describe('matchUnitRows', () => {
   it('matches codes as text first, then a digit code read as a number, the first row winning', () => {
@@ -97,5 +97,10 @@ describe('offsetAt', () => {
     expect(offsetAt(420, Date.UTC(1957, 0, 1))).toBe(420);
     expect(offsetAt(60, Date.UTC(1968, 4, 14, 16))).toBe(60);
     expect(offsetAt(() => 120, 0)).toBe(120);
+  });
+
+  it('shows a date cell as the day Sheets shows, in 1968 as today', () => {
+    expect(cellText(new Date('1968-05-14T16:00:00Z'))).toBe('15/05/1968'); // midnight at +08:00
+    expect(cellText(new Date('2024-01-12T16:30:00Z'))).toBe('12/01/2024'); // 23:30 at +07:00
   });
 });

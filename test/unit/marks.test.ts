@@ -143,11 +143,12 @@ describe('parseA1 and asText', () => {
     expect(parseA1('')).toBeNull();
   });
   it('forces text for values Sheets would read as formulas', () => {
-    expect(['=SUM(A1)', '+84', '-1', '@x', 'Hà Giang'].map(asText)).toEqual([
+    expect(['=SUM(A1)', '+84', '-1', '@x', "'a", 'Hà Giang'].map(asText)).toEqual([
       "'=SUM(A1)",
       "'+84",
       "'-1",
       "'@x",
+      "''a",
       'Hà Giang',
     ]);
   });

@@ -52,14 +52,23 @@ export function problemsView(ctx: ViewContext): HTMLElement {
   if (!ps) {
     body.push(h('p', { class: 'muted' }, t.problemsEmpty));
   } else {
-    const errors = ps.items.filter((p) => p.severity === 'error').length;
-    const warnings = ps.items.length - errors;
-    count = h('span', { class: 'count' }, formatNumber(ps.items.length, lang));
+    // validateAll sends the first problems only (errors first) with the counts of all of them.
+    const shownErrors = ps.items.filter((p) => p.severity === 'error').length;
+    const errors = Math.max(ps.errors ?? 0, shownErrors);
+    const warnings = Math.max(ps.warnings ?? 0, ps.items.length - shownErrors);
+    const total = errors + warnings;
+    const notSent =
+      state.filter === 'all'
+        ? total - ps.items.length
+        : state.filter === 'error'
+          ? errors - shownErrors
+          : warnings - (ps.items.length - shownErrors);
+    count = h('span', { class: 'count' }, formatNumber(total, lang));
     const when = formatDateTime(ps.at);
     body.push(
       h('p', { class: 'muted source' }, when ? `${t.problemsFrom[ps.source]} · ${when}` : t.problemsFrom[ps.source]),
     );
-    if (ps.items.length === 0) {
+    if (total === 0) {
       body.push(h('p', { class: 'notice tone-ok' }, t.problemsNone));
     } else {
       const chip = (filter: Filter, label: string, n: number) =>
@@ -79,13 +88,13 @@ export function problemsView(ctx: ViewContext): HTMLElement {
         h(
           'div',
           { class: 'chips', role: 'group', 'aria-label': t.filter },
-          chip('all', t.all, ps.items.length),
+          chip('all', t.all, total),
           chip('error', t.errorsChip, errors),
           chip('warning', t.warningsChip, warnings),
         ),
       );
-      const { groups, hidden, total } = groupProblems(ps.items, state.filter);
-      if (total === 0) body.push(h('p', { class: 'muted' }, t.nothingInFilter));
+      const { groups, hidden, total: inFilter } = groupProblems(ps.items, state.filter);
+      if (inFilter === 0) body.push(h('p', { class: 'muted' }, t.nothingInFilter));
       for (const g of groups) {
         const id = `g-${g.shown[0]?.index ?? 0}`;
         body.push(
@@ -106,7 +115,7 @@ export function problemsView(ctx: ViewContext): HTMLElement {
           ),
         );
       }
-      if (hidden > 0) body.push(h('p', { class: 'more' }, t.more(hidden)));
+      if (hidden + notSent > 0) body.push(h('p', { class: 'more' }, t.more(hidden + notSent)));
     }
   }
   return h(
