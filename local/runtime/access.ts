@@ -11,9 +11,10 @@
  *   Modelled per cell: the first write of an execution to a cell keeps the cell's previous content;
  *   when another runtime calls in, pending cells show their previous content (the "committed"
  *   spreadsheet), and get the writer's content back when the writer calls again. Flushing drops
- *   the kept content, making the writes everyone's. Known gap: structural changes (inserted or
- *   deleted sheets, rows, columns; sheet names, frozen rows, widths, protections, named ranges)
- *   are visible to every runtime at once.
+ *   the kept content, making the writes everyone's. A sheet inserted during an execution is hidden
+ *   from other runtimes the same way until the flush. Known gap: other structural changes (deleted
+ *   sheets, rows, columns; sheet names, frozen rows, widths, protections, named ranges) are visible
+ *   to every runtime at once.
  * - **Protections** are enforced against the calling user (see protection.ts).
  * - **Cell accounting**: cells read and written by counted calls.
  *
@@ -82,6 +83,19 @@ export class SpreadsheetAccess {
     this.show(null);
   }
 
+  /** Called with the token whose pending writes were just made everyone's. */
+  readonly onFlush: ((token: object) => void)[] = [];
+
+  /** The runtime token that would own a structure created now (inside an execution), or undefined. */
+  pendingOwner(): object | undefined {
+    return this.actor?.buffering ? this.actor.token : undefined;
+  }
+
+  /** True when something pending for `owner` (undefined: committed) is visible in the view shown now. */
+  isVisible(owner: object | undefined): boolean {
+    return owner === undefined || owner === this.shown;
+  }
+
   /** True when `token` has writes no one else sees yet. */
   hasPending(token: object): boolean {
     return (this.pending.get(token)?.size ?? 0) > 0;
@@ -89,6 +103,7 @@ export class SpreadsheetAccess {
 
   /** Makes `token`'s pending writes everyone's (SpreadsheetApp.flush, end of execution). */
   flush(token: object): void {
+    for (const f of this.onFlush) f(token);
     if (!this.pending.has(token)) return;
     this.show(token);
     this.pending.delete(token);

@@ -4,7 +4,9 @@
  *
  * - Scopes. A method whose scope the user did not grant fails with Google's
  *   "You do not have permission to call X. Required permissions: S" (the text quoted in
- *   hijonathan/google-scripts#14 and enuchi/React-Google-Apps-Script#44). Users may grant only
+ *   hijonathan/google-scripts#14, ftomassetti/DriveInvoicing#1 — "You do not have permission to call
+ *   DocumentApp.openById. Required permissions: https://www.googleapis.com/auth/documents" — and
+ *   enuchi/React-Google-Apps-Script#44). Users may grant only
  *   some of the manifest's scopes ("Granular OAuth permissions allow users to authorize specific
  *   scopes, and scripts should be designed to handle these permissions using requireScopes or
  *   getAuthorizationInfo", https://developers.google.com/apps-script/concepts/scopes).
@@ -16,7 +18,10 @@
  *   authorization URL (null when not required) and the granted scopes among those asked
  *   (https://developers.google.com/apps-script/reference/script/authorization-info).
  * - AuthMode.NONE (an add-on's onOpen in a document where it is not enabled) "does not allow
- *   access to any services that require authorization"; LIMITED allows the current document and
+ *   access to any services that require authorization"; "Don't take any action that requires
+ *   authorization (such as checking script Properties) while the add-on is in
+ *   ScriptApp.AuthMode.NONE … this results in an error" (https://developers.google.com/workspace/add-ons/concepts/menus);
+ *   the add-on menu (Ui.createAddonMenu, Menu.addItem) works in all modes. LIMITED allows the current document and
  *   the UI but not other files (https://developers.google.com/apps-script/reference/script/auth-mode,
  *   https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
  */

@@ -1432,11 +1432,11 @@ export class LocalDocumentApp
   }
   private readonly preloaded = new Set<LocalDocument>();
 
-  private newDocument(name: string): LocalDocument {
+  private newDocument(name: string, owner?: string): LocalDocument {
     this.serial++;
     const seed = `${this.ctx?.user ?? ''}|${this.serial}|${name}`;
     const id = '1' + createHash('sha256').update(seed).digest('base64url').slice(0, 43);
-    const doc = new LocalDocument(id, name, this.ctx?.user ?? '');
+    const doc = new LocalDocument(id, name, owner ?? this.ctx?.user ?? '');
     this.documents.push(doc);
     this.registry.push(doc);
     return doc;
@@ -1452,11 +1452,20 @@ export class LocalDocumentApp
     return asGas(this.newDocument(name));
   }
 
-  /** Adds a Doc the script can open by id (a user's template); `fill` writes its content. */
-  preload(name: string, fill: (body: LocalBody, doc: LocalDocument) => void = () => {}): LocalDocument {
-    const doc = this.newDocument(name);
+  /**
+   * Adds a Doc the script can open by id (a user's template); `fill` writes its content. It belongs
+   * to this runtime's user unless `owner` says otherwise; `editors`/`viewers` share it.
+   */
+  preload(
+    name: string,
+    fill: (body: LocalBody, doc: LocalDocument) => void = () => {},
+    options: { owner?: string; editors?: string[]; viewers?: string[] } = {},
+  ): LocalDocument {
+    const doc = this.newDocument(name, options.owner);
     this.preloaded.add(doc);
     fill(doc.body, doc);
+    if (options.editors) doc.addEditors(options.editors);
+    if (options.viewers) doc.addViewers(options.viewers);
     return doc;
   }
 

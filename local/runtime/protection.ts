@@ -10,8 +10,8 @@
  * Warning-only protections do not stop scripts (Protection.setWarningOnly).
  */
 import type { GridRect } from './a1';
-import type { LocalRange } from './range';
-import { asGas, enumOf, SERVICE_NAME, ServiceObject } from './service';
+import { LocalRange } from './range';
+import { asGas, asLocal, enumOf, SERVICE_NAME, ServiceObject } from './service';
 import { LocalUser } from './session';
 
 type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
@@ -48,12 +48,15 @@ export class LocalProtection
       | 'removeEditor'
       | 'removeEditors'
       | 'getEditors'
+      | 'setUnprotectedRanges'
+      | 'getUnprotectedRanges'
     >
 {
   get [SERVICE_NAME]() {
     return 'Protection';
   }
 
+  private unprotected: LocalRange[] = [];
   private description = '';
   private warningOnly = false;
   private domainEdit = true;
@@ -75,6 +78,16 @@ export class LocalProtection
   /** The protected rectangle. */
   rect(): GridRect {
     return this.range().rect;
+  }
+
+  /**
+   * True when a change of `rect` touches protected cells: for a range protection, any overlap; for
+   * a sheet protection, any cell outside its unprotected ranges
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection#setunprotectedrangesranges).
+   */
+  covers(rect: GridRect): boolean {
+    if (this.type === 'RANGE') return overlaps(this.rect(), rect);
+    return !this.unprotected.some((r) => contains(r.rect, rect));
   }
 
   /** True when `user` may edit the protected cells (ignoring warning-only). */
@@ -115,6 +128,18 @@ export class LocalProtection
   setWarningOnly(warningOnly: boolean): GasProtection {
     this.warningOnly = Boolean(warningOnly);
     return asGas(this);
+  }
+
+  /** Ranges of a protected sheet left editable (sheet protections only, as in Google). */
+  setUnprotectedRanges(ranges: GasRange[]): GasProtection {
+    if (this.type === 'SHEET') {
+      this.unprotected = ranges.map((r) => asLocal(LocalRange, r, 'SpreadsheetApp.Protection.setUnprotectedRanges'));
+    }
+    return asGas(this);
+  }
+
+  getUnprotectedRanges(): GasRange[] {
+    return this.unprotected.map((r) => asGas<GasRange>(r));
   }
 
   getRange(): GasRange {
@@ -181,4 +206,22 @@ export class LocalProtection
   private stopMirroring(): void {
     this.mirrorsSpreadsheet = false;
   }
+}
+
+function overlaps(a: GridRect, b: GridRect): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
+}
+
+function contains(outer: GridRect, inner: GridRect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
 }

@@ -98,6 +98,8 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
   /** Explicit row heights in pixels, by 1-based row. */
   readonly rowHeights = new Map<number, number>();
   readonly protections: LocalProtection[] = [];
+  /** The runtime whose execution inserted this sheet and has not flushed yet (access.ts), or undefined. */
+  pendingFor: object | undefined = undefined;
   /** Merged areas (1-based rectangles); values live in their top-left cell only, as in Google. */
   merges: GridRect[] = [];
 
@@ -356,7 +358,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     const user = this.spreadsheet.access.actor?.user;
     if (user === undefined) return;
     for (const p of this.protections) {
-      if (p.blocks(user) && (p.type === 'SHEET' || rectsIntersect(p.rect(), rect))) {
+      if (p.blocks(user) && p.covers(rect)) {
         throw new ServiceError(messages.protectedCell());
       }
     }

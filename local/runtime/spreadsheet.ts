@@ -163,6 +163,9 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     this.id = options.id ?? `local-${createHash('sha1').update(this.name).digest('hex').slice(0, 24)}`;
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     this.locale = options.locale ?? DEFAULT_LOCALE;
+    this.access.onFlush.push((token) => {
+      for (const s of this.sheets) if (s.pendingFor === token) s.pendingFor = undefined;
+    });
     this.owner = options.owner ?? 'user@example.com';
     this.editors = new Set((options.editors ?? []).filter((e) => e !== this.owner));
     this.viewers = new Set((options.viewers ?? []).filter((e) => e !== this.owner && !this.editors.has(e)));
@@ -182,9 +185,14 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     return [...this.sheets];
   }
 
-  /** The sheet with this name as a local object, or undefined. */
+  /** The sheet with this name as a local object, or undefined (a sheet another runtime inserted and has not flushed is not seen). */
   localSheet(name: string): LocalSheet | undefined {
-    return this.sheets.find((s) => s.getName() === name);
+    return this.sheets.find((s) => s.getName() === name && this.access.isVisible(s.pendingFor));
+  }
+
+  /** The sheets the calling runtime sees, in tab order. */
+  private visibleSheets(): LocalSheet[] {
+    return this.sheets.filter((s) => this.access.isVisible(s.pendingFor));
   }
 
   /** Appends (or inserts at 0-based `index`) a sheet without changing the active sheet. */
@@ -197,6 +205,7 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
     const index =
       options.index === undefined ? this.sheets.length : Math.max(0, Math.min(options.index, this.sheets.length));
     this.sheets.splice(index, 0, sheet);
+    sheet.pendingFor = this.access.pendingOwner();
     return sheet;
   }
 
@@ -230,7 +239,8 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
 
   /** The active sheet as a local object. */
   localActiveSheet(): LocalSheet {
-    const s = this.active.sheet && this.sheets.includes(this.active.sheet) ? this.active.sheet : this.sheets[0];
+    const visible = this.visibleSheets();
+    const s = this.active.sheet && visible.includes(this.active.sheet) ? this.active.sheet : visible[0];
     if (!s) throw new ServiceError('The spreadsheet has no sheets.');
     return s;
   }
@@ -336,11 +346,11 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   }
 
   getSheets(): GasSheet[] {
-    return this.sheets.map((s) => asGas(s));
+    return this.visibleSheets().map((s) => asGas(s));
   }
 
   getNumSheets(): number {
-    return this.sheets.length;
+    return this.visibleSheets().length;
   }
 
   /**
@@ -355,7 +365,7 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   }
 
   getSheetById(id: number): GasSheet | null {
-    const s = this.sheets.find((x) => x.sheetId === id);
+    const s = this.visibleSheets().find((x) => x.sheetId === id);
     return s ? asGas(s) : null;
   }
 

@@ -185,6 +185,15 @@ describe('Docs are private to their owner until shared', () => {
     expect(ss.getOwner()?.getEmail()).toBe('a@x.vn');
   });
 
+  test('a template owned by someone else opens only once shared', () => {
+    const { a, bundleA } = users();
+    const app = a.services.DocumentApp;
+    const closed = app.preload('Mẫu riêng', () => {}, { owner: 'c@x.vn' });
+    const shared = app.preload('Mẫu chung', () => {}, { owner: 'c@x.vn', viewers: ['a@x.vn'] });
+    expect(() => bundleA.call('openId', closed.id)).toThrow(MISSING);
+    expect(bundleA.call('openId', shared.id)).toBe('Mẫu chung');
+  });
+
   test('an unknown id gives the same error', () => {
     const { bundleA } = users();
     expect(() => bundleA.call('openId', '1nope')).toThrow(MISSING);

@@ -22,6 +22,12 @@ const CODE = writeFixtureBundle(`
   }
   function read(a1) { return SpreadsheetApp.getActiveSheet().getRange(a1).getValue(); }
   function write(a1, v) { SpreadsheetApp.getActiveSheet().getRange(a1).setValue(v); return read(a1); }
+  function addSheet(name) {
+    var sheet = SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
+    sheet.getRange('A1').setValue('tiêu đề');
+    return SpreadsheetApp.getActiveSpreadsheet().getSheets().length;
+  }
+  function hasSheet(name) { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name) !== null; }
   function writeFlushWrite() {
     var sheet = SpreadsheetApp.getActiveSheet();
     sheet.getRange('B1').setValue('flushed');
@@ -130,5 +136,20 @@ describe('visibility of pending writes', () => {
     bundleA.call('write', 'G1', 'mới');
     expect(during).toEqual(['cũ', 'ghi chú', '#ffff00']);
     expect([g.getValue(), g.getNote(), g.getBackground()]).toEqual(['mới', 'ghi chú', '#ffff00']);
+  });
+});
+
+describe('a sheet inserted during an execution', () => {
+  test('is hidden from other users until the writer flushes or ends; its name is still taken', () => {
+    const { a, bundleA, bundleB, spreadsheet } = twoUsers();
+    const seen: unknown[] = [];
+    a.onCall('Range.setValue', () => {
+      seen.push(bundleB.call('hasSheet', 'Văn bản'), spreadsheet.localSheet('Văn bản') === undefined);
+      expect(() => bundleB.call('addSheet', 'Văn bản')).toThrow('already exists');
+    });
+    expect(bundleA.call('addSheet', 'Văn bản')).toBe(2);
+    expect(seen).toEqual([false, true]);
+    expect(bundleB.call('hasSheet', 'Văn bản')).toBe(true);
+    expect(spreadsheet.localSheet('Văn bản')?.getRange('A1').getValue()).toBe('tiêu đề');
   });
 });

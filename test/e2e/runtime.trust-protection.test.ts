@@ -122,3 +122,20 @@ test('a protected sheet refuses every change and inserting rows by a collaborato
   sheetOf(helper).appendRow(['x']);
   expect(sheetOf(helper).getRange('A1').getValue()).toBe('x');
 });
+
+test('a protected sheet’s unprotected ranges stay editable; anything reaching outside them is refused', () => {
+  const { owner, helper, sheetOf } = setup();
+  const p = sheetOf(owner).protect();
+  p.removeEditors(p.getEditors());
+  p.setUnprotectedRanges([sheetOf(owner).getRange('A2:C100')]);
+  expect(p.getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['A2:C100']);
+  sheetOf(helper)
+    .getRange('A2:C3')
+    .setValues([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+  expect(sheetOf(helper).getRange('B3').getValue()).toBe('e');
+  expect(() => sheetOf(helper).getRange('A1').setValue('x')).toThrow(PROTECTED);
+  expect(() => sheetOf(helper).getRange('C2:D2').setBackground('#ff0000')).toThrow(PROTECTED);
+});
