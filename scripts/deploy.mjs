@@ -200,17 +200,21 @@ function main(argv) {
     // The title names the project, and a bound script's add-on menu carries its project's name: the
     // template keeps the add-on's, so the menu (and the user guide) read the same both ways.
     const title = TITLE;
-    claspCall(['create-script', '--type', target.type, '--title', title, '--rootDir', '.'], { cwd: scratch });
-    if (o.dryRun) {
-      say(`(dry run) would write ${target.config} with rootDir ${target.rootDir}`);
-    } else {
-      const created = readJson(join(scratch, '.clasp.json'));
-      const config = { scriptId: created.scriptId, rootDir: target.rootDir };
-      if (created.parentId) config.parentId = Array.isArray(created.parentId) ? created.parentId[0] : created.parentId;
-      writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
-      say(`Wrote ${target.config}: script ${config.scriptId}`);
+    try {
+      claspCall(['create-script', '--type', target.type, '--title', title, '--rootDir', '.'], { cwd: scratch });
+      if (o.dryRun) {
+        say(`(dry run) would write ${target.config} with rootDir ${target.rootDir}`);
+      } else {
+        const created = readJson(join(scratch, '.clasp.json'));
+        const config = { scriptId: created.scriptId, rootDir: target.rootDir };
+        if (created.parentId)
+          config.parentId = Array.isArray(created.parentId) ? created.parentId[0] : created.parentId;
+        writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+        say(`Wrote ${target.config}: script ${config.scriptId}`);
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
-    rmSync(scratch, { recursive: true, force: true });
     say(
       o.target === 'addon'
         ? 'Next: npm run deploy -- --target addon --guide-url https://…/huong-dan-su-dung.md'

@@ -215,6 +215,30 @@ function regexOf(pattern: string, global = false): RegExp {
   return new RegExp(String(pattern), global ? 'gu' : 'u');
 }
 
+/** A Java-style replacement ("$n" groups, "\\" escapes) as a function of the match; throws like Java on a bad one. */
+function javaReplacement(replacement: string): (m: RegExpExecArray | RegExpMatchArray) => string {
+  if (!/[$\\]/.test(replacement)) return () => replacement;
+  return (m) => {
+    let out = '';
+    for (let i = 0; i < replacement.length; i++) {
+      const c = replacement[i] as string;
+      if (c === '\\') {
+        i++;
+        if (i >= replacement.length) throw new ServiceError('character to be escaped is missing');
+        out += replacement[i];
+      } else if (c === '$') {
+        const d = /^\d/.exec(replacement.slice(i + 1));
+        if (!d) throw new ServiceError('Illegal group reference');
+        const g = Number(d[0]);
+        if (g >= m.length) throw new ServiceError(`No group ${g}`);
+        out += m[g] ?? '';
+        i++;
+      } else out += c;
+    }
+    return out;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Elements
 
@@ -297,9 +321,18 @@ abstract class LocalElement extends ServiceObject {
     );
   }
 
+  /**
+   * https://developers.google.com/apps-script/reference/document/body#replaceText(String,String):
+   * the pattern is a regular expression (RE2) given as a string. Apps Script's services are Java:
+   * the replacement is read like java.util.regex.Matcher's, so "$1" inserts a group, "\\$" a dollar,
+   * and a "$" or "\\" that starts no such sequence is an error. Code that wants its text inserted as
+   * is must not pass "$" or "\\" here (Text.insertText takes text literally).
+   */
   replaceText(searchPattern: string, replacement: string): GElement {
     this.touch();
-    for (const p of this.paragraphs()) p.replace(regexOf(searchPattern, true), String(replacement));
+    const re = regexOf(searchPattern, true);
+    const expand = javaReplacement(String(replacement));
+    for (const p of this.paragraphs()) p.replace(re, expand);
     return asGas(this);
   }
 
@@ -458,7 +491,7 @@ export class LocalParagraph extends LocalContainer {
   }
 
   /** Regex replacement inside the paragraph; the new text takes the attributes of the match's first character. */
-  replace(re: RegExp, replacement: string): void {
+  replace(re: RegExp, replacement: string | ((m: RegExpMatchArray) => string)): void {
     const text = this.text;
     const parts: Span[] = [];
     let last = 0;
@@ -466,7 +499,8 @@ export class LocalParagraph extends LocalContainer {
       const i = m.index ?? 0;
       if (m[0].length === 0) continue;
       parts.push(...this.slice(last, i));
-      parts.push({ text: replacement, attrs: { ...this.attrsAt(i) } });
+      const value = typeof replacement === 'string' ? replacement : replacement(m);
+      parts.push({ text: value, attrs: { ...this.attrsAt(i) } });
       last = i + m[0].length;
     }
     if (last === 0 && parts.length === 0) return;
@@ -485,6 +519,18 @@ export class LocalParagraph extends LocalContainer {
       if (lo < hi) out.push({ text: s.text.slice(lo - a, hi - a), attrs: s.attrs });
     }
     return out;
+  }
+
+  /** Inserts text at `offset`; it takes the attributes of the character before it (the first one at 0). */
+  insertAt(offset: number, text: string): void {
+    if (!text) return;
+    const attrs = { ...this.attrsAt(offset > 0 ? offset - 1 : 0) };
+    this.spans = normalize([...this.slice(0, offset), { text, attrs }, ...this.slice(offset, this.text.length)]);
+  }
+
+  /** Removes the characters [start, end] (inclusive). */
+  deleteRange(start: number, end: number): void {
+    this.spans = normalize([...this.slice(0, start), ...this.slice(end + 1, this.text.length)]);
   }
 
   attrsAt(offset: number): Attrs {
@@ -710,6 +756,25 @@ export class LocalText extends LocalElement {
     for (const p of rest) p.setText('');
     return asGas(this);
   }
+  /** https://developers.google.com/apps-script/reference/document/text#insertText(Integer,String): the text as is. */
+  insertText(offset: number, text: string): GText {
+    this.touch();
+    const at = Number(offset);
+    if (!Number.isInteger(at) || at < 0 || at > this.getText().length) throw new ServiceError(MESSAGES.offsets);
+    const found = this.locate(at);
+    found?.p.insertAt(found.i, String(text));
+    return asGas(this);
+  }
+
+  /** https://developers.google.com/apps-script/reference/document/text#deleteText(Integer,Integer) */
+  deleteText(startOffset: number, endOffsetInclusive: number): GText {
+    this.touch();
+    this.each(Number(startOffset), Number(endOffsetInclusive), (p, s, e) => {
+      if (s <= Math.min(e, p.text.length - 1)) p.deleteRange(s, Math.min(e, p.text.length - 1));
+    });
+    return asGas(this);
+  }
+
   appendText(text: string): GText {
     const ps = this.paragraphs();
     ps[ps.length - 1]?.appendText(text);

@@ -1,7 +1,11 @@
 /**
  * "Tạo văn bản": reads the sheets (one getValues each), builds the document model, and returns
- * the existing Doc when the log (`Văn bản`) already holds one made from the same data; otherwise,
- * under the document lock, takes the next number, renders the Doc and logs it with one setValues.
+ * the existing Doc when the log (`Văn bản`) already holds one made from the same data. Otherwise
+ * everything that can refuse is checked first (figures, settings, field lengths, the template, the
+ * sharing settings, consent to the Docs scope); then, under the document lock, the number is taken,
+ * the Doc is created and logged at once as unfinished, filled, shared, and its log row completed;
+ * the sheet is flushed before the lock is released, so a second user never takes the same number.
+ * A Doc whose filling failed stays logged as unfinished and is completed by the next attempt.
  */
 import { fixedSeatsOf } from '../domain/allocation';
 import { type IsoDate, isoFromDate } from '../domain/dates';
@@ -9,8 +13,19 @@ import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } fro
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
+import { type FigureProblem, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
-import { findByDigest, listDocumentsOf, logRowCells, readDocumentLog } from '../domain/notice/log';
+import {
+  CELL_MAX_CHARS,
+  findByDigest,
+  findUnfinished,
+  type LogEntry,
+  listDocumentsOf,
+  logRowCells,
+  longestLogCell,
+  type NewLogRow,
+  readDocumentLog,
+} from '../domain/notice/log';
 import type { DocModel } from '../domain/notice/model';
 import { nextDocNumber } from '../domain/notice/numbering';
 import { ProblemList } from '../domain/problem';
@@ -19,32 +34,59 @@ import {
   readConclusions,
   readMeetings,
   readMembers,
-  readSettings,
+  readSettingsWithCells,
   readTasks,
   readUnits,
+  type SettingCells,
   UnitIndex,
 } from '../domain/records';
 import type { Settings } from '../domain/settings';
+import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import type { DocumentDto, NoticeKind, NoticeResultDto } from '../rpc/contract';
 import { UserError, withDocumentLock } from '../sheets/lock';
 import { activeSpreadsheet, readGrid, readGrids, type Spreadsheet, timeZoneOffset } from '../sheets/workbook';
-import { RenderError, renderDocument, renderFromTemplate } from './render';
+import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
+import {
+  describeSharing,
+  listedFor,
+  requireDocumentsScope,
+  SHARING_MESSAGES,
+  type SharePlan,
+  share,
+  sharePlan,
+} from './sharing';
 
 export interface NoticeOptions {
   /** `Mã cuộc họp` of the meeting (Thông báo kết luận); default: the latest meeting. */
   meeting?: string;
   /** ISO day printed on the document; default: today. */
   date?: string;
+  /** Print allocation figures the checks question (the officer confirmed). Never prints a negative one. */
+  force?: boolean;
 }
+
+/** Google Docs holds about 1.02 million characters per document; the add-in stops below that. */
+export const DOC_MAX_CHARS = 1_000_000;
 
 export const NOTICE_MESSAGES = {
   quota:
     'Đã vượt hạn mức tạo Google Docs trong ngày của tài khoản (Google giới hạn số văn bản tạo mỗi ngày). ' +
     'Vui lòng thử lại vào ngày mai.',
-  failed: 'Không tạo được văn bản do lỗi của dịch vụ Google Docs:',
-  incomplete: (name: string) =>
-    ` Một văn bản chưa hoàn chỉnh có thể đã được tạo trong Google Drive của bạn với tên "${name}"; hãy xóa văn bản đó rồi thử lại.`,
+  failed:
+    'Không tạo được văn bản do lỗi tạm thời của dịch vụ Google Docs. Chưa có văn bản nào được tạo; vui lòng thử lại sau ít phút.',
+  failedBefore:
+    'Không tạo được văn bản do lỗi tạm thời của dịch vụ Google. Chưa có văn bản nào được tạo và trang tính không thay đổi; vui lòng thử lại sau ít phút.',
+  unfinished: (label: string, number: string) =>
+    `Văn bản ${label} số ${number} đã được tạo nhưng chưa hoàn chỉnh do lỗi tạm thời của dịch vụ Google Docs. ` +
+    `Văn bản đã được ghi ở trang "${SHEETS.documents.name}" với dấu [CHƯA HOÀN THÀNH]; hãy thử lại: ` +
+    'lần sau tiện ích hoàn thành đúng văn bản này (cùng số), không tạo văn bản mới.',
+  unsure: (label: string, number: string) =>
+    `Văn bản ${label} số ${number} đã được tạo đầy đủ, nhưng chưa chắc đã được ghi xong vào trang "${SHEETS.documents.name}" ` +
+    'do lỗi tạm thời của dịch vụ Google Trang tính. Hãy thử lại: tiện ích mở lại hoặc hoàn thành đúng văn bản này (cùng số), không tạo văn bản mới.',
+  unlogged: (name: string) =>
+    `Không ghi được nhật ký văn bản vào trang "${SHEETS.documents.name}" do lỗi tạm thời của dịch vụ Google Trang tính. ` +
+    `Một văn bản trống tên "${name}" có thể còn trong Google Drive của bạn: hãy xóa văn bản đó rồi thử lại.`,
   template: (id: string) =>
     `Không mở được văn bản mẫu có ID "${id}" (mục "Mẫu văn bản" trong trang Cấu hình). ` +
     'Kiểm tra lại ID và quyền xem văn bản mẫu, hoặc xóa ID để dùng mẫu mặc định.',
@@ -52,19 +94,37 @@ export const NOTICE_MESSAGES = {
     `Chưa khai báo ${labels.join(', ')} trong trang "${SHEETS.config.name}": cần để ghi phần đầu và số văn bản.`,
   badDate: (d: string) => `Ngày văn bản "${d}" không hợp lệ.`,
   noAllocation: `Chưa có kết quả phân bổ trong trang "${SHEETS.allocation.name}": hãy chạy "Phân bổ đại biểu" trước.`,
+  figures: (problems: readonly string[]) => `Chưa tạo thông báo phân bổ vì số liệu chưa khớp. ${problems.join(' ')}`,
+  figuresConfirm:
+    ' Nếu đây là quyết định của Ban Chỉ đạo, hãy xác nhận "Vẫn tạo văn bản" để in đúng các số đang có trong trang.',
+  tooLong: (chars: number, sheets: string) =>
+    `Văn bản quá dài (khoảng ${chars.toLocaleString('vi-VN')} ký tự; Google Docs chỉ chứa khoảng 1.020.000 ký tự). ` +
+    `Chưa có văn bản nào được tạo: hãy rút gọn nội dung ở ${sheets}.`,
+  cellTooLong: (column: string, chars: number) =>
+    `Cột "${column}" của nhật ký văn bản sẽ có ${chars.toLocaleString('vi-VN')} ký tự, vượt giới hạn 50.000 ký tự của một ô. Chưa có văn bản nào được tạo.`,
   created: (label: string, number: string) => `Đã tạo ${label} số ${number}.`,
+  completed: (label: string, number: string) => `Đã hoàn thành ${label} số ${number} (lần trước chưa hoàn chỉnh).`,
   reused: (label: string, number: string) =>
     `Dữ liệu không thay đổi kể từ lần tạo trước: mở lại ${label} số ${number} đã có.`,
 } as const;
 
 const QUOTA_RE = /too many times|quota|rate limit|limit exceeded|hạn mức/i;
 
+/** Sheets whose text each kind prints (for the message when a document would be too long). */
+const SOURCE_SHEETS: Record<NoticeKind, string> = {
+  'thong-bao-ket-luan': `các trang "${SHEETS.meetings.name}", "${SHEETS.conclusions.name}", "${SHEETS.tasks.name}"`,
+  'phan-bo-dai-bieu': `các trang "${SHEETS.allocation.name}", "${SHEETS.units.name}"`,
+  'phan-cong-nhiem-vu': `trang "${SHEETS.members.name}"`,
+};
+
 interface Prepared {
   model: DocModel;
   digest: string;
   settings: Settings;
+  cells: SettingCells;
   tz: number;
   year: number;
+  figures: FigureProblem[];
 }
 
 function checkSettings(s: Settings): void {
@@ -75,13 +135,19 @@ function checkSettings(s: Settings): void {
   if (missing.length) throw new UserError(NOTICE_MESSAGES.missingSettings(missing));
 }
 
-/** The allocation as the `Phân bổ` sheet shows it, names and populations from `Đơn vị`. */
-function allocationNoticeInput(ss: Spreadsheet, settings: Settings, problems: ProblemList): AllocationNoticeInput {
+/** The allocation as the `Phân bổ` sheet shows it, names and populations from `Đơn vị`, and what is wrong with it. */
+function allocationNoticeInput(
+  ss: Spreadsheet,
+  settings: Settings,
+  cells: SettingCells,
+  problems: ProblemList,
+): { input: AllocationNoticeInput; figures: FigureProblem[] } {
   const grids = readGrids(ss, ['allocation', 'units']);
   const index = new UnitIndex(readUnits(grids.units, problems));
-  const rows = readAllocationTable(grids.allocation, problems).rows.flatMap((r) => {
+  const records = readAllocationTable(grids.allocation, problems).rows;
+  const rows = records.flatMap((r) => {
     const unit = index.resolve(r.data.code);
-    const seats = r.data.final ?? (r.data.seats === null ? null : r.data.seats + (r.data.adjustment ?? 0));
+    const seats = printedSeats(r);
     if (!r.data.code || seats === null) return [];
     return [
       {
@@ -93,18 +159,24 @@ function allocationNoticeInput(ss: Spreadsheet, settings: Settings, problems: Pr
     ];
   });
   if (rows.length === 0) throw new NoticeDataError(NOTICE_MESSAGES.noAllocation);
-  return { rows, fixedSeats: fixedSeatsOf(settings), methodSentence: methodSentence(settings) };
+  const fixedSeats = fixedSeatsOf(settings);
+  const fixed = fixedSeats.reduce((a, f) => a + f.seats, 0);
+  return {
+    input: { rows, fixedSeats, methodSentence: methodSentence(settings) },
+    figures: officialFigureProblems(records, settings, cells, fixed),
+  };
 }
 
 /** Reads the data and builds the model (still without its number) and the digest. */
 function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now: Date): Prepared {
   const tz = timeZoneOffset(ss, now);
   const problems = new ProblemList();
-  const settings = readSettings(readGrid(ss, 'config'), tz, problems);
+  const { settings, cells } = readSettingsWithCells(readGrid(ss, 'config'), tz, problems);
   checkSettings(settings);
   const date: IsoDate = options.date ?? isoFromDate(now, tz);
   let input: unknown;
   let model: DocModel;
+  let figures: FigureProblem[] = [];
   try {
     if (kind === 'thong-bao-ket-luan') {
       const g = readGrids(ss, ['meetings', 'conclusions', 'tasks', 'members']);
@@ -118,9 +190,10 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       input = data;
       model = buildConclusionNotice(data, settings, date);
     } else if (kind === 'phan-bo-dai-bieu') {
-      const data = allocationNoticeInput(ss, settings, problems);
-      input = data;
-      model = buildAllocationNotice(data, settings, date);
+      const data = allocationNoticeInput(ss, settings, cells, problems);
+      input = data.input;
+      figures = data.figures;
+      model = buildAllocationNotice(data.input, settings, date);
     } else {
       const g = readGrids(ss, ['members', 'units']);
       const index = new UnitIndex(readUnits(g.units, problems));
@@ -135,15 +208,18 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
   }
   const source = digestSource(kind, settings, input, options.date);
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, source, Utilities.Charset.UTF_8);
-  return { model, digest: toHex(bytes).slice(0, DIGEST_LENGTH), settings, tz, year: Number(date.slice(0, 4)) };
+  return {
+    model,
+    digest: toHex(bytes).slice(0, DIGEST_LENGTH),
+    settings,
+    cells,
+    tz,
+    year: Number(date.slice(0, 4)),
+    figures,
+  };
 }
 
-/** What the sidebar shows: a document just made, or one found in the log (`reused`). */
-function result(kind: NoticeKind, e: { url: string; number: string; title: string }, reused: boolean): NoticeResultDto {
-  const label = NOTICE_TYPES[kind].label.toLowerCase();
-  const message = reused ? NOTICE_MESSAGES.reused(label, e.number) : NOTICE_MESSAGES.created(label, e.number);
-  return { message, url: e.url, number: e.number, title: e.title, reused };
-}
+const labelOf = (kind: NoticeKind) => NOTICE_TYPES[kind].label.toLowerCase();
 
 function currentUser(): string {
   try {
@@ -151,6 +227,29 @@ function currentUser(): string {
   } catch {
     return '';
   }
+}
+
+/** The Doc's id in its link. */
+const idOf = (url: string): string => /\/document\/d\/([^/]+)/.exec(url)?.[1] ?? '';
+
+/**
+ * The document found in the log for the same data. A Doc made by someone else opens only if it was
+ * shared with this user: the log says so, or opening it works; otherwise no link is returned.
+ */
+function reusedResult(kind: NoticeKind, e: LogEntry, me: string): NoticeResultDto {
+  const base = { number: e.number, title: e.title, reused: true, sharedWith: e.sharedWith };
+  if (!listedFor(e, me) && e.user && e.user.toLowerCase() !== me.toLowerCase()) {
+    let opens = false;
+    try {
+      requireDocumentsScope();
+      DocumentApp.openById(idOf(e.url));
+      opens = true;
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+    }
+    if (!opens) return { ...base, url: '', message: SHARING_MESSAGES.notShared(labelOf(kind), e.number, e.user) };
+  }
+  return { ...base, url: e.url, message: NOTICE_MESSAGES.reused(labelOf(kind), e.number) };
 }
 
 /** The log sheet, created with its header row when missing. */
@@ -164,53 +263,233 @@ function logSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-function render(model: DocModel, settings: Settings): { id: string; url: string } {
-  const templateId = settings.templateDocId.trim();
-  try {
-    return templateId ? renderFromTemplate(model, templateId) : renderDocument(model);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const incomplete = e instanceof RenderError && e.created ? NOTICE_MESSAGES.incomplete(e.draftName) : '';
-    if (QUOTA_RE.test(detail)) throw new UserError(NOTICE_MESSAGES.quota + incomplete);
-    if (templateId && !(e instanceof RenderError)) throw new UserError(NOTICE_MESSAGES.template(templateId));
-    throw new UserError(`${NOTICE_MESSAGES.failed} ${detail}.${incomplete}`);
+/**
+ * Writes a log row as text: each run of cells is formatted "@" first, so Sheets keeps the strings
+ * as they are (https://developers.google.com/apps-script/reference/spreadsheet/range#setNumberFormat(String)).
+ */
+function writeLogRow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  table: Table,
+  entry: NewLogRow,
+  tz: number,
+  row?: number,
+): number {
+  const cells = logRowCells(table, entry, tz, row);
+  for (const run of cells.runs) {
+    const range = sheet.getRange(cells.row, run.column, 1, run.values.length);
+    range.setNumberFormat('@');
+    range.setValues([run.values]);
+  }
+  return cells.row;
+}
+
+/** Everything that does not depend on the number or the link, checked before a Doc exists. */
+function checkLimits(kind: NoticeKind, p: Prepared, entry: NewLogRow): void {
+  const m = p.model;
+  const lines = [
+    ...m.header.left,
+    ...m.header.right,
+    m.header.number,
+    m.header.placeDate,
+    ...m.titleBlock,
+    ...m.footer.left,
+    ...m.footer.right,
+  ];
+  let chars = lines.reduce((a, l) => a + l.text.length + 1, 0);
+  for (const b of m.blocks) {
+    chars +=
+      b.type === 'paragraph'
+        ? b.runs.reduce((a, r) => a + r.text.length, 0) + 1
+        : b.rows.reduce((a, r) => a + r.reduce((x, c) => x + c.length + 1, 0), 0);
+  }
+  if (chars > DOC_MAX_CHARS) throw new UserError(NOTICE_MESSAGES.tooLong(chars, SOURCE_SHEETS[kind]));
+  // The link and the number are not known yet: counted at their longest.
+  const longest = longestLogCell({ ...entry, url: 'x'.repeat(120), number: `${'9'.repeat(6)}/${entry.number}` }, p.tz);
+  if (longest.length > CELL_MAX_CHARS) {
+    const header = SHEETS.documents.columns.find((c) => c.key === longest.key)?.header ?? longest.key;
+    throw new UserError(NOTICE_MESSAGES.cellTooLong(header, longest.length));
   }
 }
 
-/** Makes (or finds) the document of `kind` from the active data. */
+/** The user's template, opened before any Doc is made. */
+function templateOf(settings: Settings): GoogleAppsScript.Document.Body | null {
+  const id = settings.templateDocId.trim();
+  if (!id) return null;
+  try {
+    return openTemplate(id);
+  } catch (e) {
+    console.error('template', e);
+    throw new UserError(NOTICE_MESSAGES.template(id));
+  }
+}
+
+/** Opens the unfinished Doc to complete it; null when it is gone (deleted, or no longer reachable). */
+function reopen(url: string): GoogleAppsScript.Document.Document | null {
+  try {
+    return DocumentApp.openById(idOf(url));
+  } catch {
+    return null;
+  }
+}
+
+/** Commits the log before the lock is released; a failure here is reported by the caller's message. */
+function flushQuietly(): void {
+  try {
+    SpreadsheetApp.flush();
+  } catch (e) {
+    console.error('flush', e);
+  }
+}
+
+function serviceError(e: unknown): UserError {
+  if (e instanceof UserError) return e;
+  console.error('generateNotice', e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return new UserError(QUOTA_RE.test(detail) ? NOTICE_MESSAGES.quota : NOTICE_MESSAGES.failed);
+}
+
+/**
+ * Makes (or finds) the document of `kind` from the active data. Every failure reaches the user as
+ * a Vietnamese sentence that says what exists: nothing (before the Doc), or the unfinished Doc.
+ */
 export function runGenerateNotice(
   ss: Spreadsheet,
   kind: NoticeKind,
   options: NoticeOptions = {},
   now: Date = new Date(),
 ): NoticeResultDto {
+  const progress: Progress = { made: null, done: null };
+  try {
+    return generate(ss, kind, options, now, progress);
+  } catch (e) {
+    // The Doc was made and logged: a failure after that (releasing the lock, which Google also
+    // releases when the execution ends) does not undo it.
+    if (progress.done) return progress.done;
+    if (e instanceof UserError) throw e;
+    console.error('generateNotice', e);
+    if (progress.made) throw new UserError(NOTICE_MESSAGES.unfinished(labelOf(kind), progress.made));
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new UserError(QUOTA_RE.test(detail) ? NOTICE_MESSAGES.quota : NOTICE_MESSAGES.failedBefore);
+  }
+}
+
+/** How far a run got: the number of the Doc once it exists, the result once it is logged complete. */
+interface Progress {
+  made: string | null;
+  done: NoticeResultDto | null;
+}
+
+function generate(
+  ss: Spreadsheet,
+  kind: NoticeKind,
+  options: NoticeOptions,
+  now: Date,
+  progress: Progress,
+): NoticeResultDto {
   const p = prepare(ss, kind, options, now);
+  const label = labelOf(kind);
+  const hard = p.figures.filter((f) => !f.forceable);
+  if (hard.length) throw new UserError(NOTICE_MESSAGES.figures(hard.map((f) => f.message)));
+  if (p.figures.length && !options.force) {
+    const message = NOTICE_MESSAGES.figures(p.figures.map((f) => f.message)) + NOTICE_MESSAGES.figuresConfirm;
+    return { message, url: '', number: '', title: '', reused: false, needsForce: true };
+  }
+  const me = currentUser();
   const seen = findByDigest(readDocumentLog(readGrid(ss, 'documents'), p.tz).entries, p.digest);
-  if (seen) return result(kind, seen, true);
+  if (seen) return reusedResult(kind, seen, me);
+
+  // Everything that can refuse, before any Doc exists.
+  requireDocumentsScope();
+  const plan: SharePlan = sharePlan(
+    ss,
+    p.settings,
+    p.cells,
+    () => readMembers(readGrid(ss, 'members'), new ProblemList()),
+    me,
+  );
+  const template = templateOf(p.settings);
+  let maker = me;
+  const entryOf = (number: string, url: string, unfinished: boolean, sharedWith: string): NewLogRow => ({
+    kind: p.model.kindLabel,
+    number,
+    date: p.model.date,
+    title: p.model.summary,
+    url,
+    digest: p.digest,
+    user: maker,
+    createdAt: now,
+    sharedWith,
+    unfinished,
+  });
+  checkLimits(kind, p, entryOf(symbolOf(kind, p.settings), '', false, describeSharing(plan)));
+
   return withDocumentLock(() => {
     // Read again under the lock: another user may have just made it, or taken a number.
     const log = readDocumentLog(readGrid(ss, 'documents'), p.tz);
     const again = findByDigest(log.entries, p.digest);
-    if (again) return result(kind, again, true);
-    const number = nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings));
+    if (again) return reusedResult(kind, again, me);
+    const earlier = findUnfinished(log.entries, p.digest);
+    const number = earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings));
     const model = withNumber(p.model, number);
-    const { url } = render(model, p.settings);
-    const cells = logRowCells(
-      log.table,
-      {
-        kind: model.kindLabel,
-        number,
-        date: model.date,
-        title: model.summary,
-        url,
-        digest: p.digest,
-        user: currentUser(),
-        createdAt: now,
-      },
-      p.tz,
-    );
-    logSheet(ss).getRange(cells.row, cells.column, 1, cells.values.length).setValues([cells.values]);
-    return result(kind, { url, number, title: model.title }, false);
+    const sheet = logSheet(ss);
+    let doc = earlier ? reopen(earlier.url) : null;
+    if (!doc) {
+      try {
+        doc = createDraft(model);
+      } catch (e) {
+        throw serviceError(e);
+      }
+    }
+    // The Doc exists from here on: it is logged at once, so a failure below leaves it known, not lost.
+    progress.made = number;
+    let url = '';
+    let row: number;
+    let sharedWith = '';
+    let shareNote = '';
+    try {
+      url = doc.getUrl();
+      // Without the userinfo.email scope the active user's address is '' (Session.getActiveUser):
+      // a new Doc's only editor is its maker (Document.getEditors, documents scope).
+      const holders = doc.getEditors().map((u) => u.getEmail().toLowerCase());
+      if (!maker) maker = earlier ? earlier.user : holders.length === 1 ? (holders[0] ?? '') : '';
+      const audience = { ...plan, emails: plan.emails.filter((e) => e !== maker.toLowerCase()) };
+      shareNote = audience.emails.length
+        ? SHARING_MESSAGES.shared(audience.role, audience.emails.length)
+        : SHARING_MESSAGES.noOne(audience.audience);
+      try {
+        share(doc, { ...audience, emails: audience.emails.filter((e) => !holders.includes(e)) });
+        sharedWith = describeSharing(audience);
+      } catch (e) {
+        console.error('share', e);
+        shareNote = SHARING_MESSAGES.shareFailed;
+      }
+      row = writeLogRow(sheet, log.table, entryOf(number, url, true, sharedWith), p.tz, earlier?.row);
+    } catch (e) {
+      console.error('log', e);
+      throw new UserError(NOTICE_MESSAGES.unlogged(draftNameOf(model)));
+    }
+    try {
+      fillDocument(doc, model, template);
+    } catch (e) {
+      console.error('render', e);
+      flushQuietly();
+      throw new UserError(NOTICE_MESSAGES.unfinished(label, number));
+    }
+    try {
+      writeLogRow(sheet, log.table, entryOf(number, url, false, sharedWith), p.tz, row);
+    } catch (e) {
+      console.error('log', e);
+      throw new UserError(NOTICE_MESSAGES.unfinished(label, number));
+    }
+    try {
+      SpreadsheetApp.flush();
+    } catch (e) {
+      console.error('flush', e);
+      throw new UserError(NOTICE_MESSAGES.unsure(label, number));
+    }
+    const done = earlier ? NOTICE_MESSAGES.completed(label, number) : NOTICE_MESSAGES.created(label, number);
+    progress.done = { message: `${done} ${shareNote}`, url, number, title: model.title, reused: false, sharedWith };
+    return progress.done;
   });
 }
 

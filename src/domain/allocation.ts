@@ -10,7 +10,9 @@ import type { ProblemList } from './problem';
 import {
   type AllocationRecord,
   type DelegateRecord,
+  NUMERIC_CODE_SUGGESTION,
   numericCodeKey,
+  numericCodeWarning,
   type SettingCells,
   type UnitRecord,
 } from './records';
@@ -157,6 +159,19 @@ export function planAllocation(
   const adjustments = new Map(
     [...matches].map(([code, m]) => [foldKey(code), (previous[m.index] as AllocationRecord).data.adjustment ?? 0]),
   );
+  for (const [code, m] of matches) {
+    if (!m.numeric) continue;
+    const record = previous[m.index] as AllocationRecord;
+    const cell = record.cells.code ?? '';
+    const sheet = SHEETS.allocation.name;
+    problems.warning(
+      'unit-code-number',
+      sheet,
+      cell,
+      numericCodeWarning(record.data.code ?? '', code, sheet, cell),
+      NUMERIC_CODE_SUGGESTION,
+    );
+  }
   const registered = countOfficialByUnit(delegates);
   const rows = usable.map((u): AllocationRow => {
     const code = u.data.code as string;

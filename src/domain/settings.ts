@@ -42,6 +42,10 @@ export interface Settings {
   recipients: string[];
   drafterCode: string;
   templateDocId: string;
+  /** Who generated Docs are shared with: nobody, the spreadsheet's editors, or the `Email` column of `Thành viên`. */
+  shareWith: string;
+  /** Viewer or editor access for them. */
+  shareRole: string;
 }
 
 type SettingKind = 'text' | 'integer' | 'ratio' | 'date' | 'level' | 'method' | 'lines';
@@ -219,6 +223,20 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Tùy chọn: ID của một Google Docs mẫu có {{chỗ_trống}}.',
   },
+  {
+    key: 'shareWith',
+    label: 'Chia sẻ văn bản với',
+    kind: 'text',
+    initial: 'Người chỉnh sửa bảng tính',
+    note: 'Không chia sẻ / Người chỉnh sửa bảng tính / Thành viên (cột Email của trang Thành viên).',
+  },
+  {
+    key: 'shareRole',
+    label: 'Quyền trên văn bản được chia sẻ',
+    kind: 'text',
+    initial: 'Người xem',
+    note: 'Người xem hoặc Người chỉnh sửa.',
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -252,6 +270,8 @@ export const DEFAULT_SETTINGS: Settings = {
   recipients: ['Các thành viên Ban Chỉ đạo', 'Ban Dân tộc'],
   drafterCode: '',
   templateDocId: '',
+  shareWith: 'Người chỉnh sửa bảng tính',
+  shareRole: 'Người xem',
 };
 
 const SPEC_BY_LABEL = new Map(SETTING_SPECS.map((s) => [foldKey(s.label), s]));

@@ -247,6 +247,7 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('digest', 'Mã dữ liệu', { computed: true, width: 120 }),
       text('user', 'Người tạo', { computed: true, width: 180 }),
       text('createdAt', 'Thời điểm', { computed: true, width: 150 }),
+      text('sharedWith', 'Chia sẻ', { computed: true, width: 240 }),
     ],
   },
 };

@@ -60,8 +60,9 @@ export const PLAIN_TEXT_FORMAT = '@';
  * What to give Range.setValues so that the cell stores `text` as text: setValues reads strings as if
  * typed, so "06100" would become 6100, "1/5" a date, "1E5" 100000 and "=…" a live formula
  * (https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluesvalues).
- * - In a cell formatted as plain text (`@`) numbers and dates stay as typed; only a leading "=" or
- *   apostrophe still needs the quote prefix, which Sheets removes (so "=HYPERLINK(…)" stays text).
+ * - In a cell formatted as plain text (`@`) numbers and dates stay as typed; a leading "=" or
+ *   apostrophe still gets the quote prefix: no reference says "=…" stays text in a plain-text cell,
+ *   so it is never left to chance (at worst the apostrophe shows, the text is never a formula).
  * - In any other cell every string gets the quote prefix ("'06100"): the cell then holds the text
  *   after it, never a number, date or formula.
  */

@@ -28,6 +28,8 @@ export const ARGS = {
         meeting: z.optional(text((s) => s.length <= 100, 'Mã cuộc họp quá dài')),
         /** Document date as ISO yyyy-mm-dd; default: today. */
         date: z.optional(text((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'Ngày phải có dạng năm-tháng-ngày (yyyy-mm-dd)')),
+        /** Print figures the checks question (the officer confirmed in the sidebar). */
+        force: z.optional(z.boolean()),
       }),
     ),
   ]),
@@ -149,6 +151,8 @@ export interface DocumentDto {
   title: string;
   url: string;
   createdAt: string;
+  /** Who can open the Doc besides its owner, as the log says ('' when nobody or unknown). */
+  sharedWith?: string;
 }
 
 /** A meeting of `Cuộc họp`, for choosing the one a Thông báo kết luận is about. */
@@ -167,6 +171,13 @@ export interface NoticeResultDto extends ActionResult {
   title: string;
   /** The data had not changed: the existing document is returned. */
   reused: boolean;
+  /**
+   * Nothing was made: the figures to print look wrong (the message names the cells). The sidebar asks
+   * the officer, and calls again with `force: true` only if they confirm.
+   */
+  needsForce?: boolean;
+  /** Who can open the Doc besides its owner ('' when nobody). */
+  sharedWith?: string;
 }
 
 export interface OverviewDto {

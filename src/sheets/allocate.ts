@@ -9,7 +9,6 @@ import { METHOD_NAMES } from '../domain/apportion';
 import { a1, ProblemList } from '../domain/problem';
 import {
   type AllocationRecord,
-  numericCodeWarning,
   readAllocationTable,
   readDelegates,
   readSettingsWithCells,
@@ -95,16 +94,6 @@ function placeUnits(plan: AllocationPlan, previous: { table: Table; rows: Alloca
     }
     const record = previous.rows[m.index] as AllocationRecord;
     placed.push({ row: record.row, planned, added: false });
-    if (m.numeric) {
-      const cell = a1(record.row, codeCol + 1);
-      problems.warning(
-        'unit-code-number',
-        sheetName,
-        cell,
-        numericCodeWarning(record.data.code ?? '', planned.code, sheetName, cell),
-        'Lần phân bổ này đã ghi lại mã dạng văn bản.',
-      );
-    }
   }
   const used = new Set([...matches.values()].map((m) => m.index));
   for (const index of duplicates) {

@@ -58,6 +58,8 @@ const vi = {
   documentDate: 'Ngày văn bản',
   create: 'Tạo',
   cancel: 'Hủy',
+  forceCreate: 'Vẫn tạo văn bản',
+  confirmTitle: 'Cần xác nhận số liệu',
   noMeetings: 'Chưa có cuộc họp nào trong trang Cuộc họp. Hãy nhập cuộc họp (mã, ngày, người chủ trì) vào trang đó.',
   meetingsFailed: 'Không tải được danh sách cuộc họp:',
   busy: {
@@ -164,6 +166,8 @@ const en: Strings = {
   documentDate: 'Document date',
   create: 'Create',
   cancel: 'Cancel',
+  forceCreate: 'Create it anyway',
+  confirmTitle: 'The figures need your confirmation',
   noMeetings: 'No meeting in the "Cuộc họp" sheet yet. Enter the meeting (code, date, chair) there.',
   meetingsFailed: 'Could not load the meetings:',
   busy: {

@@ -145,6 +145,12 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
     }
     case 'generateNotice': {
       const r = await call('generateNotice', kind ?? 'thong-bao-ket-luan', choice);
+      if (r.needsForce) {
+        // Nothing was made: the form stays open and asks whether to print the figures as they are.
+        if (state.noticeForm) state.noticeForm.confirm = r.message;
+        return done('warn', r.message, undefined, (s) => s.confirmTitle);
+      }
+      if (state.noticeForm) state.noticeForm.confirm = null;
       return {
         ...done('ok', r.message, (s) =>
           h(
@@ -275,7 +281,10 @@ function context(): ViewContext {
     closeNoticeForm,
     setNoticeField: (field, value) => {
       // No re-render: the control already shows the value; the state keeps it for the next render.
-      if (state.noticeForm) state.noticeForm[field] = value;
+      if (state.noticeForm) {
+        state.noticeForm[field] = value;
+        state.noticeForm.confirm = null; // a confirmation is for the choice it was asked about
+      }
     },
     toggleProgress: (open: boolean) => {
       state.progressOpen = open;

@@ -41,12 +41,16 @@ export interface NoticeForm {
   date: string;
   /** Why the meetings could not be loaded. */
   error: string | null;
+  /** The server questioned the figures (allocation notice): its message, shown with "Vẫn tạo văn bản". */
+  confirm?: string | null;
 }
 
 /** What generateNotice is given from the form. */
 export interface NoticeChoice {
   meeting?: string;
   date?: string;
+  /** The officer confirmed printing figures the checks question. */
+  force?: boolean;
 }
 
 export interface State {

@@ -395,6 +395,16 @@ describe('a fault in any write', () => {
     expect(errorOf(() => run(runtime))).toBe(MESSAGES.flushFailed);
   });
 
+  it('a failing save of the summary in the document properties keeps the result', async () => {
+    const ss = await decorated();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runtime.failOn('Properties.setProperty');
+    const r = run(runtime).result as AllocationResultDto;
+    expect(r.ok).toBe(true);
+    expect(r.message).toMatch(/^Đã phân bổ/);
+    expect(unitRowsOf(ss)).toHaveLength(12);
+  });
+
   it('a failing releaseLock after the writes keeps the result and never says nothing changed', async () => {
     const ss = await decorated();
     const runtime = new Runtime({ spreadsheet: ss, now: NOW });

@@ -1,8 +1,15 @@
 /** Codes matched as text, digit codes Sheets turned into numbers, and text written so that it stays text. */
-import { matchUnitRows } from '../../src/domain/allocation';
+import { matchUnitRows, planAllocation } from '../../src/domain/allocation';
 import { offsetAt } from '../../src/domain/dates';
 import { ProblemList } from '../../src/domain/problem';
-import { numericCodeKey, readDelegates, readUnits, UnitIndex } from '../../src/domain/records';
+import {
+  numericCodeKey,
+  readAllocationTable,
+  readDelegates,
+  readSettingsWithCells,
+  readUnits,
+  UnitIndex,
+} from '../../src/domain/records';
 import { SHEETS } from '../../src/domain/template';
 import { cellText, restoreInput, textInput } from '../../src/domain/values';
 
@@ -102,5 +109,34 @@ describe('offsetAt', () => {
   it('shows a date cell as the day Sheets shows, in 1968 as today', () => {
     expect(cellText(new Date('1968-05-14T16:00:00Z'))).toBe('15/05/1968'); // midnight at +08:00
     expect(cellText(new Date('2024-01-12T16:30:00Z'))).toBe('12/01/2024'); // 23:30 at +07:00
+  });
+});
+
+describe('planAllocation and a `Phân bổ` code Sheets turned into a number', () => {
+  it('keeps the adjustment of the row and warns naming the cell (so validation says it too)', () => {
+    const problems = new ProblemList();
+    const config = [
+      ['Thông số', 'Giá trị', 'Ghi chú'],
+      ['Tổng số đại biểu chính thức', 10],
+      ['Phương pháp phân bổ', 'Hamilton'],
+    ];
+    const { settings, cells } = readSettingsWithCells(config, 420, problems);
+    const units = readUnits(
+      [
+        SHEETS.units.columns.map((c) => c.header),
+        ['06100', 'Xã Một', 1000, 600, '', '', ''],
+        ['06103', 'Xã Hai', 1000, 400, '', '', ''],
+      ],
+      problems,
+    );
+    const allocation = readAllocationTable(
+      [SHEETS.allocation.columns.map((c) => c.header), [6100, 'Xã Một', 600, 6, 6, 2, 8, 0, -8, '']],
+      problems,
+    );
+    const plan = planAllocation(settings, cells, units, allocation.rows, [], problems);
+    expect(plan.rows.find((r) => r.code === '06100')?.adjustment).toBe(2);
+    const warning = problems.items.find((p) => p.rule === 'unit-code-number');
+    expect(warning).toMatchObject({ severity: 'warning', sheet: 'Phân bổ', cell: 'A2' });
+    expect(warning?.message).toContain('"06100"');
   });
 });

@@ -624,10 +624,11 @@ describe('document log', () => {
       title: 'C',
       url: 'https://d/3',
       createdAt: '2024-01-07T03:00:00.000Z',
+      sharedWith: '',
     });
   });
 
-  it('a new row goes below the data, laid out by the header', () => {
+  it('a new row goes below the data, laid out by the header, every cell as text', () => {
     const cells = logRowCells(
       table,
       {
@@ -636,16 +637,20 @@ describe('document log', () => {
         date: '2024-01-08',
         title: 'T',
         url: 'U',
-        digest: 'D',
+        digest: '1234e567',
         user: 'me',
         createdAt: when,
+        sharedWith: '',
+        unfinished: false,
       },
       420,
     );
     expect(cells.row).toBe(5);
-    expect(cells.column).toBe(2);
-    expect(cells.values.slice(0, 4)).toEqual(['U', '04/TB-UBND', 'K', new Date('2024-01-07T17:00:00.000Z')]);
-    expect(cells.values.slice(4)).toEqual(['T', 'D', 'me', when]);
+    expect(cells.runs).toHaveLength(1);
+    const [run] = cells.runs;
+    expect(run?.column).toBe(2);
+    expect(run?.values.slice(0, 4)).toEqual(['U', '04/TB-UBND', 'K', '08/01/2024']);
+    expect(run?.values.slice(4)).toEqual(['T', '1234e567', 'me', '2024-01-05 10:00:00']);
   });
 
   it('a missing log sheet reads as empty and is written in the template order', () => {
@@ -653,11 +658,23 @@ describe('document log', () => {
     expect(empty.entries).toEqual([]);
     const cells = logRowCells(
       empty.table,
-      { kind: 'K', number: 'N', date: '2024-01-08', title: 'T', url: 'U', digest: 'D', user: 'me', createdAt: when },
+      {
+        kind: 'K',
+        number: 'N',
+        date: '2024-01-08',
+        title: 'T',
+        url: 'U',
+        digest: 'D',
+        user: 'me',
+        createdAt: when,
+        sharedWith: '',
+        unfinished: true,
+      },
       420,
     );
-    expect([cells.row, cells.column, cells.values.length]).toEqual([2, 1, 8]);
-    expect(cells.values[0]).toBe('K');
+    expect([cells.row, cells.runs[0]?.column, cells.runs[0]?.values.length]).toEqual([2, 1, 9]);
+    expect(cells.runs[0]?.values[0]).toBe('K');
+    expect(cells.runs[0]?.values[3]).toBe('[CHƯA HOÀN THÀNH] T');
   });
 });
 

@@ -5,9 +5,10 @@
 import type { IsoDate } from '../dates';
 import { foldKey } from '../text';
 
-const NUMBER_RE = /^(?:số\s*:?\s*)?0*(\d{1,6})\s*\/\s*(\S+)\s*$/iu;
+/** The symbol is everything after the slash: issuer codes may hold spaces and Vietnamese letters ("TB-BCĐ ĐH"). */
+const NUMBER_RE = /^(?:số\s*:?\s*)?0*(\d{1,6})\s*\/\s*(\S(?:.*\S)?)\s*$/iu;
 
-/** "05/TB-BCĐ" or "Số: 05/TB-BCĐ" → { n: 5, symbol: 'TB-BCĐ' }. */
+/** "05/TB-BCĐ", "Số: 05/TB-BCĐ" or "05/TB-BCĐ ĐH" → { n: 5, symbol: 'TB-BCĐ' } / { n: 5, symbol: 'TB-BCĐ ĐH' }. */
 export function parseDocNumber(text: string): { n: number; symbol: string } | null {
   const m = NUMBER_RE.exec(text.normalize('NFC').trim());
   return m ? { n: Number(m[1]), symbol: m[2] as string } : null;

@@ -6,12 +6,21 @@
 import { h } from '../dom';
 import { todayInVietnam } from '../i18n';
 import { meetingLabel } from '../model';
-import type { NoticeForm, ViewContext } from '../state';
+import type { NoticeChoice, NoticeForm, ViewContext } from '../state';
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 function field(id: string, label: string, control: HTMLElement): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+/**
+ * What the form sends. Today's date is the server's default: leaving it out keeps "same data, same
+ * document" across days; a date the user picked is sent (and is part of the document's identity).
+ */
+function choiceOf(form: NoticeForm): NoticeChoice {
+  const date = form.date && form.date !== todayInVietnam() ? { date: form.date } : {};
+  return form.kind === 'thong-bao-ket-luan' && form.meetings ? { meeting: form.meeting, ...date } : date;
 }
 
 export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement {
@@ -34,12 +43,7 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
       'aria-label': t.kinds[form.kind],
       onsubmit: (e) => {
         e.preventDefault();
-        if (ready && state.busy === null) {
-          // Today's date is the server's default: leaving it out keeps "same data, same document"
-          // across days; a date the user picked is sent (and is part of the document's identity).
-          const date = form.date && form.date !== todayInVietnam() ? { date: form.date } : {};
-          ctx.run('generateNotice', form.kind, meetings ? { meeting: form.meeting, ...date } : date);
-        }
+        if (ready && state.busy === null) ctx.run('generateNotice', form.kind, choiceOf(form));
       },
       onkeydown: (e) => {
         if ((e as KeyboardEvent).key === 'Escape') ctx.closeNoticeForm();
@@ -75,6 +79,27 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
             value: form.date,
             oninput: (e) => ctx.setNoticeField('date', value(e)),
           }),
+        )
+      : null,
+    form.confirm
+      ? h(
+          'div',
+          { class: 'notice-confirm', role: 'alert' },
+          h('p', { class: 'form-note tone-warn' }, form.confirm),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'action',
+              'data-key': 'notice-force',
+              'aria-disabled': state.busy !== null ? 'true' : null,
+              onclick: () => {
+                if (ready && state.busy === null)
+                  ctx.run('generateNotice', form.kind, { ...choiceOf(form), force: true });
+              },
+            },
+            t.forceCreate,
+          ),
         )
       : null,
     h(

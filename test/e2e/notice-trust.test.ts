@@ -1,0 +1,220 @@
+/**
+ * Trust findings on "Tạo văn bản" (issue "Trust", items 10–13, sharing, consent): each test fails on
+ * the code before the fix. Run on the Lạng Sơn sample with the runtime's counted services.
+ */
+import { Runtime, runBundle } from '../../local/runtime';
+import type { LocalParagraph } from '../../local/runtime/document';
+import { buildSample } from '../../local/samples';
+import { LANG_SON } from '../../samples/lang-son';
+import { NOTICE_MESSAGES, runGenerateNotice } from '../../src/docs/notices';
+import type { NoticeKind, NoticeResultDto } from '../../src/rpc/contract';
+import { UserError } from '../../src/sheets/lock';
+
+const NOW = new Date('2024-01-05T09:00:00+07:00');
+
+function setup(options: { user?: string } = {}) {
+  const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: NOW, user: options.user });
+  Object.assign(globalThis, runtime.globals);
+  const ss = runtime.globals.SpreadsheetApp.getActiveSpreadsheet();
+  const generate = (kind: NoticeKind, opts = {}): NoticeResultDto =>
+    runtime.execute(() => runGenerateNotice(ss, kind, opts, NOW));
+  const failure = (kind: NoticeKind, opts = {}): string => {
+    try {
+      generate(kind, opts);
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError);
+      return (e as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+  const sheet = (name: string) => {
+    const s = runtime.spreadsheet.getSheetByName(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  };
+  const setting = (label: string, value: string | number) => {
+    const config = sheet('Cấu hình');
+    const row = config
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === label);
+    if (row < 0) throw new Error(`no setting ${label}`);
+    config.getRange(row + 1, 2).setValue(value);
+  };
+  const log = () => runtime.spreadsheet.getSheetByName('Văn bản')?.getDataRange().getValues() ?? [];
+  const docs = () => runtime.services.DocumentApp.created;
+  const allocate = () => {
+    runtime.execute(() => runBundle(runtime, 'allocateDelegates'));
+    Object.assign(globalThis, runtime.globals);
+  };
+  return { runtime, ss, generate, failure, sheet, setting, log, docs, allocate };
+}
+
+/** Vietnamese for the user: no sentence of Google's English. */
+const ENGLISH = /\b(the|is|was|error|failed|service|exception|please|sorry|invalid|argument)\b/i;
+
+describe('10. numbers and the data digest', () => {
+  it('an issuer code with a space or Vietnamese letters numbers on: 01, 02 (was 01 every time)', () => {
+    const { generate, setting, sheet } = setup();
+    setting('Ký hiệu cơ quan ban hành', 'BCĐ ĐH');
+    expect(generate('thong-bao-ket-luan').number).toBe('01/TB-BCĐ ĐH');
+    sheet('Kết luận').getRange(7, 3).setValue('Nội dung kết luận đã sửa.');
+    expect(generate('thong-bao-ket-luan').number).toBe('02/TB-BCĐ ĐH');
+    expect(generate('phan-cong-nhiem-vu').number).toBe('01/QĐ-BCĐ ĐH');
+  });
+
+  it('a digest that looks like a number stays text: the same data returns the same document', () => {
+    const { runtime, generate, log, docs } = setup();
+    const real = runtime.globals.Utilities;
+    // 0123456789012345: all digits, which Sheets would read as the number 123456789012345.
+    const bytes = [0x01, 0x23, 0x45, 0x67, 0x89, 0x01, 0x23, 0x45].map((b) => (b > 127 ? b - 256 : b));
+    (globalThis as { Utilities: unknown }).Utilities = new Proxy(real, {
+      get: (target, key) => {
+        if (key === 'computeDigest') return () => bytes;
+        const v = (target as unknown as Record<PropertyKey, unknown>)[key];
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const first = generate('thong-bao-ket-luan');
+    const again = generate('thong-bao-ket-luan');
+    expect(again).toMatchObject({ reused: true, number: first.number, url: first.url });
+    expect(docs()).toHaveLength(1);
+    const row = log()[1] as unknown[];
+    expect(row[5]).toBe('0123456789012345');
+    for (const cell of row) expect(typeof cell).toBe('string');
+    const formats = runtime.spreadsheet.getSheetByName('Văn bản')!.getRange(2, 1, 1, 9).getNumberFormats()[0];
+    expect(formats).toEqual(Array(9).fill('@'));
+  });
+});
+
+describe('11. official figures of the allocation notice', () => {
+  it('a negative Số chính thức is never printed, even with force; the message names the cell', () => {
+    const { generate, failure, sheet, allocate, docs } = setup();
+    allocate();
+    sheet('Phân bổ').getRange(2, 6).setValue(-50);
+    allocate();
+    const final = sheet('Phân bổ').getRange(2, 7).getValue() as number;
+    expect(final).toBeLessThan(0);
+    const message = failure('phan-bo-dai-bieu');
+    expect(message).toContain(`Số chính thức không thể âm: trang "Phân bổ", ô G2 (${final})`);
+    expect(failure('phan-bo-dai-bieu', { force: true })).toBe(message);
+    expect(docs()).toHaveLength(0);
+    expect(() => generate('thong-bao-ket-luan')).not.toThrow();
+  });
+
+  it('a Số chính thức typed over by hand: the sidebar is asked to confirm; with force the figures print as they are', () => {
+    const { generate, sheet, allocate, docs, log } = setup();
+    allocate();
+    const cell = sheet('Phân bổ').getRange(3, 7);
+    const seats = cell.getValue() as number;
+    cell.setValue(seats + 13);
+    const asked = generate('phan-bo-dai-bieu');
+    expect(asked).toMatchObject({ needsForce: true, url: '', number: '', reused: false });
+    expect(asked.message).toContain(`ô G3 (${seats + 13}, khác ${seats} + 0)`);
+    expect(asked.message).toContain('bằng 263, khác Tổng số đại biểu chính thức 250 (trang "Cấu hình", ô B');
+    expect(ENGLISH.test(asked.message)).toBe(false);
+    expect(docs()).toHaveLength(0);
+    expect(log()).toHaveLength(1);
+    const forced = generate('phan-bo-dai-bieu', { force: true });
+    expect(forced).toMatchObject({ reused: false, number: '01/TB-UBND' });
+    expect(docs()[0]?.body.getText()).toContain('1. Tổng số đại biểu chính thức: 263 đại biểu, gồm:');
+  });
+
+  it('figures that add up print without a question', () => {
+    const { generate, allocate } = setup();
+    allocate();
+    expect(generate('phan-bo-dai-bieu').needsForce).toBeUndefined();
+  });
+});
+
+describe('12. long fields and unfinished Docs', () => {
+  it('a 30,000-character chair title and a long subject: the Doc is made and logged (the log keeps a shortened summary)', () => {
+    const { generate, sheet, log, docs } = setup();
+    sheet('Cuộc họp').getRange(2, 4).setValue('Phó Chủ tịch '.padEnd(30000, 'x'));
+    sheet('Cuộc họp').getRange(2, 6).setValue('bàn việc '.padEnd(25000, 'y'));
+    const made = generate('thong-bao-ket-luan');
+    expect(made).toMatchObject({ reused: false, number: '01/TB-UBND' });
+    expect(docs()).toHaveLength(1);
+    expect(docs()[0]?.name).toBe(made.title);
+    const rows = log();
+    expect(rows).toHaveLength(2);
+    expect(String(rows[1]?.[3]).length).toBeLessThanOrEqual(1000);
+    expect(generate('thong-bao-ket-luan')).toMatchObject({ reused: true, url: made.url });
+  });
+
+  it('a document above Google Docs’ size is refused before any Doc is made', () => {
+    const { failure, sheet, docs, log } = setup();
+    const conclusions = sheet('Kết luận');
+    const rows = Array.from({ length: 21 }, (_, i) => ['BCĐ-01', i + 10, `Kết luận ${i} `.padEnd(49000, 'z')]);
+    conclusions.getRange(conclusions.getLastRow() + 1, 1, rows.length, 3).setValues(rows);
+    const message = failure('thong-bao-ket-luan');
+    expect(message).toMatch(/^Văn bản quá dài/);
+    expect(message).toContain('"Kết luận"');
+    expect(docs()).toHaveLength(0);
+    expect(log()).toHaveLength(1);
+  });
+
+  it('the log row cannot be completed: the Doc stays logged as unfinished and the next try completes it', () => {
+    const { runtime, generate, failure, log, docs } = setup();
+    runtime.failOn('Range.setValues', { after: 1 });
+    expect(failure('thong-bao-ket-luan')).toBe(NOTICE_MESSAGES.unfinished('thông báo kết luận', '01/TB-UBND'));
+    expect(docs()).toHaveLength(1);
+    expect(String(log()[1]?.[3])).toMatch(/^\[CHƯA HOÀN THÀNH\] /);
+    const done = generate('thong-bao-ket-luan');
+    expect(done).toMatchObject({ number: '01/TB-UBND', url: docs()[0]?.url, reused: false });
+    expect(docs()).toHaveLength(1);
+    expect(log()).toHaveLength(2);
+  });
+
+  it('a Doc that cannot be created: nothing is logged and the message says nothing was made', () => {
+    const { runtime, failure, log, docs } = setup();
+    runtime.failOn('DocumentApp.create');
+    expect(failure('thong-bao-ket-luan')).toBe(NOTICE_MESSAGES.failed);
+    expect(docs()).toHaveLength(0);
+    expect(log()).toHaveLength(1);
+  });
+});
+
+describe('13. the user’s template is filled in one pass, values as typed', () => {
+  function withTemplate() {
+    const t = setup();
+    const template = t.runtime.services.DocumentApp.preload('Mẫu', (body) => {
+      (body.children[0] as LocalParagraph).setText('{{co_quan_ban_hanh}} — {{so_ky_hieu}}');
+      body.appendParagraph('{{trich_yeu}}');
+      body.appendParagraph('{{noi_dung}}');
+      body.appendTable([
+        ['STT', 'Đơn vị', 'Dân số', 'Số đại biểu'],
+        ['{{cot_1}}', '{{cot_2}}', '{{cot_3}}', '{{cot_4}}'],
+      ]);
+      body.appendParagraph('{{noi_nhan}}');
+      body.appendParagraph('{{nguoi_ky}}');
+    });
+    t.setting('Mẫu văn bản (ID Google Docs)', template.id);
+    return t;
+  }
+
+  it('"{{so}}", "$1" and "\\" typed in the data are printed as typed', () => {
+    const { generate, sheet, docs } = withTemplate();
+    const subject = 'bàn giá $1 và {{so}} \\ cuối $';
+    sheet('Cuộc họp').getRange(2, 6).setValue(subject);
+    sheet('Kết luận').getRange(2, 3).setValue('Kết luận ghi {{ngay}} và {{nguoi_ky}} $2 \\1.');
+    const made = generate('thong-bao-ket-luan');
+    const text = docs()[0]?.body.getText() ?? '';
+    expect(text).toContain(subject);
+    expect(text).toContain('Kết luận ghi {{ngay}} và {{nguoi_ky}} $2 \\1');
+    expect(text).toContain(`— Số: ${made.number}`);
+    expect(text).not.toContain('{{trich_yeu}}');
+    expect(text).not.toContain('{{noi_dung}}');
+  });
+
+  it('table rows: a unit name with "$1" or "{{cot_2}}" stays as it is', () => {
+    const { generate, sheet, docs, allocate } = withTemplate();
+    const units = sheet('Đơn vị');
+    units.getRange(2, 2).setValue('Cao $1 Lộc {{cot_2}} \\');
+    allocate();
+    generate('phan-bo-dai-bieu');
+    const text = docs()[0]?.body.getText() ?? '';
+    expect(text).toContain('Cao $1 Lộc {{cot_2}} \\');
+    expect(text).not.toContain('{{cot_1}}');
+  });
+});
