@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type DelegateRow, generateDelegates } from '../samples/delegates';
 import { KON_TUM } from '../samples/kon-tum';
 import { LANG_SON } from '../samples/lang-son';
+import { LANG_SON_COMMUNES } from '../samples/lang-son-communes';
 import type { SampleWorkbook } from '../samples/types';
 import { apportion } from '../src/domain/apportion';
 import { ProblemList } from '../src/domain/problem';
@@ -14,10 +15,17 @@ import { readSettings, readUnits } from '../src/domain/records';
 import { SHEETS } from '../src/domain/template';
 import type { CellValue } from '../src/domain/values';
 import { Runtime, runBundle } from './runtime';
-import type { LocalSpreadsheet } from './runtime/spreadsheet';
+import { LocalSpreadsheet } from './runtime/spreadsheet';
 import { saveWorkbook } from './xlsx';
 
-export const SAMPLES: Record<string, SampleWorkbook> = { 'lang-son': LANG_SON, 'kon-tum': KON_TUM };
+export const SAMPLES: Record<string, SampleWorkbook> = {
+  'lang-son': LANG_SON,
+  'kon-tum': KON_TUM,
+  'lang-son-cap-xa': LANG_SON_COMMUNES,
+};
+
+/** A code with a leading zero ("06124"): typed into a cell formatted as plain text, it stays text. */
+const LEADING_ZERO_CODE = /^0\d+$/;
 
 /** The rows of a sample sheet padded to the template's width. */
 function padded(rows: (string | number)[][], width: number): CellValue[][] {
@@ -32,6 +40,11 @@ function typeRows(ss: LocalSpreadsheet, sheetName: string, rows: CellValue[][]):
   const width = rows[0]?.length ?? 0;
   if (sheet.getMaxRows() < rows.length + 1)
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  // As a user does before pasting codes such as "06124": Format › Number › Plain text on the column.
+  for (let j = 0; j < width; j++) {
+    if (rows.some((r) => typeof r[j] === 'string' && LEADING_ZERO_CODE.test(r[j] as string)))
+      sheet.getRange(2, j + 1, rows.length, 1).setNumberFormat('@');
+  }
   sheet.getRange(2, 1, rows.length, width).setValues(rows);
 }
 
@@ -122,9 +135,14 @@ function withDeliberateProblems(rows: DelegateRow[], short: string, over: string
   return out.map((r, i) => [i + 1, ...r.slice(1)] as DelegateRow);
 }
 
-/** Builds one sample in memory. */
-export function buildSample(sample: SampleWorkbook): LocalSpreadsheet {
-  const runtime = new Runtime({ now: '2024-01-05T08:00:00+07:00' });
+/** Builds one sample in memory (owned by `options.owner`, default the runtime's default user). */
+export function buildSample(sample: SampleWorkbook, options: { owner?: string } = {}): LocalSpreadsheet {
+  const spreadsheet = LocalSpreadsheet.create(options.owner ? { owner: options.owner } : {});
+  const runtime = new Runtime({
+    spreadsheet,
+    now: '2024-01-05T08:00:00+07:00',
+    ...(options.owner ? { user: options.owner } : {}),
+  });
   runBundle(runtime, 'setupWorkbook');
   const ss = runtime.spreadsheet;
   const widths = new Map(Object.values(SHEETS).map((s) => [s.name, s.columns.length]));

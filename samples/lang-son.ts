@@ -26,7 +26,7 @@ const DISTRICTS: [string, string, number, number, string][] = [
 ];
 
 /** Share of each district's DTTS population by group (illustrative). */
-const GROUP_SHARES: Record<string, [string, number][]> = {
+export const GROUP_SHARES: Record<string, [string, number][]> = {
   HL: [
     ['Nùng', 0.52],
     ['Tày', 0.36],

@@ -1,0 +1,58 @@
+/**
+ * Findings on today's product. A trust test splits what it sees into known findings (listed here)
+ * and anything else: anything else fails the test at once, and each known finding gets its own
+ * `test.failing`, so the suite stays green while the fix is under way, and flips (and the entry
+ * goes) when the fix lands on main.
+ */
+export type CheckName = 'user' | 'owned' | 'twins' | 'stale' | 'crashes' | 'faults';
+
+export interface Finding {
+  /** Workbook names it applies to. */
+  workbook: RegExp;
+  /** Step list (names joined with " → ") it applies to. */
+  steps: RegExp;
+  check: CheckName;
+  /** The lines of the check (sheet!cell field: before → after) that are this finding. */
+  match: RegExp;
+  finding: string;
+  area: string;
+}
+
+const ANY = /.*/;
+
+/*
+ * Found by these tests and fixed on main since (kept here as history, no entry needed any more):
+ * - MARKS: validateAll cut a user's note at the marker text it quoted, replaced a note beginning with
+ *   the marker, took a user's preset light-yellow fill for its own (repainted it, then removed it).
+ * - ALLOCATION: text codes "05977" written as numbers in Phân bổ (then appended below on the next run,
+ *   over the user's rows); a unit name typed as text "=…" written as a formula; the user's
+ *   "Tổng cộng" row under Phân bổ's units erased.
+ */
+export const KNOWN: Finding[] = [
+  // TRUST: setupWorkbook creates a second "Đại biểu" next to the user's "Đại biểu " (trailing space) or NFD
+  // "Đại biểu", fixed by SETUP
+  {
+    workbook: /look-alike "Đại biểu( |" in NFD)/,
+    steps: /setupWorkbook/,
+    check: 'twins',
+    match: ANY,
+    finding: 'a look-alike sheet gets a twin',
+    area: 'SETUP',
+  },
+  // TRUST: when SpreadsheetApp.flush fails, the sheets stay changed and the message ("có thể một phần chưa được
+  // lưu. Hãy kiểm tra lại bảng tính") does not name them (Phân bổ; Văn bản; the sheets validateAll marked),
+  // fixed by ALLOCATION (src/sheets/batch.ts, used by every writer)
+  {
+    workbook: ANY,
+    steps: /allocateDelegates|validateAll|generateNotice/,
+    check: 'faults',
+    match: /^SpreadsheetApp\.flush #\d+: left .* changed, message does not say so/,
+    finding: 'a failed flush leaves sheets changed without naming them',
+    area: 'ALLOCATION',
+  },
+];
+
+/** The known findings that apply to a test. */
+export function knownFindings(workbook: string, steps: string, check: CheckName): Finding[] {
+  return KNOWN.filter((k) => k.check === check && k.workbook.test(workbook) && k.steps.test(steps));
+}
