@@ -1,5 +1,6 @@
 // Finds the Chromium-family browser the browser tests drive, the way developers have one:
-//   1. an executable named by DTTS_BROWSER or CHROME_PATH (DTTS_CHROMIUM, the old name, still works);
+//   1. an executable named by DTTS_BROWSER or CHROME_PATH (DTTS_CHROMIUM, the old name, still works), a path
+//      or a bare program name looked up on PATH;
 //      a variable that names no executable finds nothing (it is never silently replaced by another browser);
 //   2. chromium / google-chrome / microsoft-edge on PATH;
 //   3. the usual install locations on Linux, macOS and Windows;
@@ -91,6 +92,42 @@ function isExecutable(file) {
   }
 }
 
+/** True for a program name without any directory ("chromium", "chrome.exe"). */
+function isBareName(file) {
+  return !/[\\/]/.test(file);
+}
+
+/**
+ * `name` in each PATH directory, in order.
+ * @param {string} platform
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ */
+function pathEntries(platform, env, name) {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const list = platform === 'win32' ? (env.PATH ?? env.Path ?? '') : (env.PATH ?? '');
+  return list
+    .split(platform === 'win32' ? ';' : ':')
+    .filter(Boolean)
+    .map((dir) => p.join(dir, name));
+}
+
+/**
+ * Why `file` cannot be run, for the skip line: missing (or a broken link), a folder, or not executable.
+ * @param {string} file
+ */
+function whyNotExecutable(file) {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    if (/^[A-Za-z]:\\/.test(file) && process.platform !== 'win32') return ' (a Windows path, on this machine)';
+    return ' (no such file, or a broken link)';
+  }
+  if (stat.isDirectory()) return ' (it is a folder; name the program inside it)';
+  return ' (not executable: chmod +x it, or name the browser program)';
+}
+
 /**
  * The browser to drive, or why there is none.
  * @param {{ env?: Record<string, string | undefined>, platform?: string, candidates?: string[], isExecutable?: (file: string) => boolean }} [options]
@@ -103,9 +140,16 @@ function findBrowser(options = {}) {
   const named = BROWSER_VARIABLES.find((name) => env[name]);
   if (named) {
     const file = /** @type {string} */ (env[named]);
-    return check(file)
-      ? { path: file, from: named }
-      : { path: null, reason: `${named}=${file} is not an executable file` };
+    // A bare name (DTTS_BROWSER=chromium) is looked up on PATH only, as a shell would.
+    if (isBareName(file)) {
+      const onPath = pathEntries(options.platform ?? process.platform, env, file).find(check);
+      return onPath
+        ? { path: onPath, from: `${named} on PATH` }
+        : { path: null, reason: `${named}=${file} is not an executable file (no program of that name on PATH)` };
+    }
+    if (check(file)) return { path: file, from: named };
+    const why = options.isExecutable ? '' : whyNotExecutable(file);
+    return { path: null, reason: `${named}=${file} is not an executable file${why}` };
   }
   const candidates = options.candidates ?? browserCandidates(options.platform ?? process.platform, env);
   const found = candidates.find((file) => check(file));

@@ -55,19 +55,26 @@ export function sweep(
   w: CorpusWorkbook,
   actionName: string,
   knownUserLosses: readonly Finding[],
+  before: readonly string[] = [],
 ): { lines: string[]; faults: number } {
   const a = actionNamed(actionName);
-  const baseline: WorkbookSnapshot = baselineOf(w, []);
-  const cleanSs = w.build();
-  const clean = run(runtimeFor(cleanSs, w), a);
+  /** A fresh copy with the actions that come first run cleanly, and its runtime. */
+  const prepared = () => {
+    const ss = w.build();
+    const runtime = runtimeFor(ss, w);
+    for (const b of before) run(runtime, actionNamed(b));
+    return { ss, runtime };
+  };
+  const baseline: WorkbookSnapshot = before.length > 0 ? snapshot(prepared().ss) : baselineOf(w, []);
+  const { ss: cleanSs, runtime: cleanRuntime } = prepared();
+  const clean = run(cleanRuntime, a);
   const cleanAfter = snapshot(cleanSs);
   const out: string[] = [];
   let faults = 0;
   for (const [key, count] of writes(clean.calls)) {
     for (const n of sample(key, count)) {
       faults++;
-      const ss = w.build();
-      const runtime = runtimeFor(ss, w);
+      const { ss, runtime } = prepared();
       runtime.failOn(key, { after: n });
       const outcome = run(runtime, a);
       const after = snapshot(ss);

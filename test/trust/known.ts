@@ -40,11 +40,11 @@ export const KNOWN: Finding[] = [
     area: 'SETUP',
   },
   // TRUST: when SpreadsheetApp.flush fails, the sheets stay changed and the message ("có thể một phần chưa được
-  // lưu. Hãy kiểm tra lại bảng tính") does not name them (Phân bổ; Văn bản; the sheets validateAll marked),
-  // fixed by ALLOCATION (src/sheets/batch.ts, used by every writer)
+  // lưu. Hãy kiểm tra lại bảng tính") does not name them (Phân bổ; the sheets validateAll marked; notices now
+  // name Văn bản), fixed by ALLOCATION (src/sheets/batch.ts, used by allocateDelegates and validateAll)
   {
     workbook: ANY,
-    steps: /allocateDelegates|validateAll|generateNotice/,
+    steps: /^(allocateDelegates|validateAll)$/,
     check: 'faults',
     match: /^SpreadsheetApp\.flush #\d+: left .* changed, message does not say so/,
     finding: 'a failed flush leaves sheets changed without naming them',
