@@ -34,7 +34,7 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { WriteBatch } from './batch';
-import type { Sheet, Spreadsheet } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -187,7 +187,7 @@ export function writeMarks(
     bySheet.delete(name);
     if (recs.length === 0 && marks.length === 0) continue;
     const known = read.get(name);
-    const sheet = known?.sheet ?? ss.getSheetByName(name);
+    const sheet = known?.sheet ?? findSheetByName(ss, name);
     if (!sheet) {
       nextRecords.push(...recs); // the sheet is gone (or renamed): keep its record for when it is back
       continue;
@@ -485,7 +485,7 @@ export function writeReport(
   reportSheet?: Sheet,
 ): number {
   const spec = SHEETS.report;
-  const sheet = reportSheet ?? ss.getSheetByName(spec.name);
+  const sheet = reportSheet ?? findSheet(ss, 'report');
   if (!sheet) return 0;
   const width = spec.columns.length;
   const plain = sortProblems(problems).map((p) => [
