@@ -24,9 +24,9 @@ test('control: with the sheet named "Đại biểu", the delegates are read (Tà
 });
 
 describe.each(LOOK_ALIKES.map((w) => [w.name, w] as const))('%s', (_name, w) => {
-  // TRUST: validateAll ignores the look-alike delegates sheet and reports every group unrepresented and every
-  // unit short, without naming the sheet the officer sees, fixed by SETUP
-  test.failing('validateAll reads the delegates or names their sheet', () => {
+  // Found here and fixed by SETUP: validateAll ignored the look-alike delegates sheet and reported every group
+  // unrepresented, without naming the sheet the officer sees.
+  test('validateAll reads the delegates or names their sheet', () => {
     const ss = w.build();
     const outcome = run(runtimeFor(ss, w), action('validateAll'));
     const result = outcome.result as ValidationResultDto | undefined;
@@ -40,10 +40,8 @@ describe.each(LOOK_ALIKES.map((w) => [w.name, w] as const))('%s', (_name, w) => 
     expect(claimsNone.map((p) => p.message)).toEqual([]);
   });
 
-  const caseVariant = w.delegatesSheet === 'ĐẠI BIỂU';
-  // TRUST: setupWorkbook on a workbook whose "Đại biểu" is spelled "ĐẠI BIỂU" fails with "Dịch vụ Google gặp lỗi…"
-  // (a Google outage) and can never complete, fixed by SETUP
-  (caseVariant ? test.failing : test)('setupWorkbook completes or names the look-alike, never blames Google', () => {
+  // Found here and fixed by SETUP: setupWorkbook on "ĐẠI BIỂU" failed with "Dịch vụ Google gặp lỗi…" (an outage).
+  test('setupWorkbook completes or names the look-alike, never blames Google', () => {
     const ss = w.build();
     const outcome = run(runtimeFor(ss, w), action('setupWorkbook'));
     if (outcome.error !== undefined) expect(names(outcome.error, w.delegatesSheet)).toBe(true);
