@@ -343,13 +343,25 @@ export function guardRequest(request: IncomingMessage, hosts: ReadonlySet<string
     throw new RequestRefused(415, 'Requests that change the playground must be application/json');
 }
 
-function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
+/**
+ * The Doc preview is the document's text laid out with inline styles: it runs no script and loads
+ * nothing, so a font name or text that slipped past escaping still cannot act on the playground.
+ */
+const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  csp = "frame-ancestors 'self'",
+): void {
   response.writeHead(status, {
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     // Only the playground itself may frame its pages (the sidebar iframe).
-    'content-security-policy': "frame-ancestors 'self'",
+    'content-security-policy': csp,
   });
   response.end(body);
 }
@@ -414,7 +426,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         if (!result) send(response, 404, 'Not found', 'text/plain; charset=utf-8');
         else if ('json' in result)
           send(response, result.status ?? 200, JSON.stringify(result.json), 'application/json; charset=utf-8');
-        else send(response, result.status ?? 200, result.raw, result.contentType);
+        else
+          send(
+            response,
+            result.status ?? 200,
+            result.raw,
+            result.contentType,
+            url.pathname === '/document' ? DOCUMENT_CSP : undefined,
+          );
       } catch (e) {
         if (e instanceof RequestRefused) {
           options.log?.(`${request.method} ${request.url}: refused (${e.status}): ${e.message}`);

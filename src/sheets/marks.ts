@@ -34,7 +34,7 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { WriteBatch } from './batch';
-import type { Sheet, Spreadsheet } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -187,7 +187,7 @@ export function writeMarks(
     bySheet.delete(name);
     if (recs.length === 0 && marks.length === 0) continue;
     const known = read.get(name);
-    const sheet = known?.sheet ?? ss.getSheetByName(name);
+    const sheet = known?.sheet ?? findSheetByName(ss, name);
     if (!sheet) {
       nextRecords.push(...recs); // the sheet is gone (or renamed): keep its record for when it is back
       continue;
@@ -485,7 +485,7 @@ export function writeReport(
   reportSheet?: Sheet,
 ): number {
   const spec = SHEETS.report;
-  const sheet = reportSheet ?? ss.getSheetByName(spec.name);
+  const sheet = reportSheet ?? findSheet(ss, 'report');
   if (!sheet) return 0;
   const width = spec.columns.length;
   const plain = sortProblems(problems).map((p) => [
@@ -514,16 +514,18 @@ export function writeReport(
   // The same report as last time: nothing to write.
   if (plain.every((r, i) => r.every((v, j) => v === String(previous[i]?.[j] ?? '')))) return 0;
   const formats = block.getNumberFormats();
-  batch.custom(
-    () => block.setNumberFormat('@'),
-    () => block.setNumberFormats(formats),
-  );
+  if (!formats.every((r) => r.every((f) => f === '@'))) {
+    batch.custom(
+      () => block.setNumberFormat('@'),
+      () => block.setNumberFormats(formats),
+    );
+  }
   batch.values(
     block,
     plain.map((r) => r.map(asText)),
     previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
   );
-  return height * width * 2;
+  return height * width;
 }
 
 function blankRows(height: number, width: number): string[][] {

@@ -5,10 +5,12 @@
 //   2. chromium / google-chrome / microsoft-edge on PATH;
 //   3. the usual install locations on Linux, macOS and Windows;
 //   4. the Chromium that `npx playwright-core install chromium` downloads.
+//   In 2-4 a snap Chromium comes after every other browser, and Ubuntu's script that only asks to
+//   install the snap (/usr/bin/chromium-browser without it) is not a browser.
 // Plain CommonJS so jest.config.cjs can use it (to skip the browser tests when there is none) as well
 // as test/browser/harness.ts (to launch it).
 'use strict';
-const { accessSync, constants, statSync } = require('node:fs');
+const { accessSync, constants, readFileSync, realpathSync, statSync } = require('node:fs');
 const path = require('node:path');
 
 /** Variables that name the browser, first set wins. */
@@ -92,6 +94,22 @@ function isExecutable(file) {
   }
 }
 
+/**
+ * 'snap' for a browser run by snap (under /snap/), 'wrapper' for a script that only hands over to the
+ * snap (Ubuntu's chromium-browser deb), null otherwise.
+ * @param {string} file
+ */
+function snapKind(file) {
+  try {
+    if (file.startsWith('/snap/') || realpathSync(file).startsWith('/snap/')) return 'snap';
+    if (statSync(file).size > 64 * 1024) return null; // a browser binary, not a script
+    const head = readFileSync(file, 'utf8');
+    return head.startsWith('#!') && /\/snap\/bin\/|snap install/.test(head) ? 'wrapper' : null;
+  } catch {
+    return null;
+  }
+}
+
 /** True for a program name without any directory ("chromium", "chrome.exe"). */
 function isBareName(file) {
   return !/[\\/]/.test(file);
@@ -152,7 +170,10 @@ function findBrowser(options = {}) {
     return { path: null, reason: `${named}=${file} is not an executable file${why}` };
   }
   const candidates = options.candidates ?? browserCandidates(options.platform ?? process.platform, env);
-  const found = candidates.find((file) => check(file));
+  const usable = candidates.filter((file) => check(file));
+  // Ubuntu's Chromium is a snap: playwright cannot drive it well (its /tmp is private), and the deb's
+  // /usr/bin/chromium-browser is only a script asking to install the snap. Any other browser first.
+  const found = usable.find((file) => !snapKind(file)) ?? usable.find((file) => snapKind(file) === 'snap');
   return found
     ? { path: found, from: 'the usual locations' }
     : { path: null, reason: 'no Chromium, Chrome or Edge in PATH or the usual locations' };

@@ -116,3 +116,56 @@ describe('jest without a browser, running one browser test by name', () => {
     expect(result.stdout + result.stderr).toContain('DTTS_REQUIRE_BROWSER=1 but no browser');
   });
 });
+
+(posix ? describe : describe.skip)('findBrowser on Ubuntu, where Chromium is a snap', () => {
+  /** A PATH folder with Ubuntu's chromium-browser script, and another with a real program. */
+  function ubuntu() {
+    const dir = tempDir('dtts-attack-snap-');
+    const usrBin = join(dir, 'usr-bin');
+    const chromeBin = join(dir, 'chrome-bin');
+    mkdirSync(usrBin);
+    mkdirSync(chromeBin);
+    // The deb's script (abridged): it only runs the snap, or asks for it.
+    writeFileSync(
+      join(usrBin, 'chromium-browser'),
+      '#!/bin/sh\nif ! [ -x /snap/bin/chromium ]; then\n  echo "Command \'$0\' requires the chromium snap to be installed."\n  echo "Please install it with:\\n\\nsnap install chromium"\n  exit 1\nfi\nexec /snap/bin/chromium "$@"\n',
+    );
+    chmodSync(join(usrBin, 'chromium-browser'), 0o755);
+    writeFileSync(join(chromeBin, 'google-chrome'), `#!/bin/sh\n# ${'a real browser '.repeat(10)}\n`);
+    chmodSync(join(chromeBin, 'google-chrome'), 0o755);
+    return { usrBin, chromeBin };
+  }
+
+  test('the script asking for the snap is passed over for a real browser later on PATH', () => {
+    const { usrBin, chromeBin } = ubuntu();
+    const candidates = [join(usrBin, 'chromium-browser'), join(chromeBin, 'google-chrome')];
+    expect(findBrowser({ env: {}, candidates })).toEqual({
+      path: join(chromeBin, 'google-chrome'),
+      from: 'the usual locations',
+    });
+  });
+
+  test('with nothing else, that script is not a browser: the tests are skipped, not failed', () => {
+    const { usrBin } = ubuntu();
+    expect(findBrowser({ env: {}, candidates: [join(usrBin, 'chromium-browser')] })).toMatchObject({ path: null });
+  });
+
+  test('a snap Chromium comes after any other browser, but is used when it is the only one', () => {
+    const { chromeBin } = ubuntu();
+    const yes = () => true;
+    expect(
+      findBrowser({ env: {}, candidates: ['/snap/bin/chromium', join(chromeBin, 'google-chrome')], isExecutable: yes }),
+    ).toEqual({ path: join(chromeBin, 'google-chrome'), from: 'the usual locations' });
+    expect(findBrowser({ env: {}, candidates: ['/snap/bin/chromium'], isExecutable: yes })).toEqual({
+      path: '/snap/bin/chromium',
+      from: 'the usual locations',
+    });
+  });
+
+  test('named explicitly, the snap is used as asked', () => {
+    expect(findBrowser({ env: { DTTS_BROWSER: '/snap/bin/chromium' }, isExecutable: () => true })).toEqual({
+      path: '/snap/bin/chromium',
+      from: 'DTTS_BROWSER',
+    });
+  });
+});

@@ -569,3 +569,38 @@ describe('attack: addresses and ports', () => {
     expect(listenError(other, 8080, '127.0.0.1')).toBe(other);
   });
 });
+
+describe('attack: a Doc whose font names and colours carry markup', () => {
+  test('its preview keeps them as text in the style attribute, and the page may run no script', async () => {
+    const runtime = new Runtime({ projectDir: PROJECT_DIR });
+    const bundle = loadBundle({
+      runtime,
+      codePath: writeFixtureBundle(
+        `function makeDoc() {
+           var doc = DocumentApp.create('Thông báo"><img src=x onerror=alert(1)>');
+           var text = doc.getBody().appendParagraph('Kính gửi').editAsText();
+           text.setFontFamily('Times New Roman"><img src=x onerror=alert(2)>');
+           text.setForegroundColor('#000000"><script>alert(3)</script>');
+           doc.getBody().appendTable([['ô']]).setBorderColor('#000"><iframe src=/api/state>');
+           doc.saveAndClose();
+         }`,
+      ),
+    });
+    bundle.call('makeDoc');
+    const playground = await startPlayground({ runtime, bundle, savePath: join(tempDir(), 'x.xlsx'), port: 0 });
+    try {
+      const [listed] = (await (await fetch(new URL('/api/documents', playground.url))).json()) as { preview: string }[];
+      const reply = await fetch(new URL(listed!.preview, playground.url));
+      const html = await reply.text();
+      expect(reply.status).toBe(200);
+      expect(html).toContain('Kính gửi');
+      expect(html).not.toMatch(/<(img|script|iframe)\b/i);
+      expect(html).toContain('Times New Roman&quot;&gt;&lt;img');
+      expect(reply.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+      );
+    } finally {
+      await playground.close();
+    }
+  });
+});
