@@ -293,6 +293,15 @@ describe('Điều chỉnh the user typed', () => {
     expect(result.message).toMatch(/Phân bổ/);
     expect(digest(ss)).toBe(before);
   });
+  it('an adjustment that would make Số chính thức negative stops the allocation, naming the cell', () => {
+    const ss = allocated();
+    typeText(sheetOf(ss, ALLOCATION), 'F12', '-50'); // ĐL has 8 seats
+    const before = digest(ss);
+    const { result } = run(ss);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/Đình Lập.*-42.*F12.*Phân bổ/);
+    expect(digest(ss)).toBe(before);
+  });
 });
 
 describe('odd text copied from Đơn vị', () => {
