@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Runtime, runBundle, runInMode, runOnOpen } from '../../local/runtime';
+import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir, writeFixtureBundle } from '../../local/testing';
 import { loadBundle } from '../../local/vm';
+import { LANG_SON } from '../../samples/lang-son';
 
 const ADDON_NAME = 'Trợ lý Đại hội DTTS';
 const FULL_MENU = [
@@ -138,6 +140,31 @@ describe('onOpen and onInstall', () => {
     const html = readFileSync(join(PROJECT_DIR, 'build/Sidebar.html'), 'utf8');
     expect(html).toContain(`"${version}"`);
     expect(html).toContain('Giới thiệu');
+  });
+});
+
+describe('granular consent: the Docs permission not granted', () => {
+  test('the menu and the sidebar still work; "Tạo văn bản" names Google\'s authorisation page, which the sidebar links', () => {
+    const runtime = new Runtime({
+      spreadsheet: buildSample(LANG_SON),
+      now: '2024-01-14T09:00:00+07:00',
+      grantedScopes: SCOPES.filter((s) => !s.endsWith('/documents')),
+    });
+    runOnOpen(runtime, 'FULL');
+    expect(items(runtime)).toEqual(FULL_MENU);
+    runBundle(runtime, 'showSidebar');
+    expect(runtime.ui.sidebar).not.toBeNull();
+    expect(() => runBundle(runtime, 'allocateDelegates')).not.toThrow();
+    let message = '';
+    try {
+      runBundle(runtime, 'generateNotice', ['phan-bo-dai-bieu', {}]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('Google Docs');
+    // The address the sidebar turns into a link (src/sidebar/views/actions.ts, withGoogleLinks).
+    expect(message).toMatch(/https:\/\/([a-z0-9-]+\.)*google\.com\/\S+/);
+    expect(runtime.calls['DocumentApp.create'] ?? 0).toBe(0);
   });
 });
 
