@@ -18,9 +18,20 @@ const browserTests = readdirSync(browserDir).filter(
 const skipBrowser = browser.path === null;
 if (skipBrowser && process.env[REQUIRE_VARIABLE] === '1')
   throw new Error(`${REQUIRE_VARIABLE}=1 but no browser for the browser tests: ${browser.reason}`);
+// `npx jest test/browser/sidebar.test.ts` without a browser finds no test, and jest then calls no
+// reporter: say why now (the skip reporter then stays silent, so the line is printed once), and pass
+// as `npm test` does when it skips them.
+const namesSkippedTest =
+  skipBrowser &&
+  process.argv.slice(2).some((arg) => browserTests.some((name) => arg.replace(/\\/g, '/').endsWith(`browser/${name}`)));
+if (namesSkippedTest) {
+  process.stderr.write(`\n${'!'.repeat(8)} ${skipLine(browser.reason)}\n`);
+  globalThis[Symbol.for('dtts.browserSkipPrinted')] = true;
+}
 
 module.exports = {
   testEnvironment: 'node',
+  passWithNoTests: namesSkippedTest,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: [

@@ -13,6 +13,7 @@ const esc = (s: string): string =>
 
 const ALIGN: Record<string, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'justify' };
 
+/** CSS of a run; font names and colours are the document's text, so callers escape it into the attribute. */
 function textStyle(a: Attrs): string {
   const parts = [
     `font-family:'${String(a.FONT_FAMILY ?? DOC_DEFAULTS.fontFamily)}',serif`,
@@ -33,7 +34,7 @@ function block(b: BlockSnapshot): string {
     const rows = b.rows
       .map(
         (r) =>
-          `<tr>${r.cells.map((c) => `<td style="border:${border}">${c.blocks.map(block).join('')}</td>`).join('')}</tr>`,
+          `<tr>${r.cells.map((c) => `<td style="border:${esc(border)}">${c.blocks.map(block).join('')}</td>`).join('')}</tr>`,
       )
       .join('\n');
     return `<table class="${w > 0 ? 'grid' : 'plain'}"><colgroup>${cols}</colgroup>\n${rows}\n</table>`;
@@ -48,9 +49,9 @@ function block(b: BlockSnapshot): string {
     textStyle(b.mark),
   ].join(';');
   const runs = b.runs.map(
-    (r) => `<span style="${textStyle(r.attrs)}">${esc(r.text).replace(/\r\n|[\n\r\v]/g, '<br>')}</span>`,
+    (r) => `<span style="${esc(textStyle(r.attrs))}">${esc(r.text).replace(/\r\n|[\n\r\v]/g, '<br>')}</span>`,
   );
-  return `<p style="${style}">${runs.join('') || '&nbsp;'}</p>`;
+  return `<p style="${esc(style)}">${runs.join('') || '&nbsp;'}</p>`;
 }
 
 /** The HTML page of a Doc. */

@@ -5,6 +5,16 @@ import { isServiceObject } from './runtime/service';
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 /**
+ * Sets an own property of a copy. A key "__proto__" (JSON.parse makes it an own property) stays an own
+ * property: assigning it would replace the copy's prototype, so the bundle would inherit what it holds.
+ */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
+}
+
+/**
  * Deep-copies a value returned by the bundle into host-realm values, like a structured clone:
  * arrays and plain objects are rebuilt, dates copied, functions and undefined properties dropped.
  * Service objects (and the bundle's proxies of them) are returned as they are.
@@ -31,7 +41,7 @@ export function toHost(value: unknown, seen = new Set<object>()): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       const copy = toHost(v, seen);
-      if (copy !== undefined) out[k] = copy;
+      if (copy !== undefined) setOwn(out, k, copy);
     }
     return out;
   } finally {
@@ -51,7 +61,7 @@ export function toGuest(value: unknown, realm: GuestRealm): unknown {
   }
   if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
     const out = new realm.Object() as Record<string, unknown>;
-    for (const [k, v] of Object.entries(value)) out[k] = toGuest(v, realm);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, toGuest(v, realm));
     return out;
   }
   return value;

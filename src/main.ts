@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { runGenerateNotice, runListDocuments } from './docs/notices';
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation } from './sheets/allocate';
+import { errorText, isGoogleServiceFailure } from './sheets/failures';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
 import { buildOverview, selectRange } from './sheets/overview';
@@ -101,15 +102,26 @@ export const listDocuments = api('listDocuments', () => runListDocuments(activeS
 export const listMeetings = api('listMeetings', () => runListMeetings(activeSpreadsheet()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
 
-/** Google's own failures (service outage, quota, timeout) as opposed to a bug of ours. */
-const SERVICE_FAILURE = /\b(service|quota|timed? ?out|too many|rate limit|backend|internal error)\b/i;
+/**
+ * Functions that can stop midway with something written and no report of their own. The others
+ * only read, or write through writeAll (restores the sheets and says so) or runSetup (says what it
+ * added): an error that reaches toUserError from them happened before anything was written.
+ */
+const MAY_HAVE_WRITTEN: ReadonlySet<string> = new Set<ServerFunction>(['generateNotice']);
 
-/** Every error leaves as a UserError with a Vietnamese message; bugs are logged with their stack. */
+/**
+ * Every error leaves as a UserError with a Vietnamese message; bugs are logged with their stack.
+ * Only Google's own failure texts read as a Google service failure (isGoogleServiceFailure); a bug
+ * says it is one, and whether the workbook may have been written.
+ */
 function toUserError(name: string, e: unknown): UserError {
   if (e instanceof UserError) return e;
-  const detail = e instanceof Error ? e.message : String(e);
   console.error(`${name} failed`, e);
-  return new UserError(SERVICE_FAILURE.test(detail) ? MESSAGES.serviceFailed : `${MESSAGES.unexpected} ${detail}`);
+  const partial = MAY_HAVE_WRITTEN.has(name);
+  if (isGoogleServiceFailure(e))
+    return new UserError(partial ? MESSAGES.serviceFailedMaybeWritten : MESSAGES.serviceFailed);
+  const detail = errorText(e);
+  return new UserError(partial ? MESSAGES.unexpectedMaybeWritten(detail) : MESSAGES.unexpectedNothingChanged(detail));
 }
 
 /** Runs a menu action and shows its one-sentence result (menu items cannot return anything). */

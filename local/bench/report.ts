@@ -60,7 +60,31 @@ function opLabel(r: CaseResult): string {
 }
 
 /** The table of one scale. */
-export function scaleTable(results: readonly CaseResult[]): string {
+export /**
+ * validateAll's budget (MARKS): ≤ 60 calls, ≤ 100,000 cells written on a first run and next to none
+ * on a re-run with unchanged data, ≤ 10 s estimated, at the largest scale measured.
+ */
+function validationBudget(results: readonly CaseResult[]): string[] {
+  const largest = (op: string) =>
+    results
+      .filter((r) => r.op === op && r.ok)
+      .sort((a, b) => b.scale.units * b.scale.delegates - a.scale.units * a.scale.delegates)[0];
+  const first = largest('validateAll');
+  const again = largest('validateAll re-run');
+  if (!first) return [];
+  const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const out = [
+    `- validateAll budget at ${scaleLabel(first.scale)}, first run: ${first.calls.total} calls (≤ 60: ${verdict(first.calls.total <= 60)}), ${nf.format(first.cellsWritten)} cells written (≤ 100,000: ${verdict(first.cellsWritten <= 100_000)}), estimated ${first.estimate.seconds.toFixed(1)} s (≤ 10 s: ${verdict(first.estimate.seconds <= 10)}).`,
+  ];
+  if (again) {
+    out.push(
+      `- validateAll budget at ${scaleLabel(again.scale)}, re-run on unchanged data: ${again.calls.total} calls (≤ 60: ${verdict(again.calls.total <= 60)}), ${nf.format(again.cellsWritten)} cells written (near zero: ${verdict(again.cellsWritten <= 100)}), estimated ${again.estimate.seconds.toFixed(1)} s.`,
+    );
+  }
+  return out;
+}
+
+function scaleTable(results: readonly CaseResult[]): string {
   const head =
     '| operation | calls | largest call kinds | wall ms | in vm: script ms | domain ms | load ms | peak RSS MB (Δ) | cells read / written | Google s (pessimistic) | result |\n' +
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|';
@@ -243,7 +267,7 @@ export function renderReport(results: readonly CaseResult[], scales: readonly Sc
     parts.push(flatnessTable(results, scales));
   }
   parts.push('## Against the 6-minute limit and the targets');
-  const findings = [...growingCalls(results, scales), ...limitFindings(results)];
+  const findings = [...growingCalls(results, scales), ...limitFindings(results), ...validationBudget(results)];
   parts.push([...findings, ...meta.notes.map((n) => `- ${n}`)].join('\n'));
   parts.push('## Google-runtime model');
   parts.push(

@@ -114,7 +114,7 @@ function renderMenus(menus) {
     const button = el('button', {
       type: 'button',
       className: 'menu-title',
-      textContent: menu.addon ? `Tiện ích ▸ ${menu.title}` : menu.title,
+      textContent: menu.addon ? `Tiện ích mở rộng ▸ ${menu.title}` : menu.title,
     });
     button.addEventListener('click', (e) => toggleMenu(wrap, e));
     wrap.append(button, renderMenuList(menu.entries));

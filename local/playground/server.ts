@@ -180,7 +180,12 @@ export function editCell(
   if (typeof a1 !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1))
     return { json: { ok: false, error: `Not a cell: ${String(a1)}` }, status: 400 };
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-  const range = sheet.rangeFromA1(a1);
+  let range: LocalRange;
+  try {
+    range = sheet.rangeFromA1(a1) as LocalRange;
+  } catch (e) {
+    return { json: { ok: false, error: `${a1}: ${(e as Error).message}` }, status: 400 };
+  }
   try {
     range.setValue(text);
   } catch (e) {
@@ -221,7 +226,12 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
     'POST /api/select': ({ body }) => {
       const ss = runtime.spreadsheet;
       const sheet = ss.localSheet(String(body.sheet)) ?? ss.localActiveSheet();
-      const range = sheet.rangeFromA1(String(body.a1));
+      let range: ReturnType<typeof sheet.rangeFromA1>;
+      try {
+        range = sheet.rangeFromA1(String(body.a1));
+      } catch (e) {
+        return { json: { ok: false, error: `${String(body.a1)}: ${(e as Error).message}` }, status: 400 };
+      }
       ss.activate(sheet, range instanceof LocalRange ? range : undefined);
       const { row, column } = range.rect;
       return { json: { ok: true, activeCell: activeCellOf(sheet, row, column) } };
@@ -250,6 +260,9 @@ export class RequestRefused extends Error {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 async function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  // A declared length over the limit is refused at once, without waiting for (or reading) the body.
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
+    throw new RequestRefused(413, 'Request body too large');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -268,31 +281,61 @@ async function readBody(request: IncomingMessage): Promise<Record<string, unknow
   return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 
-/** The Host header values that name this server: the bound address and localhost, with the port. */
+/**
+ * The Host header values that name this server: the bound address and localhost, with the port. On
+ * port 80 a browser leaves the port out of Host (and Origin), so the bare names are accepted too.
+ */
 export function allowedHosts(host: string, port: number): Set<string> {
   const bound = host.includes(':') ? `[${host}]` : host;
-  const names = new Set([`${bound}:${port}`, `localhost:${port}`]);
-  if (host === 'localhost') {
-    names.add(`127.0.0.1:${port}`);
-    names.add(`[::1]:${port}`);
-  }
+  const addresses = [bound, 'localhost', ...(host === 'localhost' ? ['127.0.0.1', '[::1]'] : [])];
+  const names = new Set(addresses.map((name) => `${name}:${port}`));
+  if (port === 80) for (const name of addresses) names.add(name);
   return names;
+}
+
+/** How many times a header occurs in the request as sent (Node keeps only the first Host). */
+function headerCount(request: IncomingMessage, name: string): number {
+  let count = 0;
+  const raw = request.rawHeaders ?? [];
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.toLowerCase() === name) count++;
+  return count;
+}
+
+/**
+ * The request target as a URL. Only the origin form ("/path?query") is accepted: the absolute form
+ * ("GET http://evil.example/api/state", meant for proxies) names another host than the Host header,
+ * and "//x/y" must stay a path, not become host "x".
+ */
+export function requestUrl(target: string | undefined): URL {
+  if (!target?.startsWith('/')) throw new RequestRefused(400, 'The request target must be a path');
+  return new URL(`http://playground${target}`);
 }
 
 /**
  * Refuses (throws RequestRefused) a request that is not from the playground's own page: a Host header
- * other than the bound address (DNS rebinding), an Origin other than the server's own, a POST whose
- * body is not declared `application/json`, or a method the server does not have.
+ * other than the bound address (DNS rebinding), or more than one; a request target that is not a path;
+ * an Origin other than the server's own; a read that another site's page embeds or fetches; a POST
+ * whose body is not declared `application/json`, or from another site; a method the server does not have.
  */
 export function guardRequest(request: IncomingMessage, hosts: ReadonlySet<string>): void {
+  // RFC 9112 §3.2: a request with more than one Host header is a 400.
+  if (headerCount(request, 'host') > 1) throw new RequestRefused(400, 'More than one Host header');
+  requestUrl(request.url);
   const host = (request.headers.host ?? '').toLowerCase();
   if (!hosts.has(host)) throw new RequestRefused(403, `Host "${host}" is not this playground's address`);
   const origin = request.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${host}`)
     throw new RequestRefused(403, `Origin "${origin}" is not this playground`);
-  if (request.method === 'GET' || request.method === 'HEAD') return;
-  if (request.method !== 'POST') throw new RequestRefused(405, `Method ${request.method} not allowed`);
   const site = request.headers['sec-fetch-site'];
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    // Another site may link to the playground (a navigation), but not pull its data into its own page
+    // (<script src>, <img src>, a no-cors fetch): the browser marks those cross-site or same-site
+    // (another local port), in a mode other than navigate.
+    if ((site === 'cross-site' || site === 'same-site') && request.headers['sec-fetch-mode'] !== 'navigate')
+      throw new RequestRefused(403, `A ${site} request other than a link cannot read the playground`);
+    return;
+  }
+  if (request.method !== 'POST') throw new RequestRefused(405, `Method ${request.method} not allowed`);
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     throw new RequestRefused(403, `A ${site} request cannot change the playground`);
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -300,15 +343,49 @@ export function guardRequest(request: IncomingMessage, hosts: ReadonlySet<string
     throw new RequestRefused(415, 'Requests that change the playground must be application/json');
 }
 
-function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
+/**
+ * The Doc preview is the document's text laid out with inline styles: it runs no script and loads
+ * nothing, so a font name or text that slipped past escaping still cannot act on the playground.
+ */
+const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  csp = "frame-ancestors 'self'",
+): void {
   response.writeHead(status, {
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     // Only the playground itself may frame its pages (the sidebar iframe).
-    'content-security-policy': "frame-ancestors 'self'",
+    'content-security-policy': csp,
   });
   response.end(body);
+}
+
+/**
+ * What a failed listen means for the developer: a busy port, a port below 1024 without the right to
+ * bind it, an address this machine does not have (::1 with IPv6 off). Other errors pass unchanged.
+ */
+export function listenError(e: NodeJS.ErrnoException, port: number, host: string): Error {
+  const other = port === 0 || port >= 65535 ? 8080 : port + 1;
+  const choose = `npm start -- --port ${other} (or dtts serve --port ${other}; --port 0 takes any free port)`;
+  if (e.code === 'EADDRINUSE')
+    return new Error(
+      `Port ${port} on ${host} is already in use (another playground, or another program). ` +
+        `Stop it, or choose another port: ${choose}.`,
+    );
+  if (e.code === 'EACCES')
+    return new Error(
+      `Port ${port} on ${host} may not be used by this user (ports below 1024 need administrator rights). ` +
+        `Choose another port: npm start -- --port 8080 (or dtts serve --port 8080).`,
+    );
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'EAFNOSUPPORT')
+    return new Error(`This machine has no address ${host} (IPv6 off?). Use --host 127.0.0.1.`);
+  return e;
 }
 
 /** Listens on exactly `port` (0: any free one); a busy port is an error that says what to do. */
@@ -316,14 +393,7 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
   return new Promise<number>((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (e.code === 'EADDRINUSE')
-        reject(
-          new Error(
-            `Port ${port} on ${host} is already in use (another playground, or another program). ` +
-              `Stop it, or choose another port: npm start -- --port ${port + 1} (or dtts serve --port ${port + 1}; --port 0 takes any free port).`,
-          ),
-        );
-      else reject(e);
+      reject(listenError(e, port, host));
     };
     const onListening = () => {
       server.off('error', onError);
@@ -347,24 +417,33 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   let hosts: ReadonlySet<string> = new Set();
   const server = createServer((request, response) => {
     void (async () => {
-      const url = new URL(request.url ?? '/', 'http://playground');
-      const handler = routes[`${request.method === 'HEAD' ? 'GET' : request.method} ${url.pathname}`];
       try {
         guardRequest(request, hosts);
+        const url = requestUrl(request.url);
+        const handler = routes[`${request.method === 'HEAD' ? 'GET' : request.method} ${url.pathname}`];
         const body = request.method === 'POST' ? await readBody(request) : {};
         const result = handler ? await handler({ options, request, body, url }) : null;
         if (!result) send(response, 404, 'Not found', 'text/plain; charset=utf-8');
         else if ('json' in result)
           send(response, result.status ?? 200, JSON.stringify(result.json), 'application/json; charset=utf-8');
-        else send(response, result.status ?? 200, result.raw, result.contentType);
+        else
+          send(
+            response,
+            result.status ?? 200,
+            result.raw,
+            result.contentType,
+            url.pathname === '/document' ? DOCUMENT_CSP : undefined,
+          );
       } catch (e) {
         if (e instanceof RequestRefused) {
-          options.log?.(`${request.method} ${url.pathname}: refused (${e.status}): ${e.message}`);
+          options.log?.(`${request.method} ${request.url}: refused (${e.status}): ${e.message}`);
+          // The connection ends with the answer: an unread body (maybe gigabytes) is never drained.
+          response.setHeader('connection', 'close');
           request.resume();
           send(response, e.status, JSON.stringify({ ok: false, error: e.message }), 'application/json; charset=utf-8');
           return;
         }
-        options.log?.(`${request.method} ${url.pathname}: ${(e as Error).stack ?? String(e)}`);
+        options.log?.(`${request.method} ${request.url}: ${(e as Error).stack ?? String(e)}`);
         send(
           response,
           500,
@@ -374,6 +453,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       }
     })();
   });
+  // Slow clients (slowloris) are cut off: the page's requests are small and sent at once.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const port = await listen(server, options.port ?? 8080, host);
   hosts = allowedHosts(host, port);
   return {

@@ -75,9 +75,20 @@ export class LocalProtection
     this.creator = host.protectionUsers().creator;
   }
 
+  /** Where a range protection moved when rows or columns were inserted before it (see relocate). */
+  private relocated: LocalRange | null = null;
+
+  /**
+   * Moves a range protection with its cells, as Sheets does when rows or columns are inserted
+   * before or inside it (a protected range stays on the cells it protected).
+   */
+  relocate(range: LocalRange): void {
+    if (this.type === 'RANGE') this.relocated = range;
+  }
+
   /** The protected rectangle. */
   rect(): GridRect {
-    return this.range().rect;
+    return (this.relocated ?? this.range()).rect;
   }
 
   /**
@@ -143,7 +154,7 @@ export class LocalProtection
   }
 
   getRange(): GasRange {
-    return asGas(this.range());
+    return asGas(this.relocated ?? this.range());
   }
 
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {

@@ -451,6 +451,13 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     this.grid.insertRows(position - 1, howMany);
     this.maxRows += howMany;
     this.merges = this.merges.map((m) => (m.row >= position ? { ...m, row: m.row + howMany } : m));
+    this.moveProtections((r) =>
+      r.row >= position
+        ? { ...r, row: r.row + howMany }
+        : r.row + r.numRows > position
+          ? { ...r, numRows: r.numRows + howMany }
+          : r,
+    );
     return this.self;
   }
 
@@ -478,6 +485,13 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     this.grid.insertColumns(position - 1, howMany);
     this.maxColumns += howMany;
     this.merges = this.merges.map((m) => (m.column >= position ? { ...m, column: m.column + howMany } : m));
+    this.moveProtections((r) =>
+      r.column >= position
+        ? { ...r, column: r.column + howMany }
+        : r.column + r.numColumns > position
+          ? { ...r, numColumns: r.numColumns + howMany }
+          : r,
+    );
     return this.self;
   }
 
@@ -577,6 +591,16 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
       this.protections.push(p);
     }
     return asGas(p);
+  }
+
+  /** Range protections follow their cells when rows or columns are inserted (Google keeps them on the same cells). */
+  private moveProtections(move: (rect: GridRect) => GridRect): void {
+    for (const p of this.protections) {
+      if (p.type !== 'RANGE') continue;
+      const rect = p.rect();
+      const next = move(rect);
+      if (next !== rect) p.relocate(new LocalRange(this, next));
+    }
   }
 
   /** Adds a protection for a range of this sheet (Range.protect()). */

@@ -45,7 +45,15 @@ import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import type { DocumentDto, NoticeKind, NoticeResultDto } from '../rpc/contract';
 import { UserError, withDocumentLock } from '../sheets/lock';
-import { activeSpreadsheet, readGrid, readGrids, type Spreadsheet, timeZoneOffset } from '../sheets/workbook';
+import {
+  activeSpreadsheet,
+  findSheet,
+  insertTemplateSheet,
+  readGrid,
+  readGrids,
+  type Spreadsheet,
+  timeZoneOffset,
+} from '../sheets/workbook';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
   describeSharing,
@@ -255,9 +263,9 @@ function reusedResult(kind: NoticeKind, e: LogEntry, me: string): NoticeResultDt
 /** The log sheet, created with its header row when missing. */
 function logSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const spec = SHEETS.documents;
-  const existing = ss.getSheetByName(spec.name);
+  const existing = findSheet(ss, 'documents');
   if (existing) return existing;
-  const sheet = ss.insertSheet(spec.name, ss.getSheets().length);
+  const sheet = insertTemplateSheet(ss, 'documents');
   sheet.getRange(1, 1, 1, spec.columns.length).setValues([spec.columns.map((c) => c.header)]);
   sheet.setFrozenRows(1);
   return sheet;

@@ -85,6 +85,8 @@ export function planMarks(args: {
   marks: readonly CellMark[];
   state: (row: number, col: number) => CellState;
   note?: (marks: readonly CellMark[]) => string;
+  /** Cells holding a marker note, by note text (to find marks moved by inserted or deleted rows). */
+  moved?: ReadonlyMap<string, readonly { row: number; col: number }[]>;
 }): MarkPlan {
   const noteOf = args.note ?? markNote;
   const wanted = new Map<string, CellMark[]>();
@@ -95,11 +97,7 @@ export function planMarks(args: {
     if (list) list.push(m);
     else wanted.set(k, [m]);
   }
-  const recorded = new Map<string, { row: number; col: number; record: MarkRecord }>();
-  for (const r of args.records) {
-    const at = parseA1(r.cell);
-    if (at) recorded.set(cellKey(at.row, at.col), { ...at, record: r });
-  }
+  const recorded = placeRecords(args.records, args.state, args.moved);
   const keys = new Set([...recorded.keys(), ...wanted.keys()]);
   const changes: CellChange[] = [];
   const records: MarkRecord[] = [];
@@ -150,6 +148,64 @@ export function planMarks(args: {
   changes.sort((a, b) => a.row - b.row || a.col - b.col);
   records.sort((a, b) => compareA1(a.cell, b.cell));
   return { changes, records };
+}
+
+type Placed = { row: number; col: number; record: MarkRecord };
+
+/**
+ * Where each recorded mark is now. Rows inserted or deleted (or sorted) move marks within their
+ * column: going down the sheet, a mark is looked for first where the rows above it moved to (the
+ * running row offset), then where it was, then in the nearest cell of its column holding its note to
+ * the character; its record follows it there. A note nowhere to be found means the user changed it.
+ */
+function placeRecords(
+  records: readonly MarkRecord[],
+  state: (row: number, col: number) => CellState,
+  moved: ReadonlyMap<string, readonly { row: number; col: number }[]> | undefined,
+): Map<string, Placed> {
+  const placed = new Map<string, Placed>();
+  const entries = records
+    .map((r) => ({ at: parseA1(r.cell), record: r }))
+    .filter((e): e is { at: { row: number; col: number }; record: MarkRecord } => e.at !== null)
+    .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+  let offset = 0;
+  const put = (row: number, col: number, record: MarkRecord) =>
+    placed.set(cellKey(row, col), { row, col, record: { ...record, cell: a1Of(row, col) } });
+  const holds = (row: number, col: number, note: string) =>
+    row >= 0 && !placed.has(cellKey(row, col)) && state(row, col).note.startsWith(note);
+  for (const { at, record } of entries) {
+    const { row, col } = at;
+    if (!moved || !record.note) {
+      // A fill without note follows the offset of the marks above it when its colour is there.
+      const shifted =
+        moved && offset !== 0 && !placed.has(cellKey(row + offset, col)) && row + offset >= 0
+          ? sameColor(state(row + offset, col).fill, record.fill)
+          : false;
+      if (shifted) put(row + offset, col, record);
+      else if (!placed.has(cellKey(row, col))) put(row, col, record);
+      continue;
+    }
+    if (holds(row + offset, col, record.note)) {
+      put(row + offset, col, record);
+      continue;
+    }
+    if (holds(row, col, record.note)) {
+      offset = 0;
+      put(row, col, record);
+      continue;
+    }
+    const free = (moved.get(record.note) ?? []).filter((c) => c.col === col && !placed.has(cellKey(c.row, c.col)));
+    if (free.length > 0) {
+      const to = free.reduce((best, c) =>
+        Math.abs(c.row - row - offset) < Math.abs(best.row - row - offset) ? c : best,
+      );
+      offset = to.row - row;
+      put(to.row, col, record);
+    } else if (!placed.has(cellKey(row, col))) {
+      put(row, col, record);
+    }
+  }
+  return placed;
 }
 
 function compareA1(a: string, b: string): number {

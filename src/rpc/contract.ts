@@ -65,6 +65,10 @@ export interface SetupResultDto extends ActionResult {
   addedColumns: { sheet: string; columns: string[] }[];
   addedSettings: string[];
   skipped: { sheet: string; reason: string }[];
+  /** Template sheets found under a look-alike name (spaces, case, NFD): used as they are, never duplicated. */
+  lookalikes: { sheet: string; actual: string; message: string }[];
+  /** Columns added by an earlier, interrupted run whose format, dropdown or protection was completed. */
+  completed: { sheet: string; columns: string[] }[];
 }
 
 export interface AllocationRowDto {

@@ -23,7 +23,7 @@ import { ALLOCATION_MESSAGES } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { saveState } from './state';
-import { readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
 /** Computed columns holding text copied from `Đơn vị`. */
@@ -319,7 +319,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     return refused(`Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${first?.message ?? ''}`);
   }
   const sheetName = SHEETS.allocation.name;
-  const sheet = previous.table.present ? ss.getSheetByName(sheetName) : null;
+  const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;
   if (!sheet) return refused(ALLOCATION_MESSAGES.sheetMissing(sheetName));
   const missing = SHEETS.allocation.columns.filter((c) => c.computed && previous.table.columns[c.key] === undefined);
   if (missing.length > 0) {

@@ -21,6 +21,7 @@ import {
   type CellChange,
   type CellMark,
   type CellState,
+  MARK_MARKER,
   type MarkRecord,
   markNote,
   marksMatchRecord,
@@ -33,7 +34,7 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { WriteBatch } from './batch';
-import type { Sheet, Spreadsheet } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -49,6 +50,9 @@ export const MARKED = SHEET_ORDER.filter((k) => !SHEETS[k].report).map((k) => SH
  * "xem trang Kiểm tra" note when that is cheaper: one RangeList per severity instead of one per message.
  */
 export const FULL_NOTES_BUDGET = 8 * CELLS_PER_CALL;
+
+/** Rows read above and below the marks, where marks moved by inserted or deleted rows are looked for. */
+const MOVE_MARGIN = 50;
 
 /** A sheet already read by validation: its object and the range of its data. */
 export interface SheetRead {
@@ -183,7 +187,7 @@ export function writeMarks(
     bySheet.delete(name);
     if (recs.length === 0 && marks.length === 0) continue;
     const known = read.get(name);
-    const sheet = known?.sheet ?? ss.getSheetByName(name);
+    const sheet = known?.sheet ?? findSheetByName(ss, name);
     if (!sheet) {
       nextRecords.push(...recs); // the sheet is gone (or renamed): keep its record for when it is back
       continue;
@@ -262,8 +266,12 @@ function markSheet(
     box.row + box.rows <= known.rows &&
     box.col + box.cols <= known.cols &&
     dataArea <= box.rows * box.cols + CELLS_PER_CALL / 2;
-  const region: Box = useData ? { row: 0, col: 0, rows: known.rows, cols: known.cols } : box;
-  const range = useData ? known.dataRange : sheet.getRange(box.row + 1, box.col + 1, box.rows, box.cols);
+  // Some rows around the marks too: a mark moved by a few inserted or deleted rows is found there.
+  const top = Math.max(0, box.row - MOVE_MARGIN);
+  const bottom = Math.max(box.row + box.rows, Math.min(box.row + box.rows + MOVE_MARGIN, known?.rows ?? 0));
+  const around: Box = { row: top, col: box.col, rows: bottom - top, cols: box.cols };
+  const region: Box = useData ? { row: 0, col: 0, rows: known.rows, cols: known.cols } : around;
+  const range = useData ? known.dataRange : sheet.getRange(around.row + 1, around.col + 1, around.rows, around.cols);
   const fills = range.getBackgrounds();
   const notes = range.getNotes();
   const state = (row: number, col: number): CellState => ({
@@ -271,13 +279,25 @@ function markSheet(
     note: notes[row - region.row]?.[col - region.col] ?? '',
   });
   const area = region.rows * region.cols;
+  const moved = new Map<string, { row: number; col: number }[]>();
+  for (let i = 0; i < notes.length; i++) {
+    const line = notes[i] as string[];
+    for (let j = 0; j < line.length; j++) {
+      const note = line[j] as string;
+      if (!note.startsWith(MARK_MARKER)) continue;
+      const at = { row: region.row + i, col: region.col + j };
+      const list = moved.get(note);
+      if (list) list.push(at);
+      else moved.set(note, [at]);
+    }
+  }
   // Full notes unless writing them costs much more than the "see Kiểm tra" summary notes.
-  const full = planMarks({ sheet: name, records: recs, marks, state });
+  const full = planMarks({ sheet: name, records: recs, marks, state, moved });
   const fullCost = writeCost(full.changes, area);
   let plan = full;
   let block = fullCost.block;
   if (fullCost.cost > FULL_NOTES_BUDGET) {
-    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary });
+    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary, moved });
     const shortCost = writeCost(short.changes, area);
     if (shortCost.cost < fullCost.cost) {
       plan = short;
@@ -465,7 +485,7 @@ export function writeReport(
   reportSheet?: Sheet,
 ): number {
   const spec = SHEETS.report;
-  const sheet = reportSheet ?? ss.getSheetByName(spec.name);
+  const sheet = reportSheet ?? findSheet(ss, 'report');
   if (!sheet) return 0;
   const width = spec.columns.length;
   const plain = sortProblems(problems).map((p) => [

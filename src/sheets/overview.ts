@@ -7,7 +7,7 @@ import { MESSAGES } from '../ui/vi';
 import { UserError } from './lock';
 import { runProgressSummary, runTaskSummary } from './roster';
 import { loadStates } from './state';
-import { readGrid, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheetByName, readGrid, type Spreadsheet, timeZoneOffset } from './workbook';
 
 export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto['documents'] = []): OverviewDto {
   const states = loadStates();
@@ -38,7 +38,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
 
 /** Activates a cell so the user sees the problem: the sidebar's "go to cell". */
 export function selectRange(ss: Spreadsheet, sheetName: string, cell: string): { sheet: string; cell: string } {
-  const sheet = ss.getSheetByName(sheetName);
+  const sheet = findSheetByName(ss, sheetName);
   if (!sheet) throw new UserError(`${MESSAGES.sheetMissing} "${sheetName}".`);
   sheet.activate();
   sheet.getRange(cell).activate();

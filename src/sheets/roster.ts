@@ -23,7 +23,7 @@ import type { Table } from '../domain/table';
 import { SHEETS, type SheetKey } from '../domain/template';
 import type { ProgressSummaryDto, TaskSummaryDto } from '../rpc/contract';
 import { UserError, withDocumentLock } from './lock';
-import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
 
 /** Today's date in the spreadsheet's time zone (`now` fixes the clock for tests and --now). */
 export function todayFor(ss: Spreadsheet, now: Date = new Date()): IsoDate {
@@ -121,7 +121,7 @@ export function writeTaskStatuses(
     };
   }
   const column = statusColumn(table, tasks, today, dueSoonDays);
-  const sheet = ss.getSheetByName(name);
+  const sheet = findSheet(ss, 'tasks');
   if (!column?.changed || !sheet) return { written: 0, message: 'Cột "Tình trạng" đã được cập nhật.' };
   sheet.getRange(column.row, column.col, column.values.length, 1).setValues(column.values);
   return { written: column.values.length, message: `Đã cập nhật cột "Tình trạng" của ${tasks.length} nhiệm vụ.` };

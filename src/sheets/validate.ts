@@ -28,7 +28,14 @@ import { UserError, withDocumentLock } from './lock';
 import { type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
 import { saveState } from './state';
-import { mergedAreasOf, readSheet, type Spreadsheet, timeZoneOffset } from './workbook';
+import {
+  addLookalikeProblems,
+  findSheet,
+  mergedAreasOf,
+  readSheet,
+  type Spreadsheet,
+  timeZoneOffset,
+} from './workbook';
 
 /**
  * The sheets validation reads: every data sheet but `Kết luận`, which no rule looks at (the report
@@ -51,6 +58,7 @@ interface Collected {
 export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const tz = timeZoneOffset(ss, now);
   const today = todayIso(now, tz);
+  const problems = new ProblemList();
   const grids = {} as Record<(typeof SHEETS_READ)[number], Grid>;
   const read = new Map<string, SheetRead>();
   for (const key of SHEETS_READ) {
@@ -62,7 +70,8 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
       read.set(SHEETS[key].name, { sheet: got.sheet, dataRange: got.range, rows, cols });
     }
   }
-  const problems = new ProblemList();
+  // Sheets under a look-alike name were read as the template's: a warning names the exact name.
+  addLookalikeProblems(ss, problems);
   for (const key of SHEETS_READ) {
     const areas = mergedAreasOf(grids[key]);
     if (areas.length > 0) {
@@ -161,7 +170,7 @@ export function boundedResult(
 export function runValidation(ss: Spreadsheet, now: Date = new Date()): ValidationResultDto {
   const at = now.toISOString();
   return withDocumentLock(() => {
-    const reportSheet = ss.getSheetByName(SHEETS.report.name);
+    const reportSheet = findSheet(ss, 'report');
     if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
     const { problems, read, writeStatuses } = collectProblems(ss, now);
     const marks = writeAll('kết quả kiểm tra', (batch) => {

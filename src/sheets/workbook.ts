@@ -1,18 +1,173 @@
 /**
- * Access to the active spreadsheet: one getValues per sheet, the time zone as a UTC offset.
+ * Access to the active spreadsheet: the template's sheets found by name (look-alike names included),
+ * one getValues per sheet, the time zone as a UTC offset.
  * The only place (with the other src/sheets modules) that touches SpreadsheetApp.
  */
 import { parseOffset } from '../domain/dates';
 import { fillMergedColumns, type MergedArea, parseArea } from '../domain/merges';
+import type { ProblemList } from '../domain/problem';
 import type { Grid } from '../domain/records';
-import { SHEETS, type SheetKey } from '../domain/template';
+import { SHEET_ORDER, SHEETS, type SheetKey } from '../domain/template';
+import { foldKey } from '../domain/text';
 import type { CellValue } from '../domain/values';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The active spreadsheet; an action starts here, so the sheet list read by an earlier action is forgotten. */
 export function activeSpreadsheet(): Spreadsheet {
-  return SpreadsheetApp.getActiveSpreadsheet();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  forgetSheets(ss);
+  return ss;
+}
+
+/**
+ * How sheet names are compared: NFC, spaces collapsed and trimmed, lower case. Google keeps sheet
+ * names unique case-insensitively (insertSheet('Đại biểu') throws "A sheet with the name … already
+ * exists" when 'ĐẠI BIỂU' is there), and a name typed with a trailing space or pasted in NFD is the
+ * same sheet to the person who typed it.
+ */
+export function sheetNameKey(name: string): string {
+  return foldKey(name);
+}
+
+interface SheetEntry {
+  sheet: Sheet;
+  name: string;
+}
+
+/** The sheets and their names, read once per action (one getSheets, one getName per sheet). */
+const SHEET_LISTS = new WeakMap<object, SheetEntry[]>();
+
+function sheetList(ss: Spreadsheet): SheetEntry[] {
+  let list = SHEET_LISTS.get(ss);
+  if (!list) {
+    list = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+    SHEET_LISTS.set(ss, list);
+  }
+  return list;
+}
+
+/** Forgets the sheet list read for `ss` (the next lookup reads it again). */
+export function forgetSheets(ss: Spreadsheet): void {
+  SHEET_LISTS.delete(ss);
+}
+
+/** The sheet holding a template sheet: the exact name, else the first look-alike in tab order. */
+function pick(list: readonly SheetEntry[], key: SheetKey): SheetEntry | undefined {
+  const expected = SHEETS[key].name;
+  const wanted = sheetNameKey(expected);
+  return list.find((e) => e.name === expected) ?? list.find((e) => sheetNameKey(e.name) === wanted);
+}
+
+/**
+ * The user's sheet for a template sheet, or null. A look-alike name ("Đại biểu ", "ĐẠI BIỂU", NFD)
+ * IS that sheet. Every read and write of a template sheet goes through here. Costs one
+ * getSheetByName when the exact name exists and the sheet list was not read yet, as before;
+ * otherwise the sheet list, read once per action.
+ */
+export function findSheet(ss: Spreadsheet, key: SheetKey): Sheet | null {
+  const listed = SHEET_LISTS.get(ss);
+  const hit = listed ? pick(listed, key) : undefined;
+  if (hit) return hit.sheet;
+  // A sheet inserted since the list was read, by code that did not go through insertTemplateSheet.
+  const exact = ss.getSheetByName(SHEETS[key].name);
+  if (exact) return exact;
+  if (listed) return null;
+  return pick(sheetList(ss), key)?.sheet ?? null;
+}
+
+/** A sheet by its displayed name: a template sheet's name finds its look-alike too (the sidebar's "go to cell"). */
+export function findSheetByName(ss: Spreadsheet, name: string): Sheet | null {
+  const key = SHEET_ORDER.find((k) => sheetNameKey(SHEETS[k].name) === sheetNameKey(name));
+  return key ? findSheet(ss, key) : ss.getSheetByName(name);
+}
+
+/**
+ * Adds a template sheet after the last tab. Callers look first with findSheet, so a look-alike is
+ * never duplicated. https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname,-sheetindex
+ */
+export function insertTemplateSheet(ss: Spreadsheet, key: SheetKey): Sheet {
+  const name = SHEETS[key].name;
+  const sheet = ss.insertSheet(name, ss.getSheets().length);
+  SHEET_LISTS.get(ss)?.push({ sheet, name });
+  return sheet;
+}
+
+/** A template sheet found under another name than the template's. */
+export interface LookalikeSheet {
+  key: SheetKey;
+  /** The template's name ("Đại biểu"). */
+  expected: string;
+  /** The sheet's actual name ("Đại biểu ", "ĐẠI BIỂU"). */
+  actual: string;
+  /** Other sheets with a look-alike name, which the add-in does not read. */
+  ignored: string[];
+}
+
+/**
+ * Template sheets whose name differs from the template's, or that have ignored look-alikes.
+ * `scan: false` answers from the sheet list only if a lookup already read it (a template name was
+ * missing), so an action whose sheets all have their exact names pays no extra call for this.
+ */
+export function lookalikeSheets(ss: Spreadsheet, scan = true): LookalikeSheet[] {
+  const list = scan ? sheetList(ss) : SHEET_LISTS.get(ss);
+  if (!list) return [];
+  const out: LookalikeSheet[] = [];
+  for (const key of SHEET_ORDER) {
+    const used = pick(list, key);
+    if (!used) continue;
+    const wanted = sheetNameKey(SHEETS[key].name);
+    const ignored = list.filter((e) => e !== used && sheetNameKey(e.name) === wanted).map((e) => e.name);
+    if (used.name !== SHEETS[key].name || ignored.length > 0)
+      out.push({ key, expected: SHEETS[key].name, actual: used.name, ignored });
+  }
+  return out;
+}
+
+/** Shows a sheet name with its invisible differences: "Đại biểu␣" for a trailing space, "Đại␣␣biểu" for two. */
+export function visibleName(name: string): string {
+  const shown = name.replace(/^\s+|\s+$|\s{2,}|[^\S ]/g, (m) => '␣'.repeat(m.length)).normalize('NFC');
+  return `"${shown}"`;
+}
+
+/** How a look-alike name differs from the template's, in words. */
+function nameDifference(actual: string, expected: string): string {
+  const parts: string[] = [];
+  const nfc = actual.normalize('NFC');
+  if (nfc !== actual) parts.push('cách gõ dấu (Unicode tổ hợp)');
+  const spaced = nfc.replace(/\s+/g, ' ').trim();
+  if (spaced !== nfc) parts.push('dấu cách');
+  if (spaced !== expected && spaced.toLowerCase() === expected.toLowerCase()) parts.push('chữ hoa/thường');
+  return parts.length ? parts.join(', ') : 'cách viết';
+}
+
+/** One sentence per look-alike, naming the exact expected name. */
+export function lookalikeSentence(l: LookalikeSheet): string {
+  const expected = `"${l.expected}"`;
+  const used =
+    l.actual === l.expected
+      ? ''
+      : `Trang tính ${visibleName(l.actual)} được dùng làm trang ${expected} (tên khác mẫu ở ${nameDifference(l.actual, l.expected)}); nên đổi tên thành đúng ${expected}.`;
+  const ignored = l.ignored.length
+    ? ` Trang ${l.ignored.map(visibleName).join(', ')} trùng tên gần giống nên không được đọc; hãy gộp dữ liệu vào trang ${visibleName(l.actual)} rồi xoá trang thừa.`
+    : '';
+  return `${used}${ignored}`.trim();
+}
+
+/**
+ * The look-alike sheet names as warnings of the validation report. Call it after the sheets were
+ * looked up: it reads no sheet list of its own (see lookalikeSheets).
+ */
+export function addLookalikeProblems(ss: Spreadsheet, problems: ProblemList): void {
+  for (const l of lookalikeSheets(ss, false))
+    problems.warning(
+      'sheet-name-lookalike',
+      l.expected,
+      '',
+      lookalikeSentence(l),
+      `Đổi tên trang tính thành đúng "${l.expected}".`,
+    );
 }
 
 /** Merged areas of each grid read, for validation to report. */
@@ -35,7 +190,7 @@ export function readSheet(
   ss: Spreadsheet,
   key: SheetKey,
 ): { grid: CellValue[][]; sheet: Sheet; range: GoogleAppsScript.Spreadsheet.Range } | null {
-  const sheet = ss.getSheetByName(SHEETS[key].name);
+  const sheet = findSheet(ss, key);
   if (!sheet) return null;
   const range = sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
@@ -50,7 +205,7 @@ export function readSheet(
   return { grid: values, sheet, range };
 }
 
-/** Reads several sheets; each is one getSheetByName + one getValues. */
+/** Reads several sheets; each is one lookup (findSheet) + one getValues. */
 export function readGrids<K extends SheetKey>(ss: Spreadsheet, keys: readonly K[]): Record<K, Grid> {
   const out = {} as Record<K, Grid>;
   for (const k of keys) out[k] = readGrid(ss, k);

@@ -1,13 +1,16 @@
 // Finds the Chromium-family browser the browser tests drive, the way developers have one:
-//   1. an executable named by DTTS_BROWSER or CHROME_PATH (DTTS_CHROMIUM, the old name, still works);
+//   1. an executable named by DTTS_BROWSER or CHROME_PATH (DTTS_CHROMIUM, the old name, still works), a path
+//      or a bare program name looked up on PATH;
 //      a variable that names no executable finds nothing (it is never silently replaced by another browser);
 //   2. chromium / google-chrome / microsoft-edge on PATH;
 //   3. the usual install locations on Linux, macOS and Windows;
 //   4. the Chromium that `npx playwright-core install chromium` downloads.
+//   In 2-4 a snap Chromium comes after every other browser, and Ubuntu's script that only asks to
+//   install the snap (/usr/bin/chromium-browser without it) is not a browser.
 // Plain CommonJS so jest.config.cjs can use it (to skip the browser tests when there is none) as well
 // as test/browser/harness.ts (to launch it).
 'use strict';
-const { accessSync, constants, statSync } = require('node:fs');
+const { accessSync, constants, readFileSync, realpathSync, statSync } = require('node:fs');
 const path = require('node:path');
 
 /** Variables that name the browser, first set wins. */
@@ -92,6 +95,58 @@ function isExecutable(file) {
 }
 
 /**
+ * 'snap' for a browser run by snap (under /snap/), 'wrapper' for a script that only hands over to the
+ * snap (Ubuntu's chromium-browser deb), null otherwise.
+ * @param {string} file
+ */
+function snapKind(file) {
+  try {
+    if (file.startsWith('/snap/') || realpathSync(file).startsWith('/snap/')) return 'snap';
+    if (statSync(file).size > 64 * 1024) return null; // a browser binary, not a script
+    const head = readFileSync(file, 'utf8');
+    return head.startsWith('#!') && /\/snap\/bin\/|snap install/.test(head) ? 'wrapper' : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True for a program name without any directory ("chromium", "chrome.exe"). */
+function isBareName(file) {
+  return !/[\\/]/.test(file);
+}
+
+/**
+ * `name` in each PATH directory, in order.
+ * @param {string} platform
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ */
+function pathEntries(platform, env, name) {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const list = platform === 'win32' ? (env.PATH ?? env.Path ?? '') : (env.PATH ?? '');
+  return list
+    .split(platform === 'win32' ? ';' : ':')
+    .filter(Boolean)
+    .map((dir) => p.join(dir, name));
+}
+
+/**
+ * Why `file` cannot be run, for the skip line: missing (or a broken link), a folder, or not executable.
+ * @param {string} file
+ */
+function whyNotExecutable(file) {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    if (/^[A-Za-z]:\\/.test(file) && process.platform !== 'win32') return ' (a Windows path, on this machine)';
+    return ' (no such file, or a broken link)';
+  }
+  if (stat.isDirectory()) return ' (it is a folder; name the program inside it)';
+  return ' (not executable: chmod +x it, or name the browser program)';
+}
+
+/**
  * The browser to drive, or why there is none.
  * @param {{ env?: Record<string, string | undefined>, platform?: string, candidates?: string[], isExecutable?: (file: string) => boolean }} [options]
  *   `candidates` replaces the usual locations (tests pass [] to simulate a machine without a browser).
@@ -103,12 +158,22 @@ function findBrowser(options = {}) {
   const named = BROWSER_VARIABLES.find((name) => env[name]);
   if (named) {
     const file = /** @type {string} */ (env[named]);
-    return check(file)
-      ? { path: file, from: named }
-      : { path: null, reason: `${named}=${file} is not an executable file` };
+    // A bare name (DTTS_BROWSER=chromium) is looked up on PATH only, as a shell would.
+    if (isBareName(file)) {
+      const onPath = pathEntries(options.platform ?? process.platform, env, file).find(check);
+      return onPath
+        ? { path: onPath, from: `${named} on PATH` }
+        : { path: null, reason: `${named}=${file} is not an executable file (no program of that name on PATH)` };
+    }
+    if (check(file)) return { path: file, from: named };
+    const why = options.isExecutable ? '' : whyNotExecutable(file);
+    return { path: null, reason: `${named}=${file} is not an executable file${why}` };
   }
   const candidates = options.candidates ?? browserCandidates(options.platform ?? process.platform, env);
-  const found = candidates.find((file) => check(file));
+  const usable = candidates.filter((file) => check(file));
+  // Ubuntu's Chromium is a snap: playwright cannot drive it well (its /tmp is private), and the deb's
+  // /usr/bin/chromium-browser is only a script asking to install the snap. Any other browser first.
+  const found = usable.find((file) => !snapKind(file)) ?? usable.find((file) => snapKind(file) === 'snap');
   return found
     ? { path: found, from: 'the usual locations' }
     : { path: null, reason: 'no Chromium, Chrome or Edge in PATH or the usual locations' };

@@ -5,6 +5,7 @@ class BrowserSkipReporter {
     this.line = options.line;
   }
   onRunComplete() {
+    if (globalThis[Symbol.for('dtts.browserSkipPrinted')]) return; // jest.config.cjs printed it already
     process.stdout.write(`\n${'!'.repeat(8)} ${this.line}\n`);
   }
 }

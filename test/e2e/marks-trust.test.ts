@@ -223,6 +223,37 @@ describe('marks never take what the user owns', () => {
     expect(d.getRange(last, 11).getBackground()).toBe('#00ff00');
   });
 
+  it('follows its marks when rows are inserted or deleted above them (no orphan mark left)', () => {
+    const { ss, originals } = decorated();
+    const d = ss.getSheetByName(DELEGATES) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+    validate(ss);
+    const f3 = d.getRange('F3').getNote();
+    d.insertRowsBefore(2, 2); // F3 → F5, C4 → C6
+    d.getRange('F5').setValue(originals.F3 as string); // and fix the birth year
+    validate(ss);
+    expect(d.getRange('F5').getBackground()).toBe(NO_FILL);
+    expect(d.getRange('F5').getNote()).toBe('');
+    expect(d.getRange('C6').getBackground()).toBe(MARK_COLORS.error);
+    // The user's own light red (F5 before the insert) is still theirs.
+    expect(records(ss).get(`${DELEGATES}!F7`)?.fill).toBe('');
+    d.deleteRows(2, 2); // back: C6 → C4
+    validate(ss);
+    expect(d.getRange('C4').getBackground()).toBe(MARK_COLORS.error);
+    expect(d.getRange('F3').getNote()).toBe('');
+    // Every marker note and mark colour left is recorded, or the user's own.
+    const rec = records(ss);
+    const own = new Set([`${DELEGATES}!B8`, `${DELEGATES}!F5`, `${DELEGATES}!B7`]);
+    for (const [key, cell] of snapshot(ss)) {
+      if (own.has(key)) continue;
+      if (cell.note.startsWith(MARK_MARKER))
+        expect({ key, recorded: !!rec.get(key)?.note }).toEqual({ key, recorded: true });
+      if (cell.fill === MARK_COLORS.error || cell.fill === MARK_COLORS.warning) {
+        expect({ key, recorded: !!rec.get(key)?.fill }).toEqual({ key, recorded: true });
+      }
+    }
+    expect(f3.startsWith(MARK_MARKER)).toBe(true);
+  });
+
   it('keeps a user fill set over a mark, and a mark the user recoloured, through later runs', () => {
     const { ss } = decorated();
     const d = ss.getSheetByName(DELEGATES) as unknown as GoogleAppsScript.Spreadsheet.Sheet;

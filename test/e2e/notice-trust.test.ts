@@ -218,3 +218,135 @@ describe('13. the user’s template is filled in one pass, values as typed', () 
     expect(text).not.toContain('{{cot_1}}');
   });
 });
+
+describe('sharing: Docs open for the committee as `Cấu hình` says', () => {
+  const HELPER = 'canbo@langson.gov.vn';
+
+  it('default: the spreadsheet’s owner and editors get viewer access; the log says who', () => {
+    const { runtime, generate, log } = setup({ user: HELPER });
+    runtime.spreadsheet.addEditor(HELPER);
+    runtime.spreadsheet.addEditor('pho.ban@langson.gov.vn');
+    const made = generate('thong-bao-ket-luan');
+    const doc = runtime.documents.find((d) => d.url === made.url);
+    expect(doc?.viewerEmails.sort()).toEqual(['pho.ban@langson.gov.vn', runtime.spreadsheet.owner].sort());
+    expect(made.message).toContain('Đã chia sẻ quyền xem cho 2 người');
+    const row = log()[1] as unknown[];
+    expect(row[6]).toBe(HELPER);
+    expect(String(row[8])).toMatch(/^Người xem: /);
+    expect(String(row[8])).toContain(runtime.spreadsheet.owner);
+  });
+
+  it('`Thành viên` as editors: the Email column, refused before any Doc when an address is wrong', () => {
+    const { runtime, generate, failure, setting, sheet, docs } = setup();
+    setting('Chia sẻ văn bản với', 'Thành viên');
+    setting('Quyền trên văn bản được chia sẻ', 'Người chỉnh sửa');
+    const members = sheet('Thành viên');
+    members.getRange(2, 7).setValue('son.dt@langson.gov.vn');
+    members.getRange(3, 7).setValue('khong-phai-email');
+    expect(failure('phan-cong-nhiem-vu')).toBe(
+      'Email "khong-phai-email" ở trang "Thành viên", ô G3 không hợp lệ: sửa lại hoặc xóa để chia sẻ văn bản.',
+    );
+    expect(docs()).toHaveLength(0);
+    members.getRange(3, 7).setValue('Nam.HV@LangSon.gov.vn');
+    const made = generate('phan-cong-nhiem-vu');
+    const doc = runtime.documents.find((d) => d.url === made.url);
+    expect(doc?.editorEmails.sort()).toEqual(['nam.hv@langson.gov.vn', 'son.dt@langson.gov.vn']);
+    expect(made.message).toContain('Đã chia sẻ quyền chỉnh sửa cho 2 người');
+  });
+
+  it('a setting value it cannot read: a Vietnamese message naming the cell, nothing made', () => {
+    const { failure, setting, docs } = setup();
+    setting('Chia sẻ văn bản với', 'mọi người');
+    expect(failure('thong-bao-ket-luan')).toMatch(
+      /^Giá trị "mọi người" của "Chia sẻ văn bản với" \(trang "Cấu hình", ô B\d+\) không hợp lệ/,
+    );
+    expect(docs()).toHaveLength(0);
+  });
+
+  it('the same data returns a Doc another user did not share: said, with no link that would not open', () => {
+    const first = setup();
+    first.setting('Chia sẻ văn bản với', 'Không chia sẻ');
+    first.runtime.spreadsheet.addEditor(HELPER);
+    const made = first.generate('thong-bao-ket-luan');
+    expect(made.message).toContain('Chỉ bạn mở được văn bản này');
+    const other = new Runtime({ spreadsheet: first.runtime.spreadsheet, now: NOW, user: HELPER });
+    Object.assign(globalThis, other.globals);
+    const ss = other.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const seen = other.execute(() => runGenerateNotice(ss, 'thong-bao-ket-luan', {}, NOW));
+    expect(seen).toMatchObject({ reused: true, url: '', number: '01/TB-UBND' });
+    expect(seen.message).toMatch(
+      /^Dữ liệu không thay đổi: thông báo kết luận số 01\/TB-UBND đã được .* tạo nhưng chưa được chia sẻ với bạn/,
+    );
+  });
+});
+
+describe('consent to the Docs scope (granular OAuth)', () => {
+  it('not granted: a Vietnamese explanation with the link to grant it, before anything is made or written', () => {
+    const spreadsheet = buildSample(LANG_SON);
+    const runtime = new Runtime({
+      spreadsheet,
+      now: NOW,
+      grantedScopes: [
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/script.container.ui',
+      ],
+    });
+    const before = spreadsheet.getSheetByName('Văn bản')?.getDataRange().getValues();
+    let message = '';
+    try {
+      runBundle(runtime, 'generateNotice', ['thong-bao-ket-luan']);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^Tiện ích cần quyền "Xem, chỉnh sửa, tạo và xóa tài liệu Google Docs"/);
+    expect(message).toMatch(/https:\/\//);
+    expect(ENGLISH.test(message.replace(/https:\/\/\S+/, ''))).toBe(false);
+    expect(runtime.documents).toHaveLength(0);
+    expect(spreadsheet.getSheetByName('Văn bản')?.getDataRange().getValues()).toEqual(before);
+  });
+});
+
+describe('two users at once: numbers are taken and logged under the lock, flushed before it is released', () => {
+  const HELPER = 'canbo@langson.gov.vn';
+
+  function twoUsers() {
+    const spreadsheet = buildSample(LANG_SON);
+    spreadsheet.addEditor(HELPER);
+    const a = new Runtime({ spreadsheet, now: NOW, user: spreadsheet.owner });
+    const b = new Runtime({ spreadsheet, now: NOW, user: HELPER });
+    const rows = () => (spreadsheet.getSheetByName('Văn bản')?.getDataRange().getValues() ?? []).slice(1);
+    return { spreadsheet, a, b, rows };
+  }
+
+  it('B, on other data, right after A releases the lock: the next number, both logged', () => {
+    const { spreadsheet, a, b, rows } = twoUsers();
+    let second: NoticeResultDto | undefined;
+    a.onCall('Lock.releaseLock', () => {
+      spreadsheet.getSheetByName('Kết luận')?.getRange(7, 3).setValue('Kết luận B thêm.');
+      second = runBundle(b, 'generateNotice', ['thong-bao-ket-luan']).result as NoticeResultDto;
+    });
+    const first = runBundle(a, 'generateNotice', ['thong-bao-ket-luan']).result as NoticeResultDto;
+    expect([first.number, second?.number]).toEqual(['01/TB-UBND', '02/TB-UBND']);
+    expect(rows().map((r) => [r[1], r[4]])).toEqual([
+      ['01/TB-UBND', first.url],
+      ['02/TB-UBND', second?.url],
+    ]);
+  });
+
+  it('B while A holds the lock: told to try again in Vietnamese, nothing made; A’s number is its own', () => {
+    const { a, b, rows } = twoUsers();
+    let message = '';
+    a.onCall('DocumentApp.create', () => {
+      try {
+        runBundle(b, 'generateNotice', ['phan-cong-nhiem-vu']);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+    });
+    const first = runBundle(a, 'generateNotice', ['thong-bao-ket-luan']).result as NoticeResultDto;
+    expect(message).toMatch(/^Đang có người khác/);
+    expect(first.number).toBe('01/TB-UBND');
+    expect(rows()).toHaveLength(1);
+    expect(b.documents.filter((d) => d.owner === HELPER)).toHaveLength(0);
+  });
+});

@@ -175,12 +175,13 @@ describe('Docs are private to their owner until shared', () => {
     ]);
   });
 
-  test('Spreadsheet.getEditors / getViewers list whom the spreadsheet is shared with (not the owner)', () => {
+  test('Spreadsheet.getEditors lists everyone with edit access, owner first; getViewers the viewers', () => {
     const spreadsheet = LocalSpreadsheet.create({ owner: 'a@x.vn', editors: ['b@x.vn'], viewers: ['c@x.vn'] });
     const ss = new Runtime({ spreadsheet, user: 'a@x.vn' }).globals.SpreadsheetApp.getActiveSpreadsheet();
-    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn']);
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['a@x.vn', 'b@x.vn']);
+    expect(ss.getViewers().map((u) => u.getEmail())).toEqual(['c@x.vn']);
     ss.addEditor('c@x.vn');
-    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn', 'c@x.vn']);
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['a@x.vn', 'b@x.vn', 'c@x.vn']);
     expect(ss.getViewers()).toEqual([]);
     expect(ss.getOwner()?.getEmail()).toBe('a@x.vn');
   });

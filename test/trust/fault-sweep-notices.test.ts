@@ -5,4 +5,4 @@
 import { sweepTests } from './sweep';
 
 sweepTests(['Kon Tum decorated'], ['generateNotice thong-bao-ket-luan', 'generateNotice phan-cong-nhiem-vu']);
-sweepTests(['Lạng Sơn cấp xã (text codes) decorated'], ['generateNotice phan-bo-dai-bieu']);
+sweepTests(['Lạng Sơn cấp xã (text codes) decorated'], ['generateNotice phan-bo-dai-bieu'], ['allocateDelegates']);

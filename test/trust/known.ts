@@ -27,28 +27,31 @@ const ANY = /.*/;
  * - ALLOCATION: text codes "05977" written as numbers in Phân bổ (then appended below on the next run,
  *   over the user's rows); a unit name typed as text "=…" written as a formula; the user's
  *   "Tổng cộng" row under Phân bổ's units erased.
+ * - SETUP: setupWorkbook created a second "Đại biểu" next to the user's "Đại biểu " (trailing space) or NFD
+ *   "Đại biểu" (a look-alike name is now that sheet).
  */
 export const KNOWN: Finding[] = [
-  // TRUST: setupWorkbook creates a second "Đại biểu" next to the user's "Đại biểu " (trailing space) or NFD
-  // "Đại biểu", fixed by SETUP
-  {
-    workbook: /look-alike "Đại biểu( |" in NFD)/,
-    steps: /setupWorkbook/,
-    check: 'twins',
-    match: ANY,
-    finding: 'a look-alike sheet gets a twin',
-    area: 'SETUP',
-  },
   // TRUST: when SpreadsheetApp.flush fails, the sheets stay changed and the message ("có thể một phần chưa được
-  // lưu. Hãy kiểm tra lại bảng tính") does not name them (Phân bổ; Văn bản; the sheets validateAll marked),
-  // fixed by ALLOCATION (src/sheets/batch.ts, used by every writer)
+  // lưu. Hãy kiểm tra lại bảng tính") does not name them (Phân bổ; the sheets validateAll marked; notices now
+  // name Văn bản), fixed by ALLOCATION (src/sheets/batch.ts, used by allocateDelegates and validateAll)
   {
     workbook: ANY,
-    steps: /allocateDelegates|validateAll|generateNotice/,
+    steps: /^(allocateDelegates|validateAll)$/,
     check: 'faults',
     match: /^SpreadsheetApp\.flush #\d+: left .* changed, message does not say so/,
     finding: 'a failed flush leaves sheets changed without naming them',
     area: 'ALLOCATION',
+  },
+  // TRUST: when a write of setupWorkbook fails, the sheets and columns it already added stay, and the message
+  // ("dữ liệu đã nhập không bị ảnh hưởng. Hãy chạy lại…") does not name them (Tiến độ, Kết luận, Đơn vị's
+  // Ghi chú column), fixed by SETUP
+  {
+    workbook: ANY,
+    steps: /^setupWorkbook$/,
+    check: 'faults',
+    match: /message does not say so/,
+    finding: 'a failed setup leaves added sheets and columns without naming them',
+    area: 'SETUP',
   },
 ];
 

@@ -4,15 +4,20 @@ import { sweep } from './faults';
 import { knownFindings } from './known';
 import { shorten, unexplained } from './trust';
 
-export function sweepTests(workbooks: readonly string[], actions: readonly string[]): void {
+/** `before`: actions run cleanly first (e.g. the allocation the allocation notice needs). */
+export function sweepTests(
+  workbooks: readonly string[],
+  actions: readonly string[],
+  before: readonly string[] = [],
+): void {
   for (const name of workbooks) {
     const w = corpusWorkbook(name);
     describe(w.name, () => {
       for (const action of actions) {
-        describe(action, () => {
+        describe([...before, action].join(' → '), () => {
           let result: { lines: string[]; faults: number } | undefined;
           const get = () => {
-            result ??= sweep(w, action, knownFindings(w.name, action, 'user'));
+            result ??= sweep(w, action, knownFindings(w.name, action, 'user'), before);
             return result;
           };
           const known = knownFindings(w.name, action, 'faults');

@@ -17,6 +17,16 @@ class FakeSheet {
   cells = new Map<string, CellState>();
   records: MarkRecord[] = [];
 
+  /** Sheet.insertRowsBefore(before, n) (1-based), as Google moves cells down. */
+  insertRows(before: number, n: number): void {
+    const next = new Map<string, CellState>();
+    for (const [key, cell] of this.cells) {
+      const at = parseA1(key) as { row: number; col: number };
+      next.set(at.row + 1 >= before ? a1(at.row + n, at.col) : key, cell);
+    }
+    this.cells = next;
+  }
+
   at(a1: string): CellState {
     return this.cells.get(a1) ?? { fill: NO_FILL, note: '' };
   }
@@ -31,11 +41,18 @@ class FakeSheet {
       severity: m.severity ?? 'error',
       message: m.message ?? 'sai',
     }));
+    const moved = new Map<string, { row: number; col: number }[]>();
+    for (const [key, cell] of this.cells) {
+      if (!cell.note.startsWith(MARK_MARKER)) continue;
+      const at = parseA1(key) as { row: number; col: number };
+      moved.set(cell.note, [...(moved.get(cell.note) ?? []), at]);
+    }
     const plan = planMarks({
       sheet: 'S',
       records: this.records,
       marks: list,
       state: (row, col) => this.at(a1(row, col)),
+      moved,
     });
     for (const c of plan.changes) {
       const key = a1(c.row, c.col);
@@ -125,6 +142,30 @@ describe('planMarks (marks as a record)', () => {
     expect(s.run(marks)).toBe(2);
     expect(s.run(marks)).toBe(0);
     expect(s.run([marks[0] as { cell: string }, { cell: 'D9' }])).toBe(2);
+  });
+
+  it('follows marks moved by inserted rows, even when two of them have the same text', () => {
+    const s = new FakeSheet();
+    s.set('A4', { fill: MARK_COLORS.error }); // the user's own light red
+    s.set('A5', { note: 'của tôi' }); // the user's own note
+    const marks = [{ cell: 'A2' }, { cell: 'A4' }, { cell: 'A5' }]; // the same message three times
+    s.run(marks);
+    expect(s.records.map((r) => [r.cell, r.fill !== '', r.note !== ''])).toEqual([
+      ['A2', true, true],
+      ['A4', false, true],
+      ['A5', true, false],
+    ]);
+    s.insertRows(1, 2);
+    // The problems moved with their rows; the one of A2 (now A4) is fixed.
+    s.run([{ cell: 'A6' }, { cell: 'A7' }]);
+    expect(s.at('A4')).toEqual({ fill: NO_FILL, note: '' });
+    expect(s.at('A6').fill).toBe(MARK_COLORS.error);
+    expect(s.records.find((r) => r.cell === 'A6')?.fill).toBe(''); // still the user's fill
+    expect(s.at('A7')).toEqual({ fill: MARK_COLORS.error, note: 'của tôi' });
+    s.run([]);
+    expect(s.at('A6')).toEqual({ fill: MARK_COLORS.error, note: '' });
+    expect(s.at('A7')).toEqual({ fill: NO_FILL, note: 'của tôi' });
+    expect(s.records).toEqual([]);
   });
 
   it('chooses a block for a dense region and lists for a sparse one', () => {

@@ -148,8 +148,10 @@ export interface NewLogRow {
   unfinished: boolean;
 }
 
+type LogKey = 'kind' | 'number' | 'date' | 'title' | 'url' | 'digest' | 'user' | 'createdAt' | 'sharedWith';
+
 /** The text of each cell of a log row, by column key. */
-export function logRowTexts(entry: NewLogRow, tzOffsetMinutes: number): Record<string, string> {
+export function logRowTexts(entry: NewLogRow, tzOffsetMinutes: number): Record<LogKey, string> {
   const summary = truncate(entry.title.replace(/\s+/g, ' ').trim(), LOG_SUMMARY_MAX_CHARS);
   const [y, m, d] = entry.date.split('-');
   return {
@@ -178,7 +180,7 @@ export function logRowCells(
   row?: number,
 ): { row: number; runs: { column: number; values: string[] }[] } {
   const cols = table.present ? table.columns : Object.fromEntries(SHEETS.documents.columns.map((c, i) => [c.key, i]));
-  const byKey = logRowTexts(entry, tzOffsetMinutes);
+  const byKey: Record<string, string> = logRowTexts(entry, tzOffsetMinutes);
   const used = (Object.entries(cols).filter(([k, c]) => c !== undefined && k in byKey) as [string, number][]).sort(
     (a, b) => a[1] - b[1],
   );
