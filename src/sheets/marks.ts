@@ -514,16 +514,18 @@ export function writeReport(
   // The same report as last time: nothing to write.
   if (plain.every((r, i) => r.every((v, j) => v === String(previous[i]?.[j] ?? '')))) return 0;
   const formats = block.getNumberFormats();
-  batch.custom(
-    () => block.setNumberFormat('@'),
-    () => block.setNumberFormats(formats),
-  );
+  if (!formats.every((r) => r.every((f) => f === '@'))) {
+    batch.custom(
+      () => block.setNumberFormat('@'),
+      () => block.setNumberFormats(formats),
+    );
+  }
   batch.values(
     block,
     plain.map((r) => r.map(asText)),
     previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
   );
-  return height * width * 2;
+  return height * width;
 }
 
 function blankRows(height: number, width: number): string[][] {
