@@ -73,6 +73,10 @@ export function parseUserInput(
   if (date) return { kind: 'value', value: date };
   const time = parseTime(t, ctx.timeZone);
   if (time) return { kind: 'value', ...time };
+  // Typed text starting with + or - that is not a number is read as a formula (Sheets answers
+  // "#ERROR! Formula parse error" for "- ghi chú"). No reference page says so; the runtime is strict
+  // and treats it like "=…", so code writing such text must prefix an apostrophe or use "@".
+  if (/^[+-]./.test(t)) return { kind: 'formula', formula: `=${t}` };
   return { kind: 'value', value: text };
 }
 

@@ -593,7 +593,6 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     return asGas(p);
   }
 
-  /** Adds a protection for a range of this sheet (Range.protect()). */
   /** Range protections follow their cells when rows or columns are inserted (Google keeps them on the same cells). */
   private moveProtections(move: (rect: GridRect) => GridRect): void {
     for (const p of this.protections) {
@@ -604,6 +603,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     }
   }
 
+  /** Adds a protection for a range of this sheet (Range.protect()). */
   addRangeProtection(range: LocalRange): LocalProtection {
     const p = new LocalProtection(this, 'RANGE', () => range);
     this.protections.push(p);

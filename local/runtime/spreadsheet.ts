@@ -295,11 +295,13 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
   }
 
   /**
-   * Editors the spreadsheet is shared with (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors);
-   * like Drive's File.getEditors the owner is not listed (getOwner gives it).
+   * Everyone who may edit the spreadsheet, its owner first
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#geteditors; Drive's
+   * File.getEditors sample reads "Log the email address of all users who have edit access to a file",
+   * https://developers.google.com/apps-script/reference/drive/user). Same rule as Document.getEditors.
    */
   getEditors(): GoogleAppsScript.Base.User[] {
-    return [...this.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
+    return [this.owner, ...this.editors].map((e) => asGas<GoogleAppsScript.Base.User>(new LocalUser(e)));
   }
 
   getViewers(): GoogleAppsScript.Base.User[] {

@@ -131,13 +131,24 @@ export function visibleName(name: string): string {
   return `"${shown}"`;
 }
 
+/** How a look-alike name differs from the template's, in words. */
+function nameDifference(actual: string, expected: string): string {
+  const parts: string[] = [];
+  const nfc = actual.normalize('NFC');
+  if (nfc !== actual) parts.push('cách gõ dấu (Unicode tổ hợp)');
+  const spaced = nfc.replace(/\s+/g, ' ').trim();
+  if (spaced !== nfc) parts.push('dấu cách');
+  if (spaced !== expected && spaced.toLowerCase() === expected.toLowerCase()) parts.push('chữ hoa/thường');
+  return parts.length ? parts.join(', ') : 'cách viết';
+}
+
 /** One sentence per look-alike, naming the exact expected name. */
 export function lookalikeSentence(l: LookalikeSheet): string {
   const expected = `"${l.expected}"`;
   const used =
     l.actual === l.expected
       ? ''
-      : `Trang tính ${visibleName(l.actual)} được dùng làm trang ${expected} (tên khác mẫu ở dấu cách, chữ hoa/thường hoặc cách gõ dấu); nên đổi tên thành đúng ${expected}.`;
+      : `Trang tính ${visibleName(l.actual)} được dùng làm trang ${expected} (tên khác mẫu ở ${nameDifference(l.actual, l.expected)}); nên đổi tên thành đúng ${expected}.`;
   const ignored = l.ignored.length
     ? ` Trang ${l.ignored.map(visibleName).join(', ')} trùng tên gần giống nên không được đọc; hãy gộp dữ liệu vào trang ${visibleName(l.actual)} rồi xoá trang thừa.`
     : '';

@@ -3,8 +3,11 @@
  * scopes), ScriptApp.requireScopes / getAuthorizationInfo, onOpen(e) in AuthMode.NONE / LIMITED,
  * and Docs private to their owner until shared.
  */
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LocalSpreadsheet, loadBundle, Runtime, runInMode, SCOPES } from '../../local/runtime';
-import { writeFixtureBundle } from '../../local/testing';
+import { tempDir, writeFixtureBundle } from '../../local/testing';
 
 const MANIFEST = [SCOPES.spreadsheetsCurrent, SCOPES.containerUi, SCOPES.documents];
 
@@ -50,6 +53,16 @@ describe('granular consent', () => {
     });
     expect(rt.auth.hasScope(SCOPES.spreadsheetsCurrent)).toBe(true);
     expect(rt.auth.hasScope(SCOPES.documents)).toBe(false);
+  });
+
+  test('a project whose manifest lists no oauthScopes has every scope (Apps Script detects them)', () => {
+    const projectDir = tempDir('dtts-noscopes-');
+    writeFileSync(join(projectDir, 'package.json'), '{}');
+    writeFileSync(join(projectDir, 'appsscript.json'), '{"timeZone":"Asia/Ho_Chi_Minh"}');
+    const rt = new Runtime({ projectDir, user: 'a@x.vn' });
+    expect(rt.auth.hasScope(SCOPES.documents)).toBe(true);
+    expect(rt.services.Session.getActiveUser().getEmail()).toBe('a@x.vn');
+    rt.globals.DocumentApp.create('x');
   });
 
   test('getAuthorizationInfo reports REQUIRED with a URL, or NOT_REQUIRED with null', () => {
@@ -175,12 +188,13 @@ describe('Docs are private to their owner until shared', () => {
     ]);
   });
 
-  test('Spreadsheet.getEditors / getViewers list whom the spreadsheet is shared with (not the owner)', () => {
+  test('Spreadsheet.getEditors lists everyone with edit access, owner first; getViewers the viewers', () => {
     const spreadsheet = LocalSpreadsheet.create({ owner: 'a@x.vn', editors: ['b@x.vn'], viewers: ['c@x.vn'] });
     const ss = new Runtime({ spreadsheet, user: 'a@x.vn' }).globals.SpreadsheetApp.getActiveSpreadsheet();
-    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn']);
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['a@x.vn', 'b@x.vn']);
+    expect(ss.getViewers().map((u) => u.getEmail())).toEqual(['c@x.vn']);
     ss.addEditor('c@x.vn');
-    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['b@x.vn', 'c@x.vn']);
+    expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['a@x.vn', 'b@x.vn', 'c@x.vn']);
     expect(ss.getViewers()).toEqual([]);
     expect(ss.getOwner()?.getEmail()).toBe('a@x.vn');
   });

@@ -76,6 +76,14 @@ describe('typed input in vi_VN (day first)', () => {
     expect(write("'1/5").value).toBe('1/5');
   });
 
+  test('text starting with + or - that is not a number is read as a formula (strict)', () => {
+    expect(write('- ghi chú')).toMatchObject({ formula: '=- ghi chú', value: '' });
+    expect(write('+abc').formula).toBe('=+abc');
+    expect(write("'- ghi chú")).toMatchObject({ formula: '', value: '- ghi chú' });
+    expect(write('-').value).toBe('-');
+    expect(write('- ghi chú', '@').value).toBe('- ghi chú');
+  });
+
   test('a plain-text cell ("@") keeps strings as typed, but "=…" still becomes a formula (strict)', () => {
     expect(write('06100', '@').value).toBe('06100');
     expect(write('1/5', '@').value).toBe('1/5');

@@ -1,7 +1,7 @@
 /**
- * Product bugs the strict runtime exposes in build/Code.js. Each is `test.failing` (the suite
- * stays green while the bug is there) with the area that must fix it; when it is fixed, jest
- * reports the test as passing unexpectedly: turn it into a plain `test`.
+ * Product bugs the strict runtime exposed in build/Code.js. A bug still there is a `test.failing`
+ * (the suite stays green while it is) naming the area that must fix it; once fixed, jest reports it
+ * as passing unexpectedly and it becomes a plain `test` (all of these are fixed now).
  */
 import { Runtime, runBundle, runOnOpen } from '../../local/runtime';
 import type { LocalProtection } from '../../local/runtime/protection';
@@ -82,10 +82,9 @@ describe('a collaborator and the owner’s protections', () => {
     expect(() => runBundle(a, 'validateAll')).not.toThrow();
   });
 
-  // TRUST: fixed by MARKS (src/sheets/marks.ts) — validateAll writes backgrounds/notes over the whole
-  // data range, header included; Google refuses the write ("You are trying to edit a protected cell
-  // or object…") and the collaborator gets no report at all. It must write only the cells it marks
-  // (or skip protected ones) and still report the problems.
+  // Fixed by MARKS (src/sheets/marks.ts): validateAll wrote backgrounds/notes over the whole data
+  // range, header included; Google refused the write ("You are trying to edit a protected cell or
+  // object…") and the collaborator got no report at all.
   test('a collaborator running validateAll still gets the report', () => {
     const { b } = protectedHeader();
     const run = runBundle(b, 'validateAll');
@@ -138,5 +137,5 @@ describe('opening the spreadsheet', () => {
   });
 });
 
-// Not repeated here: test/e2e/notice.test.ts "logs who made the Doc" (TRUST: ADDON/NOTICES —
-// without userinfo.email in appsscript.json, Session.getActiveUser().getEmail() is '').
+// See also test/e2e/notice.test.ts "logs who made the Doc" (without userinfo.email in
+// appsscript.json, Session.getActiveUser().getEmail() is ''; NOTICES reads the maker elsewhere).

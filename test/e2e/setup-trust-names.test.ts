@@ -15,10 +15,10 @@ const isWrite = (key: string) =>
   /\.(set|insert|protect|clear|delete|add|remove)/.test(key) && !key.startsWith('DataValidationBuilder.');
 
 const LOOKALIKES = [
-  ['a trailing space', 'Đại biểu '],
-  ['capitals', 'ĐẠI BIỂU'],
-  ['NFD', 'Đại biểu'.normalize('NFD')],
-  ['two inner spaces', 'Đại  biểu'],
+  ['a trailing space', 'Đại biểu ', 'dấu cách'],
+  ['capitals', 'ĐẠI BIỂU', 'chữ hoa/thường'],
+  ['NFD', 'Đại biểu'.normalize('NFD'), 'cách gõ dấu (Unicode tổ hợp)'],
+  ['two inner spaces', 'Đại  biểu', 'dấu cách'],
 ] as const;
 
 /** The Lạng Sơn sample with its delegates sheet renamed. */
@@ -35,7 +35,7 @@ const withoutLookalike = (problems: readonly ProblemDto[]) =>
     .filter((p) => p.rule !== 'sheet-name-lookalike')
     .map(({ sheet, cell, message, rule }) => ({ sheet, cell, message, rule }));
 
-describe.each(LOOKALIKES)('a delegates sheet named with %s', (_, name) => {
+describe.each(LOOKALIKES)('a delegates sheet named with %s', (_, name, difference) => {
   it('is completed by setup, never duplicated, and setup names the exact expected name', () => {
     const ss = sampleWithDelegatesNamed(name);
     const before = workbookSnapshot(ss);
@@ -48,6 +48,7 @@ describe.each(LOOKALIKES)('a delegates sheet named with %s', (_, name) => {
     expect(workbookSnapshot(ss)).toEqual(before);
     expect(result.lookalikes).toEqual([expect.objectContaining({ sheet: 'Đại biểu', actual: name })]);
     expect(result.message).toContain('"Đại biểu"');
+    expect(result.message).toContain(`tên khác mẫu ở ${difference})`);
   });
 
   it('is what validation and allocation read: the same results as under the exact name, plus a warning', () => {

@@ -27,10 +27,13 @@ function errorOf(run: () => unknown): string {
   throw new Error('expected the run to fail');
 }
 
-/** A workbook as people bring it: a delegates sheet of their own, with fills, notes, a formula, an extra column. */
+/**
+ * A workbook as people bring it: a delegates sheet of their own under a look-alike name (trailing
+ * space), with fills, notes, a formula, an extra column, a title row.
+ */
 function decorated(): LocalSpreadsheet {
-  const ss = LocalSpreadsheet.create({ sheetName: 'Đại biểu' });
-  const sheet = ss.getSheetByName('Đại biểu') as unknown as Sheet;
+  const ss = LocalSpreadsheet.create({ sheetName: 'Đại biểu ' });
+  const sheet = ss.getSheetByName('Đại biểu ') as unknown as Sheet;
   sheet.getRange(1, 1, 1, 1).setValues([['DANH SÁCH ĐẠI BIỂU']]);
   sheet.getRange(3, 1, 3, 5).setValues([
     ['Họ tên', 'Dân tộc', 'Cột riêng', 'Mã đơn vị', 'Loại đại biểu'],
@@ -50,7 +53,7 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: 'an empty workbook', workbook: () => undefined },
-  { name: 'a decorated workbook', workbook: decorated },
+  { name: 'a decorated workbook with a look-alike sheet name', workbook: decorated },
 ];
 
 describe.each(SCENARIOS)('setup interrupted at every write point on $name', ({ workbook }) => {
@@ -61,8 +64,10 @@ describe.each(SCENARIOS)('setup interrupted at every write point on $name', ({ w
     .filter(([key]) => isWrite(key))
     .flatMap(([key, n]) => Array.from({ length: n }, (_, after) => [key, after] as const));
 
-  it('has write points to interrupt', () => {
+  it('has write points to interrupt, and the uninterrupted setup creates no twin of a sheet', () => {
     expect(points.length).toBeGreaterThan(30);
+    const keys = expected.map((s) => s.name.normalize('NFC').trim().toLowerCase());
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it.each(points)(
