@@ -102,9 +102,7 @@ withBrowser('attack from a page on another local port, in Chromium', () => {
     try {
       const page = await browser.newPage();
       await page.goto(evilUrl);
-      await page.waitForFunction(() => document.getElementById('result')?.textContent !== '', null, {
-        timeout: 20_000,
-      });
+      await page.locator('#result').filter({ hasText: '{' }).waitFor({ timeout: 20_000 });
       const result = JSON.parse((await page.locator('#result').textContent()) ?? '{}') as Record<string, unknown>;
       // The page learnt nothing of the workbook.
       expect(JSON.stringify(result)).not.toContain('Cấu hình');
