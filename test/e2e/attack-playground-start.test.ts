@@ -317,3 +317,37 @@ const linux = existsSync('/proc/self/stat');
     await expectAllStopped(s);
   });
 });
+
+describe('.ci/run on another Node', () => {
+  /** A clean "clone" holding .ci/run and a package.json whose engines ask for `engines`. */
+  function clone(engines: string): string {
+    const root = tempDir('dtts-attack-ci-');
+    mkdirSync(join(root, '.ci'));
+    copyFileSync(join(PROJECT_DIR, '.ci/run'), join(root, '.ci/run'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ engines: { node: engines } }));
+    return root;
+  }
+
+  test('fails first thing, saying which Node it wants (before installing anything)', () => {
+    const root = clone('^99.0.0');
+    const result = spawnSync('bash', [join(root, '.ci/run')], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`CI runs Node ^99.0.0 (package.json engines), not ${process.version}`);
+    expect(readdirSync(root).sort()).toEqual(['.ci', 'package.json']);
+  });
+
+  test('accepts the Node the engines name', () => {
+    const script = /^node -e '\n([\s\S]*?)\n'$/m.exec(readFileSync(join(PROJECT_DIR, '.ci/run'), 'utf8'))?.[1];
+    expect(script).toBeDefined();
+    const [major, minor] = process.versions.node.split('.');
+    for (const [engines, status] of [
+      [`^${major}.${minor}.0`, 0],
+      [`^${major}.0.0`, 0],
+      [`^${Number(major) + 1}.0.0`, 1],
+      [`^${major}.${Number(minor) + 1}.0`, 1],
+    ] as const) {
+      const root = clone(engines);
+      expect([engines, spawnSync(process.execPath, ['-e', script!], { cwd: root }).status]).toEqual([engines, status]);
+    }
+  });
+});
