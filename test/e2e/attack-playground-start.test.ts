@@ -92,6 +92,25 @@ describe('dtts serve: a workbook that is not there', () => {
   });
 });
 
+describe('dtts serve / run: a workbook that is not an .xlsx', () => {
+  test.each([
+    ['a damaged file', 'PK garbage'],
+    ['an empty file (a save cut short by an older version)', ''],
+  ])('%s: exit 1 with a message naming the file and what to do, serving nothing', async (_what, content) => {
+    const path = join(tempDir('dtts-attack-bad-'), 'lang-son.xlsx');
+    writeFileSync(path, content);
+    for (const command of ['serve', 'run']) {
+      const { out, io } = capture();
+      const argv =
+        command === 'serve' ? ['serve', '--workbook', path, '--port', '0'] : ['run', 'getOverview', '--workbook', path];
+      await expect(main(argv, io)).resolves.toBe(1);
+      expect(out.stderr).toContain(`Cannot open the workbook ${path}: it is not an .xlsx file, or it is damaged (`);
+      expect(out.stderr).toContain('npm run samples');
+      expect(out.stdout).not.toContain('Playground:');
+    }
+  });
+});
+
 describe('npm start (local/playground/start.cjs) on a stand-in project', () => {
   /**
    * A project folder with the real start.cjs, a stand-in build (scripts/build.mjs) and a stand-in CLI
