@@ -17,6 +17,7 @@ import {
 } from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
+import { foldKey, stripDiacritics } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES } from '../ui/vi';
@@ -115,6 +116,46 @@ function sameCode(p: UnitRow, code: string): boolean {
   return matchUnitRows([p.planned.code], [code]).matches.size > 0;
 }
 
+/** A code cell that labels a total row ("Tổng cộng", "Cộng", "TONG"), not a unit. */
+function isTotalLabel(code: string): boolean {
+  return /^(tong|cong)(\s|$)/.test(stripDiacritics(foldKey(code)));
+}
+
+/** A range reference "G2:G12", "$E$2:E$12" in a formula: its rows. */
+const RANGE_REF = /\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/gi;
+
+/**
+ * Rows inserted after the last unit row are outside a user's total such as =SUM(G2:G12) below the
+ * units (Sheets widens a range only for rows inserted inside it): each such formula is named, so the
+ * total printed from it never silently misses the new units.
+ */
+function warnTotalsMissingNewRows(
+  formulas: readonly string[][],
+  lastUnitRow: number,
+  count: number,
+  problems: ProblemList,
+): void {
+  formulas.forEach((cells, i) => {
+    const row = i + 1;
+    if (row <= lastUnitRow) return;
+    cells.forEach((formula, c) => {
+      if (!formula) return;
+      const stops = [...formula.matchAll(RANGE_REF)].some(
+        (m) => Number(m[2]) === lastUnitRow && Number(m[1]) < lastUnitRow,
+      );
+      if (!stops) return;
+      const cell = a1(row + count, c + 1);
+      problems.warning(
+        'allocation-total-misses-new-rows',
+        SHEETS.allocation.name,
+        cell,
+        ALLOCATION_MESSAGES.totalMissesNewRows(cell, formula, lastUnitRow, lastUnitRow + 1, count),
+        ALLOCATION_MESSAGES.totalMissesNewRowsHint,
+      );
+    });
+  });
+}
+
 /** The computed columns of a row whose cells hold a formula (a user's total row, for instance). */
 function hasFormula(formulas: readonly string[][], row: number, columns: readonly number[]): boolean {
   const cells = formulas[row - 1] ?? [];
@@ -151,7 +192,7 @@ function writeAllocation(
   const formats = block.getNumberFormats();
 
   for (const r of orphans) {
-    if (hasFormula(formulas, r.row, columns)) continue;
+    if (hasFormula(formulas, r.row, columns) || isTotalLabel(r.data.code ?? '')) continue;
     problems.warning(
       'allocation-unknown-row',
       sheetName,
@@ -179,8 +220,10 @@ function writeAllocation(
       (grid[row - 1] ?? []).some((v) => !isBlank(v)) || (formulas[row - 1] ?? []).some((f) => f !== '');
     let contentBelow = false;
     for (let row = lastUnitRow + 1; row <= extent && !contentBelow; row++) contentBelow = below(row);
-    if (contentBelow) batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
-    else if (lastUnitRow + fresh.length > maxRows) {
+    if (contentBelow) {
+      batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
+      warnTotalsMissingNewRows(formulas, lastUnitRow, fresh.length, problems);
+    } else if (lastUnitRow + fresh.length > maxRows) {
       batch.insertRowsAfter(sheet, maxRows, lastUnitRow + fresh.length - maxRows);
     }
     fresh.forEach((planned, i) => {

@@ -384,3 +384,86 @@ describe('two users at once', () => {
     expect(valuesOf(ss).filter((r) => r[0] === 'XM')).toHaveLength(1);
   });
 });
+
+describe('more of what people do', () => {
+  it('a unit removed from `Đơn vị` keeps its row untouched, and re-added it gets the same row back with its adjustment', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    s.getRange('F4').setValue(1); // LB
+    run(ss);
+    const units = sheetOf(ss, UNITS);
+    const lb = units.getRange('A4:G4').getValues();
+    units.deleteRow(4);
+    const row = cellsOf(s, 4, 10)[3];
+    const removed = run(ss).result;
+    expect(removed.ok).toBe(true);
+    expect(cellsOf(s, 4, 10)[3]).toEqual(row);
+    units.insertRowsAfter(units.getLastRow(), 1);
+    units.getRange(units.getLastRow() + 1, 1, 1, 7).setValues(lb);
+    const back = run(ss).result;
+    expect(back.ok).toBe(true);
+    const values = valuesOf(ss);
+    expect(values).toHaveLength(12);
+    expect(values[3]?.slice(0, 1).concat(values[3]?.slice(5, 7) ?? [])).toEqual([
+      'LB',
+      1,
+      (values[3]?.[4] as number) + 1,
+    ]);
+  });
+
+  it('a total row whose code cell says "Tổng cộng" and holds typed numbers is the user\'s: no warning to delete it', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    typeText(s, 'A13', 'Tổng cộng');
+    s.getRange('G13').setValue(190);
+    const row = cellsOf(s, 13, 10)[12];
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    expect(cellsOf(s, 13, 10)[12]).toEqual(row);
+    expect(result.problems.filter((p) => p.rule === 'allocation-unknown-row')).toEqual([]);
+  });
+
+  it("the user's total below the units, whose =SUM stops at the last unit row, is named when new units are inserted above it", () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    typeText(s, 'B14', 'Tổng cộng');
+    s.getRange('G14').setFormula('=SUM(G2:G12)');
+    s.getRange('E14').setFormula('=SUM(E$2:E$12)');
+    addUnit(ss, 'XM', 'Xã Mới');
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    expect(valuesOf(ss)[12]?.[0]).toBe('XM');
+    const warnings = result.problems.filter((p) => p.rule === 'allocation-total-misses-new-rows');
+    expect(warnings.map((p) => [p.sheet, p.cell])).toEqual([
+      [ALLOCATION, 'E15'],
+      [ALLOCATION, 'G15'],
+    ]);
+    expect(warnings[1]?.message).toMatch(/G15.*dòng 13/);
+    expect(result.message).toMatch(/G15|E15/);
+  });
+
+  it('an owner-protected `Phân bổ` run by a collaborator: restored, and the message says it is protected, not a Google outage', () => {
+    const ss = buildSample(LANG_SON, { owner: 'owner@langson.gov.vn' });
+    const owner = new Runtime({ spreadsheet: ss, now: NOW, user: 'owner@langson.gov.vn' });
+    expect(run(ss, owner).result.ok).toBe(true);
+    const sheet = owner.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ALLOCATION);
+    const protection = sheet?.getRange('E2:E12').protect();
+    protection?.removeEditors(protection.getEditors());
+    addUnit(ss, 'XM', 'Xã Mới');
+    const before = digest(ss);
+    const helper = new Runtime({ spreadsheet: ss, now: NOW, user: 'helper@langson.gov.vn' });
+    const message = errorOf(() => run(ss, helper));
+    expect(digest(ss)).toBe(before);
+    expect(message).toMatch(/bảo vệ/);
+    expect(message).toMatch(/Phân bổ/);
+    expect(message).not.toMatch(/Dịch vụ Google gặp lỗi/);
+  });
+
+  it('a failing flush after the writes names the sheet that may be left changed', () => {
+    const ss = allocated();
+    addUnit(ss, 'XM', 'Xã Mới');
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runtime.failOn('SpreadsheetApp.flush', { after: 1 });
+    expect(errorOf(() => run(ss, runtime))).toMatch(/Phân bổ/);
+  });
+});
