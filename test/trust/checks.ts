@@ -46,6 +46,7 @@ export function check(
   const allocated = outcomes.some(
     (o) => (o.result as { ok?: boolean } | undefined)?.ok === true && 'houseSize' in (o.result as object),
   );
+  const setup = steps.some((s) => 'action' in s && s.action.fn === 'setupWorkbook');
   const twins: string[] = [];
   const seen = new Map<string, string[]>();
   for (const s of after.sheets) seen.set(readAs(s.name), [...(seen.get(readAs(s.name)) ?? []), s.name]);
@@ -61,7 +62,7 @@ export function check(
     }
   }
   return {
-    user: describe(userDiff(baseline, after), Number.POSITIVE_INFINITY),
+    user: describe(userDiff(baseline, after, { additions: setup }), Number.POSITIVE_INFINITY),
     owned: describe(ownedCellProblems(baseline, after, allocated), Number.POSITIVE_INFINITY),
     twins,
     stale: describe(stale, Number.POSITIVE_INFINITY),

@@ -233,6 +233,8 @@ interface Options {
   protectedByOwner?: boolean;
   /** A "Tổng cộng" row with sums under the units of `Đơn vị`. */
   unitsTotalRow?: boolean;
+  /** The officer deleted two sheets, a column and a setting row: "Thiết lập bảng tính" has work to do. */
+  incomplete?: boolean;
 }
 
 function decorated(sample: SampleWorkbook, now: string, options: Options = {}): () => LocalSpreadsheet {
@@ -249,6 +251,13 @@ function decorated(sample: SampleWorkbook, now: string, options: Options = {}): 
     decorateAllocation(ss);
     decorateDelegates(ss, delegates);
     decorateRest(ss);
+    if (options.incomplete) {
+      for (const name of ['Tiến độ', 'Kết luận']) ss.deleteSheet(sheet(ss, name) as never);
+      const units = sheet(ss, 'Đơn vị');
+      units.deleteColumn(column(units, 'Ghi chú'));
+      const config = sheet(ss, 'Cấu hình');
+      config.deleteRow(findRow(config, 'Thông số', (v) => v === 'Tỷ lệ khách mời tối đa'));
+    }
     if (options.protectedByOwner) {
       const units = sheet(ss, 'Đơn vị');
       const p = units.getRange(1, 1, units.getLastRow(), units.getLastColumn()).protect();
@@ -304,6 +313,12 @@ export const CORPUS: CorpusWorkbook[] = [
     now: NOW_2024,
     build: decorated(LANG_SON, NOW_2024, { delegatesSheet: 'ĐẠI BIỂU' }),
     delegatesSheet: 'ĐẠI BIỂU',
+  },
+  {
+    name: 'incomplete template (two sheets, a column and a setting deleted)',
+    now: NOW_2029,
+    build: decorated(LANG_SON_COMMUNES, NOW_2029, { incomplete: true }),
+    delegatesSheet: 'Đại biểu',
   },
   {
     name: 'protected by the owner, run by a collaborator',

@@ -13,7 +13,9 @@
  *   marker, plus a fill on a cell that had none. Nothing else about the cell may change, and when
  *   the mark goes the cell is exactly as it was.
  * - Everything else (cells, sheet list and order, hidden, frozen rows, sizes, protections) is the
- *   user's and must be identical. New sheets are allowed only under the template's sheet names.
+ *   user's and must be identical. New sheets are allowed only under the template's sheet names (or
+ *   hidden, named after the add-in, for its own bookkeeping). "Thiết lập bảng tính" may also fill
+ *   cells of template sheets that were blank (a missing header or setting), and grow a sheet.
  */
 import type { LocalSheet } from '../../local/runtime/sheet';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
@@ -342,6 +344,11 @@ export function ownership(before: WorkbookSnapshot): Ownership {
   };
 }
 
+/** No content: no value, formula or note (formatting aside). */
+export function isBlank(c: CellSnapshot): boolean {
+  return c.value === '' && c.formula === '' && c.note === '';
+}
+
 /** The fills a mark may add (Google's preset light red and light yellow: error, warning). */
 export const MARK_FILLS = new Set(['#f4c7c3', '#fce8b2']);
 
@@ -370,7 +377,11 @@ export function isMarkOnly(before: CellSnapshot, after: CellSnapshot): { ok: boo
  * The user's losses: every difference on a cell or sheet the user owns, except a mark.
  * `before` is the workbook as the user left it (never marked); `after` may hold marks.
  */
-export function userDiff(before: WorkbookSnapshot, after: WorkbookSnapshot): Difference[] {
+export function userDiff(
+  before: WorkbookSnapshot,
+  after: WorkbookSnapshot,
+  options: { additions?: boolean } = {},
+): Difference[] {
   const own = ownership(before);
   const out: Difference[] = [];
   const afterNames = after.sheets.map((s) => s.name);
@@ -387,10 +398,17 @@ export function userDiff(before: WorkbookSnapshot, after: WorkbookSnapshot): Dif
     if (OWNED_SHEETS.has(b.name) || isAddInSheet(b)) continue;
     const a = sheetOf(after, b.name);
     if (!a) continue;
-    out.push(...sheetLevel(b, a));
+    out.push(
+      ...sheetLevel(b, a).filter(
+        (d) => !(options.additions && /^max(Rows|Columns)$/.test(d.field) && Number(d.after) > Number(d.before)),
+      ),
+    );
     const refs = new Set([...b.cells.keys(), ...a.cells.keys()]);
     for (const ref of refs) {
       if (own.owns(b.name, ref)) continue;
+      // "Thiết lập bảng tính" only adds: a missing header or setting may go into a cell that was blank.
+      if (options.additions && isBlank(cellOf(b, ref)) && (TEMPLATE_SHEETS as readonly string[]).includes(b.name))
+        continue;
       const bc = cellOf(b, ref);
       const ac = cellOf(a, ref);
       if (isMarkOnly(bc, ac).ok) continue;
