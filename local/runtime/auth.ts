@@ -130,15 +130,19 @@ export class AuthState {
   /** Prompts requested by requireScopes, oldest first. */
   readonly prompts: AuthorizationPrompt[] = [];
 
-  constructor(manifest: readonly string[], granted?: readonly string[]) {
-    this.manifest = [...manifest];
+  /** True when the manifest lists no oauthScopes: Apps Script then detects them from the code, so none is missing. */
+  private readonly detected: boolean;
+
+  constructor(manifest: readonly string[] | undefined, granted?: readonly string[]) {
+    this.detected = manifest === undefined && granted === undefined;
+    this.manifest = [...(manifest ?? [])];
     // A user can only grant what the manifest asks for.
-    this.granted = new Set((granted ?? manifest).filter((s) => manifest.includes(s)));
+    this.granted = new Set((granted ?? this.manifest).filter((s) => manifest === undefined || manifest.includes(s)));
   }
 
   /** True when `scope` (or a broader scope including it) was granted. */
   hasScope(scope: string): boolean {
-    if (this.granted.has(scope)) return true;
+    if (this.detected || this.granted.has(scope)) return true;
     for (const g of this.granted) if (IMPLIES[g]?.includes(scope)) return true;
     return false;
   }

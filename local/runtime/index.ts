@@ -104,7 +104,8 @@ export class Runtime implements RuntimeContext {
     this.projectDir = options.projectDir ?? findProjectDir();
     const manifest = readManifest(this.projectDir);
     this.scriptTimeZone = manifest.timeZone ?? DEFAULT_TIME_ZONE;
-    this.auth = new AuthState(options.oauthScopes ?? manifest.oauthScopes ?? [], options.grantedScopes);
+    // Without oauthScopes in the manifest, Apps Script detects the scopes from the code: none is missing.
+    this.auth = new AuthState(options.oauthScopes ?? manifest.oauthScopes, options.grantedScopes);
     const runtime = this;
     this.actor = {
       user: this.user,

@@ -125,8 +125,22 @@ export function readUnits(grid: Grid, problems: ProblemList): UnitRecord[] {
   const table = locateTable(SHEETS.units, grid, problems);
   const rows = readRecords(table, unitShape, problems);
   const seen = new Map<string, UnitRecord>();
+  /** Units by the number of their digit code: "06100" and 6100 are one unit to Sheets, never two. */
+  const byNumber = new Map<string, UnitRecord>();
   const sheet = SHEETS.units.name;
   for (const u of rows) {
+    const n = u.data.code ? numericCodeKey(u.data.code) : null;
+    const sameNumber = n === null ? undefined : byNumber.get(n);
+    if (n !== null && !sameNumber) byNumber.set(n, u);
+    if (sameNumber?.data.code && u.data.code && foldKey(sameNumber.data.code) !== foldKey(u.data.code)) {
+      problems.error(
+        'unit-duplicate',
+        sheet,
+        u.cells.code ?? a1(u.row, 1),
+        `Mã đơn vị "${u.data.code}" chỉ khác mã "${sameNumber.data.code}" ở dòng ${sameNumber.row} bởi số 0 ở đầu: một mã bị Google Trang tính đổi thành số sẽ không biết là của đơn vị nào.`,
+        NUMERIC_CODE_SUGGESTION,
+      );
+    }
     for (const field of ['code', 'name'] as const) {
       const value = u.data[field];
       if (!value) continue;

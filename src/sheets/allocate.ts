@@ -231,6 +231,31 @@ function writeAllocation(
   return added;
 }
 
+/**
+ * A unit row's `Điều chỉnh` that is no whole number (text, "2,5", #REF!) is never read as 0: the
+ * official figure would silently lose the user's adjustment. Its reading problem becomes an error
+ * that stops the allocation, naming the sheet and cell. Rows of no unit are not the allocation's.
+ */
+function unreadableAdjustments(
+  units: readonly { data: { code: string | null } }[],
+  rows: readonly AllocationRecord[],
+  readProblems: ProblemList,
+) {
+  const codes = units.map((u) => u.data.code).filter((c): c is string => !!c);
+  const { matches } = matchUnitRows(
+    codes,
+    rows.map((r) => r.data.code),
+  );
+  const cells = new Set<string>();
+  for (const m of matches.values()) {
+    const record = rows[m.index] as AllocationRecord;
+    if (record.invalid.has('adjustment') && record.cells.adjustment) cells.add(record.cells.adjustment);
+  }
+  return readProblems.items
+    .filter((p) => p.severity === 'error' && cells.has(p.cell))
+    .map((p) => ({ ...p, message: ALLOCATION_MESSAGES.adjustmentUnreadable(p.cell, p.message) }));
+}
+
 function toDto(plan: AllocationPlan, problems: ProblemList, message: string, method: string): AllocationResultDto {
   return {
     ok: plan.ok,
@@ -273,7 +298,8 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
   const units = readUnits(grids.units, problems);
   const index = new UnitIndex(units);
-  const previous = readAllocationTable(grids.allocation, new ProblemList());
+  const allocationProblems = new ProblemList();
+  const previous = readAllocationTable(grids.allocation, allocationProblems);
   const delegateProblems = new ProblemList();
   const delegates = readDelegates(grids.delegates, index, delegateProblems);
   // A delegate's code read only as a number still counts for its unit: say so (the rest is validation's).
@@ -285,6 +311,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
       message,
       settings.method,
     );
+  problems.items.push(...unreadableAdjustments(units, previous.rows, allocationProblems));
   const blocking = problems.items.filter((p) => p.severity === 'error');
   if (blocking.length > 0) {
     const first = blocking[0];
@@ -311,6 +338,26 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
       `Chưa phân bổ: ${problems.items.find((p) => p.severity === 'error')?.message ?? ''}`,
       settings.method,
     );
+  }
+  const negative = plan.rows.filter((r) => r.final < 0);
+  if (negative.length > 0) {
+    for (const r of negative) {
+      const record =
+        previous.rows[
+          matchUnitRows(
+            [r.code],
+            previous.rows.map((p) => p.data.code),
+          ).matches.get(r.code)?.index ?? -1
+        ];
+      problems.error(
+        'allocation-negative-final',
+        sheetName,
+        record?.cells.adjustment ?? '',
+        ALLOCATION_MESSAGES.negativeFinal(r.name, r.seats, r.adjustment, record?.cells.adjustment ?? ''),
+      );
+    }
+    const first = problems.items.find((p) => p.rule === 'allocation-negative-final');
+    return refused(`Chưa phân bổ: ${first?.message ?? ''} ${ALLOCATION_MESSAGES.unchanged}`);
   }
   const added = writeAll(`trang "${sheetName}"`, (batch) => writeAllocation(sheet, plan, previous, problems, batch));
   saveState('allocation', {

@@ -433,30 +433,33 @@ function writeRecords(ss: Spreadsheet, old: RecordSheet, next: readonly MarkReco
     );
     const created = sheet as unknown as Sheet;
     batch.custom(
-      () => {
-        created.hideSheet();
-        // Whole columns: rows inserted later take the format of the row above.
-        created.getRange('A:D').setNumberFormat('@');
-      },
+      () => created.hideSheet(),
       () => {},
     );
   }
   const target = sheet as unknown as Sheet;
+  // Written as text (asText): sheet names, A1 references, colours and marker notes never parse.
   const rows: string[][] = [RECORD_HEADER, ...next.map((r) => [r.sheet, r.cell, r.fill, r.note].map(asText))];
   const height = Math.max(rows.length, old.height);
   while (rows.length < height) rows.push(new Array(width).fill(''));
-  const needed = height - target.getMaxRows();
-  if (needed > 0) {
-    const before = target.getMaxRows();
-    batch.custom(
-      () => target.insertRowsAfter(before, needed),
-      () => target.deleteRows(before + 1, needed),
-    );
+  if (height > old.height) {
+    // Growing past the rows read: make room when the sheet is too short.
+    const maxRows = target.getMaxRows();
+    if (height > maxRows) {
+      batch.custom(
+        () => target.insertRowsAfter(maxRows, height - maxRows),
+        () => target.deleteRows(maxRows + 1, height - maxRows),
+      );
+    }
   }
   const block = target.getRange(1, 1, height, width);
-  const previous: string[][] = [RECORD_HEADER, ...old.rows.map((r) => [r.sheet, r.cell, r.fill, r.note].map(asText))];
+  const previous: unknown[][] = old.raw.map((r) => {
+    const row = r.map((v) => (typeof v === 'string' ? asText(v) : v));
+    while (row.length < width) row.push('');
+    return row;
+  });
   while (previous.length < height) previous.push(new Array(width).fill(''));
-  batch.values(block, rows, old.sheet ? previous : rows.map((r) => r.map(() => '')));
+  batch.values(block, rows, previous);
   return height * width;
 }
 
@@ -514,16 +517,18 @@ export function writeReport(
   // The same report as last time: nothing to write.
   if (plain.every((r, i) => r.every((v, j) => v === String(previous[i]?.[j] ?? '')))) return 0;
   const formats = block.getNumberFormats();
-  batch.custom(
-    () => block.setNumberFormat('@'),
-    () => block.setNumberFormats(formats),
-  );
+  if (!formats.every((r) => r.every((f) => f === '@'))) {
+    batch.custom(
+      () => block.setNumberFormat('@'),
+      () => block.setNumberFormats(formats),
+    );
+  }
   batch.values(
     block,
     plain.map((r) => r.map(asText)),
     previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
   );
-  return height * width * 2;
+  return height * width;
 }
 
 function blankRows(height: number, width: number): string[][] {

@@ -78,5 +78,10 @@ export const ALLOCATION_MESSAGES = {
     `Dòng ${row} có mã "${code}" không có trong trang "Đơn vị"; tiện ích không ghi vào dòng này. Hãy xóa dòng nếu đơn vị không còn.`,
   formulaReplaced: (cell: string) =>
     `Ô ${cell} thuộc cột do tiện ích tính nhưng đang có công thức; công thức đã được thay bằng giá trị tính được.`,
+  adjustmentUnreadable: (cell: string, problem: string) =>
+    `Ô ${cell} (Điều chỉnh) của trang "Phân bổ" không phải là số nguyên (${problem.replace(/\.$/, '')}); Số chính thức sẽ sai nếu bỏ qua ô này. Hãy nhập số nguyên (ví dụ 2 hoặc -1) hoặc để trống.`,
+  negativeFinal: (name: string, seats: number, adjustment: number, cell: string) =>
+    `Số chính thức của "${name}" sẽ là ${seats + adjustment} (Số phân bổ ${seats}, Điều chỉnh ${adjustment}${cell ? ` ở ô ${cell} của trang "Phân bổ"` : ''}): không thể nhỏ hơn 0.`,
+  unchanged: 'Bảng tính chưa bị thay đổi.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
 } as const;

@@ -1,6 +1,7 @@
 /**
  * The allocation notice with a `Số chính thức` typed over by hand: "Tạo" makes nothing and the form
- * asks, with the server's message naming the cell; only "Vẫn tạo văn bản" sends `force: true`.
+ * asks, with the server's message naming the cell; only "Vẫn tạo văn bản" sends `force: true`. The
+ * result and the documents list say who the Doc is shared with.
  */
 import type { Request } from 'playwright-core';
 import { runBundle } from '../../local/runtime';
@@ -11,6 +12,7 @@ describe('Tạo văn bản: figures the checks question need a confirmation', ()
 
   beforeAll(async () => {
     s = await openPlayground();
+    s.runtime.spreadsheet.addEditor('pho.ban@langson.gov.vn');
     runBundle(s.runtime, 'allocateDelegates');
     const cell = s.runtime.spreadsheet.getSheetByName('Phân bổ')?.getRange(3, 7);
     if (!cell) throw new Error('no Phân bổ sheet');
@@ -50,5 +52,12 @@ describe('Tạo văn bản: figures the checks question need a confirmation', ()
     expect(s.runtime.services.DocumentApp.created[0]?.getBody().getText()).toContain(
       'Tổng số đại biểu chính thức: 263 đại biểu',
     );
+    // The result and the documents list say who can open it.
+    await expect(s.sidebar.locator('#slot-result').textContent()).resolves.toContain(
+      'Đã chia sẻ quyền xem cho 1 người',
+    );
+    const shared = s.sidebar.locator('.docs .doc .doc-shared');
+    await shared.first().waitFor();
+    await expect(shared.first().textContent()).resolves.toBe('Người xem: pho.ban@langson.gov.vn');
   });
 });

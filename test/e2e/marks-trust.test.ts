@@ -299,6 +299,24 @@ describe('marks never take what the user owns', () => {
     expect(rules).toEqual(expect.arrayContaining(['official-figure-mismatch', 'official-figure-negative']));
   });
 
+  it('reads everything it writes back while holding the document lock', () => {
+    const { ss } = decorated();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    let locked = false;
+    const outside: string[] = [];
+    runtime.onCall('Lock.tryLock', () => {
+      locked = true;
+    });
+    runtime.onCall('Lock.releaseLock', () => {
+      locked = false;
+    });
+    for (const read of ['Range.getValues', 'Range.getBackgrounds', 'Range.getNotes', 'Range.getMergedRanges']) {
+      runtime.onCall(read, () => !locked && outside.push(read), { always: true });
+    }
+    validate(ss, runtime);
+    expect(outside).toEqual([]);
+  });
+
   it('on a blank workbook writes nothing and asks for "Thiết lập bảng tính"', () => {
     const runtime = new Runtime({ now: NOW });
     const ss = runtime.spreadsheet;

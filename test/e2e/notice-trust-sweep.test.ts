@@ -172,3 +172,64 @@ describe('fault sweep over generateNotice', () => {
     },
   );
 });
+
+describe('fault sweep over a notice filled from the user’s template', () => {
+  const DOCS = /^(DocumentApp|Document|Body|Paragraph|Table|TableRow|TableCell|Text|RangeElement)\./;
+
+  function withTemplate() {
+    const t = fresh();
+    runBundle(t.runtime, 'allocateDelegates');
+    const template = t.runtime.services.DocumentApp.preload('Mẫu', (body) => {
+      body.appendParagraph('{{co_quan_ban_hanh}} — {{so_ky_hieu}} — {{trich_yeu}}');
+      body.appendParagraph('{{noi_dung}}');
+      body.appendTable([
+        ['STT', 'Đơn vị', 'Dân số', 'Số đại biểu'],
+        ['{{cot_1}}', '{{cot_2}}', '{{cot_3}}', '{{cot_4}}'],
+      ]);
+      body.appendParagraph('{{noi_nhan}}');
+    });
+    const config = t.ss.getSheetByName('Cấu hình') as LocalSheet;
+    const row = config
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Mẫu văn bản (ID Google Docs)');
+    config.getRange(row + 1, 2).setValue(template.id);
+    // A unit name that a replacement pattern would misread.
+    (t.ss.getSheetByName('Đơn vị') as LocalSheet).getRange(2, 2).setValue('Cao $1 Lộc {{cot_2}}');
+    return t;
+  }
+
+  const clean = withTemplate();
+  clean.runtime.resetCalls();
+  clean.generate('phan-bo-dai-bieu');
+  const counts = Object.entries(clean.runtime.calls).filter(([k]) => DOCS.test(k)) as [string, number][];
+  // First occurrences only (the sweep above covers first and last of the default layout).
+  const cases = counts.map(([key]) => ({ key, after: 0 }));
+
+  it('uses literal insertion where a value holds "$" or braces', () => {
+    expect(counts.map(([k]) => k)).toEqual(expect.arrayContaining(['Text.insertText', 'Text.deleteText']));
+    expect(clean.docs()[0]?.body.getText()).toContain('Cao $1 Lộc {{cot_2}}');
+  });
+
+  it.each(cases)('$key fails (after $after): the retry completes one Doc, printed as typed', ({ key, after }) => {
+    const { runtime, ss, generate, docs } = withTemplate();
+    runtime.failOn(key, { after });
+    let message = '';
+    try {
+      generate('phan-bo-dai-bieu');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    runtime.clearFaults();
+    expect(ENGLISH.test(message)).toBe(false);
+    const retry = generate('phan-bo-dai-bieu');
+    expect(retry.number).toBe('01/TB-UBND');
+    const rows = (ss.getSheetByName('Văn bản')?.getDataRange().getValues() ?? []).slice(1);
+    expect(rows).toHaveLength(1);
+    const made = docs().filter((d) => d.url === retry.url);
+    expect(made).toHaveLength(1);
+    expect(made[0]?.body.getText()).toContain('Cao $1 Lộc {{cot_2}}');
+    expect(made[0]?.body.getText()).not.toContain('{{cot_1}}');
+    expect(docs().filter((d) => d.name.startsWith('[CHƯA HOÀN THÀNH]')).length).toBeLessThanOrEqual(1);
+  });
+});

@@ -91,13 +91,18 @@ describe('11. official figures of the allocation notice', () => {
   it('a negative Số chính thức is never printed, even with force; the message names the cell', () => {
     const { generate, failure, sheet, allocate, docs } = setup();
     allocate();
+    const seats = sheet('Phân bổ').getRange(2, 5).getValue() as number;
+    // −50 on a unit of fewer seats: the allocation refuses to write a negative Số chính thức...
     sheet('Phân bổ').getRange(2, 6).setValue(-50);
     allocate();
-    const final = sheet('Phân bổ').getRange(2, 7).getValue() as number;
-    expect(final).toBeLessThan(0);
+    const askedFor = `ô F2 (${seats} + -50 = ${seats - 50})`;
     const message = failure('phan-bo-dai-bieu');
-    expect(message).toContain(`Số chính thức không thể âm: trang "Phân bổ", ô G2 (${final})`);
+    expect(message).toContain(`Số chính thức không thể âm: trang "Phân bổ", ${askedFor}`);
     expect(failure('phan-bo-dai-bieu', { force: true })).toBe(message);
+    // ...and a negative typed over `Số chính thức` by hand is refused the same way.
+    sheet('Phân bổ').getRange(2, 6).setValue('');
+    sheet('Phân bổ').getRange(3, 7).setValue(-30);
+    expect(failure('phan-bo-dai-bieu', { force: true })).toContain('ô G3 (-30)');
     expect(docs()).toHaveLength(0);
     expect(() => generate('thong-bao-ket-luan')).not.toThrow();
   });

@@ -3,8 +3,11 @@
  * scopes), ScriptApp.requireScopes / getAuthorizationInfo, onOpen(e) in AuthMode.NONE / LIMITED,
  * and Docs private to their owner until shared.
  */
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LocalSpreadsheet, loadBundle, Runtime, runInMode, SCOPES } from '../../local/runtime';
-import { writeFixtureBundle } from '../../local/testing';
+import { tempDir, writeFixtureBundle } from '../../local/testing';
 
 const MANIFEST = [SCOPES.spreadsheetsCurrent, SCOPES.containerUi, SCOPES.documents];
 
@@ -50,6 +53,16 @@ describe('granular consent', () => {
     });
     expect(rt.auth.hasScope(SCOPES.spreadsheetsCurrent)).toBe(true);
     expect(rt.auth.hasScope(SCOPES.documents)).toBe(false);
+  });
+
+  test('a project whose manifest lists no oauthScopes has every scope (Apps Script detects them)', () => {
+    const projectDir = tempDir('dtts-noscopes-');
+    writeFileSync(join(projectDir, 'package.json'), '{}');
+    writeFileSync(join(projectDir, 'appsscript.json'), '{"timeZone":"Asia/Ho_Chi_Minh"}');
+    const rt = new Runtime({ projectDir, user: 'a@x.vn' });
+    expect(rt.auth.hasScope(SCOPES.documents)).toBe(true);
+    expect(rt.services.Session.getActiveUser().getEmail()).toBe('a@x.vn');
+    rt.globals.DocumentApp.create('x');
   });
 
   test('getAuthorizationInfo reports REQUIRED with a URL, or NOT_REQUIRED with null', () => {

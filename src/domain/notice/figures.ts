@@ -47,16 +47,22 @@ export function officialFigureProblems(
       message: `Trang "${sheet}" có số không đọc được ở ô ${list(cells)}: không thể in số đại biểu.`,
     });
   }
-  const negative = units.filter((r) => (printedSeats(r) ?? 0) < 0);
+  // A negative figure, printed or asked for by `Điều chỉnh` (the allocation then refuses to write it).
+  const wanted = (r: AllocationRecord) => (r.data.seats === null ? null : r.data.seats + (r.data.adjustment ?? 0));
+  const negative = units.filter((r) => (printedSeats(r) ?? 0) < 0 || (wanted(r) ?? 0) < 0);
   if (negative.length) {
-    const what = negative.map((r) => `${r.cells.final ?? r.cells.adjustment ?? ''} (${printedSeats(r)})`);
+    const what = negative.map((r) =>
+      (printedSeats(r) ?? 0) < 0
+        ? `${r.cells.final ?? r.cells.adjustment ?? ''} (${printedSeats(r)})`
+        : `${r.cells.adjustment ?? ''} (${r.data.seats} + ${r.data.adjustment} = ${wanted(r)})`,
+    );
     problems.push({
       forceable: false,
       message: `Số chính thức không thể âm: trang "${sheet}", ô ${list(what)}. Hãy sửa cột "Điều chỉnh" rồi chạy lại "Phân bổ đại biểu".`,
     });
   }
   const typedOver = units.filter(
-    (r) => r.data.final !== null && r.data.seats !== null && r.data.final !== r.data.seats + (r.data.adjustment ?? 0),
+    (r) => !negative.includes(r) && r.data.final !== null && r.data.seats !== null && r.data.final !== wanted(r),
   );
   if (typedOver.length) {
     const what = typedOver.map(

@@ -47,6 +47,14 @@ export function documentsView(ctx: ViewContext): HTMLElement {
               ),
               documentLink(d),
               d.kind ? h('span', { class: 'doc-kind' }, d.kind) : null,
+              // Who besides its maker can open it, as the log says ("Người xem: a@…, b@…").
+              d.sharedWith
+                ? h(
+                    'span',
+                    { class: 'doc-shared', title: d.sharedWith },
+                    d.sharedWith.length > 80 ? `${d.sharedWith.slice(0, 79)}…` : d.sharedWith,
+                  )
+                : null,
             ),
           ),
         ),
