@@ -1,5 +1,6 @@
 /** Opening the workbook a command works on. */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Runtime } from '../runtime';
 import { LocalSpreadsheet } from '../runtime/spreadsheet';
 import { type Bundle, loadBundle } from '../vm';
@@ -17,7 +18,15 @@ export async function openWorkbook(
     if (options.mustExist) throw new UsageError(`Workbook not found: ${path}`);
     return LocalSpreadsheet.create();
   }
-  return loadWorkbook(path);
+  try {
+    return await loadWorkbook(path);
+  } catch (e) {
+    // ExcelJS's own words ("Can't find end of central directory") name neither the file nor the fix.
+    throw new Error(
+      `Cannot open the workbook ${resolve(path)}: it is not an .xlsx file, or it is damaged ` +
+        `(${(e as Error).message}). For the samples, npm run samples writes them again (edits in them are lost).`,
+    );
+  }
 }
 
 /** The runtime a command runs the bundle on: the workbook, the clock (--now), logs to stderr, the bundle (--code). */

@@ -23,15 +23,15 @@
  * Origin when the browser sends one. A busy port is an error, never a silent move to another port.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { documentRoutes } from '../html-export';
 import type { Runtime } from '../runtime';
 import { LocalRange } from '../runtime/range';
 import type { Bundle } from '../vm';
-import { saveWorkbook } from '../xlsx';
+import { workbookToBuffer } from '../xlsx';
 import { activeCellOf, playgroundState } from './state';
 
 /** Options of the playground. */
@@ -142,6 +142,27 @@ export function injectShim(html: string, shim: string): string {
   return tag + html;
 }
 
+/**
+ * Writes `bytes` over `path` all at once: into a temporary file beside it, then renamed onto it, so a
+ * save cut short (Ctrl-C, a full disk, a crash) leaves the workbook saved before, never half a file.
+ * A symbolic link stays a link: its target is replaced. `write` is for tests (a fault injected).
+ */
+export async function replaceFile(
+  path: string,
+  bytes: Buffer,
+  write: (file: string, bytes: Buffer) => Promise<void> = (file, data) => writeFile(file, data),
+): Promise<void> {
+  const target = await realpath(path).catch(() => path);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await write(temporary, bytes);
+    await rename(temporary, target);
+  } catch (e) {
+    await rm(temporary, { force: true });
+    throw e;
+  }
+}
+
 /** Calls a bundle function the way google.script.run or a menu click does. */
 export function runForClient(options: PlaygroundOptions, fn: unknown, args: unknown): { json: unknown } {
   const { bundle, log } = options;
@@ -214,7 +235,7 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
     'POST /api/run': ({ body }) => runForClient(options, body.fn, body.args),
     'POST /api/save': async () => {
       await mkdir(dirname(options.savePath), { recursive: true });
-      await saveWorkbook(runtime.spreadsheet, options.savePath);
+      await replaceFile(options.savePath, await workbookToBuffer(runtime.spreadsheet));
       return { json: { ok: true, path: options.savePath } };
     },
     'POST /api/activate': ({ body }) => {

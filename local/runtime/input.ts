@@ -9,7 +9,7 @@
  * - A leading apostrophe forces text and is not part of the value ("'007" → "007").
  * - Cells formatted as plain text ("@") keep other strings as typed.
  * - Otherwise numbers ("06100" → 6100, "1E5" → 100000, "12,5%"), booleans, dates ("1/5/2024",
- *   "2024-05-01", and "1/5" → 1 May of the current year), and times ("12:30" → 12:30 on
+ *   "2024-05-01", "5/2024" → 1 May 2024, and "1/5" → 1 May of the current year), and times ("12:30" → 12:30 on
  *   30 Dec 1899, Sheets' day zero) become typed values.
  * - Numbers keep 15 significant digits, as Sheets stores them: "12345678901234567890" becomes
  *   1.23456789012346E+19 (https://support.google.com/docs/answer/3094148 precision note; the
@@ -105,11 +105,20 @@ function parseTime(t: string, zone: string): { value: Date; numberFormat: string
 
 /**
  * Dates typed as yyyy-mm-dd or d/m/yyyy (m/d/yyyy in month-first locales), with optional
- * H:mm[:ss]; d/m without a year is in the current year (of `now` in the spreadsheet's zone).
+ * H:mm[:ss]; d/m without a year is in the current year (of `now` in the spreadsheet's zone);
+ * m/yyyy is the first of that month.
  */
 function parseDate(t: string, dayFirst: boolean, zone: string, now: number): Date | null {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
   const local = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  // Month and four-digit year ("5/2024"): the first day of that month, as spreadsheets read it
+  // (no reference page found; strict: a period written as text must be kept as text explicitly).
+  const monthYear = /^(\d{1,2})[/-](\d{4})$/.exec(t);
+  if (monthYear) {
+    const month = Number(monthYear[1]);
+    if (month < 1 || month > 12) return null;
+    return new Date(fromWallClock({ year: Number(monthYear[2]), month, day: 1 }, zone));
+  }
   let year: number;
   let month: number;
   let day: number;

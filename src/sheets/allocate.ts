@@ -17,6 +17,7 @@ import {
 } from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
+import { foldKey, stripDiacritics } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES } from '../ui/vi';
@@ -77,9 +78,7 @@ interface UnitRow {
  * Sheets turned into a number matches with a warning), else a new row after the last unit row.
  * Rows of no unit (a user's total row, notes, a unit no longer in `Đơn vị`) are never written.
  */
-function placeUnits(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }, problems: ProblemList) {
-  const sheetName = SHEETS.allocation.name;
-  const codeCol = previous.table.columns.code as number;
+function placeUnits(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }) {
   const { matches, duplicates } = matchUnitRows(
     plan.rows.map((r) => r.code),
     previous.rows.map((r) => r.data.code),
@@ -96,23 +95,89 @@ function placeUnits(plan: AllocationPlan, previous: { table: Table; rows: Alloca
     placed.push({ row: record.row, planned, added: false });
   }
   const used = new Set([...matches.values()].map((m) => m.index));
-  for (const index of duplicates) {
-    const record = previous.rows[index] as AllocationRecord;
+  const twins = duplicates.map((i) => previous.rows[i] as AllocationRecord);
+  const orphans = previous.rows.filter((r, i) => r.data.code && !used.has(i) && !duplicates.includes(i));
+  return { placed, fresh, orphans, twins };
+}
+
+/**
+ * Warnings about rows the allocation leaves as they are: a second row of a unit, a row of no unit.
+ * `rowAfter` gives where a row is once new rows are inserted above it, so that the cell named is the
+ * one the user will find.
+ */
+function warnUntouchedRows(
+  rows: { placed: UnitRow[]; orphans: AllocationRecord[]; twins: AllocationRecord[] },
+  codeCol: number,
+  skip: (r: AllocationRecord) => boolean,
+  rowAfter: (row: number) => number,
+  problems: ProblemList,
+): void {
+  const sheetName = SHEETS.allocation.name;
+  for (const record of rows.twins) {
     const code = record.data.code ?? '';
-    const first = placed.find((p) => sameCode(p, code));
+    const row = rowAfter(record.row);
+    const first = rows.placed.find((p) => sameCode(p, code));
     problems.warning(
       'allocation-duplicate-row',
       sheetName,
-      a1(record.row, codeCol + 1),
-      ALLOCATION_MESSAGES.duplicateRow(code, record.row, first?.row ?? record.row),
+      a1(row, codeCol + 1),
+      ALLOCATION_MESSAGES.duplicateRow(code, row, first?.row ?? row),
     );
   }
-  const orphans = previous.rows.filter((r, i) => r.data.code && !used.has(i) && !duplicates.includes(i));
-  return { placed, fresh, orphans };
+  for (const r of rows.orphans) {
+    if (skip(r)) continue;
+    const row = rowAfter(r.row);
+    problems.warning(
+      'allocation-unknown-row',
+      sheetName,
+      a1(row, codeCol + 1),
+      ALLOCATION_MESSAGES.orphanRow(r.data.code ?? '', row),
+    );
+  }
 }
 
 function sameCode(p: UnitRow, code: string): boolean {
   return matchUnitRows([p.planned.code], [code]).matches.size > 0;
+}
+
+/** A code cell that labels a total row ("Tổng cộng", "Cộng", "TONG"), not a unit. */
+function isTotalLabel(code: string): boolean {
+  return /^(tong|cong)(\s|$)/.test(stripDiacritics(foldKey(code)));
+}
+
+/** A range reference "G2:G12", "$E$2:E$12" in a formula: its rows. */
+const RANGE_REF = /\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/gi;
+
+/**
+ * Rows inserted after the last unit row are outside a user's total such as =SUM(G2:G12) below the
+ * units (Sheets widens a range only for rows inserted inside it): each such formula is named, so the
+ * total printed from it never silently misses the new units.
+ */
+function warnTotalsMissingNewRows(
+  formulas: readonly string[][],
+  lastUnitRow: number,
+  count: number,
+  problems: ProblemList,
+): void {
+  formulas.forEach((cells, i) => {
+    const row = i + 1;
+    if (row <= lastUnitRow) return;
+    cells.forEach((formula, c) => {
+      if (!formula) return;
+      const stops = [...formula.matchAll(RANGE_REF)].some(
+        (m) => Number(m[2]) === lastUnitRow && Number(m[1]) < lastUnitRow,
+      );
+      if (!stops) return;
+      const cell = a1(row + count, c + 1);
+      problems.warning(
+        'allocation-total-misses-new-rows',
+        SHEETS.allocation.name,
+        cell,
+        ALLOCATION_MESSAGES.totalMissesNewRows(cell, formula, lastUnitRow, lastUnitRow + 1, count),
+        ALLOCATION_MESSAGES.totalMissesNewRowsHint,
+      );
+    });
+  });
 }
 
 /** The computed columns of a row whose cells hold a formula (a user's total row, for instance). */
@@ -140,7 +205,7 @@ function writeAllocation(
   const grid = table.values;
   const columns = COMPUTED.map((k) => table.columns[k]).filter((c): c is number => c !== undefined);
   const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
-  const { placed, fresh, orphans } = placeUnits(plan, previous, problems);
+  const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
   const maxRows = sheet.getMaxRows();
   const width = Math.max(1, ...grid.map((r) => r.length), ...columns.map((c) => c + 1));
@@ -150,15 +215,6 @@ function writeAllocation(
   const formulas = block.getFormulas();
   const formats = block.getNumberFormats();
 
-  for (const r of orphans) {
-    if (hasFormula(formulas, r.row, columns)) continue;
-    problems.warning(
-      'allocation-unknown-row',
-      sheetName,
-      a1(r.row, (table.columns.code as number) + 1),
-      ALLOCATION_MESSAGES.orphanRow(r.data.code ?? '', r.row),
-    );
-  }
   for (const p of placed) {
     for (const c of columns) {
       if ((formulas[p.row - 1]?.[c] ?? '') === '') continue;
@@ -173,14 +229,26 @@ function writeAllocation(
     }
   }
 
+  const below = (row: number) =>
+    (grid[row - 1] ?? []).some((v) => !isBlank(v)) || (formulas[row - 1] ?? []).some((f) => f !== '');
+  let contentBelow = false;
+  if (fresh.length > 0) {
+    for (let row = lastUnitRow + 1; row <= extent && !contentBelow; row++) contentBelow = below(row);
+  }
+  warnUntouchedRows(
+    { placed, orphans, twins },
+    table.columns.code as number,
+    (r) => hasFormula(formulas, r.row, columns) || isTotalLabel(r.data.code ?? ''),
+    (row) => (contentBelow && row > lastUnitRow ? row + fresh.length : row),
+    problems,
+  );
+
   let added = '';
   if (fresh.length > 0) {
-    const below = (row: number) =>
-      (grid[row - 1] ?? []).some((v) => !isBlank(v)) || (formulas[row - 1] ?? []).some((f) => f !== '');
-    let contentBelow = false;
-    for (let row = lastUnitRow + 1; row <= extent && !contentBelow; row++) contentBelow = below(row);
-    if (contentBelow) batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
-    else if (lastUnitRow + fresh.length > maxRows) {
+    if (contentBelow) {
+      batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
+      warnTotalsMissingNewRows(formulas, lastUnitRow, fresh.length, problems);
+    } else if (lastUnitRow + fresh.length > maxRows) {
       batch.insertRowsAfter(sheet, maxRows, lastUnitRow + fresh.length - maxRows);
     }
     fresh.forEach((planned, i) => {

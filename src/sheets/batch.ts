@@ -9,7 +9,10 @@
  * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush).
  */
 import { MESSAGES } from '../ui/vi';
-import { UserError } from './lock';
+import { noteWritten, UserError } from './lock';
+
+/** Sheets' refusal of an edit of a protected range or sheet, as Apps Script reports it. */
+const PROTECTED = /protected cell or object|protected (range|sheet)/i;
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -93,13 +96,19 @@ export function writeAll<T>(what: string, writes: (batch: WriteBatch) => T): T {
   const batch = new WriteBatch();
   try {
     const result = writes(batch);
+    if (batch.writes > 0) noteWritten(what);
     SpreadsheetApp.flush();
     return result;
   } catch (e) {
     if (batch.writes === 0 && e instanceof UserError) throw e;
     console.error(`${what}: write failed`, e);
     const restored = batch.rollback();
-    const message = restored ? MESSAGES.writeFailedRestored(what) : MESSAGES.writeFailedPartial(what);
+    const refused = PROTECTED.test(e instanceof Error ? e.message : String(e));
+    const message = !restored
+      ? MESSAGES.writeFailedPartial(what)
+      : refused
+        ? MESSAGES.writeProtectedRestored(what)
+        : MESSAGES.writeFailedRestored(what);
     throw new UserError(e instanceof UserError ? `${e.message} ${message}` : message);
   }
 }

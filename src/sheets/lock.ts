@@ -9,6 +9,14 @@ export const LOCK_WAIT_MS = 5000;
 
 export class UserError extends Error {}
 
+/** What this execution wrote (writeAll's `what`), for a truthful message when the final flush fails. */
+const written: string[] = [];
+
+/** Records that `what` (e.g. `trang "Phân bổ"`) was written in this execution. */
+export function noteWritten(what: string): void {
+  if (!written.includes(what)) written.push(what);
+}
+
 /**
  * Runs `action` holding the document lock. Whatever the action reads to write back must be read
  * inside it. Before the lock is released the pending writes are committed with SpreadsheetApp.flush(),
@@ -23,13 +31,14 @@ export function withDocumentLock<T>(action: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock?.tryLock(LOCK_WAIT_MS)) throw new UserError(MESSAGES.busy);
   let result: T;
+  written.length = 0;
   try {
     result = action();
     try {
       SpreadsheetApp.flush();
     } catch (e) {
       console.error('flush before releasing the lock failed', e);
-      throw new UserError(MESSAGES.flushFailed);
+      throw new UserError(written.length > 0 ? MESSAGES.flushFailedIn(written.join(', ')) : MESSAGES.flushFailed);
     }
   } finally {
     try {

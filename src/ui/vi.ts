@@ -55,6 +55,10 @@ export const MESSAGES = {
     `Bảng tính chưa được thiết lập (chưa có trang "${report}"), nên chưa kiểm tra và chưa ghi gì. Hãy chạy "Thiết lập bảng tính" trong menu Đại hội DTTS trước.`,
   writeFailedPartial: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what} và chưa khôi phục được hết: hãy chạy lại thao tác này để ghi lại đầy đủ.`,
+  writeProtectedRestored: (what: string) =>
+    `Không ghi được ${what} vì có vùng được bảo vệ mà tài khoản của bạn không được sửa; đã khôi phục như trước khi chạy. Hãy nhờ chủ sở hữu bảng tính cho bạn quyền sửa vùng đó (Dữ liệu > Bảo vệ trang tính và dải ô), hoặc nhờ người có quyền chạy thao tác này.`,
+  flushFailedIn: (what: string) =>
+    `Dịch vụ Google gặp lỗi khi lưu các thay đổi vừa ghi vào ${what}; có thể một phần chưa được lưu. Hãy kiểm tra lại ${what} và chạy lại thao tác này.`,
   flushFailed:
     'Dịch vụ Google gặp lỗi khi lưu các thay đổi vừa ghi; có thể một phần chưa được lưu. Hãy kiểm tra lại bảng tính và chạy lại thao tác này.',
 } as const;
@@ -83,5 +87,8 @@ export const ALLOCATION_MESSAGES = {
   negativeFinal: (name: string, seats: number, adjustment: number, cell: string) =>
     `Số chính thức của "${name}" sẽ là ${seats + adjustment} (Số phân bổ ${seats}, Điều chỉnh ${adjustment}${cell ? ` ở ô ${cell} của trang "Phân bổ"` : ''}): không thể nhỏ hơn 0.`,
   unchanged: 'Bảng tính chưa bị thay đổi.',
+  totalMissesNewRows: (cell: string, formula: string, last: number, first: number, count: number) =>
+    `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
+  totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
 } as const;

@@ -392,7 +392,7 @@ describe('a fault in any write', () => {
   it('a failing flush before the lock is released says some changes may not be saved, not that nothing changed', async () => {
     const runtime = new Runtime({ spreadsheet: await decorated(), now: NOW });
     runtime.failOn('SpreadsheetApp.flush', { after: 1 });
-    expect(errorOf(() => run(runtime))).toBe(MESSAGES.flushFailed);
+    expect(errorOf(() => run(runtime))).toBe(MESSAGES.flushFailedIn(WHAT));
   });
 
   it('a failing save of the summary in the document properties keeps the result', async () => {

@@ -384,3 +384,229 @@ describe('two users at once', () => {
     expect(valuesOf(ss).filter((r) => r[0] === 'XM')).toHaveLength(1);
   });
 });
+
+describe('more of what people do', () => {
+  it('a unit removed from `Đơn vị` keeps its row untouched, and re-added it gets the same row back with its adjustment', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    s.getRange('F4').setValue(1); // LB
+    run(ss);
+    const units = sheetOf(ss, UNITS);
+    const lb = units.getRange('A4:G4').getValues();
+    units.deleteRow(4);
+    const row = cellsOf(s, 4, 10)[3];
+    const removed = run(ss).result;
+    expect(removed.ok).toBe(true);
+    expect(cellsOf(s, 4, 10)[3]).toEqual(row);
+    units.insertRowsAfter(units.getLastRow(), 1);
+    units.getRange(units.getLastRow() + 1, 1, 1, 7).setValues(lb);
+    const back = run(ss).result;
+    expect(back.ok).toBe(true);
+    const values = valuesOf(ss);
+    expect(values).toHaveLength(12);
+    expect(values[3]?.slice(0, 1).concat(values[3]?.slice(5, 7) ?? [])).toEqual([
+      'LB',
+      1,
+      (values[3]?.[4] as number) + 1,
+    ]);
+  });
+
+  it('a total row whose code cell says "Tổng cộng" and holds typed numbers is the user\'s: no warning to delete it', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    typeText(s, 'A13', 'Tổng cộng');
+    s.getRange('G13').setValue(190);
+    const row = cellsOf(s, 13, 10)[12];
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    expect(cellsOf(s, 13, 10)[12]).toEqual(row);
+    expect(result.problems.filter((p) => p.rule === 'allocation-unknown-row')).toEqual([]);
+  });
+
+  it("the user's total below the units, whose =SUM stops at the last unit row, is named when new units are inserted above it", () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    typeText(s, 'B14', 'Tổng cộng');
+    s.getRange('G14').setFormula('=SUM(G2:G12)');
+    s.getRange('E14').setFormula('=SUM(E$2:E$12)');
+    addUnit(ss, 'XM', 'Xã Mới');
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    expect(valuesOf(ss)[12]?.[0]).toBe('XM');
+    const warnings = result.problems.filter((p) => p.rule === 'allocation-total-misses-new-rows');
+    expect(warnings.map((p) => [p.sheet, p.cell])).toEqual([
+      [ALLOCATION, 'E15'],
+      [ALLOCATION, 'G15'],
+    ]);
+    expect(warnings[1]?.message).toMatch(/G15.*dòng 13/);
+    expect(result.message).toMatch(/G15|E15/);
+  });
+
+  it('an owner-protected `Phân bổ` run by a collaborator: restored, and the message says it is protected, not a Google outage', () => {
+    const ss = buildSample(LANG_SON, { owner: 'owner@langson.gov.vn' });
+    const owner = new Runtime({ spreadsheet: ss, now: NOW, user: 'owner@langson.gov.vn' });
+    expect(run(ss, owner).result.ok).toBe(true);
+    const sheet = owner.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ALLOCATION);
+    const protection = sheet?.getRange('E2:E12').protect();
+    protection?.removeEditors(protection.getEditors());
+    addUnit(ss, 'XM', 'Xã Mới');
+    const before = digest(ss);
+    const helper = new Runtime({ spreadsheet: ss, now: NOW, user: 'helper@langson.gov.vn' });
+    const message = errorOf(() => run(ss, helper));
+    expect(digest(ss)).toBe(before);
+    expect(message).toMatch(/bảo vệ/);
+    expect(message).toMatch(/Phân bổ/);
+    expect(message).not.toMatch(/Dịch vụ Google gặp lỗi/);
+  });
+
+  it('a failing flush after the writes names the sheet that may be left changed', () => {
+    const ss = allocated();
+    addUnit(ss, 'XM', 'Xã Mới');
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    runtime.failOn('SpreadsheetApp.flush', { after: 1 });
+    expect(errorOf(() => run(ss, runtime))).toMatch(/Phân bổ/);
+  });
+});
+
+describe('a fault in any write on a rearranged sheet', () => {
+  /** Title rows, a user column between computed columns, a subtotal among the units, a total below, two new units. */
+  function rearranged(): LocalSpreadsheet {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    s.getRange('F3').setValue(2);
+    s.insertRowsBefore(1, 1);
+    typeText(s, 'A1', 'BẢNG PHÂN BỔ');
+    s.getRange('A1:J1').merge();
+    s.insertColumnsAfter(4, 1); // between Hạn ngạch (D) and Số phân bổ (now F)
+    typeText(s, 'E2', 'Người phụ trách');
+    for (let r = 3; r <= 13; r++) s.getRange(`E${r}`).setFormula(`=D${r}+1`);
+    s.insertRowsAfter(7, 1);
+    typeText(s, 'B8', 'Cộng nhóm 1');
+    s.getRange('H8').setFormula('=SUM(H3:H7)');
+    typeText(s, 'B16', 'Tổng cộng');
+    s.getRange('H16').setFormula('=SUM(H3:H14)');
+    s.getRange('A16:K16').setBackground('#fff2cc');
+    addUnit(ss, 'XM', '=Xã Mới');
+    addUnit(ss, 'XN', '06100');
+    return ss;
+  }
+
+  it('a clean run writes the new units above the total and leaves the user cells alone', () => {
+    const ss = rearranged();
+    const s = sheetOf(ss, ALLOCATION);
+    const before = cellsOf(s, 17, 11);
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    const after = cellsOf(s, 18, 11);
+    expect(after.slice(0, 2)).toEqual(before.slice(0, 2));
+    expect(after.map((r) => r[4])).toEqual([
+      ...before.slice(0, 15).map((r) => r[4]),
+      after[15]?.[4],
+      after[16]?.[4],
+      before[15]?.[4],
+    ]);
+    expect(after[7]).toEqual(before[7]);
+    expect(after[17]).toEqual(before[15]);
+    expect(
+      valuesOf(ss)
+        .slice(14, 16)
+        .map((r) => [r[0], r[1]]),
+    ).toEqual([
+      ['XM', '=Xã Mới'],
+      ['XN', '06100'],
+    ]);
+    expect(result.problems.map((p) => p.cell)).toContain('H18');
+  });
+
+  it('every write failing in turn leaves the workbook identical and the message says it was restored', () => {
+    const clean = run(rearranged());
+    const keys = ['Range.setValues', 'Range.setNumberFormat', 'Sheet.insertRowsAfter', 'SpreadsheetApp.flush'];
+    const cases = keys.flatMap((k) =>
+      Array.from({ length: k === 'SpreadsheetApp.flush' ? 1 : (clean.calls[k] ?? 0) }, (_, i) => [k, i] as const),
+    );
+    expect(cases.length).toBeGreaterThanOrEqual(6);
+    for (const [key, after] of cases) {
+      const ss = rearranged();
+      const before = digest(ss);
+      const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+      runtime.failOn(key, { after });
+      const message = errorOf(() => run(ss, runtime));
+      expect([key, after, message]).toEqual([key, after, MESSAGES.writeFailedRestored('trang "Phân bổ"')]);
+      expect([key, after, digest(ss)]).toEqual([key, after, before]);
+    }
+  });
+});
+
+describe('a province of communes', () => {
+  it('3,321 units: one block per run of rows and columns, whatever the count, and a second run writes the same cells', () => {
+    const ss = allocated();
+    const config = sheetOf(ss, 'Cấu hình');
+    const minRow = config
+      .getRange('A1:A40')
+      .getValues()
+      .findIndex((r) => r[0] === 'Số đại biểu tối thiểu mỗi đơn vị');
+    config.getRange(minRow + 1, 2).setValue(0);
+    const units = sheetOf(ss, UNITS);
+    const count = 3321;
+    units.insertRowsAfter(units.getMaxRows(), count);
+    units.getRange(2, 1, count, 2).setNumberFormat('@');
+    units
+      .getRange(2, 1, count, 7)
+      .setValues(
+        Array.from({ length: count }, (_, i) => [
+          String(i + 1).padStart(5, '0'),
+          `Xã ${i + 1}`,
+          1000 + ((i * 7919) % 5000),
+          500 + ((i * 104729) % 400),
+          '',
+          '',
+          '',
+        ]),
+      );
+    const first = run(ss);
+    expect(first.result.ok).toBe(true);
+    expect(first.result.rows).toHaveLength(count);
+    expect(first.calls['Range.setValues']).toBe(2);
+    expect(first.calls['Range.setNumberFormat']).toBe(1);
+    expect(first.calls['Sheet.insertRowsAfter']).toBe(1);
+    const s = sheetOf(ss, ALLOCATION);
+
+    // No unit matched: the new units go right under the header, the old rows move down, untouched.
+    expect(s.getRange(2, 1).getValue()).toBe('00001');
+    expect(s.getRange(1 + count, 1).getValue()).toBe('03321');
+    expect(s.getRange(2 + count, 1).getValue()).toBe('HL');
+    // Each old unit's row (no longer in Đơn vị) is named where it now is.
+    const orphans = first.result.problems.filter((p) => p.rule === 'allocation-unknown-row');
+    expect(orphans).toHaveLength(11);
+    expect(orphans[0]).toMatchObject({ cell: `A${2 + count}` });
+    expect(orphans[0]?.message).toContain(`Dòng ${2 + count} có mã "HL"`);
+    const d = digest(ss);
+    const second = run(ss);
+    expect(second.calls['Range.setValues']).toBe(2);
+    expect(second.calls['Range.setNumberFormat'] ?? 0).toBe(0);
+    expect(second.calls['Sheet.insertRowsAfter'] ?? 0).toBe(0);
+    expect(second.runtime.cells.written).toBe(count * 8);
+    expect(digest(ss)).toBe(d);
+  });
+});
+
+describe('the cells named after rows are inserted', () => {
+  it('the row of a removed unit below the new one is named where it ends up, not where it was', () => {
+    const ss = allocated();
+    const units = sheetOf(ss, UNITS);
+    units.deleteRow(12); // ĐL, whose row 12 is the last of Phân bổ
+    addUnit(ss, 'XM', 'Xã Mới');
+    typeText(sheetOf(ss, ALLOCATION), 'A13', 'hl'); // and a second row of HL below it
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    const values = valuesOf(ss);
+    expect(values.slice(11, 14).map((r) => r[0])).toEqual(['XM', 'ĐL', 'hl']);
+    const named = result.problems
+      .filter((p) => p.rule === 'allocation-unknown-row' || p.rule === 'allocation-duplicate-row')
+      .map((p) => [p.cell, p.message.match(/dòng \d+|Dòng \d+/g)]);
+    expect(named).toEqual([
+      ['A14', ['dòng 14', 'dòng 2', 'dòng 2', 'dòng 14']],
+      ['A13', ['Dòng 13']],
+    ]);
+  });
+});

@@ -92,6 +92,25 @@ describe('dtts serve: a workbook that is not there', () => {
   });
 });
 
+describe('dtts serve / run: a workbook that is not an .xlsx', () => {
+  test.each([
+    ['a damaged file', 'PK garbage'],
+    ['an empty file (a save cut short by an older version)', ''],
+  ])('%s: exit 1 with a message naming the file and what to do, serving nothing', async (_what, content) => {
+    const path = join(tempDir('dtts-attack-bad-'), 'lang-son.xlsx');
+    writeFileSync(path, content);
+    for (const command of ['serve', 'run']) {
+      const { out, io } = capture();
+      const argv =
+        command === 'serve' ? ['serve', '--workbook', path, '--port', '0'] : ['run', 'getOverview', '--workbook', path];
+      await expect(main(argv, io)).resolves.toBe(1);
+      expect(out.stderr).toContain(`Cannot open the workbook ${path}: it is not an .xlsx file, or it is damaged (`);
+      expect(out.stderr).toContain('npm run samples');
+      expect(out.stdout).not.toContain('Playground:');
+    }
+  });
+});
+
 describe('npm start (local/playground/start.cjs) on a stand-in project', () => {
   /**
    * A project folder with the real start.cjs, a stand-in build (scripts/build.mjs) and a stand-in CLI
@@ -259,7 +278,14 @@ const linux = existsSync('/proc/self/stat');
 
   async function expectAllStopped(s: { group: number; port: number }) {
     await until(() => groupMembers(s.group).length === 0, 'every process npm started to exit');
-    expect(await portIsFree(s.port)).toBe(true);
+    // A process whose main thread has exited shows as a zombie while its other threads still close
+    // its files: the port is free a moment later.
+    let free = false;
+    for (let i = 0; i < 50 && !free; i++) {
+      free = await portIsFree(s.port);
+      if (!free) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(free).toBe(true);
   }
 
   test.each(['SIGHUP', 'SIGKILL'] as const)(
@@ -289,5 +315,39 @@ const linux = existsSync('/proc/self/stat');
     expect(s.output()).not.toContain('No workbook at');
     process.kill(-s.group, 'SIGINT');
     await expectAllStopped(s);
+  });
+});
+
+describe('.ci/run on another Node', () => {
+  /** A clean "clone" holding .ci/run and a package.json whose engines ask for `engines`. */
+  function clone(engines: string): string {
+    const root = tempDir('dtts-attack-ci-');
+    mkdirSync(join(root, '.ci'));
+    copyFileSync(join(PROJECT_DIR, '.ci/run'), join(root, '.ci/run'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ engines: { node: engines } }));
+    return root;
+  }
+
+  test('fails first thing, saying which Node it wants (before installing anything)', () => {
+    const root = clone('^99.0.0');
+    const result = spawnSync('bash', [join(root, '.ci/run')], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`CI runs Node ^99.0.0 (package.json engines), not ${process.version}`);
+    expect(readdirSync(root).sort()).toEqual(['.ci', 'package.json']);
+  });
+
+  test('accepts the Node the engines name', () => {
+    const script = /^node -e '\n([\s\S]*?)\n'$/m.exec(readFileSync(join(PROJECT_DIR, '.ci/run'), 'utf8'))?.[1];
+    expect(script).toBeDefined();
+    const [major, minor] = process.versions.node.split('.');
+    for (const [engines, status] of [
+      [`^${major}.${minor}.0`, 0],
+      [`^${major}.0.0`, 0],
+      [`^${Number(major) + 1}.0.0`, 1],
+      [`^${major}.${Number(minor) + 1}.0`, 1],
+    ] as const) {
+      const root = clone(engines);
+      expect([engines, spawnSync(process.execPath, ['-e', script!], { cwd: root }).status]).toEqual([engines, status]);
+    }
   });
 });

@@ -5,7 +5,8 @@
  * traversal, oversized and slow bodies, "__proto__" keys, cells outside the sheet. Each one is
  * refused (or harmless) and leaves the workbook, the counted calls and the saved file as they were.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -14,6 +15,7 @@ import {
   listenError,
   type Playground,
   RequestRefused,
+  replaceFile,
   startPlayground,
 } from '../../local/playground/server';
 import { playgroundState } from '../../local/playground/state';
@@ -602,5 +604,32 @@ describe('attack: a Doc whose font names and colours carry markup', () => {
     } finally {
       await playground.close();
     }
+  });
+});
+
+describe('attack: "Lưu" cut short', () => {
+  test('a save that fails halfway leaves the workbook saved before, and no stray file', async () => {
+    const dir = tempDir('dtts-attack-save-');
+    const path = join(dir, 'lang-son.xlsx');
+    writeFileSync(path, 'the officer’s workbook, saved before');
+    const halfThenFail = async (file: string, bytes: Buffer) => {
+      await writeFile(file, bytes.subarray(0, bytes.length / 2));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    await expect(replaceFile(path, Buffer.from('PK a new workbook'), halfThenFail)).rejects.toThrow(/ENOSPC/);
+    expect(readFileSync(path, 'utf8')).toBe('the officer’s workbook, saved before');
+    expect(readdirSync(dir)).toEqual(['lang-son.xlsx']);
+    await replaceFile(path, Buffer.from('PK a new workbook'));
+    expect(readFileSync(path, 'utf8')).toBe('PK a new workbook');
+    expect(readdirSync(dir)).toEqual(['lang-son.xlsx']);
+  });
+
+  test('a workbook reached through a symbolic link stays a link; its target gets the new bytes', async () => {
+    const dir = tempDir('dtts-attack-link-');
+    writeFileSync(join(dir, 'real.xlsx'), 'old');
+    symlinkSync(join(dir, 'real.xlsx'), join(dir, 'link.xlsx'));
+    await replaceFile(join(dir, 'link.xlsx'), Buffer.from('new'));
+    expect(lstatSync(join(dir, 'link.xlsx')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.xlsx'), 'utf8')).toBe('new');
   });
 });

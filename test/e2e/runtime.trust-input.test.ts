@@ -57,6 +57,9 @@ describe('typed input in vi_VN (day first)', () => {
     expect((write('31-12').value as Date).toISOString()).toBe('2025-12-30T17:00:00.000Z');
     // Not a date: stays text.
     expect(write('13/13').value).toBe('13/13');
+    // Month and year: the first of the month.
+    expect((write('5/2024').value as Date).toISOString()).toBe('2024-04-30T17:00:00.000Z');
+    expect(write('13/2024').value).toBe('13/2024');
   });
 
   test('times become a time of day on Sheets’ day zero (30 Dec 1899), shown as typed', () => {
