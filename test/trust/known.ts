@@ -42,7 +42,7 @@ export const KNOWN: Finding[] = [
     check: 'faults',
     match: /^SpreadsheetApp\.flush #\d+: left .* changed, message does not say so/,
     finding: 'a failed flush leaves sheets changed without naming them',
-    area: 'ALLOCATION',
+    area: 'MARKS',
   },
 ];
 
