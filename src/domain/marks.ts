@@ -153,10 +153,14 @@ export function planMarks(args: {
 type Placed = { row: number; col: number; record: MarkRecord };
 
 /**
- * Where each recorded mark is now. Rows inserted or deleted (or sorted) move marks within their
- * column: going down the sheet, a mark is looked for first where the rows above it moved to (the
- * running row offset), then where it was, then in the nearest cell of its column holding its note to
- * the character; its record follows it there. A note nowhere to be found means the user changed it.
+ * Where each recorded mark is now. Marks holding their note where the most marks moved to (usually
+ * where they were) are placed first (so a twin mark with the same text never takes the place of a
+ * mark whose note the user rewrote). Rows inserted or deleted (or sorted)
+ * move the others within their column: going down the sheet, a mark is looked for where the rows
+ * above it moved to (the running row offset), then where it was, then in the nearest cell of its
+ * column holding its note to the character, then (columns inserted, deleted or moved) in the nearest
+ * such cell of another column, on its row first; its record follows it there. A note nowhere to be
+ * found means the user changed it.
  */
 function placeRecords(
   records: readonly MarkRecord[],
@@ -173,8 +177,33 @@ function placeRecords(
     placed.set(cellKey(row, col), { row, col, record: { ...record, cell: a1Of(row, col) } });
   const holds = (row: number, col: number, note: string) =>
     row >= 0 && !placed.has(cellKey(row, col)) && state(row, col).note.startsWith(note);
+  // The row shift that puts the most marks back on their note (0 when nothing moved): marks whose
+  // note is there after that shift are placed first, so a twin with the same text never takes the
+  // place of a mark the user rewrote.
+  const anchored = new Set<MarkRecord>();
+  let shift = 0;
+  if (moved) {
+    const tally = new Map<number, number>([[0, 0]]);
+    for (const { at, record } of entries) {
+      if (!record.note) continue;
+      for (const c of moved.get(record.note) ?? []) {
+        if (c.col === at.col) tally.set(c.row - at.row, (tally.get(c.row - at.row) ?? 0) + 1);
+      }
+    }
+    for (const [d, n] of tally) if (n > (tally.get(shift) ?? 0)) shift = d;
+    for (const { at, record } of entries) {
+      if (record.note && holds(at.row + shift, at.col, record.note)) {
+        put(at.row + shift, at.col, record);
+        anchored.add(record);
+      }
+    }
+  }
   for (const { at, record } of entries) {
     const { row, col } = at;
+    if (anchored.has(record)) {
+      offset = shift;
+      continue;
+    }
     if (!moved || !record.note) {
       // A fill without note follows the offset of the marks above it when its colour is there.
       const shifted =
@@ -194,13 +223,21 @@ function placeRecords(
       put(row, col, record);
       continue;
     }
-    const free = (moved.get(record.note) ?? []).filter((c) => c.col === col && !placed.has(cellKey(c.row, c.col)));
+    const candidates = (moved.get(record.note) ?? []).filter((c) => !placed.has(cellKey(c.row, c.col)));
+    const free = candidates.filter((c) => c.col === col);
     if (free.length > 0) {
       const to = free.reduce((best, c) =>
         Math.abs(c.row - row - offset) < Math.abs(best.row - row - offset) ? c : best,
       );
       offset = to.row - row;
       put(to.row, col, record);
+    } else if (candidates.length > 0) {
+      // Another column: its row (or where the rows above moved to) first, then the nearest column.
+      const distance = (c: { row: number; col: number }) =>
+        Math.min(Math.abs(c.row - row - offset), Math.abs(c.row - row)) * 1_000_000 + Math.abs(c.col - col);
+      const to = candidates.reduce((best, c) => (distance(c) < distance(best) ? c : best));
+      offset = to.row - row;
+      put(to.row, to.col, record);
     } else if (!placed.has(cellKey(row, col))) {
       put(row, col, record);
     }

@@ -71,35 +71,64 @@ export interface MarksResult {
   skippedProtected: number;
 }
 
-/** Where the running user may not write: a whole sheet, or rectangles of it. */
-type Locked = Map<string, 'all' | Box[]>;
+/**
+ * Where the running user may not write, per sheet: the whole sheet (but its unprotected ranges), and
+ * rectangles of it.
+ */
+interface LockedArea {
+  sheet: boolean;
+  /** Ranges a protected sheet leaves editable (Protection.getUnprotectedRanges). */
+  holes: Box[];
+  boxes: Box[];
+}
+type Locked = Map<string, LockedArea>;
+
+function isLockedIn(area: LockedArea, row: number, col: number): boolean {
+  return (area.sheet && !area.holes.some((b) => inBox(b, row, col))) || area.boxes.some((b) => inBox(b, row, col));
+}
 
 /**
  * The protections that refuse the running user's writes: not warning-only and not editable by them
  * (https://developers.google.com/apps-script/reference/spreadsheet/protection#canedit: "Determines
  * whether the user has permission to edit the protected range or sheet"; a warning-only protection
- * lets scripts write). Two calls, plus a few per protection found.
+ * lets scripts write). A protected sheet's unprotected ranges stay writable
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection#getunprotectedranges:
+ * "Gets an array of unprotected ranges within a protected sheet"). Two calls, plus a few per
+ * protection found.
  */
 export function lockedAreas(ss: Spreadsheet): Locked {
   const out: Locked = new Map();
   const types = SpreadsheetApp.ProtectionType;
+  const areaOf = (name: string) => {
+    let area = out.get(name);
+    if (!area) {
+      area = { sheet: false, holes: [], boxes: [] };
+      out.set(name, area);
+    }
+    return area;
+  };
   for (const type of [types.SHEET, types.RANGE]) {
     for (const p of ss.getProtections(type)) {
       if (p.canEdit() || p.isWarningOnly()) continue;
       const range = p.getRange();
-      const name = range.getSheet().getName();
+      const area = areaOf(range.getSheet().getName());
       if (type === types.SHEET) {
-        out.set(name, 'all');
+        area.sheet = true;
+        for (const hole of p.getUnprotectedRanges()) {
+          const box = boxOfA1(hole.getA1Notation());
+          if (box) area.holes.push(box);
+        }
         continue;
       }
-      const area = out.get(name);
-      if (area === 'all') continue;
       const box = boxOfA1(range.getA1Notation());
-      if (!box) out.set(name, 'all');
-      else if (area) area.push(box);
-      else out.set(name, [box]);
+      if (box) area.boxes.push(box);
+      else {
+        area.sheet = true; // whole rows or columns: the whole sheet, to be safe
+        area.holes = [];
+      }
     }
   }
+  // A sheet protected twice (or by a whole-row range) keeps no hole.
   return out;
 }
 
@@ -197,12 +226,12 @@ export function writeMarks(
       continue;
     }
     const lockedHere = lockedOf(name);
-    if (lockedHere === 'all') {
+    if (lockedHere?.sheet && lockedHere.holes.length === 0) {
       nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
       result.skippedProtected += new Set(marks.map((m) => `${m.row}:${m.col}`)).size;
       continue;
     }
-    const written = markSheet(sheet, name, recs, marks, batch, known, lockedHere ?? []);
+    const written = markSheet(sheet, name, recs, marks, batch, known, lockedHere);
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
     result.skippedProtected += written.skippedProtected;
@@ -220,13 +249,13 @@ function markSheet(
   marks: readonly CellMark[],
   batch: WriteBatch,
   known: SheetRead | undefined,
-  locked: readonly Box[] = [],
+  locked: LockedArea | undefined,
   /** Protected areas the block write must not cover (the cells in them were taken out already). */
-  avoid: readonly Box[] = locked,
+  avoid: LockedArea | undefined = locked,
 ): MarksResult & { records: MarkRecord[] } {
-  const isLocked = (row: number, col: number) => locked.some((b) => inBox(b, row, col));
+  const isLocked = (row: number, col: number) => locked !== undefined && isLockedIn(locked, row, col);
   let skippedProtected = 0;
-  if (locked.length > 0) {
+  if (locked) {
     // Protected cells: their marks are not written (the report still lists the problems) and
     // their recorded marks stay recorded until someone who may edit them runs validation.
     const kept = marks.filter((m) => !isLocked(m.row, m.col));
@@ -243,7 +272,7 @@ function markSheet(
         kept,
         batch,
         known,
-        locked.filter(() => false),
+        undefined,
         locked,
       );
       return { ...inner, skippedProtected, records: [...inner.records, ...lockedRecs] };
@@ -307,7 +336,7 @@ function markSheet(
   const changes = plan.changes;
   if (changes.length === 0) return { cellsChanged: 0, cellsWritten: 0, skippedProtected, records: plan.records };
   // A block over a protected cell would be refused whole: lists then.
-  if (block && avoid.some((b) => boxesMeet(b, region))) block = false;
+  if (block && avoid && (avoid.sheet || avoid.boxes.some((b) => boxesMeet(b, region)))) block = false;
   let cellsWritten = 0;
   if (block) {
     const nextFills = fills.map((r) => r.map(fillArg));
