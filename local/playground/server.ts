@@ -436,7 +436,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   if (!LOOPBACK_HOSTS.includes(host))
     throw new Error(`The playground listens only on a loopback address (${LOOPBACK_HOSTS.join(', ')}), not ${host}`);
   let hosts: ReadonlySet<string> = new Set();
-  const server = createServer((request, response) => {
+  // Timeouts are checked every second (Node's default: every 30 s), so a slow client is cut off on time.
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (request, response) => {
     void (async () => {
       try {
         guardRequest(request, hosts);

@@ -5,6 +5,8 @@
  * traversal, oversized and slow bodies, "__proto__" keys, cells outside the sheet. Each one is
  * refused (or harmless) and leaves the workbook, the counted calls and the saved file as they were.
  */
+
+import { spawn } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -632,4 +634,45 @@ describe('attack: "Lưu" cut short', () => {
     expect(lstatSync(join(dir, 'link.xlsx')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real.xlsx'), 'utf8')).toBe('new');
   });
+});
+
+describe('attack: slowloris on the real command', () => {
+  // Run as `dtts serve` runs (a process of its own): under jest, Node's header timeout does not fire.
+  test('a client that never finishes its headers is cut off after 10 s', async () => {
+    const serve = spawn(process.execPath, ['local/bin/dtts.cjs', 'serve', '--port', '0'], {
+      cwd: PROJECT_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      serve.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const m = /Playground: (\S+)/.exec(out);
+          if (m) {
+            clearInterval(timer);
+            resolve(m[1]!);
+          }
+        }, 50);
+        serve.once('exit', () => reject(new Error('dtts serve ended')));
+      });
+      const { port, host } = new URL(url);
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.on('error', () => {});
+      const started = Date.now();
+      let answer = '';
+      socket.on('data', (c: Buffer) => (answer += c.toString()));
+      socket.write(`GET /api/state HTTP/1.1\r\nHost: ${host}\r\nX-Slow: `);
+      const ended = await new Promise<number>((resolve) => {
+        socket.on('close', () => resolve(Date.now() - started));
+        setTimeout(() => resolve(-1), 20_000);
+      });
+      socket.destroy();
+      expect(ended).toBeGreaterThan(9_000);
+      expect(ended).toBeLessThan(13_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      serve.kill('SIGTERM');
+    }
+  }, 40_000);
 });

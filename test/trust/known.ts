@@ -41,7 +41,7 @@ export const KNOWN: Finding[] = [
     check: 'faults',
     match: /^SpreadsheetApp\.flush #\d+: left .* changed, message does not say so/,
     finding: 'a failed flush leaves sheets changed without naming them',
-    area: 'ALLOCATION',
+    area: 'MARKS',
   },
   // TRUST: when a write of setupWorkbook fails, the sheets and columns it already added stay, and the message
   // ("dữ liệu đã nhập không bị ảnh hưởng. Hãy chạy lại…") does not name them (Tiến độ, Kết luận, Đơn vị's
