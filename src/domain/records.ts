@@ -23,7 +23,10 @@ import {
 
 export type Grid = CellValue[][] | null;
 
-const text = cellSchema<string>((v) => ({ ok: true, value: isBlank(v) ? (null as unknown as string) : cellText(v) }));
+/** Text of a cell; a date cell is the day it shows in the spreadsheet's zone. */
+const textIn = (zone: ZoneOffset) =>
+  cellSchema<string>((v) => ({ ok: true, value: isBlank(v) ? (null as unknown as string) : cellText(v, zone) }));
+const text = textIn(420);
 const integer = cellSchema<number>((v) => parseNonNegativeInteger(v) as Parsed<number>);
 const signedInteger = cellSchema<number>((v) => {
   const r = parseVnNumber(v);
@@ -121,9 +124,14 @@ export function numericCodeWarning(value: string, code: string, sheet: string, c
 export const NUMERIC_CODE_SUGGESTION =
   "Định dạng ô là Văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại mã đầy đủ, hoặc gõ dấu ' trước mã.";
 
-export function readUnits(grid: Grid, problems: ProblemList): UnitRecord[] {
+/**
+ * `zone`: the spreadsheet's time zone, so that a code or name Sheets turned into a date reads as the
+ * day the cell shows (default Asia/Ho_Chi_Minh).
+ */
+export function readUnits(grid: Grid, problems: ProblemList, zone?: ZoneOffset): UnitRecord[] {
   const table = locateTable(SHEETS.units, grid, problems);
-  const rows = readRecords(table, unitShape, problems);
+  const shape = zone === undefined ? unitShape : { ...unitShape, code: textIn(zone), name: textIn(zone) };
+  const rows = readRecords(table, shape, problems);
   const seen = new Map<string, UnitRecord>();
   /** Units by the number of their digit code: "06100" and 6100 are one unit to Sheets, never two. */
   const byNumber = new Map<string, UnitRecord>();
@@ -268,9 +276,15 @@ export function isProvincialRef(value: string | null): boolean {
   return value !== null && PROVINCIAL_KEYS.has(foldKey(value));
 }
 
-export function readDelegates(grid: Grid, index: UnitIndex, problems: ProblemList): DelegateRecord[] {
+export function readDelegates(
+  grid: Grid,
+  index: UnitIndex,
+  problems: ProblemList,
+  zone?: ZoneOffset,
+): DelegateRecord[] {
   const table = locateTable(SHEETS.delegates, grid, problems);
-  return readRecords(table, delegateShape, problems).map((r) => {
+  const shape = zone === undefined ? delegateShape : { ...delegateShape, unit: textIn(zone) };
+  return readRecords(table, shape, problems).map((r) => {
     const provincial = isProvincialRef(r.data.unit) && !index.resolve(r.data.unit);
     return {
       ...r,
@@ -295,9 +309,14 @@ const allocationShape = {
 };
 export type AllocationRecord = RowRecord<RecordOf<typeof allocationShape>>;
 
-export function readAllocationTable(grid: Grid, problems: ProblemList): { table: Table; rows: AllocationRecord[] } {
+export function readAllocationTable(
+  grid: Grid,
+  problems: ProblemList,
+  zone?: ZoneOffset,
+): { table: Table; rows: AllocationRecord[] } {
   const table = locateTable(SHEETS.allocation, grid, problems);
-  return { table, rows: readRecords(table, allocationShape, problems) };
+  const shape = zone === undefined ? allocationShape : { ...allocationShape, code: textIn(zone) };
+  return { table, rows: readRecords(table, shape, problems) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * Messages are short Vietnamese sentences without the cell reference: the caller adds sheet and cell.
  */
 import { foldCompact, stripDiacritics } from './text';
-import { offsetAt } from './zone';
+import { offsetAt, type ZoneOffset } from './zone';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -38,16 +38,17 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
 /**
  * Trimmed NFC text of a cell: '' for blank, numbers as plain JS strings (1234.5 → '1234.5'),
- * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy' in Asia/Ho_Chi_Minh (see offsetAt).
+ * booleans as 'TRUE'/'FALSE' (what Sheets shows), dates as 'dd/mm/yyyy', the day the cell shows in the
+ * spreadsheet's time zone `zone` (default Asia/Ho_Chi_Minh; see offsetAt).
  */
-export function cellText(v: unknown): string {
+export function cellText(v: unknown, zone: ZoneOffset = 420): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.normalize('NFC').replace(EDGE_SPACE, '');
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isDate(v)) {
     const t = v.getTime();
     if (Number.isNaN(t)) return '';
-    const d = new Date(t + offsetAt(420, t) * 60000);
+    const d = new Date(t + offsetAt(zone, t) * 60000);
     return pad2(d.getUTCDate()) + '/' + pad2(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear();
   }
   return String(v);

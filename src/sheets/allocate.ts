@@ -6,6 +6,7 @@
  */
 import { type AllocationPlan, type AllocationRow, matchUnitRows, planAllocation } from '../domain/allocation';
 import { METHOD_NAMES } from '../domain/apportion';
+import { parseOffset, type ZoneOffset } from '../domain/dates';
 import { a1, ProblemList } from '../domain/problem';
 import {
   type AllocationRecord,
@@ -355,21 +356,32 @@ function toDto(plan: AllocationPlan, problems: ProblemList, message: string, met
  * Blocking errors in `Cấu hình` or `Đơn vị`, or a missing `Phân bổ` sheet or column, mean nothing
  * is written and the message says so.
  */
+/**
+ * The spreadsheet's time zone at any instant (daylight saving time and past offsets included), asked
+ * of Utilities.formatDate only for the date cells met
+ * (https://developers.google.com/apps-script/reference/utilities/utilities#formatDate(Date,String,String)).
+ */
+function zoneOf(ss: Spreadsheet): ZoneOffset {
+  const name = ss.getSpreadsheetTimeZone();
+  return (ms) => parseOffset(Utilities.formatDate(new Date(ms), name, 'Z'));
+}
+
 export function runAllocation(ss: Spreadsheet): AllocationResultDto {
   return withDocumentLock(() => allocate(ss));
 }
 
 function allocate(ss: Spreadsheet): AllocationResultDto {
   const tz = timeZoneOffset(ss);
+  const zone = zoneOf(ss);
   const grids = readGrids(ss, ['config', 'units', 'delegates', 'allocation']);
   const problems = new ProblemList();
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
-  const units = readUnits(grids.units, problems);
+  const units = readUnits(grids.units, problems, zone);
   const index = new UnitIndex(units);
   const allocationProblems = new ProblemList();
-  const previous = readAllocationTable(grids.allocation, allocationProblems);
+  const previous = readAllocationTable(grids.allocation, allocationProblems, zone);
   const delegateProblems = new ProblemList();
-  const delegates = readDelegates(grids.delegates, index, delegateProblems);
+  const delegates = readDelegates(grids.delegates, index, delegateProblems, zone);
   // A delegate's code read only as a number still counts for its unit: say so (the rest is validation's).
   problems.items.push(...delegateProblems.items.filter((p) => p.rule === 'unit-code-number'));
   const refused = (message: string) =>

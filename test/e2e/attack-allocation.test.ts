@@ -610,3 +610,48 @@ describe('the cells named after rows are inserted', () => {
     ]);
   });
 });
+
+describe('a code or name Sheets turned into a date is the day the cell shows, in the spreadsheet time zone', () => {
+  /** The instant at which a cell shows `wall` (yyyy-mm-ddThh:mm:ss) in `zone`. */
+  function instantIn(zone: string, wall: string): Date {
+    const guess = new Date(`${wall}Z`);
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(guess);
+    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+    const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    return new Date(guess.getTime() - (shown - guess.getTime()));
+  }
+
+  it.each([
+    ['Asia/Tokyo', '2024-05-01T00:00:00', '01/05/2024'],
+    ['America/New_York', '2024-07-01T23:59:59', '01/07/2024'],
+    ['America/New_York', '2024-01-15T00:00:00', '15/01/2024'],
+    ['Asia/Kolkata', '2024-05-01T23:59:59', '01/05/2024'],
+    ['Asia/Ho_Chi_Minh', '1970-01-01T00:00:00', '01/01/1970'],
+    ['Asia/Ho_Chi_Minh', '1960-06-01T23:59:59', '01/06/1960'],
+  ])('%s, a cell showing %s, is copied as "%s" and matched on the next run', (zone, wall, shown) => {
+    const ss = allocated();
+    ss.setSpreadsheetTimeZone(zone);
+    addUnit(ss, 'x', 'x');
+    const units = sheetOf(ss, UNITS);
+    const row = units.getLastRow();
+    units.getRange(row, 1, 1, 2).setValues([[instantIn(zone, wall), instantIn(zone, wall)]]);
+    const first = run(ss).result;
+    expect(first.ok).toBe(true);
+    const s = sheetOf(ss, ALLOCATION);
+    expect(s.getRange('A13:B13').getValues()[0]).toEqual([shown, shown]);
+    s.getRange('F13').setValue(1);
+    const second = run(ss).result;
+    expect(second.ok).toBe(true);
+    expect(valuesOf(ss)).toHaveLength(13);
+    expect(second.rows.find((r) => r.code === shown)?.adjustment).toBe(1);
+  });
+});
