@@ -16,6 +16,11 @@ import { SEVERITY_LABEL, type Severity } from './problem';
 
 export const MARK_MARKER = '⚑ Trợ lý Đại hội DTTS';
 export const MARK_COLORS: Record<Severity, string> = { error: '#f4c7c3', warning: '#fce8b2' };
+/**
+ * Recorded instead of a fill or a note the user took away from a live mark (cleared, recoloured,
+ * rewritten): while that mark lives the add-in does not put it back, run after run.
+ */
+export const DECLINED = '(người dùng đã bỏ)';
 /** What getBackgrounds returns for a cell without fill (and for an explicit white one). */
 export const NO_FILL = '#ffffff';
 
@@ -118,13 +123,15 @@ export function planMarks(args: {
       if (fillOurs || (!fillTakenBack && sameColor(now.fill, NO_FILL))) {
         fill = color;
         if (!sameColor(now.fill, color)) change.fill = color;
+      } else if (fillTakenBack) {
+        fill = DECLINED;
       }
     } else if (fillOurs) {
       change.fill = null;
     }
     // Note.
     const ourNote = rec?.record.note ?? '';
-    const noteOurs = ourNote !== '' && now.note === ourNote;
+    const noteOurs = ourNote !== '' && ourNote !== DECLINED && now.note === ourNote;
     const userTyped =
       ourNote !== '' && !noteOurs && now.note.startsWith(ourNote) ? now.note.slice(ourNote.length) : null;
     const noteTakenBack = ourNote !== '' && !noteOurs && userTyped === null;
@@ -136,6 +143,8 @@ export function planMarks(args: {
       } else if (userTyped !== null) {
         note = text;
         if (ourNote !== text) change.note = text + userTyped;
+      } else if (noteTakenBack) {
+        note = DECLINED;
       }
     } else if (noteOurs) {
       change.note = '';
@@ -204,7 +213,7 @@ function placeRecords(
       offset = shift;
       continue;
     }
-    if (!moved || !record.note) {
+    if (!moved || !record.note || record.note === DECLINED) {
       // A fill without note follows the offset of the marks above it when its colour is there.
       const shifted =
         moved && offset !== 0 && !placed.has(cellKey(row + offset, col)) && row + offset >= 0
@@ -340,6 +349,9 @@ export function marksMatchRecord(
     const list = wanted.get(r.cell);
     if (!list) return false;
     const color = MARK_COLORS[list.some((m) => m.severity === 'error') ? 'error' : 'warning'];
-    return (r.fill === '' || sameColor(r.fill, color)) && (r.note === '' || notes.some((n) => n(list) === r.note));
+    return (
+      (r.fill === '' || r.fill === DECLINED || sameColor(r.fill, color)) &&
+      (r.note === '' || r.note === DECLINED || notes.some((n) => n(list) === r.note))
+    );
   });
 }

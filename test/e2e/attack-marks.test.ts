@@ -334,3 +334,64 @@ describe('attack: the sheet shrinks under recorded marks', () => {
     expect(orphans(ss, DELEGATES)).toEqual([]);
   });
 });
+
+describe('attack: the user takes a mark apart', () => {
+  builtCodePath();
+
+  it('the user clears the fill of a marked cell: the next runs agree with each other (an unchanged re-run writes nothing)', () => {
+    const { ss, d } = sample();
+    d.getRange('F3').setValue(1850);
+    validate(ss);
+    d.getRange('F3').setBackground(null);
+    validate(ss);
+    const fill = d.getRange('F3').getBackground();
+    expect(writesOf(validate(ss).calls)).toEqual([]);
+    expect(d.getRange('F3').getBackground()).toBe(fill);
+    // Another problem elsewhere on the sheet makes the next run plan this sheet again: F3 unchanged.
+    d.getRange('F9').setValue(1850);
+    validate(ss);
+    expect(d.getRange('F3').getBackground()).toBe(fill);
+    expect(d.getRange('F9').getBackground()).toBe(MARK_COLORS.error);
+    d.getRange('F10').setValue(1850);
+    validate(ss);
+    expect(d.getRange('F3').getBackground()).toBe(fill);
+    expect(orphans(ss, DELEGATES)).toEqual([]);
+  });
+
+  it('the user deletes the note of a marked cell: the next runs agree with each other', () => {
+    const { ss, d, year } = sample();
+    d.getRange('F3').setValue(1850);
+    validate(ss);
+    d.getRange('F3').clearNote();
+    validate(ss);
+    const note = d.getRange('F3').getNote();
+    expect(writesOf(validate(ss).calls)).toEqual([]);
+    expect(d.getRange('F3').getNote()).toBe(note);
+    // Other problems on the sheet make the next runs plan it again: F3's note stays as the user left it.
+    d.getRange('F9').setValue(1850);
+    validate(ss);
+    d.getRange('F10').setValue(1850);
+    validate(ss);
+    expect(d.getRange('F3').getNote()).toBe(note);
+    expect(d.getRange('F3').getBackground()).toBe(MARK_COLORS.error);
+    d.getRange('F3').setValue(year as number);
+    validate(ss);
+    expect(d.getRange('F3').getBackground()).toBe(NO_FILL);
+    expect(d.getRange('F3').getNote()).toBe('');
+  });
+
+  it('a note of exactly the add-in’s text typed by hand on a problem cell stays the user’s', () => {
+    const { ss, d, year } = sample();
+    d.getRange('F3').setValue(1850);
+    validate(ss);
+    const text = d.getRange('F3').getNote();
+    d.getRange('F9').setValue(1850).setNote(text); // typed (or pasted) by the user before any mark
+    validate(ss);
+    expect(records(ss).get(`${DELEGATES}!F9`)?.note).toBe('');
+    d.getRange('F9').setValue(d.getRange('F10').getValue() as number);
+    d.getRange('F3').setValue(year as number);
+    validate(ss);
+    expect(d.getRange('F9').getNote()).toBe(text);
+    expect(d.getRange('F3').getNote()).toBe('');
+  });
+});
