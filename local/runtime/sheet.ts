@@ -130,7 +130,8 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
 
   setName(name: string): GasSheet {
     const n = String(name);
-    if (n !== this.name) this.spreadsheet.assertSheetNameFree(n);
+    // A sheet may take another case of its own name ("Đại biểu" → "ĐẠI BIỂU"), as in Sheets.
+    if (n !== this.name) this.spreadsheet.assertSheetNameFree(n, this);
     this.name = n;
     return this.self;
   }

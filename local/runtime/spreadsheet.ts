@@ -220,9 +220,9 @@ export class LocalSpreadsheet extends ServiceObject implements Pick<GasSpreadshe
    * from the spreadsheet UI or the API", socialpoint-labs/sheetfu#26). Only case is folded: NFC and
    * NFD spellings of a Vietnamese name are different names.
    */
-  assertSheetNameFree(name: string): void {
+  assertSheetNameFree(name: string, renaming?: LocalSheet): void {
     const lower = name.toLowerCase();
-    if (this.sheets.some((s) => s.getName().toLowerCase() === lower))
+    if (this.sheets.some((s) => s !== renaming && s.getName().toLowerCase() === lower))
       throw new ServiceError(messages.sheetExists(name));
   }
 

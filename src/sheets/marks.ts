@@ -231,7 +231,7 @@ export function writeMarks(
       result.skippedProtected += new Set(marks.map((m) => `${m.row}:${m.col}`)).size;
       continue;
     }
-    const written = markSheet(sheet, name, recs, marks, batch, known, lockedHere);
+    const written = markSheet(sheet, name, existingRecords(sheet, recs, known), marks, batch, known, lockedHere);
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
     result.skippedProtected += written.skippedProtected;
@@ -240,6 +240,24 @@ export function writeMarks(
   for (const rest of bySheet.values()) nextRecords.push(...rest);
   result.cellsWritten += writeRecords(ss, record, nextRecords, batch);
   return result;
+}
+
+/**
+ * The records whose cell still exists: rows or columns deleted at the end of the sheet take their
+ * marks with them (a range past the sheet's last row or column is refused by Google, so reading
+ * such a cell would fail every run). The sheet's size is asked only when a record lies beyond the
+ * data read.
+ */
+function existingRecords(sheet: Sheet, recs: readonly MarkRecord[], known: SheetRead | undefined): MarkRecord[] {
+  const at = recs.map((r) => parseA1(r.cell));
+  const beyond = at.some((c) => c !== null && (!known || c.row >= known.rows || c.col >= known.cols));
+  if (!beyond) return [...recs];
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  return recs.filter((_, i) => {
+    const c = at[i];
+    return c !== null && c !== undefined && c.row < maxRows && c.col < maxCols;
+  });
 }
 
 function markSheet(

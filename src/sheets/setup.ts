@@ -55,9 +55,11 @@ export interface SetupResult {
   completed: { sheet: string; columns: string[] }[];
 }
 
-/** Successful write calls so far, so a failure can tell whether anything was written. */
+/** Successful write calls so far and the sheets they went to, so a failure can say what was written. */
 export interface SetupProgress {
   writes: number;
+  /** Names of the sheets written so far (as they are named in the workbook), in order. */
+  sheets: string[];
 }
 
 type Located = Partial<Record<SheetKey, { sheet: Sheet; headerRow: number; columns: Partial<Record<string, number>> }>>;
@@ -76,7 +78,7 @@ interface SheetPlan {
   present: { column: ColumnSpec; index: number }[];
 }
 
-export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { writes: 0 }): SetupResult {
+export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { writes: 0, sheets: [] }): SetupResult {
   const result: SetupResult = {
     createdSheets: [],
     addedColumns: [],
@@ -85,13 +87,18 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
     lookalikes: [],
     completed: [],
   };
+  /** The sheet being written (its name in the workbook). */
+  let current = '';
   const wrote = <T>(value: T): T => {
     progress.writes++;
+    if (current && !progress.sheets.includes(current)) progress.sheets.push(current);
     return value;
   };
   // One getSheets + names for the whole run; every findSheet below is answered from it.
-  for (const l of lookalikeSheets(ss))
+  const lookalikes = lookalikeSheets(ss);
+  for (const l of lookalikes)
     result.lookalikes.push({ sheet: l.expected, actual: l.actual, message: lookalikeSentence(l) });
+  const nameOf = (key: SheetKey) => lookalikes.find((l) => l.key === key)?.actual ?? SHEETS[key].name;
 
   // Pass 1: find or create every sheet and decide where each missing column goes (the only writes
   // here are new, empty sheets, which a later run treats like new ones).
@@ -102,6 +109,7 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
     const spec: SheetSpec = SHEETS[key];
     let sheet = findSheet(ss, key);
     let grid: CellValue[][] = [];
+    current = nameOf(key);
     if (!sheet) {
       sheet = wrote(insertTemplateSheet(ss, key));
       result.createdSheets.push(spec.name);
@@ -140,6 +148,7 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
 
   // Pass 2: sheet by sheet, complete what an earlier run left, then add the missing columns.
   for (const plan of plans) {
+    current = nameOf(plan.key);
     const completed = completeAddedColumns(ss, plan, located, wrote);
     if (completed.length) result.completed.push({ sheet: plan.spec.name, columns: completed });
     if (plan.missing.length === 0) continue;
@@ -149,6 +158,7 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
   }
 
   const config = located.config;
+  current = nameOf('config');
   if (config) result.addedSettings = addMissingSettings(config.sheet, grids.config ?? [], config, wrote);
   return result;
 }

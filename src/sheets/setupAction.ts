@@ -3,23 +3,39 @@ import type { SetupResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { errorText, isGoogleServiceFailure } from './failures';
 import { UserError, withDocumentLock } from './lock';
-import { type SetupProgress, setupWorkbook } from './setup';
+import { type SetupProgress, type SetupResult, setupWorkbook } from './setup';
 import type { Spreadsheet } from './workbook';
 
 export function runSetup(ss: Spreadsheet): SetupResultDto {
-  const result = withDocumentLock(() => {
-    const progress: SetupProgress = { writes: 0 };
-    try {
-      return setupWorkbook(ss, progress);
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      console.error('setupWorkbook failed', e);
-      // Setup only ever adds, and completes what an interrupted run left, so running it again finishes.
-      const wrote = progress.writes > 0;
-      if (isGoogleServiceFailure(e)) throw new UserError(wrote ? MESSAGES.setupIncomplete : MESSAGES.setupNotStarted);
-      throw new UserError(MESSAGES.setupFailed(wrote, errorText(e)));
-    }
-  });
+  let committed: SetupResult | null = null;
+  const locked = () =>
+    withDocumentLock(() => {
+      const progress: SetupProgress = { writes: 0, sheets: [] };
+      try {
+        const done = setupWorkbook(ss, progress);
+        // Committed here, so a failure to save names the sheets written.
+        // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush
+        SpreadsheetApp.flush();
+        committed = done;
+        return done;
+      } catch (e) {
+        if (e instanceof UserError) throw e;
+        console.error('setupWorkbook failed', e);
+        // Setup only ever adds, and completes what an interrupted run left, so running it again finishes.
+        const written = progress.writes > 0 ? progress.sheets : [];
+        if (isGoogleServiceFailure(e))
+          throw new UserError(written.length ? MESSAGES.setupIncomplete(written) : MESSAGES.setupNotStarted);
+        throw new UserError(MESSAGES.setupFailed(written, errorText(e)));
+      }
+    });
+  let result: SetupResult;
+  try {
+    result = locked();
+  } catch (e) {
+    // The lock's own flush found nothing left to save: setup's flush had committed everything.
+    if (!committed || !(e instanceof UserError) || e.message !== MESSAGES.flushFailed) throw e;
+    result = committed;
+  }
   const parts: string[] = [];
   if (result.createdSheets.length) parts.push(`tạo ${result.createdSheets.length} trang tính`);
   const columns = result.addedColumns.reduce((n, s) => n + s.columns.length, 0);

@@ -11,21 +11,25 @@ export const MENU = {
 /** Opening of every message about a bug of the add-in (never about Google's services). */
 const UNEXPECTED = 'Đã xảy ra lỗi ngoài dự kiến của tiện ích (không phải lỗi dịch vụ Google).';
 
+/** "trang "A", "B"" for a message naming the sheets written. */
+const quotedSheets = (sheets: readonly string[]) =>
+  `${sheets.length > 1 ? 'các trang' : 'trang'} ${sheets.map((s) => `"${s}"`).join(', ')}`;
+
 /** Messages shown to the user by the server side. */
 export const MESSAGES = {
   busy: 'Đang có người khác chạy thao tác này, vui lòng thử lại sau.',
   setupNothing: 'Bảng tính đã đầy đủ, không có gì cần thêm.',
-  /** Setup stopped by a Google service failure after some sheets or columns were added. */
-  setupIncomplete:
-    'Dịch vụ Google gặp lỗi giữa chừng nên việc thiết lập chưa hoàn tất: một phần trang tính, cột đã được thêm, dữ liệu đã nhập không bị thay đổi. Hãy chạy lại "Thiết lập bảng tính" để hoàn tất.',
+  /** Setup stopped by a Google service failure after writing to these sheets. */
+  setupIncomplete: (sheets: readonly string[]) =>
+    `Dịch vụ Google gặp lỗi giữa chừng nên việc thiết lập chưa hoàn tất: đã thêm một phần vào ${quotedSheets(sheets)}; dữ liệu đã nhập không bị thay đổi. Hãy chạy lại "Thiết lập bảng tính" để hoàn tất.`,
   /** Setup stopped by a Google service failure before writing anything. */
   setupNotStarted:
     'Dịch vụ Google tạm thời gặp lỗi nên chưa thiết lập được; bảng tính chưa bị thay đổi. Vui lòng chạy lại "Thiết lập bảng tính" sau ít phút.',
   /** Setup stopped by a bug of the add-in. */
-  setupFailed: (wrote: boolean, detail: string) =>
+  setupFailed: (sheets: readonly string[], detail: string) =>
     `${UNEXPECTED} Việc thiết lập dừng lại${
-      wrote
-        ? ' sau khi đã thêm một phần trang tính, cột; dữ liệu đã nhập không bị thay đổi'
+      sheets.length
+        ? ` sau khi đã thêm một phần vào ${quotedSheets(sheets)}; dữ liệu đã nhập không bị thay đổi`
         : ', chưa ghi gì vào bảng tính'
     }. Chi tiết: ${detail}`,
   setupLookalikes: 'Lưu ý về tên trang tính:',

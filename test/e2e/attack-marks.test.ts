@@ -236,3 +236,101 @@ describe('attack: protections, record sheet, report sheet', () => {
     expect(d.getRange('F3').getBackground()).toBe(NO_FILL);
   });
 });
+
+describe('attack: failures, two users, merges', () => {
+  builtCodePath();
+
+  /** After validation: every problem cell of Đại biểu that the add-in may mark is marked, and no orphan. */
+  function consistent(ss: LocalSpreadsheet, run: { result: ValidationResultDto }): void {
+    expect(orphans(ss, DELEGATES)).toEqual([]);
+    const d = ss.getSheetByName(DELEGATES) as unknown as Sheet;
+    for (const p of run.result.problems.filter((q) => q.sheet === DELEGATES && /^[A-Z]+\d+$/.test(q.cell))) {
+      const color = d.getRange(p.cell).getBackground();
+      expect({ cell: p.cell, marked: color !== NO_FILL }).toEqual({ cell: p.cell, marked: true });
+    }
+  }
+
+  it('a failure at any write, then the user fixes and inserts a column, then a re-run: marks right, no orphan', () => {
+    const probe = sample();
+    probe.d.getRange('F3').setValue(1850);
+    validate(probe.ss);
+    probe.d.getRange('F3').setValue(probe.year as number);
+    probe.d.getRange('F9').setValue(1850);
+    const writes = Object.entries(validate(probe.ss).calls).filter(
+      ([k]) => k !== 'total' && k !== 'Properties.setProperty' && /\.(set|insert|delete|hide)/.test(k),
+    );
+    expect(writes.length).toBeGreaterThan(0);
+    for (const [kind, count] of writes) {
+      for (let n = 0; n < count; n++) {
+        const { ss, d, year } = sample();
+        d.getRange('F3').setValue(1850);
+        validate(ss);
+        d.getRange('F3').setValue(year as number);
+        d.getRange('F9').setValue(1850);
+        const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+        runtime.failOn(kind, { after: n });
+        expect(() => validate(ss, runtime)).toThrow(/đã khôi phục như trước/);
+        // The user goes on working, then validates again.
+        d.insertColumnsBefore(2, 1);
+        const run = validate(ss);
+        expect({ kind, n, g3: d.getRange('G3').getBackground() }).toEqual({ kind, n, g3: NO_FILL });
+        expect({ kind, n, g9: d.getRange('G9').getBackground() }).toEqual({ kind, n, g9: MARK_COLORS.error });
+        consistent(ss, run);
+      }
+    }
+  });
+
+  it('two users validating one after the other: the second run sees the first one’s marks as the add-in’s', () => {
+    const { ss, d, year } = sample();
+    d.getRange('F3').setValue(1850);
+    validate(ss, new Runtime({ spreadsheet: ss, user: ss.owner, now: NOW }));
+    const second = new Runtime({ spreadsheet: ss, user: 'canbo@langson.gov.vn', now: NOW });
+    expect(writesOf(validate(ss, second).calls)).toEqual([]);
+    d.getRange('F3').setValue(year as number);
+    const run = validate(ss, new Runtime({ spreadsheet: ss, user: 'canbo@langson.gov.vn', now: NOW }));
+    expect(d.getRange('F3').getBackground()).toBe(NO_FILL);
+    expect(d.getRange('F3').getNote()).toBe('');
+    consistent(ss, run);
+  });
+
+  it('the user merges cells over a marked cell: the run succeeds and reports the merge', () => {
+    const { ss, d } = sample();
+    d.getRange('F3').setValue(1850);
+    validate(ss);
+    d.getRange('F3:G3').merge();
+    const run = validate(ss);
+    expect(run.result.problems.some((p) => p.sheet === DELEGATES && /F3/.test(p.cell))).toBe(true);
+    expect(orphans(ss, DELEGATES)).toEqual([]);
+  });
+});
+
+describe('attack: the sheet shrinks under recorded marks', () => {
+  builtCodePath();
+
+  it('rows deleted at the end (a recorded mark now beyond the last row): the run succeeds', () => {
+    const { ss, d } = sample();
+    const last = d.getLastRow();
+    d.getRange(last, 6).setValue(1850);
+    validate(ss);
+    expect(d.getRange(last, 6).getBackground()).toBe(MARK_COLORS.error);
+    d.deleteRows(last - 1, d.getMaxRows() - last + 2); // the last two data rows and everything below
+    expect(d.getMaxRows()).toBe(last - 2);
+    const run = validate(ss);
+    expect(run.result.total).toBeGreaterThan(0);
+    expect(orphans(ss, DELEGATES)).toEqual([]);
+    expect(writesOf(validate(ss).calls)).toEqual([]);
+  });
+
+  it('columns deleted at the end (a recorded mark now beyond the last column): the run succeeds', () => {
+    const { ss, d } = sample();
+    const last = d.getLastColumn();
+    d.getRange(1, last + 1).setValue('Ghi chú riêng');
+    d.getRange(3, last + 1).setValue('=1/0');
+    d.getRange('F3').setValue(1850);
+    validate(ss);
+    d.deleteColumns(6, d.getMaxColumns() - 5); // F and everything right of it
+    const run = validate(ss);
+    expect(run.result.total).toBeGreaterThan(0);
+    expect(orphans(ss, DELEGATES)).toEqual([]);
+  });
+});

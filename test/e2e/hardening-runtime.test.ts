@@ -104,7 +104,9 @@ describe('service faults', () => {
   it('a failing setup can be completed by running it again', async () => {
     const runtime = new Runtime({ now: NOW });
     runtime.failOn('Spreadsheet.insertSheet', { after: 4 });
-    expect(errorOf(() => runBundle(runtime, 'setupWorkbook'))).toBe(MESSAGES.setupIncomplete);
+    expect(errorOf(() => runBundle(runtime, 'setupWorkbook'))).toBe(
+      MESSAGES.setupIncomplete(['Cấu hình', 'Đơn vị', 'Dân tộc theo đơn vị', 'Phân bổ']),
+    );
     runtime.clearFaults();
     const result = runBundle(runtime, 'setupWorkbook').result as { createdSheets: string[] };
     expect(result.createdSheets.length).toBe(12 - 4);

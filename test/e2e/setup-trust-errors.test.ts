@@ -74,7 +74,7 @@ describe('what the user reads', () => {
     const clash = 'A sheet with the name "Đại biểu" already exists. Please enter another name.';
     runtime.failOn('Spreadsheet.insertSheet', { after: 4, message: clash });
     const message = errorOf(() => runBundle(runtime, 'setupWorkbook'));
-    expect(message).toBe(MESSAGES.setupFailed(true, clash));
+    expect(message).toBe(MESSAGES.setupFailed(['Cấu hình', 'Đơn vị', 'Dân tộc theo đơn vị', 'Phân bổ'], clash));
     expect(message).not.toMatch(/Dịch vụ Google gặp lỗi/);
   });
 

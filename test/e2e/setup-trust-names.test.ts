@@ -24,9 +24,7 @@ const LOOKALIKES = [
 /** The Lạng Sơn sample with its delegates sheet renamed. */
 function sampleWithDelegatesNamed(name: string): LocalSpreadsheet {
   const ss = buildSample(LANG_SON);
-  // Through another name: the runtime's setName refuses a case variant of the sheet's own name
-  // (Google accepts it), a runtime gap reported to the runtime's owner.
-  ss.getSheetByName('Đại biểu')?.setName('tạm').setName(name);
+  ss.getSheetByName('Đại biểu')?.setName(name);
   return ss;
 }
 

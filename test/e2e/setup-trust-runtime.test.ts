@@ -41,4 +41,12 @@ describe('sheet names', () => {
     const ss = LocalSpreadsheet.create({ sheetName: 'ĐẠI BIỂU' });
     expect(() => ss.insertSheet('Đại biểu')).toThrow('A sheet with the name "Đại biểu" already exists.');
   });
+
+  it("setName accepts another case of the sheet's own name, and refuses another sheet's", () => {
+    const ss = LocalSpreadsheet.create({ sheetName: 'Đại biểu' });
+    ss.insertSheet('Đơn vị');
+    const sheet = ss.getSheetByName('Đại biểu') as unknown as Sheet;
+    expect(sheet.setName('ĐẠI BIỂU').getName()).toBe('ĐẠI BIỂU');
+    expect(() => sheet.setName('ĐƠN VỊ')).toThrow('A sheet with the name "ĐƠN VỊ" already exists.');
+  });
 });
