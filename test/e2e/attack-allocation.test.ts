@@ -280,12 +280,14 @@ describe('Điều chỉnh the user typed', () => {
     ['text', 'năm'],
     ['a fraction', '2,5'],
     ['an error value', '#REF!'],
+    ['a date Sheets made of "1/2"', null],
   ])('%s that is no whole number is never silently read as 0: nothing is written and the cell is named', (_, input) => {
     const ss = allocated();
     const s = sheetOf(ss, ALLOCATION);
     s.getRange('F2').setValue(1);
     run(ss);
-    typeText(s, 'F3', input);
+    if (input === null) s.getRange('F3').setValue('1/2');
+    else typeText(s, 'F3', input);
     const before = digest(ss);
     const { result } = run(ss);
     expect(result.ok).toBe(false);
