@@ -150,26 +150,29 @@ function isTotalLabel(code: string): boolean {
 const RANGE_REF = /\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/gi;
 
 /**
- * Rows inserted after the last unit row are outside a user's total such as =SUM(G2:G12) below the
- * units (Sheets widens a range only for rows inserted inside it): each such formula is named, so the
- * total printed from it never silently misses the new units.
+ * New units' rows come after the last unit row, outside a user's range that stops there, such as
+ * =SUM(G2:G12) in a total row below or above the units, or =G2/SUM(G$2:G$12) in a column of their own
+ * (Sheets widens a range only for rows inserted inside it): each such formula is named, where it is
+ * once rows are inserted, so that a figure computed from it never silently misses the new units.
+ * The computed cells of unit rows are left out (they are replaced by values).
  */
 function warnTotalsMissingNewRows(
   formulas: readonly string[][],
   lastUnitRow: number,
   count: number,
+  rowAfter: (row: number) => number,
+  replaced: (row: number, column: number) => boolean,
   problems: ProblemList,
 ): void {
   formulas.forEach((cells, i) => {
     const row = i + 1;
-    if (row <= lastUnitRow) return;
     cells.forEach((formula, c) => {
-      if (!formula) return;
+      if (!formula || replaced(row, c)) return;
       const stops = [...formula.matchAll(RANGE_REF)].some(
         (m) => Number(m[2]) === lastUnitRow && Number(m[1]) < lastUnitRow,
       );
       if (!stops) return;
-      const cell = a1(row + count, c + 1);
+      const cell = a1(rowAfter(row), c + 1);
       problems.warning(
         'allocation-total-misses-new-rows',
         SHEETS.allocation.name,
@@ -246,10 +249,17 @@ function writeAllocation(
 
   let added = '';
   if (fresh.length > 0) {
-    if (contentBelow) {
-      batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
-      warnTotalsMissingNewRows(formulas, lastUnitRow, fresh.length, problems);
-    } else if (lastUnitRow + fresh.length > maxRows) {
+    const unitRows = new Set(placed.map((p) => p.row));
+    warnTotalsMissingNewRows(
+      formulas,
+      lastUnitRow,
+      fresh.length,
+      (row) => (contentBelow && row > lastUnitRow ? row + fresh.length : row),
+      (row, c) => unitRows.has(row) && columns.includes(c),
+      problems,
+    );
+    if (contentBelow) batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
+    else if (lastUnitRow + fresh.length > maxRows) {
       batch.insertRowsAfter(sheet, maxRows, lastUnitRow + fresh.length - maxRows);
     }
     fresh.forEach((planned, i) => {
@@ -311,7 +321,7 @@ function unreadableAdjustments(
   readProblems: ProblemList,
 ) {
   const codes = units.map((u) => u.data.code).filter((c): c is string => !!c);
-  const { matches } = matchUnitRows(
+  const { matches, duplicates } = matchUnitRows(
     codes,
     rows.map((r) => r.data.code),
   );
@@ -320,9 +330,30 @@ function unreadableAdjustments(
     const record = rows[m.index] as AllocationRecord;
     if (record.invalid.has('adjustment') && record.cells.adjustment) cells.add(record.cells.adjustment);
   }
-  return readProblems.items
+  const unreadable = readProblems.items
     .filter((p) => p.severity === 'error' && cells.has(p.cell))
     .map((p) => ({ ...p, message: ALLOCATION_MESSAGES.adjustmentUnreadable(p.cell, p.message) }));
+  // A second row of a unit whose Điều chỉnh differs from the first row's: which one the user meant is unknown.
+  const conflicting = new ProblemList();
+  for (const index of duplicates) {
+    const twin = rows[index] as AllocationRecord;
+    const code = [...matchUnitRows(codes, [twin.data.code]).matches.keys()][0];
+    const first = code === undefined ? undefined : rows[matches.get(code)?.index ?? -1];
+    if (!first || twin.data.adjustment === null || twin.data.adjustment === (first.data.adjustment ?? 0)) continue;
+    conflicting.error(
+      'allocation-conflicting-adjustment',
+      SHEETS.allocation.name,
+      twin.cells.adjustment ?? '',
+      ALLOCATION_MESSAGES.conflictingAdjustment(
+        code as string,
+        first.row,
+        twin.row,
+        first.data.adjustment ?? 0,
+        twin.data.adjustment,
+      ),
+    );
+  }
+  return [...unreadable, ...conflicting.items];
 }
 
 function toDto(plan: AllocationPlan, problems: ProblemList, message: string, method: string): AllocationResultDto {

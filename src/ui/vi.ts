@@ -87,6 +87,8 @@ export const ALLOCATION_MESSAGES = {
   negativeFinal: (name: string, seats: number, adjustment: number, cell: string) =>
     `Số chính thức của "${name}" sẽ là ${seats + adjustment} (Số phân bổ ${seats}, Điều chỉnh ${adjustment}${cell ? ` ở ô ${cell} của trang "Phân bổ"` : ''}): không thể nhỏ hơn 0.`,
   unchanged: 'Bảng tính chưa bị thay đổi.',
+  conflictingAdjustment: (code: string, first: number, second: number, a: number, b: number) =>
+    `Đơn vị "${code}" có hai dòng ở trang "Phân bổ" (dòng ${first} và dòng ${second}) với Điều chỉnh khác nhau (${a} và ${b}): chưa biết dùng số nào. Hãy giữ một dòng và xóa dòng kia.`,
   totalMissesNewRows: (cell: string, formula: string, last: number, first: number, count: number) =>
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',

@@ -280,12 +280,14 @@ describe('Điều chỉnh the user typed', () => {
     ['text', 'năm'],
     ['a fraction', '2,5'],
     ['an error value', '#REF!'],
+    ['a date Sheets made of "1/2"', null],
   ])('%s that is no whole number is never silently read as 0: nothing is written and the cell is named', (_, input) => {
     const ss = allocated();
     const s = sheetOf(ss, ALLOCATION);
     s.getRange('F2').setValue(1);
     run(ss);
-    typeText(s, 'F3', input);
+    if (input === null) s.getRange('F3').setValue('1/2');
+    else typeText(s, 'F3', input);
     const before = digest(ss);
     const { result } = run(ss);
     expect(result.ok).toBe(false);
@@ -653,5 +655,61 @@ describe('a code or name Sheets turned into a date is the day the cell shows, in
     expect(second.ok).toBe(true);
     expect(valuesOf(ss)).toHaveLength(13);
     expect(second.rows.find((r) => r.code === shown)?.adjustment).toBe(1);
+  });
+});
+
+describe("the user's formulas over the unit rows", () => {
+  it('a total above the units and a share column =G2/SUM(G$2:G$12) are named when a new unit is appended', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    s.insertRowsBefore(2, 1);
+    typeText(s, 'B2', 'Tổng cộng');
+    s.getRange('G2').setFormula('=SUM(G3:G13)');
+    typeText(s, 'K1', 'Tỷ lệ');
+    for (let r = 3; r <= 13; r++) s.getRange(`K${r}`).setFormula(`=G${r}/SUM(G$3:G$13)`);
+    addUnit(ss, 'XM', 'Xã Mới');
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    expect(valuesOf(ss)[13]?.[0]).toBe('XM');
+    const cells = result.problems.filter((p) => p.rule === 'allocation-total-misses-new-rows').map((p) => p.cell);
+    expect(cells).toEqual(['G2', ...Array.from({ length: 11 }, (_, i) => `K${i + 3}`)]);
+  });
+
+  it('a formula of a unit row in a computed column is replaced (and said so), not reported as a total', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    s.getRange('G5').setFormula('=SUM(E2:E12)');
+    addUnit(ss, 'XM', 'Xã Mới');
+    const { result } = run(ss);
+    expect(result.problems.filter((p) => p.rule === 'allocation-total-misses-new-rows')).toEqual([]);
+    expect(result.problems.filter((p) => p.rule === 'allocation-formula-replaced').map((p) => p.cell)).toEqual(['G5']);
+  });
+});
+
+describe('a unit on two rows of `Phân bổ`', () => {
+  it('the same unit on a second row (other case) is left as it is, with a warning naming both rows', () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    typeText(s, 'A14', 'tpls');
+    typeText(s, 'B14', 'bản sao');
+    const row = cellsOf(s, 14, 10)[13];
+    const { result } = run(ss);
+    expect(result.ok).toBe(true);
+    expect(cellsOf(s, 14, 10)[13]).toEqual(row);
+    const warning = result.problems.find((p) => p.rule === 'allocation-duplicate-row');
+    expect(warning).toMatchObject({ cell: 'A14' });
+    expect(warning?.message).toMatch(/dòng 14.*dòng 3/);
+  });
+
+  it("with a different Điều chỉnh on the second row, the user's intent is unknown: nothing is written and both rows are named", () => {
+    const ss = allocated();
+    const s = sheetOf(ss, ALLOCATION);
+    typeText(s, 'A14', 'TPLS');
+    s.getRange('F14').setValue(2);
+    const before = digest(ss);
+    const { result } = run(ss);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/F14.*TPLS.*dòng 3 và dòng 14.*0 và 2/);
+    expect(digest(ss)).toBe(before);
   });
 });
