@@ -226,7 +226,9 @@ export function writeMarks(
       continue;
     }
     const lockedHere = lockedOf(name);
-    if (lockedHere?.sheet && lockedHere.holes.length === 0) {
+    // A record the user may not write means no mark can be written (it could never be taken back).
+    const recordLocked = record.sheet !== null && lockedOf(MARK_RECORD_SHEET) !== undefined;
+    if (recordLocked || (lockedHere?.sheet && lockedHere.holes.length === 0)) {
       nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
       result.skippedProtected += new Set(marks.map((m) => `${m.row}:${m.col}`)).size;
       continue;

@@ -395,3 +395,36 @@ describe('attack: the user takes a mark apart', () => {
     expect(d.getRange('F3').getNote()).toBe('');
   });
 });
+
+describe('attack: the record sheet protected by the owner', () => {
+  builtCodePath();
+
+  it('a helper who may not edit the record: the run does not fail, writes no mark it could not record', () => {
+    const { ss, d } = sample();
+    d.getRange('F3').setValue(1850);
+    validate(ss, new Runtime({ spreadsheet: ss, user: ss.owner, now: NOW }));
+    const rec = ss.getSheetByName(MARK_RECORD_SHEET) as unknown as Sheet;
+    const p = rec.protect();
+    p.removeEditors(p.getEditors());
+    d.getRange('F9').setValue(1850);
+    const helper = new Runtime({ spreadsheet: ss, user: 'canbo@langson.gov.vn', now: NOW });
+    let message = '';
+    try {
+      message = validate(ss, helper).result.message;
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // Validation still succeeds: the report is written, the marks wait for someone who may record them.
+    expect(message).toMatch(/được bảo vệ/);
+    expect(message).toMatch(/^Phát hiện/);
+    expect(d.getRange('F9').getBackground()).toBe(NO_FILL);
+    expect(orphans(ss, DELEGATES)).toEqual([]);
+    const report = ss.getSheetByName('Kiểm tra') as unknown as Sheet;
+    expect(
+      report
+        .getDataRange()
+        .getValues()
+        .some((r) => r[1] === DELEGATES && r[2] === 'F9'),
+    ).toBe(true);
+  });
+});
