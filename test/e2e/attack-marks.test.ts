@@ -428,3 +428,44 @@ describe('attack: the record sheet protected by the owner', () => {
     ).toBe(true);
   });
 });
+
+describe('attack: faults under a protected sheet with an editable range', () => {
+  builtCodePath();
+
+  function prepared() {
+    const { ss, d } = sample();
+    d.getRange('F3').setValue(1850);
+    d.getRange('F9').setValue(1851);
+    const p = d.protect();
+    p.setUnprotectedRanges([d.getRange('F2:F100')]);
+    p.removeEditors(p.getEditors());
+    return { ss, d };
+  }
+  const helper = (ss: LocalSpreadsheet) => new Runtime({ spreadsheet: ss, user: 'canbo@langson.gov.vn', now: NOW });
+  const looks = (d: Sheet) => {
+    const r = d.getRange(1, 1, d.getMaxRows(), d.getMaxColumns());
+    return JSON.stringify([r.getBackgrounds(), r.getNotes()]);
+  };
+
+  it('a failure at any write puts the cells back; the next run marks the editable cells', () => {
+    const probe = prepared();
+    const writes = Object.entries(validate(probe.ss, helper(probe.ss)).calls).filter(
+      ([k]) => k !== 'total' && k !== 'Properties.setProperty' && /\.(set|insert|delete|hide)/.test(k),
+    );
+    expect(writes.map(([k]) => k)).toEqual(expect.arrayContaining(['RangeList.setBackground']));
+    for (const [kind, count] of writes) {
+      for (let n = 0; n < count; n++) {
+        const { ss, d } = prepared();
+        const before = looks(d);
+        const runtime = helper(ss);
+        runtime.failOn(kind, { after: n });
+        expect(() => validate(ss, runtime)).toThrow(/đã khôi phục như trước/);
+        expect({ kind, n, same: looks(d) === before }).toEqual({ kind, n, same: true });
+        validate(ss, helper(ss));
+        expect({ kind, n, f3: d.getRange('F3').getBackground() }).toEqual({ kind, n, f3: MARK_COLORS.error });
+        expect({ kind, n, f9: d.getRange('F9').getBackground() }).toEqual({ kind, n, f9: MARK_COLORS.error });
+        expect(orphans(ss, DELEGATES)).toEqual([]);
+      }
+    }
+  });
+});
