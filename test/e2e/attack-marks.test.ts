@@ -5,7 +5,6 @@
  * deleted, `Kiểm tra` deleted, a problem going from error to warning. Real bundle on the runtime.
  */
 import { Runtime, runBundle } from '../../local/runtime';
-import type { LocalSheet } from '../../local/runtime/sheet';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { builtCodePath } from '../../local/testing';
