@@ -51,6 +51,8 @@ export const MESSAGES = {
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác bị dừng giữa chừng; có thể một phần đã được ghi. Vui lòng chạy lại thao tác sau ít phút để hoàn tất.',
   writeFailedRestored: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what}; đã khôi phục như trước khi chạy. Vui lòng thử lại sau ít phút.`,
+  reportSheetNotOurs: (actual: string, report: string, headers: string) =>
+    `Trang tính ${actual} không phải trang báo cáo "${report}" của tiện ích (dòng 1 không phải tiêu đề ${headers}), nên chưa kiểm tra và không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "${report} (của tôi)") rồi chạy "Thiết lập bảng tính" để tạo trang "${report}".`,
   validateNeedsSetup: (report: string) =>
     `Bảng tính chưa được thiết lập (chưa có trang "${report}"), nên chưa kiểm tra và chưa ghi gì. Hãy chạy "Thiết lập bảng tính" trong menu Đại hội DTTS trước.`,
   writeFailedPartial: (what: string) =>
