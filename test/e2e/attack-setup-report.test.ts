@@ -58,3 +58,29 @@ describe.each(['KIỂM TRA', 'Kiểm tra '])('the add-in report renamed %p', (na
     expect(report?.getLastRow()).toBeGreaterThan(1);
   });
 });
+
+describe.each(['VĂN BẢN', 'Văn bản'])('a user sheet named %p that is not the documents log', (name) => {
+  it('is never written, and no Doc is made that numbering would not see (two Docs numbered 01)', () => {
+    const ss = buildSample(LANG_SON);
+    const log = ss.getSheetByName('Văn bản');
+    if (log) ss.deleteSheet(log as never);
+    const mine = ss.insertSheet(name);
+    mine.getRange(1, 1, 3, 2).setValues([
+      ['Tên tài liệu', 'Ghi chú'],
+      ['Quyết định 12', 'đã ký'],
+      ['Kế hoạch', ''],
+    ]);
+    const before = mine.getDataRange().getValues();
+    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+    let error = '';
+    try {
+      runBundle(runtime, 'generateNotice', ['thong-bao-ket-luan']);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toContain('không có cột "Loại", "Số", "Liên kết", "Mã dữ liệu"');
+    expect(error).toContain('chưa tạo văn bản');
+    expect(mine.getDataRange().getValues()).toEqual(before);
+    expect(runtime.documents).toHaveLength(0);
+  });
+});
