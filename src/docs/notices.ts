@@ -13,7 +13,7 @@ import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } fro
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
-import { type FigureProblem, officialFigureProblems, printedSeats } from '../domain/notice/figures';
+import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
 import {
   CELL_MAX_CHARS,
@@ -158,7 +158,7 @@ function allocationNoticeInput(
   const rows = records.flatMap((r) => {
     const unit = index.resolve(r.data.code);
     const seats = printedSeats(r);
-    if (!r.data.code || seats === null) return [];
+    if (!r.data.code || seats === null || isTotalRow(r)) return [];
     return [
       {
         code: r.data.code,
@@ -173,7 +173,10 @@ function allocationNoticeInput(
   const fixed = fixedSeats.reduce((a, f) => a + f.seats, 0);
   return {
     input: { rows, fixedSeats, methodSentence: methodSentence(settings) },
-    figures: officialFigureProblems(records, settings, cells, fixed),
+    figures: officialFigureProblems(records, settings, cells, fixed, (code) => {
+      const unit = index.resolve(code);
+      return unit ? String(unit.row) : undefined;
+    }),
   };
 }
 
