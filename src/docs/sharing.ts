@@ -87,7 +87,30 @@ function parseRole(value: string, cell: string): ShareRole {
   throw new UserError(SHARING_MESSAGES.badRole(value, cell));
 }
 
-const EMAIL_RE = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+/** An address Google accepts: ASCII local part, a dotted domain (no "mailto:", no brackets, no Vietnamese letters). */
+const EMAIL_RE = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/**
+ * The addresses a `Thành viên` cell holds, as people type or paste them: "a@x.vn; b@x.vn",
+ * "Nguyễn Văn B <b@x.vn>" (copied from Gmail), "mailto:b@x.vn". Words around an address are names;
+ * a cell with no address at all, or a token with "@" that is not one, is refused with its cell.
+ */
+export function emailsIn(text: string, cell: string): string[] {
+  const bracketed = text.replace(/<\s*([^<>]*?)\s*>/g, ' $1 ');
+  const tokens = bracketed
+    .split(/[,;\s]+/)
+    .map((t) =>
+      t
+        .trim()
+        .replace(/^mailto:/i, '')
+        .replace(/^[("'[]+|[)"'\].]+$/g, ''),
+    )
+    .filter(Boolean);
+  const addresses = tokens.filter((t) => t.includes('@'));
+  const bad = addresses.find((t) => !EMAIL_RE.test(t)) ?? (addresses.length ? undefined : tokens[0]);
+  if (bad !== undefined) throw new UserError(SHARING_MESSAGES.badEmail(bad, cell));
+  return addresses;
+}
 
 /** Reads the sharing settings and the addresses (before any Doc is made, so bad input makes nothing). */
 export function sharePlan(
@@ -106,12 +129,7 @@ export function sharePlan(
     emails = [owner, ...ss.getEditors().map((u) => u.getEmail())];
   } else if (audience === 'members') {
     for (const m of members()) {
-      for (const raw of (m.data.email ?? '').split(/[,;\s]+/)) {
-        const e = raw.trim();
-        if (!e) continue;
-        if (!EMAIL_RE.test(e)) throw new UserError(SHARING_MESSAGES.badEmail(e, m.cells.email ?? ''));
-        emails.push(e);
-      }
+      emails.push(...emailsIn(m.data.email ?? '', m.cells.email ?? ''));
     }
   }
   const mine = me.toLowerCase();

@@ -8,6 +8,7 @@
 import type { AllocationRecord, SettingCells } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
+import { foldKey } from '../text';
 
 export interface FigureProblem {
   /** Printing it anyway is the officer's call (`force`); false: never printed. */
@@ -25,16 +26,47 @@ export function printedSeats(r: AllocationRecord): number | null {
   return d.final ?? (d.seats === null ? null : d.seats + (d.adjustment ?? 0));
 }
 
+/** A row typed to sum the units ("Tổng cộng", "Cộng:" in `Mã đơn vị`): never printed, never counted. */
+export function isTotalRow(r: AllocationRecord): boolean {
+  return /^(?:tổng|cộng)(?:\s|:|$)/u.test(foldKey(r.data.code ?? ''));
+}
+
 /** What is wrong with the figures an allocation notice would print (empty: nothing). */
 export function officialFigureProblems(
   rows: readonly AllocationRecord[],
   settings: Settings,
   settingCells: SettingCells,
   fixedSeats: number,
+  /** The unit a code stands for in `Đơn vị` (a row of another code is never printed as a unit). */
+  unitOf?: (code: string) => string | undefined,
 ): FigureProblem[] {
   const sheet = SHEETS.allocation.name;
   const problems: FigureProblem[] = [];
-  const units = rows.filter((r) => r.data.code);
+  const units = rows.filter((r) => r.data.code && !isTotalRow(r));
+  if (unitOf) {
+    const unknown = units.filter((r) => unitOf(r.data.code as string) === undefined);
+    if (unknown.length) {
+      problems.push({
+        forceable: false,
+        message: `Trang "${sheet}" có mã không thuộc trang "${SHEETS.units.name}" ở ô ${list(unknown.map((r) => `${r.cells.code ?? ''} ("${r.data.code}")`))}: hãy sửa mã hoặc xóa dòng đó.`,
+      });
+    }
+    const seen = new Map<string, AllocationRecord>();
+    const twice: string[] = [];
+    for (const r of units) {
+      const unit = unitOf(r.data.code as string);
+      if (unit === undefined) continue;
+      const first = seen.get(unit);
+      if (first) twice.push(`${r.cells.code ?? ''} (trùng ${first.cells.code ?? ''})`);
+      else seen.set(unit, r);
+    }
+    if (twice.length) {
+      problems.push({
+        forceable: false,
+        message: `Một đơn vị có hơn một dòng ở trang "${sheet}": ô ${list(twice)}. Hãy xóa dòng trùng rồi chạy lại "Phân bổ đại biểu".`,
+      });
+    }
+  }
   const unreadable = units.filter(
     (r) => r.invalid.has('final') || r.invalid.has('seats') || r.invalid.has('adjustment'),
   );

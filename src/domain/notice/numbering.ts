@@ -26,14 +26,34 @@ export interface NumberedEntry {
   createdAt?: string | null;
 }
 
+/**
+ * The number a log cell gives in the register of `symbol`, also when the officer annotated it by
+ * hand ("05/TB-BCĐ (đã hủy)", "Hủy số 05/TB-BCĐ", "05/TB-BCĐ - thu hồi"): a voided number is never
+ * given again. Another register whose symbol only starts the same ("TB-BCĐ ĐH") is not this one.
+ */
+function numberIn(text: string, key: string): number | null {
+  const p = parseDocNumber(text);
+  if (p && foldKey(p.symbol) === key) return p.n;
+  const folded = foldKey(text);
+  let best: number | null = null;
+  const re = /(?:^|[^\d])(\d{1,6})\s*\/\s*/gu;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const rest = folded.slice(m.index + m[0].length);
+    if (rest.startsWith(key) && /^(?:$|\s*[([,;.]|\s+(?:đã\s|hủy|huỷ|thu hồi|\(|\[))/u.test(rest.slice(key.length))) {
+      best = Math.max(best ?? 0, Number(m[1]));
+    }
+  }
+  return best;
+}
+
 /** The next free number of `symbol` in `year`: one above the highest given that year. */
 export function nextDocNumber(entries: readonly NumberedEntry[], year: number, symbol: string): string {
   const key = foldKey(symbol);
   let max = 0;
   for (const e of entries) {
-    const p = parseDocNumber(e.number);
+    const n = numberIn(e.number, key);
     const y = Number((e.date ?? e.createdAt ?? '').slice(0, 4));
-    if (p && y === year && foldKey(p.symbol) === key) max = Math.max(max, p.n);
+    if (n !== null && y === year) max = Math.max(max, n);
   }
   return formatDocNumber(max + 1, symbol);
 }
