@@ -18,8 +18,6 @@ export interface Finding {
   area: string;
 }
 
-const ANY = /.*/;
-
 /*
  * Found by these tests and fixed on main since (kept here as history, no entry needed any more):
  * - MARKS: validateAll cut a user's note at the marker text it quoted, replaced a note beginning with
