@@ -54,7 +54,9 @@ import {
   readGrids,
   type Spreadsheet,
   timeZoneOffset,
+  visibleName,
 } from '../sheets/workbook';
+import { MESSAGES } from '../ui/vi';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
   describeSharing,
@@ -274,11 +276,30 @@ function reusedResult(kind: NoticeKind, e: LogEntry, me: string): NoticeResultDt
   return { ...base, url: e.url, message: NOTICE_MESSAGES.reused(labelOf(kind), e.number) };
 }
 
-/** The log sheet, created with its header row when missing. */
-function logSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+/** Columns without which a logged Doc would be lost to numbering and re-use (a second Doc, same number). */
+const LOG_ESSENTIAL = ['kind', 'number', 'url', 'digest'] as const;
+
+/**
+ * The log sheet, created with its header row when missing. A sheet named like it ("VĂN BẢN") that
+ * lacks the log's columns is the user's own: refused before any Doc exists, never written.
+ */
+function logSheet(ss: Spreadsheet, table: Table): GoogleAppsScript.Spreadsheet.Sheet {
   const spec = SHEETS.documents;
   const existing = findSheet(ss, 'documents');
-  if (existing) return existing;
+  if (existing) {
+    const missing = spec.columns.filter(
+      (c) => LOG_ESSENTIAL.some((k) => k === c.key) && table.columns[c.key] === undefined,
+    );
+    if (missing.length)
+      throw new UserError(
+        MESSAGES.logSheetNotOurs(
+          visibleName(existing.getName()),
+          spec.name,
+          missing.map((c) => c.header),
+        ),
+      );
+    return existing;
+  }
   const sheet = insertTemplateSheet(ss, 'documents');
   sheet.getRange(1, 1, 1, spec.columns.length).setValues([spec.columns.map((c) => c.header)]);
   sheet.setFrozenRows(1);
@@ -453,7 +474,7 @@ function generate(
     const earlier = findUnfinished(log.entries, p.digest);
     const number = earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings));
     const model = withNumber(p.model, number);
-    const sheet = logSheet(ss);
+    const sheet = logSheet(ss, log.table);
     let doc = earlier ? reopen(earlier.url) : null;
     if (!doc) {
       try {

@@ -31,10 +31,12 @@ import { saveState } from './state';
 import {
   addLookalikeProblems,
   findSheet,
+  isOwnReportSheet,
   mergedAreasOf,
   readSheet,
   type Spreadsheet,
   timeZoneOffset,
+  visibleName,
 } from './workbook';
 
 /**
@@ -172,6 +174,14 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
   return withDocumentLock(() => {
     const reportSheet = findSheet(ss, 'report');
     if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
+    if (!isOwnReportSheet(reportSheet, 'report'))
+      throw new UserError(
+        MESSAGES.reportSheetNotOurs(
+          visibleName(reportSheet.getName()),
+          SHEETS.report.name,
+          SHEETS.report.columns.map((c) => c.header).join(' | '),
+        ),
+      );
     const { problems, read, writeStatuses } = collectProblems(ss, now);
     const marks = writeAll('kết quả kiểm tra', (batch) => {
       const written = writeMarks(ss, problems, batch, read);

@@ -8,7 +8,7 @@ import { fillMergedColumns, type MergedArea, parseArea } from '../domain/merges'
 import type { ProblemList } from '../domain/problem';
 import type { Grid } from '../domain/records';
 import { SHEET_ORDER, SHEETS, type SheetKey } from '../domain/template';
-import { foldKey } from '../domain/text';
+import { foldKey, headerKey } from '../domain/text';
 import type { CellValue } from '../domain/values';
 
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -168,6 +168,20 @@ export function addLookalikeProblems(ss: Spreadsheet, problems: ProblemList): vo
       lookalikeSentence(l),
       `Đổi tên trang tính thành đúng "${l.expected}".`,
     );
+}
+
+/**
+ * Whether a sheet found for one of the add-in's own report sheets (`Kiểm tra`, `Văn bản`) really is
+ * the add-in's: row 1 holds the template's headers (any case), or the sheet is empty. A user's own
+ * sheet that happens to be called "KIỂM TRA" or "Kiểm tra " is NOT the report and must never be
+ * rewritten. One getSheetValues of the header row (plus getLastRow when row 1 is blank).
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns
+ */
+export function isOwnReportSheet(sheet: Sheet, key: SheetKey): boolean {
+  const headers = SHEETS[key].columns.map((c) => c.header);
+  const row = (sheet.getSheetValues(1, 1, 1, headers.length)[0] ?? []) as CellValue[];
+  if (row.every((v) => v === '' || v === null)) return sheet.getLastRow() === 0;
+  return headers.every((h, i) => headerKey(String(row[i] ?? '')) === headerKey(h));
 }
 
 /** Merged areas of each grid read, for validation to report. */

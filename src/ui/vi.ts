@@ -51,6 +51,10 @@ export const MESSAGES = {
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác bị dừng giữa chừng; có thể một phần đã được ghi. Vui lòng chạy lại thao tác sau ít phút để hoàn tất.',
   writeFailedRestored: (what: string) =>
     `Dịch vụ Google gặp lỗi khi ghi ${what}; đã khôi phục như trước khi chạy. Vui lòng thử lại sau ít phút.`,
+  reportSheetNotOurs: (actual: string, report: string, headers: string) =>
+    `Trang tính ${actual} không phải trang báo cáo "${report}" của tiện ích (dòng 1 không phải tiêu đề ${headers}), nên chưa kiểm tra và không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "${report} (của tôi)") rồi chạy "Thiết lập bảng tính" để tạo trang "${report}".`,
+  logSheetNotOurs: (actual: string, log: string, missing: string[]) =>
+    `Trang tính ${actual} được dùng làm sổ "${log}" nhưng không có cột ${missing.map((h) => `"${h}"`).join(', ')}, nên chưa tạo văn bản (để không cấp trùng số) và không ghi gì vào trang đó. Nếu đây là trang của bạn, hãy đổi tên nó rồi chạy "Thiết lập bảng tính"; nếu đó là sổ văn bản, hãy thêm lại các cột trên ở dòng tiêu đề.`,
   validateNeedsSetup: (report: string) =>
     `Bảng tính chưa được thiết lập (chưa có trang "${report}"), nên chưa kiểm tra và chưa ghi gì. Hãy chạy "Thiết lập bảng tính" trong menu Đại hội DTTS trước.`,
   writeFailedPartial: (what: string) =>
