@@ -25,6 +25,7 @@
  *   the UI but not other files (https://developers.google.com/apps-script/reference/script/auth-mode,
  *   https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes).
  */
+import { SPREADSHEET_CLASSES } from './calls';
 import { messages, ServiceError } from './errors';
 import { asGas, enumOf, SERVICE_NAME, ServiceObject } from './service';
 
@@ -50,17 +51,6 @@ const IMPLIES: Record<string, readonly string[]> = {
   [SCOPES.documents]: [SCOPES.documentsCurrent],
 };
 
-const SPREADSHEET_CLASSES = [
-  'SpreadsheetApp',
-  'Spreadsheet',
-  'Sheet',
-  'Range',
-  'RangeList',
-  'Protection',
-  'NamedRange',
-  'DataValidation',
-  'DataValidationBuilder',
-];
 const DOCUMENT_CLASSES = [
   'DocumentApp',
   'Document',
@@ -82,7 +72,7 @@ function requiredScopes(key: string): readonly string[] | null {
   const cls = key.slice(0, key.indexOf('.'));
   if (key === 'SpreadsheetApp.getUi' || key === 'SpreadsheetApp.newDataValidation') return null;
   if (key === 'DataValidationBuilder.build' || cls === 'DataValidationBuilder') return null;
-  if (SPREADSHEET_CLASSES.includes(cls)) return [SCOPES.spreadsheetsCurrent, SCOPES.spreadsheets];
+  if (SPREADSHEET_CLASSES.has(cls)) return [SCOPES.spreadsheetsCurrent, SCOPES.spreadsheets];
   if (DOCUMENT_CLASSES.includes(cls)) return [SCOPES.documentsCurrent, SCOPES.documents];
   if (key === 'Ui.showSidebar' || key === 'Ui.showModalDialog' || key === 'Ui.showModelessDialog')
     return [SCOPES.containerUi];

@@ -88,7 +88,8 @@ export class FaultInjector {
   }
 }
 
-const SPREADSHEET_CLASSES = new Set([
+/** The Spreadsheet service's classes (fault messages and the scope check of auth.ts name them). */
+export const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set([
   'SpreadsheetApp',
   'Spreadsheet',
   'Sheet',

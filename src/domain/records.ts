@@ -9,7 +9,7 @@ import { a1, type ProblemList } from './problem';
 import { DEFAULT_SETTINGS, parseSettingValue, type Settings, settingByLabel } from './settings';
 import { cellSchema, locateTable, type RecordOf, type RowRecord, readRecords, type Table } from './table';
 import { SHEETS } from './template';
-import { foldKey } from './text';
+import { foldKey, isTotalLabel } from './text';
 import {
   type CellValue,
   cellText,
@@ -129,9 +129,9 @@ export const NUMERIC_CODE_SUGGESTION =
  * day the cell shows (default Asia/Ho_Chi_Minh).
  */
 export function readUnits(grid: Grid, problems: ProblemList, zone?: ZoneOffset): UnitRecord[] {
-  const table = locateTable(SHEETS.units, grid, problems);
+  const located = locateTable(SHEETS.units, grid, problems);
   const shape = zone === undefined ? unitShape : { ...unitShape, code: textIn(zone), name: textIn(zone) };
-  const rows = readRecords(table, shape, problems);
+  const rows = readRecords(withoutTotalRows(located), shape, problems);
   const seen = new Map<string, UnitRecord>();
   /** Units by the number of their digit code: "06100" and 6100 are one unit to Sheets, never two. */
   const byNumber = new Map<string, UnitRecord>();
@@ -185,6 +185,24 @@ export function readUnits(grid: Grid, problems: ProblemList, zone?: ZoneOffset):
     }
   }
   return rows;
+}
+
+/**
+ * The table with the user's own total rows left out: a row without a code whose name (or, where
+ * the name is blank too, whose first text) reads "Tổng cộng" / "Cộng" is a sum the officer keeps
+ * under the units, not a unit. Rows keep their numbers (a left-out row reads as blank).
+ */
+function withoutTotalRows(table: Table): Table {
+  const codeCol = table.columns.code;
+  const nameCol = table.columns.name;
+  if (codeCol === undefined) return table;
+  const values = table.values.map((row, r) => {
+    if (r < table.headerRow || !isBlank(row[codeCol])) return row;
+    const label = nameCol === undefined ? '' : cellText(row[nameCol]);
+    const first = label || cellText(row.find((v) => typeof v === 'string' && v.trim() !== '') ?? '');
+    return isTotalLabel(first) ? [] : row;
+  });
+  return { ...table, values };
 }
 
 /** Reports a unit reference that resolves to no unit. */

@@ -104,3 +104,8 @@ export function truncate(s: string, max: number): string {
   while (end > 0 && /\p{M}/u.test(chars[end] ?? '')) end--;
   return chars.slice(0, end).join('').trimEnd() + '…';
 }
+
+/** A label of a total row typed by the user ("Tổng cộng", "Cộng", "TONG"), not a unit. */
+export function isTotalLabel(label: string): boolean {
+  return /^(tong|cong)(\s|$)/.test(stripDiacritics(foldKey(label)));
+}

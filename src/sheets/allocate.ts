@@ -18,7 +18,7 @@ import {
 } from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
-import { foldKey, stripDiacritics } from '../domain/text';
+import { isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES } from '../ui/vi';
@@ -139,11 +139,6 @@ function warnUntouchedRows(
 
 function sameCode(p: UnitRow, code: string): boolean {
   return matchUnitRows([p.planned.code], [code]).matches.size > 0;
-}
-
-/** A code cell that labels a total row ("Tổng cộng", "Cộng", "TONG"), not a unit. */
-function isTotalLabel(code: string): boolean {
-  return /^(tong|cong)(\s|$)/.test(stripDiacritics(foldKey(code)));
 }
 
 /** A range reference "G2:G12", "$E$2:E$12" in a formula: its rows. */

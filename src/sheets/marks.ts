@@ -69,6 +69,8 @@ export interface MarksResult {
   cellsWritten: number;
   /** Marks not written because the cell is protected against the running user. */
   skippedProtected: number;
+  /** Names of the sheets whose fills or notes were written (for a truthful message if saving fails). */
+  sheets?: string[];
 }
 
 /**
@@ -199,7 +201,7 @@ export function writeMarks(
     if (list) list.push(m);
     else marksBySheet.set(p.sheet, [m]);
   }
-  const result: MarksResult = { cellsChanged: 0, cellsWritten: 0, skippedProtected: 0 };
+  const result: MarksResult = { cellsChanged: 0, cellsWritten: 0, skippedProtected: 0, sheets: [] };
   // Protections are looked up only when some sheet has marks to change (never on a re-run with
   // unchanged data).
   let locked: Locked | null = null;
@@ -237,6 +239,7 @@ export function writeMarks(
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
     result.skippedProtected += written.skippedProtected;
+    if (written.cellsWritten > 0) result.sheets?.push(name);
     nextRecords.push(...written.records);
   }
   for (const rest of bySheet.values()) nextRecords.push(...rest);

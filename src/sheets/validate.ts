@@ -24,7 +24,7 @@ import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
-import { UserError, withDocumentLock } from './lock';
+import { noteWritten, UserError, withDocumentLock } from './lock';
 import { type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
 import { saveState } from './state';
@@ -53,7 +53,8 @@ interface Collected {
   /** The sheets read, by name, for the marks to reuse. */
   read: Map<string, SheetRead>;
   /** Writes the computed task statuses from the grids already read (call under the lock). */
-  writeStatuses: (batch: WriteBatch) => void;
+  /** Writes the computed task statuses; true when it wrote (or may have written) `Nhiệm vụ`. */
+  writeStatuses: (batch: WriteBatch) => boolean;
 }
 
 /** Runs every check on the workbook's current data; writes nothing itself. Call it under the lock. */
@@ -110,13 +111,14 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
       const col = table.columns.computedStatus;
       const sheet = read.get(SHEETS.tasks.name)?.sheet;
       if (col === undefined || !sheet || table.values.length <= table.headerRow) {
-        return;
+        return false;
       }
       const previous = table.values.slice(table.headerRow).map((r) => [r[col] ?? '']);
       batch.custom(
         () => writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays),
         () => sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1).setValues(previous),
       );
+      return true;
     },
   };
 }
@@ -186,9 +188,14 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
     const marks = writeAll('kết quả kiểm tra', (batch) => {
       const written = writeMarks(ss, problems, batch, read);
       writeReport(ss, problems, batch, reportSheet);
-      writeStatuses(batch);
-      return written;
+      const statuses = writeStatuses(batch);
+      return {
+        ...written,
+        sheets: [...(written.sheets ?? []), SHEETS.report.name, ...(statuses ? [SHEETS.tasks.name] : [])],
+      };
     });
+    // Named one by one, so a failing final flush (withDocumentLock) says which sheets may be changed.
+    for (const name of marks.sheets ?? []) noteWritten(`trang "${name}"`);
     const result = boundedResult(problems, at);
     if (marks.skippedProtected > 0) {
       result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;

@@ -124,13 +124,21 @@ describe.each(['Lạng Sơn cấp xã (text codes) decorated', 'Kon Tum decorate
 );
 
 describe('a "Tổng cộng" row under the units of Đơn vị', () => {
-  // TRUST: a total row (no code, "Tổng cộng", =SUM) under the units stops allocateDelegates with
-  // "Thiếu Mã đơn vị ở dòng 14" and validateAll reports it as errors, fixed by ALLOCATION
-  test.failing('does not stop the allocation', () => {
+  // Was a finding: such a row stopped allocateDelegates with "Thiếu Mã đơn vị ở dòng 14" and validateAll
+  // reported it as errors; a row without a code labelled "Tổng cộng" / "Cộng" is now the user's total.
+  test('does not stop the allocation', () => {
     const w = corpusWorkbook('Lạng Sơn (huyện) decorated, with a Tổng cộng row under the units');
     const ss = w.build();
     const outcome = run(runtimeFor(ss, w), action('allocateDelegates'));
     expect(outcome.error).toBeUndefined();
     expect((outcome.result as { ok: boolean }).ok).toBe(true);
+  });
+  test('is not reported by validation as a unit without a code', () => {
+    const w = corpusWorkbook('Lạng Sơn (huyện) decorated, with a Tổng cộng row under the units');
+    const ss = w.build();
+    const outcome = run(runtimeFor(ss, w), action('validateAll'));
+    expect(outcome.error).toBeUndefined();
+    const problems = (outcome.result as { problems: { sheet: string; message: string }[] }).problems;
+    expect(problems.filter((p) => p.sheet === 'Đơn vị' && /Mã đơn vị/.test(p.message))).toEqual([]);
   });
 });

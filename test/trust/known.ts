@@ -18,8 +18,6 @@ export interface Finding {
   area: string;
 }
 
-const ANY = /.*/;
-
 /*
  * Found by these tests and fixed on main since (kept here as history, no entry needed any more):
  * - MARKS: validateAll cut a user's note at the marker text it quoted, replaced a note beginning with
@@ -30,21 +28,10 @@ const ANY = /.*/;
  * - SETUP: setupWorkbook created a second "Đại biểu" next to the user's "Đại biểu " (trailing space) or NFD
  *   "Đại biểu" (a look-alike name is now that sheet); a failed setup did not name the sheets it had
  *   already added to (its message now does, and setup commits with its own flush).
+ * - MARKS: a failed final flush left the marked sheets, `Kiểm tra` and `Nhiệm vụ` changed without naming
+ *   them (validateAll now names each sheet it wrote).
  */
-export const KNOWN: Finding[] = [
-  // TRUST: when SpreadsheetApp.flush fails, the sheets stay changed and the message ("có thể một phần chưa được
-  // lưu. Hãy kiểm tra lại bảng tính") does not name them (the sheets validateAll marked; notices now name
-  // Văn bản; allocateDelegates now names Phân bổ: withDocumentLock names what writeAll recorded with
-  // noteWritten), to be fixed by MARKS (a writeAll `what` naming the sheets, or noteWritten per sheet)
-  {
-    workbook: ANY,
-    steps: /^validateAll$/,
-    check: 'faults',
-    match: /^SpreadsheetApp\.flush #\d+: left .* changed, message does not say so/,
-    finding: 'a failed flush leaves sheets changed without naming them',
-    area: 'MARKS',
-  },
-];
+export const KNOWN: Finding[] = [];
 
 /** The known findings that apply to a test. */
 export function knownFindings(workbook: string, steps: string, check: CheckName): Finding[] {
