@@ -181,3 +181,27 @@ describe('sharing with the members', () => {
     expect(docs()).toHaveLength(0);
   });
 });
+
+describe('the user’s template', () => {
+  it('a placeholder the add-in would not fill ("{{So}}", "{{ so }}" in a table) is refused before any Doc', () => {
+    const { runtime, setting, failure, generate, docs } = setup();
+    const bad = runtime.services.DocumentApp.preload('Mẫu sai', (body) => {
+      body.appendParagraph('Số: {{So}} — {{trich_yeu}}');
+      body.appendTable([['Ngày', '{{ ngay }}']]);
+      body.appendParagraph('{{noi_dung}}');
+    });
+    setting('Mẫu văn bản (ID Google Docs)', bad.id);
+    const message = failure('thong-bao-ket-luan');
+    expect(message).toContain('không nhận ra: {{So}}, {{ ngay }}. Chưa có văn bản nào được tạo.');
+    expect(message).toContain('{{so}}');
+    expect(docs()).toHaveLength(0);
+    const good = runtime.services.DocumentApp.preload('Mẫu', (body) => {
+      body.appendParagraph('Số: {{so}} — {{trich_yeu}} {{so');
+      body.appendTable([['Ngày', '{{ngay}}']]);
+      body.appendParagraph('{{noi_dung}}');
+    });
+    setting('Mẫu văn bản (ID Google Docs)', good.id);
+    expect(generate('thong-bao-ket-luan').number).toBe('01/TB-UBND');
+    expect(textOf(docs()[0])).toContain('Số: 01/TB-UBND');
+  });
+});
