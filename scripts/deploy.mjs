@@ -8,7 +8,7 @@
 // Nothing here calls Google without an account: --dry-run validates the arguments, the files and
 // the manifest, and prints the clasp commands it would run. Tests use it; they never call Google.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -300,7 +300,21 @@ function main(argv) {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/**
+ * Run as a script (not imported by a test). Node resolves symlinks for the module's own URL but not
+ * in process.argv[1], so both are compared as real paths: run through a symlinked folder, a plain
+ * comparison would skip main() and exit 0 as if deployed.
+ */
+function invokedDirectly() {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   try {
     main(process.argv.slice(2));
   } catch (e) {

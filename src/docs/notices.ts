@@ -39,6 +39,7 @@ import {
   readUnits,
   type SettingCells,
   UnitIndex,
+  type UnitRecord,
 } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import type { Table } from '../domain/table';
@@ -105,6 +106,14 @@ export const NOTICE_MESSAGES = {
   badDate: (d: string) => `Ngày văn bản "${d}" không hợp lệ.`,
   noAllocation: `Chưa có kết quả phân bổ trong trang "${SHEETS.allocation.name}": hãy chạy "Phân bổ đại biểu" trước.`,
   figures: (problems: readonly string[]) => `Chưa tạo thông báo phân bổ vì số liệu chưa khớp. ${problems.join(' ')}`,
+  missingUnits: (units: readonly UnitRecord[]) =>
+    `Trang "${SHEETS.allocation.name}" không có dòng của ${units.length} đơn vị ở trang "${SHEETS.units.name}": ` +
+    `${units
+      .slice(0, 6)
+      .map((u) => `${u.data.name || u.data.code} (ô ${u.cells.code ?? ''})`)
+      .join(
+        ', ',
+      )}${units.length > 6 ? ` và ${units.length - 6} đơn vị khác` : ''}; văn bản sẽ không có các đơn vị này.`,
   figuresConfirm:
     ' Nếu đây là quyết định của Ban Chỉ đạo, hãy xác nhận "Vẫn tạo văn bản" để in đúng các số đang có trong trang.',
   tooLong: (chars: number, sheets: string) =>
@@ -171,13 +180,15 @@ function allocationNoticeInput(
   if (rows.length === 0) throw new NoticeDataError(NOTICE_MESSAGES.noAllocation);
   const fixedSeats = fixedSeatsOf(settings);
   const fixed = fixedSeats.reduce((a, f) => a + f.seats, 0);
-  return {
-    input: { rows, fixedSeats, methodSentence: methodSentence(settings) },
-    figures: officialFigureProblems(records, settings, cells, fixed, (code) => {
-      const unit = index.resolve(code);
-      return unit ? String(unit.row) : undefined;
-    }),
-  };
+  const figures = officialFigureProblems(records, settings, cells, fixed, (code) => {
+    const unit = index.resolve(code);
+    return unit ? String(unit.row) : undefined;
+  });
+  // A unit of `Đơn vị` with no row in `Phân bổ` would be left out of the notice without a word.
+  const listed = new Set(records.filter((r) => !isTotalRow(r)).map((r) => index.resolve(r.data.code)?.row));
+  const missing = index.units.filter((u) => u.data.code && !listed.has(u.row));
+  if (missing.length) figures.push({ forceable: true, message: NOTICE_MESSAGES.missingUnits(missing) });
+  return { input: { rows, fixedSeats, methodSentence: methodSentence(settings) }, figures };
 }
 
 /** Reads the data and builds the model (still without its number) and the digest. */

@@ -34,3 +34,12 @@ export function isGoogleServiceFailure(e: unknown): boolean {
   const text = errorText(e).replace(/^(Exception|Error):\s*/, '');
   return GOOGLE_FAILURES.some((re) => re.test(text));
 }
+
+/**
+ * Sheets' refusal of an edit of a protected range or sheet ("You are trying to edit a protected cell
+ * or object. Please contact the spreadsheet owner to remove protection if you need to edit."): not a
+ * bug of the add-in, and not a passing Google failure either: running again gives the same refusal.
+ */
+export function isProtectionRefusal(e: unknown): boolean {
+  return /protected cell or object|protected (range|sheet)/i.test(errorText(e));
+}

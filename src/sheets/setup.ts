@@ -60,6 +60,8 @@ export interface SetupProgress {
   writes: number;
   /** Names of the sheets written so far (as they are named in the workbook), in order. */
   sheets: string[];
+  /** The sheet being worked on (its name in the workbook), to name it when a write is refused. */
+  current?: string;
 }
 
 type Located = Partial<Record<SheetKey, { sheet: Sheet; headerRow: number; columns: Partial<Record<string, number>> }>>;
@@ -89,6 +91,10 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
   };
   /** The sheet being written (its name in the workbook). */
   let current = '';
+  const at = (name: string) => {
+    current = name;
+    progress.current = name;
+  };
   const wrote = <T>(value: T): T => {
     progress.writes++;
     if (current && !progress.sheets.includes(current)) progress.sheets.push(current);
@@ -109,7 +115,7 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
     const spec: SheetSpec = SHEETS[key];
     let sheet = findSheet(ss, key);
     let grid: CellValue[][] = [];
-    current = nameOf(key);
+    at(nameOf(key));
     if (!sheet) {
       sheet = wrote(insertTemplateSheet(ss, key));
       result.createdSheets.push(spec.name);
@@ -148,7 +154,7 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
 
   // Pass 2: sheet by sheet, complete what an earlier run left, then add the missing columns.
   for (const plan of plans) {
-    current = nameOf(plan.key);
+    at(nameOf(plan.key));
     const completed = completeAddedColumns(ss, plan, located, wrote);
     if (completed.length) result.completed.push({ sheet: plan.spec.name, columns: completed });
     if (plan.missing.length === 0) continue;
@@ -158,7 +164,7 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
   }
 
   const config = located.config;
-  current = nameOf('config');
+  at(nameOf('config'));
   if (config) result.addedSettings = addMissingSettings(config.sheet, grids.config ?? [], config, wrote);
   return result;
 }

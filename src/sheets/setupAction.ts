@@ -1,7 +1,7 @@
 /** The "Thiết lập bảng tính" action: setupWorkbook under the document lock, with a summary sentence. */
 import type { SetupResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
-import { errorText, isGoogleServiceFailure } from './failures';
+import { errorText, isGoogleServiceFailure, isProtectionRefusal } from './failures';
 import { UserError, withDocumentLock } from './lock';
 import { type SetupProgress, type SetupResult, setupWorkbook } from './setup';
 import type { Spreadsheet } from './workbook';
@@ -23,6 +23,7 @@ export function runSetup(ss: Spreadsheet): SetupResultDto {
         console.error('setupWorkbook failed', e);
         // Setup only ever adds, and completes what an interrupted run left, so running it again finishes.
         const written = progress.writes > 0 ? progress.sheets : [];
+        if (isProtectionRefusal(e)) throw new UserError(MESSAGES.setupProtected(progress.current ?? '', written));
         if (isGoogleServiceFailure(e))
           throw new UserError(written.length ? MESSAGES.setupIncomplete(written) : MESSAGES.setupNotStarted);
         throw new UserError(MESSAGES.setupFailed(written, errorText(e)));

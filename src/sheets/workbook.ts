@@ -34,6 +34,8 @@ export function sheetNameKey(name: string): string {
 interface SheetEntry {
   sheet: Sheet;
   name: string;
+  /** Asked only when look-alikes compete (pick). */
+  hidden?: boolean;
 }
 
 /** The sheets and their names, read once per action (one getSheets, one getName per sheet). */
@@ -53,11 +55,21 @@ export function forgetSheets(ss: Spreadsheet): void {
   SHEET_LISTS.delete(ss);
 }
 
-/** The sheet holding a template sheet: the exact name, else the first look-alike in tab order. */
+/**
+ * The sheet holding a template sheet: the exact name, else the first look-alike in tab order that
+ * is not hidden (a hidden "ĐẠI BIỂU" is an old copy put away; the user works in the visible one).
+ * isSheetHidden is asked only when several look-alikes compete, so the usual case costs nothing.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#issheethidden
+ */
 function pick(list: readonly SheetEntry[], key: SheetKey): SheetEntry | undefined {
   const expected = SHEETS[key].name;
+  const exact = list.find((e) => e.name === expected);
+  if (exact) return exact;
   const wanted = sheetNameKey(expected);
-  return list.find((e) => e.name === expected) ?? list.find((e) => sheetNameKey(e.name) === wanted);
+  const alike = list.filter((e) => sheetNameKey(e.name) === wanted);
+  if (alike.length < 2) return alike[0];
+  for (const e of alike) e.hidden ??= e.sheet.isSheetHidden();
+  return alike.find((e) => !e.hidden) ?? alike[0];
 }
 
 /**

@@ -32,6 +32,13 @@ export const MESSAGES = {
         ? ` sau khi đã thêm một phần vào ${quotedSheets(sheets)}; dữ liệu đã nhập không bị thay đổi`
         : ', chưa ghi gì vào bảng tính'
     }. Chi tiết: ${detail}`,
+  /** Setup refused by a protection the user is not an editor of. */
+  setupProtected: (sheet: string, written: readonly string[]) =>
+    `Trang "${sheet}" đang được bảo vệ và bạn không có quyền sửa, nên chưa thiết lập xong${
+      written.length
+        ? ` (đã thêm một phần vào ${quotedSheets(written)}; dữ liệu đã nhập không bị thay đổi)`
+        : '; bảng tính chưa bị thay đổi'
+    }. Hãy nhờ chủ bảng tính chạy "Thiết lập bảng tính", hoặc thêm bạn vào danh sách được sửa trang "${sheet}" (Dữ liệu ▸ Bảo vệ trang tính và dải ô), rồi chạy lại.`,
   setupLookalikes: 'Lưu ý về tên trang tính:',
   setupCompleted: (n: number) => `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${n} cột đã thêm trước đó`,
   badArguments: 'Tham số không hợp lệ khi gọi',
