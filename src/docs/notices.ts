@@ -28,6 +28,7 @@ import {
 } from '../domain/notice/log';
 import type { DocModel } from '../domain/notice/model';
 import { nextDocNumber } from '../domain/notice/numbering';
+import { BODY_PLACEHOLDER, COLUMN_PLACEHOLDER, placeholderValues } from '../domain/notice/placeholders';
 import { ProblemList } from '../domain/problem';
 import {
   readAllocationTable,
@@ -39,6 +40,7 @@ import {
   readUnits,
   type SettingCells,
   UnitIndex,
+  type UnitRecord,
 } from '../domain/records';
 import type { Settings } from '../domain/settings';
 import type { Table } from '../domain/table';
@@ -100,11 +102,23 @@ export const NOTICE_MESSAGES = {
   template: (id: string) =>
     `Không mở được văn bản mẫu có ID "${id}" (mục "Mẫu văn bản" trong trang Cấu hình). ` +
     'Kiểm tra lại ID và quyền xem văn bản mẫu, hoặc xóa ID để dùng mẫu mặc định.',
+  placeholders: (bad: readonly string[], known: readonly string[]) =>
+    `Văn bản mẫu (mục "Mẫu văn bản" trong trang "${SHEETS.config.name}") có chỗ điền tiện ích không nhận ra: ${bad.slice(0, 6).join(', ')}` +
+    `${bad.length > 6 ? ` và ${bad.length - 6} chỗ khác` : ''}. Chưa có văn bản nào được tạo. ` +
+    `Viết liền, chữ thường, không dấu cách, một trong: ${known.map((k) => `{{${k}}}`).join(', ')}, {{${COLUMN_PLACEHOLDER}1}}….`,
   missingSettings: (labels: string[]) =>
     `Chưa khai báo ${labels.join(', ')} trong trang "${SHEETS.config.name}": cần để ghi phần đầu và số văn bản.`,
   badDate: (d: string) => `Ngày văn bản "${d}" không hợp lệ.`,
   noAllocation: `Chưa có kết quả phân bổ trong trang "${SHEETS.allocation.name}": hãy chạy "Phân bổ đại biểu" trước.`,
   figures: (problems: readonly string[]) => `Chưa tạo thông báo phân bổ vì số liệu chưa khớp. ${problems.join(' ')}`,
+  missingUnits: (units: readonly UnitRecord[]) =>
+    `Trang "${SHEETS.allocation.name}" không có dòng của ${units.length} đơn vị ở trang "${SHEETS.units.name}": ` +
+    `${units
+      .slice(0, 6)
+      .map((u) => `${u.data.name || u.data.code} (ô ${u.cells.code ?? ''})`)
+      .join(
+        ', ',
+      )}${units.length > 6 ? ` và ${units.length - 6} đơn vị khác` : ''}; văn bản sẽ không có các đơn vị này.`,
   figuresConfirm:
     ' Nếu đây là quyết định của Ban Chỉ đạo, hãy xác nhận "Vẫn tạo văn bản" để in đúng các số đang có trong trang.',
   tooLong: (chars: number, sheets: string) =>
@@ -171,13 +185,15 @@ function allocationNoticeInput(
   if (rows.length === 0) throw new NoticeDataError(NOTICE_MESSAGES.noAllocation);
   const fixedSeats = fixedSeatsOf(settings);
   const fixed = fixedSeats.reduce((a, f) => a + f.seats, 0);
-  return {
-    input: { rows, fixedSeats, methodSentence: methodSentence(settings) },
-    figures: officialFigureProblems(records, settings, cells, fixed, (code) => {
-      const unit = index.resolve(code);
-      return unit ? String(unit.row) : undefined;
-    }),
-  };
+  const figures = officialFigureProblems(records, settings, cells, fixed, (code) => {
+    const unit = index.resolve(code);
+    return unit ? String(unit.row) : undefined;
+  });
+  // A unit of `Đơn vị` with no row in `Phân bổ` would be left out of the notice without a word.
+  const listed = new Set(records.filter((r) => !isTotalRow(r)).map((r) => index.resolve(r.data.code)?.row));
+  const missing = index.units.filter((u) => u.data.code && !listed.has(u.row));
+  if (missing.length) figures.push({ forceable: true, message: NOTICE_MESSAGES.missingUnits(missing) });
+  return { input: { rows, fixedSeats, methodSentence: methodSentence(settings) }, figures };
 }
 
 /** Reads the data and builds the model (still without its number) and the digest. */
@@ -355,6 +371,21 @@ function templateOf(settings: Settings): GoogleAppsScript.Document.Body | null {
   }
 }
 
+/**
+ * A placeholder the add-in would not fill ("{{So}}", "{{ so }}", "{{so_van_ban}}") would be printed as
+ * it is in an official document: the template is refused before any Doc is made, naming them.
+ */
+function checkPlaceholders(template: GoogleAppsScript.Document.Body, model: DocModel): void {
+  const known = new Set([...Object.keys(placeholderValues(model)), BODY_PLACEHOLDER]);
+  const column = new RegExp(`^${COLUMN_PLACEHOLDER}\\d+$`);
+  const bad = new Set<string>();
+  for (const m of template.getText().matchAll(/\{\{([^{}]{0,60})\}\}/g)) {
+    const key = m[1] as string;
+    if (!known.has(key) && !column.test(key)) bad.add(m[0]);
+  }
+  if (bad.size) throw new UserError(NOTICE_MESSAGES.placeholders([...bad], [...known]));
+}
+
 /** Opens the unfinished Doc to complete it; null when it is gone (deleted, or no longer reachable). */
 function reopen(url: string): GoogleAppsScript.Document.Document | null {
   try {
@@ -440,6 +471,7 @@ function generate(
     me,
   );
   const template = templateOf(p.settings);
+  if (template) checkPlaceholders(template, p.model);
   let maker = me;
   const entryOf = (number: string, url: string, unfinished: boolean, sharedWith: string): NewLogRow => ({
     kind: p.model.kindLabel,

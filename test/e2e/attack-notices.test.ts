@@ -91,6 +91,24 @@ describe('figures of the allocation notice', () => {
     expect(message).toContain(`ô A${n + 1} (trùng A2)`);
     expect(docs()).toHaveLength(0);
   });
+
+  it('a unit of `Đơn vị` with no row in `Phân bổ`: asked to confirm (its seats moved elsewhere, the total adds up)', () => {
+    const { sheet, allocate, generate, docs } = setup();
+    allocate();
+    const a = sheet('Phân bổ');
+    const n = a.getLastRow();
+    // Đình Lập's row deleted by hand, its 8 seats given to Hữu Lũng: every figure still adds up.
+    const last = a.getRange(n, 1, 1, 10).getValues()[0] as unknown[];
+    expect(last[1]).toBe('Đình Lập');
+    a.getRange(n, 1, 1, 10).setValues([Array(10).fill('')]);
+    a.getRange(2, 6).setValue(8);
+    a.getRange(2, 7).setValue(28);
+    const asked = generate('phan-bo-dai-bieu');
+    expect(asked.needsForce).toBe(true);
+    expect(asked.message).toContain('không có dòng của 1 đơn vị ở trang "Đơn vị": Đình Lập (ô A');
+    expect(docs()).toHaveLength(0);
+    expect(generate('phan-bo-dai-bieu', { force: true }).number).toBe('01/TB-UBND');
+  });
 });
 
 describe('numbers in the register `Văn bản`', () => {
@@ -103,11 +121,14 @@ describe('numbers in the register `Văn bản`', () => {
     sheet('Văn bản').getRange(3, 2).setValue('Hủy số 02/TB-UBND');
     sheet('Kết luận').getRange(7, 3).setValue('Nội dung sửa lần nữa.');
     expect(generate('thong-bao-ket-luan').number).toBe('03/TB-UBND');
+    sheet('Văn bản').getRange(4, 2).setValue('03/TB-UBND ngày 05/01/2024 - thu hồi');
+    sheet('Kết luận').getRange(7, 3).setValue('Nội dung sửa lần ba.');
+    expect(generate('thong-bao-ket-luan').number).toBe('04/TB-UBND');
     // "TB-UBND ĐH" is another issuer's register: its numbers start at 01.
     setting('Ký hiệu cơ quan ban hành', 'UBND ĐH');
     sheet('Kết luận').getRange(7, 3).setValue('Nội dung của ĐH.');
     expect(generate('thong-bao-ket-luan').number).toBe('01/TB-UBND ĐH');
-    expect(log()).toHaveLength(5);
+    expect(log()).toHaveLength(6);
   });
 
   it('31/12 and 01/01 are two registers; both kinds of Thông báo share one; formulas and {{…}} stay text', () => {
@@ -158,5 +179,29 @@ describe('sharing with the members', () => {
     m.getRange(3, 7).setValue('b@example');
     expect(failure('thong-bao-ket-luan')).toContain('ô G3');
     expect(docs()).toHaveLength(0);
+  });
+});
+
+describe('the user’s template', () => {
+  it('a placeholder the add-in would not fill ("{{So}}", "{{ so }}" in a table) is refused before any Doc', () => {
+    const { runtime, setting, failure, generate, docs } = setup();
+    const bad = runtime.services.DocumentApp.preload('Mẫu sai', (body) => {
+      body.appendParagraph('Số: {{So}} — {{trich_yeu}}');
+      body.appendTable([['Ngày', '{{ ngay }}']]);
+      body.appendParagraph('{{noi_dung}}');
+    });
+    setting('Mẫu văn bản (ID Google Docs)', bad.id);
+    const message = failure('thong-bao-ket-luan');
+    expect(message).toContain('không nhận ra: {{So}}, {{ ngay }}. Chưa có văn bản nào được tạo.');
+    expect(message).toContain('{{so}}');
+    expect(docs()).toHaveLength(0);
+    const good = runtime.services.DocumentApp.preload('Mẫu', (body) => {
+      body.appendParagraph('Số: {{so}} — {{trich_yeu}} {{so');
+      body.appendTable([['Ngày', '{{ngay}}']]);
+      body.appendParagraph('{{noi_dung}}');
+    });
+    setting('Mẫu văn bản (ID Google Docs)', good.id);
+    expect(generate('thong-bao-ket-luan').number).toBe('01/TB-UBND');
+    expect(textOf(docs()[0])).toContain('Số: 01/TB-UBND');
   });
 });

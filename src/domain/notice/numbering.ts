@@ -28,9 +28,11 @@ export interface NumberedEntry {
 
 /**
  * The number a log cell gives in the register of `symbol`, also when the officer annotated it by
- * hand ("05/TB-BCĐ (đã hủy)", "Hủy số 05/TB-BCĐ", "05/TB-BCĐ - thu hồi"): a voided number is never
+ * hand ("05/TB-BCĐ (đã hủy)", "Hủy số 05/TB-BCĐ", "05/TB-BCĐ - thu hồi", "05/TB-BCĐ ngày 05/01/2024"): a voided number is never
  * given again. Another register whose symbol only starts the same ("TB-BCĐ ĐH") is not this one.
  */
+const ANNOTATION_RE = /^(?:$|\s*[([,;.]|\s+(?:ngày|đã|bị|hủy|huỷ|thu hồi|sai|không|xóa|xoá|bỏ)(?:\s|$))/u;
+
 function numberIn(text: string, key: string): number | null {
   const p = parseDocNumber(text);
   if (p && foldKey(p.symbol) === key) return p.n;
@@ -39,7 +41,7 @@ function numberIn(text: string, key: string): number | null {
   const re = /(?:^|[^\d])(\d{1,6})\s*\/\s*/gu;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const rest = folded.slice(m.index + m[0].length);
-    if (rest.startsWith(key) && /^(?:$|\s*[([,;.]|\s+(?:đã\s|hủy|huỷ|thu hồi|\(|\[))/u.test(rest.slice(key.length))) {
+    if (rest.startsWith(key) && ANNOTATION_RE.test(rest.slice(key.length))) {
       best = Math.max(best ?? 0, Number(m[1]));
     }
   }
