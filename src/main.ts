@@ -126,10 +126,10 @@ function toUserError(name: string, e: unknown): UserError {
 
 /** Runs a menu action and shows its one-sentence result (menu items cannot return anything). */
 function fromMenu(action: () => { message: string }): void {
-  const ss = activeSpreadsheet();
   try {
     const result = action();
-    ss.toast(result.message, MENU.title, 8);
+    // Inside the try: a Google failure here too reaches the user in Vietnamese.
+    SpreadsheetApp.getActiveSpreadsheet().toast(result.message, MENU.title, 8);
   } catch (e) {
     SpreadsheetApp.getUi().alert(toUserError('menu', e).message);
   }
