@@ -131,7 +131,13 @@ function fromMenu(action: () => { message: string }): void {
     // Inside the try: a Google failure here too reaches the user in Vietnamese.
     SpreadsheetApp.getActiveSpreadsheet().toast(result.message, MENU.title, 8);
   } catch (e) {
-    SpreadsheetApp.getUi().alert(toUserError('menu', e).message);
+    const message = toUserError('menu', e).message;
+    try {
+      SpreadsheetApp.getUi().alert(message);
+    } catch {
+      // No alert possible (AuthMode.NONE): the original error is the one to surface.
+      throw e;
+    }
   }
 }
 
