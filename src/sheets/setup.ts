@@ -138,6 +138,17 @@ export function setupWorkbook(ss: Spreadsheet, progress: SetupProgress = { write
       });
       continue;
     }
+    // A row holding no required column ("Ghi chú:" in a title block above a header further down)
+    // is not the header row: adding the template's headers there would write into the user's title.
+    const required = spec.columns.filter((c) => c.required);
+    if (required.length && !required.some((c) => table.columns[c.key] !== undefined)) {
+      const found = spec.columns.filter((c) => table.columns[c.key] !== undefined).map((c) => `"${c.header}"`);
+      result.skipped.push({
+        sheet: spec.name,
+        reason: `Dòng ${table.headerRow} của trang "${nameOf(key)}" chỉ có cột ${found.join(', ')}, không có cột bắt buộc nào (${required.map((c) => `"${c.header}"`).join(', ')}), nên không được coi là dòng tiêu đề; không thêm cột để tránh ghi nhầm chỗ. Hãy đặt dòng tiêu đề trong 10 dòng đầu của trang rồi chạy lại.`,
+      });
+      continue;
+    }
     // After every used column (data included), so nothing the user typed is covered.
     const start = Math.max(...grid.map((r) => lastFilled(r))) + 1;
     const columns = { ...table.columns };
