@@ -281,6 +281,43 @@ function reusedResult(kind: NoticeKind, e: LogEntry, me: string): NoticeResultDt
   return { ...base, url: e.url, message: NOTICE_MESSAGES.reused(labelOf(kind), e.number) };
 }
 
+/**
+ * The same data again, after "Chia sẻ văn bản với" or the `Thành viên` addresses changed: the Doc is
+ * shared with the addresses it lacks and its `Chia sẻ` cell says so (under the lock, flushed). Only a
+ * user who can open the Doc and share it gets that far (Google checks); otherwise, or when nothing is
+ * to add, the entry as it is.
+ */
+function shareAgain(ss: Spreadsheet, p: Prepared, seen: LogEntry, me: string): LogEntry {
+  const plan = sharePlan(ss, p.settings, p.cells, () => readMembers(readGrid(ss, 'members'), new ProblemList()), me);
+  const fresh = plan.emails.filter((e) => !listedFor({ user: '', sharedWith: seen.sharedWith }, e));
+  if (fresh.length === 0) return seen;
+  requireDocumentsScope();
+  return withDocumentLock(() => {
+    const log = readDocumentLog(readGrid(ss, 'documents'), p.tz);
+    const entry = findByDigest(log.entries, p.digest);
+    const column = log.table.columns.sharedWith;
+    const doc = entry ? reopen(entry.url) : null;
+    if (!entry || !doc || column === undefined) return entry ?? seen;
+    // Without the userinfo.email scope `me` is '': the Doc's own holders and maker are left out here.
+    const holders = [...doc.getEditors(), ...doc.getViewers()].map((u) => u.getEmail().toLowerCase());
+    const adding = fresh.filter((e) => !holders.includes(e) && e !== entry.user.trim().toLowerCase());
+    if (adding.length === 0) return entry;
+    try {
+      share(doc, { ...plan, emails: adding });
+    } catch (e) {
+      console.error('share', e);
+      return entry;
+    }
+    const added = describeSharing({ ...plan, emails: adding });
+    const sharedWith = entry.sharedWith ? `${entry.sharedWith}; ${added}` : added;
+    const cell = findSheet(ss, 'documents')?.getRange(entry.row, column + 1);
+    cell?.setNumberFormat('@');
+    cell?.setValue(sharedWith);
+    flushQuietly();
+    return { ...entry, sharedWith };
+  });
+}
+
 /** Columns without which a logged Doc would be lost to numbering and re-use (a second Doc, same number). */
 const LOG_ESSENTIAL = ['kind', 'number', 'url', 'digest'] as const;
 
@@ -459,7 +496,7 @@ function generate(
   }
   const me = currentUser();
   const seen = findByDigest(readDocumentLog(readGrid(ss, 'documents'), p.tz).entries, p.digest);
-  if (seen) return reusedResult(kind, seen, me);
+  if (seen) return reusedResult(kind, shareAgain(ss, p, seen, me), me);
 
   // Everything that can refuse, before any Doc exists.
   requireDocumentsScope();

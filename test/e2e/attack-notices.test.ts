@@ -182,6 +182,33 @@ describe('sharing with the members', () => {
   });
 });
 
+describe('sharing changed after the Doc was made', () => {
+  it('the same data again: the Doc is shared with the addresses added since, and its log cell says so', () => {
+    const { generate, setting, sheet, docs, log } = setup();
+    const first = generate('thong-bao-ket-luan');
+    expect(first.sharedWith).toBe('');
+    setting('Chia sẻ văn bản với', 'Thành viên');
+    sheet('Thành viên').getRange(2, 7).setValue('a@example.com');
+    const again = generate('thong-bao-ket-luan');
+    expect(again).toMatchObject({
+      reused: true,
+      number: first.number,
+      url: first.url,
+      sharedWith: 'Người xem: a@example.com',
+    });
+    expect(docs()).toHaveLength(1);
+    const doc = docs()[0] as unknown as GoogleAppsScript.Document.Document;
+    expect(emailsOf(doc.getViewers())).toEqual(['a@example.com']);
+    expect(log()[1]?.[8]).toBe('Người xem: a@example.com');
+    setting('Quyền trên văn bản được chia sẻ', 'Người chỉnh sửa');
+    sheet('Thành viên').getRange(3, 7).setValue('b@example.com');
+    expect(generate('thong-bao-ket-luan').sharedWith).toBe('Người xem: a@example.com; Người chỉnh sửa: b@example.com');
+    expect(emailsOf(doc.getEditors())).toContain('b@example.com');
+    expect(log()).toHaveLength(2);
+    expect(generate('thong-bao-ket-luan').sharedWith).toBe('Người xem: a@example.com; Người chỉnh sửa: b@example.com');
+  });
+});
+
 describe('the user’s template', () => {
   it('a placeholder the add-in would not fill ("{{So}}", "{{ so }}" in a table) is refused before any Doc', () => {
     const { runtime, setting, failure, generate, docs } = setup();
