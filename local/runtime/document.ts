@@ -1333,7 +1333,7 @@ export class LocalDocument extends ServiceObject {
   }
 
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): GDoc {
-    const e = emailOf(emailAddress);
+    const e = shareeOf(emailAddress);
     this.viewers.delete(e);
     if (e !== this.owner) this.editors.add(e);
     return asGas(this);
@@ -1345,7 +1345,7 @@ export class LocalDocument extends ServiceObject {
   }
 
   addViewer(emailAddress: string | GoogleAppsScript.Base.User): GDoc {
-    const e = emailOf(emailAddress);
+    const e = shareeOf(emailAddress);
     if (e !== this.owner && !this.editors.has(e)) this.viewers.add(e);
     return asGas(this);
   }
@@ -1559,4 +1559,18 @@ export class LocalDocumentApp
 
 function emailOf(user: string | GoogleAppsScript.Base.User): string {
   return typeof user === 'string' ? user : user.getEmail();
+}
+
+/**
+ * The address a Doc is shared with. Drive shares only with an account's address, so a string that is
+ * not one (a display name, `mailto:`, spaces, no domain) is refused. The reference page documents no
+ * error text; "Invalid email: …" is what Drive answers for such an address in public reports, taken
+ * here as the strict reading rather than accepting what Google would refuse.
+ */
+function shareeOf(user: string | GoogleAppsScript.Base.User): string {
+  const e = emailOf(user);
+  if (!/^[^\s@<>():,;"]+@[^\s@<>():,;"]+\.[^\s@<>():,;"]+$/.test(e) || /^mailto:/i.test(e)) {
+    throw new ServiceError(`Invalid email: ${e}`);
+  }
+  return e;
 }

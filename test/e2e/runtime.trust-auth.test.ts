@@ -188,6 +188,17 @@ describe('Docs are private to their owner until shared', () => {
     ]);
   });
 
+  test('a Doc is shared only with account addresses: a display name, mailto: or a bare word is refused', () => {
+    const runtime = new Runtime({ user: 'a@x.vn' });
+    const doc = runtime.globals.DocumentApp.create('Thông báo');
+    for (const bad of ['Nguyễn Văn B <b@x.vn>', 'mailto:b@x.vn', 'b@x', 'b x@x.vn', 'nguyen']) {
+      expect(() => doc.addViewer(bad)).toThrow(`Invalid email: ${bad}`);
+      expect(() => doc.addEditors([bad])).toThrow('Invalid email');
+    }
+    doc.addViewers(['b@x.vn', 'C.D+e@so.gov.vn']);
+    expect(runtime.documents[0]?.viewerEmails).toEqual(['b@x.vn', 'C.D+e@so.gov.vn']);
+  });
+
   test('Spreadsheet.getEditors lists everyone with edit access, owner first; getViewers the viewers', () => {
     const spreadsheet = LocalSpreadsheet.create({ owner: 'a@x.vn', editors: ['b@x.vn'], viewers: ['c@x.vn'] });
     const ss = new Runtime({ spreadsheet, user: 'a@x.vn' }).globals.SpreadsheetApp.getActiveSpreadsheet();
