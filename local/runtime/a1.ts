@@ -108,3 +108,13 @@ export function resolveReference(ref: A1Reference, maxRows: number, maxColumns: 
   const column = Math.min(c1, c2);
   return { row, column, numRows: Math.abs(r2 - r1) + 1, numColumns: Math.abs(c2 - c1) + 1 };
 }
+
+/** True when two rectangles share at least one cell. */
+export function rectsOverlap(a: GridRect, b: GridRect): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
+}

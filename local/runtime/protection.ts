@@ -9,7 +9,7 @@
  * current user can be removed" (https://developers.google.com/apps-script/reference/spreadsheet/protection#removeeditoremailaddress).
  * Warning-only protections do not stop scripts (Protection.setWarningOnly).
  */
-import type { GridRect } from './a1';
+import { type GridRect, rectsOverlap } from './a1';
 import { LocalRange } from './range';
 import { asGas, asLocal, enumOf, SERVICE_NAME, ServiceObject } from './service';
 import { LocalUser } from './session';
@@ -97,7 +97,7 @@ export class LocalProtection
    * (https://developers.google.com/apps-script/reference/spreadsheet/protection#setunprotectedrangesranges).
    */
   covers(rect: GridRect): boolean {
-    if (this.type === 'RANGE') return overlaps(this.rect(), rect);
+    if (this.type === 'RANGE') return rectsOverlap(this.rect(), rect);
     return !this.unprotected.some((r) => contains(r.rect, rect));
   }
 
@@ -217,15 +217,6 @@ export class LocalProtection
   private stopMirroring(): void {
     this.mirrorsSpreadsheet = false;
   }
-}
-
-function overlaps(a: GridRect, b: GridRect): boolean {
-  return (
-    a.row < b.row + b.numRows &&
-    b.row < a.row + a.numRows &&
-    a.column < b.column + b.numColumns &&
-    b.column < a.column + a.numColumns
-  );
 }
 
 function contains(outer: GridRect, inner: GridRect): boolean {

@@ -1,5 +1,5 @@
 /** Sheet: one tab of the spreadsheet, its grid size, frozen panes, column widths and protections. */
-import { type GridRect, parseA1, rectToA1, resolveReference } from './a1';
+import { type GridRect, parseA1, rectsOverlap, rectToA1, resolveReference } from './a1';
 import { type Cell, CellGrid } from './cells';
 import { normalizeColor } from './colors';
 import type { LocalDataValidation } from './data-validation';
@@ -381,7 +381,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     if (user === undefined) return;
     for (const p of this.protections) {
       if (!p.blocks(user)) continue;
-      if (p.type === 'SHEET' || (rect && rectsIntersect(p.rect(), rect))) {
+      if (p.type === 'SHEET' || (rect && rectsOverlap(p.rect(), rect))) {
         throw new ServiceError(messages.protectedCell());
       }
     }
@@ -625,15 +625,6 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     const i = this.protections.indexOf(p);
     if (i >= 0) this.protections.splice(i, 1);
   }
-}
-
-function rectsIntersect(a: GridRect, b: GridRect): boolean {
-  return (
-    a.row < b.row + b.numRows &&
-    b.row < a.row + a.numRows &&
-    a.column < b.column + b.numColumns &&
-    b.column < a.column + a.numColumns
-  );
 }
 
 /** Converts a value written by a script into what the cell stores. */
