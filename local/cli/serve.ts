@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startPlayground } from '../playground/server';
+import { AuthMode } from '../runtime/auth';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
 import { commandRuntime, openWorkbook } from './workbook';
@@ -41,7 +42,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, projectDi
   const { runtime, bundle } = commandRuntime(spreadsheet, args.options, io, projectDir);
   if (bundle.functions.includes('onOpen')) {
     try {
-      bundle.call('onOpen', { authMode: 'LIMITED' });
+      bundle.call('onOpen', { authMode: AuthMode.LIMITED });
     } catch (e) {
       io.stderr(`onOpen failed: ${(e as Error).message}\n`);
     }

@@ -27,13 +27,13 @@
  */
 import { SPREADSHEET_CLASSES } from './calls';
 import { messages, ServiceError } from './errors';
-import { asGas, enumOf, SERVICE_NAME, ServiceObject } from './service';
+import { asGas, enumObjectsOf, SERVICE_NAME, ServiceObject } from './service';
 
-/** ScriptApp.AuthMode. */
-export const AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+/** ScriptApp.AuthMode: enum objects, as Google's (compare with `===` between them, or through String()). */
+export const AuthMode = enumObjectsOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export type AuthModeName = keyof typeof AuthMode;
-/** ScriptApp.AuthorizationStatus. */
-export const AuthorizationStatus = enumOf(['REQUIRED', 'NOT_REQUIRED']);
+/** ScriptApp.AuthorizationStatus, likewise. */
+export const AuthorizationStatus = enumObjectsOf(['REQUIRED', 'NOT_REQUIRED']);
 
 const AUTH = 'https://www.googleapis.com/auth/';
 export const SCOPES = {

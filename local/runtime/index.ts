@@ -311,7 +311,8 @@ export function runBundle(runtime: Runtime, fnName: string, args: unknown[] = []
 
 /** The event object of onOpen(e) (https://developers.google.com/apps-script/guides/triggers/events#open). */
 export interface OpenEvent {
-  authMode: AuthModeName;
+  /** ScriptApp.AuthMode[mode]: an enum object (prints as its name). */
+  authMode: (typeof AuthMode)[AuthModeName];
   source?: unknown;
   user?: unknown;
 }

@@ -25,6 +25,31 @@ export function enumOf<const K extends string>(names: readonly K[]): { readonly 
 }
 
 /**
+ * A value of an Apps Script enum as Google hands it out: an object, not a string (`ScriptApp.AuthMode.NONE`
+ * prints as "NONE" and has `name()`, but `=== 'NONE'` is false), so code that compares an enum with a
+ * string fails here as it would in Google (https://developers.google.com/apps-script/reference/script/auth-mode).
+ */
+export class EnumValue {
+  constructor(private readonly label: string) {}
+  name(): string {
+    return this.label;
+  }
+  toString(): string {
+    return this.label;
+  }
+  toJSON(): string {
+    return this.label;
+  }
+}
+
+/** An enum whose values are EnumValue objects (one instance per name, so `===` between them works). */
+export function enumObjectsOf<const K extends string>(names: readonly K[]): { readonly [P in K]: EnumValue } {
+  const out = {} as { [P in K]: EnumValue };
+  for (const n of names) out[n] = new EnumValue(n);
+  return Object.freeze(out);
+}
+
+/**
  * Views a local service object as the Apps Script type it stands for. The local classes implement a
  * Pick of those types, so what they return is typed as Google's interface, as the bundle sees it.
  */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { type Playground, startPlayground } from '../../local/playground/server';
 import type { PlaygroundState } from '../../local/playground/state';
-import { Runtime } from '../../local/runtime';
+import { AuthMode, Runtime } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir } from '../../local/testing';
 import { type Bundle, loadBundle } from '../../local/vm';
@@ -69,7 +69,7 @@ export async function openPlayground(options: { path?: string } = {}): Promise<S
   const browser = await launchChromium();
   const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: NOW, projectDir: PROJECT_DIR });
   const bundle = loadBundle({ runtime });
-  bundle.call('onOpen', { authMode: 'LIMITED' });
+  bundle.call('onOpen', { authMode: AuthMode.LIMITED });
   const logs: string[] = [];
   const savePath = join(tempDir('dtts-browser-'), 'lang-son.xlsx');
   const playground = await startPlayground({

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Runtime, runBundle, runInMode, runOnOpen } from '../../local/runtime';
+import { AuthMode, Runtime, runBundle, runInMode, runOnOpen } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir, writeFixtureBundle } from '../../local/testing';
 import { loadBundle } from '../../local/vm';
@@ -69,7 +69,7 @@ describe('onOpen and onInstall', () => {
   test('AuthMode.NONE: an add-on menu with the one item that opens the sidebar, and nothing but the UI touched', () => {
     const runtime = new Runtime();
     const bundle = loadBundle({ runtime });
-    bundle.call('onOpen', { authMode: 'NONE' });
+    bundle.call('onOpen', { authMode: AuthMode.NONE });
     expect(runtime.ui.menus).toHaveLength(1);
     expect(runtime.ui.menus[0]).toMatchObject({ title: ADDON_NAME, addon: true });
     expect(items(runtime)).toEqual([FULL_MENU[0]]);
@@ -94,8 +94,8 @@ describe('onOpen and onInstall', () => {
   });
 
   test.each([
-    ['LIMITED', { authMode: 'LIMITED' }],
-    ['FULL', { authMode: 'FULL' }],
+    ['LIMITED', { authMode: AuthMode.LIMITED }],
+    ['FULL', { authMode: AuthMode.FULL }],
     ['run from the editor (no event)', undefined],
   ])('%s: the full add-on menu, every item a top-level function', (_name, event) => {
     const runtime = new Runtime();
@@ -109,14 +109,14 @@ describe('onOpen and onInstall', () => {
 
   test('onInstall builds the same menu as onOpen', () => {
     const runtime = new Runtime();
-    loadBundle({ runtime }).call('onInstall', { authMode: 'FULL' });
+    loadBundle({ runtime }).call('onInstall', { authMode: AuthMode.FULL });
     expect(items(runtime)).toEqual(FULL_MENU);
   });
 
   test('opening the sidebar from the NONE menu shows the sidebar and completes the menu', () => {
     const runtime = new Runtime();
     const bundle = loadBundle({ runtime });
-    bundle.call('onOpen', { authMode: 'NONE' });
+    bundle.call('onOpen', { authMode: AuthMode.NONE });
     bundle.call('showSidebar');
     expect(runtime.ui.sidebar?.content).toBe(readFileSync(join(PROJECT_DIR, 'build/Sidebar.html'), 'utf8'));
     expect(runtime.ui.menus).toHaveLength(1);
@@ -191,7 +191,7 @@ describe('the template copy: a thin bound script over the library', () => {
     );
     const runtime = new Runtime();
     const bundle = loadBundle({ runtime, codePath: fixture });
-    bundle.call('onOpen', { authMode: 'LIMITED' });
+    bundle.call('onOpen', { authMode: AuthMode.LIMITED });
     expect(items(runtime)).toEqual(FULL_MENU);
     bundle.call('showSidebar');
     expect(runtime.ui.sidebar).not.toBeNull();

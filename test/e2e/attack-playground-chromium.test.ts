@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { type Playground, startPlayground } from '../../local/playground/server';
 import { playgroundState } from '../../local/playground/state';
-import { Runtime } from '../../local/runtime';
+import { AuthMode, Runtime } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir } from '../../local/testing';
 import { loadBundle } from '../../local/vm';
@@ -73,7 +73,7 @@ withBrowser('attack from a page on another local port, in Chromium', () => {
     builtCodePath();
     runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), projectDir: PROJECT_DIR });
     const bundle = loadBundle({ runtime });
-    bundle.call('onOpen', { authMode: 'LIMITED' });
+    bundle.call('onOpen', { authMode: AuthMode.LIMITED });
     savePath = join(tempDir('dtts-attack-chromium-'), 'lang-son.xlsx');
     writeFileSync(savePath, 'saved before');
     playground = await startPlayground({ runtime, bundle, savePath, port: 0, log: (l) => logs.push(l) });

@@ -21,7 +21,7 @@ import {
   startPlayground,
 } from '../../local/playground/server';
 import { playgroundState } from '../../local/playground/state';
-import { Runtime } from '../../local/runtime';
+import { AuthMode, Runtime } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir, writeFixtureBundle } from '../../local/testing';
 import { type Bundle, loadBundle } from '../../local/vm';
@@ -127,7 +127,7 @@ describe('attack: the playground against requests that are not its page', () => 
     builtCodePath();
     runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), projectDir: PROJECT_DIR });
     bundle = loadBundle({ runtime });
-    bundle.call('onOpen', { authMode: 'LIMITED' });
+    bundle.call('onOpen', { authMode: AuthMode.LIMITED });
     savePath = join(tempDir('dtts-attack-'), 'lang-son.xlsx');
     writeFileSync(savePath, SAVED);
     playground = await startPlayground({ runtime, bundle, savePath, port: 0, log: () => {} });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { main } from '../../local/cli';
 import { type Playground, startPlayground } from '../../local/playground/server';
 import { playgroundState } from '../../local/playground/state';
-import { Runtime } from '../../local/runtime';
+import { AuthMode, Runtime } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir } from '../../local/testing';
 import { type Bundle, loadBundle } from '../../local/vm';
@@ -60,7 +60,7 @@ describe('playground: requests from anywhere but its own page are refused', () =
     builtCodePath();
     runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), projectDir: PROJECT_DIR });
     bundle = loadBundle({ runtime });
-    bundle.call('onOpen', { authMode: 'LIMITED' });
+    bundle.call('onOpen', { authMode: AuthMode.LIMITED });
     savePath = join(tempDir('dtts-serve-security-'), 'lang-son.xlsx');
     writeFileSync(savePath, SAVED);
     playground = await startPlayground({ runtime, bundle, savePath, port: 0, log: (l) => logs.push(l) });

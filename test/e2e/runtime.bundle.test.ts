@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
-import { Runtime } from '../../local/runtime';
+import { AuthMode, Runtime } from '../../local/runtime';
 import { builtCodePath, PROJECT_DIR } from '../../local/testing';
 import { loadBundle } from '../../local/vm';
 
@@ -48,7 +48,7 @@ test('build/Code.js has no import or export syntax', () => {
 test('onOpen registers the add-on menu "Trợ lý Đại hội DTTS" with "Mở bảng điều khiển", and every item names a public function', () => {
   const runtime = new Runtime();
   const bundle = loadBundle({ runtime });
-  bundle.call('onOpen', { authMode: 'LIMITED' });
+  bundle.call('onOpen', { authMode: AuthMode.LIMITED });
   const menu = runtime.ui.menu('Trợ lý Đại hội DTTS');
   expect(menu).toBeDefined();
   const items = menu!.entries.filter((e) => e.kind === 'item');

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalSpreadsheet, loadBundle, Runtime, runInMode, SCOPES } from '../../local/runtime';
+import { AuthMode } from '../../local/runtime/auth';
 import { tempDir, writeFixtureBundle } from '../../local/testing';
 
 const MANIFEST = [SCOPES.spreadsheetsCurrent, SCOPES.containerUi, SCOPES.documents];
@@ -96,6 +97,31 @@ describe('granular consent', () => {
   });
 });
 
+describe('ScriptApp enums are objects, as in Google', () => {
+  test("e.authMode is ScriptApp.AuthMode.NONE, prints as 'NONE', and is not the string 'NONE'", () => {
+    const code = writeFixtureBundle(`
+      function onOpen(e) {
+        return [e.authMode === ScriptApp.AuthMode.NONE, String(e.authMode), e.authMode === 'NONE',
+          e.authMode.name(), typeof e.authMode];
+      }
+      function status() {
+        var info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, ['${SCOPES.documents}']);
+        return [info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
+          info.getAuthorizationStatus() === 'REQUIRED'];
+      }`);
+    const rt = new Runtime({ oauthScopes: MANIFEST, grantedScopes: [SCOPES.spreadsheetsCurrent] });
+    const bundle = loadBundle({ runtime: rt, codePath: code });
+    expect(runInMode(rt, 'NONE', () => bundle.call('onOpen', { authMode: AuthMode.NONE }))).toEqual([
+      true,
+      'NONE',
+      false,
+      'NONE',
+      'object',
+    ]);
+    expect(bundle.call('status')).toEqual([true, false]);
+  });
+});
+
 describe('onOpen(e) authorization modes', () => {
   const code = writeFixtureBundle(`
     function onOpen(e) {
@@ -114,7 +140,7 @@ describe('onOpen(e) authorization modes', () => {
   test('in NONE only the add-on menu can be built; the event says NONE', () => {
     const rt = new Runtime({ oauthScopes: MANIFEST });
     const bundle = loadBundle({ runtime: rt, codePath: code });
-    const mode = runInMode(rt, 'NONE', () => bundle.call('onOpen', { authMode: 'NONE' }));
+    const mode = runInMode(rt, 'NONE', () => bundle.call('onOpen', { authMode: AuthMode.NONE }));
     expect(mode).toBe('NONE');
     expect(rt.ui.menus).toEqual([
       { title: rt.ui.addonName, addon: true, entries: [{ kind: 'item', caption: 'Mở', functionName: 'showSidebar' }] },
