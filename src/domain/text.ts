@@ -105,7 +105,7 @@ export function truncate(s: string, max: number): string {
   return chars.slice(0, end).join('').trimEnd() + '…';
 }
 
-/** A label of a total row typed by the user ("Tổng cộng", "Cộng", "TONG"), not a unit. */
+/** A label of a total row typed by the user ("Tổng cộng", "Cộng:", "TONG"), not a unit. */
 export function isTotalLabel(label: string): boolean {
-  return /^(tong|cong)(\s|$)/.test(stripDiacritics(foldKey(label)));
+  return /^(tong|cong)(\s|:|$)/.test(stripDiacritics(foldKey(label)));
 }

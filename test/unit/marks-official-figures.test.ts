@@ -39,6 +39,16 @@ describe('officialFigureProblems', () => {
     expect(officialFigureProblems({ rows: r, officialTotal: 250, fixedSeats: 0 })).toEqual([]);
   });
 
+  it("the officer's own total row (Tổng cộng / Cộng:) is not a unit and is not added to the total", () => {
+    const r = rows([
+      ['A', 100, '', 100],
+      ['B', 150, '', 150],
+      ['Tổng cộng', 250, '', 250],
+      ['Cộng:', 250, '', 250],
+    ]);
+    expect(officialFigureProblems({ rows: r, officialTotal: 250, fixedSeats: 0 })).toEqual([]);
+  });
+
   it('a −50 Điều chỉnh giving −30 seats and a total of 200 of 250', () => {
     const r = rows([
       ['A', 20, -50, -30],

@@ -7,6 +7,7 @@
 import { type Problem, ProblemList } from '../problem';
 import type { AllocationRecord } from '../records';
 import { SHEETS } from '../template';
+import { isTotalLabel } from '../text';
 
 const ALLOC = SHEETS.allocation.name;
 
@@ -26,7 +27,7 @@ export function officialFigureProblems(input: OfficialFiguresInput): Problem[] {
   let counted = 0;
   for (const r of input.rows) {
     const { code, seats, adjustment, final } = r.data;
-    if (!code) continue;
+    if (!code || isTotalLabel(code)) continue; // the officer's own total row, not a unit
     const where = r.cells.final ?? r.cells.seats ?? r.cells.code ?? '';
     const label = `"${code}"`;
     if (seats === null && final === null) continue;

@@ -8,7 +8,7 @@
 import type { AllocationRecord, SettingCells } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
-import { foldKey } from '../text';
+import { isTotalLabel } from '../text';
 
 export interface FigureProblem {
   /** Printing it anyway is the officer's call (`force`); false: never printed. */
@@ -28,7 +28,7 @@ export function printedSeats(r: AllocationRecord): number | null {
 
 /** A row typed to sum the units ("Tổng cộng", "Cộng:" in `Mã đơn vị`): never printed, never counted. */
 export function isTotalRow(r: AllocationRecord): boolean {
-  return /^(?:tổng|cộng)(?:\s|:|$)/u.test(foldKey(r.data.code ?? ''));
+  return isTotalLabel(r.data.code ?? '');
 }
 
 /** What is wrong with the figures an allocation notice would print (empty: nothing). */
