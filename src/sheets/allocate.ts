@@ -419,11 +419,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     );
   problems.items.push(...unreadableAdjustments(units, previous.rows, allocationProblems));
   const blocking = problems.items.filter((p) => p.severity === 'error');
-  if (blocking.length > 0) {
-    const first = blocking[0];
-    const where = first ? ` (trang "${first.sheet}"${first.cell ? `, ô ${first.cell}` : ''})` : '';
-    return refused(`Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${first?.message ?? ''}`);
-  }
+  if (blocking.length > 0) return refused(ALLOCATION_MESSAGES.blocked(blocking));
   const sheetName = SHEETS.allocation.name;
   const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;
   if (!sheet) return refused(ALLOCATION_MESSAGES.sheetMissing(sheetName));
