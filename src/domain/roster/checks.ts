@@ -2,12 +2,13 @@
  * Roster checks (part of validateAll): tasks, committee members, bodies and sub-unit progress.
  * Each rule is a small named function adding problems with a stable rule id.
  */
+import { CHECK_MESSAGES } from '../../ui/vi';
 import { diffDays, formatVnDate, type IsoDate } from '../dates';
 import { a1, type ProblemList, type Severity } from '../problem';
 import type { MeetingRecord, MemberRecord, ProgressRecord, TaskRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { SHEETS } from '../template';
-import { foldKey, truncate } from '../text';
+import { foldKey, truncateAtWord } from '../text';
 import { isHeadRole, membersByBody, resolveSupervised } from './members';
 import { classifyTask, isTaskDone } from './tasks';
 
@@ -32,10 +33,9 @@ const UNITS = SHEETS.units.name;
 const UNSUPERVISED_DETAIL_LIMIT = 20;
 
 const vn = formatVnDate;
-/** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)". */
+/** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the content cut at a word, never mid-word. */
 function taskName(t: TaskRecord): string {
-  const c = t.data.content ?? '';
-  return `Nhiệm vụ dòng ${t.row}${c ? ` (${truncate(c, 60)})` : ''}`;
+  return CHECK_MESSAGES.taskName(t.row, truncateAtWord(t.data.content ?? '', 60));
 }
 const cellOf = (r: { row: number; cells: Partial<Record<string, string>> }, field: string): string =>
   r.cells[field] ?? a1(r.row, 1);
