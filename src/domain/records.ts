@@ -5,7 +5,7 @@
 import { CHECK_MESSAGES } from '../ui/vi';
 import { parseVnDate, type ZoneOffset } from './dates';
 import { matchEthnicGroup } from './ethnic';
-import { parseNonNegativeInteger, parseVnNumber } from './numbers';
+import { formatVnNumber, parseNonNegativeInteger, parseVnNumber } from './numbers';
 import { a1, type ProblemList } from './problem';
 import { DEFAULT_SETTINGS, parseSettingValue, type Settings, settingByLabel } from './settings';
 import { cellSchema, locateTable, type RecordOf, type RowRecord, readRecords, type Table } from './table';
@@ -171,7 +171,7 @@ export function readUnits(grid: Grid, problems: ProblemList, zone?: ZoneOffset):
         'unit-dtts-above-population',
         sheet,
         u.cells.dttsPopulation ?? '',
-        `Dân số DTTS (${dttsPopulation}) lớn hơn tổng dân số (${population}) của đơn vị "${u.data.name ?? u.data.code}".`,
+        `Dân số DTTS (${formatVnNumber(dttsPopulation)}) lớn hơn tổng dân số (${formatVnNumber(population)}) của đơn vị "${u.data.name ?? u.data.code}".`,
         'Kiểm tra lại số liệu dân số.',
       );
     }

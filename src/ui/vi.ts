@@ -1,5 +1,6 @@
 /** Vietnamese UI strings of the server side (menu, dialogs, messages). */
 import { formatVnNumber } from '../domain/numbers';
+import { afterColon } from '../domain/text';
 export const MENU = {
   title: 'Đại hội DTTS',
   openSidebar: 'Mở bảng điều khiển',
@@ -41,7 +42,8 @@ export const MESSAGES = {
         : '; bảng tính chưa bị thay đổi'
     }. Hãy nhờ chủ bảng tính chạy "Thiết lập bảng tính", hoặc thêm bạn vào danh sách được sửa trang "${sheet}" (Dữ liệu ▸ Bảo vệ trang tính và dải ô), rồi chạy lại.`,
   setupLookalikes: 'Lưu ý về tên trang tính:',
-  setupCompleted: (n: number) => `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${n} cột đã thêm trước đó`,
+  setupCompleted: (n: number) =>
+    `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${formatVnNumber(n)} cột đã thêm trước đó`,
   badArguments: 'Tham số không hợp lệ khi gọi',
   /** Opening of every message about a bug of the add-in. */
   unexpected: UNEXPECTED,
@@ -82,12 +84,12 @@ export const ALLOCATION_MESSAGES = {
   columnsMissing: (sheet: string, headers: readonly string[]) =>
     `Chưa phân bổ: trang "${sheet}" thiếu cột ${headers.map((h) => `"${h}"`).join(', ')}. Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
   done: (total: number, units: number, method: string) =>
-    `Đã phân bổ ${total} đại biểu cho ${units} đơn vị theo ${method}.`,
+    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method}.`,
   rowsAdded: (count: number, after: number, inserted: boolean) =>
     inserted
       ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
       : ` Đã thêm ${count} dòng cho đơn vị mới từ dòng ${after + 1} của trang "Phân bổ".`,
-  warnings: (count: number, first: string) => ` Có ${count} cảnh báo, đầu tiên: ${first}`,
+  warnings: (count: number, first: string) => ` Có ${formatVnNumber(count)} cảnh báo, đầu tiên: ${afterColon(first)}`,
   duplicateRow: (code: string, row: number, used: number) =>
     `Mã đơn vị "${code}" ở dòng ${row} trùng với dòng ${used}; tiện ích chỉ ghi vào dòng ${used}, dòng ${row} giữ nguyên.`,
   orphanRow: (code: string, row: number) =>

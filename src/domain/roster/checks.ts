@@ -4,6 +4,7 @@
  */
 import { CHECK_MESSAGES } from '../../ui/vi';
 import { diffDays, formatVnDate, type IsoDate } from '../dates';
+import { formatVnNumber } from '../numbers';
 import { a1, type ProblemList, type Severity } from '../problem';
 import type { MeetingRecord, MemberRecord, ProgressRecord, TaskRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
@@ -200,7 +201,7 @@ export const unitUnsupervised: RosterRule = ({ members, units, index, settings }
       'unit-unsupervised',
       UNITS,
       cellOf(left[0] as UnitRecord, 'name'),
-      `${left.length} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
+      `${formatVnNumber(left.length)} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
       hint,
     );
     return;
@@ -225,7 +226,7 @@ export const bodyWithoutHead: RosterRule = ({ members }, problems) => {
       'body-without-head',
       MEMBERS,
       cellOf(first, 'body'),
-      `${first.data.body} có ${list.length} thành viên nhưng chưa có Trưởng ban.`,
+      `${first.data.body} có ${formatVnNumber(list.length)} thành viên nhưng chưa có Trưởng ban.`,
       'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
     );
   }
