@@ -7,6 +7,9 @@
 import type { CDPSession } from 'playwright-core';
 import { openPlayground, type Session } from './harness';
 
+declare const navigator: { clipboard: { writeText(text: string): Promise<void> } };
+declare const window: { dttsPlayground: { parseClipboard(text: string): string[][] } };
+
 describe('playground: input methods and paste', () => {
   let s: Session;
   let cdp: CDPSession;
@@ -95,7 +98,7 @@ describe('playground: input methods and paste', () => {
     const values = config().getRange('G8:I9').getValues();
     expect(values[0]).toEqual(['Đắk Glei', 1234, '007']);
     expect(values[1]?.[0]).toBe('Tu Mơ Rông');
-    expect((values[1]?.[1] as Date).toISOString()).toBe('2024-01-13T17:00:00.000Z');
+    expect((values[1]![1] as Date).toISOString()).toBe('2024-01-13T17:00:00.000Z');
     expect(values[1]?.[2]).toBe('Ban "Dân tộc"\ttỉnh');
     // Nothing around the block was touched, and the block is selected as Sheets selects it.
     expect(config().getRange('G10:I10').getValues()).toEqual([['', '', '']]);

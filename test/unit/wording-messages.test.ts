@@ -98,6 +98,31 @@ describe('one Vietnamese number formatter', () => {
   });
 });
 
+describe('official figures', () => {
+  const rows = (figures: [string, number, number, number][]) =>
+    readAllocationTable(
+      [
+        header('allocation'),
+        ...figures.map(([code, seats, adj, final]) => [code, code, 0, 0, seats, adj, final, 0, 0, '']),
+      ],
+      new ProblemList(),
+    ).rows;
+
+  it('leaves out the fixed-seats clause when there are none, and writes large totals with separators', () => {
+    const problems = officialFigureProblems({ rows: rows([['A', 1190, 0, 1190]]), officialTotal: 1200, fixedSeats: 0 });
+    expect(problems.map((p) => p.message)).toEqual([
+      'Tổng Số chính thức trong trang "Phân bổ" là 1.190, khác tổng số đại biểu chính thức đã cấu hình (1.200).',
+    ]);
+  });
+
+  it('names the fixed seats as delegates, never "ghế"', () => {
+    const problems = officialFigureProblems({ rows: rows([['A', 170, 0, 170]]), officialTotal: 250, fixedSeats: 60 });
+    expect(problems.map((p) => p.message)).toEqual([
+      'Tổng Số chính thức trong trang "Phân bổ" là 170, cộng 60 đại biểu cơ quan cấp tỉnh và đương nhiên là 230, khác tổng số đại biểu chính thức đã cấu hình (250).',
+    ]);
+  });
+});
+
 describe('guests above the share', () => {
   it('says "vượt mức tối đa 6 (1/3 số đại biểu chính thức là 20)"', () => {
     const rows: Row[] = Array.from({ length: 8 }, (_, i) => [`Khách ${i}`, 'A', 'Tày', 'Nam', 1980, 'Khách mời']);
