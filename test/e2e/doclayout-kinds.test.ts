@@ -8,6 +8,7 @@
  */
 import JSZip from 'jszip';
 import { docxBuffer, keptWithNext } from '../../local/docx';
+import { docHtml, paginate } from '../../local/html-export';
 import { Runtime, runBundle } from '../../local/runtime';
 import type { BlockSnapshot, DocSnapshot, LocalDocument, ParagraphSnapshot } from '../../local/runtime/document';
 import { buildSample } from '../../local/samples';
@@ -148,6 +149,32 @@ describe.each([...NOTICE_KINDS])('%s', (kind) => {
       expect(Number(left)).toBeGreaterThan(0);
       expect(left).toBe(right);
     }
+  });
+
+  it('HTML preview: A4 sheets, numbered from page 2 in the top margin; the signature block on the page of the last paragraph', () => {
+    const html = docHtml(snap);
+    expect(html).toContain('width: 595.276pt; height: 841.89pt;');
+    expect(html).toContain('@page { size: 595.276pt 841.89pt; margin: 0; }');
+    const pages = [
+      ...html.matchAll(/<div class="page" data-page="(\d+)"[^>]*>\n(<div class="page-number"[^>]*>(\d+)<\/div>)?/g),
+    ];
+    expect(pages.length).toBe(paginate(snap).length);
+    pages.forEach((m, i) => {
+      expect(m[1]).toBe(String(i + 1));
+      expect(m[3]).toBe(i === 0 ? undefined : String(i + 1));
+    });
+    const layout = paginate(snap);
+    const lastPage = layout[layout.length - 1]?.html.join('\n') ?? '';
+    expect(lastPage).toContain('Nơi nhận:');
+    const kept = [...keptWithNext(snap.blocks)].map((i) => snap.blocks[i] as ParagraphSnapshot);
+    const closing = kept.find((p) => p.text.trim());
+    expect(lastPage).toContain(closing?.text.slice(-20).replace(/&/g, '&amp;'));
+    // The rules are drawn as borders, not characters.
+    expect(
+      html.match(
+        /<p class="rule"[^>]*><span style="display:inline-block;width:[\d.]+pt;border-bottom:0.75pt solid #000"><\/span><\/p>/g,
+      ),
+    ).toHaveLength(2);
   });
 
   it('the Google Doc: no header, since DocumentApp cannot insert a page number; the result says so', () => {

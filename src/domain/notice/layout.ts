@@ -1,8 +1,8 @@
 /**
  * Layout of the parts Decree 30/2020 draws: where the issuing body's name breaks into lines and
  * how long the rules under it and under the summary are. No renderer knows about text metrics, so
- * widths are estimated from Times New Roman's average advance widths (per mille of the em); the
- * estimates err on the wide side, so a name judged to fit does fit.
+ * widths are estimated from Times New Roman's advance widths (capitals) and averages (the rest);
+ * the estimates err on the wide side, so a name judged to fit does fit.
  *
  * Decree 30/2020/NĐ-CP, Phụ lục I, mục II: the issuing body is printed in capitals, bold, centred
  * under the parent body, "phía dưới có đường kẻ ngang, nét liền, có độ dài bằng từ 1/3 đến 1/2
@@ -10,19 +10,39 @@
  */
 import type { Line } from './model';
 
-/** Average advance of Times New Roman, in em: capitals (bold a little wider), lower case, space. */
-const EM = { upper: 0.72, upperBold: 0.75, lower: 0.5, lowerBold: 0.53, space: 0.25, digit: 0.5 } as const;
+/**
+ * Advance widths of Times New Roman's capitals A–Z (regular, bold), in thousandths of the em, from
+ * the font's metrics; a capital with diacritics ("Ầ", "Ộ", "Đ") is as wide as its base letter.
+ */
+const CAPS = {
+  regular: [
+    722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944,
+    722, 722, 611,
+  ],
+  bold: [
+    722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000,
+    722, 722, 667,
+  ],
+} as const;
+/** Averages used for the rest, on the wide side: lower case, digits, space, punctuation. */
+const EM = { lower: 0.5, lowerBold: 0.53, digit: 0.5, space: 0.25, punctuation: 0.33, other: 0.72 } as const;
+/** Estimates are raised by this share, so a text judged to fit does fit. */
+const SAFETY = 1.03;
 
 /** Estimated width in points of `text` set in Times New Roman at `sizePt`. */
 export function textWidthPt(text: string, sizePt: number, bold = false): number {
   let em = 0;
   for (const ch of text.normalize('NFC')) {
+    const base = (ch === 'Đ' ? 'D' : ch === 'đ' ? 'd' : ch).normalize('NFD')[0] ?? ch;
+    const cap = base.charCodeAt(0) - 65;
     if (ch === ' ' || ch === '\u00a0') em += EM.space;
+    else if (cap >= 0 && cap < 26) em += (bold ? CAPS.bold : CAPS.regular)[cap]! / 1000;
     else if (/\d/.test(ch)) em += EM.digit;
-    else if (ch !== ch.toLocaleLowerCase('vi')) em += bold ? EM.upperBold : EM.upper;
-    else em += bold ? EM.lowerBold : EM.lower;
+    else if (/[.,;:'"()\-–/]/.test(ch)) em += EM.punctuation;
+    else if (ch !== ch.toLocaleUpperCase('vi')) em += bold ? EM.lowerBold : EM.lower;
+    else em += EM.other;
   }
-  return em * sizePt;
+  return em * sizePt * SAFETY;
 }
 
 /** Words that start the name of a locality: the line breaks before them ("… / TỈNH LẠNG SƠN"). */
