@@ -18,7 +18,7 @@ import {
 } from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
-import { isTotalLabel } from '../domain/text';
+import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES } from '../ui/vi';
@@ -427,7 +427,9 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
   if (blocking.length > 0) {
     const first = blocking[0];
     const where = first ? ` (trang "${first.sheet}"${first.cell ? `, ô ${first.cell}` : ''})` : '';
-    return refused(`Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${first?.message ?? ''}`);
+    return refused(
+      `Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${afterColon(first?.message ?? '')}`,
+    );
   }
   const sheetName = SHEETS.allocation.name;
   const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;
@@ -448,7 +450,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     return toDto(
       plan,
       problems,
-      `Chưa phân bổ: ${problems.items.find((p) => p.severity === 'error')?.message ?? ''}`,
+      `Chưa phân bổ: ${afterColon(problems.items.find((p) => p.severity === 'error')?.message ?? '')}`,
       settings.method,
     );
   }
@@ -470,7 +472,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
       );
     }
     const first = problems.items.find((p) => p.rule === 'allocation-negative-final');
-    return refused(`Chưa phân bổ: ${first?.message ?? ''} ${ALLOCATION_MESSAGES.unchanged}`);
+    return refused(`Chưa phân bổ: ${afterColon(first?.message ?? '')} ${ALLOCATION_MESSAGES.unchanged}`);
   }
   const added = writeAll(`trang "${sheetName}"`, (batch) => writeAllocation(sheet, plan, previous, problems, batch));
   saveState('allocation', {

@@ -1,4 +1,6 @@
 /** Vietnamese UI strings of the server side (menu, dialogs, messages). */
+import { formatVnNumber } from '../domain/numbers';
+import { afterColon } from '../domain/text';
 export const MENU = {
   title: 'Đại hội DTTS',
   openSidebar: 'Mở bảng điều khiển',
@@ -40,7 +42,8 @@ export const MESSAGES = {
         : '; bảng tính chưa bị thay đổi'
     }. Hãy nhờ chủ bảng tính chạy "Thiết lập bảng tính", hoặc thêm bạn vào danh sách được sửa trang "${sheet}" (Dữ liệu ▸ Bảo vệ trang tính và dải ô), rồi chạy lại.`,
   setupLookalikes: 'Lưu ý về tên trang tính:',
-  setupCompleted: (n: number) => `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${n} cột đã thêm trước đó`,
+  setupCompleted: (n: number) =>
+    `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${formatVnNumber(n)} cột đã thêm trước đó`,
   badArguments: 'Tham số không hợp lệ khi gọi',
   /** Opening of every message about a bug of the add-in. */
   unexpected: UNEXPECTED,
@@ -81,12 +84,12 @@ export const ALLOCATION_MESSAGES = {
   columnsMissing: (sheet: string, headers: readonly string[]) =>
     `Chưa phân bổ: trang "${sheet}" thiếu cột ${headers.map((h) => `"${h}"`).join(', ')}. Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
   done: (total: number, units: number, method: string) =>
-    `Đã phân bổ ${total} đại biểu cho ${units} đơn vị theo ${method}.`,
+    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method}.`,
   rowsAdded: (count: number, after: number, inserted: boolean) =>
     inserted
       ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
       : ` Đã thêm ${count} dòng cho đơn vị mới từ dòng ${after + 1} của trang "Phân bổ".`,
-  warnings: (count: number, first: string) => ` Có ${count} cảnh báo, đầu tiên: ${first}`,
+  warnings: (count: number, first: string) => ` Có ${formatVnNumber(count)} cảnh báo, đầu tiên: ${afterColon(first)}`,
   duplicateRow: (code: string, row: number, used: number) =>
     `Mã đơn vị "${code}" ở dòng ${row} trùng với dòng ${used}; tiện ích chỉ ghi vào dòng ${used}, dòng ${row} giữ nguyên.`,
   orphanRow: (code: string, row: number) =>
@@ -265,6 +268,84 @@ export const EXPLANATION = {
       .join(', ')}; rồi chạy lại "Phân bổ đại biểu".`,
   adjusted: (adjustment: number, final: number) =>
     ` Điều chỉnh ${adjustment > 0 ? '+' : ''}${vn(adjustment)}: số chính thức ${vn(final)}.`,
+} as const;
+
+/** A count in a message, with the Vietnamese thousands separator (1.234). */
+const n = (x: number) => formatVnNumber(x);
+
+/** "năm Đại hội (2024)" or, when the congress year is not set, "năm nay (2026)". */
+const countedYear = (year: number, congressYear: boolean) => `${congressYear ? 'năm Đại hội' : 'năm nay'} (${year})`;
+
+/** "18–100", "từ 18 tuổi trở lên", "không quá 100 tuổi": the age bounds an officer set in `Cấu hình`. */
+const ageRange = (min: number | null, max: number | null) =>
+  min !== null && max !== null ? `${min}–${max}` : min !== null ? `từ ${min} tuổi trở lên` : `không quá ${max} tuổi`;
+
+/** Messages of the validation rules on delegates, their structure and the official figures. */
+export const CHECK_MESSAGES = {
+  /** A birth year no delegate can have. */
+  birthYearAfter: (birthYear: number, year: number, congressYear: boolean) =>
+    birthYear === year
+      ? `Năm sinh ${birthYear} không hợp lệ: trùng ${countedYear(year, congressYear)}, đại biểu chưa đủ 1 tuổi.`
+      : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
+  birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
+  birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  /** "Năm sinh 2015: đến năm 2024 mới 9 tuổi, ngoài độ tuổi quy định 18–100." */
+  ageOutside: (birthYear: number, year: number, age: number, min: number | null, max: number | null) =>
+    `Năm sinh ${birthYear}: đến năm ${year} ${min !== null && age < min ? 'mới' : 'đã'} ${age} tuổi, ngoài độ tuổi quy định ${ageRange(min, max)}.`,
+  ageOutsideHint:
+    'Kiểm tra lại năm sinh; nếu đúng, đại biểu vẫn được tính (độ tuổi quy định ở "Tuổi tối thiểu/tối đa của đại biểu" trong trang Cấu hình).',
+  ageBoundsReversed: (min: number, max: number) =>
+    `Tuổi tối thiểu (${min}) lớn hơn tuổi tối đa (${max}) của đại biểu: mọi năm sinh đều ngoài độ tuổi quy định.`,
+  ageBoundsReversedHint: 'Sửa lại hai dòng "Tuổi tối thiểu của đại biểu" và "Tuổi tối đa của đại biểu".',
+  duplicateSameYear: (name: string, birthYear: number, row: number) =>
+    `"${name}" (sinh ${birthYear}) có thể trùng với dòng ${row}.`,
+  duplicateOtherUnit: (name: string, row: number) =>
+    `"${name}" có tên trùng với đại biểu ở dòng ${row} thuộc đơn vị khác.`,
+  duplicateHint: 'Kiểm tra xem đây có phải là một người được khai hai lần không.',
+  groupUnrepresented: (group: string, people: number, units: readonly string[]) =>
+    `Dân tộc ${group} (${n(people)} người, ở ${units.join(', ')}) chưa có đại biểu chính thức.`,
+  groupUnrepresentedHint: 'Mỗi dân tộc thiểu số sinh sống trên địa bàn phải có ít nhất một đại biểu.',
+  /** "dưới mức tối thiểu 30%." */
+  shareOutside: (min: boolean, limit: string) => `${min ? 'dưới mức tối thiểu' : 'trên mức tối đa'} ${limit}.`,
+  shareProvince: (label: string, share: string, yes: number, known: number, outside: string) =>
+    `Tỷ lệ ${label} toàn tỉnh là ${share} (${n(yes)}/${n(known)}), ${outside}`,
+  shareProvinceHint: 'Điều chỉnh cơ cấu đại biểu trong trang Đại biểu.',
+  shareUnit: (unit: string, label: string, share: string, yes: number, known: number, outside: string) =>
+    `"${unit}": tỷ lệ ${label} là ${share} (${n(yes)}/${n(known)}), ${outside}`,
+  shareUnitHint: 'Điều chỉnh cơ cấu đại biểu của đơn vị.',
+  delegateCount: (name: string, registered: number, short: boolean, difference: number, final: number) =>
+    `"${name}" đã đăng ký ${n(registered)} đại biểu chính thức, ${short ? 'thiếu' : 'thừa'} ${n(difference)} so với ${n(final)} được phân bổ.`,
+  delegateCountShortHint: 'Bổ sung đại biểu vào trang Đại biểu.',
+  delegateCountOverHint: 'Rà soát, bớt đại biểu hoặc chuyển thành khách mời.',
+  provincialSeats: (count: number, label: string, short: boolean, difference: number, seats: number) =>
+    `Đã đăng ký ${n(count)} ${label}, ${short ? 'thiếu' : 'thừa'} ${n(difference)} so với ${n(seats)} theo trang Cấu hình.`,
+  provincialSeatsHint: (label: string) => `Trong trang Đại biểu, ghi "Cấp tỉnh" ở cột Mã đơn vị cho ${label}.`,
+  /** "Có 8 khách mời, vượt mức tối đa 6 (1/3 số đại biểu chính thức là 20)." */
+  guestsAboveShare: (guests: number, allowed: number, share: string, officials: number) =>
+    `Có ${n(guests)} khách mời, vượt mức tối đa ${n(allowed)} (${share} số đại biểu chính thức là ${n(officials)}).`,
+  guestsAboveShareHint: 'Giảm số khách mời hoặc sửa "Tỷ lệ khách mời tối đa".',
+  guestsAboveShareUnit: (unit: string, guests: number, allowed: number, share: string, officials: number) =>
+    `"${unit}" có ${n(guests)} khách mời, vượt mức tối đa ${n(allowed)} (${share} số đại biểu chính thức của đơn vị là ${n(officials)}).`,
+  guestsAboveShareUnitHint: 'Giảm số khách mời của đơn vị.',
+  officialMissing: (unit: string, seats: number, adjustment: number, expected: number) =>
+    `Số chính thức của ${unit} đang trống, trong khi Số phân bổ ${n(seats)} + Điều chỉnh ${n(adjustment)} = ${n(expected)}.`,
+  officialMissingHint: 'Chạy lại "Phân bổ đại biểu" để ghi lại cột Số chính thức.',
+  officialMismatch: (unit: string, final: number, seats: number, adjustment: number, expected: number) =>
+    `Số chính thức của ${unit} là ${n(final)}, khác Số phân bổ ${n(seats)} + Điều chỉnh ${n(adjustment)} = ${n(expected)}.`,
+  officialMismatchHint: 'Không gõ đè cột Số chính thức: sửa cột Điều chỉnh rồi chạy lại "Phân bổ đại biểu".',
+  officialNegative: (unit: string, figure: number) =>
+    `Số chính thức của ${unit} là ${n(figure)}: số đại biểu không thể âm.`,
+  officialNegativeHint: 'Sửa cột Điều chỉnh để Số phân bổ + Điều chỉnh không nhỏ hơn 0.',
+  /** The fixed seats clause is left out when there are none. */
+  officialTotalMismatch: (sheet: string, sum: number, fixedSeats: number, officialTotal: number) =>
+    `Tổng Số chính thức trong trang "${sheet}" là ${n(sum)}${
+      fixedSeats ? `, cộng ${n(fixedSeats)} đại biểu cơ quan cấp tỉnh và đương nhiên là ${n(sum + fixedSeats)}` : ''
+    }, khác tổng số đại biểu chính thức đã cấu hình (${n(officialTotal)}).`,
+  officialTotalMismatchHint: 'Các số Điều chỉnh phải có tổng bằng 0; không gõ đè cột Số chính thức.',
+  /** An ethnic group typed without its diacritics, recognised. */
+  ethnicUnaccented: (typed: string, group: string) => `"${typed}" được hiểu là dân tộc ${group} (ghi không dấu)`,
+  /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the task's name, cut at a word. */
+  taskName: (row: number, content: string) => `Nhiệm vụ dòng ${row}${content ? ` (${content})` : ''}`,
 } as const;
 
 /**
