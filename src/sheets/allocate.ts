@@ -28,7 +28,9 @@ import { saveState } from './state';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
-/** Computed columns holding text copied from `Đơn vị`. */
+/** Computed columns a workbook set up before they existed may lack: written when present ("Cách tính"). */
+const OPTIONAL_KEYS = ['reason'];
+/** Computed columns holding text (copied from `Đơn vị`, or the reason): written as plain text. */
 const TEXT_KEYS = SHEETS.allocation.columns.filter((c) => c.computed && c.kind === 'text').map((c) => c.key);
 
 function computedValue(row: AllocationRow, key: string): CellValue {
@@ -49,6 +51,8 @@ function computedValue(row: AllocationRow, key: string): CellValue {
       return row.registered;
     case 'difference':
       return row.difference;
+    case 'reason':
+      return row.reason;
     default:
       return '';
   }
@@ -369,6 +373,7 @@ function toDto(plan: AllocationPlan, problems: ProblemList, message: string, met
       final: r.final,
       registered: r.registered,
       difference: r.difference,
+      reason: r.reason,
     })),
     explanation: plan.explanation,
     tied: plan.result?.tied ?? [],
@@ -429,7 +434,9 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
   const sheetName = SHEETS.allocation.name;
   const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;
   if (!sheet) return refused(ALLOCATION_MESSAGES.sheetMissing(sheetName));
-  const missing = SHEETS.allocation.columns.filter((c) => c.computed && previous.table.columns[c.key] === undefined);
+  const missing = SHEETS.allocation.columns.filter(
+    (c) => c.computed && !OPTIONAL_KEYS.includes(c.key) && previous.table.columns[c.key] === undefined,
+  );
   if (missing.length > 0) {
     return refused(
       ALLOCATION_MESSAGES.columnsMissing(

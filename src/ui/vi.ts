@@ -109,6 +109,167 @@ export const ALLOCATION_MESSAGES = {
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
 } as const;
 
+/** Vietnamese number: thousands '.', decimal ',', at most `d` decimals, trailing zeros dropped. */
+function vn(x: number, d = 0): string {
+  if (!Number.isFinite(x)) return String(x);
+  const [i = '', f = ''] = Math.abs(x).toFixed(d).split('.');
+  const frac = f.replace(/0+$/, '');
+  const s = i.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? `,${frac}` : '');
+  return x < 0 && /[1-9]/.test(s) ? `-${s}` : s;
+}
+
+/** At most ten names, then how many more. */
+const names = (list: readonly string[]) =>
+  list.length <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(list.length - 10)} đơn vị khác`;
+
+/** The tie rule, in the words of the explanation, the checks and the README. */
+const TIE_RULE =
+  'đơn vị có dân số DTTS lớn hơn được trước; nếu dân số bằng nhau thì đơn vị có mã xếp trước (theo thứ tự chữ cái tiếng Việt, phần số theo giá trị: HL9 trước HL10, D trước Đ) được trước';
+
+/** How each divisor method rounds a quotient: in the summary, and in one unit's reason. */
+const ROUNDING: Record<string, { rule: string; short: string }> = {
+  jefferson: { rule: 'làm tròn xuống', short: 'làm tròn xuống' },
+  webster: {
+    rule: 'làm tròn thông thường (phần lẻ từ 0,5 trở lên thì làm tròn lên)',
+    short: 'làm tròn thông thường',
+  },
+  adams: { rule: 'làm tròn lên (thương số đúng bằng số nguyên thì giữ nguyên)', short: 'làm tròn lên' },
+  dean: {
+    rule: 'làm tròn lên khi thương số vượt trung bình điều hòa n(n+1)/(n+½) của hai số nguyên liền kề n và n+1, nếu không thì làm tròn xuống',
+    short: 'làm tròn theo trung bình điều hòa',
+  },
+  'huntington-hill': {
+    rule: 'làm tròn lên khi thương số vượt trung bình nhân √(n(n+1)) của hai số nguyên liền kề n và n+1, nếu không thì làm tròn xuống',
+    short: 'làm tròn theo trung bình nhân',
+  },
+};
+
+const seatsOf = (n: number) => `${vn(n)} đại biểu`;
+
+/**
+ * The sentences explaining an allocation ("Cách tính"): the summary in the sidebar, and one reason per
+ * unit (the sidebar's list and the `Cách tính` column of `Phân bổ`). Units are named by name.
+ */
+export const EXPLANATION = {
+  tieRule: TIE_RULE,
+  names,
+  vn,
+  fixedSeats: (official: number, fixed: readonly { label: string; seats: number }[], house: number, units: number) => {
+    const taken = fixed.filter((f) => f.seats > 0);
+    return taken.length === 0
+      ? `Tổng số đại biểu chính thức ${vn(official)}, phân bổ toàn bộ cho ${vn(units)} đơn vị.`
+      : `Tổng số đại biểu chính thức ${vn(official)}; trừ ${taken
+          .map((f) => `${vn(f.seats)} ${f.label.toLowerCase()}`)
+          .join(', ')}; còn ${seatsOf(house)} phân bổ cho ${vn(units)} đơn vị.`;
+  },
+  intro: (house: number, units: number, population: number, method: string) =>
+    `Phân bổ ${seatsOf(house)} cho ${vn(units)} đơn vị (tổng dân số DTTS ${vn(population)} người) theo ${
+      method.charAt(0).toLowerCase() + method.slice(1)
+    }.`,
+  average: (house: number, population: number) =>
+    `Bình quân ${vn(population / house, 2)} người DTTS/01 đại biểu; số theo tỷ lệ của mỗi đơn vị = dân số DTTS × ${vn(house)} ÷ ${vn(population)}.`,
+  // Hamilton
+  boundsFixed: (kind: 'min' | 'max', list: readonly { name: string; share: string; seats: number }[]) =>
+    `${kind === 'min' ? 'Đơn vị có phần theo tỷ lệ thấp hơn mức tối thiểu được tính bằng mức tối thiểu' : 'Đơn vị có phần theo tỷ lệ vượt mức tối đa được tính bằng mức tối đa'}: ${names(
+      list.map((u) => `${u.name} (${u.share} → ${vn(u.seats)})`),
+    )}.`,
+  shareRest: (rest: number, units: number, population: number) =>
+    `${seatsOf(rest)} còn lại chia theo tỷ lệ dân số DTTS cho ${vn(units)} đơn vị còn lại (bình quân ${vn(population / rest, 2)} người DTTS/01 đại biểu): phần được chia = dân số DTTS × ${vn(rest)} ÷ ${vn(population)}.`,
+  wholeParts: (sum: number) => `Phần nguyên cộng lại được ${seatsOf(sum)}.`,
+  remainders: (list: readonly { name: string; remainder: string }[]) =>
+    `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
+      list.map((u) => `${u.name} (${u.remainder})`),
+    )}.`,
+  noRemainder: 'Không còn đại biểu nào để cấp theo số dư.',
+  withoutBounds: (changes: readonly { name: string; seats: number; without: number }[]) =>
+    changes.length === 0
+      ? 'Nếu không áp dụng mức tối thiểu, tối đa thì kết quả cũng như trên.'
+      : `Nếu không áp dụng mức tối thiểu, tối đa: ${names(
+          changes.map((c) => `${c.name} ${vn(c.without)} (thay vì ${vn(c.seats)})`),
+        )}.`,
+  // Divisor methods
+  divisor: (method: string, divisor: string, range: string) =>
+    `Số chia chung ${divisor} người DTTS/01 đại biểu: lấy dân số DTTS của mỗi đơn vị chia cho số chia chung rồi ${
+      ROUNDING[method]?.rule ?? ''
+    }${range}.`,
+  divisorTie: ' (số chia chung này đúng bằng ngưỡng của đại biểu cuối cùng)',
+  divisorFrom: (low: string, adams: boolean) =>
+    ` (mọi số chia chung ${adams ? 'từ' : 'lớn hơn'} ${low} trở lên đều cho cùng kết quả)`,
+  divisorBetween: (low: string, high: string, adams: boolean) =>
+    adams
+      ? ` (mọi số chia chung từ ${low} đến dưới ${high} đều cho cùng kết quả)`
+      : ` (mọi số chia chung lớn hơn ${low} và không quá ${high} đều cho cùng kết quả)`,
+  implicitSeat: 'Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 01 đại biểu.',
+  raisedToMin: (list: readonly string[]) => `Được nâng lên mức tối thiểu: ${names(list)}.`,
+  cappedAtMax: (list: readonly string[]) => `Được tính bằng mức tối đa: ${names(list)}.`,
+  ties: (tied: readonly string[], winners: readonly string[]) =>
+    `Ngang bằng nhau ở đại biểu cuối cùng giữa ${names(tied)}; theo quy tắc, ${TIE_RULE}: ${
+      winners.length ? `đại biểu đó được cấp cho ${names(winners)}` : 'không đơn vị nào được thêm'
+    }.`,
+  // One unit's reason (the unit's name is shown beside it)
+  boundsOnly: (seats: number) => `Mức tối thiểu và tối đa ấn định số đại biểu → ${seatsOf(seats)}.`,
+  noPopulation: (seats: number) =>
+    seats > 0 ? `Không có dân số DTTS; được mức tối thiểu → ${seatsOf(seats)}.` : 'Không có dân số DTTS → 0 đại biểu.',
+  quota: (population: number, house: number, total: number, quota: string) =>
+    `${vn(population)} × ${vn(house)} ÷ ${vn(total)} = ${quota}`,
+  hamiltonFixed: (kind: 'min' | 'max', quota: string, share: string | null, bound: number, without: number | null) =>
+    `số theo tỷ lệ ${quota}${share ? `, chia lại còn ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
+      without === null
+        ? ''
+        : without === bound
+          ? `; nếu không áp dụng mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'} thì cũng được ${vn(without)}`
+          : `; nếu không áp dụng mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'} thì được ${vn(without)}`
+    }.`,
+  hamiltonShared: (quota: string, share: string) => `số theo tỷ lệ ${quota}; chia lại: ${share}`,
+  hamiltonWhole: (head: string, whole: number, remainder: string, rank: number | null, places: number, tie: string) =>
+    remainder === '0'
+      ? `${head}; không có số dư → ${seatsOf(whole)}.`
+      : rank !== null
+        ? `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${rank === 1 ? 'lớn nhất' : `lớn thứ ${vn(rank)}`}${tie} nên được thêm 01 → ${seatsOf(whole + 1)}.`
+        : places === 0
+          ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
+          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} không thuộc ${vn(places)} số dư lớn nhất${tie} → ${seatsOf(whole)}.`,
+  tieWith: (others: readonly string[], won: boolean) =>
+    ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
+  divisorUnit: (
+    method: string,
+    population: number,
+    divisor: string,
+    quotient: string,
+    rounded: number,
+    seats: number,
+    clamped: 'min' | 'max' | null,
+  ) =>
+    `${vn(population)} ÷ ${divisor} = ${quotient}, ${ROUNDING[method]?.short ?? ''} được ${vn(rounded)}${
+      clamped === 'min'
+        ? `, thấp hơn mức tối thiểu → ${seatsOf(seats)} (mức tối thiểu)`
+        : clamped === 'max'
+          ? `, vượt mức tối đa → ${seatsOf(seats)} (mức tối đa)`
+          : ` → ${seatsOf(seats)}`
+    }.`,
+  divisorTieUnit: (
+    population: number,
+    divisor: string,
+    quotient: string,
+    others: readonly string[],
+    won: boolean,
+    seats: number,
+  ) =>
+    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others)}; theo quy tắc ngang bằng, ${
+      won ? 'được cấp đại biểu đó' : 'không được cấp đại biểu đó'
+    } → ${seatsOf(seats)}.`,
+  tieWarning: (name: string, others: readonly string[]) =>
+    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${others.map((o) => `"${o}"`).join(', ')}; theo quy tắc, ${TIE_RULE}.`,
+  tieWarningHint:
+    'Kiểm tra lại dân số DTTS của các đơn vị này; nếu cần phân định khác, ghi rõ căn cứ và dùng cột Điều chỉnh của trang "Phân bổ".',
+  noUnitsHint: (sheet: string, headers: readonly string[]) =>
+    `Nhập các đơn vị vào trang "${sheet}", mỗi đơn vị một dòng dưới dòng tiêu đề, ghi đủ các cột ${headers
+      .map((h) => `"${h}"`)
+      .join(', ')}; rồi chạy lại "Phân bổ đại biểu".`,
+  adjusted: (adjustment: number, final: number) =>
+    ` Điều chỉnh ${adjustment > 0 ? '+' : ''}${vn(adjustment)}: số chính thức ${vn(final)}.`,
+} as const;
+
 /** A count in a message, with the Vietnamese thousands separator (1.234). */
 const n = (x: number) => formatVnNumber(x);
 

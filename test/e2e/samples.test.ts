@@ -24,7 +24,7 @@ describe('Lạng Sơn sample', () => {
     expect(allocation.explanation.length).toBeGreaterThan(1);
     const sheet = runtime.spreadsheet.getSheetByName('Phân bổ');
     const values = sheet?.getDataRange().getValues() ?? [];
-    expect(values[0]?.slice(0, 5)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Dân số DTTS', 'Hạn ngạch', 'Số phân bổ']);
+    expect(values[0]?.slice(0, 5)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Dân số DTTS', 'Số theo tỷ lệ', 'Số phân bổ']);
     expect(values.slice(1).map((r) => r[0])).toEqual(allocation.rows.map((r) => r.code));
   });
 

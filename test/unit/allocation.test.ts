@@ -180,7 +180,8 @@ describe('allocation and delegate checks', () => {
     for (let i = 0; i < 3; i++) rows.push([`T ${i}`, 'Cấp tỉnh', 'Tày', 'Nam', 1980, 'Chính thức']);
     for (let i = 0; i < 2; i++) rows.push([`Đ ${i}`, 'Cấp tỉnh', 'Tày', 'Nam', 1980, 'Đương nhiên']);
     const { problems } = run(allocationFor(seats), rows);
-    expect(problems.filter((p) => p.rule !== 'allocation-outside-quota')).toEqual([]);
+    // The fixture's last seat is decided by a tie: that warning alone (pinned in explain-ties.test.ts).
+    expect(problems.filter((p) => p.rule !== 'allocation-outside-quota' && p.rule !== 'allocation-tie')).toEqual([]);
   });
 });
 
