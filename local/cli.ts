@@ -60,10 +60,10 @@ export function commandHelp(name: string): string {
 }
 
 function usage(): string {
-  return `dtts — chạy tiện ích (Apps Script) trên máy / run the add-in's Apps Script bundle locally\n\n${Object.entries(
+  return `dtts — chạy tiện ích (Apps Script) trên máy / run the add-in's Apps Script bundle locally\n\n${Object.values(
     COMMANDS,
   )
-    .map(([name, c]) => `  ${c.usage}\n      ${c.about[0]}\n      ${c.about[1]}`)
+    .map((c) => `  ${c.usage}\n      ${c.about[0]}\n      ${c.about[1]}`)
     .join('\n')}\n\n  dtts <lệnh|command> --help: cách dùng một lệnh / a command's usage\n`;
 }
 
