@@ -10,6 +10,7 @@ import {
   Document,
   LineRuleType,
   Packer,
+  PageBreak,
   PageOrientation,
   Paragraph,
   type ParagraphChild,
@@ -81,7 +82,10 @@ function paragraphOf(p: ParagraphSnapshot): Paragraph {
       lineRule: LineRuleType.AUTO,
     },
     run: runOptions(p.mark),
-    children: p.runs.flatMap((r) => runsOf(r.text, r.attrs)),
+    children: [
+      ...p.runs.flatMap((r) => runsOf(r.text, r.attrs)),
+      ...Array.from({ length: p.pageBreaks ?? 0 }, () => new PageBreak()),
+    ],
   });
 }
 
