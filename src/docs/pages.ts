@@ -40,10 +40,25 @@ const literalPattern = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|
  */
 export const literalReplacement = (text: string): string => text.replace(/[\\$]/g, '\\$&');
 
+/**
+ * The order to replace the tokens in: a value typed with another token's text in it ("⟦đơn-vị⟧" in a
+ * name) must not be replaced again, so no value holds a token replaced after it (one replaceText
+ * call never rescans what it inserted).
+ */
+export function replacementOrder(tokens: readonly string[], values: readonly string[]): number[] {
+  const order: number[] = [];
+  const left = tokens.map((_, i) => i);
+  while (left.length) {
+    const k = left.findIndex((i) => left.every((j) => j === i || !(values[i] ?? '').includes(tokens[j] as string)));
+    order.push(...left.splice(Math.max(k, 0), 1));
+  }
+  return order;
+}
+
 function fillTokens(page: GoogleAppsScript.Document.Table, tokens: readonly string[], values: readonly string[]): void {
-  tokens.forEach((token, i) => {
-    page.replaceText(literalPattern(token), literalReplacement(values[i] ?? ''));
-  });
+  for (const i of replacementOrder(tokens, values)) {
+    page.replaceText(literalPattern(tokens[i] as string), literalReplacement(values[i] ?? ''));
+  }
 }
 
 /** Writes the model's page once per row of `model.pages.values`. */

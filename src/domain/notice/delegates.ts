@@ -47,7 +47,9 @@ export function printedDelegates(
   for (const r of records) {
     if (r.invalid.has('kind') || !r.data.kind) {
       // A row whose type is unreadable or blank could be one of the printed delegates.
-      bad.push(M.cell(r.cells.kind ?? `dòng ${r.row}`, r.data.kind ? 'loại đại biểu' : 'loại đại biểu trống'));
+      bad.push(
+        M.cell(r.cells.kind ?? `dòng ${r.row}`, r.invalid.has('kind') ? 'loại đại biểu' : 'loại đại biểu trống'),
+      );
       continue;
     }
     if (!kinds.has(r.data.kind)) continue;
@@ -59,12 +61,13 @@ export function printedDelegates(
       bad.push(M.cell(r.cells.unit ?? `dòng ${r.row}`, M.unknownUnit(r.data.unit ?? '')));
     out.push({
       row: r.row,
-      name: (r.data.name ?? '').trim(),
+      // Printed composed (NFC) even when pasted decomposed from Word, so the Doc can be searched.
+      name: (r.data.name ?? '').normalize('NFC').trim(),
       kind: r.data.kind,
       gender: r.data.gender ?? null,
       birthYear: r.data.birthYear ?? null,
       ethnic: r.data.ethnic ? ethnicDisplayName(r.data.ethnic) : '',
-      position: (r.data.position ?? '').trim(),
+      position: (r.data.position ?? '').normalize('NFC').trim(),
       unit: r.provincial ? M.provincial : (r.unitRecord?.data.name ?? r.unitRecord?.data.code ?? r.data.unit ?? ''),
       unitOrder: r.provincial || !r.unitRecord ? Number.MAX_SAFE_INTEGER : (order.get(r.unitRecord.row) ?? 0),
     });
