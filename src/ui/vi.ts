@@ -132,3 +132,14 @@ export const DELEGATE_DOCUMENT_MESSAGES = {
       )
       .join(', ')}.`,
 } as const;
+
+/**
+ * What Google Docs does not let the add-in lay out (README, "Trình bày văn bản"): DocumentApp and the
+ * Docs API insert no page number, and DocumentApp has no keep-with-next; said after a Doc is made.
+ */
+export const DOCUMENT_LAYOUT = {
+  googleDocsNote:
+    'Lưu ý khi in: Google Docs không cho tiện ích tự đánh số trang. Nếu văn bản dài hơn một trang, vào ' +
+    'Chèn > Số trang > Tùy chọn khác, chọn Đầu trang, bỏ chọn "Hiển thị trên trang đầu tiên" rồi căn giữa số trang; ' +
+    'kiểm tra khối "Nơi nhận" và chữ ký không bị tách khỏi đoạn cuối sang trang sau.',
+} as const;

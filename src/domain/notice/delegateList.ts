@@ -8,7 +8,7 @@ import type { DelegateRecord, UnitIndex } from '../records';
 import type { Settings } from '../settings';
 import { DELEGATE_KIND_LABELS, GENDER_LABELS } from '../values';
 import { type PrintedDelegate, printedDelegates } from './delegates';
-import { congressName, endWith, frame, para, ruleFor, table, upper } from './frame';
+import { congressName, endWith, frame, para, table, upper } from './frame';
 import type { DocModel, Line } from './model';
 import * as ND from './nd30';
 
@@ -157,7 +157,8 @@ export function buildDelegateList(input: DelegateListInput, s: Settings, date: I
       line('DANH SÁCH ĐẠI BIỂU CHÍNH THỨC', { bold: true }),
       line(summary, { bold: true }),
       ...attached,
-      ruleFor(summary.length > 60 ? summary.slice(0, 60) : summary, ND.SIZE.summary, 0.4),
+      // The frame's rule under the summary.
+      ...model.titleBlock.slice(-1),
     ],
     recipients: [],
     footer: { ...model.footer, left: [] },
