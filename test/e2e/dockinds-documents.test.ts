@@ -170,6 +170,20 @@ describe.each([
       const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
       expect(xml.match(/<w:br w:type="page"\/>/g)?.length).toBe(expected.length - 1);
       for (const e of expected.slice(0, 20)) expect(xml).toContain(`Kính gửi: ${e.salutation} ${e.name}`);
+      // Each page is a document of its own: no page numbers across the batch (no header, no titlePg).
+      const sect = xml.match(/<w:sectPr>.*<\/w:sectPr>/s)?.[0] ?? '';
+      expect(sect).not.toContain('<w:titlePg/>');
+      expect(sect).not.toContain('headerReference');
+      expect(Object.keys(zip.files).filter((n) => n.startsWith('word/header'))).toEqual([]);
+      // Times New Roman on every run and paragraph mark; rules drawn as borders, two a page; no row splits.
+      expect([...new Set([...xml.matchAll(/<w:rFonts w:ascii="([^"]+)"/g)].map((m) => m[1]))]).toEqual([
+        'Times New Roman',
+      ]);
+      expect(xml).not.toMatch(/_{3,}/);
+      expect(xml.match(/<w:pBdr><w:bottom w:val="single"/g)?.length).toBe(2 * expected.length);
+      expect(xml.match(/<w:tr>|<w:tr [^>]*>/g)?.length).toBe(xml.match(/<w:trPr><w:cantSplit\/>/g)?.length);
+      // The result does not ask to number the pages in Google Docs.
+      expect(result.message).not.toContain('Số trang');
     },
   );
 

@@ -161,6 +161,7 @@ export function buildDelegateList(input: DelegateListInput, s: Settings, date: I
       ...model.titleBlock.slice(-1),
     ],
     recipients: [],
-    footer: { ...model.footer, left: [] },
+    // An empty left cell still holds a paragraph: it gets the document's font (never Arial 11).
+    footer: { ...model.footer, left: [line('', { sizePt: ND.SIZE.recipients, align: 'left' })] },
   };
 }

@@ -28,7 +28,7 @@ export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
   'giay-moi': { typeName: 'GIẤY MỜI', abbr: 'GM', label: 'Giấy mời đại biểu' },
   'danh-sach-dai-bieu': {
     typeName: 'DANH SÁCH',
-    abbr: 'DS',
+    abbr: '',
     label: 'Danh sách đại biểu chính thức',
     numbered: false,
   },
