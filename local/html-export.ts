@@ -29,10 +29,20 @@ const esc = (s: string): string =>
 
 const ALIGN: Record<string, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'justify' };
 
+/**
+ * Fonts with the same metrics, tried after the named one where it is not installed (Linux machines
+ * often have Liberation or the Chrome OS fonts), so lines break where they would in print.
+ */
+const METRIC_COMPATIBLE: Record<string, string> = {
+  'Times New Roman': ",'Liberation Serif','Tinos'",
+  Arial: ",'Liberation Sans','Arimo'",
+};
+
 /** CSS of a run; font names and colours are the document's text, so callers escape it into the attribute. */
 function textStyle(a: Attrs): string {
+  const family = String(a.FONT_FAMILY ?? DOC_DEFAULTS.fontFamily);
   const parts = [
-    `font-family:'${String(a.FONT_FAMILY ?? DOC_DEFAULTS.fontFamily)}',serif`,
+    `font-family:'${family}'${METRIC_COMPATIBLE[family] ?? ''},serif`,
     `font-size:${Number(a.FONT_SIZE ?? DOC_DEFAULTS.fontSize)}pt`,
   ];
   if (a.BOLD === true) parts.push('font-weight:bold');
@@ -248,7 +258,7 @@ body { margin: 0; background: #e8eaed; }
 .page { position: relative; box-sizing: border-box; width: ${p.widthPt}pt; height: ${p.heightPt}pt; margin: 16px auto; background: #fff;
   padding: ${p.marginTopPt}pt ${p.marginRightPt}pt ${p.marginBottomPt}pt ${p.marginLeftPt}pt; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
 .page-number { position: absolute; top: ${numberTop}pt; left: 0; right: 0; text-align: center;
-  font-family: '${esc(ND.FONT)}', serif; font-size: ${ND.PAGE_NUMBER.sizePt}pt; line-height: 1; }
+  font-family: '${esc(ND.FONT)}'${METRIC_COMPATIBLE[ND.FONT] ?? ''}, serif; font-size: ${ND.PAGE_NUMBER.sizePt}pt; line-height: 1; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 td { vertical-align: top; padding: 0 ${CELL_PADDING_PT}pt; }
 tr { break-inside: avoid; }

@@ -96,7 +96,7 @@ const vi = {
   warningsChip: 'Cảnh báo',
   error: 'Lỗi',
   warning: 'Cảnh báo',
-  noCell: 'cả trang',
+  noCell: 'toàn trang',
   goToCell: (sheet: string, cell: string) => `Chọn ô ${cell} trong trang ${sheet}`,
   selected: (sheet: string, cell: string) => `Đã chọn ô ${cell} trong trang "${sheet}".`,
   more: (n: number) => `Còn ${vn(n)} vấn đề khác — xem trang "Kiểm tra".`,
@@ -163,6 +163,9 @@ const en: Strings = {
     'thong-bao-ket-luan': 'Conclusion notice',
     'phan-bo-dai-bieu': 'Delegate allocation',
     'phan-cong-nhiem-vu': 'Task assignment',
+    // The English switch is being removed: the kinds added since keep their one Vietnamese name.
+    'giay-moi': vi.kinds['giay-moi'],
+    'danh-sach-dai-bieu': vi.kinds['danh-sach-dai-bieu'],
   },
   meeting: 'Meeting',
   documentDate: 'Document date',
