@@ -92,6 +92,8 @@ const vi = {
     'thong-bao-ket-luan': 'Thông báo kết luận',
     'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
     'phan-cong-nhiem-vu': 'Phân công nhiệm vụ',
+    'giay-moi': 'Giấy mời đại biểu',
+    'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
   } satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
   documentDate: 'Ngày văn bản (ngày/tháng/năm)',
