@@ -13,7 +13,6 @@ import { ProblemList } from '../../src/domain/problem';
 import { readAllocationTable, readSettingsWithCells, readUnits } from '../../src/domain/records';
 import { SHEETS } from '../../src/domain/template';
 import type { CellValue } from '../../src/domain/values';
-import { allocationExplanation } from '../../src/sidebar/views/allocationExplanation';
 
 const METHODS: ApportionMethod[] = ['hamilton', 'jefferson', 'webster', 'adams', 'dean', 'huntington-hill'];
 const METHOD_TEXT: Record<ApportionMethod, string> = {
@@ -224,26 +223,6 @@ describe('the commune sample (65 units, 5-digit text codes)', () => {
       expect(row.reason).not.toMatch(/\b0\d{4}\b/);
     }
     expect(p.explanation.join(' ')).not.toMatch(/\b0\d{4}\b/);
-  });
-});
-
-describe('the sidebar shows the reason only when the allocation failed', () => {
-  const base = {
-    message: 'Chưa phân bổ: …',
-    method: 'hamilton',
-    methodName: 'Phương pháp số dư lớn nhất (Hamilton)',
-    houseSize: 0,
-    fixedSeats: [],
-    rows: [],
-    explanation: [],
-    tied: [],
-    problems: [],
-  };
-  test('failed: no "Cách tính" box', () => {
-    expect(allocationExplanation({ ...base, ok: false })).toBeUndefined();
-  });
-  test('done: a box', () => {
-    expect(allocationExplanation({ ...base, ok: true, explanation: ['x'] })).toBeInstanceOf(Function);
   });
 });
 
