@@ -53,6 +53,8 @@ const vi = {
     'thong-bao-ket-luan': 'Thông báo kết luận',
     'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
     'phan-cong-nhiem-vu': 'Phân công nhiệm vụ',
+    'giay-moi': 'Giấy mời đại biểu',
+    'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
   } satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
   documentDate: 'Ngày văn bản',
@@ -162,6 +164,9 @@ const en: Strings = {
     'thong-bao-ket-luan': 'Conclusion notice',
     'phan-bo-dai-bieu': 'Delegate allocation',
     'phan-cong-nhiem-vu': 'Task assignment',
+    // The English switch is being removed: the kinds added since keep their one Vietnamese name.
+    'giay-moi': vi.kinds['giay-moi'],
+    'danh-sach-dai-bieu': vi.kinds['danh-sach-dai-bieu'],
   },
   meeting: 'Meeting',
   documentDate: 'Document date',

@@ -109,6 +109,33 @@ export const ALLOCATION_MESSAGES = {
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
 } as const;
 
+/** Messages of the delegate documents (Giấy mời đại biểu, Danh sách đại biểu chính thức). */
+export const DELEGATE_DOCUMENT_MESSAGES = {
+  provincial: 'Cấp tỉnh',
+  fieldNames: {
+    name: 'họ và tên',
+    unit: 'mã đơn vị',
+    kind: 'loại đại biểu',
+    gender: 'giới tính',
+    birthYear: 'năm sinh',
+    ethnic: 'dân tộc',
+    position: 'chức vụ, nơi công tác',
+  },
+  cell: (cell: string, what: string) => `ô ${cell} (${what})`,
+  unknownUnit: (unit: string) => `đơn vị "${unit}" không có trong trang "Đơn vị"`,
+  unreadable: (sheet: string, what: string, cells: readonly string[]) =>
+    `Chưa tạo ${what} vì trang "${sheet}" có ô chưa đọc được: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại (chạy "Kiểm tra dữ liệu" để xem chi tiết).`,
+  noDelegates: (sheet: string, what: string) =>
+    `Chưa tạo ${what} vì trang "${sheet}" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.`,
+  missingSettings: (sheet: string, what: string, items: readonly { label: string; cell: string }[]) =>
+    `Chưa tạo ${what} vì trang "${sheet}" chưa khai báo ${items
+      .map(
+        (i) => `"${i.label}"${i.cell ? ` (ô ${i.cell})` : ' (chưa có dòng này: chạy "Thiết lập bảng tính" để thêm)'}`,
+      )
+      .join(', ')}.`,
+} as const;
+
 /** Vietnamese number: thousands '.', decimal ',', at most `d` decimals, trailing zeros dropped. */
 function vn(x: number, d = 0): string {
   if (!Number.isFinite(x)) return String(x);
