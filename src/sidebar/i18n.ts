@@ -122,6 +122,7 @@ const vi = {
   overviewFailed: 'Không tải được tổng quan:',
   openDocument: 'Mở văn bản',
   explanation: 'Cách tính',
+  explanationUnits: (n: number) => `Lý do số đại biểu của từng đơn vị (${vn(n)} đơn vị)`,
   created: (what: string) => `Đã tạo: ${what}`,
   problems: 'Vấn đề cần xử lý',
   problemsFrom: {
