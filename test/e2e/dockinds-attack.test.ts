@@ -120,3 +120,42 @@ describe('what officers type around the list', () => {
     expect(runtime.services.DocumentApp.created[0]?.getBody().getText()).toContain('Thời gian: 20/09/2029.');
   });
 });
+
+describe('a Google Docs failure in the middle of the pages', () => {
+  it.each([
+    ['Table.copy', 0],
+    ['Table.replaceText', 57],
+    ['Body.insertParagraph', 120],
+    ['Document.saveAndClose', 0],
+  ])(
+    'at %s (after %i) leaves the Doc logged unfinished; the next attempt completes it, same number, every page once',
+    (key, after) => {
+      const { runtime, generate } = open(COMMUNES);
+      runtime.failOn(key, { after });
+      let message = '';
+      try {
+        generate('giay-moi');
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/giấy mời đại biểu số 01\/GM-BCĐ đã được tạo nhưng chưa hoàn chỉnh/);
+      const log = () => runtime.spreadsheet.getSheetByName('Văn bản')?.getDataRange().getValues() ?? [];
+      expect(log()).toHaveLength(2);
+      expect(String(log()[1]?.[3])).not.toBe('');
+      runtime.clearFaults();
+      const again = generate('giay-moi');
+      expect(again).toMatchObject({ number: '01/GM-BCĐ', reused: false });
+      expect(again.message).toMatch(/^Đã hoàn thành giấy mời đại biểu số 01\/GM-BCĐ \(lần trước chưa hoàn chỉnh\)/);
+      expect(runtime.services.DocumentApp.created).toHaveLength(1);
+      const doc = runtime.services.DocumentApp.created[0]?.snapshot() as DocSnapshot;
+      const pages = doc.blocks.filter((b) => b.type === 'table').map(textOf);
+      const officials = (runtime.spreadsheet.getSheetByName('Đại biểu')?.getDataRange().getValues() ?? []).filter(
+        (r) => r.includes('Chính thức') || r.includes('Đương nhiên'),
+      );
+      expect(pages).toHaveLength(officials.length);
+      expect(pages.join('\n')).not.toMatch(/⟦/);
+      expect(new Set(pages.map((p) => /Kính gửi: .*/.exec(p)?.[0])).size).toBe(officials.length);
+      expect(log()).toHaveLength(2);
+    },
+  );
+});
