@@ -82,6 +82,7 @@ const vi = {
   overviewFailed: 'Không tải được tổng quan:',
   openDocument: 'Mở văn bản',
   explanation: 'Cách tính',
+  explanationUnits: (n: number) => `Lý do số đại biểu của từng đơn vị (${vn(n)} đơn vị)`,
   created: (what: string) => `Đã tạo: ${what}`,
   problems: 'Vấn đề cần xử lý',
   problemsFrom: {
@@ -193,6 +194,7 @@ const en: Strings = {
   overviewFailed: 'Could not load the overview:',
   openDocument: 'Open the document',
   explanation: 'How it was computed',
+  explanationUnits: (n) => `Why each unit got its number (${en_(n)} units)`,
   created: (what) => `Created: ${what}`,
   problems: 'Problems to fix',
   problemsFrom: {

@@ -204,9 +204,11 @@ export const EXPLANATION = {
     `${seatsOf(rest)} còn lại chia theo tỷ lệ dân số DTTS cho ${vn(units)} đơn vị còn lại (bình quân ${vn(population / rest, 2)} người DTTS/01 đại biểu): phần được chia = dân số DTTS × ${vn(rest)} ÷ ${vn(population)}.`,
   wholeParts: (sum: number) => `Phần nguyên cộng lại được ${seatsOf(sum)}.`,
   remainders: (list: readonly { name: string; remainder: string }[]) =>
-    `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
-      list.map((u) => `${u.name} (${u.remainder})`),
-    )}.`,
+    list.length === 1
+      ? `1 đại biểu còn lại cấp cho đơn vị có số dư lớn nhất: ${list[0]?.name} (${list[0]?.remainder}).`
+      : `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
+          list.map((u) => `${u.name} (${u.remainder})`),
+        )}.`,
   noRemainder: 'Không còn đại biểu nào để cấp theo số dư.',
   withoutBounds: (changes: readonly { name: string; seats: number; without: number }[]) =>
     changes.length === 0
@@ -255,7 +257,7 @@ export const EXPLANATION = {
         ? `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${rank === 1 ? 'lớn nhất' : `lớn thứ ${vn(rank)}`}${tie} nên được thêm 01 → ${seatsOf(whole + 1)}.`
         : places === 0
           ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
-          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} không thuộc ${vn(places)} số dư lớn nhất${tie} → ${seatsOf(whole)}.`,
+          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${places === 1 ? 'không phải số dư lớn nhất' : `không thuộc ${vn(places)} số dư lớn nhất`}${tie} → ${seatsOf(whole)}.`,
   tieWith: (others: readonly string[], won: boolean) =>
     ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
   divisorUnit: (
