@@ -87,7 +87,7 @@ const vi = {
   validate: 'Kiểm tra dữ liệu',
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
-  documentsMenuHint: 'Thông báo, phân bổ, phân công',
+  documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
   kinds: {
     'thong-bao-ket-luan': 'Thông báo kết luận',
     'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
