@@ -54,6 +54,8 @@ export const MESSAGES = {
   unexpectedMaybeWritten: (detail: string) =>
     `${UNEXPECTED} Thao tác có thể đã ghi một phần trước khi dừng; hãy kiểm tra lại rồi chạy lại. Chi tiết: ${detail}`,
   sheetMissing: 'Không có trang tính',
+  /** After a sheet of the template found missing. */
+  runSetupFirst: 'Hãy chạy "Thiết lập bảng tính" để tạo các trang tính của mẫu.',
   serviceFailed:
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác chưa thực hiện được; dữ liệu chưa bị thay đổi. Vui lòng thử lại sau ít phút.',
   /** A Google service failure in an action that writes, where the add-in cannot tell whether it wrote. */
