@@ -48,6 +48,11 @@ describe('an invitation', () => {
     expect(inviteeLines(invitee({ position: '', kind: 'ex-officio', unit: 'Cấp tỉnh' }))[1]).toBe(
       'Đại biểu đương nhiên, đơn vị: Cấp tỉnh.',
     );
+    // A cell typed on two lines is one line of the invitation.
+    expect(inviteeLines(invitee({ name: 'Hoàng Văn\nHùng', position: 'Trưởng thôn\n Nà Pàn' }))).toEqual([
+      'Kính gửi: Ông Hoàng Văn Hùng',
+      'Chức vụ, nơi công tác: Trưởng thôn Nà Pàn. Đại biểu chính thức, đơn vị: Cao Lộc.',
+    ]);
   });
 
   it('is one page holding each token once, and a row of values per delegate', () => {
