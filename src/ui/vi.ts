@@ -146,8 +146,8 @@ function vn(x: number, d = 0): string {
 }
 
 /** At most ten names, then how many more. */
-const names = (list: readonly string[]) =>
-  list.length <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(list.length - 10)} đơn vị khác`;
+const names = (list: readonly string[], total = list.length) =>
+  total <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(total - 10)} đơn vị khác`;
 
 /** The tie rule, in the words of the explanation, the checks and the README. */
 const TIE_RULE =
@@ -242,7 +242,7 @@ export const EXPLANATION = {
   quota: (population: number, house: number, total: number, quota: string) =>
     `${vn(population)} × ${vn(house)} ÷ ${vn(total)} = ${quota}`,
   hamiltonFixed: (kind: 'min' | 'max', quota: string, share: string | null, bound: number, without: number | null) =>
-    `số theo tỷ lệ ${quota}${share ? `, chia lại còn ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
+    `số theo tỷ lệ ${quota}${share ? `, khi chia lại là ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
       without === null
         ? ''
         : without === bound
@@ -258,8 +258,8 @@ export const EXPLANATION = {
         : places === 0
           ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
           : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${places === 1 ? 'không phải số dư lớn nhất' : `không thuộc ${vn(places)} số dư lớn nhất`}${tie} → ${seatsOf(whole)}.`,
-  tieWith: (others: readonly string[], won: boolean) =>
-    ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
+  tieWith: (others: readonly string[], total: number, won: boolean) =>
+    ` (bằng số dư của ${names(others, total)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
   divisorUnit: (
     method: string,
     population: number,
@@ -281,14 +281,15 @@ export const EXPLANATION = {
     divisor: string,
     quotient: string,
     others: readonly string[],
+    total: number,
     won: boolean,
     seats: number,
   ) =>
-    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others)}; theo quy tắc ngang bằng, ${
+    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others, total)}; theo quy tắc ngang bằng, ${
       won ? 'được cấp đại biểu đó' : 'không được cấp đại biểu đó'
     } → ${seatsOf(seats)}.`,
   tieWarning: (name: string, others: readonly string[]) =>
-    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${others.map((o) => `"${o}"`).join(', ')}; theo quy tắc, ${TIE_RULE}.`,
+    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${names(others.map((o) => `"${o}"`))}; theo quy tắc, ${TIE_RULE}.`,
   tieWarningHint:
     'Kiểm tra lại dân số DTTS của các đơn vị này; nếu cần phân định khác, ghi rõ căn cứ và dùng cột Điều chỉnh của trang "Phân bổ".',
   noUnitsHint: (sheet: string, headers: readonly string[]) =>

@@ -188,10 +188,12 @@ export function checkTies(input: AllocationCheckInput, problems: ProblemList): v
   if (!explained || explained.tied.length === 0) return;
   const rowOf = new Map(input.plan.rows.map((r) => [r.code, r]));
   const nameOf = (id: string) => rowOf.get(id)?.name ?? id;
+  // The units that tied and did not get the seat (the same for every winner): named once.
+  const winners = new Set(explained.tieWinners);
+  const others = explained.tied.filter((t) => !winners.has(t)).map(nameOf);
   for (const id of explained.tieWinners) {
     const row = rowOf.get(id);
     if (!row) continue;
-    const others = explained.tied.filter((t) => t !== id && !explained.tieWinners.includes(t)).map(nameOf);
     problems.warning(
       'allocation-tie',
       sheetFor(input, row),
