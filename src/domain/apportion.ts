@@ -35,6 +35,8 @@ import { compareUnitCodes } from './unitOrder';
 export type ApportionMethod = 'hamilton' | 'jefferson' | 'webster' | 'adams' | 'dean' | 'huntington-hill';
 export interface ApportionUnit {
   id: string;
+  /** The unit's name, used in error messages (the id when absent). */
+  name?: string;
   population: number;
   min?: number;
   max?: number;
@@ -184,10 +186,11 @@ function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Pre
     if (seen.has(id)) fail(`Mã đơn vị bị trùng: "${id}".`);
     seen.add(id);
     const p = u.population;
-    count(p, `Dân số DTTS của đơn vị "${id}"`);
+    const label = typeof u.name === 'string' && u.name !== '' ? u.name : id;
+    count(p, `Dân số DTTS của đơn vị "${label}"`);
     const min = u.min ?? 0;
     const max = u.max ?? Infinity;
-    const bound = `Đơn vị "${id}": số đại biểu tối`;
+    const bound = `Đơn vị "${label}": số đại biểu tối`;
     count(min, bound + ' thiểu');
     if (u.max != null) count(max, bound + ' đa');
     if (min > max) fail(`${bound} thiểu (${fmt(min)}) lớn hơn số tối đa (${fmt(max)}).`);

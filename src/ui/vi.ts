@@ -292,6 +292,12 @@ export const EXPLANATION = {
     `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${names(others.map((o) => `"${o}"`))}; theo quy tắc, ${TIE_RULE}.`,
   tieWarningHint:
     'Kiểm tra lại dân số DTTS của các đơn vị này; nếu cần phân định khác, ghi rõ căn cứ và dùng cột Điều chỉnh của trang "Phân bổ".',
+  settingsHint: (sheet: string, rows: readonly string[]) =>
+    `Sửa ${rows.map((r) => `"${r}"`).join(', ')} trong trang "${sheet}", rồi chạy lại "Phân bổ đại biểu".`,
+  unitRowHint: (sheet: string, row: number, cell: string) =>
+    `Trong trang "${sheet}", dòng ${row}: nhập Dân số DTTS là số nguyên không âm${cell ? ` (ô ${cell})` : ''} và sửa các ô được đánh dấu lỗi trên dòng đó, rồi chạy lại "Phân bổ đại biểu".`,
+  boundsHint: (config: string, units: string, rows: readonly string[]) =>
+    `Sửa ${rows.map((r) => `"${r}"`).join(', ')} trong trang "${config}", hoặc cột "Tối thiểu", "Tối đa" của đơn vị trong trang "${units}", rồi chạy lại "Phân bổ đại biểu".`,
   noUnitsHint: (sheet: string, headers: readonly string[]) =>
     `Nhập các đơn vị vào trang "${sheet}", mỗi đơn vị một dòng dưới dòng tiêu đề, ghi đủ các cột ${headers
       .map((h) => `"${h}"`)

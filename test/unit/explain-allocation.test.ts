@@ -300,4 +300,41 @@ describe('no zero clause, and a hint that says what to enter where', () => {
       ]);
     }
   });
+
+  test('each refusal says what to enter where, naming the unit by name', () => {
+    const refusal = (fixed: number, units: CellValue[][], extra: CellValue[][] = []) => {
+      const problems = new ProblemList();
+      const { settings, cells } = readSettingsWithCells([...config(fixed), ...extra], 420, problems);
+      const plan = planAllocation(settings, cells, readUnits([header('units'), ...units], problems), [], [], problems);
+      expect(plan.ok).toBe(false);
+      return problems.items
+        .filter((p) => p.rule === 'allocation-infeasible')
+        .map((p) => [p.sheet, p.cell, p.message, p.suggestion]);
+    };
+    const unit: CellValue[] = ['A', 'Xã An', 9000, 3000, '', '', ''];
+    expect(refusal(0, [unit], [['Số đại biểu cơ quan cấp tỉnh', 1300]])).toEqual([
+      [
+        'Cấu hình',
+        'B2',
+        'Số đại biểu đương nhiên và đại biểu cơ quan cấp tỉnh (1.300) lớn hơn tổng số đại biểu chính thức (1.250): không còn đại biểu để phân bổ cho các đơn vị.',
+        'Sửa "Tổng số đại biểu chính thức", "Số đại biểu đương nhiên", "Số đại biểu cơ quan cấp tỉnh" trong trang "Cấu hình", rồi chạy lại "Phân bổ đại biểu".',
+      ],
+    ]);
+    expect(refusal(0, [unit, ['B', 'Xã Bình', 9000, 'nhiều', '', '', '']])).toEqual([
+      [
+        'Đơn vị',
+        'D3',
+        'Chưa thể phân bổ: dòng 3 (Xã Bình) của trang "Đơn vị" có số liệu thiếu hoặc không hợp lệ.',
+        'Trong trang "Đơn vị", dòng 3: nhập Dân số DTTS là số nguyên không âm (ô D3) và sửa các ô được đánh dấu lỗi trên dòng đó, rồi chạy lại "Phân bổ đại biểu".',
+      ],
+    ]);
+    expect(refusal(0, [['A', 'Xã An', 9000, 3000, 5, 3, '']])).toEqual([
+      [
+        'Cấu hình',
+        'B2',
+        'Đơn vị "Xã An": số đại biểu tối thiểu (5) lớn hơn số tối đa (3).',
+        'Sửa "Tổng số đại biểu chính thức", "Số đại biểu tối thiểu mỗi đơn vị" trong trang "Cấu hình", hoặc cột "Tối thiểu", "Tối đa" của đơn vị trong trang "Đơn vị", rồi chạy lại "Phân bổ đại biểu".',
+      ],
+    ]);
+  });
 });
