@@ -86,4 +86,6 @@ export interface DocModel {
   signature: { authority: string[]; title: string; name: string };
   /** Left: "Nơi nhận:" and the recipients; right: authority, position, gap, name. */
   footer: Columns;
+  /** A draft: no number and no day yet (issued later with issueDraft). */
+  draft?: boolean;
 }
