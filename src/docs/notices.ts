@@ -259,7 +259,7 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
     if (e instanceof RangeError) throw new UserError(NOTICE_MESSAGES.badDate(date));
     throw e;
   }
-  const { cells: _where, signerFrom: _from, ...printed } = profile;
+  const { cells: _cells, where: _where, signerFrom: _from, ...printed } = profile;
   const source = digestSource(kind, settings, { input, profile: printed }, options.date);
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, source, Utilities.Charset.UTF_8);
   return {

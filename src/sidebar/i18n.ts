@@ -1,5 +1,6 @@
 /** Every string of the sidebar, Vietnamese first, then English with the same keys. */
 import type { NoticeKind } from '../rpc/contract';
+import { KIND_LABELS } from './kinds';
 
 export type Lang = 'vi' | 'en';
 
@@ -49,11 +50,8 @@ const vi = {
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
   documentsMenuHint: 'Thông báo, phân bổ, phân công',
-  kinds: {
-    'thong-bao-ket-luan': 'Thông báo kết luận',
-    'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
-    'phan-cong-nhiem-vu': 'Phân công nhiệm vụ',
-  } satisfies Record<NoticeKind, string>,
+  /** The one name of each kind (src/ui/vi.ts, through kinds.ts). */
+  kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
   documentDate: 'Ngày văn bản',
   create: 'Tạo',

@@ -80,7 +80,7 @@ describe('Tạo văn bản: the inline form', () => {
     await kindButton('thong-bao-ket-luan').click();
     await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-controls')).resolves.toBe('notice-form');
-    await expect(form().getAttribute('aria-label')).resolves.toBe('Thông báo kết luận');
+    await expect(form().getAttribute('aria-label')).resolves.toBe('Thông báo kết luận cuộc họp');
     const meeting = s.sidebar.getByLabel('Cuộc họp');
     await meeting.waitFor();
     // Newest first, the newest chosen.
@@ -106,7 +106,7 @@ describe('Tạo văn bản: the inline form', () => {
     expect(calls.filter((c) => c.fn === 'generateNotice')).toEqual([
       { fn: 'generateNotice', args: ['thong-bao-ket-luan', { meeting: 'BCĐ-01', date: '2024-01-20' }] },
     ]);
-    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận số 01/TB-UBND.');
+    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận cuộc họp số 01/TB-UBND.');
     const href = await live().locator('.result-link a').getAttribute('href');
     expect(href).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+/);
     // The form closes; the document is the chosen meeting's, dated as chosen.
@@ -126,7 +126,7 @@ describe('Tạo văn bản: the inline form', () => {
     await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-02');
     await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-21');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
-    await live().getByText('Đã tạo thông báo kết luận số 02/TB-UBND.').waitFor();
+    await live().getByText('Đã tạo thông báo kết luận cuộc họp số 02/TB-UBND.').waitFor();
     const text = s.runtime.services.DocumentApp.created[1]?.getBody().getText() ?? '';
     expect(text).toContain('Lạng Sơn, ngày 21 tháng 01 năm 2024');
     expect(text).toContain(CONCLUSION);

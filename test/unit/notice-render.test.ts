@@ -285,7 +285,7 @@ describe('the .docx export of the notice', () => {
 
   it('the HTML preview has the same structure', () => {
     const html = docHtml(doc);
-    expect(html).toContain('<title>01/TB-UBND - Thông báo kết luận');
+    expect(html).toContain('<title>01/TB-UBND - Thông báo kết luận cuộc họp');
     expect(html).toContain('font-weight:bold');
     expect(html).toMatch(/text-align:justify;[^"]*text-indent:36pt/);
     expect(html).toContain('Nơi nhận:');

@@ -579,7 +579,7 @@ describe('document log', () => {
   const when = new Date('2024-01-05T03:00:00Z');
   const rows: CellValue[][] = [
     ['Ghi chú', 'Liên kết', 'Số', 'Loại', 'Ngày', 'Trích yếu', 'Mã dữ liệu', 'Người tạo', 'Thời điểm'],
-    ['', 'https://d/1', '01/TB-UBND', 'Thông báo kết luận', '05/01/2024', 'A', 'aaaa', 'x@y', when],
+    ['', 'https://d/1', '01/TB-UBND', 'Thông báo kết luận cuộc họp', '05/01/2024', 'A', 'aaaa', 'x@y', when],
     [
       '',
       'https://d/2',

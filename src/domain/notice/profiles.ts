@@ -49,6 +49,8 @@ export interface DocProfile {
   register: string;
   /** Where each value was read: "Cấu hình!B40" style cell of the row used ('' when a default or the data). */
   cells: Partial<Record<ProfileField, string>>;
+  /** Where an officer fills each field, for messages (settingWhere). */
+  where: Partial<Record<ProfileField, string>>;
   /** Where the signer's name came from when not typed: the `Thành viên` cell. */
   signerFrom: string;
 }
@@ -167,6 +169,7 @@ export function resolveProfile(
     drafterCode: s.drafterCode.trim(),
     register: own('register'),
     cells: at,
+    where: Object.fromEntries(PROFILE_FIELDS.map((f) => [f, settingWhere(kind, f, cells)])),
     signerFrom,
   };
 }
@@ -193,14 +196,15 @@ export function missingProfileFields(p: DocProfile): string[] {
   if (!p.issuingBody) missing.push('issuingBody');
   if (!p.issuerCode) missing.push('issuerCode');
   if (!p.place) missing.push('place');
-  return missing.map((f) => settingWhere(p.kind, f, p.cells[f]));
+  return missing.map((f) => p.where[f] ?? '');
 }
 
-/** '"Quyết định phân công nhiệm vụ: Người ký" (ô B52) hoặc "Người ký"' — where an officer fills a field. */
-export function settingWhere(kind: NoticeKind, field: ProfileField, cell?: string): string {
+/** 'mục "Địa danh" (ô B25) hoặc mục "Thông báo kết luận cuộc họp: Địa danh" (ô B60)': where an officer fills a field. */
+export function settingWhere(kind: NoticeKind, field: ProfileField, cells: SettingCells): string {
   const general = generalLabel(field);
-  const own = `"${profileLabel(kind, field)}"${cell ? ` (ô ${cell})` : ''}`;
-  return general ? `mục ${own} hoặc mục "${general}"` : `mục ${own}`;
+  const at = (cell: string | undefined) => (cell ? ` (ô ${cell})` : '');
+  const own = `mục "${profileLabel(kind, field)}"${at(cells[profileKey(kind, field)])}`;
+  return general ? `mục "${general}"${at(cells[field as keyof Settings])} hoặc ${own}` : own;
 }
 
 export { PROFILE_FIELDS };
