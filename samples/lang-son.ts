@@ -120,6 +120,8 @@ export const LANG_SON: SampleWorkbook = {
       ['Tỷ lệ khách mời tối đa', '1/3'],
       ['Số đại biểu chính thức tối đa', 250],
       ['Tỷ lệ nữ tối thiểu', '30%'],
+      ['Tuổi tối thiểu của đại biểu', 18],
+      ['Tuổi tối đa của đại biểu', 100],
       ['Hạn tổ chức Đại hội cấp cơ sở', '30/06/2024'],
       ['Cơ quan chủ quản', ''],
       ['Cơ quan ban hành', 'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN'],

@@ -1387,6 +1387,12 @@ export class LocalDocument extends ServiceObject {
   saveAndClose(): void {
     this.closed = true;
   }
+  /**
+   * "Retrieves the document's header section, if one exists"
+   * (https://developers.google.com/apps-script/reference/document/document#getHeader()): a new Doc
+   * has none, and the add-in adds none (a header made through DocumentApp can hold no page number;
+   * README, "Layout of the documents"), so it is null here.
+   */
   getHeader(): GoogleAppsScript.Document.HeaderSection {
     return null as unknown as GoogleAppsScript.Document.HeaderSection;
   }

@@ -59,7 +59,7 @@ import {
   timeZoneOffset,
   visibleName,
 } from '../sheets/workbook';
-import { MESSAGES } from '../ui/vi';
+import { DOCUMENT_LAYOUT, MESSAGES } from '../ui/vi';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
   describeSharing,
@@ -615,7 +615,16 @@ function generate(
       throw new UserError(NOTICE_MESSAGES.unsure(label, number));
     }
     const done = earlier ? NOTICE_MESSAGES.completed(label, number) : NOTICE_MESSAGES.created(label, number);
-    progress.done = { message: `${done} ${shareNote}`, url, number, title: model.title, reused: false, sharedWith };
+    // The default layout has no page numbers in Google Docs (a user's template may have its own).
+    const layoutNote = template ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote}`;
+    progress.done = {
+      message: `${done} ${shareNote}${layoutNote}`,
+      url,
+      number,
+      title: model.title,
+      reused: false,
+      sharedWith,
+    };
     return progress.done;
   });
 }

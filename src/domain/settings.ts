@@ -31,8 +31,9 @@ export interface Settings {
   youthAge: number;
   minPrestigeShare: number | null;
   maxKinhShare: number | null;
-  minAge: number;
-  maxAge: number;
+  /** Age bounds of a delegate (blank: no bound); a delegate outside them is a warning. */
+  minAge: number | null;
+  maxAge: number | null;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
   parentBody: string;
@@ -240,8 +241,22 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Để trống: không kiểm tra.',
   },
-  { key: 'minAge', label: 'Tuổi tối thiểu của đại biểu', kind: 'integer', initial: 18, note: 'Kiểm tra năm sinh.' },
-  { key: 'maxAge', label: 'Tuổi tối đa của đại biểu', kind: 'integer', initial: 100, note: 'Kiểm tra năm sinh.' },
+  // No age bounds by default: real delegates include pupils of 12–13 and elders past 100, so any
+  // default bound would flag real people; an officer who has a rule sets it, and outside it is a warning.
+  {
+    key: 'minAge',
+    label: 'Tuổi tối thiểu của đại biểu',
+    kind: 'integer',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Đại biểu dưới tuổi này (tính theo năm Đại hội) được cảnh báo.',
+  },
+  {
+    key: 'maxAge',
+    label: 'Tuổi tối đa của đại biểu',
+    kind: 'integer',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Đại biểu trên tuổi này (tính theo năm Đại hội) được cảnh báo.',
+  },
   {
     key: 'dueSoonDays',
     label: 'Số ngày cảnh báo sắp đến hạn',
@@ -369,8 +384,8 @@ export const DEFAULT_SETTINGS: Settings = {
   youthAge: 35,
   minPrestigeShare: null,
   maxKinhShare: null,
-  minAge: 18,
-  maxAge: 100,
+  minAge: null,
+  maxAge: null,
   dueSoonDays: 3,
   unitCongressDeadline: null,
   parentBody: '',

@@ -81,6 +81,8 @@ export interface AllocationRowDto {
   final: number;
   registered: number;
   difference: number;
+  /** Why the unit got its Số phân bổ (Vietnamese), as in the `Cách tính` column. */
+  reason?: string;
 }
 
 export interface AllocationResultDto extends ActionResult {

@@ -92,7 +92,7 @@ const vi = {
   warningsChip: 'Cảnh báo',
   error: 'Lỗi',
   warning: 'Cảnh báo',
-  noCell: 'cả trang',
+  noCell: 'toàn trang',
   goToCell: (sheet: string, cell: string) => `Chọn ô ${cell} trong trang ${sheet}`,
   selected: (sheet: string, cell: string) => `Đã chọn ô ${cell} trong trang "${sheet}".`,
   more: (n: number) => `Còn ${vn(n)} vấn đề khác — xem trang "Kiểm tra".`,

@@ -176,11 +176,13 @@ describe('Thông báo kết luận of the Lạng Sơn sample (seed 004)', () => 
   });
 
   it('header: issuing body in bold caps with its rule, Quốc hiệu, Tiêu ngữ, number and place-date', () => {
-    const [issuing, rule] = model.header.left;
-    expect(model.header.left).toHaveLength(2); // no parent body in the sample
-    expect(issuing).toMatchObject({ text: 'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', bold: true, align: 'center' });
+    const [parent, province, rule] = model.header.left;
+    expect(model.header.left).toHaveLength(3); // no parent body in the sample; the name on two lines
+    expect(parent).toMatchObject({ text: 'ỦY BAN NHÂN DÂN', bold: true, align: 'center', role: 'issuing' });
+    expect(province).toMatchObject({ text: 'TỈNH LẠNG SƠN', bold: true, align: 'center', role: 'issuing' });
     expect(rule?.rule).toBe(true);
-    expect(rule?.text).toMatch(/^_{8,}$/);
+    expect(rule?.text).toMatch(/^\u00a0{8,}$/);
+    expect(rule?.underline).toBe(true);
     expect(model.header.right.map((l) => [l.text, !!l.bold, !!l.underline, l.sizePt])).toEqual([
       ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true, false, 12],
       ['Độc lập - Tự do - Hạnh phúc', true, true, 13],
@@ -198,9 +200,10 @@ describe('Thông báo kết luận of the Lạng Sơn sample (seed 004)', () => 
       '2024-03-15',
     );
     expect(m.header.left.map((l) => [l.text, !!l.bold])).toEqual([
-      ['ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', false],
+      ['ỦY BAN NHÂN DÂN', false],
+      ['TỈNH LẠNG SƠN', false],
       ['BAN CHỈ ĐẠO ĐẠI HỘI', true],
-      [expect.stringMatching(/^_+$/), false],
+      [expect.stringMatching(/^\u00a0+$/), false],
     ]);
     expect(m.header.placeDate.text).toBe('Lạng Sơn, ngày 15 tháng 3 năm 2024');
     expect(m.header.number.text).toMatch(/^Số: +\/TB-UBND$/);

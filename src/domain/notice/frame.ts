@@ -7,6 +7,7 @@ import { KIND_NAMES } from '../../ui/vi';
 import { formatNd30Date, type IsoDate } from '../dates';
 import type { Settings } from '../settings';
 import { foldKey, truncate } from '../text';
+import { agencyLines, ruleUnder } from './layout';
 import type { Block, Columns, DocModel, Line, ParagraphBlock, Run, TableBlock } from './model';
 import * as ND from './nd30';
 import { type DocProfile, resolveProfile } from './profiles';
@@ -64,11 +65,10 @@ const line = (text: string, sizePt: number, style: Partial<Line> = {}): Line => 
 });
 const BOLD = { bold: true };
 
-/** A rule under a line of text, a third to a half of its length (drawn with underscores). */
-export function ruleFor(text: string, sizePt: number, share = 0.4): Line {
-  const n = Math.max(8, Math.min(24, Math.round(text.length * share)));
-  return { text: '_'.repeat(n), sizePt: sizePt - 3, align: 'center', rule: true };
-}
+/** Width of the text between the margins, in points. */
+const TEXT_WIDTH_PT = ND.mmToPt(ND.PAGE.widthMm - ND.MARGINS.leftMm - ND.MARGINS.rightMm);
+/** Width of the header's left column (parent and issuing body), in points, less the cell padding. */
+const AGENCY_WIDTH_PT = (TEXT_WIDTH_PT * ND.HEADER_WIDTHS[0]) / 100 - 10;
 
 /** A body paragraph: justified, first-line indent, space after. */
 export function para(content: string | Run[], extra: Partial<ParagraphBlock> = {}): ParagraphBlock {
@@ -170,9 +170,12 @@ function headerColumns(
   draft: boolean,
 ): DocModel['header'] {
   const left: Line[] = [];
-  if (s.parentBody.trim()) left.push(line(upper(s.parentBody.trim()), ND.SIZE.agency));
-  const issuing = upper(s.issuingBody.trim());
-  left.push(line(issuing, ND.SIZE.agency, BOLD), ruleFor(issuing, ND.SIZE.agency, 0.35));
+  for (const text of agencyLines(upper(s.parentBody), ND.SIZE.agency, AGENCY_WIDTH_PT, false)) {
+    left.push(line(text, ND.SIZE.agency, { role: 'parent' }));
+  }
+  const issuing = agencyLines(upper(s.issuingBody), ND.SIZE.agency, AGENCY_WIDTH_PT);
+  left.push(...issuing.map((text) => line(text, ND.SIZE.agency, { bold: true, role: 'issuing' })));
+  left.push(ruleUnder(issuing, ND.SIZE.agency, AGENCY_WIDTH_PT));
   const right: Line[] = [
     line(ND.NATIONAL_TITLE, ND.SIZE.nationalTitle, BOLD),
     line(ND.MOTTO, ND.SIZE.motto, { bold: true, underline: true }),
@@ -238,7 +241,7 @@ export function frame(input: FrameInput): DocModel {
     titleBlock: [
       line(type.typeName, ND.SIZE.typeName, BOLD),
       line(summary, ND.SIZE.summary, BOLD),
-      ruleFor(summary.length > 60 ? summary.slice(0, 60) : summary, ND.SIZE.summary, 0.4),
+      ruleUnder([summary], ND.SIZE.summary, TEXT_WIDTH_PT),
     ],
     summary,
     blocks: closeBody(input.blocks),

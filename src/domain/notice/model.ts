@@ -19,8 +19,13 @@ export interface Run {
 export interface Line extends Run {
   sizePt: number;
   align: Align;
-  /** A short solid rule drawn as a run of underscores (under the issuing body and the summary). */
+  /**
+   * A short solid rule (under the issuing body and the summary): underlined no-break spaces of the
+   * rule's length (layout.ts ruleUnder), turned into a real border by the .docx export.
+   */
   rule?: boolean;
+  /** What the line is, where a reader of the model needs it (the agency names span several lines). */
+  role?: 'parent' | 'issuing' | 'rule';
 }
 
 export interface ParagraphBlock {
