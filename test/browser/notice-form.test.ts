@@ -81,7 +81,7 @@ describe('Tạo văn bản: the inline form', () => {
     await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-controls')).resolves.toBe('notice-form');
     await expect(form().getAttribute('aria-label')).resolves.toBe('Thông báo kết luận cuộc họp');
-    const meeting = s.sidebar.getByLabel('Cuộc họp');
+    const meeting = s.sidebar.getByLabel('Cuộc họp', { exact: true });
     await meeting.waitFor();
     // Newest first, the newest chosen.
     await expect(meeting.locator('option').allTextContents()).resolves.toEqual([
@@ -123,7 +123,7 @@ describe('Tạo văn bản: the inline form', () => {
 
   test('the newest meeting, left as chosen: its notice', async () => {
     await kindButton('thong-bao-ket-luan').click();
-    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-02');
+    await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BCĐ-02');
     await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-21');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     await live().getByText('Đã tạo thông báo kết luận cuộc họp số 02/TB-UBND.').waitFor();
@@ -134,12 +134,12 @@ describe('Tạo văn bản: the inline form', () => {
 
   test('a meeting the server cannot make a notice of: the error, and the form stays as chosen', async () => {
     await kindButton('thong-bao-ket-luan').click();
-    await s.sidebar.getByLabel('Cuộc họp').selectOption('BTC-01');
+    await s.sidebar.getByLabel('Cuộc họp', { exact: true }).selectOption('BTC-01');
     await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-23');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     await live().locator('.result.tone-error').waitFor();
     await expect(live().textContent()).resolves.toContain('Cuộc họp "BTC-01" chưa có kết luận nào');
-    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BTC-01');
+    await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BTC-01');
     await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('2024-01-23');
     await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
     expect(s.runtime.services.DocumentApp.created).toHaveLength(2);
@@ -167,7 +167,7 @@ describe('Tạo văn bản: the inline form', () => {
     await s.page.keyboard.press('Shift+Tab');
     const calls = await callsDuring(s, async () => {
       await s.page.keyboard.press('Enter');
-      await live().getByText('Đã tạo quyết định phân công nhiệm vụ số 01/QĐ-UBND.').waitFor();
+      await live().getByText('Đã tạo quyết định phân công nhiệm vụ số 01/QĐ-BCĐ.').waitFor();
     });
     expect(calls.find((c) => c.fn === 'generateNotice')?.args).toEqual(['phan-cong-nhiem-vu', { date: '2024-01-22' }]);
     // The form closed; the focus is back on its kind.

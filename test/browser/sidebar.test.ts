@@ -205,7 +205,7 @@ describe('sidebar on the Lạng Sơn sample', () => {
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
     await s.sidebar.getByRole('button', { name: 'Thông báo kết luận cuộc họp', exact: true }).click();
     // The form (test/browser/notice-form.test.ts): the sample's one meeting, the date of today; "Tạo".
-    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-01');
+    await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BCĐ-01');
     await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-14');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     const link = live().locator('.result-link a');
