@@ -104,6 +104,7 @@ function block(b: BlockSnapshot, widthPt: number): string {
     `text-indent:${Number(a.INDENT_FIRST_LINE ?? start) - start}pt`,
     `line-height:${Number(a.LINE_SPACING ?? DOC_DEFAULTS.lineSpacing)}`,
     textStyle(b.mark),
+    ...(b.pageBreaks ? ['break-after:page'] : []),
   ].join(';');
   const runs = b.runs.map(
     (r) => `<span style="${esc(textStyle(r.attrs))}">${esc(r.text).replace(/\r\n|[\n\r\v]/g, '<br>')}</span>`,

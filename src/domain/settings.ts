@@ -58,6 +58,14 @@ export interface Settings {
   legalBasis: string[];
   /** Per-kind document profile values (`Cấu hình` rows "<kind name>: <setting>"); absent: the general setting. */
   profiles: ProfileValues;
+  /** When the congress opens, as printed on the invitations ("07 giờ 30 phút, ngày 15/10/2024"). */
+  congressTime: string;
+  /** Where the congress is held, as printed on the invitations. */
+  congressPlace: string;
+  /** What each invited delegate brings (printed on the invitations; blank: the line is left out). */
+  invitationDocuments: string;
+  /** The decision the official delegate list is attached to (blank: no "Kèm theo" line). */
+  delegateListDecision: string;
 }
 
 export type NumberingMode = 'auto' | 'draft';
@@ -106,7 +114,12 @@ const PROFILE_LABELS: Record<ProfileField, { label: string; kind: SettingKind }>
 };
 
 /** Kinds the steering committee issues in practice (the allocation notice, the decision on its members' duties). */
-export const COMMITTEE_KINDS: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['phan-bo-dai-bieu', 'phan-cong-nhiem-vu']);
+export const COMMITTEE_KINDS: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
+  'phan-bo-dai-bieu',
+  'phan-cong-nhiem-vu',
+  'giay-moi',
+  'danh-sach-dai-bieu',
+]);
 
 /**
  * The committee's profile (…/TB-BCĐ, …/QĐ-BCĐ, signed TRƯỞNG BAN), used for its kinds when the general
@@ -364,6 +377,34 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Các dòng Căn cứ thêm vào Quyết định, cách nhau bởi dấu ; (ví dụ: Kế hoạch số 45/KH-UBND ngày 01/12/2023 của UBND tỉnh).',
   },
+  {
+    key: 'congressTime',
+    label: 'Thời gian Đại hội',
+    kind: 'text',
+    initial: '',
+    note: 'In trên giấy mời, ví dụ: 07 giờ 30 phút, ngày 15 tháng 10 năm 2024.',
+  },
+  {
+    key: 'congressPlace',
+    label: 'Địa điểm Đại hội',
+    kind: 'text',
+    initial: '',
+    note: 'In trên giấy mời, ví dụ: Hội trường Trung tâm Hội nghị tỉnh.',
+  },
+  {
+    key: 'invitationDocuments',
+    label: 'Giấy tờ đại biểu mang theo',
+    kind: 'text',
+    initial: '',
+    note: 'In trên giấy mời; để trống thì không in dòng này. Ví dụ: Giấy mời, Căn cước công dân.',
+  },
+  {
+    key: 'delegateListDecision',
+    label: 'Quyết định kèm danh sách đại biểu',
+    kind: 'text',
+    initial: '',
+    note: 'In dưới tên danh sách đại biểu chính thức, ví dụ: Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo.',
+  },
   ...profileSpecs(),
 ];
 
@@ -404,6 +445,10 @@ export const DEFAULT_SETTINGS: Settings = {
   foundingDecision: '',
   legalBasis: [],
   profiles: {},
+  congressTime: '',
+  congressPlace: '',
+  invitationDocuments: '',
+  delegateListDecision: '',
 };
 
 const SPEC_BY_LABEL = new Map(SETTING_SPECS.map((s) => [foldKey(s.label), s]));

@@ -49,7 +49,7 @@ const vi = {
   validate: 'Kiểm tra dữ liệu',
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
-  documentsMenuHint: 'Thông báo, phân bổ, phân công',
+  documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
   /** The one name of each kind (src/ui/vi.ts, through kinds.ts). */
   kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
@@ -78,6 +78,7 @@ const vi = {
   overviewFailed: 'Không tải được tổng quan:',
   openDocument: 'Mở văn bản',
   explanation: 'Cách tính',
+  explanationUnits: (n: number) => `Lý do số đại biểu của từng đơn vị (${vn(n)} đơn vị)`,
   created: (what: string) => `Đã tạo: ${what}`,
   problems: 'Vấn đề cần xử lý',
   problemsFrom: {
@@ -159,6 +160,9 @@ const en: Strings = {
     'thong-bao-ket-luan': 'Conclusion notice',
     'phan-bo-dai-bieu': 'Delegate allocation',
     'phan-cong-nhiem-vu': 'Task assignment',
+    // The English switch is being removed: the kinds added since keep their one Vietnamese name.
+    'giay-moi': vi.kinds['giay-moi'],
+    'danh-sach-dai-bieu': vi.kinds['danh-sach-dai-bieu'],
   },
   meeting: 'Meeting',
   documentDate: 'Document date',
@@ -186,6 +190,7 @@ const en: Strings = {
   overviewFailed: 'Could not load the overview:',
   openDocument: 'Open the document',
   explanation: 'How it was computed',
+  explanationUnits: (n) => `Why each unit got its number (${en_(n)} units)`,
   created: (what) => `Created: ${what}`,
   problems: 'Problems to fix',
   problemsFrom: {

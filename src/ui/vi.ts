@@ -118,6 +118,8 @@ export const KIND_NAMES = {
   'thong-bao-ket-luan': 'Thông báo kết luận cuộc họp',
   'phan-bo-dai-bieu': 'Thông báo phân bổ đại biểu',
   'phan-cong-nhiem-vu': 'Quyết định phân công nhiệm vụ',
+  'giay-moi': 'Giấy mời đại biểu',
+  'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
 } as const;
 
 /** Messages about document profiles, drafts, numbers, legal basis and the checks before a document. */
@@ -152,6 +154,33 @@ export const DOCUMENT_MESSAGES = {
   voidDraft: 'Dự thảo chưa có số nên không cần hủy số.',
   voided: (number: string) =>
     `Đã hủy số ${number}; lý do được ghi ở trang "Văn bản". Số này không được cấp lại cho văn bản khác.`,
+} as const;
+
+/** Messages of the delegate documents (Giấy mời đại biểu, Danh sách đại biểu chính thức). */
+export const DELEGATE_DOCUMENT_MESSAGES = {
+  provincial: 'Cấp tỉnh',
+  fieldNames: {
+    name: 'họ và tên',
+    unit: 'mã đơn vị',
+    kind: 'loại đại biểu',
+    gender: 'giới tính',
+    birthYear: 'năm sinh',
+    ethnic: 'dân tộc',
+    position: 'chức vụ, nơi công tác',
+  },
+  cell: (cell: string, what: string) => `ô ${cell} (${what})`,
+  unknownUnit: (unit: string) => `đơn vị "${unit}" không có trong trang "Đơn vị"`,
+  unreadable: (sheet: string, what: string, cells: readonly string[]) =>
+    `Chưa tạo ${what} vì trang "${sheet}" có ô chưa đọc được: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại (chạy "Kiểm tra dữ liệu" để xem chi tiết).`,
+  noDelegates: (sheet: string, what: string) =>
+    `Chưa tạo ${what} vì trang "${sheet}" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.`,
+  missingSettings: (sheet: string, what: string, items: readonly { label: string; cell: string }[]) =>
+    `Chưa tạo ${what} vì trang "${sheet}" chưa khai báo ${items
+      .map(
+        (i) => `"${i.label}"${i.cell ? ` (ô ${i.cell})` : ' (chưa có dòng này: chạy "Thiết lập bảng tính" để thêm)'}`,
+      )
+      .join(', ')}.`,
 } as const;
 
 /** Vietnamese number: thousands '.', decimal ',', at most `d` decimals, trailing zeros dropped. */
@@ -222,9 +251,11 @@ export const EXPLANATION = {
     `${seatsOf(rest)} còn lại chia theo tỷ lệ dân số DTTS cho ${vn(units)} đơn vị còn lại (bình quân ${vn(population / rest, 2)} người DTTS/01 đại biểu): phần được chia = dân số DTTS × ${vn(rest)} ÷ ${vn(population)}.`,
   wholeParts: (sum: number) => `Phần nguyên cộng lại được ${seatsOf(sum)}.`,
   remainders: (list: readonly { name: string; remainder: string }[]) =>
-    `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
-      list.map((u) => `${u.name} (${u.remainder})`),
-    )}.`,
+    list.length === 1
+      ? `1 đại biểu còn lại cấp cho đơn vị có số dư lớn nhất: ${list[0]?.name} (${list[0]?.remainder}).`
+      : `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
+          list.map((u) => `${u.name} (${u.remainder})`),
+        )}.`,
   noRemainder: 'Không còn đại biểu nào để cấp theo số dư.',
   withoutBounds: (changes: readonly { name: string; seats: number; without: number }[]) =>
     changes.length === 0
@@ -273,7 +304,7 @@ export const EXPLANATION = {
         ? `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${rank === 1 ? 'lớn nhất' : `lớn thứ ${vn(rank)}`}${tie} nên được thêm 01 → ${seatsOf(whole + 1)}.`
         : places === 0
           ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
-          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} không thuộc ${vn(places)} số dư lớn nhất${tie} → ${seatsOf(whole)}.`,
+          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${places === 1 ? 'không phải số dư lớn nhất' : `không thuộc ${vn(places)} số dư lớn nhất`}${tie} → ${seatsOf(whole)}.`,
   tieWith: (others: readonly string[], won: boolean) =>
     ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
   divisorUnit: (

@@ -19,12 +19,21 @@ export interface NoticeType {
   abbr: string;
   /** What the log's `Loại` column says. */
   label: string;
+  /** False for a document with no number of its own (a list attached to a decision). */
+  numbered?: boolean;
 }
 
 export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
   'thong-bao-ket-luan': { typeName: 'THÔNG BÁO', abbr: 'TB', label: KIND_NAMES['thong-bao-ket-luan'] },
   'phan-bo-dai-bieu': { typeName: 'THÔNG BÁO', abbr: 'TB', label: KIND_NAMES['phan-bo-dai-bieu'] },
   'phan-cong-nhiem-vu': { typeName: 'QUYẾT ĐỊNH', abbr: 'QĐ', label: KIND_NAMES['phan-cong-nhiem-vu'] },
+  'giay-moi': { typeName: 'GIẤY MỜI', abbr: 'GM', label: KIND_NAMES['giay-moi'] },
+  'danh-sach-dai-bieu': {
+    typeName: 'DANH SÁCH',
+    abbr: '',
+    label: KIND_NAMES['danh-sach-dai-bieu'],
+    numbered: false,
+  },
 };
 
 /** Vietnamese capitals ("Ban Chỉ đạo" → "BAN CHỈ ĐẠO"). */
