@@ -93,6 +93,7 @@ const vi = {
   kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
   documentDate: 'Ngày văn bản (ngày/tháng/năm)',
+  inviteGuests: 'Mời cả đại biểu khách mời',
   badDate: 'Ngày phải có dạng ngày/tháng/năm, ví dụ 14/01/2024.',
   create: 'Tạo',
   cancel: 'Hủy',
