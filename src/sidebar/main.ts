@@ -321,6 +321,9 @@ function context(): ViewContext {
       if (field === 'meeting') {
         form.meeting = value;
         render();
+      } else if (field === 'guests') {
+        form.guests = value === 'true';
+        render();
       } else {
         form.dateText = value;
         form.date = parseDay(value) ?? '';

@@ -122,6 +122,53 @@ export const ALLOCATION_MESSAGES = {
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
 } as const;
 
+/**
+ * The one name of each kind of document: menu, sidebar (src/sidebar/kinds.ts), result messages, the
+ * log's `Loại` column, the Doc's title and the per-kind rows of `Cấu hình`. A kind missing here does
+ * not compile (the table is checked against the contract's kinds where it is used).
+ */
+export const KIND_NAMES = {
+  'thong-bao-ket-luan': 'Thông báo kết luận cuộc họp',
+  'phan-bo-dai-bieu': 'Thông báo phân bổ đại biểu',
+  'phan-cong-nhiem-vu': 'Quyết định phân công nhiệm vụ',
+  'giay-moi': 'Giấy mời đại biểu',
+  'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
+} as const;
+
+/** Messages about document profiles, drafts, numbers, legal basis and the checks before a document. */
+export const DOCUMENT_MESSAGES = {
+  noSigner: (kind: string, where: string) =>
+    `Chưa có tên người ký ${kind}: hãy ghi ${where} rồi tạo lại. Chưa có văn bản nào được tạo.`,
+  missingProfile: (kind: string, labels: readonly string[], sheet: string) =>
+    `Chưa khai báo ${labels.join(', ')} của ${kind} trong trang "${sheet}": cần để ghi phần đầu và số văn bản. Chưa có văn bản nào được tạo.`,
+  noLegalBasis: (label: string, sheet: string) =>
+    `Chưa biết quyết định thành lập Ban Chỉ đạo để ghi phần "Căn cứ": hãy ghi mục "${label}" trong trang "${sheet}" ` +
+    '(ví dụ: Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh). Chưa có văn bản nào được tạo.',
+  unknownUnits: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" ghi địa bàn phụ trách không có trong trang "Đơn vị" ở ô ${cells.join('; ')}: văn bản sẽ in sai tên đơn vị. ` +
+    'Hãy sửa tên hoặc mã đơn vị cho đúng.',
+  checksRefused: (kind: string, problems: readonly string[]) =>
+    `Chưa tạo ${kind} vì dữ liệu in trong văn bản còn lỗi. ${problems.join(' ')}`,
+  checksConfirm: ' Nếu vẫn muốn tạo văn bản với dữ liệu hiện có, hãy xác nhận "Vẫn tạo văn bản".',
+  checksForced: (problems: readonly string[]) => ` Lưu ý: văn bản được tạo dù dữ liệu còn lỗi: ${problems.join(' ')}`,
+  draftCreated: (kind: string, symbol: string) =>
+    `Đã tạo dự thảo ${kind} (Số:      /${symbol}, chưa ghi ngày). Khi trình ký, chọn "Cấp số" ở danh sách văn bản để cấp số và ngày.`,
+  draftReused: (kind: string) => `Dữ liệu không thay đổi kể từ lần tạo trước: mở lại dự thảo ${kind} đã có.`,
+  issued: (kind: string, number: string, date: string) => `Đã cấp số ${number} ngày ${date} cho ${kind}.`,
+  notADraft: (number: string) => `Văn bản số ${number} đã được cấp số, không cấp lại.`,
+  draftNotFound: 'Không tìm thấy dự thảo này trong trang "Văn bản" (có thể dòng nhật ký đã bị xóa hoặc sửa).',
+  draftDocGone:
+    'Không mở được Google Docs của dự thảo (có thể đã bị xóa hoặc bạn không có quyền sửa). Chưa cấp số; hãy tạo lại dự thảo.',
+  draftNoNumberLine: (symbol: string) =>
+    `Không tìm thấy dòng "Số:      /${symbol}" hoặc dòng ngày tháng trong dự thảo (có thể đã bị sửa). Chưa cấp số; hãy sửa lại hai dòng đó như khi tạo, hoặc tạo lại dự thảo.`,
+  voidReason: 'Hãy ghi lý do hủy số văn bản.',
+  voidNotFound: (number: string) => `Không có văn bản số ${number} trong trang "Văn bản".`,
+  voidAlready: (number: string) => `Số ${number} đã được hủy trước đó.`,
+  voidDraft: 'Dự thảo chưa có số nên không cần hủy số.',
+  voided: (number: string) =>
+    `Đã hủy số ${number}; lý do được ghi ở trang "Văn bản". Số này không được cấp lại cho văn bản khác.`,
+} as const;
+
 /** Messages of the delegate documents (Giấy mời đại biểu, Danh sách đại biểu chính thức). */
 export const DELEGATE_DOCUMENT_MESSAGES = {
   provincial: 'Cấp tỉnh',

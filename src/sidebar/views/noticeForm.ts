@@ -33,6 +33,7 @@ export function serverToday(ctx: ViewContext): string {
  */
 function choiceOf(ctx: ViewContext, form: NoticeForm): NoticeChoice {
   const date = form.date && form.date !== serverToday(ctx) ? { date: form.date } : {};
+  if (form.kind === 'giay-moi' && form.guests) return { ...date, guests: true };
   return form.kind === 'thong-bao-ket-luan' && form.meetings ? { meeting: form.meeting, ...date } : date;
 }
 
@@ -106,6 +107,20 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
       : null,
     ready && form.dateError
       ? h('p', { class: 'form-note tone-error', id: 'notice-date-error', role: 'alert' }, t.badDate)
+      : null,
+    form.kind === 'giay-moi'
+      ? h(
+          'div',
+          { class: 'field field-check' },
+          h('input', {
+            type: 'checkbox',
+            id: 'notice-guests',
+            'data-key': 'notice-guests',
+            checked: form.guests === true,
+            onchange: (e) => ctx.setNoticeField('guests', String((e.target as HTMLInputElement).checked)),
+          }),
+          h('label', { for: 'notice-guests' }, t.inviteGuests),
+        )
       : null,
     form.confirm
       ? h(
