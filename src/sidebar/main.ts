@@ -5,14 +5,24 @@
  */
 import type { NoticeKind, ProblemDto } from '../rpc/contract';
 import { type Child, fill, h } from './dom';
-import { type Lang, STRINGS, type Strings, todayInVietnam } from './i18n';
+import { type Lang, REALLOCATE, STRINGS, type Strings, todayInVietnam } from './i18n';
 import { call } from './rpc';
-import type { ActionKey, Filter, NoticeChoice, NoticeForm, ResultState, State, ViewContext } from './state';
+import type {
+  ActionKey,
+  AllocationChoice,
+  Filter,
+  NoticeChoice,
+  NoticeForm,
+  ResultState,
+  State,
+  ViewContext,
+} from './state';
 import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
+import { reallocateView } from './views/reallocate';
 
 const LANG_KEY = 'dtts.sidebar.lang';
 
@@ -119,14 +129,36 @@ const explanation = (lines: readonly string[], title: (s: Strings) => string) =>
       )
     : null;
 
-async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?: NoticeChoice): Promise<ResultState> {
+async function perform(
+  action: ActionKey,
+  kind: NoticeKind | undefined,
+  choice?: NoticeChoice | AllocationChoice,
+): Promise<ResultState> {
   switch (action) {
     case 'setupWorkbook': {
       const r = await call('setupWorkbook');
       return done('ok', r.message, undefined, (s) => s.doneTitle.setupWorkbook);
     }
     case 'allocateDelegates': {
-      const r = await call('allocateDelegates');
+      // No argument at all without a confirmation (an undefined argument would cross as null).
+      const r = await (choice && 'expect' in choice ? call('allocateDelegates', choice) : call('allocateDelegates'));
+      const preview = r.needsConfirmation ? r.preview : undefined;
+      if (preview) {
+        // Nothing written: the officer sees old → new and confirms (or not).
+        return {
+          ...done('warn', r.message, () =>
+            reallocateView(
+              preview,
+              (expect) => void run('allocateDelegates', undefined, { confirmed: true, expect }),
+              () => {
+                state.result = done('ok', REALLOCATE.cancelled, undefined, () => REALLOCATE.cancelledTitle);
+                render();
+              },
+            ),
+          ),
+          title: () => REALLOCATE.previewTitle,
+        };
+      }
       state.problems =
         r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
       return done(
@@ -136,6 +168,10 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
         (s) => (r.ok ? s.doneTitle.allocateDelegates : s.failed),
       );
     }
+    case 'undoAllocation': {
+      const r = await call('undoAllocation');
+      return done(r.ok ? 'ok' : 'error', r.message, undefined, (s) => (r.ok ? REALLOCATE.undoTitle : s.failed));
+    }
     case 'validateAll': {
       const r = await call('validateAll');
       state.problems = { source: action, items: r.problems, at: r.at, errors: r.errors, warnings: r.warnings };
@@ -144,7 +180,11 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
       return done(r.errors + r.warnings > 0 ? 'warn' : 'ok', r.message, undefined, (s) => s.doneTitle.validateAll);
     }
     case 'generateNotice': {
-      const r = await call('generateNotice', kind ?? 'thong-bao-ket-luan', choice);
+      const r = await call(
+        'generateNotice',
+        kind ?? 'thong-bao-ket-luan',
+        choice && !('expect' in choice) ? choice : undefined,
+      );
       if (r.needsForce) {
         // Nothing was made: the form stays open and asks whether to print the figures as they are.
         if (state.noticeForm) state.noticeForm.confirm = r.message;
@@ -165,7 +205,7 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
   }
 }
 
-async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice): Promise<void> {
+async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): Promise<void> {
   if (state.busy) return;
   state.busy = kind ? { action, kind } : { action };
   state.result = {
