@@ -7,7 +7,7 @@ import type { AllocationPreviewDto, AllocationPreviewRowDto } from '../../rpc/co
 import { h } from '../dom';
 import { formatNumber, REALLOCATE } from '../i18n';
 
-const n = (v: number | null) => (v === null ? REALLOCATE.blank : formatNumber(v, 'vi'));
+const n = (v: number | null) => (v === null ? REALLOCATE.blank : formatNumber(v));
 
 function row(r: AllocationPreviewRowDto): HTMLTableRowElement {
   const delta = r.oldFinal === null ? '' : r.newFinal - r.oldFinal;
@@ -21,7 +21,7 @@ function row(r: AllocationPreviewRowDto): HTMLTableRowElement {
       { class: 'num' },
       n(r.newFinal),
       r.changed && delta !== '' && delta !== 0
-        ? h('span', { class: 'delta' }, ` (${delta > 0 ? '+' : ''}${formatNumber(delta, 'vi')})`)
+        ? h('span', { class: 'delta' }, ` (${delta > 0 ? '+' : ''}${formatNumber(delta)})`)
         : null,
       r.changed ? h('span', { class: 'sr-only' }, `, ${REALLOCATE.changedLabel}`) : null,
     ),
@@ -52,8 +52,8 @@ function table(rows: readonly AllocationPreviewRowDto[], totals?: { old: number;
             'tr',
             null,
             h('th', { scope: 'row' }, REALLOCATE.total),
-            h('td', { class: 'num' }, formatNumber(totals.old, 'vi')),
-            h('td', { class: 'num' }, formatNumber(totals.new, 'vi')),
+            h('td', { class: 'num' }, formatNumber(totals.old)),
+            h('td', { class: 'num' }, formatNumber(totals.new)),
           ),
         )
       : null,
