@@ -290,6 +290,13 @@ async function openNoticeForm(kind: NoticeKind): Promise<void> {
   };
   state.noticeForm = form;
   render();
+  if (state.overview?.checklist?.find((st) => st.key === 'setup')?.done === false) {
+    // Nothing to print before setup: the form says so (noticeFormView); the server is not called.
+    form.meetings = [];
+    render();
+    announce(t().notSetUp);
+    return;
+  }
   if (!needsMeeting) return;
   try {
     const meetings = await call('listMeetings');
