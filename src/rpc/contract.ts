@@ -4,7 +4,13 @@
  */
 import * as z from 'zod/mini';
 
-export const NOTICE_KINDS = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
+export const NOTICE_KINDS = [
+  'thong-bao-ket-luan',
+  'phan-bo-dai-bieu',
+  'phan-cong-nhiem-vu',
+  'giay-moi',
+  'danh-sach-dai-bieu',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A string checked by a test, with the Vietnamese message the user sees when it fails. */
@@ -14,12 +20,27 @@ const text = (ok: (s: string) => boolean, message: string) => z.string().check(z
 export const ARGS = {
   getOverview: z.tuple([]),
   setupWorkbook: z.tuple([]),
-  allocateDelegates: z.tuple([]),
+  /**
+   * Without options: allocates when no existing allocation would change; otherwise writes nothing and
+   * answers with the preview (`needsConfirmation`). With `{ confirmed: true, expect }` (the preview's
+   * digest): writes only if the data still give that preview.
+   */
+  allocateDelegates: z.tuple([
+    z.optional(
+      z.strictObject({
+        confirmed: z.optional(z.boolean()),
+        expect: z.optional(text((s) => /^[0-9a-f]{16}$/.test(s), 'Mã xem trước không hợp lệ')),
+      }),
+    ),
+  ]),
+  previewAllocation: z.tuple([]),
+  undoAllocation: z.tuple([]),
   validateAll: z.tuple([]),
   progressSummary: z.tuple([]),
   taskSummary: z.tuple([]),
   listDocuments: z.tuple([]),
   listMeetings: z.tuple([]),
+  lastValidation: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -30,6 +51,8 @@ export const ARGS = {
         date: z.optional(text((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'Ngày phải có dạng năm-tháng-ngày (yyyy-mm-dd)')),
         /** Print figures the checks question (the officer confirmed in the sidebar). */
         force: z.optional(z.boolean()),
+        /** Giấy mời: also invite the guests (Khách mời). */
+        guests: z.optional(z.boolean()),
       }),
     ),
   ]),
@@ -85,6 +108,46 @@ export interface AllocationRowDto {
   reason?: string;
 }
 
+/** One unit in the preview of a re-allocation: its figures now and after (null: blank now). */
+export interface AllocationPreviewRowDto {
+  code: string;
+  name: string;
+  oldSeats: number | null;
+  newSeats: number;
+  oldFinal: number | null;
+  newFinal: number;
+  changed: boolean;
+}
+
+/** What a re-allocation would change in `Phân bổ` (nothing is written to build it). */
+export interface AllocationPreviewDto {
+  /** Ties a confirmation to this preview: allocateDelegates({ confirmed: true, expect: digest }). */
+  digest: string;
+  /** `Phân bổ` already holds figures. */
+  existing: boolean;
+  /** Writing would change figures of an existing allocation: the officer must confirm. */
+  needsConfirmation: boolean;
+  /** Units whose Số phân bổ or Số chính thức would change. */
+  changed: number;
+  rows: AllocationPreviewRowDto[];
+  oldTotal: number;
+  newTotal: number;
+  /** Method of the allocation in `Phân bổ` ('' when unknown). */
+  methodBefore: string;
+  methodBeforeName: string;
+  methodAfter: string;
+  methodAfterName: string;
+}
+
+/** The result of "Hoàn tác phân bổ". */
+export interface UndoAllocationResultDto extends ActionResult {
+  ok: boolean;
+  /** Units whose cells were put back. */
+  restored: number;
+  /** Units that could not be put back (their row is gone), by name. */
+  notRestored: { code: string; name: string }[];
+}
+
 export interface AllocationResultDto extends ActionResult {
   ok: boolean;
   method: string;
@@ -96,6 +159,12 @@ export interface AllocationResultDto extends ActionResult {
   explanation: string[];
   tied: string[];
   problems: ProblemDto[];
+  /** Nothing was written: an existing allocation would change; `preview` says how. */
+  needsConfirmation?: boolean;
+  /** The preview (previewAllocation, or an allocation that needs confirmation). */
+  preview?: AllocationPreviewDto;
+  /** The previous allocation is kept: "Hoàn tác phân bổ" can restore it. */
+  undoable?: boolean;
 }
 
 export interface ValidationResultDto extends ActionResult {
@@ -186,16 +255,53 @@ export interface NoticeResultDto extends ActionResult {
   sharedWith?: string;
 }
 
+/** The steps of the sidebar's "Bắt đầu" checklist, in order. */
+export type ChecklistKey = 'setup' | 'units' | 'settings' | 'allocate' | 'delegates' | 'check' | 'documents';
+
+/** One step of "Bắt đầu", derived from the workbook's state (its wording is the sidebar's). */
+export interface ChecklistStepDto {
+  key: ChecklistKey;
+  done: boolean;
+  /** The figure the step shows: units or delegates entered, errors of the last validation, documents made. */
+  count?: number;
+  /** Where the step is done by typing: the sheet and the cell its go-to-sheet link selects. */
+  sheet?: string;
+  cell?: string;
+}
+
 export interface OverviewDto {
   province: string;
   round: string;
   year: number | null;
   unitWord: string;
   allocation: { done: boolean; officialTotal: number; at: string | null; method: string };
-  validation: { errors: number; warnings: number; at: string | null };
+  /** `changed`: the data (Cấu hình, Đơn vị, Dân tộc theo đơn vị, Phân bổ, Đại biểu) changed since that validation. */
+  validation: { errors: number; warnings: number; at: string | null; changed?: boolean };
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
   documents: DocumentDto[];
+  /** The allocation that "Hoàn tác phân bổ" would restore (null: nothing to undo). */
+  allocationUndo?: { replacedAt: string; method: string; methodName: string } | null;
+  /** Today in the spreadsheet's time zone (ISO yyyy-mm-dd): the document date the forms start at. */
+  today?: string;
+  /** `Cấu hình` exists (otherwise its figures are defaults, not facts to show). */
+  configured?: boolean;
+  /** `Nhiệm vụ` exists. */
+  hasTasks?: boolean;
+  /** `Phân bổ` exists with its header. */
+  allocationSheet?: boolean;
+  /** Template sheets not in the workbook yet ("Thiết lập bảng tính" adds them). */
+  missingSheets?: string[];
+  checklist?: ChecklistStepDto[];
+}
+
+/** The last validation, restored when the sidebar opens: its counts and first problems (from `Kiểm tra`). */
+export interface LastValidationDto {
+  /** ISO timestamp of the run; null when no validation ran in this workbook. */
+  at: string | null;
+  errors: number;
+  warnings: number;
+  problems: ProblemDto[];
 }
 
 /** Result type of each callable function. */
@@ -203,12 +309,15 @@ export interface Results {
   getOverview: OverviewDto;
   setupWorkbook: SetupResultDto;
   allocateDelegates: AllocationResultDto;
+  previewAllocation: AllocationResultDto;
+  undoAllocation: UndoAllocationResultDto;
   validateAll: ValidationResultDto;
   progressSummary: ProgressSummaryDto;
   taskSummary: TaskSummaryDto;
   listDocuments: DocumentDto[];
   /** Meetings with a code, newest first. */
   listMeetings: MeetingDto[];
+  lastValidation: LastValidationDto;
   generateNotice: NoticeResultDto;
   selectCell: { sheet: string; cell: string };
 }
