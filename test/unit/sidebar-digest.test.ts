@@ -4,8 +4,9 @@
  */
 import { dataDigest } from '../../src/domain/dataDigest';
 import type { Grid } from '../../src/domain/records';
+import type { CellValue } from '../../src/domain/values';
 
-const base: Grid = [
+const base: CellValue[][] = [
   ['Mã đơn vị', 'Tên đơn vị', 'Dân số DTTS'],
   ['HL', 'Hữu Lũng', 67120],
 ];
@@ -17,7 +18,7 @@ describe('dataDigest', () => {
   });
 
   test('trailing blank cells and rows (a used area grown by formatting) are not a change', () => {
-    const grown: Grid = [...base.map((r) => [...r, '', null]), ['', '', '', ''], [null, null]];
+    const grown: Grid = [...base.map((r) => [...r, '', '']), ['', '', '', ''], ['', '']];
     expect(dataDigest([grown])).toBe(dataDigest([base]));
   });
 
