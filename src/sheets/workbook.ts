@@ -211,6 +211,11 @@ export function readGrid(ss: Spreadsheet, key: SheetKey): Grid {
   return readSheet(ss, key)?.grid ?? null;
 }
 
+/** An empty cell as getValues returns it (what every merged cell but the top-left reads as). */
+function isEmptyCell(v: unknown): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
 /** readGrid, also handing out the sheet and its data range (for callers that write back). */
 export function readSheet(
   ss: Spreadsheet,
@@ -220,6 +225,12 @@ export function readSheet(
   if (!sheet) return null;
   const range = sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
+  // Every cell of a merged area but its top-left reads as empty, so a grid without an empty cell
+  // has no merge that changes what is read or that validation would report (only one whose other
+  // cells all lie past the last row or column with content, which hides nothing): then the
+  // merges are not asked for.
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getmergedranges
+  if (!values.some((row) => row.some(isEmptyCell))) return { grid: values, sheet, range };
   const areas = range
     .getMergedRanges()
     .map((r) => parseArea(r.getA1Notation()))
