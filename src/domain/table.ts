@@ -145,16 +145,19 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
   const specByKey = new Map(table.spec.columns.map((c) => [c.key, c]));
   const sheet = table.spec.name;
   const out: RowRecord<RecordOf<S>>[] = [];
+  const cols = keys.map((k) => table.columns[k] as number);
+  // "C" of "C12", once per column rather than once per cell: a1(row, col) is letters + row.
+  const letters = cols.map((c) => a1(1, c + 1).slice(0, -1));
   for (let r = table.headerRow; r < table.values.length; r++) {
     const cells = table.values[r] as CellValue[];
-    if (keys.every((k) => isBlank(cells[table.columns[k] as number]))) continue;
+    if (cols.every((c) => isBlank(cells[c]))) continue;
     const row = r + 1;
     const raw: Record<string, unknown> = {};
     const refs: Record<string, string> = {};
-    for (const k of keys) {
-      const col = table.columns[k] as number;
-      raw[k] = cells[col] ?? '';
-      refs[k] = a1(row, col + 1);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      raw[k] = cells[cols[i] as number] ?? '';
+      refs[k] = `${letters[i]}${row}`;
     }
     let parsed: Record<string, Parsed<unknown>>;
     if (direct) {

@@ -589,6 +589,8 @@ export function writeReport(
   problems: readonly Problem[],
   batch: WriteBatch,
   reportSheet?: Sheet,
+  /** The report sheet's data range as already read (getDataRange().getValues()): saves two calls. */
+  readGrid?: readonly (readonly unknown[])[],
 ): number {
   const spec = SHEETS.report;
   const sheet = reportSheet ?? findSheet(ss, 'report');
@@ -601,7 +603,8 @@ export function writeReport(
     p.message,
     p.suggestion,
   ]);
-  const oldRows = Math.max(0, sheet.getLastRow() - 1);
+  const empty = readGrid?.every((r) => r.every((v) => v === '' || v === null));
+  const oldRows = readGrid ? (empty ? 0 : Math.max(0, readGrid.length - 1)) : Math.max(0, sheet.getLastRow() - 1);
   const height = Math.max(plain.length, oldRows);
   if (height === 0) return 0;
   if (plain.length > oldRows) {
@@ -614,20 +617,31 @@ export function writeReport(
       );
     }
   }
-  const block = sheet.getRange(2, 1, height, width);
-  const previous = oldRows > 0 ? (block.getValues() as unknown[][]) : blankRows(height, width);
+  let block: GoogleAppsScript.Spreadsheet.Range | undefined;
+  const blockOf = () => {
+    block ??= sheet.getRange(2, 1, height, width);
+    return block;
+  };
+  const previous: unknown[][] =
+    oldRows === 0
+      ? blankRows(height, width)
+      : readGrid
+        ? readGrid.slice(1, 1 + height).map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''))
+        : (blockOf().getValues() as unknown[][]);
+  while (previous.length < height) previous.push(new Array(width).fill(''));
   while (plain.length < height) plain.push(new Array(width).fill(''));
   // The same report as last time: nothing to write.
   if (plain.every((r, i) => r.every((v, j) => v === String(previous[i]?.[j] ?? '')))) return 0;
-  const formats = block.getNumberFormats();
+  const target = blockOf();
+  const formats = target.getNumberFormats();
   if (!formats.every((r) => r.every((f) => f === '@'))) {
     batch.custom(
-      () => block.setNumberFormat('@'),
-      () => block.setNumberFormats(formats),
+      () => target.setNumberFormat('@'),
+      () => target.setNumberFormats(formats),
     );
   }
   batch.values(
-    block,
+    target,
     plain.map((r) => r.map(asText)),
     previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
   );

@@ -31,7 +31,7 @@ import { saveState } from './state';
 import {
   addLookalikeProblems,
   findSheet,
-  isOwnReportSheet,
+  isOwnReportGrid,
   mergedAreasOf,
   readSheet,
   type Spreadsheet,
@@ -177,7 +177,9 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
     () => {
       const reportSheet = findSheet(ss, 'report');
       if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
-      if (!isOwnReportSheet(reportSheet, 'report'))
+      // Read whole once: row 1 says whether the sheet is the add-in's, the rest is the last report.
+      const reportGrid = reportSheet.getDataRange().getValues();
+      if (!isOwnReportGrid(reportGrid, 'report'))
         throw new UserError(
           MESSAGES.reportSheetNotOurs(
             visibleName(reportSheet.getName()),
@@ -189,7 +191,7 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
       const writeOutputs = (locked: Locked | undefined) =>
         writeAll('kết quả kiểm tra', (batch) => {
           const written = writeMarks(ss, problems, batch, read, locked);
-          writeReport(ss, problems, batch, reportSheet);
+          writeReport(ss, problems, batch, reportSheet, reportGrid);
           const statuses = writeStatuses(batch);
           return {
             ...written,

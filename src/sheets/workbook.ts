@@ -196,6 +196,18 @@ export function isOwnReportSheet(sheet: Sheet, key: SheetKey): boolean {
   return headers.every((h, i) => headerKey(String(row[i] ?? '')) === headerKey(h));
 }
 
+/**
+ * isOwnReportSheet from the sheet's data range already read (getDataRange().getValues()): row 1
+ * holds the headers, or the sheet is empty (the data range of an empty sheet is A1, blank).
+ */
+export function isOwnReportGrid(values: readonly (readonly unknown[])[], key: SheetKey): boolean {
+  const headers = SHEETS[key].columns.map((c) => c.header);
+  const row = values[0] ?? [];
+  if (headers.every((_, i) => row[i] === '' || row[i] === null || row[i] === undefined))
+    return values.every((r) => r.every((v) => v === '' || v === null));
+  return headers.every((h, i) => headerKey(String(row[i] ?? '')) === headerKey(h));
+}
+
 /** Merged areas of each grid read, for validation to report. */
 const MERGED = new WeakMap<CellValue[][], MergedArea[]>();
 
