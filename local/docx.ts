@@ -3,13 +3,27 @@
  * page size and margins, fonts, sizes, bold/italic/underline, alignment, indents, spacing and
  * tables (column widths, borders or none) of the Doc, so it opens in Word or LibreOffice as the
  * Doc would print. Units: Docs uses points; Word twips (1/20 pt) and half-points for font sizes.
+ *
+ * What Decree 30 asks and a Google Doc made through DocumentApp cannot hold, the export adds
+ * (README, "Trình bày văn bản"):
+ * - page numbers from page 2, centred in the top margin (a header with a PAGE field; the first page
+ *   has its own, empty header: titlePg);
+ * - table rows that cannot split across pages (cantSplit), and keep-with-next on the paragraphs
+ *   before the closing borderless table (recipients | signature), so the signature block stays
+ *   with the last paragraph;
+ * - rules (a paragraph of underlined no-break spaces, notice/layout.ts) as a paragraph border of
+ *   the same length, centred;
+ * - the document's own font as Word's default, so nothing unstyled falls back to Arial 11.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   LineRuleType,
   Packer,
+  PageBreak,
+  PageNumber,
   PageOrientation,
   Paragraph,
   type ParagraphChild,
@@ -21,6 +35,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { isRuleText, ruleLengthPt } from '../src/domain/notice/layout';
+import * as ND from '../src/domain/notice/nd30';
 import {
   type Attrs,
   type BlockSnapshot,
@@ -61,13 +77,33 @@ function runsOf(text: string, a: Attrs): ParagraphChild[] {
     .map((part, i) => new TextRun({ text: part, break: i > 0 ? 1 : 0, ...runOptions(a) }));
 }
 
-function paragraphOf(p: ParagraphSnapshot): Paragraph {
+/** A paragraph that is only a rule: underlined no-break spaces (notice/layout.ts ruleUnder). */
+const isRule = (p: ParagraphSnapshot): boolean => isRuleText(p.text) && p.runs.every((r) => r.attrs.UNDERLINE === true);
+
+/** A rule as a bottom border of the same length, centred in the width it sits in. */
+function ruleOf(p: ParagraphSnapshot, widthPt: number, keepNext: boolean): Paragraph {
+  const size = Number(p.runs[0]?.attrs.FONT_SIZE ?? p.mark.FONT_SIZE ?? DOC_DEFAULTS.fontSize);
+  const length = Math.min(widthPt, ruleLengthPt(p.text.length, size));
+  const side = twip(Math.max(0, (widthPt - length) / 2));
+  return new Paragraph({
+    keepNext,
+    indent: { left: side, right: side, firstLine: 0 },
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    run: runOptions({ ...p.mark, UNDERLINE: false }),
+    children: [],
+  });
+}
+
+function paragraphOf(p: ParagraphSnapshot, widthPt: number, keepNext = false): Paragraph {
+  if (isRule(p)) return ruleOf(p, widthPt, keepNext);
   const a = p.attrs;
   const line = Number(a.LINE_SPACING ?? DOC_DEFAULTS.lineSpacing);
   // Docs measures the first line from the margin; Word from the other lines' indent.
   const start = Number(a.INDENT_START ?? 0);
   const first = Number(a.INDENT_FIRST_LINE ?? start) - start;
   return new Paragraph({
+    keepNext,
     alignment: ALIGN[String(a.HORIZONTAL_ALIGNMENT ?? 'LEFT') as keyof typeof ALIGN] ?? AlignmentType.LEFT,
     indent: {
       ...(first >= 0 ? { firstLine: twip(first) } : { hanging: twip(-first) }),
@@ -81,9 +117,15 @@ function paragraphOf(p: ParagraphSnapshot): Paragraph {
       lineRule: LineRuleType.AUTO,
     },
     run: runOptions(p.mark),
-    children: p.runs.flatMap((r) => runsOf(r.text, r.attrs)),
+    children: [
+      ...p.runs.flatMap((r) => runsOf(r.text, r.attrs)),
+      ...Array.from({ length: p.pageBreaks ?? 0 }, () => new PageBreak()),
+    ],
   });
 }
+
+/** Left and right padding of a table cell, in points. */
+const CELL_PADDING_PT = 5;
 
 function tableOf(t: TableSnapshot, widthPt: number): Table {
   const set = t.widths.reduce<number>((s, w) => s + (w ?? 0), 0);
@@ -112,12 +154,14 @@ function tableOf(t: TableSnapshot, widthPt: number): Table {
     rows: t.rows.map(
       (r) =>
         new TableRow({
+          // A row never splits across pages: a signature block or a table row stays whole.
+          cantSplit: true,
           children: r.cells.map((c, i) => {
-            const blocks = c.blocks.map((b) => blockOf(b, (widths[i] ?? 0) / 20));
+            const blocks = c.blocks.map((b) => blockOf(b, (widths[i] ?? 0) / 20 - 2 * CELL_PADDING_PT));
             return new TableCell({
               width: { size: widths[i] ?? 0, type: WidthType.DXA },
               borders: { top: side, bottom: side, left: side, right: side },
-              margins: { top: 0, bottom: 0, left: twip(5), right: twip(5) },
+              margins: { top: 0, bottom: 0, left: twip(CELL_PADDING_PT), right: twip(CELL_PADDING_PT) },
               verticalAlign:
                 c.attrs.VERTICAL_ALIGNMENT === 'CENTER' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
               children: blocks.length ? blocks : [new Paragraph({})],
@@ -128,23 +172,99 @@ function tableOf(t: TableSnapshot, widthPt: number): Table {
   });
 }
 
-function blockOf(b: BlockSnapshot, widthPt: number): Paragraph | Table {
-  return b.type === 'table' ? tableOf(b, widthPt) : paragraphOf(b);
+function blockOf(b: BlockSnapshot, widthPt: number, keepNext = false): Paragraph | Table {
+  return b.type === 'table' ? tableOf(b, widthPt) : paragraphOf(b, widthPt, keepNext);
+}
+
+const isBlank = (b: BlockSnapshot | undefined): boolean => b?.type !== 'table' && !b?.text.trim();
+
+/**
+ * The blocks kept with the next one: those between the last paragraph with text and the closing
+ * borderless table (recipients | signature), that paragraph included. None when the Doc does not
+ * end with a borderless table after its first block.
+ */
+export function keptWithNext(blocks: readonly BlockSnapshot[]): Set<number> {
+  let end = blocks.length - 1;
+  while (end > 0 && isBlank(blocks[end])) end--;
+  const closing = blocks[end];
+  const kept = new Set<number>();
+  if (closing?.type !== 'table' || Number(closing.attrs.BORDER_WIDTH ?? DOC_DEFAULTS.borderWidth) > 0) return kept;
+  for (let i = end - 1; i > 0; i--) {
+    const b = blocks[i] as BlockSnapshot;
+    if (b.type === 'table') break;
+    kept.add(i);
+    if (b.text.trim()) break;
+  }
+  return kept;
+}
+
+/** The font used by most text of the Doc (its runs and empty paragraphs), with its most used size. */
+export function dominantFont(doc: DocSnapshot): { family: string; sizePt: number } {
+  const families = new Map<string, number>();
+  const sizes = new Map<number, number>();
+  const count = (a: Attrs, n: number) => {
+    const f = String(a.FONT_FAMILY ?? DOC_DEFAULTS.fontFamily);
+    const s = Number(a.FONT_SIZE ?? DOC_DEFAULTS.fontSize);
+    families.set(f, (families.get(f) ?? 0) + n);
+    sizes.set(s, (sizes.get(s) ?? 0) + n);
+  };
+  const walk = (blocks: readonly BlockSnapshot[]) => {
+    for (const b of blocks) {
+      if (b.type === 'table') for (const r of b.rows) for (const c of r.cells) walk(c.blocks);
+      else if (b.runs.length) for (const r of b.runs) count(r.attrs, r.text.length);
+      else count(b.mark, 1);
+    }
+  };
+  walk(doc.blocks);
+  const top = <K>(m: Map<K, number>, fallback: K): K =>
+    [...m].reduce<[K, number]>((best, e) => (e[1] > best[1] ? e : best), [fallback, -1])[0];
+  return { family: top(families, DOC_DEFAULTS.fontFamily), sizePt: top(sizes, DOC_DEFAULTS.fontSize) };
+}
+
+/** Header of the pages after the first: the page number, centred (Decree 30: from page 2). */
+function pageNumberHeader(font: string): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font, size: ND.PAGE_NUMBER.sizePt * 2 })],
+      }),
+    ],
+  });
+}
+
+export interface DocxOptions {
+  /** Page numbers from page 2 (Decree 30); default true. */
+  pageNumbers?: boolean;
 }
 
 /** The Word document of a Doc. */
-export function docxDocument(doc: DocSnapshot): Document {
+export function docxDocument(doc: DocSnapshot, options: DocxOptions = {}): Document {
   const p = doc.page;
   const textWidth = p.widthPt - p.marginLeftPt - p.marginRightPt;
+  const font = dominantFont(doc);
+  // A Doc of one-page documents separated by page breaks (Giấy mời: one invitation a page) numbers no page.
+  const batch = doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
+  const numbered = options.pageNumbers ?? !batch;
+  const kept = keptWithNext(doc.blocks);
   return new Document({
     title: doc.name,
     creator: 'Trợ lý Đại hội DTTS',
     styles: {
-      default: { document: { run: { font: DOC_DEFAULTS.fontFamily, size: DOC_DEFAULTS.fontSize * 2 } } },
+      default: { document: { run: { font: font.family, size: Math.round(font.sizePt * 2) } } },
     },
     sections: [
       {
+        ...(numbered
+          ? {
+              headers: {
+                default: pageNumberHeader(font.family),
+                first: new Header({ children: [new Paragraph({})] }),
+              },
+            }
+          : {}),
         properties: {
+          ...(numbered ? { titlePage: true } : {}),
           page: {
             size: {
               width: twip(p.widthPt),
@@ -156,16 +276,17 @@ export function docxDocument(doc: DocSnapshot): Document {
               bottom: twip(p.marginBottomPt),
               left: twip(p.marginLeftPt),
               right: twip(p.marginRightPt),
+              ...(numbered ? { header: twip(ND.mmToPt(ND.PAGE_NUMBER.headerMm)) } : {}),
             },
           },
         },
-        children: doc.blocks.map((b) => blockOf(b, textWidth)),
+        children: doc.blocks.map((b, i) => blockOf(b, textWidth, kept.has(i))),
       },
     ],
   });
 }
 
 /** The .docx bytes of a Doc. */
-export function docxBuffer(doc: DocSnapshot): Promise<Buffer> {
-  return Packer.toBuffer(docxDocument(doc));
+export function docxBuffer(doc: DocSnapshot, options: DocxOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(docxDocument(doc, options));
 }

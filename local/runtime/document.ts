@@ -421,6 +421,8 @@ export class LocalParagraph extends LocalContainer {
   attrs: Attrs = {};
   /** Text attributes of the paragraph mark (what empty paragraphs and appended text use). */
   mark: Attrs = {};
+  /** Page breaks appended after the text (Paragraph.appendPageBreak); the next content starts a new page. */
+  pageBreaks = 0;
 
   constructor(text = '', mark: Attrs = {}) {
     super();
@@ -451,7 +453,23 @@ export class LocalParagraph extends LocalContainer {
     p.spans = this.spans.map((s) => ({ text: s.text, attrs: { ...s.attrs } }));
     p.attrs = { ...this.attrs };
     p.mark = { ...this.mark };
+    p.pageBreaks = this.pageBreaks;
     return p;
+  }
+
+  /**
+   * https://developers.google.com/apps-script/reference/document/paragraph#appendPageBreak():
+   * creates and appends a PageBreak. A paragraph in a table cell cannot hold one
+   * (https://developers.google.com/apps-script/reference/document/page-break: "PageBreaks may not be
+   * contained within TableCells"): refused there, as Google does.
+   */
+  appendPageBreak(): GElement {
+    this.touch();
+    for (let e: LocalElement | null = this.parent; e; e = e.parent) {
+      if (e instanceof LocalTableCell) throw new ServiceError('PageBreaks may not be contained within TableCells.');
+    }
+    this.pageBreaks++;
+    return null as unknown as GElement;
   }
 
   /** Sets text attributes on [start, end] (inclusive); `end` = length applies to the mark too. */
@@ -1387,6 +1405,12 @@ export class LocalDocument extends ServiceObject {
   saveAndClose(): void {
     this.closed = true;
   }
+  /**
+   * "Retrieves the document's header section, if one exists"
+   * (https://developers.google.com/apps-script/reference/document/document#getHeader()): a new Doc
+   * has none, and the add-in adds none (a header made through DocumentApp can hold no page number;
+   * README, "Layout of the documents"), so it is null here.
+   */
   getHeader(): GoogleAppsScript.Document.HeaderSection {
     return null as unknown as GoogleAppsScript.Document.HeaderSection;
   }
@@ -1420,6 +1444,8 @@ export interface ParagraphSnapshot {
   mark: Attrs;
   runs: Span[];
   text: string;
+  /** Page breaks after the text (absent when none). */
+  pageBreaks?: number;
 }
 export interface TableSnapshot {
   type: 'table';
@@ -1464,6 +1490,7 @@ function snapBlock(e: LocalElement): BlockSnapshot {
     mark: { ...p.mark },
     runs: p.spans.map((s) => ({ text: s.text, attrs: { ...s.attrs } })),
     text: p.text,
+    ...(p.pageBreaks ? { pageBreaks: p.pageBreaks } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * aria-live region, lists the problems (click: select the cell) and the documents made.
  * The same bundle runs in Google Sheets and in the local playground.
  */
+
 import type { NoticeKind, ProblemDto } from '../rpc/contract';
 import { type Child, fill, h } from './dom';
 import { type Lang, STRINGS, type Strings, todayInVietnam } from './i18n';
@@ -10,6 +11,7 @@ import { call } from './rpc';
 import type { ActionKey, Filter, NoticeChoice, NoticeForm, ResultState, State, ViewContext } from './state';
 import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
+import { allocationExplanation } from './views/allocationExplanation';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
@@ -105,20 +107,6 @@ const done = (
   details,
 });
 
-const explanation = (lines: readonly string[], title: (s: Strings) => string) => (s: Strings) =>
-  lines.length > 0
-    ? h(
-        'div',
-        { class: 'explain' },
-        h('div', { class: 'explain-title' }, title(s)),
-        h(
-          'ul',
-          null,
-          lines.map((l) => h('li', null, l)),
-        ),
-      )
-    : null;
-
 async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?: NoticeChoice): Promise<ResultState> {
   switch (action) {
     case 'setupWorkbook': {
@@ -129,11 +117,8 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
       const r = await call('allocateDelegates');
       state.problems =
         r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
-      return done(
-        r.ok ? 'ok' : 'error',
-        r.message,
-        explanation([...(r.methodName ? [r.methodName] : []), ...r.explanation], (s) => s.explanation),
-        (s) => (r.ok ? s.doneTitle.allocateDelegates : s.failed),
+      return done(r.ok ? 'ok' : 'error', r.message, allocationExplanation(r), (s) =>
+        r.ok ? s.doneTitle.allocateDelegates : s.failed,
       );
     }
     case 'validateAll': {

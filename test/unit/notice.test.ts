@@ -155,13 +155,20 @@ describe('ND 30 constants', () => {
   });
 
   it('type abbreviations are the decree’s (Phụ lục III)', () => {
-    const expected: Record<string, string> = { 'THÔNG BÁO': 'TB', 'QUYẾT ĐỊNH': 'QĐ' };
+    // A list attached to a decision is no type of the decree and has no number of its own: no abbreviation.
+    const expected: Record<string, string> = {
+      'THÔNG BÁO': 'TB',
+      'QUYẾT ĐỊNH': 'QĐ',
+      'GIẤY MỜI': 'GM',
+      'DANH SÁCH': '',
+    };
     for (const t of Object.values(NOTICE_TYPES)) expect(t.abbr).toBe(expected[t.typeName]);
     const file = join(SHARED, 'domain/nd30_2020_doc_type_abbreviations.csv');
     if (!existsSync(file)) return;
     const rows = csvRows(file);
     expect(rows.find((r) => r[0] === 'Thông báo')?.[1]).toBe('TB');
     expect(rows.find((r) => r[0] === 'Quyết định (cá biệt)')?.[1]).toBe('QĐ');
+    expect(rows.find((r) => r[0] === 'Giấy mời')?.[1]).toBe('GM');
   });
 });
 
@@ -175,11 +182,13 @@ describe('Thông báo kết luận of the Lạng Sơn sample (seed 004)', () => 
   });
 
   it('header: issuing body in bold caps with its rule, Quốc hiệu, Tiêu ngữ, number and place-date', () => {
-    const [issuing, rule] = model.header.left;
-    expect(model.header.left).toHaveLength(2); // no parent body in the sample
-    expect(issuing).toMatchObject({ text: 'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', bold: true, align: 'center' });
+    const [parent, province, rule] = model.header.left;
+    expect(model.header.left).toHaveLength(3); // no parent body in the sample; the name on two lines
+    expect(parent).toMatchObject({ text: 'ỦY BAN NHÂN DÂN', bold: true, align: 'center', role: 'issuing' });
+    expect(province).toMatchObject({ text: 'TỈNH LẠNG SƠN', bold: true, align: 'center', role: 'issuing' });
     expect(rule?.rule).toBe(true);
-    expect(rule?.text).toMatch(/^_{8,}$/);
+    expect(rule?.text).toMatch(/^\u00a0{8,}$/);
+    expect(rule?.underline).toBe(true);
     expect(model.header.right.map((l) => [l.text, !!l.bold, !!l.underline, l.sizePt])).toEqual([
       ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true, false, 12],
       ['Độc lập - Tự do - Hạnh phúc', true, true, 13],
@@ -197,9 +206,10 @@ describe('Thông báo kết luận of the Lạng Sơn sample (seed 004)', () => 
       '2024-03-15',
     );
     expect(m.header.left.map((l) => [l.text, !!l.bold])).toEqual([
-      ['ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', false],
+      ['ỦY BAN NHÂN DÂN', false],
+      ['TỈNH LẠNG SƠN', false],
       ['BAN CHỈ ĐẠO ĐẠI HỘI', true],
-      [expect.stringMatching(/^_+$/), false],
+      [expect.stringMatching(/^\u00a0+$/), false],
     ]);
     expect(m.header.placeDate.text).toBe('Lạng Sơn, ngày 15 tháng 3 năm 2024');
     expect(m.header.number.text).toMatch(/^Số: +\/TB-UBND$/);

@@ -6,6 +6,7 @@ import type { NoticeKind } from '../../rpc/contract';
 import { formatNd30Date, type IsoDate } from '../dates';
 import type { Settings } from '../settings';
 import { foldKey, truncate } from '../text';
+import { agencyLines, ruleUnder } from './layout';
 import type { Block, Columns, DocModel, Line, ParagraphBlock, Run, TableBlock } from './model';
 import * as ND from './nd30';
 
@@ -16,12 +17,21 @@ export interface NoticeType {
   abbr: string;
   /** What the log's `Loại` column says. */
   label: string;
+  /** False for a document with no number of its own (a list attached to a decision). */
+  numbered?: boolean;
 }
 
 export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
   'thong-bao-ket-luan': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo kết luận' },
   'phan-bo-dai-bieu': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo phân bổ đại biểu' },
   'phan-cong-nhiem-vu': { typeName: 'QUYẾT ĐỊNH', abbr: 'QĐ', label: 'Quyết định phân công nhiệm vụ' },
+  'giay-moi': { typeName: 'GIẤY MỜI', abbr: 'GM', label: 'Giấy mời đại biểu' },
+  'danh-sach-dai-bieu': {
+    typeName: 'DANH SÁCH',
+    abbr: '',
+    label: 'Danh sách đại biểu chính thức',
+    numbered: false,
+  },
 };
 
 /** Vietnamese capitals ("Ban Chỉ đạo" → "BAN CHỈ ĐẠO"). */
@@ -62,11 +72,10 @@ const line = (text: string, sizePt: number, style: Partial<Line> = {}): Line => 
 });
 const BOLD = { bold: true };
 
-/** A rule under a line of text, a third to a half of its length (drawn with underscores). */
-export function ruleFor(text: string, sizePt: number, share = 0.4): Line {
-  const n = Math.max(8, Math.min(24, Math.round(text.length * share)));
-  return { text: '_'.repeat(n), sizePt: sizePt - 3, align: 'center', rule: true };
-}
+/** Width of the text between the margins, in points. */
+const TEXT_WIDTH_PT = ND.mmToPt(ND.PAGE.widthMm - ND.MARGINS.leftMm - ND.MARGINS.rightMm);
+/** Width of the header's left column (parent and issuing body), in points, less the cell padding. */
+const AGENCY_WIDTH_PT = (TEXT_WIDTH_PT * ND.HEADER_WIDTHS[0]) / 100 - 10;
 
 /** A body paragraph: justified, first-line indent, space after. */
 export function para(content: string | Run[], extra: Partial<ParagraphBlock> = {}): ParagraphBlock {
@@ -148,9 +157,12 @@ export function recipientLines(s: Settings, extra: readonly string[] = []): stri
 
 function headerColumns(kind: NoticeKind, s: Settings, number: string, date: IsoDate): DocModel['header'] {
   const left: Line[] = [];
-  if (s.parentBody.trim()) left.push(line(upper(s.parentBody.trim()), ND.SIZE.agency));
-  const issuing = upper(s.issuingBody.trim());
-  left.push(line(issuing, ND.SIZE.agency, BOLD), ruleFor(issuing, ND.SIZE.agency, 0.35));
+  for (const text of agencyLines(upper(s.parentBody), ND.SIZE.agency, AGENCY_WIDTH_PT, false)) {
+    left.push(line(text, ND.SIZE.agency, { role: 'parent' }));
+  }
+  const issuing = agencyLines(upper(s.issuingBody), ND.SIZE.agency, AGENCY_WIDTH_PT);
+  left.push(...issuing.map((text) => line(text, ND.SIZE.agency, { bold: true, role: 'issuing' })));
+  left.push(ruleUnder(issuing, ND.SIZE.agency, AGENCY_WIDTH_PT));
   const right: Line[] = [
     line(ND.NATIONAL_TITLE, ND.SIZE.nationalTitle, BOLD),
     line(ND.MOTTO, ND.SIZE.motto, { bold: true, underline: true }),
@@ -211,7 +223,7 @@ export function frame(input: FrameInput): DocModel {
     titleBlock: [
       line(type.typeName, ND.SIZE.typeName, BOLD),
       line(summary, ND.SIZE.summary, BOLD),
-      ruleFor(summary.length > 60 ? summary.slice(0, 60) : summary, ND.SIZE.summary, 0.4),
+      ruleUnder([summary], ND.SIZE.summary, TEXT_WIDTH_PT),
     ],
     summary,
     blocks: closeBody(input.blocks),

@@ -19,8 +19,13 @@ export interface Run {
 export interface Line extends Run {
   sizePt: number;
   align: Align;
-  /** A short solid rule drawn as a run of underscores (under the issuing body and the summary). */
+  /**
+   * A short solid rule (under the issuing body and the summary): underlined no-break spaces of the
+   * rule's length (layout.ts ruleUnder), turned into a real border by the .docx export.
+   */
   rule?: boolean;
+  /** What the line is, where a reader of the model needs it (the agency names span several lines). */
+  role?: 'parent' | 'issuing' | 'rule';
 }
 
 export interface ParagraphBlock {
@@ -86,4 +91,9 @@ export interface DocModel {
   signature: { authority: string[]; title: string; name: string };
   /** Left: "Nơi nhận:" and the recipients; right: authority, position, gap, name. */
   footer: Columns;
+  /**
+   * One page per row of `values` (Giấy mời): the document above is one page, holding each of
+   * `tokens` once; every page is that page with the tokens replaced by its row's values.
+   */
+  pages?: { tokens: string[]; values: string[][] };
 }

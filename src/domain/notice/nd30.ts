@@ -48,6 +48,12 @@ export const HEADER_LINE_SPACING = 1;
 /** Blank lines left between the signer's position and name for the signature and seal. */
 export const SIGNATURE_GAP_LINES = 4;
 
+/**
+ * Page numbers (Phụ lục I, mục II.10): Arabic numerals, 13–14 pt, centred in the top margin, from
+ * the second page on. `headerMm`: distance of the number from the top edge, inside the 20 mm margin.
+ */
+export const PAGE_NUMBER = { sizePt: 13, fromPage: 2, headerMm: 10 } as const;
+
 /** Column shares of the two-column header and of the recipients | signature block, in percent. */
 export const HEADER_WIDTHS: [number, number] = [40, 60];
 export const FOOTER_WIDTHS: [number, number] = [45, 55];

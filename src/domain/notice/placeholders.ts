@@ -15,14 +15,21 @@ export function placeholderValues(m: DocModel): Record<string, string | string[]
     dia_danh_ngay: m.header.placeDate.text,
     loai_van_ban: m.titleBlock[0]?.text ?? '',
     trich_yeu: m.summary,
-    co_quan_chu_quan: m.header.left.length > 2 ? (m.header.left[0]?.text ?? '') : '',
-    co_quan_ban_hanh: m.header.left[m.header.left.length - 2]?.text ?? '',
+    co_quan_chu_quan: agency(m, 'parent'),
+    co_quan_ban_hanh: agency(m, 'issuing'),
     tham_quyen: m.signature.authority,
     chuc_vu: m.signature.title,
     nguoi_ky: m.signature.name,
     noi_nhan: m.recipients,
   };
 }
+
+/** An agency's name as one line (the header prints it on as many lines as it needs). */
+const agency = (m: DocModel, role: 'parent' | 'issuing'): string =>
+  m.header.left
+    .filter((l) => l.role === role)
+    .map((l) => l.text)
+    .join(' ');
 
 export const BODY_PLACEHOLDER = 'noi_dung';
 /** Prefix of the column placeholders of the repeated row: {{cot_1}} … */

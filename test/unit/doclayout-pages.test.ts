@@ -1,0 +1,141 @@
+/**
+ * The HTML export cut into A4 pages (local/html-export.ts paginate), on documents rendered through
+ * the DocumentApp renderer on the local DocumentApp: a long allocation table splits between rows
+ * with its header repeated, pages are numbered from the second, the signature block never leaves
+ * the last paragraph; the agency names and rules of the layout (notice/layout.ts) at the edges.
+ */
+import { keptWithNext } from '../../local/docx';
+import { blockHeightPt, docHtml, paginate } from '../../local/html-export';
+import { type DocSnapshot, LocalDocumentApp, type ParagraphSnapshot } from '../../local/runtime/document';
+import { LANG_SON } from '../../samples/lang-son';
+import { renderDocument } from '../../src/docs/render';
+import { buildAllocationNotice, methodSentence } from '../../src/domain/notice/allocation';
+import { withNumber } from '../../src/domain/notice/frame';
+import { agencyLines, isRuleText, ruleLengthPt, ruleUnder, textWidthPt } from '../../src/domain/notice/layout';
+import { ProblemList } from '../../src/domain/problem';
+import { readSettings } from '../../src/domain/records';
+import { SHEETS } from '../../src/domain/template';
+import type { CellValue } from '../../src/domain/values';
+
+const settings = readSettings(
+  [SHEETS.config.columns.map((c) => c.header), ...((LANG_SON.sheets[SHEETS.config.name] ?? []) as CellValue[][])],
+  420,
+  new ProblemList(),
+);
+
+function allocationDoc(units: number): DocSnapshot {
+  const app = new LocalDocumentApp();
+  (globalThis as unknown as { DocumentApp: unknown }).DocumentApp = app;
+  const model = buildAllocationNotice(
+    {
+      rows: Array.from({ length: units }, (_, i) => ({
+        code: `X${i}`,
+        name: `Xã ${i + 1}`,
+        dttsPopulation: 1000 + i,
+        seats: 1 + (i % 3),
+      })),
+      fixedSeats: [{ label: 'Đại biểu đương nhiên', seats: 15 }],
+      methodSentence: methodSentence(settings),
+    },
+    settings,
+    '2024-02-01',
+  );
+  renderDocument(withNumber(model, '02/TB-BCĐ'));
+  return app.created[0]?.snapshot() as DocSnapshot;
+}
+
+const room = (doc: DocSnapshot) => doc.page.heightPt - doc.page.marginTopPt - doc.page.marginBottomPt;
+const HEADER_CELL = 'Dân số DTTS (người)';
+
+describe('a long allocation notice (120 units) in the HTML preview', () => {
+  const doc = allocationDoc(120);
+  const pages = paginate(doc);
+  const html = docHtml(doc);
+
+  it('several A4 pages, each filled no higher than the page (by the estimate)', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const p of pages) expect(p.heightPt).toBeLessThanOrEqual(room(doc) + 0.001);
+    expect(html.match(/<div class="page" /g)).toHaveLength(pages.length);
+  });
+
+  it('page numbers from page 2, centred in the top margin', () => {
+    const numbers = [...html.matchAll(/<div class="page-number" aria-label="Trang (\d+)">(\d+)<\/div>/g)];
+    expect(numbers.map((m) => Number(m[2]))).toEqual(pages.slice(1).map((_, i) => i + 2));
+    expect(html).toMatch(
+      /\.page-number \{ position: absolute; top: 28\.346pt;[^}]*text-align: center;[^}]*font-size: 13pt/,
+    );
+  });
+
+  it('the table is split between rows, its header row repeated on every page it spans; no row lost', () => {
+    const withRows = pages.filter((p) => p.html.join('').includes('Xã '));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const p of withRows) expect(p.html.join('')).toContain(HEADER_CELL);
+    for (let i = 1; i <= 120; i++) {
+      const count = pages.filter((p) => p.html.join('').includes(`>Xã ${i}<`)).length;
+      expect([i, count]).toEqual([i, 1]);
+    }
+  });
+
+  it('the last paragraph and the recipients | signature table on the same page', () => {
+    const kept = [...keptWithNext(doc.blocks)];
+    const closing = kept.map((i) => doc.blocks[i] as ParagraphSnapshot).find((p) => p.text.trim());
+    const last = pages[pages.length - 1]?.html.join('') ?? '';
+    expect(last).toContain('Nơi nhận:');
+    expect(last).toContain('./.');
+    expect(closing?.text.endsWith('./.')).toBe(true);
+  });
+
+  it('a paragraph that does not fit the rest of a page moves whole to the next', () => {
+    const big = doc.blocks.find((b) => b.type === 'paragraph' && b.text.length > 100);
+    expect(big && blockHeightPt(big, 468)).toBeGreaterThan(2 * 14);
+  });
+});
+
+describe('agency names and rules', () => {
+  const width = (595.276 - 85.039 - 42.52) * 0.4 - 10;
+
+  it('breaks before the locality, the locality on one line', () => {
+    expect(agencyLines('ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', 13, width)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN']);
+    expect(agencyLines('UBND TỈNH LẠNG SƠN', 13, width)).toEqual(['UBND TỈNH LẠNG SƠN']);
+    expect(agencyLines('ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH', 13, width)).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'THÀNH PHỐ HỒ CHÍ MINH',
+    ]);
+    expect(agencyLines('ỦY BAN NHÂN DÂN HUYỆN BÌNH GIA', 13, width)).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN BÌNH GIA']);
+  });
+
+  it('a long name wraps word by word, never leaving a locality word at a line end', () => {
+    const lines = agencyLines('BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ TỈNH LẠNG SƠN LẦN THỨ IV', 13, width);
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const l of lines) {
+      expect(textWidthPt(l, 13, true)).toBeLessThanOrEqual(width);
+      expect(l).not.toMatch(/(^|\s)TỈNH$/);
+    }
+    expect(lines.join(' ')).toBe('BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ TỈNH LẠNG SƠN LẦN THỨ IV');
+  });
+
+  it('blank, spaced and single-word names', () => {
+    expect(agencyLines('', 13, width)).toEqual([]);
+    expect(agencyLines('   ỦY   BAN  NHÂN DÂN \n TỈNH LẠNG SƠN ', 13, width)).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH LẠNG SƠN',
+    ]);
+    const long = 'X'.repeat(60);
+    expect(agencyLines(long, 13, width)).toEqual([long]);
+  });
+
+  it('a rule is 1/3–1/2 of the widest line above, centred, no wider than the column', () => {
+    for (const text of ['ỦY BAN NHÂN DÂN', 'BAN CHỈ ĐẠO', 'A', 'Về việc '.repeat(30)]) {
+      const rule = ruleUnder([text], 14, 468);
+      expect(isRuleText(rule.text)).toBe(true);
+      expect(rule).toMatchObject({ underline: true, align: 'center', rule: true });
+      const len = ruleLengthPt(rule.text.length, rule.sizePt);
+      const line = Math.min(textWidthPt(text, 14, true), 468);
+      expect(len).toBeLessThanOrEqual(468);
+      if (line >= 90) {
+        expect(len / line).toBeGreaterThanOrEqual(1 / 3);
+        expect(len / line).toBeLessThanOrEqual(1 / 2);
+      } else expect(len).toBeGreaterThanOrEqual(36); // a very short line still gets a visible rule
+    }
+  });
+});
