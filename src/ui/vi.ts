@@ -101,6 +101,19 @@ export const ALLOCATION_MESSAGES = {
   negativeFinal: (name: string, seats: number, adjustment: number, cell: string) =>
     `Số chính thức của "${name}" sẽ là ${seats + adjustment} (Số phân bổ ${seats}, Điều chỉnh ${adjustment}${cell ? ` ở ô ${cell} của trang "Phân bổ"` : ''}): không thể nhỏ hơn 0.`,
   unchanged: 'Bảng tính chưa bị thay đổi.',
+  /** Errors that stop the allocation, every one named (at most 5, then how many more). */
+  blocked: (errors: readonly { sheet: string; cell: string; message: string; rule: string }[]) => {
+    const shown = errors.slice(0, 5).map((e, i) => {
+      const where = `trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : ''}`;
+      return `${errors.length > 1 ? `(${i + 1}) ` : ''}${where}: ${e.message.replace(/\.$/, '')}`;
+    });
+    const more =
+      errors.length > 5
+        ? `; và ${errors.length - 5} lỗi khác (xem trang "Kiểm tra" sau khi chạy "Kiểm tra dữ liệu")`
+        : '';
+    const setup = errors.some((e) => e.rule === 'sheet-missing') ? ' Hãy chạy "Thiết lập bảng tính" trước.' : '';
+    return `Chưa phân bổ: có ${errors.length} lỗi cần sửa trước: ${shown.join('; ')}${more}.${setup} Bảng tính chưa bị thay đổi.`;
+  },
   conflictingAdjustment: (code: string, first: number, second: number, a: number, b: number) =>
     `Đơn vị "${code}" có hai dòng ở trang "Phân bổ" (dòng ${first} và dòng ${second}) với Điều chỉnh khác nhau (${a} và ${b}): chưa biết dùng số nào. Hãy giữ một dòng và xóa dòng kia.`,
   totalMissesNewRows: (cell: string, formula: string, last: number, first: number, count: number) =>
