@@ -195,6 +195,8 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
         place(block(b, width), heights[k] ?? 0);
       });
     }
+    // A page break (Giấy mời: one invitation a page) starts the next sheet.
+    if (last.type !== 'table' && (last.pageBreaks ?? 0) > 0 && i + 1 < doc.blocks.length) next();
     i = j;
   }
   return pages;
@@ -242,9 +244,12 @@ export function docHtml(doc: DocSnapshot): string {
   const p = doc.page;
   const pages = paginate(doc);
   const numberTop = ND.mmToPt(ND.PAGE_NUMBER.headerMm);
+  // A batch of one-page documents separated by page breaks (Giấy mời) numbers no page, as its .docx.
+  const batch = doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
   const sheets = pages.map((page, i) => {
     const n = i + 1;
-    const number = n >= ND.PAGE_NUMBER.fromPage ? `<div class="page-number" aria-label="Trang ${n}">${n}</div>\n` : '';
+    const number =
+      !batch && n >= ND.PAGE_NUMBER.fromPage ? `<div class="page-number" aria-label="Trang ${n}">${n}</div>\n` : '';
     return `<div class="page" data-page="${n}" data-doc-id="${esc(doc.id)}">\n${number}${page.html.join('\n')}\n</div>`;
   });
   return `<!doctype html>

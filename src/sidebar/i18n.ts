@@ -3,6 +3,7 @@
  * number and date formats. Views read them through `ctx.t`; nothing else in the sidebar holds UI text.
  */
 import type { NoticeKind } from '../rpc/contract';
+import { KIND_LABELS } from './kinds';
 
 /** 1234 → "1.234" (Vietnamese thousands separator). */
 export function formatNumber(n: number): string {
@@ -88,15 +89,11 @@ const vi = {
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
   documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
-  kinds: {
-    'thong-bao-ket-luan': 'Thông báo kết luận',
-    'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
-    'phan-cong-nhiem-vu': 'Phân công nhiệm vụ',
-    'giay-moi': 'Giấy mời đại biểu',
-    'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
-  } satisfies Record<NoticeKind, string>,
+  /** The one name of each kind (src/ui/vi.ts, through kinds.ts). */
+  kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
   documentDate: 'Ngày văn bản (ngày/tháng/năm)',
+  inviteGuests: 'Mời cả đại biểu khách mời',
   badDate: 'Ngày phải có dạng ngày/tháng/năm, ví dụ 14/01/2024.',
   create: 'Tạo',
   cancel: 'Hủy',

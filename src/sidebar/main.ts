@@ -250,6 +250,13 @@ async function openNoticeForm(kind: NoticeKind): Promise<void> {
   };
   state.noticeForm = form;
   render();
+  if (state.overview?.checklist?.find((st) => st.key === 'setup')?.done === false) {
+    // Nothing to print before setup: the form says so (noticeFormView); the server is not called.
+    form.meetings = [];
+    render();
+    announce(t().notSetUp);
+    return;
+  }
   if (!needsMeeting) return;
   try {
     const meetings = await call('listMeetings');
@@ -320,6 +327,9 @@ function context(): ViewContext {
       // No re-render while typing: the control already shows the value; the state keeps it.
       if (field === 'meeting') {
         form.meeting = value;
+        render();
+      } else if (field === 'guests') {
+        form.guests = value === 'true';
         render();
       } else {
         form.dateText = value;

@@ -37,6 +37,8 @@ export interface NoticeForm {
   meetings: MeetingDto[] | null;
   /** Code of the chosen meeting. */
   meeting: string;
+  /** Giấy mời: also invite the guests (Khách mời); unticked by default. */
+  guests?: boolean;
   /** ISO yyyy-mm-dd; default: the server's today (the spreadsheet's time zone). '' while the text typed is not a day. */
   date: string;
   /** The date as typed (dd/mm/yyyy); undefined until the user types. */
@@ -53,6 +55,8 @@ export interface NoticeForm {
 export interface NoticeChoice {
   meeting?: string;
   date?: string;
+  /** Giấy mời: also invite the guests (Khách mời). */
+  guests?: boolean;
   /** The officer confirmed printing figures the checks question. */
   force?: boolean;
 }
@@ -87,7 +91,7 @@ export interface ViewContext {
   /** Shows the form of `kind` (hides it when it is already shown). */
   openNoticeForm(kind: NoticeKind): void;
   closeNoticeForm(): void;
-  setNoticeField(field: 'meeting' | 'dateText' | 'dateError', value: string): void;
+  setNoticeField(field: 'meeting' | 'dateText' | 'dateError' | 'guests', value: string): void;
   toggleProgress(open: boolean): void;
   select(problem: ProblemDto, key: string): void;
   /** Opens a sheet at a cell (the "Bắt đầu" go-to-sheet links). */

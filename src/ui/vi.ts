@@ -54,6 +54,8 @@ export const MESSAGES = {
   unexpectedMaybeWritten: (detail: string) =>
     `${UNEXPECTED} Thao tác có thể đã ghi một phần trước khi dừng; hãy kiểm tra lại rồi chạy lại. Chi tiết: ${detail}`,
   sheetMissing: 'Không có trang tính',
+  /** After a sheet of the template found missing. */
+  runSetupFirst: 'Hãy chạy "Thiết lập bảng tính" để tạo các trang tính của mẫu.',
   serviceFailed:
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác chưa thực hiện được; dữ liệu chưa bị thay đổi. Vui lòng thử lại sau ít phút.',
   /** A Google service failure in an action that writes, where the add-in cannot tell whether it wrote. */
@@ -84,7 +86,7 @@ export const ALLOCATION_MESSAGES = {
   columnsMissing: (sheet: string, headers: readonly string[]) =>
     `Chưa phân bổ: trang "${sheet}" thiếu cột ${headers.map((h) => `"${h}"`).join(', ')}. Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
   done: (total: number, units: number, method: string) =>
-    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method}.`,
+    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method.replace(/^Phương pháp/, 'phương pháp')}.`,
   rowsAdded: (count: number, after: number, inserted: boolean) =>
     inserted
       ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
@@ -120,6 +122,53 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+} as const;
+
+/**
+ * The one name of each kind of document: menu, sidebar (src/sidebar/kinds.ts), result messages, the
+ * log's `Loại` column, the Doc's title and the per-kind rows of `Cấu hình`. A kind missing here does
+ * not compile (the table is checked against the contract's kinds where it is used).
+ */
+export const KIND_NAMES = {
+  'thong-bao-ket-luan': 'Thông báo kết luận cuộc họp',
+  'phan-bo-dai-bieu': 'Thông báo phân bổ đại biểu',
+  'phan-cong-nhiem-vu': 'Quyết định phân công nhiệm vụ',
+  'giay-moi': 'Giấy mời đại biểu',
+  'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
+} as const;
+
+/** Messages about document profiles, drafts, numbers, legal basis and the checks before a document. */
+export const DOCUMENT_MESSAGES = {
+  noSigner: (kind: string, where: string) =>
+    `Chưa có tên người ký ${kind}: hãy ghi ${where} rồi tạo lại. Chưa có văn bản nào được tạo.`,
+  missingProfile: (kind: string, labels: readonly string[], sheet: string) =>
+    `Chưa khai báo ${labels.join(', ')} của ${kind} trong trang "${sheet}": cần để ghi phần đầu và số văn bản. Chưa có văn bản nào được tạo.`,
+  noLegalBasis: (label: string, sheet: string) =>
+    `Chưa biết quyết định thành lập Ban Chỉ đạo để ghi phần "Căn cứ": hãy ghi mục "${label}" trong trang "${sheet}" ` +
+    '(ví dụ: Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh). Chưa có văn bản nào được tạo.',
+  unknownUnits: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" ghi địa bàn phụ trách không có trong trang "Đơn vị" ở ô ${cells.join('; ')}: văn bản sẽ in sai tên đơn vị. ` +
+    'Hãy sửa tên hoặc mã đơn vị cho đúng.',
+  checksRefused: (kind: string, problems: readonly string[]) =>
+    `Chưa tạo ${kind} vì dữ liệu in trong văn bản còn lỗi. ${problems.join(' ')}`,
+  checksConfirm: ' Nếu vẫn muốn tạo văn bản với dữ liệu hiện có, hãy xác nhận "Vẫn tạo văn bản".',
+  checksForced: (problems: readonly string[]) => ` Lưu ý: văn bản được tạo dù dữ liệu còn lỗi: ${problems.join(' ')}`,
+  draftCreated: (kind: string, symbol: string) =>
+    `Đã tạo dự thảo ${kind} (Số:      /${symbol}, chưa ghi ngày). Khi trình ký, chọn "Cấp số" ở danh sách văn bản để cấp số và ngày.`,
+  draftReused: (kind: string) => `Dữ liệu không thay đổi kể từ lần tạo trước: mở lại dự thảo ${kind} đã có.`,
+  issued: (kind: string, number: string, date: string) => `Đã cấp số ${number} ngày ${date} cho ${kind}.`,
+  notADraft: (number: string) => `Văn bản số ${number} đã được cấp số, không cấp lại.`,
+  draftNotFound: 'Không tìm thấy dự thảo này trong trang "Văn bản" (có thể dòng nhật ký đã bị xóa hoặc sửa).',
+  draftDocGone:
+    'Không mở được Google Docs của dự thảo (có thể đã bị xóa hoặc bạn không có quyền sửa). Chưa cấp số; hãy tạo lại dự thảo.',
+  draftNoNumberLine: (symbol: string) =>
+    `Không tìm thấy dòng "Số:      /${symbol}" hoặc dòng ngày tháng trong dự thảo (có thể đã bị sửa). Chưa cấp số; hãy sửa lại hai dòng đó như khi tạo, hoặc tạo lại dự thảo.`,
+  voidReason: 'Hãy ghi lý do hủy số văn bản.',
+  voidNotFound: (number: string) => `Không có văn bản số ${number} trong trang "Văn bản".`,
+  voidAlready: (number: string) => `Số ${number} đã được hủy trước đó.`,
+  voidDraft: 'Dự thảo chưa có số nên không cần hủy số.',
+  voided: (number: string) =>
+    `Đã hủy số ${number}; lý do được ghi ở trang "Văn bản". Số này không được cấp lại cho văn bản khác.`,
 } as const;
 
 /** Messages of the delegate documents (Giấy mời đại biểu, Danh sách đại biểu chính thức). */
@@ -159,8 +208,8 @@ function vn(x: number, d = 0): string {
 }
 
 /** At most ten names, then how many more. */
-const names = (list: readonly string[]) =>
-  list.length <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(list.length - 10)} đơn vị khác`;
+const names = (list: readonly string[], total = list.length) =>
+  total <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(total - 10)} đơn vị khác`;
 
 /** The tie rule, in the words of the explanation, the checks and the README. */
 const TIE_RULE =
@@ -255,7 +304,7 @@ export const EXPLANATION = {
   quota: (population: number, house: number, total: number, quota: string) =>
     `${vn(population)} × ${vn(house)} ÷ ${vn(total)} = ${quota}`,
   hamiltonFixed: (kind: 'min' | 'max', quota: string, share: string | null, bound: number, without: number | null) =>
-    `số theo tỷ lệ ${quota}${share ? `, chia lại còn ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
+    `số theo tỷ lệ ${quota}${share ? `, khi chia lại là ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
       without === null
         ? ''
         : without === bound
@@ -271,8 +320,8 @@ export const EXPLANATION = {
         : places === 0
           ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
           : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${places === 1 ? 'không phải số dư lớn nhất' : `không thuộc ${vn(places)} số dư lớn nhất`}${tie} → ${seatsOf(whole)}.`,
-  tieWith: (others: readonly string[], won: boolean) =>
-    ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
+  tieWith: (others: readonly string[], total: number, won: boolean) =>
+    ` (bằng số dư của ${names(others, total)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
   divisorUnit: (
     method: string,
     population: number,
@@ -294,16 +343,23 @@ export const EXPLANATION = {
     divisor: string,
     quotient: string,
     others: readonly string[],
+    total: number,
     won: boolean,
     seats: number,
   ) =>
-    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others)}; theo quy tắc ngang bằng, ${
+    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others, total)}; theo quy tắc ngang bằng, ${
       won ? 'được cấp đại biểu đó' : 'không được cấp đại biểu đó'
     } → ${seatsOf(seats)}.`,
   tieWarning: (name: string, others: readonly string[]) =>
-    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${others.map((o) => `"${o}"`).join(', ')}; theo quy tắc, ${TIE_RULE}.`,
+    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${names(others.map((o) => `"${o}"`))}; theo quy tắc, ${TIE_RULE}.`,
   tieWarningHint:
     'Kiểm tra lại dân số DTTS của các đơn vị này; nếu cần phân định khác, ghi rõ căn cứ và dùng cột Điều chỉnh của trang "Phân bổ".',
+  settingsHint: (sheet: string, rows: readonly string[]) =>
+    `Sửa ${rows.map((r) => `"${r}"`).join(', ')} trong trang "${sheet}", rồi chạy lại "Phân bổ đại biểu".`,
+  unitRowHint: (sheet: string, row: number, cell: string) =>
+    `Trong trang "${sheet}", dòng ${row}: nhập Dân số DTTS là số nguyên không âm${cell ? ` (ô ${cell})` : ''} và sửa các ô được đánh dấu lỗi trên dòng đó, rồi chạy lại "Phân bổ đại biểu".`,
+  boundsHint: (config: string, units: string, rows: readonly string[]) =>
+    `Sửa ${rows.map((r) => `"${r}"`).join(', ')} trong trang "${config}", hoặc cột "Tối thiểu", "Tối đa" của đơn vị trong trang "${units}", rồi chạy lại "Phân bổ đại biểu".`,
   noUnitsHint: (sheet: string, headers: readonly string[]) =>
     `Nhập các đơn vị vào trang "${sheet}", mỗi đơn vị một dòng dưới dòng tiêu đề, ghi đủ các cột ${headers
       .map((h) => `"${h}"`)

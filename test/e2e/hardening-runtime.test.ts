@@ -127,7 +127,7 @@ describe('service faults', () => {
     expect(String(rows[0]?.[3])).toMatch(/^\[CHƯA HOÀN THÀNH\] /);
     runtime.clearFaults();
     const ok = runBundle(runtime, 'generateNotice', ['phan-bo-dai-bieu']).result as { number: string };
-    expect(ok.number).toBe('01/TB-UBND');
+    expect(ok.number).toBe('01/TB-BCĐ');
   });
 });
 

@@ -12,7 +12,7 @@ import { SHEETS } from '../template';
 import { DELEGATE_KIND_LABELS, type DelegateKind, type Gender } from '../values';
 import { NoticeDataError } from './conclusion';
 import { printedDelegates } from './delegates';
-import { congressName, endWith, frame, para } from './frame';
+import { congressName, endWith, type FrameInput, frame, para } from './frame';
 import type { Block, DocModel } from './model';
 
 /** What the Doc shows until each page is filled (never left in a complete Doc). */
@@ -89,16 +89,24 @@ export function invitationInput(
 
 /** The two lines of a page that name the delegate: "Kính gửi: Ông …" and position, type and unit. */
 export function inviteeLines(i: Invitee): [string, string] {
+  // A line of the page: a cell typed on several lines (Alt+Enter) is printed on one.
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
   const kind = `Đại biểu ${DELEGATE_KIND_LABELS[i.kind].toLowerCase()}`;
-  const position = i.position ? `Chức vụ, nơi công tác: ${endWith(i.position, '.')} ` : '';
-  return [`Kính gửi: ${i.salutation} ${i.name}`, `${position}${kind}, đơn vị: ${i.unit}.`];
+  const position = i.position ? `Chức vụ, nơi công tác: ${endWith(one(i.position), '.')} ` : '';
+  return [`Kính gửi: ${i.salutation} ${one(i.name)}`, `${position}${kind}, đơn vị: ${one(i.unit)}.`];
 }
 
 export function invitationSummary(s: Settings): string {
   return `Dự ${congressName(s)}`;
 }
 
-export function buildInvitations(input: InvitationInput, s: Settings, date: IsoDate, number = ''): DocModel {
+export function buildInvitations(
+  input: InvitationInput,
+  s: Settings,
+  date: IsoDate,
+  number = '',
+  options: Pick<FrameInput, 'profile' | 'draft'> = {},
+): DocModel {
   const [who, unit] = INVITATION_TOKENS;
   const plain = { indentFirstLineMm: 0 };
   const blocks: Block[] = [
@@ -121,6 +129,9 @@ export function buildInvitations(input: InvitationInput, s: Settings, date: IsoD
     summary: invitationSummary(s),
     blocks,
     extraRecipients: ['Như trên'],
+    ...options,
+    // An invitation goes to the person it names: no default recipients of the profile either.
+    ...(options.profile ? { profile: { ...options.profile, recipients: [] } } : {}),
   });
   return {
     ...model,
