@@ -7,6 +7,7 @@ export const MENU = {
   setup: 'Thiết lập bảng tính',
   allocate: 'Phân bổ đại biểu',
   validate: 'Kiểm tra dữ liệu',
+  undoAllocation: 'Hoàn tác phân bổ',
   sidebarTitle: 'Trợ lý Đại hội DTTS',
 } as const;
 
@@ -122,6 +123,44 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+} as const;
+
+/** Messages of the guarded re-allocation (preview, confirmation) and of "Hoàn tác phân bổ". */
+export const REALLOCATION_MESSAGES = {
+  needsConfirmation: (changed: number, method: string) =>
+    `Phân bổ lại theo ${method} sẽ thay đổi số đại biểu của ${changed} đơn vị đã phân bổ. Chưa ghi gì vào trang "Phân bổ"; hãy xem bảng so sánh và xác nhận nếu đồng ý.`,
+  previewNoChange: (method: string) =>
+    `Phân bổ theo ${method} không làm thay đổi số đại biểu của đơn vị nào đã phân bổ.`,
+  previewFirst: (method: string) => `Trang "Phân bổ" chưa có kết quả; phân bổ lần đầu theo ${method}.`,
+  previewChanges: (changed: number, method: string) =>
+    `Phân bổ lại theo ${method} sẽ thay đổi số đại biểu của ${changed} đơn vị; chưa ghi gì vào bảng tính.`,
+  stale:
+    'Chưa phân bổ lại: số liệu đã thay đổi sau khi xem trước (có người sửa trang "Cấu hình", "Đơn vị", "Phân bổ" hoặc "Đại biểu"). Bảng tính chưa bị thay đổi; hãy xem lại bảng so sánh mới rồi xác nhận.',
+  confirmTitle: 'Xác nhận phân bổ lại',
+  /** The menu's YES_NO dialog: what changes, by name. */
+  confirmPrompt: (lines: readonly string[], more: number, before: string, after: string, total: string) =>
+    `${before ? `Phương pháp: ${before} → ${after}.\n` : `Phương pháp: ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
+      more > 0 ? `\n… và ${more} đơn vị khác (xem bảng điều khiển).` : ''
+    }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
+  confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,
+  confirmTotal: (before: number, after: number) => `Tổng số chính thức: ${before} → ${after}.`,
+  declined: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  undoNothing:
+    'Không có kết quả phân bổ trước để khôi phục (chưa phân bổ lại lần nào, hoặc đã hoàn tác rồi). Bảng tính chưa bị thay đổi.',
+  undoDone: (count: number, method: string, when: string) =>
+    `Đã khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''} cho ${count} đơn vị ở trang "Phân bổ", như trước lần phân bổ lại lúc ${when}.`,
+  undoConfigNote: (method: string) =>
+    ` Lưu ý: trang "Cấu hình" vẫn ghi ${method}; nếu chạy lại "Phân bổ đại biểu", kết quả sẽ tính theo Cấu hình hiện tại.`,
+  undoNotRestored: (names: readonly string[]) =>
+    ` Không khôi phục được ${names.length} đơn vị vì không còn dòng của đơn vị ở trang "Phân bổ": ${names.join(', ')}.`,
+  undoUntouched: (names: readonly string[]) =>
+    ` Các đơn vị chưa có trong kết quả trước được giữ nguyên: ${names.join(', ')}.`,
+  undoDamaged:
+    'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
+  undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,
+  undoConfirmPrompt: (method: string, when: string) =>
+    `Khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''}, như trước lần phân bổ lại lúc ${when}? Kết quả hiện tại ở trang "Phân bổ" sẽ được thay thế.`,
+  undoDeclined: 'Chưa hoàn tác: trang "Phân bổ" giữ nguyên.',
 } as const;
 
 /**
@@ -442,8 +481,77 @@ export const CHECK_MESSAGES = {
   officialTotalMismatchHint: 'Các số Điều chỉnh phải có tổng bằng 0; không gõ đè cột Số chính thức.',
   /** An ethnic group typed without its diacritics, recognised. */
   ethnicUnaccented: (typed: string, group: string) => `"${typed}" được hiểu là dân tộc ${group} (ghi không dấu)`,
+  /** Share rules: what is counted. */
+  shareLabels: {
+    minWomenShare: 'nữ',
+    minYouthShare: 'đại biểu trẻ',
+    minPrestigeShare: 'người có uy tín',
+    maxKinhShare: 'người Kinh',
+  },
+  provincialAgencies: 'đại biểu cơ quan cấp tỉnh',
+  exOfficio: 'đại biểu đương nhiên',
+} as const;
+
+/** Messages of the roster rules (tasks, members, bodies, progress); a task rule's text follows the task's name. */
+export const ROSTER_MESSAGES = {
   /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the task's name, cut at a word. */
   taskName: (row: number, content: string) => `Nhiệm vụ dòng ${row}${content ? ` (${content})` : ''}`,
+  taskNoLead: 'chưa có đơn vị chủ trì.',
+  taskNoLeadHint: 'Ghi cơ quan chủ trì vào cột "Chủ trì".',
+  taskNoDeadline: 'chưa có hạn hoàn thành.',
+  taskNoDeadlineHint: 'Ghi hạn hoàn thành (ngày/tháng/năm), ví dụ 15/01/2024.',
+  taskOverdue: (days: number, deadline: string, lead: string) =>
+    `đã quá hạn ${n(days)} ngày (hạn ${deadline}${lead ? `, chủ trì: ${lead}` : ''}).`,
+  taskOverdueHint: 'Đôn đốc đơn vị chủ trì; nếu đã xong, ghi "Hoàn thành" và ngày hoàn thành.',
+  taskDueSoon: (left: number, deadline: string) =>
+    `${left === 0 ? 'đến hạn hôm nay' : `còn ${n(left)} ngày đến hạn`} (${deadline}).`,
+  taskDueSoonHint: 'Nhắc đơn vị chủ trì hoàn thành đúng hạn.',
+  taskDoneBeforeMeeting: (doneOn: string, meeting: string, date: string) =>
+    `có ngày hoàn thành ${doneOn}, trước ngày cuộc họp ${meeting} giao nhiệm vụ (${date}).`,
+  taskDoneBeforeMeetingHint: 'Kiểm tra lại ngày hoàn thành hoặc mã cuộc họp.',
+  taskDoneWithoutDate: (task: string) => `${task} đã "Hoàn thành" nhưng chưa có ngày hoàn thành.`,
+  taskDoneWithoutDateHint: 'Ghi ngày hoàn thành (ngày/tháng/năm).',
+  taskDateWithoutDone: (task: string, doneOn: string) =>
+    `${task} có ngày hoàn thành ${doneOn} nhưng trạng thái chưa là "Hoàn thành".`,
+  taskDateWithoutDoneHint: 'Sửa trạng thái thành "Hoàn thành", hoặc xóa ngày hoàn thành nếu chưa xong.',
+  taskMeetingUnknown: (meeting: string, sheet: string) => `ghi cuộc họp "${meeting}", không có trong trang "${sheet}".`,
+  taskMeetingUnknownHint: 'Chọn mã cuộc họp trong danh sách, hoặc thêm cuộc họp vào trang Cuộc họp.',
+  memberUnitUnknown: (name: string | null, row: number, item: string, sheet: string) =>
+    `Thành viên ${name ?? `dòng ${row}`} phụ trách "${item}", không có trong trang "${sheet}".`,
+  memberUnitUnknownHint: 'Ghi mã hoặc tên đơn vị đúng như trang Đơn vị, cách nhau bởi dấu phẩy.',
+  unitUnsupervisedHint: (sheet: string) =>
+    `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${sheet}".`,
+  /** Many units at once: the count and the first names. */
+  unitsUnsupervised: (count: number, word: string, names: readonly string[]) =>
+    `${n(count)} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
+  unitUnsupervised: (word: string, unit: string) => `Chưa có thành viên nào phụ trách ${word} ${unit}.`,
+  bodyWithoutHead: (body: string, members: number) => `${body} có ${n(members)} thành viên nhưng chưa có Trưởng ban.`,
+  bodyWithoutHeadHint: 'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
+  milestones: { steeringCommittee: 'thành lập Ban Chỉ đạo', plan: 'ban hành Kế hoạch', congressDate: 'Đại hội' },
+  milestonesOutOfOrder: (unit: string, what: string, date: string, before: string, beforeDate: string) =>
+    `${unit}: ngày ${what} (${date}) trước ngày ${before} (${beforeDate}).`,
+  milestonesOutOfOrderHint: 'Thứ tự đúng: thành lập Ban Chỉ đạo → ban hành Kế hoạch → Đại hội. Kiểm tra lại các ngày.',
+  congressAfterDeadline: (unit: string, date: string, deadline: string) =>
+    `${unit} tổ chức Đại hội ngày ${date}, sau hạn ${deadline} của tỉnh.`,
+  congressAfterDeadlineHint:
+    'Đề nghị đơn vị tổ chức Đại hội trước hạn, hoặc sửa "Hạn tổ chức Đại hội cấp cơ sở" trong Cấu hình.',
+  progressDuplicate: (unit: string, row: number) => `${unit} có nhiều dòng tiến độ (trùng với dòng ${row}).`,
+  progressDuplicateHint: 'Mỗi đơn vị chỉ nên có một dòng trong trang Tiến độ.',
+  /** The milestones of `Tiến độ`: a label (the sidebar) and a phrase (sentences, the notices). */
+  progressMilestones: {
+    steering: { label: 'Thành lập Ban Chỉ đạo', phrase: 'thành lập Ban Chỉ đạo' },
+    plan: { label: 'Ban hành Kế hoạch', phrase: 'ban hành Kế hoạch tổ chức Đại hội' },
+    congress: { label: 'Tổ chức Đại hội', phrase: 'tổ chức Đại hội' },
+  },
+  /** "3/11 huyện, thành phố đã thành lập Ban Chỉ đạo". */
+  progressReached: (reached: number, total: number, word: string, phrase: string) =>
+    `${n(reached)}/${n(total)} ${word} đã ${phrase}`,
+  progressNoUnits: (word: string) => `Chưa có ${word} nào trong trang "Đơn vị"`,
+  progressReportNone: (word: string, anyUnits: boolean) =>
+    `Đến nay, chưa có ${word} nào ${anyUnits ? 'thành lập Ban Chỉ đạo' : 'được khai báo'}.`,
+  progressReport: (clauses: readonly string[]) => `Đến nay, ${clauses.join('; ')}.`,
+  /** "a và b", "a, b và c". */
+  andList: (first: readonly string[], last: string) => `${first.join(', ')} và ${last}`,
 } as const;
 
 /**
