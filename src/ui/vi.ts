@@ -7,6 +7,7 @@ export const MENU = {
   setup: 'Thiết lập bảng tính',
   allocate: 'Phân bổ đại biểu',
   validate: 'Kiểm tra dữ liệu',
+  undoAllocation: 'Hoàn tác phân bổ',
   sidebarTitle: 'Trợ lý Đại hội DTTS',
 } as const;
 
@@ -54,6 +55,8 @@ export const MESSAGES = {
   unexpectedMaybeWritten: (detail: string) =>
     `${UNEXPECTED} Thao tác có thể đã ghi một phần trước khi dừng; hãy kiểm tra lại rồi chạy lại. Chi tiết: ${detail}`,
   sheetMissing: 'Không có trang tính',
+  /** After a sheet of the template found missing. */
+  runSetupFirst: 'Hãy chạy "Thiết lập bảng tính" để tạo các trang tính của mẫu.',
   serviceFailed:
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác chưa thực hiện được; dữ liệu chưa bị thay đổi. Vui lòng thử lại sau ít phút.',
   /** A Google service failure in an action that writes, where the add-in cannot tell whether it wrote. */
@@ -120,6 +123,44 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+} as const;
+
+/** Messages of the guarded re-allocation (preview, confirmation) and of "Hoàn tác phân bổ". */
+export const REALLOCATION_MESSAGES = {
+  needsConfirmation: (changed: number, method: string) =>
+    `Phân bổ lại theo ${method} sẽ thay đổi số đại biểu của ${changed} đơn vị đã phân bổ. Chưa ghi gì vào trang "Phân bổ"; hãy xem bảng so sánh và xác nhận nếu đồng ý.`,
+  previewNoChange: (method: string) =>
+    `Phân bổ theo ${method} không làm thay đổi số đại biểu của đơn vị nào đã phân bổ.`,
+  previewFirst: (method: string) => `Trang "Phân bổ" chưa có kết quả; phân bổ lần đầu theo ${method}.`,
+  previewChanges: (changed: number, method: string) =>
+    `Phân bổ lại theo ${method} sẽ thay đổi số đại biểu của ${changed} đơn vị; chưa ghi gì vào bảng tính.`,
+  stale:
+    'Chưa phân bổ lại: số liệu đã thay đổi sau khi xem trước (có người sửa trang "Cấu hình", "Đơn vị", "Phân bổ" hoặc "Đại biểu"). Bảng tính chưa bị thay đổi; hãy xem lại bảng so sánh mới rồi xác nhận.',
+  confirmTitle: 'Xác nhận phân bổ lại',
+  /** The menu's YES_NO dialog: what changes, by name. */
+  confirmPrompt: (lines: readonly string[], more: number, before: string, after: string, total: string) =>
+    `${before ? `Phương pháp: ${before} → ${after}.\n` : `Phương pháp: ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
+      more > 0 ? `\n… và ${more} đơn vị khác (xem bảng điều khiển).` : ''
+    }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
+  confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,
+  confirmTotal: (before: number, after: number) => `Tổng số chính thức: ${before} → ${after}.`,
+  declined: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  undoNothing:
+    'Không có kết quả phân bổ trước để khôi phục (chưa phân bổ lại lần nào, hoặc đã hoàn tác rồi). Bảng tính chưa bị thay đổi.',
+  undoDone: (count: number, method: string, when: string) =>
+    `Đã khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''} cho ${count} đơn vị ở trang "Phân bổ", như trước lần phân bổ lại lúc ${when}.`,
+  undoConfigNote: (method: string) =>
+    ` Lưu ý: trang "Cấu hình" vẫn ghi ${method}; nếu chạy lại "Phân bổ đại biểu", kết quả sẽ tính theo Cấu hình hiện tại.`,
+  undoNotRestored: (names: readonly string[]) =>
+    ` Không khôi phục được ${names.length} đơn vị vì không còn dòng của đơn vị ở trang "Phân bổ": ${names.join(', ')}.`,
+  undoUntouched: (names: readonly string[]) =>
+    ` Các đơn vị chưa có trong kết quả trước được giữ nguyên: ${names.join(', ')}.`,
+  undoDamaged:
+    'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
+  undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,
+  undoConfirmPrompt: (method: string, when: string) =>
+    `Khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''}, như trước lần phân bổ lại lúc ${when}? Kết quả hiện tại ở trang "Phân bổ" sẽ được thay thế.`,
+  undoDeclined: 'Chưa hoàn tác: trang "Phân bổ" giữ nguyên.',
 } as const;
 
 /**
