@@ -104,7 +104,10 @@ test('an unchanged re-run writes no record and needs no confirmation', () => {
 
 test('the record is a hidden sheet of plain text; a damaged record is refused and nothing changes', () => {
   const { ss, rt } = allocatedThenChanged();
+  ss.setActiveSheet(sheetOf(ss, 'Đơn vị'));
   reallocate(rt);
+  // The officer stays where they were (insertSheet activates the new sheet).
+  expect(ss.getActiveSheet().getName()).toBe('Đơn vị');
   const record = sheetOf(ss, HISTORY);
   expect(record.isSheetHidden()).toBe(true);
   expect(record.getRange(3, 1, 1, 3).getNumberFormats()[0]).toEqual(['@', '@', '@']);
