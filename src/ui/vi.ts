@@ -481,8 +481,77 @@ export const CHECK_MESSAGES = {
   officialTotalMismatchHint: 'Các số Điều chỉnh phải có tổng bằng 0; không gõ đè cột Số chính thức.',
   /** An ethnic group typed without its diacritics, recognised. */
   ethnicUnaccented: (typed: string, group: string) => `"${typed}" được hiểu là dân tộc ${group} (ghi không dấu)`,
+  /** Share rules: what is counted. */
+  shareLabels: {
+    minWomenShare: 'nữ',
+    minYouthShare: 'đại biểu trẻ',
+    minPrestigeShare: 'người có uy tín',
+    maxKinhShare: 'người Kinh',
+  },
+  provincialAgencies: 'đại biểu cơ quan cấp tỉnh',
+  exOfficio: 'đại biểu đương nhiên',
+} as const;
+
+/** Messages of the roster rules (tasks, members, bodies, progress); a task rule's text follows the task's name. */
+export const ROSTER_MESSAGES = {
   /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the task's name, cut at a word. */
   taskName: (row: number, content: string) => `Nhiệm vụ dòng ${row}${content ? ` (${content})` : ''}`,
+  taskNoLead: 'chưa có đơn vị chủ trì.',
+  taskNoLeadHint: 'Ghi cơ quan chủ trì vào cột "Chủ trì".',
+  taskNoDeadline: 'chưa có hạn hoàn thành.',
+  taskNoDeadlineHint: 'Ghi hạn hoàn thành (ngày/tháng/năm), ví dụ 15/01/2024.',
+  taskOverdue: (days: number, deadline: string, lead: string) =>
+    `đã quá hạn ${n(days)} ngày (hạn ${deadline}${lead ? `, chủ trì: ${lead}` : ''}).`,
+  taskOverdueHint: 'Đôn đốc đơn vị chủ trì; nếu đã xong, ghi "Hoàn thành" và ngày hoàn thành.',
+  taskDueSoon: (left: number, deadline: string) =>
+    `${left === 0 ? 'đến hạn hôm nay' : `còn ${n(left)} ngày đến hạn`} (${deadline}).`,
+  taskDueSoonHint: 'Nhắc đơn vị chủ trì hoàn thành đúng hạn.',
+  taskDoneBeforeMeeting: (doneOn: string, meeting: string, date: string) =>
+    `có ngày hoàn thành ${doneOn}, trước ngày cuộc họp ${meeting} giao nhiệm vụ (${date}).`,
+  taskDoneBeforeMeetingHint: 'Kiểm tra lại ngày hoàn thành hoặc mã cuộc họp.',
+  taskDoneWithoutDate: (task: string) => `${task} đã "Hoàn thành" nhưng chưa có ngày hoàn thành.`,
+  taskDoneWithoutDateHint: 'Ghi ngày hoàn thành (ngày/tháng/năm).',
+  taskDateWithoutDone: (task: string, doneOn: string) =>
+    `${task} có ngày hoàn thành ${doneOn} nhưng trạng thái chưa là "Hoàn thành".`,
+  taskDateWithoutDoneHint: 'Sửa trạng thái thành "Hoàn thành", hoặc xóa ngày hoàn thành nếu chưa xong.',
+  taskMeetingUnknown: (meeting: string, sheet: string) => `ghi cuộc họp "${meeting}", không có trong trang "${sheet}".`,
+  taskMeetingUnknownHint: 'Chọn mã cuộc họp trong danh sách, hoặc thêm cuộc họp vào trang Cuộc họp.',
+  memberUnitUnknown: (name: string | null, row: number, item: string, sheet: string) =>
+    `Thành viên ${name ?? `dòng ${row}`} phụ trách "${item}", không có trong trang "${sheet}".`,
+  memberUnitUnknownHint: 'Ghi mã hoặc tên đơn vị đúng như trang Đơn vị, cách nhau bởi dấu phẩy.',
+  unitUnsupervisedHint: (sheet: string) =>
+    `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${sheet}".`,
+  /** Many units at once: the count and the first names. */
+  unitsUnsupervised: (count: number, word: string, names: readonly string[]) =>
+    `${n(count)} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
+  unitUnsupervised: (word: string, unit: string) => `Chưa có thành viên nào phụ trách ${word} ${unit}.`,
+  bodyWithoutHead: (body: string, members: number) => `${body} có ${n(members)} thành viên nhưng chưa có Trưởng ban.`,
+  bodyWithoutHeadHint: 'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
+  milestones: { steeringCommittee: 'thành lập Ban Chỉ đạo', plan: 'ban hành Kế hoạch', congressDate: 'Đại hội' },
+  milestonesOutOfOrder: (unit: string, what: string, date: string, before: string, beforeDate: string) =>
+    `${unit}: ngày ${what} (${date}) trước ngày ${before} (${beforeDate}).`,
+  milestonesOutOfOrderHint: 'Thứ tự đúng: thành lập Ban Chỉ đạo → ban hành Kế hoạch → Đại hội. Kiểm tra lại các ngày.',
+  congressAfterDeadline: (unit: string, date: string, deadline: string) =>
+    `${unit} tổ chức Đại hội ngày ${date}, sau hạn ${deadline} của tỉnh.`,
+  congressAfterDeadlineHint:
+    'Đề nghị đơn vị tổ chức Đại hội trước hạn, hoặc sửa "Hạn tổ chức Đại hội cấp cơ sở" trong Cấu hình.',
+  progressDuplicate: (unit: string, row: number) => `${unit} có nhiều dòng tiến độ (trùng với dòng ${row}).`,
+  progressDuplicateHint: 'Mỗi đơn vị chỉ nên có một dòng trong trang Tiến độ.',
+  /** The milestones of `Tiến độ`: a label (the sidebar) and a phrase (sentences, the notices). */
+  progressMilestones: {
+    steering: { label: 'Thành lập Ban Chỉ đạo', phrase: 'thành lập Ban Chỉ đạo' },
+    plan: { label: 'Ban hành Kế hoạch', phrase: 'ban hành Kế hoạch tổ chức Đại hội' },
+    congress: { label: 'Tổ chức Đại hội', phrase: 'tổ chức Đại hội' },
+  },
+  /** "3/11 huyện, thành phố đã thành lập Ban Chỉ đạo". */
+  progressReached: (reached: number, total: number, word: string, phrase: string) =>
+    `${n(reached)}/${n(total)} ${word} đã ${phrase}`,
+  progressNoUnits: (word: string) => `Chưa có ${word} nào trong trang "Đơn vị"`,
+  progressReportNone: (word: string, anyUnits: boolean) =>
+    `Đến nay, chưa có ${word} nào ${anyUnits ? 'thành lập Ban Chỉ đạo' : 'được khai báo'}.`,
+  progressReport: (clauses: readonly string[]) => `Đến nay, ${clauses.join('; ')}.`,
+  /** "a và b", "a, b và c". */
+  andList: (first: readonly string[], last: string) => `${first.join(', ')} và ${last}`,
 } as const;
 
 /**
