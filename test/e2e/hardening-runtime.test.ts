@@ -142,6 +142,7 @@ describe('server API', () => {
       'allocateDelegates',
       'generateNotice',
       'getOverview',
+      'issueDraft',
       'lastValidation',
       'listDocuments',
       'listMeetings',
@@ -150,6 +151,7 @@ describe('server API', () => {
       'setupWorkbook',
       'taskSummary',
       'validateAll',
+      'voidNumber',
     ];
     expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
     expect(functions).toEqual(
