@@ -3,7 +3,7 @@
  * Tests read the recorder (runtime.ui); the playground renders it.
  */
 import { LocalHtmlOutput } from './html';
-import { asGas, asLocal, enumOf, SERVICE_NAME, ServiceObject } from './service';
+import { asGas, asLocal, enumObjectsOf, SERVICE_NAME, ServiceObject } from './service';
 import type { ToastRecord } from './spreadsheet';
 
 type GasUi = GoogleAppsScript.Base.Ui;
@@ -11,10 +11,14 @@ type GasMenu = GoogleAppsScript.Base.Menu;
 type GasButton = GoogleAppsScript.Base.Button;
 type GasButtonSet = GoogleAppsScript.Base.ButtonSet;
 
-/** Ui.Button. */
-export const Button = enumOf(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
-/** Ui.ButtonSet. */
-export const ButtonSet = enumOf(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+/**
+ * Ui.Button and Ui.ButtonSet are enums: their values are objects, never equal to a string, so
+ * `alert(...) === 'YES'` is false here as in Google; compare with ui.Button.YES
+ * (https://developers.google.com/apps-script/reference/base/button,
+ * https://developers.google.com/apps-script/reference/base/button-set).
+ */
+export const Button = enumObjectsOf(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
+export const ButtonSet = enumObjectsOf(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 export type ButtonName = keyof typeof Button;
 
 /** A menu entry: an item calling a function, a separator, or a submenu. */
@@ -77,7 +81,7 @@ export class UiRecorder {
     return this.toastSource();
   }
 
-  /** Queues the answer of the next alert or prompt (default: the first button of its set, text ""). */
+  /** Queues the answer of the next alert or prompt (default: OK for a message, CLOSE for a question; text ""). */
   queueResponse(response: QueuedResponse): void {
     this.queue.push(response);
   }
@@ -173,15 +177,21 @@ export class LocalPromptResponse
   }
 
   getSelectedButton(): GasButton {
-    return this.button as unknown as GasButton;
+    return Button[this.button] as unknown as GasButton;
   }
 }
 
-const FIRST_BUTTON: Record<keyof typeof ButtonSet, ButtonName> = {
+/**
+ * The answer of a dialog nobody answered (no queued response): OK for a message; for a question
+ * (OK_CANCEL, YES_NO, YES_NO_CANCEL) the title bar's close button, Button.CLOSE, which every dialog has
+ * (https://developers.google.com/apps-script/reference/base/button). In Google the script waits for
+ * a person; here nobody consents by default, so a "Có" is never assumed (a test queues it).
+ */
+const UNANSWERED: Record<keyof typeof ButtonSet, ButtonName> = {
   OK: 'OK',
-  OK_CANCEL: 'OK',
-  YES_NO: 'YES',
-  YES_NO_CANCEL: 'YES',
+  OK_CANCEL: 'CLOSE',
+  YES_NO: 'CLOSE',
+  YES_NO_CANCEL: 'CLOSE',
 };
 
 /** SpreadsheetApp.getUi(). */
@@ -223,7 +233,7 @@ export class LocalUi
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(a: string, b?: string | GasButtonSet, c?: GasButtonSet): GasButton {
     const d = this.dialog('alert', a, b, c);
-    return d.response as unknown as GasButton;
+    return Button[d.response] as unknown as GasButton;
   }
 
   /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons). */
@@ -237,7 +247,7 @@ export class LocalUi
       c !== undefined ? [String(a), String(b), String(c)] : ['', String(a), b === undefined ? 'OK' : String(b)];
     const set = (buttons in ButtonSet ? buttons : 'OK') as keyof typeof ButtonSet;
     const queued = this.recorder.nextResponse();
-    const d: RecordedDialog = { kind, title, prompt, buttons: set, response: queued?.button ?? FIRST_BUTTON[set] };
+    const d: RecordedDialog = { kind, title, prompt, buttons: set, response: queued?.button ?? UNANSWERED[set] };
     if (kind === 'prompt') d.responseText = queued?.text ?? '';
     this.recorder.alerts.push(d);
     this.recorder.version++;

@@ -104,6 +104,7 @@ const vi = {
   busy: {
     setupWorkbook: 'Đang thiết lập bảng tính…',
     allocateDelegates: 'Đang phân bổ đại biểu…',
+    undoAllocation: 'Đang khôi phục kết quả phân bổ trước…',
     validateAll: 'Đang kiểm tra dữ liệu…',
     generateNotice: 'Đang tạo văn bản…',
   },
@@ -191,6 +192,29 @@ export function formatDay(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** Strings of the re-allocation preview and of "Hoàn tác phân bổ" (Vietnamese only). */
+export const REALLOCATE = {
+  previewTitle: 'Xem trước kết quả phân bổ lại',
+  method: (before: string, after: string) =>
+    before && before !== after ? `Phương pháp: ${before} → ${after}` : `Phương pháp: ${after}`,
+  unit: 'Đơn vị',
+  now: 'Hiện nay',
+  after: 'Sau khi phân bổ lại',
+  total: 'Tổng số chính thức',
+  changedCaption: (n: number) => `Số chính thức của ${formatNumber(n)} đơn vị thay đổi (tô màu):`,
+  unchanged: (n: number) => `${formatNumber(n)} đơn vị không thay đổi`,
+  changedLabel: 'thay đổi',
+  blank: 'trống',
+  warning: 'Danh sách, văn bản đã gửi theo số cũ sẽ không còn khớp với kết quả mới.',
+  confirm: 'Xác nhận phân bổ lại',
+  cancel: 'Hủy',
+  cancelled: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  cancelledTitle: 'Đã hủy phân bổ lại',
+  undo: 'Hoàn tác phân bổ',
+  undoHint: (method: string) =>
+    method ? `Khôi phục kết quả trước (theo ${method})` : 'Khôi phục kết quả phân bổ trước',
+  undoTitle: 'Đã khôi phục kết quả phân bổ trước',
+} as const;
 /**
  * "14/01/2024" (also 14-1-2024, 14.01.2024) → "2024-01-14", or null when it is not a real day
  * between 1900 and 2100. Day first, as Vietnamese dates are written, whatever the browser's locale.
