@@ -220,8 +220,10 @@ function placeTable(
   };
   t.rows.forEach((r, i) => {
     const h = rowHeightPt(t, r, width);
-    const onlyHeader = rows.length === 1 && rows[0] === repeat;
-    if (current().heightPt + height + h > room && (rows.length > 0 || current().html.length > 0)) {
+    const onlyHeader = rows.length === 1 && rows[0] === repeat && i > 0;
+    // A row taller than a whole page stays where it is (after the repeated header): no empty page.
+    const pageHasContent = current().html.length > 0 || (rows.length > 0 && !onlyHeader);
+    if (current().heightPt + height + h > room && pageHasContent) {
       if (onlyHeader) rows = [];
       else flush();
       next();
