@@ -175,15 +175,16 @@ function blockOf(b: BlockSnapshot, widthPt: number, keepNext = false): Paragraph
 const isBlank = (b: BlockSnapshot | undefined): boolean => b?.type !== 'table' && !b?.text.trim();
 
 /**
- * The blocks kept with the next one: those between the last paragraph with text and the closing
- * borderless table (recipients | signature), that paragraph included. None when the Doc does not
- * end with a borderless table after its first block.
+ * The blocks kept with the next one: those the Doc marks so (keepWithNext, set through the Docs
+ * API), and those between the last paragraph with text and the closing borderless table
+ * (recipients | signature), that paragraph included, even when the Doc could not mark them.
  */
 export function keptWithNext(blocks: readonly BlockSnapshot[]): Set<number> {
   let end = blocks.length - 1;
   while (end > 0 && isBlank(blocks[end])) end--;
   const closing = blocks[end];
-  const kept = new Set<number>();
+  // Paragraphs the Doc itself keeps with the next (Docs API keepWithNext, keepTogether.ts).
+  const kept = new Set<number>(blocks.flatMap((b, i) => (b.type !== 'table' && b.keepWithNext ? [i] : [])));
   if (closing?.type !== 'table' || Number(closing.attrs.BORDER_WIDTH ?? DOC_DEFAULTS.borderWidth) > 0) return kept;
   for (let i = end - 1; i > 0; i--) {
     const b = blocks[i] as BlockSnapshot;

@@ -569,8 +569,9 @@ function generate(
       console.error('log', e);
       throw new UserError(NOTICE_MESSAGES.unlogged(draftNameOf(model)));
     }
+    let keptTogether = false;
     try {
-      fillDocument(doc, model, template);
+      keptTogether = fillDocument(doc, model, template).keptTogether === true;
     } catch (e) {
       console.error('render', e);
       flushQuietly();
@@ -590,7 +591,7 @@ function generate(
     }
     const done = earlier ? NOTICE_MESSAGES.completed(label, number) : NOTICE_MESSAGES.created(label, number);
     // The default layout has no page numbers in Google Docs (a user's template may have its own).
-    const layoutNote = template ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote}`;
+    const layoutNote = template ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
       message: `${done} ${shareNote}${layoutNote}`,
       url,
