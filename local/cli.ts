@@ -16,18 +16,55 @@ import { DEFAULT_TIME_ZONE } from './runtime/timezone';
 /** A command: resolves to an exit code, or null when it keeps running (a server). */
 export type Command = (argv: readonly string[], io: CliIo, projectDir: string) => Promise<number | null>;
 
-/** The commands dtts knows. */
-export const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  run: { run: runCommand, usage: RUN_USAGE },
-  serve: { run: serveCommand, usage: SERVE_USAGE },
-  samples: { run: samplesCommand, usage: SAMPLES_USAGE },
-  bench: { run: benchCommand, usage: BENCH_USAGE },
+/** The commands dtts knows; `about` says what a command does, in Vietnamese then in English. */
+export const COMMANDS: Record<string, { run: Command; usage: string; about: readonly [vi: string, en: string] }> = {
+  run: {
+    run: runCommand,
+    usage: RUN_USAGE,
+    about: [
+      'Chạy một hàm của tiện ích (build/Code.js) trên bảng tính cục bộ, in kết quả và số lệnh gọi dịch vụ.',
+      'Runs one function of the add-in (build/Code.js) on a local workbook; prints its result and service calls.',
+    ],
+  },
+  serve: {
+    run: serveCommand,
+    usage: SERVE_USAGE,
+    about: [
+      'Mở playground: bảng tính, menu và bảng điều khiển của tiện ích trong trình duyệt, tại http://127.0.0.1:8080.',
+      "Opens the playground: the workbook, the add-in's menu and sidebar in a browser, at http://127.0.0.1:8080.",
+    ],
+  },
+  samples: {
+    run: samplesCommand,
+    usage: SAMPLES_USAGE,
+    about: [
+      'Ghi các bảng tính mẫu (.xlsx) vào thư mục samples/ (hoặc --out).',
+      'Writes the sample workbooks (.xlsx) into samples/ (or --out).',
+    ],
+  },
+  bench: {
+    run: benchCommand,
+    usage: BENCH_USAGE,
+    about: [
+      'Đo số lệnh gọi, số ô và thời gian của các thao tác trên bảng tính tổng hợp nhiều cỡ.',
+      'Measures calls, cells and time of the operations on synthetic workbooks of several sizes.',
+    ],
+  },
 };
 
+/** A command's help: its usage line, then what it does in Vietnamese and in English. */
+export function commandHelp(name: string): string {
+  const command = COMMANDS[name];
+  if (!command) return '';
+  return `${command.usage}\n\n  ${command.about[0]}\n  ${command.about[1]}\n`;
+}
+
 function usage(): string {
-  return `dtts — run the add-in's Apps Script bundle locally\n\n${Object.values(COMMANDS)
-    .map((c) => `  ${c.usage}`)
-    .join('\n')}\n`;
+  return `dtts — chạy tiện ích (Apps Script) trên máy / run the add-in's Apps Script bundle locally\n\n${Object.values(
+    COMMANDS,
+  )
+    .map((c) => `  ${c.usage}\n      ${c.about[0]}\n      ${c.about[1]}`)
+    .join('\n')}\n\n  dtts <lệnh|command> --help: cách dùng một lệnh / a command's usage\n`;
 }
 
 /**
@@ -66,8 +103,8 @@ export async function main(
 ): Promise<number | null> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
-    io.stdout(topic ? `${topic.usage}\n` : usage());
+    const topic = name === 'help' && rest[0] && COMMANDS[rest[0]] ? rest[0] : undefined;
+    io.stdout(topic ? commandHelp(topic) : usage());
     return name ? 0 : 1;
   }
   const command = COMMANDS[name];
@@ -76,7 +113,7 @@ export async function main(
     return 1;
   }
   if (wantsHelp(rest)) {
-    io.stdout(`${command.usage}\n`);
+    io.stdout(commandHelp(name));
     return 0;
   }
   const projectDir = findProjectDir(__dirname);

@@ -22,6 +22,7 @@ import {
   Header,
   LineRuleType,
   Packer,
+  PageBreak,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -116,7 +117,10 @@ function paragraphOf(p: ParagraphSnapshot, widthPt: number, keepNext = false): P
       lineRule: LineRuleType.AUTO,
     },
     run: runOptions(p.mark),
-    children: p.runs.flatMap((r) => runsOf(r.text, r.attrs)),
+    children: [
+      ...p.runs.flatMap((r) => runsOf(r.text, r.attrs)),
+      ...Array.from({ length: p.pageBreaks ?? 0 }, () => new PageBreak()),
+    ],
   });
 }
 
@@ -230,6 +234,10 @@ function pageNumberHeader(font: string): Header {
   });
 }
 
+/** A Doc of one-page documents separated by page breaks (Giấy mời: one invitation a page): no page is numbered. */
+export const isBatch = (doc: DocSnapshot): boolean =>
+  doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
+
 export interface DocxOptions {
   /** Page numbers from page 2 (Decree 30); default true. */
   pageNumbers?: boolean;
@@ -240,7 +248,7 @@ export function docxDocument(doc: DocSnapshot, options: DocxOptions = {}): Docum
   const p = doc.page;
   const textWidth = p.widthPt - p.marginLeftPt - p.marginRightPt;
   const font = dominantFont(doc);
-  const numbered = options.pageNumbers !== false;
+  const numbered = options.pageNumbers ?? !isBatch(doc);
   const kept = keptWithNext(doc.blocks);
   return new Document({
     title: doc.name,

@@ -7,12 +7,13 @@
  * The page runs no script (the playground serves it under a CSP without scripts), so the pages are
  * laid out here, from estimated heights (notice/layout.ts textWidthPt errs wide, so a page is
  * filled a little less than a printer would): a block that does not fit goes to the next page, a
- * bordered table is split between rows with its header row repeated, and the paragraphs before the
- * closing recipients | signature table move with it (docx.ts keptWithNext), as in the .docx.
+ * bordered table is split between rows with its header row repeated, the paragraphs before the
+ * closing recipients | signature table move with it (docx.ts keptWithNext), as in the .docx, and a
+ * page break (Paragraph.appendPageBreak) starts a new sheet.
  */
 import { isRuleText, ruleLengthPt, textWidthPt } from '../src/domain/notice/layout';
 import * as ND from '../src/domain/notice/nd30';
-import { docxBuffer, keptWithNext } from './docx';
+import { docxBuffer, isBatch, keptWithNext } from './docx';
 import type { RouteHandler } from './playground/server';
 import type { Runtime } from './runtime';
 import {
@@ -192,6 +193,8 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
     } else {
       unit.forEach((b, k) => {
         place(block(b, width), heights[k] ?? 0);
+        // A page break after the text (Paragraph.appendPageBreak): what follows starts a new sheet.
+        for (let n = 0; n < (b.type === 'table' ? 0 : (b.pageBreaks ?? 0)); n++) next();
       });
     }
     i = j;
@@ -242,10 +245,13 @@ function placeTable(
 export function docHtml(doc: DocSnapshot): string {
   const p = doc.page;
   const pages = paginate(doc);
+  // One-page documents in one Doc (Giấy mời) are not numbered, as in the .docx.
+  const numbered = !isBatch(doc);
   const numberTop = ND.mmToPt(ND.PAGE_NUMBER.headerMm);
   const sheets = pages.map((page, i) => {
     const n = i + 1;
-    const number = n >= ND.PAGE_NUMBER.fromPage ? `<div class="page-number" aria-label="Trang ${n}">${n}</div>\n` : '';
+    const number =
+      numbered && n >= ND.PAGE_NUMBER.fromPage ? `<div class="page-number" aria-label="Trang ${n}">${n}</div>\n` : '';
     return `<div class="page" data-page="${n}" data-doc-id="${esc(doc.id)}">\n${number}${page.html.join('\n')}\n</div>`;
   });
   return `<!doctype html>

@@ -16,6 +16,8 @@ import * as server from '../../src/main';
 import { type CallCounts, loadBundle, Runtime } from '../runtime';
 import type { Clock } from '../runtime/clock';
 import { createValueGlobals } from '../runtime/globals';
+import type { LocalSpreadsheet } from '../runtime/spreadsheet';
+import { congressOf333 } from './congress';
 import { type Estimate, estimateGoogle } from './cost';
 import { buildSynthetic, type Scale, SYNTHETIC_NOW, type SyntheticSummary, scaleLabel } from './synthetic';
 import { TimedRuntime } from './timing';
@@ -29,6 +31,8 @@ export interface Operation {
   /** Functions run first (unmeasured) so the operation has its real input. */
   after: string[];
   note?: string;
+  /** Changes the workbook after `after` (unmeasured), e.g. to the size of a real congress. */
+  edit?: (ss: LocalSpreadsheet) => void;
 }
 
 export const OPERATIONS: readonly Operation[] = [
@@ -52,6 +56,22 @@ export const OPERATIONS: readonly Operation[] = [
     args: [kind],
     after: kind === 'phan-bo-dai-bieu' ? ['allocateDelegates'] : [],
   })),
+  {
+    id: 'generateNotice giay-moi',
+    fn: 'generateNotice',
+    args: ['giay-moi', { guests: true }],
+    after: [],
+    edit: congressOf333,
+    note: 'a congress of 333 people (250 official, 83 guests) at every scale: 333 invitations',
+  },
+  {
+    id: 'generateNotice danh-sach-dai-bieu',
+    fn: 'generateNotice',
+    args: ['danh-sach-dai-bieu'],
+    after: [],
+    edit: congressOf333,
+    note: 'the same congress: 250 official delegates',
+  },
 ];
 
 export function operationById(id: string): Operation {
@@ -151,6 +171,7 @@ function prepare(scale: Scale, op: Operation, options: CaseOptions) {
     const bundle = loadBundle({ runtime: prep, ...codePath });
     for (const fn of op.after) bundle.call(fn);
   }
+  op.edit?.(wb.spreadsheet);
   return wb;
 }
 

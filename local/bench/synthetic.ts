@@ -237,7 +237,7 @@ function makeDelegates(
     row[3] = String(row[3]).normalize('NFD').replace(/\p{M}/gu, '');
   });
   plant('birth-year-implausible', (row) => {
-    row[5] = 2016;
+    row[5] = 1890; // impossible whatever the congress year (ages are unbounded unless set)
   });
   plant('unit-unknown', (row) => {
     row[2] = `ZZ${int(r, 1, 99)}`;

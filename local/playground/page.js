@@ -239,6 +239,129 @@ function markActive() {
       cellAt(r, c)?.classList.add(single ? 'current' : 'selected');
     }
   }
+  placeCatcher();
+}
+
+// ---- keyboard catcher: typing, input methods and paste into a selected cell ----------------------
+
+/**
+ * While a cell is selected (not edited), the keyboard goes to #grid-input, a transparent text box
+ * over the active cell, as in Google Sheets: an input method (Telex, VNI, dictation) needs an
+ * editable target, so its composition starts there and nothing is lost; the composed text then opens
+ * the cell editor whole ("Đắk Glei", never "k Glei"). Paste lands there too.
+ */
+function placeCatcher() {
+  const catcher = $('grid-input');
+  const sel = current?.activeRange;
+  const td = sel && sel.sheet === current.grid.sheet ? cellAt(sel.row - 1, sel.column - 1) : undefined;
+  if (!td || catcher.classList.contains('composing')) return;
+  catcher.style.left = `${td.offsetLeft}px`;
+  catcher.style.top = `${td.offsetTop}px`;
+  catcher.style.width = `${td.offsetWidth}px`;
+  catcher.style.height = `${td.offsetHeight}px`;
+}
+
+/** Gives the keyboard to the grid (its catcher), without scrolling. */
+function focusGrid() {
+  $('grid-input').focus({ preventScroll: true });
+}
+
+/** Text that reached the catcher outside a composition (a virtual keyboard, dictation): edit with it. */
+function onCatcherInput(e) {
+  const catcher = $('grid-input');
+  if (e.isComposing || catcher.classList.contains('composing')) return;
+  const text = catcher.value;
+  catcher.value = '';
+  if (text) startEdit(text);
+}
+
+function onCompositionStart() {
+  const catcher = $('grid-input');
+  catcher.value = '';
+  catcher.classList.add('composing');
+}
+
+/** The input method committed its text: the cell editor opens with all of it. */
+function onCompositionEnd() {
+  const catcher = $('grid-input');
+  catcher.classList.remove('composing');
+  const text = catcher.value;
+  catcher.value = '';
+  placeCatcher();
+  if (text) startEdit(text);
+}
+
+/**
+ * Tab-separated text as Excel and Google Sheets copy it: rows end with a line end (the last one
+ * optional), cells are separated by tabs, and a cell holding a tab, a line end or a quote comes
+ * quoted, its quotes doubled. A quote that does not close a whole cell is just a character.
+ * Returns the rows of cells (text as copied), [] for nothing to paste.
+ */
+function parseClipboard(text) {
+  const rows = [];
+  let row = [];
+  let i = 0;
+  const n = text.length;
+  const isEnd = (k) => k >= n || text[k] === '\t' || text[k] === '\n' || text[k] === '\r';
+  for (;;) {
+    let cell = null;
+    if (text[i] === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < n) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += text[j++];
+      }
+      if (j < n && isEnd(j + 1)) {
+        cell = value;
+        i = j + 1;
+      }
+    }
+    if (cell === null) {
+      let j = i;
+      while (!isEnd(j)) j++;
+      cell = text.slice(i, j);
+      i = j;
+    }
+    row.push(cell);
+    if (i >= n) {
+      rows.push(row);
+      break;
+    }
+    if (text[i] === '\t') {
+      i++;
+      continue;
+    }
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    rows.push(row);
+    row = [];
+    if (i >= n) break;
+  }
+  return rows.length === 1 && rows[0].length === 1 && rows[0][0] === '' ? [] : rows;
+}
+
+/** Ctrl+V on a selected cell: the block is written from that cell through typed input, like Sheets. */
+async function onCatcherPaste(e) {
+  const sel = current?.activeRange;
+  if (!sel || sel.sheet !== current.grid.sheet) return;
+  e.preventDefault();
+  const rows = parseClipboard(e.clipboardData?.getData('text/plain') ?? '');
+  if (rows.length === 0) return;
+  const a1 = a1Of(sel.row - 1, sel.column - 1);
+  const res = await inOrder(() => api('/api/paste', { sheet: sel.sheet, a1, rows }));
+  if (!res.ok) showMessage(res.error, { error: true, title: 'Không dán được' });
+  else if (res.rejected?.length) {
+    const cells = res.rejected.map((r) => r.a1).join(', ');
+    showMessage(res.rejected[0].error, { error: true, title: `Không ghi được ô ${cells}` });
+  }
+  await refresh();
 }
 
 function renderFormulaBar() {
@@ -314,13 +437,16 @@ function startEdit(initial) {
 function stopEdit() {
   editing = null;
   $('cell-editor').hidden = true;
-  $('grid').focus({ preventScroll: true });
+  focusGrid();
 }
 
 const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 function onGridKey(e) {
-  if (e.target !== $('grid') || !current?.activeRange) return;
+  if ((e.target !== $('grid') && e.target !== $('grid-input')) || !current?.activeRange) return;
+  // An input method at work (Telex, VNI…): its keys compose in the catcher, see onCompositionEnd.
+  if (e.isComposing || e.key === 'Process' || e.keyCode === 229 || $('grid-input').classList.contains('composing'))
+    return;
   const sel = current.activeRange;
   const move = MOVES[e.key] ?? (e.key === 'Tab' ? [0, e.shiftKey ? -1 : 1] : null);
   if (move) {
@@ -357,11 +483,11 @@ function onFormulaKey(e) {
   if (!sel) return;
   if (e.key === 'Escape') {
     $('formula-input').value = current.activeCell?.input ?? '';
-    $('grid').focus();
+    focusGrid();
   } else if (e.key === 'Enter') {
     e.preventDefault();
     const value = $('formula-input').value;
-    $('grid').focus();
+    focusGrid();
     void commitEdit(sel.sheet, sel.row - 1, sel.column - 1, value, [1, 0]);
   }
 }
@@ -447,7 +573,7 @@ $('grid').addEventListener('mousedown', (e) => {
   const td = e.target.closest('td');
   if (!td) return;
   e.preventDefault();
-  $('grid').focus({ preventScroll: true });
+  focusGrid();
   const tr = td.parentElement;
   void selectCell(tr.sectionRowIndex, td.cellIndex - 1);
 });
@@ -455,6 +581,13 @@ $('grid').addEventListener('dblclick', (e) => {
   if (e.target.closest('td')) startEdit();
 });
 $('grid').addEventListener('keydown', onGridKey);
+// The grid keeps its keyboard stop; its keys go to the catcher over the active cell.
+$('grid').addEventListener('focus', focusGrid);
+$('grid-input').addEventListener('keydown', onGridKey);
+$('grid-input').addEventListener('input', onCatcherInput);
+$('grid-input').addEventListener('compositionstart', onCompositionStart);
+$('grid-input').addEventListener('compositionend', onCompositionEnd);
+$('grid-input').addEventListener('paste', (e) => void onCatcherPaste(e));
 $('cell-editor').addEventListener('keydown', onEditorKey);
 $('cell-editor').addEventListener('blur', () => {
   if (!editing) return;
@@ -480,4 +613,11 @@ $('save').addEventListener('click', async () => {
   showMessage(res.ok ? `Đã lưu ${res.path}` : res.error, { error: !res.ok });
 });
 void refresh();
-window.dttsPlayground = { refresh, runFunction, selectCell, state: () => current, documents: () => documents };
+window.dttsPlayground = {
+  refresh,
+  runFunction,
+  selectCell,
+  parseClipboard,
+  state: () => current,
+  documents: () => documents,
+};

@@ -8,6 +8,7 @@
  *   POST /api/activate         {sheet} makes a sheet active
  *   POST /api/select           {sheet, a1} selects a range → {ok, activeCell}
  *   POST /api/edit             {sheet, a1, value} types a value into a cell, as a user would
+ *   POST /api/paste            {sheet, a1, rows} pastes a block of text from a1, each cell as typed
  *   GET  /api/documents        the Docs made in this session, newest first (local/html-export.ts)
  *   GET  /document?id=|url=    a Doc's HTML preview; GET /document.docx?id=|url= its Word file
  *   POST /api/sidebar/close    closes the sidebar (google.script.host.close())
@@ -216,6 +217,65 @@ export function editCell(
   return { json: { ok: true } };
 }
 
+/** Most cells one paste may write (a block of 200 000 cells is far beyond any real paste). */
+const MAX_PASTE_CELLS = 200_000;
+
+/**
+ * A user pasting a block of text (tab-separated, as Excel and Google Sheets copy it) at the cell
+ * `a1`: each cell goes through the same typed input as editCell (Range.setValue: "1.234" a number,
+ * "'007" text), so text stays as typed; the sheet grows when the block passes its last row or
+ * column, as Sheets grows it; the pasted block becomes the selection. A cell its validation
+ * rejects keeps its value and is named in `rejected`; the other cells are written.
+ */
+export function pasteBlock(
+  options: PlaygroundOptions,
+  sheetName: unknown,
+  a1: unknown,
+  rows: unknown,
+): { json: unknown; status?: number } {
+  const ss = options.runtime.spreadsheet;
+  const sheet = ss.localSheet(String(sheetName));
+  if (!sheet) return { json: { ok: false, error: `No sheet named ${String(sheetName)}` }, status: 404 };
+  if (typeof a1 !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1))
+    return { json: { ok: false, error: `Not a cell: ${String(a1)}` }, status: 400 };
+  if (
+    !Array.isArray(rows) ||
+    rows.length === 0 ||
+    !rows.every((r) => Array.isArray(r) && r.length > 0 && r.every((v) => typeof v === 'string'))
+  )
+    return { json: { ok: false, error: 'rows must be a non-empty list of rows of text' }, status: 400 };
+  const block = rows as string[][];
+  const width = Math.max(...block.map((r) => r.length));
+  if (block.length * width > MAX_PASTE_CELLS)
+    return { json: { ok: false, error: `A paste of more than ${MAX_PASTE_CELLS} cells` }, status: 413 };
+  let start: LocalRange;
+  try {
+    start = sheet.rangeFromA1(a1) as LocalRange;
+  } catch (e) {
+    return { json: { ok: false, error: `${a1}: ${(e as Error).message}` }, status: 400 };
+  }
+  const { row, column } = start.rect;
+  const lastRow = row + block.length - 1;
+  const lastColumn = column + width - 1;
+  if (lastRow > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), lastRow - sheet.getMaxRows());
+  if (lastColumn > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn - sheet.getMaxColumns());
+  const rejected: { a1: string; error: string }[] = [];
+  block.forEach((cells, i) => {
+    cells.forEach((text, j) => {
+      const cell = sheet.getRange(row + i, column + j);
+      try {
+        cell.setValue(text);
+      } catch (e) {
+        rejected.push({ a1: cell.getA1Notation(), error: (e as Error).message });
+      }
+    });
+  });
+  const pasted = sheet.getRange(row, column, block.length, width);
+  ss.activate(sheet, pasted instanceof LocalRange ? pasted : undefined);
+  return { json: { ok: true, rejected } };
+}
+
 /** The playground's routes. */
 export function createRoutes(options: PlaygroundOptions): Record<string, RouteHandler> {
   const { runtime } = options;
@@ -258,6 +318,7 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
       return { json: { ok: true, activeCell: activeCellOf(sheet, row, column) } };
     },
     'POST /api/edit': ({ body }) => editCell(options, body.sheet, body.a1, body.value),
+    'POST /api/paste': ({ body }) => pasteBlock(options, body.sheet, body.a1, body.rows),
     'POST /api/sidebar/close': () => {
       runtime.ui.closeSidebar();
       return { json: { ok: true } };

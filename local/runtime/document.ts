@@ -425,6 +425,8 @@ export class LocalParagraph extends LocalContainer {
   mark: Attrs = {};
   /** Paragraph style only the Docs API sets (docs-api.ts): DocumentApp has no such attribute. */
   docsStyle: { keepWithNext?: boolean } = {};
+  /** Page breaks appended after the text (Paragraph.appendPageBreak); the next content starts a new page. */
+  pageBreaks = 0;
 
   constructor(text = '', mark: Attrs = {}) {
     super();
@@ -456,7 +458,23 @@ export class LocalParagraph extends LocalContainer {
     p.attrs = { ...this.attrs };
     p.mark = { ...this.mark };
     p.docsStyle = { ...this.docsStyle };
+    p.pageBreaks = this.pageBreaks;
     return p;
+  }
+
+  /**
+   * https://developers.google.com/apps-script/reference/document/paragraph#appendPageBreak():
+   * creates and appends a PageBreak. A paragraph in a table cell cannot hold one
+   * (https://developers.google.com/apps-script/reference/document/page-break: "PageBreaks may not be
+   * contained within TableCells"): refused there, as Google does.
+   */
+  appendPageBreak(): GElement {
+    this.touch();
+    for (let e: LocalElement | null = this.parent; e; e = e.parent) {
+      if (e instanceof LocalTableCell) throw new ServiceError('PageBreaks may not be contained within TableCells.');
+    }
+    this.pageBreaks++;
+    return null as unknown as GElement;
   }
 
   /** Sets text attributes on [start, end] (inclusive); `end` = length applies to the mark too. */
@@ -1439,6 +1457,8 @@ export interface ParagraphSnapshot {
   text: string;
   /** Set through the Docs API (ParagraphStyle.keepWithNext). */
   keepWithNext?: boolean;
+  /** Page breaks after the text (absent when none). */
+  pageBreaks?: number;
 }
 export interface TableSnapshot {
   type: 'table';
@@ -1485,6 +1505,7 @@ function snapBlock(e: LocalElement): BlockSnapshot {
     runs: p.spans.map((s) => ({ text: s.text, attrs: { ...s.attrs } })),
     text: p.text,
     ...(p.docsStyle.keepWithNext ? { keepWithNext: true } : {}),
+    ...(p.pageBreaks ? { pageBreaks: p.pageBreaks } : {}),
   };
 }
 

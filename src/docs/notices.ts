@@ -12,9 +12,11 @@ import { type IsoDate, isoFromDate } from '../domain/dates';
 import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } from '../domain/notice/allocation';
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
+import { buildDelegateList, delegateListInput } from '../domain/notice/delegateList';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
+import { buildInvitations, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
 import {
   CELL_MAX_CHARS,
   findByDigest,
@@ -33,6 +35,7 @@ import { ProblemList } from '../domain/problem';
 import {
   readAllocationTable,
   readConclusions,
+  readDelegates,
   readMeetings,
   readMembers,
   readSettingsWithCells,
@@ -58,6 +61,7 @@ import {
   visibleName,
 } from '../sheets/workbook';
 import { DOCUMENT_LAYOUT, MESSAGES } from '../ui/vi';
+import { fillPages } from './pages';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
   describeSharing,
@@ -76,6 +80,8 @@ export interface NoticeOptions {
   date?: string;
   /** Print allocation figures the checks question (the officer confirmed). Never prints a negative one. */
   force?: boolean;
+  /** Giấy mời: also invite the guests (Khách mời). */
+  guests?: boolean;
 }
 
 /** Google Docs holds about 1.02 million characters per document; the add-in stops below that. */
@@ -126,10 +132,14 @@ export const NOTICE_MESSAGES = {
     `Chưa có văn bản nào được tạo: hãy rút gọn nội dung ở ${sheets}.`,
   cellTooLong: (column: string, chars: number) =>
     `Cột "${column}" của nhật ký văn bản sẽ có ${chars.toLocaleString('vi-VN')} ký tự, vượt giới hạn 50.000 ký tự của một ô. Chưa có văn bản nào được tạo.`,
-  created: (label: string, number: string) => `Đã tạo ${label} số ${number}.`,
-  completed: (label: string, number: string) => `Đã hoàn thành ${label} số ${number} (lần trước chưa hoàn chỉnh).`,
+  created: (label: string, number: string) => `Đã tạo ${label}${number ? ` số ${number}` : ''}.`,
+  completed: (label: string, number: string) =>
+    `Đã hoàn thành ${label}${number ? ` số ${number}` : ''} (lần trước chưa hoàn chỉnh).`,
   reused: (label: string, number: string) =>
-    `Dữ liệu không thay đổi kể từ lần tạo trước: mở lại ${label} số ${number} đã có.`,
+    `Dữ liệu không thay đổi kể từ lần tạo trước: mở lại ${label}${number ? ` số ${number}` : ''} đã có.`,
+  tooManyPages: (pages: number, max: number) =>
+    `Có ${pages.toLocaleString('vi-VN')} giấy mời: quá ${max.toLocaleString('vi-VN')} trang, Google Apps Script không kịp tạo trong một lần chạy. ` +
+    'Chưa có văn bản nào được tạo.',
 } as const;
 
 const QUOTA_RE = /too many times|quota|rate limit|limit exceeded|hạn mức/i;
@@ -139,6 +149,8 @@ const SOURCE_SHEETS: Record<NoticeKind, string> = {
   'thong-bao-ket-luan': `các trang "${SHEETS.meetings.name}", "${SHEETS.conclusions.name}", "${SHEETS.tasks.name}"`,
   'phan-bo-dai-bieu': `các trang "${SHEETS.allocation.name}", "${SHEETS.units.name}"`,
   'phan-cong-nhiem-vu': `trang "${SHEETS.members.name}"`,
+  'giay-moi': `trang "${SHEETS.delegates.name}" và các dòng Thời gian, Địa điểm Đại hội ở trang "${SHEETS.config.name}"`,
+  'danh-sach-dai-bieu': `trang "${SHEETS.delegates.name}"`,
 };
 
 interface Prepared {
@@ -223,6 +235,19 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       input = data.input;
       figures = data.figures;
       model = buildAllocationNotice(data.input, settings, date);
+    } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
+      const g = readGrids(ss, ['delegates', 'units']);
+      const index = new UnitIndex(readUnits(g.units, problems, tz));
+      const delegates = readDelegates(g.delegates, index, problems, tz);
+      if (kind === 'giay-moi') {
+        const data = invitationInput(delegates, index, settings, cells, !!options.guests);
+        input = data;
+        model = buildInvitations(data, settings, date);
+      } else {
+        const data = delegateListInput(delegates, index, settings);
+        input = data;
+        model = buildDelegateList(data, settings, date);
+      }
     } else {
       const g = readGrids(ss, ['members', 'units']);
       const index = new UnitIndex(readUnits(g.units, problems));
@@ -387,7 +412,11 @@ function checkLimits(kind: NoticeKind, p: Prepared, entry: NewLogRow): void {
         ? b.runs.reduce((a, r) => a + r.text.length, 0) + 1
         : b.rows.reduce((a, r) => a + r.reduce((x, c) => x + c.length + 1, 0), 0);
   }
+  // A document of pages (Giấy mời) repeats its page once per delegate.
+  chars *= m.pages?.values.length ?? 1;
   if (chars > DOC_MAX_CHARS) throw new UserError(NOTICE_MESSAGES.tooLong(chars, SOURCE_SHEETS[kind]));
+  if ((m.pages?.values.length ?? 0) > MAX_INVITATIONS)
+    throw new UserError(NOTICE_MESSAGES.tooManyPages(m.pages?.values.length ?? 0, MAX_INVITATIONS));
   // The link and the number are not known yet: counted at their longest.
   const longest = longestLogCell({ ...entry, url: 'x'.repeat(120), number: `${'9'.repeat(6)}/${entry.number}` }, p.tz);
   if (longest.length > CELL_MAX_CHARS) {
@@ -507,7 +536,8 @@ function generate(
     () => readMembers(readGrid(ss, 'members'), new ProblemList()),
     me,
   );
-  const template = templateOf(p.settings);
+  // A document of pages (Giấy mời) has its own layout: the user's template is for single documents.
+  const template = p.model.pages ? null : templateOf(p.settings);
   if (template) checkPlaceholders(template, p.model);
   let maker = me;
   const entryOf = (number: string, url: string, unfinished: boolean, sharedWith: string): NewLogRow => ({
@@ -530,8 +560,9 @@ function generate(
     const again = findByDigest(log.entries, p.digest);
     if (again) return reusedResult(kind, again, me);
     const earlier = findUnfinished(log.entries, p.digest);
-    const number = earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings));
-    const model = withNumber(p.model, number);
+    const numbered = NOTICE_TYPES[kind].numbered !== false;
+    const number = numbered ? earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings)) : '';
+    const model = numbered ? withNumber(p.model, number) : p.model;
     const sheet = logSheet(ss, log.table);
     let doc = earlier ? reopen(earlier.url) : null;
     if (!doc) {
@@ -571,7 +602,8 @@ function generate(
     }
     let keptTogether = false;
     try {
-      keptTogether = fillDocument(doc, model, template).keptTogether === true;
+      if (model.pages) fillDocument(doc, model, null, fillPages);
+      else keptTogether = fillDocument(doc, model, template).keptTogether === true;
     } catch (e) {
       console.error('render', e);
       flushQuietly();
@@ -591,7 +623,8 @@ function generate(
     }
     const done = earlier ? NOTICE_MESSAGES.completed(label, number) : NOTICE_MESSAGES.created(label, number);
     // The default layout has no page numbers in Google Docs (a user's template may have its own).
-    const layoutNote = template ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
+    // A Doc of one-page invitations is not numbered: each page is a document of its own.
+    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
       message: `${done} ${shareNote}${layoutNote}`,
       url,

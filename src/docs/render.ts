@@ -178,6 +178,8 @@ export function fillDocument(
   doc: GoogleAppsScript.Document.Document,
   model: DocModel,
   template: Body | null,
+  /** Writes the model into the body instead of the default layout (Giấy mời: one page per delegate). */
+  fill: (body: Body, model: DocModel) => void = fillDefault,
 ): Rendered {
   try {
     const body = doc.getBody();
@@ -189,12 +191,12 @@ export function fillDocument(
       (body as unknown as PageAccess)[`set${k}`]!(pageValues[i]);
     });
     if (template) fillFromTemplate(body, model, template);
-    else fillDefault(body, model);
+    else fill(body, model);
     doc.setName(model.title);
     const out: Rendered = { id: doc.getId(), url: doc.getUrl() };
     doc.saveAndClose();
     // After the save: the Docs API sees DocumentApp's changes only then. Never throws.
-    if (!template) out.keptTogether = keepSignatureTogether(out.id);
+    if (!template && fill === fillDefault) out.keptTogether = keepSignatureTogether(out.id);
     return out;
   } catch (e) {
     throw new RenderError(e, draftNameOf(model));
@@ -217,8 +219,8 @@ function defaultPage(model: DocModel): number[] {
   return [widthMm, heightMm, m.topMm, m.bottomMm, m.leftMm, m.rightMm].map((x) => ND.mmToPt(x));
 }
 
-/** The ND 30 layout of the model, in the Doc's body. */
-function fillDefault(body: Body, model: DocModel): void {
+/** The ND 30 layout of the model, in the Doc's body (or a table cell, which appends the same way). */
+export function fillDefault(body: Body, model: DocModel): void {
   const width = textWidthPt(model);
   // The new Doc's own empty paragraph stays above the header: made as small as it can be.
   body.getChild(0).setAttributes(lineAttrs({ text: '', sizePt: 1, align: 'left' }));

@@ -5,7 +5,15 @@
  */
 
 import type { AllocationRowDto } from '../rpc/contract';
-import { ApportionError, type Apportionment, apportion, explainApportionment, METHOD_NAMES } from './apportion';
+import { EXPLANATION } from '../ui/vi';
+import {
+  ApportionError,
+  type Apportionment,
+  apportion,
+  type Explanation,
+  explainApportionment,
+  METHOD_NAMES,
+} from './apportion';
 import type { ProblemList } from './problem';
 import {
   type AllocationRecord,
@@ -26,6 +34,8 @@ export interface AllocationRow extends AllocationRowDto {
   /** The unit's minimum and maximum as applied (explicit or from the settings). */
   min: number;
   max: number | null;
+  /** Why the unit got its seats (Vietnamese; shown in the sidebar and the `Cách tính` column). */
+  reason: string;
 }
 
 export interface AllocationPlan {
@@ -35,6 +45,8 @@ export interface AllocationPlan {
   rows: AllocationRow[];
   result: Apportionment | null;
   explanation: string[];
+  /** The explanation per unit (ties, bounds), when the allocation succeeded. */
+  explained?: Explanation;
 }
 
 /** Seats taken off the official total before the sub-units are apportioned. */
@@ -98,6 +110,12 @@ export function matchUnitRows(
   return { matches, duplicates: duplicates.sort((a, b) => a - b) };
 }
 
+/** The headers of `Đơn vị` an officer fills for the allocation. */
+function unitHeaders(): string[] {
+  const wanted = ['code', 'name', 'dttsPopulation'];
+  return SHEETS.units.columns.filter((c) => wanted.includes(c.key)).map((c) => c.header);
+}
+
 function minFor(unit: UnitRecord, settings: Settings): number {
   if (unit.data.min !== null) return unit.data.min;
   return (unit.data.dttsPopulation ?? 0) > 0 ? settings.minSeatsPerUnit : 0;
@@ -118,18 +136,28 @@ export function planAllocation(
   const fixedSeats = fixedSeatsOf(settings);
   const fixed = fixedSeats.reduce((s, f) => s + f.seats, 0);
   const houseSize = settings.officialTotal - fixed;
-  const fail = (message: string, cell = settingCells.officialTotal ?? '', sheet: string = SHEETS.config.name) => {
-    problems.error('allocation-infeasible', sheet, cell, message, 'Sửa số liệu rồi chạy lại "Phân bổ đại biểu".');
+  const fail = (
+    message: string,
+    cell = settingCells.officialTotal ?? '',
+    sheet: string = SHEETS.config.name,
+    hint = 'Sửa số liệu rồi chạy lại "Phân bổ đại biểu".',
+  ) => {
+    problems.error('allocation-infeasible', sheet, cell, message, hint);
     return { ok: false, houseSize, fixedSeats, rows: [], result: null, explanation: [] };
   };
   if (houseSize < 0) {
     return fail(
-      `Số ghế cố định (${fixed}) lớn hơn tổng số đại biểu chính thức (${settings.officialTotal}): không còn ghế để phân bổ.`,
+      `Số đại biểu đương nhiên và đại biểu cơ quan cấp tỉnh (${EXPLANATION.vn(fixed)}) lớn hơn tổng số đại biểu chính thức (${EXPLANATION.vn(settings.officialTotal)}): không còn đại biểu để phân bổ cho các đơn vị.`,
     );
   }
   const usable = units.filter((u) => u.data.code);
   if (usable.length === 0) {
-    return fail(`Trang "${SHEETS.units.name}" chưa có đơn vị nào.`, '', SHEETS.units.name);
+    return fail(
+      `Trang "${SHEETS.units.name}" chưa có đơn vị nào.`,
+      '',
+      SHEETS.units.name,
+      EXPLANATION.noUnitsHint(SHEETS.units.name, unitHeaders()),
+    );
   }
   const unreadable = usable.find((u) => u.data.dttsPopulation === null || u.invalid.size > 0);
   if (unreadable) {
@@ -173,6 +201,14 @@ export function planAllocation(
     );
   }
   const registered = countOfficialByUnit(delegates);
+  const explained = explainApportionment(
+    input,
+    houseSize,
+    settings.method,
+    result,
+    Object.fromEntries(usable.map((u) => [u.data.code as string, u.data.name || (u.data.code as string)])),
+  );
+  const reasons = new Map(explained.units.map((e) => [e.id, e.reasonVi]));
   const rows = usable.map((u): AllocationRow => {
     const code = u.data.code as string;
     const key = foldKey(code);
@@ -193,17 +229,14 @@ export function planAllocation(
       difference: count - final,
       min: minFor(u, settings),
       max: u.data.max,
+      reason: (reasons.get(code) ?? '') + (adjustment !== 0 ? EXPLANATION.adjusted(adjustment, final) : ''),
     };
   });
-  const explained = explainApportionment(input, houseSize, settings.method, result);
   const explanation = [
-    `Tổng số đại biểu chính thức ${settings.officialTotal}; trừ ${fixedSeats
-      .filter((f) => f.seats > 0)
-      .map((f) => `${f.seats} ${f.label.toLowerCase()}`)
-      .join(', ')}${fixed > 0 ? '' : '0 ghế cố định'}; còn ${houseSize} ghế phân bổ cho ${rows.length} đơn vị.`,
+    EXPLANATION.fixedSeats(settings.officialTotal, fixedSeats, houseSize, rows.length),
     ...explained.summaryVi,
   ];
-  return { ok: true, houseSize, fixedSeats, rows, result, explanation };
+  return { ok: true, houseSize, fixedSeats, rows, result, explanation, explained };
 }
 
 export function methodLabel(settings: Settings): string {

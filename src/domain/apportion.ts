@@ -16,7 +16,8 @@
  * - A unit with population 0 gets exactly its `min` seats (0 by default), whatever the method.
  *
  * Ties (TIE_RULE): equal priorities (equal remainders for Hamilton) go first to the larger population, then
- * to the smaller id in code-point order, so the input order never matters. A unit is in `tied` when its last
+ * to the code that comes first in natural Vietnamese order (compareUnitCodes: HL9 before HL10, D before Đ),
+ * so the input order never matters. A unit is in `tied` when its last
  * seat given, or its next seat withheld, had exactly the priority at the cut-off and some other unit had the same.
  *
  * Hamilton with min/max (HAMILTON_RULE): each unit gets a "share" clamp(λ·p, min, max) where the single factor λ
@@ -27,6 +28,9 @@
  * parts. A fixed unit has an integral share, so it never gets a remainder seat and never exceeds its max.
  * Without min/max the shares are the plain quotas, so each unit gets floor(quota) or ceil(quota).
  */
+
+import { EXPLANATION } from '../ui/vi';
+import { compareUnitCodes } from './unitOrder';
 
 export type ApportionMethod = 'hamilton' | 'jefferson' | 'webster' | 'adams' | 'dean' | 'huntington-hill';
 export interface ApportionUnit {
@@ -68,15 +72,6 @@ export const METHOD_NAMES: Record<ApportionMethod, { vi: string; common: string 
 const METHODS = Object.keys(METHOD_NAMES) as ApportionMethod[];
 /** Methods with d(0) = 0: every unit with population > 0 gets at least one seat. */
 const IMPLICIT_SEAT: ApportionMethod[] = ['adams', 'dean', 'huntington-hill'];
-
-/** How each divisor method rounds a quotient (shown in explanations). */
-const ROUNDING_VI: Record<Exclude<ApportionMethod, 'hamilton'>, string> = {
-  jefferson: 'làm tròn xuống',
-  webster: 'làm tròn thông thường (phần lẻ từ 0,5 trở lên thì làm tròn lên)',
-  adams: 'làm tròn lên (thương số đúng bằng số nguyên thì giữ nguyên)',
-  dean: 'làm tròn lên khi thương số vượt trung bình điều hòa n(n+1)/(n+½) của hai số nguyên liền kề',
-  'huntington-hill': 'làm tròn lên khi thương số vượt trung bình nhân √(n(n+1)) của hai số nguyên liền kề',
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Exact arithmetic
@@ -131,12 +126,8 @@ function cmpRatio(a: number, p: number, b: number, q: number): number {
   return cmpFrac([BigInt(a), BigInt(p)], [BigInt(b), BigInt(q)]);
 }
 
-/** Ids in code-point order (not UTF-16 code-unit order). */
-function cmpId(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!;
-  return a.length - b.length;
-}
+/** Unit codes in natural Vietnamese order (HL9 before HL10, D before Đ before E): the last tie-break. */
+const cmpId = compareUnitCodes;
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 function fracText(n: bigint, d: bigint): string {
@@ -177,9 +168,9 @@ function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Pre
     (Number.isSafeInteger(x) && (x as number) >= 0) ||
     fail(`${what} phải là số nguyên không âm (nhận được: ${show(x)}).`);
   if (!METHODS.includes(m)) fail(`Phương pháp phân bổ không hợp lệ: "${m}".`);
-  count(seats, 'Số ghế cần phân bổ');
+  count(seats, 'Số đại biểu cần phân bổ');
   if (!Array.isArray(units) || units.length === 0)
-    fail('Danh sách đơn vị trống: cần ít nhất một đơn vị để phân bổ ghế.');
+    fail('Danh sách đơn vị trống: cần ít nhất một đơn vị để phân bổ đại biểu.');
   const implicit = IMPLICIT_SEAT.includes(m) ? 1 : 0;
   const pr: Prep = { m, H: seats, P: 0n, ids: [], pop: [], lo: [], hi: [] };
   const seen = new Set<string>();
@@ -213,17 +204,17 @@ function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Pre
     sumHi += hi;
   }
   if (pr.P === 0n && seats > 0)
-    fail(`Tổng dân số DTTS của các đơn vị bằng 0: không thể phân bổ ${fmt(seats)} ghế theo tỷ lệ dân số.`);
+    fail(`Tổng dân số DTTS của các đơn vị bằng 0: không thể phân bổ ${fmt(seats)} đại biểu theo tỷ lệ dân số.`);
   if (sumLo > seats)
     fail(
-      `Tổng số đại biểu tối thiểu (${fmt(sumLo)}) vượt quá số ghế cần phân bổ (${fmt(seats)})` +
+      `Tổng số đại biểu tối thiểu (${fmt(sumLo)}) vượt quá số đại biểu cần phân bổ (${fmt(seats)})` +
         (implicitUsed
-          ? `; phương pháp ${METHOD_NAMES[m].common} cấp ít nhất 1 ghế cho mỗi đơn vị có dân số DTTS.`
+          ? `; ${METHOD_NAMES[m].vi.charAt(0).toLowerCase() + METHOD_NAMES[m].vi.slice(1)} cấp ít nhất 01 đại biểu cho mỗi đơn vị có dân số DTTS.`
           : '.'),
     );
   if (sumHi < seats)
     fail(
-      `Tổng số đại biểu tối đa (${fmt(sumHi)}) nhỏ hơn số ghế cần phân bổ (${fmt(seats)})` +
+      `Tổng số đại biểu tối đa (${fmt(sumHi)}) nhỏ hơn số đại biểu cần phân bổ (${fmt(seats)})` +
         (zeroCapped ? '; đơn vị có dân số DTTS bằng 0 chỉ nhận số đại biểu tối thiểu.' : '.'),
     );
   return pr;
@@ -362,12 +353,15 @@ export function apportion(units: ApportionUnit[], seats: number, method: Apporti
 
 export interface UnitExplanation {
   id: string;
+  /** The unit's name (its id when no name was given). */
+  name: string;
   seats: number;
   /** Standard quota population·seats/total: exact fraction and Vietnamese text (3 decimals). */
   quotaFraction: string;
   quotaText: string;
   /** Hamilton: the share used after min/max (the quota when nothing is clamped), its whole part and remainder. */
   shareFraction?: string;
+  shareText?: string;
   lowerQuota?: number;
   remainderText?: string;
   /** Hamilton: 1 for the first remainder seat, 2 for the second…; null when the unit got none. */
@@ -379,6 +373,12 @@ export interface UnitExplanation {
   /** The unit's seats were set by its min (raised) or its max (capped) rather than by the method. */
   clamped: 'min' | 'max' | null;
   tied: boolean;
+  /** A tied unit won the seat at the cut-off ('won') or lost it ('lost'). */
+  tie: 'won' | 'lost' | null;
+  /** Hamilton with bounds: the seats the unit would get without any min/max (null when not computed). */
+  withoutBounds: number | null;
+  /** Why the unit got its seats, in Vietnamese (the unit's name is shown beside it). */
+  reasonVi: string;
 }
 
 export interface Explanation {
@@ -405,6 +405,8 @@ export interface Explanation {
   clampedMin: string[];
   clampedMax: string[];
   tied: string[];
+  /** Tied units that got the seat at the cut-off. */
+  tieWinners: string[];
   units: UnitExplanation[];
   /** Vietnamese sentences shown to the user. */
   summaryVi: string[];
@@ -446,50 +448,105 @@ function roundAt(m: ApportionMethod, p: number, D: Frac, estimate: number): numb
   return k;
 }
 
-const list = (ids: string[]) =>
-  ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} và ${fmt(ids.length - 10)} đơn vị khác`;
+/** The seats each unit would get by `method` without any min/max (null when that cannot be computed). */
+function seatsWithoutBounds(units: ApportionUnit[], seats: number, method: ApportionMethod): number[] | null {
+  try {
+    return solve(
+      units.map((u) => ({ id: u.id, population: u.population })),
+      seats,
+      method,
+    ).n;
+  } catch {
+    return null;
+  }
+}
 
-/** Why each unit got its seats. `result` must be `apportion(units, seats, method)` (checked). */
+/**
+ * Why each unit got its seats. `result` must be `apportion(units, seats, method)` (checked). `names` gives the
+ * unit names used in the sentences (the id when a unit has none).
+ */
 export function explainApportionment(
   units: ApportionUnit[],
   seats: number,
   method: ApportionMethod,
   result: Apportionment,
+  names: Readonly<Record<string, string>> = {},
 ): Explanation {
   const c = solve(units, seats, method);
   const { pr, n, num, den, lam, order: ord } = c;
   const { ids, pop, m, H, P } = pr;
   if (ids.some((id, i) => result?.seats?.[id] !== n[i]))
-    throw new ApportionError('Kết quả phân bổ không khớp với danh sách đơn vị và số ghế; hãy phân bổ lại.');
+    throw new ApportionError('Kết quả phân bổ không khớp với danh sách đơn vị và số đại biểu; hãy phân bổ lại.');
+  const T = EXPLANATION;
+  const nameOf = (i: number) => names[ids[i]!] || ids[i]!;
+  const byCode = (i: number, j: number) => compareUnitCodes(ids[i]!, ids[j]!);
   const total = Number(P);
-  const clampedMin: string[] = [];
-  const clampedMax: string[] = [];
   const dv = m === 'hamilton' ? null : explainDivisor(c);
   const ps = dv?.ps;
   const rank: number[] = [];
   ord?.forEach((i, r) => {
     rank[i] = r + 1;
   });
+  const won = (i: number) => {
+    if (num) return rank[i] !== undefined;
+    const cut = c.last ?? -1;
+    return cut >= 0 && n[i]! > pr.lo[i]! && cmpPrio(m, pop[i]!, n[i]! - 1, pop[cut]!, n[cut]! - 1) === 0;
+  };
+  const tiedIdx = ids.map((_, i) => i).filter((i) => c.tied[i]);
+  const shareQuota = (i: number) => fmt(total ? (pop[i]! * H) / total : 0, 3);
+  const quotaSentence = (i: number) => T.quota(pop[i]!, H, total, shareQuota(i));
+
+  // Hamilton: the shares after the bounds, the seats of the units at a bound, the population sharing the rest.
   let lowerSum = 0;
+  const exactShare = (i: number) => BigInt(pop[i]!) * lam![0];
+  const fixed = num ? ids.map((_, i) => exactShare(i) !== num[i]!) : [];
+  const adjusted = fixed.some(Boolean);
+  const rest = num ? H - fixed.reduce((s, f, i) => s + (f ? Number(num[i]! / den!) : 0), 0) : 0;
+  const restPopulation = num ? fixed.reduce((s, f, i) => s + (f ? 0 : pop[i]!), 0) : 0;
+  const free = num ? fixed.filter((f) => !f).length : 0;
+  const without = num && adjusted ? seatsWithoutBounds(units, seats, m) : null;
+  const places = ord?.length ?? 0;
+
   const explained = ids.map((id, i): UnitExplanation => {
     const p = pop[i]!;
     const u: UnitExplanation = {
       id,
+      name: nameOf(i),
       seats: n[i]!,
       quotaFraction: P ? fracText(BigInt(p) * BigInt(H), P) : '0',
       quotaText: fmt(total ? (p * H) / total : 0, 3),
       quotient: null,
       clamped: null,
       tied: c.tied[i]!,
+      tie: c.tied[i] ? (won(i) ? 'won' : 'lost') : null,
+      withoutBounds: without ? without[i]! : null,
+      reasonVi: '',
     };
+    const others = tiedIdx.filter((j) => j !== i).map(nameOf);
     if (num) {
       const x = num[i]!;
-      const exact = BigInt(p) * lam![0];
+      const exact = exactShare(i);
       lowerSum += u.lowerQuota = Number(x / den!);
       u.shareFraction = fracText(x, den!);
+      u.shareText = fmt(Number(x) / Number(den!), 3);
       u.remainderText = fmt(Number(x % den!) / Number(den), 3);
       u.remainderRank = rank[i] ?? null;
       u.clamped = exact < x ? 'min' : exact > x ? 'max' : null;
+      if (p === 0) u.reasonVi = T.noPopulation(u.seats);
+      else if (u.clamped) {
+        // The share before the bound: the quota, or (when the quota is within the bound) the share once the others
+        // at a bound are fixed.
+        const quota = (p * H) / total;
+        const beyond = u.clamped === 'min' ? quota < u.seats : quota > u.seats;
+        const share = beyond ? null : fmt(Number(exact) / Number(den), 3);
+        u.reasonVi = T.hamiltonFixed(u.clamped, u.quotaText, share, u.seats, u.withoutBounds);
+      } else {
+        const head = adjusted
+          ? T.hamiltonShared(u.quotaText, `${T.quota(p, rest, restPopulation, u.shareText)}`)
+          : quotaSentence(i);
+        const tie = u.tie ? T.tieWith(others, u.tie === 'won') : '';
+        u.reasonVi = T.hamiltonWhole(head, u.lowerQuota, u.remainderText, u.remainderRank, places, tie);
+      }
     } else if (ps) {
       const q = p / dv!.d.value!;
       const r = roundAt(m, p, ps, q);
@@ -497,69 +554,87 @@ export function explainApportionment(
       u.quotientText = fmt(q, 3);
       u.rounded = r;
       if (!u.tied) u.clamped = r < u.seats ? 'min' : r > u.seats ? 'max' : null;
+      u.reasonVi =
+        p === 0
+          ? T.noPopulation(u.seats)
+          : u.tie
+            ? T.divisorTieUnit(p, dv!.d.text!, u.quotientText, others, u.tie === 'won', u.seats)
+            : T.divisorUnit(m, p, dv!.d.text!, u.quotientText, r, u.seats, u.clamped);
+    } else {
+      // No seat beyond the minimums and nothing withheld: every unit holds its minimum.
+      u.reasonVi = p === 0 ? T.noPopulation(u.seats) : T.boundsOnly(u.seats);
     }
-    if (u.clamped) (u.clamped === 'min' ? clampedMin : clampedMax).push(id);
     return u;
   });
-  clampedMin.sort(cmpId);
-  clampedMax.sort(cmpId);
-  const tied = ids.filter((_, i) => c.tied[i]).sort(cmpId);
+  const sorted = (pick: (u: UnitExplanation) => boolean) =>
+    ids
+      .map((_, i) => i)
+      .filter((i) => pick(explained[i]!))
+      .sort(byCode);
+  const clampedMinIdx = sorted((u) => u.clamped === 'min');
+  const clampedMaxIdx = sorted((u) => u.clamped === 'max');
+  const tiedSorted = [...tiedIdx].sort(byCode);
+  const winners = tiedSorted.filter((i) => explained[i]!.tie === 'won');
   const order = ord?.map((i) => ids[i]!) ?? [];
-  const vi = METHOD_NAMES[m].vi;
-  const adjusted = clampedMin.length + clampedMax.length > 0;
 
-  const summary = [
-    `Chia ${fmt(H)} ghế cho ${fmt(ids.length)} đơn vị (tổng dân số DTTS ${fmt(total)} người) theo ${vi.charAt(0).toLowerCase() + vi.slice(1)}.`,
-  ];
+  const summary = [T.intro(H, ids.length, total, METHOD_NAMES[m].vi)];
+  if (H && total) summary.push(T.average(H, total));
   if (!dv) {
-    if (H)
-      summary.push(
-        `Tiêu chuẩn: ${fmt(total / H, 2)} người/ghế; hạn ngạch của mỗi đơn vị = dân số × ${fmt(H)} ÷ ${fmt(total)}.`,
-      );
-    if (adjusted)
-      summary.push(
-        'Do có số đại biểu tối thiểu/tối đa, các đơn vị bị giới hạn được cố định ở mức đó; số ghế còn lại chia theo tỷ lệ dân số cho các đơn vị khác.',
-      );
+    if (adjusted) {
+      for (const kind of ['min', 'max'] as const) {
+        const list = (kind === 'min' ? clampedMinIdx : clampedMaxIdx).filter((i) => pop[i]! > 0);
+        if (list.length)
+          summary.push(
+            T.boundsFixed(
+              kind,
+              list.map((i) => ({ name: nameOf(i), share: explained[i]!.quotaText, seats: n[i]! })),
+            ),
+          );
+      }
+      if (free > 0 && rest > 0 && restPopulation > 0) summary.push(T.shareRest(rest, free, restPopulation));
+    }
     summary.push(
-      `Phần nguyên của hạn ngạch cộng lại được ${fmt(lowerSum)} ghế.`,
+      T.wholeParts(lowerSum),
       order.length
-        ? `${fmt(order.length)} ghế còn lại cấp cho: ${list(order)} (số dư lớn nhất).`
-        : 'Không còn ghế nào để chia theo số dư.',
+        ? T.remainders((ord ?? []).map((i) => ({ name: nameOf(i), remainder: explained[i]!.remainderText! })))
+        : T.noRemainder,
     );
+    if (without)
+      summary.push(
+        T.withoutBounds(
+          ids
+            .map((_, i) => i)
+            .filter((i) => without[i] !== n[i])
+            .sort(byCode)
+            .map((i) => ({ name: nameOf(i), seats: n[i]!, without: without[i]! })),
+        ),
+      );
   } else {
     const { low, high, tie, lowText, highText, text } = dv.d;
     const adams = m === 'adams';
-    const all = ' đều cho cùng kết quả)';
     const range =
       low === null && high === null
         ? ''
         : tie
-          ? ' (ước số này là điểm ngang bằng ở ghế cuối cùng)'
+          ? T.divisorTie
           : high === null
-            ? ` (mọi ước số ${adams ? 'từ' : 'lớn hơn'} ${lowText} trở lên${all}`
-            : adams
-              ? ` (mọi ước số từ ${lowText ?? '0'} đến dưới ${highText}${all}`
-              : ` (mọi ước số lớn hơn ${lowText ?? '0'} và không quá ${highText}${all}`;
-    if (text)
-      summary.push(
-        `Ước số chung ${text} người/ghế: lấy dân số mỗi đơn vị chia cho ước số rồi ${ROUNDING_VI[m as keyof typeof ROUNDING_VI]}${range}.`,
-      );
-    if (IMPLICIT_SEAT.includes(m)) summary.push('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 1 ghế.');
+            ? T.divisorFrom(lowText!, adams)
+            : T.divisorBetween(lowText ?? '0', highText!, adams);
+    if (text) summary.push(T.divisor(m, text, range));
+    if (IMPLICIT_SEAT.includes(m)) summary.push(T.implicitSeat);
+    if (clampedMinIdx.length) summary.push(T.raisedToMin(clampedMinIdx.map(nameOf)));
+    if (clampedMaxIdx.length) summary.push(T.cappedAtMax(clampedMaxIdx.map(nameOf)));
   }
-  if (clampedMin.length) summary.push(`Được nâng lên số đại biểu tối thiểu: ${list(clampedMin)}.`);
-  if (clampedMax.length) summary.push(`Bị giới hạn ở số đại biểu tối đa: ${list(clampedMax)}.`);
-  if (tied.length)
-    summary.push(
-      `Ngang bằng nhau ở ghế cuối cùng giữa: ${list(tied)}; đã phân định theo dân số lớn hơn, rồi theo mã đơn vị xếp trước.`,
-    );
+  if (tiedSorted.length) summary.push(T.ties(tiedSorted.map(nameOf), winners.map(nameOf)));
 
   return {
     standardDivisor: H ? { fraction: fracText(P, BigInt(H)), value: total / H, text: fmt(total / H, 3) } : null,
     hamilton: dv ? null : { lowerQuotaSeats: lowerSum, remainderSeats: order.length, remainderOrder: order, adjusted },
     divisor: dv ? dv.d : null,
-    clampedMin,
-    clampedMax,
-    tied,
+    clampedMin: clampedMinIdx.map((i) => ids[i]!),
+    clampedMax: clampedMaxIdx.map((i) => ids[i]!),
+    tied: tiedSorted.map((i) => ids[i]!),
+    tieWinners: winners.map((i) => ids[i]!),
     units: explained,
     summaryVi: summary,
   };

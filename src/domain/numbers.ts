@@ -184,3 +184,18 @@ export function formatPercent(ratio: number, decimals = 1): string {
   const s = formatVnNumber(round12(ratio * 100), decimals);
   return (s.includes(',') ? s.replace(/,?0+$/, '') : s) + '%';
 }
+
+/**
+ * A share as an officer states it: a simple fraction when the share is one (1/3, 2/3, 1/4 — as
+ * regulations word it), a whole percentage otherwise (30%, 50%), else a percentage with one decimal.
+ */
+export function formatShare(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '';
+  const percent = round12(ratio * 100);
+  if (Number.isInteger(percent)) return `${formatVnNumber(percent)}%`;
+  for (let den = 2; den <= 12; den++) {
+    const num = Math.round(ratio * den);
+    if (num > 0 && Math.abs(num / den - ratio) < 1e-9) return `${num}/${den}`;
+  }
+  return formatPercent(ratio);
+}

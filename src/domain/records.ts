@@ -2,14 +2,15 @@
  * Typed records of each sheet, read from its grid. One function per sheet; each takes the grid
  * (null when the sheet is missing) and the problem list, and never throws on bad data.
  */
+import { CHECK_MESSAGES } from '../ui/vi';
 import { parseVnDate, type ZoneOffset } from './dates';
 import { matchEthnicGroup } from './ethnic';
-import { parseNonNegativeInteger, parseVnNumber } from './numbers';
+import { formatVnNumber, parseNonNegativeInteger, parseVnNumber } from './numbers';
 import { a1, type ProblemList } from './problem';
 import { DEFAULT_SETTINGS, parseSettingValue, type Settings, settingByLabel } from './settings';
 import { cellSchema, locateTable, type RecordOf, type RowRecord, readRecords, type Table } from './table';
 import { SHEETS } from './template';
-import { foldKey, isTotalLabel } from './text';
+import { afterColon, foldKey, isTotalLabel } from './text';
 import {
   type CellValue,
   cellText,
@@ -170,7 +171,7 @@ export function readUnits(grid: Grid, problems: ProblemList, zone?: ZoneOffset):
         'unit-dtts-above-population',
         sheet,
         u.cells.dttsPopulation ?? '',
-        `Dân số DTTS (${dttsPopulation}) lớn hơn tổng dân số (${population}) của đơn vị "${u.data.name ?? u.data.code}".`,
+        `Dân số DTTS (${formatVnNumber(dttsPopulation)}) lớn hơn tổng dân số (${formatVnNumber(population)}) của đơn vị "${u.data.name ?? u.data.code}".`,
         'Kiểm tra lại số liệu dân số.',
       );
     }
@@ -247,7 +248,7 @@ const ethnicSchema = cellSchema<string>((v) => {
     return {
       ok: true,
       value: m.group.code,
-      warning: `"${cellText(v)}" được hiểu là dân tộc ${m.group.name} (so khớp không dấu)`,
+      warning: CHECK_MESSAGES.ethnicUnaccented(cellText(v), m.group.name),
     };
   }
   return { ok: true, value: m.group.code };
@@ -478,10 +479,11 @@ export function readSettingsWithCells(
     const cell = r.cells.value ?? a1(r.row, 2);
     cells[spec.key] = cell;
     if (!parsed.ok) {
-      problems.error('setting-invalid', sheet, cell, `${spec.label}: ${parsed.error}.`, spec.note);
+      problems.error('setting-invalid', sheet, cell, `${spec.label}: ${afterColon(parsed.error)}.`, spec.note);
       continue;
     }
-    if (parsed.warning) problems.warning('setting-doubtful', sheet, cell, `${spec.label}: ${parsed.warning}.`);
+    if (parsed.warning)
+      problems.warning('setting-doubtful', sheet, cell, `${spec.label}: ${afterColon(parsed.warning)}.`);
     if (parsed.value === null) continue; // blank: the default stands (structure rules stay off)
     (settings as unknown as Record<string, unknown>)[spec.key] = parsed.value;
   }

@@ -28,8 +28,9 @@ export interface Settings {
   youthAge: number;
   minPrestigeShare: number | null;
   maxKinhShare: number | null;
-  minAge: number;
-  maxAge: number;
+  /** Age bounds of a delegate (blank: no bound); a delegate outside them is a warning. */
+  minAge: number | null;
+  maxAge: number | null;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
   parentBody: string;
@@ -46,6 +47,14 @@ export interface Settings {
   shareWith: string;
   /** Viewer or editor access for them. */
   shareRole: string;
+  /** When the congress opens, as printed on the invitations ("07 giờ 30 phút, ngày 15/10/2024"). */
+  congressTime: string;
+  /** Where the congress is held, as printed on the invitations. */
+  congressPlace: string;
+  /** What each invited delegate brings (printed on the invitations; blank: the line is left out). */
+  invitationDocuments: string;
+  /** The decision the official delegate list is attached to (blank: no "Kèm theo" line). */
+  delegateListDecision: string;
 }
 
 type SettingKind = 'text' | 'integer' | 'ratio' | 'date' | 'level' | 'method' | 'lines';
@@ -149,8 +158,22 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Để trống: không kiểm tra.',
   },
-  { key: 'minAge', label: 'Tuổi tối thiểu của đại biểu', kind: 'integer', initial: 18, note: 'Kiểm tra năm sinh.' },
-  { key: 'maxAge', label: 'Tuổi tối đa của đại biểu', kind: 'integer', initial: 100, note: 'Kiểm tra năm sinh.' },
+  // No age bounds by default: real delegates include pupils of 12–13 and elders past 100, so any
+  // default bound would flag real people; an officer who has a rule sets it, and outside it is a warning.
+  {
+    key: 'minAge',
+    label: 'Tuổi tối thiểu của đại biểu',
+    kind: 'integer',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Đại biểu dưới tuổi này (tính theo năm Đại hội) được cảnh báo.',
+  },
+  {
+    key: 'maxAge',
+    label: 'Tuổi tối đa của đại biểu',
+    kind: 'integer',
+    initial: '',
+    note: 'Để trống: không kiểm tra. Đại biểu trên tuổi này (tính theo năm Đại hội) được cảnh báo.',
+  },
   {
     key: 'dueSoonDays',
     label: 'Số ngày cảnh báo sắp đến hạn',
@@ -237,6 +260,34 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: 'Người xem',
     note: 'Người xem hoặc Người chỉnh sửa.',
   },
+  {
+    key: 'congressTime',
+    label: 'Thời gian Đại hội',
+    kind: 'text',
+    initial: '',
+    note: 'In trên giấy mời, ví dụ: 07 giờ 30 phút, ngày 15 tháng 10 năm 2024.',
+  },
+  {
+    key: 'congressPlace',
+    label: 'Địa điểm Đại hội',
+    kind: 'text',
+    initial: '',
+    note: 'In trên giấy mời, ví dụ: Hội trường Trung tâm Hội nghị tỉnh.',
+  },
+  {
+    key: 'invitationDocuments',
+    label: 'Giấy tờ đại biểu mang theo',
+    kind: 'text',
+    initial: '',
+    note: 'In trên giấy mời; để trống thì không in dòng này. Ví dụ: Giấy mời, Căn cước công dân.',
+  },
+  {
+    key: 'delegateListDecision',
+    label: 'Quyết định kèm danh sách đại biểu',
+    kind: 'text',
+    initial: '',
+    note: 'In dưới tên danh sách đại biểu chính thức, ví dụ: Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo.',
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -256,8 +307,8 @@ export const DEFAULT_SETTINGS: Settings = {
   youthAge: 35,
   minPrestigeShare: null,
   maxKinhShare: null,
-  minAge: 18,
-  maxAge: 100,
+  minAge: null,
+  maxAge: null,
   dueSoonDays: 3,
   unitCongressDeadline: null,
   parentBody: '',
@@ -272,6 +323,10 @@ export const DEFAULT_SETTINGS: Settings = {
   templateDocId: '',
   shareWith: 'Người chỉnh sửa bảng tính',
   shareRole: 'Người xem',
+  congressTime: '',
+  congressPlace: '',
+  invitationDocuments: '',
+  delegateListDecision: '',
 };
 
 const SPEC_BY_LABEL = new Map(SETTING_SPECS.map((s) => [foldKey(s.label), s]));

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { a1, type ProblemList } from './problem';
 import type { ColumnSpec, SheetSpec } from './template';
-import { headerKey } from './text';
+import { afterColon, headerKey } from './text';
 import { type CellValue, isBlank, isErrorValue, type Parsed } from './values';
 
 /** How many rows from the top are searched for the header row (titles may sit above it). */
@@ -172,11 +172,18 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
       if (!result.ok) {
         data[k] = null;
         invalid.add(k);
-        problems.error('cell-invalid', sheet, refs[k] as string, `${header}: ${result.error}.`, suggestionFor(spec));
+        problems.error(
+          'cell-invalid',
+          sheet,
+          refs[k] as string,
+          `${header}: ${afterColon(result.error)}.`,
+          suggestionFor(spec),
+        );
         continue;
       }
       data[k] = result.value;
-      if (result.warning) problems.warning('cell-doubtful', sheet, refs[k] as string, `${header}: ${result.warning}.`);
+      if (result.warning)
+        problems.warning('cell-doubtful', sheet, refs[k] as string, `${header}: ${afterColon(result.warning)}.`);
       if (result.value === null && spec?.required) {
         problems.error(
           'cell-required',

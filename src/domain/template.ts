@@ -118,7 +118,16 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('code', 'Mã đơn vị', { computed: true, width: 100 }),
       text('name', 'Tên đơn vị', { computed: true, width: 180 }),
       int('dttsPopulation', 'Dân số DTTS', { computed: true }),
-      { key: 'quota', header: 'Hạn ngạch', kind: 'number', computed: true, width: 100 },
+      {
+        key: 'quota',
+        header: 'Số theo tỷ lệ',
+        kind: 'number',
+        computed: true,
+        width: 110,
+        help: 'Dân số DTTS của đơn vị × số đại biểu phân bổ ÷ tổng dân số DTTS (chưa làm tròn).',
+        // The header of workbooks set up before this name: still recognised, never added twice.
+        aliases: ['Hạn ngạch'],
+      },
       int('seats', 'Số phân bổ', { computed: true }),
       {
         key: 'adjustment',
@@ -130,6 +139,8 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       int('final', 'Số chính thức', { computed: true }),
       int('registered', 'Đã đăng ký', { computed: true }),
       int('difference', 'Chênh lệch', { computed: true }),
+      // Why the unit got its Số phân bổ; optional: a workbook set up before it allocates without it.
+      text('reason', 'Cách tính', { computed: true, width: 420 }),
       note,
     ],
   },

@@ -105,6 +105,36 @@ export function truncate(s: string, max: number): string {
   return chars.slice(0, end).join('').trimEnd() + '…';
 }
 
+/**
+ * Shortens a name for a message to at most `max` characters, cutting at the last space before the
+ * limit (never mid-word) and ending with '…'; a single word longer than `max` falls back to truncate.
+ */
+export function truncateAtWord(s: string, max: number): string {
+  const text = s.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max).join('');
+  const space = head.lastIndexOf(' ');
+  if (space <= 0) return truncate(text, max);
+  return head.slice(0, space).replace(/[\s,;:.\-–(]+$/, '') + '…';
+}
+
+/** Words that open a proper noun, kept capitalised after a colon. */
+const PROPER_OPENERS = new Set(['ban', 'đại', 'hamilton', 'jefferson', 'webster', 'adams', 'dean', 'huntington']);
+
+/**
+ * A clause placed after a colon ("Năm: năm …"): its first letter in lower case, as the messages
+ * write it (one rule for every message: lower case after a colon unless a proper noun). A clause
+ * opening with a quote, a digit, an all-capital word (TRUE, UBND) or a proper noun (Ban Chỉ đạo,
+ * Đại hội, a method's name) is left as it is.
+ */
+export function afterColon(clause: string): string {
+  const word = /^\p{Lu}[\p{Ll}\p{M}]*(?=[\s,.;:)]|$)/u.exec(clause);
+  if (!word || PROPER_OPENERS.has(word[0].normalize('NFC').toLowerCase())) return clause;
+  const first = Array.from(clause)[0] ?? '';
+  return first.toLowerCase() + clause.slice(first.length);
+}
+
 /** A label of a total row typed by the user ("Tổng cộng", "Cộng:", "TONG"), not a unit. */
 export function isTotalLabel(label: string): boolean {
   return /^(tong|cong)(\s|:|$)/.test(stripDiacritics(foldKey(label)));

@@ -4,7 +4,13 @@
  */
 import * as z from 'zod/mini';
 
-export const NOTICE_KINDS = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
+export const NOTICE_KINDS = [
+  'thong-bao-ket-luan',
+  'phan-bo-dai-bieu',
+  'phan-cong-nhiem-vu',
+  'giay-moi',
+  'danh-sach-dai-bieu',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A string checked by a test, with the Vietnamese message the user sees when it fails. */
@@ -30,6 +36,8 @@ export const ARGS = {
         date: z.optional(text((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'Ngày phải có dạng năm-tháng-ngày (yyyy-mm-dd)')),
         /** Print figures the checks question (the officer confirmed in the sidebar). */
         force: z.optional(z.boolean()),
+        /** Giấy mời: also invite the guests (Khách mời). */
+        guests: z.optional(z.boolean()),
       }),
     ),
   ]),
@@ -81,6 +89,8 @@ export interface AllocationRowDto {
   final: number;
   registered: number;
   difference: number;
+  /** Why the unit got its Số phân bổ (Vietnamese), as in the `Cách tính` column. */
+  reason?: string;
 }
 
 export interface AllocationResultDto extends ActionResult {

@@ -18,7 +18,7 @@ import {
 } from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
-import { isTotalLabel } from '../domain/text';
+import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES } from '../ui/vi';
@@ -28,7 +28,9 @@ import { saveState } from './state';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
-/** Computed columns holding text copied from `Đơn vị`. */
+/** Computed columns a workbook set up before they existed may lack: written when present ("Cách tính"). */
+const OPTIONAL_KEYS = ['reason'];
+/** Computed columns holding text (copied from `Đơn vị`, or the reason): written as plain text. */
 const TEXT_KEYS = SHEETS.allocation.columns.filter((c) => c.computed && c.kind === 'text').map((c) => c.key);
 
 function computedValue(row: AllocationRow, key: string): CellValue {
@@ -49,6 +51,8 @@ function computedValue(row: AllocationRow, key: string): CellValue {
       return row.registered;
     case 'difference':
       return row.difference;
+    case 'reason':
+      return row.reason;
     default:
       return '';
   }
@@ -369,6 +373,7 @@ function toDto(plan: AllocationPlan, problems: ProblemList, message: string, met
       final: r.final,
       registered: r.registered,
       difference: r.difference,
+      reason: r.reason,
     })),
     explanation: plan.explanation,
     tied: plan.result?.tied ?? [],
@@ -422,12 +427,16 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
   if (blocking.length > 0) {
     const first = blocking[0];
     const where = first ? ` (trang "${first.sheet}"${first.cell ? `, ô ${first.cell}` : ''})` : '';
-    return refused(`Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${first?.message ?? ''}`);
+    return refused(
+      `Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${afterColon(first?.message ?? '')}`,
+    );
   }
   const sheetName = SHEETS.allocation.name;
   const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;
   if (!sheet) return refused(ALLOCATION_MESSAGES.sheetMissing(sheetName));
-  const missing = SHEETS.allocation.columns.filter((c) => c.computed && previous.table.columns[c.key] === undefined);
+  const missing = SHEETS.allocation.columns.filter(
+    (c) => c.computed && !OPTIONAL_KEYS.includes(c.key) && previous.table.columns[c.key] === undefined,
+  );
   if (missing.length > 0) {
     return refused(
       ALLOCATION_MESSAGES.columnsMissing(
@@ -441,7 +450,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     return toDto(
       plan,
       problems,
-      `Chưa phân bổ: ${problems.items.find((p) => p.severity === 'error')?.message ?? ''}`,
+      `Chưa phân bổ: ${afterColon(problems.items.find((p) => p.severity === 'error')?.message ?? '')}`,
       settings.method,
     );
   }
@@ -463,7 +472,7 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
       );
     }
     const first = problems.items.find((p) => p.rule === 'allocation-negative-final');
-    return refused(`Chưa phân bổ: ${first?.message ?? ''} ${ALLOCATION_MESSAGES.unchanged}`);
+    return refused(`Chưa phân bổ: ${afterColon(first?.message ?? '')} ${ALLOCATION_MESSAGES.unchanged}`);
   }
   const added = writeAll(`trang "${sheetName}"`, (batch) => writeAllocation(sheet, plan, previous, problems, batch));
   saveState('allocation', {

@@ -8,6 +8,8 @@ export const NOTICE_KINDS_LIST = [
   'thong-bao-ket-luan',
   'phan-bo-dai-bieu',
   'phan-cong-nhiem-vu',
+  'giay-moi',
+  'danh-sach-dai-bieu',
 ] as const satisfies readonly NoticeKind[];
 
 type Missing = Exclude<NoticeKind, (typeof NOTICE_KINDS_LIST)[number]>;

@@ -1,4 +1,6 @@
 /** Vietnamese UI strings of the server side (menu, dialogs, messages). */
+import { formatVnNumber } from '../domain/numbers';
+import { afterColon } from '../domain/text';
 export const MENU = {
   title: 'Đại hội DTTS',
   openSidebar: 'Mở bảng điều khiển',
@@ -40,7 +42,8 @@ export const MESSAGES = {
         : '; bảng tính chưa bị thay đổi'
     }. Hãy nhờ chủ bảng tính chạy "Thiết lập bảng tính", hoặc thêm bạn vào danh sách được sửa trang "${sheet}" (Dữ liệu ▸ Bảo vệ trang tính và dải ô), rồi chạy lại.`,
   setupLookalikes: 'Lưu ý về tên trang tính:',
-  setupCompleted: (n: number) => `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${n} cột đã thêm trước đó`,
+  setupCompleted: (n: number) =>
+    `hoàn thiện định dạng, danh sách chọn hoặc bảo vệ của ${formatVnNumber(n)} cột đã thêm trước đó`,
   badArguments: 'Tham số không hợp lệ khi gọi',
   /** Opening of every message about a bug of the add-in. */
   unexpected: UNEXPECTED,
@@ -81,12 +84,12 @@ export const ALLOCATION_MESSAGES = {
   columnsMissing: (sheet: string, headers: readonly string[]) =>
     `Chưa phân bổ: trang "${sheet}" thiếu cột ${headers.map((h) => `"${h}"`).join(', ')}. Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
   done: (total: number, units: number, method: string) =>
-    `Đã phân bổ ${total} đại biểu cho ${units} đơn vị theo ${method}.`,
+    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method}.`,
   rowsAdded: (count: number, after: number, inserted: boolean) =>
     inserted
       ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
       : ` Đã thêm ${count} dòng cho đơn vị mới từ dòng ${after + 1} của trang "Phân bổ".`,
-  warnings: (count: number, first: string) => ` Có ${count} cảnh báo, đầu tiên: ${first}`,
+  warnings: (count: number, first: string) => ` Có ${formatVnNumber(count)} cảnh báo, đầu tiên: ${afterColon(first)}`,
   duplicateRow: (code: string, row: number, used: number) =>
     `Mã đơn vị "${code}" ở dòng ${row} trùng với dòng ${used}; tiện ích chỉ ghi vào dòng ${used}, dòng ${row} giữ nguyên.`,
   orphanRow: (code: string, row: number) =>
@@ -104,6 +107,272 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+} as const;
+
+/** Messages of the delegate documents (Giấy mời đại biểu, Danh sách đại biểu chính thức). */
+export const DELEGATE_DOCUMENT_MESSAGES = {
+  provincial: 'Cấp tỉnh',
+  fieldNames: {
+    name: 'họ và tên',
+    unit: 'mã đơn vị',
+    kind: 'loại đại biểu',
+    gender: 'giới tính',
+    birthYear: 'năm sinh',
+    ethnic: 'dân tộc',
+    position: 'chức vụ, nơi công tác',
+  },
+  cell: (cell: string, what: string) => `ô ${cell} (${what})`,
+  unknownUnit: (unit: string) => `đơn vị "${unit}" không có trong trang "Đơn vị"`,
+  unreadable: (sheet: string, what: string, cells: readonly string[]) =>
+    `Chưa tạo ${what} vì trang "${sheet}" có ô chưa đọc được: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại (chạy "Kiểm tra dữ liệu" để xem chi tiết).`,
+  noDelegates: (sheet: string, what: string) =>
+    `Chưa tạo ${what} vì trang "${sheet}" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.`,
+  missingSettings: (sheet: string, what: string, items: readonly { label: string; cell: string }[]) =>
+    `Chưa tạo ${what} vì trang "${sheet}" chưa khai báo ${items
+      .map(
+        (i) => `"${i.label}"${i.cell ? ` (ô ${i.cell})` : ' (chưa có dòng này: chạy "Thiết lập bảng tính" để thêm)'}`,
+      )
+      .join(', ')}.`,
+} as const;
+
+/** Vietnamese number: thousands '.', decimal ',', at most `d` decimals, trailing zeros dropped. */
+function vn(x: number, d = 0): string {
+  if (!Number.isFinite(x)) return String(x);
+  const [i = '', f = ''] = Math.abs(x).toFixed(d).split('.');
+  const frac = f.replace(/0+$/, '');
+  const s = i.replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (frac ? `,${frac}` : '');
+  return x < 0 && /[1-9]/.test(s) ? `-${s}` : s;
+}
+
+/** At most ten names, then how many more. */
+const names = (list: readonly string[]) =>
+  list.length <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(list.length - 10)} đơn vị khác`;
+
+/** The tie rule, in the words of the explanation, the checks and the README. */
+const TIE_RULE =
+  'đơn vị có dân số DTTS lớn hơn được trước; nếu dân số bằng nhau thì đơn vị có mã xếp trước (theo thứ tự chữ cái tiếng Việt, phần số theo giá trị: HL9 trước HL10, D trước Đ) được trước';
+
+/** How each divisor method rounds a quotient: in the summary, and in one unit's reason. */
+const ROUNDING: Record<string, { rule: string; short: string }> = {
+  jefferson: { rule: 'làm tròn xuống', short: 'làm tròn xuống' },
+  webster: {
+    rule: 'làm tròn thông thường (phần lẻ từ 0,5 trở lên thì làm tròn lên)',
+    short: 'làm tròn thông thường',
+  },
+  adams: { rule: 'làm tròn lên (thương số đúng bằng số nguyên thì giữ nguyên)', short: 'làm tròn lên' },
+  dean: {
+    rule: 'làm tròn lên khi thương số vượt trung bình điều hòa n(n+1)/(n+½) của hai số nguyên liền kề n và n+1, nếu không thì làm tròn xuống',
+    short: 'làm tròn theo trung bình điều hòa',
+  },
+  'huntington-hill': {
+    rule: 'làm tròn lên khi thương số vượt trung bình nhân √(n(n+1)) của hai số nguyên liền kề n và n+1, nếu không thì làm tròn xuống',
+    short: 'làm tròn theo trung bình nhân',
+  },
+};
+
+const seatsOf = (n: number) => `${vn(n)} đại biểu`;
+
+/**
+ * The sentences explaining an allocation ("Cách tính"): the summary in the sidebar, and one reason per
+ * unit (the sidebar's list and the `Cách tính` column of `Phân bổ`). Units are named by name.
+ */
+export const EXPLANATION = {
+  tieRule: TIE_RULE,
+  names,
+  vn,
+  fixedSeats: (official: number, fixed: readonly { label: string; seats: number }[], house: number, units: number) => {
+    const taken = fixed.filter((f) => f.seats > 0);
+    return taken.length === 0
+      ? `Tổng số đại biểu chính thức ${vn(official)}, phân bổ toàn bộ cho ${vn(units)} đơn vị.`
+      : `Tổng số đại biểu chính thức ${vn(official)}; trừ ${taken
+          .map((f) => `${vn(f.seats)} ${f.label.toLowerCase()}`)
+          .join(', ')}; còn ${seatsOf(house)} phân bổ cho ${vn(units)} đơn vị.`;
+  },
+  intro: (house: number, units: number, population: number, method: string) =>
+    `Phân bổ ${seatsOf(house)} cho ${vn(units)} đơn vị (tổng dân số DTTS ${vn(population)} người) theo ${
+      method.charAt(0).toLowerCase() + method.slice(1)
+    }.`,
+  average: (house: number, population: number) =>
+    `Bình quân ${vn(population / house, 2)} người DTTS/01 đại biểu; số theo tỷ lệ của mỗi đơn vị = dân số DTTS × ${vn(house)} ÷ ${vn(population)}.`,
+  // Hamilton
+  boundsFixed: (kind: 'min' | 'max', list: readonly { name: string; share: string; seats: number }[]) =>
+    `${kind === 'min' ? 'Đơn vị có phần theo tỷ lệ thấp hơn mức tối thiểu được tính bằng mức tối thiểu' : 'Đơn vị có phần theo tỷ lệ vượt mức tối đa được tính bằng mức tối đa'}: ${names(
+      list.map((u) => `${u.name} (${u.share} → ${vn(u.seats)})`),
+    )}.`,
+  shareRest: (rest: number, units: number, population: number) =>
+    `${seatsOf(rest)} còn lại chia theo tỷ lệ dân số DTTS cho ${vn(units)} đơn vị còn lại (bình quân ${vn(population / rest, 2)} người DTTS/01 đại biểu): phần được chia = dân số DTTS × ${vn(rest)} ÷ ${vn(population)}.`,
+  wholeParts: (sum: number) => `Phần nguyên cộng lại được ${seatsOf(sum)}.`,
+  remainders: (list: readonly { name: string; remainder: string }[]) =>
+    `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
+      list.map((u) => `${u.name} (${u.remainder})`),
+    )}.`,
+  noRemainder: 'Không còn đại biểu nào để cấp theo số dư.',
+  withoutBounds: (changes: readonly { name: string; seats: number; without: number }[]) =>
+    changes.length === 0
+      ? 'Nếu không áp dụng mức tối thiểu, tối đa thì kết quả cũng như trên.'
+      : `Nếu không áp dụng mức tối thiểu, tối đa: ${names(
+          changes.map((c) => `${c.name} ${vn(c.without)} (thay vì ${vn(c.seats)})`),
+        )}.`,
+  // Divisor methods
+  divisor: (method: string, divisor: string, range: string) =>
+    `Số chia chung ${divisor} người DTTS/01 đại biểu: lấy dân số DTTS của mỗi đơn vị chia cho số chia chung rồi ${
+      ROUNDING[method]?.rule ?? ''
+    }${range}.`,
+  divisorTie: ' (số chia chung này đúng bằng ngưỡng của đại biểu cuối cùng)',
+  divisorFrom: (low: string, adams: boolean) =>
+    ` (mọi số chia chung ${adams ? 'từ' : 'lớn hơn'} ${low} trở lên đều cho cùng kết quả)`,
+  divisorBetween: (low: string, high: string, adams: boolean) =>
+    adams
+      ? ` (mọi số chia chung từ ${low} đến dưới ${high} đều cho cùng kết quả)`
+      : ` (mọi số chia chung lớn hơn ${low} và không quá ${high} đều cho cùng kết quả)`,
+  implicitSeat: 'Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 01 đại biểu.',
+  raisedToMin: (list: readonly string[]) => `Được nâng lên mức tối thiểu: ${names(list)}.`,
+  cappedAtMax: (list: readonly string[]) => `Được tính bằng mức tối đa: ${names(list)}.`,
+  ties: (tied: readonly string[], winners: readonly string[]) =>
+    `Ngang bằng nhau ở đại biểu cuối cùng giữa ${names(tied)}; theo quy tắc, ${TIE_RULE}: ${
+      winners.length ? `đại biểu đó được cấp cho ${names(winners)}` : 'không đơn vị nào được thêm'
+    }.`,
+  // One unit's reason (the unit's name is shown beside it)
+  boundsOnly: (seats: number) => `Mức tối thiểu và tối đa ấn định số đại biểu → ${seatsOf(seats)}.`,
+  noPopulation: (seats: number) =>
+    seats > 0 ? `Không có dân số DTTS; được mức tối thiểu → ${seatsOf(seats)}.` : 'Không có dân số DTTS → 0 đại biểu.',
+  quota: (population: number, house: number, total: number, quota: string) =>
+    `${vn(population)} × ${vn(house)} ÷ ${vn(total)} = ${quota}`,
+  hamiltonFixed: (kind: 'min' | 'max', quota: string, share: string | null, bound: number, without: number | null) =>
+    `số theo tỷ lệ ${quota}${share ? `, chia lại còn ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
+      without === null
+        ? ''
+        : without === bound
+          ? `; nếu không áp dụng mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'} thì cũng được ${vn(without)}`
+          : `; nếu không áp dụng mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'} thì được ${vn(without)}`
+    }.`,
+  hamiltonShared: (quota: string, share: string) => `số theo tỷ lệ ${quota}; chia lại: ${share}`,
+  hamiltonWhole: (head: string, whole: number, remainder: string, rank: number | null, places: number, tie: string) =>
+    remainder === '0'
+      ? `${head}; không có số dư → ${seatsOf(whole)}.`
+      : rank !== null
+        ? `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${rank === 1 ? 'lớn nhất' : `lớn thứ ${vn(rank)}`}${tie} nên được thêm 01 → ${seatsOf(whole + 1)}.`
+        : places === 0
+          ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
+          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} không thuộc ${vn(places)} số dư lớn nhất${tie} → ${seatsOf(whole)}.`,
+  tieWith: (others: readonly string[], won: boolean) =>
+    ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
+  divisorUnit: (
+    method: string,
+    population: number,
+    divisor: string,
+    quotient: string,
+    rounded: number,
+    seats: number,
+    clamped: 'min' | 'max' | null,
+  ) =>
+    `${vn(population)} ÷ ${divisor} = ${quotient}, ${ROUNDING[method]?.short ?? ''} được ${vn(rounded)}${
+      clamped === 'min'
+        ? `, thấp hơn mức tối thiểu → ${seatsOf(seats)} (mức tối thiểu)`
+        : clamped === 'max'
+          ? `, vượt mức tối đa → ${seatsOf(seats)} (mức tối đa)`
+          : ` → ${seatsOf(seats)}`
+    }.`,
+  divisorTieUnit: (
+    population: number,
+    divisor: string,
+    quotient: string,
+    others: readonly string[],
+    won: boolean,
+    seats: number,
+  ) =>
+    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others)}; theo quy tắc ngang bằng, ${
+      won ? 'được cấp đại biểu đó' : 'không được cấp đại biểu đó'
+    } → ${seatsOf(seats)}.`,
+  tieWarning: (name: string, others: readonly string[]) =>
+    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${others.map((o) => `"${o}"`).join(', ')}; theo quy tắc, ${TIE_RULE}.`,
+  tieWarningHint:
+    'Kiểm tra lại dân số DTTS của các đơn vị này; nếu cần phân định khác, ghi rõ căn cứ và dùng cột Điều chỉnh của trang "Phân bổ".',
+  noUnitsHint: (sheet: string, headers: readonly string[]) =>
+    `Nhập các đơn vị vào trang "${sheet}", mỗi đơn vị một dòng dưới dòng tiêu đề, ghi đủ các cột ${headers
+      .map((h) => `"${h}"`)
+      .join(', ')}; rồi chạy lại "Phân bổ đại biểu".`,
+  adjusted: (adjustment: number, final: number) =>
+    ` Điều chỉnh ${adjustment > 0 ? '+' : ''}${vn(adjustment)}: số chính thức ${vn(final)}.`,
+} as const;
+
+/** A count in a message, with the Vietnamese thousands separator (1.234). */
+const n = (x: number) => formatVnNumber(x);
+
+/** "năm Đại hội (2024)" or, when the congress year is not set, "năm nay (2026)". */
+const countedYear = (year: number, congressYear: boolean) => `${congressYear ? 'năm Đại hội' : 'năm nay'} (${year})`;
+
+/** "18–100", "từ 18 tuổi trở lên", "không quá 100 tuổi": the age bounds an officer set in `Cấu hình`. */
+const ageRange = (min: number | null, max: number | null) =>
+  min !== null && max !== null ? `${min}–${max}` : min !== null ? `từ ${min} tuổi trở lên` : `không quá ${max} tuổi`;
+
+/** Messages of the validation rules on delegates, their structure and the official figures. */
+export const CHECK_MESSAGES = {
+  /** A birth year no delegate can have. */
+  birthYearAfter: (birthYear: number, year: number, congressYear: boolean) =>
+    birthYear === year
+      ? `Năm sinh ${birthYear} không hợp lệ: trùng ${countedYear(year, congressYear)}, đại biểu chưa đủ 1 tuổi.`
+      : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
+  birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
+  birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  /** "Năm sinh 2015: đến năm 2024 mới 9 tuổi, ngoài độ tuổi quy định 18–100." */
+  ageOutside: (birthYear: number, year: number, age: number, min: number | null, max: number | null) =>
+    `Năm sinh ${birthYear}: đến năm ${year} ${min !== null && age < min ? 'mới' : 'đã'} ${age} tuổi, ngoài độ tuổi quy định ${ageRange(min, max)}.`,
+  ageOutsideHint:
+    'Kiểm tra lại năm sinh; nếu đúng, đại biểu vẫn được tính (độ tuổi quy định ở "Tuổi tối thiểu/tối đa của đại biểu" trong trang Cấu hình).',
+  ageBoundsReversed: (min: number, max: number) =>
+    `Tuổi tối thiểu (${min}) lớn hơn tuổi tối đa (${max}) của đại biểu: mọi năm sinh đều ngoài độ tuổi quy định.`,
+  ageBoundsReversedHint: 'Sửa lại hai dòng "Tuổi tối thiểu của đại biểu" và "Tuổi tối đa của đại biểu".',
+  duplicateSameYear: (name: string, birthYear: number, row: number) =>
+    `"${name}" (sinh ${birthYear}) có thể trùng với dòng ${row}.`,
+  duplicateOtherUnit: (name: string, row: number) =>
+    `"${name}" có tên trùng với đại biểu ở dòng ${row} thuộc đơn vị khác.`,
+  duplicateHint: 'Kiểm tra xem đây có phải là một người được khai hai lần không.',
+  groupUnrepresented: (group: string, people: number, units: readonly string[]) =>
+    `Dân tộc ${group} (${n(people)} người, ở ${units.join(', ')}) chưa có đại biểu chính thức.`,
+  groupUnrepresentedHint: 'Mỗi dân tộc thiểu số sinh sống trên địa bàn phải có ít nhất một đại biểu.',
+  /** "dưới mức tối thiểu 30%." */
+  shareOutside: (min: boolean, limit: string) => `${min ? 'dưới mức tối thiểu' : 'trên mức tối đa'} ${limit}.`,
+  shareProvince: (label: string, share: string, yes: number, known: number, outside: string) =>
+    `Tỷ lệ ${label} toàn tỉnh là ${share} (${n(yes)}/${n(known)}), ${outside}`,
+  shareProvinceHint: 'Điều chỉnh cơ cấu đại biểu trong trang Đại biểu.',
+  shareUnit: (unit: string, label: string, share: string, yes: number, known: number, outside: string) =>
+    `"${unit}": tỷ lệ ${label} là ${share} (${n(yes)}/${n(known)}), ${outside}`,
+  shareUnitHint: 'Điều chỉnh cơ cấu đại biểu của đơn vị.',
+  delegateCount: (name: string, registered: number, short: boolean, difference: number, final: number) =>
+    `"${name}" đã đăng ký ${n(registered)} đại biểu chính thức, ${short ? 'thiếu' : 'thừa'} ${n(difference)} so với ${n(final)} được phân bổ.`,
+  delegateCountShortHint: 'Bổ sung đại biểu vào trang Đại biểu.',
+  delegateCountOverHint: 'Rà soát, bớt đại biểu hoặc chuyển thành khách mời.',
+  provincialSeats: (count: number, label: string, short: boolean, difference: number, seats: number) =>
+    `Đã đăng ký ${n(count)} ${label}, ${short ? 'thiếu' : 'thừa'} ${n(difference)} so với ${n(seats)} theo trang Cấu hình.`,
+  provincialSeatsHint: (label: string) => `Trong trang Đại biểu, ghi "Cấp tỉnh" ở cột Mã đơn vị cho ${label}.`,
+  /** "Có 8 khách mời, vượt mức tối đa 6 (1/3 số đại biểu chính thức là 20)." */
+  guestsAboveShare: (guests: number, allowed: number, share: string, officials: number) =>
+    `Có ${n(guests)} khách mời, vượt mức tối đa ${n(allowed)} (${share} số đại biểu chính thức là ${n(officials)}).`,
+  guestsAboveShareHint: 'Giảm số khách mời hoặc sửa "Tỷ lệ khách mời tối đa".',
+  guestsAboveShareUnit: (unit: string, guests: number, allowed: number, share: string, officials: number) =>
+    `"${unit}" có ${n(guests)} khách mời, vượt mức tối đa ${n(allowed)} (${share} số đại biểu chính thức của đơn vị là ${n(officials)}).`,
+  guestsAboveShareUnitHint: 'Giảm số khách mời của đơn vị.',
+  officialMissing: (unit: string, seats: number, adjustment: number, expected: number) =>
+    `Số chính thức của ${unit} đang trống, trong khi Số phân bổ ${n(seats)} + Điều chỉnh ${n(adjustment)} = ${n(expected)}.`,
+  officialMissingHint: 'Chạy lại "Phân bổ đại biểu" để ghi lại cột Số chính thức.',
+  officialMismatch: (unit: string, final: number, seats: number, adjustment: number, expected: number) =>
+    `Số chính thức của ${unit} là ${n(final)}, khác Số phân bổ ${n(seats)} + Điều chỉnh ${n(adjustment)} = ${n(expected)}.`,
+  officialMismatchHint: 'Không gõ đè cột Số chính thức: sửa cột Điều chỉnh rồi chạy lại "Phân bổ đại biểu".',
+  officialNegative: (unit: string, figure: number) =>
+    `Số chính thức của ${unit} là ${n(figure)}: số đại biểu không thể âm.`,
+  officialNegativeHint: 'Sửa cột Điều chỉnh để Số phân bổ + Điều chỉnh không nhỏ hơn 0.',
+  /** The fixed seats clause is left out when there are none. */
+  officialTotalMismatch: (sheet: string, sum: number, fixedSeats: number, officialTotal: number) =>
+    `Tổng Số chính thức trong trang "${sheet}" là ${n(sum)}${
+      fixedSeats ? `, cộng ${n(fixedSeats)} đại biểu cơ quan cấp tỉnh và đương nhiên là ${n(sum + fixedSeats)}` : ''
+    }, khác tổng số đại biểu chính thức đã cấu hình (${n(officialTotal)}).`,
+  officialTotalMismatchHint: 'Các số Điều chỉnh phải có tổng bằng 0; không gõ đè cột Số chính thức.',
+  /** An ethnic group typed without its diacritics, recognised. */
+  ethnicUnaccented: (typed: string, group: string) => `"${typed}" được hiểu là dân tộc ${group} (ghi không dấu)`,
+  /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the task's name, cut at a word. */
+  taskName: (row: number, content: string) => `Nhiệm vụ dòng ${row}${content ? ` (${content})` : ''}`,
 } as const;
 
 /**

@@ -140,6 +140,8 @@ describe('one benchmark case', () => {
       'generateNotice thong-bao-ket-luan',
       'generateNotice phan-bo-dai-bieu',
       'generateNotice phan-cong-nhiem-vu',
+      'generateNotice giay-moi',
+      'generateNotice danh-sach-dai-bieu',
     ]);
     expect(selectOperations('generateNotice:phan-bo-dai-bieu')).toEqual(['generateNotice phan-bo-dai-bieu']);
     expect(() => selectOperations('nope')).toThrow(/Unknown operation/);

@@ -122,7 +122,7 @@ const CASES: Case[] = [
         [999, 'Hoàng Văn Cuối', 'HL', 'Tày', 'Nam', 2016, '', 'Khách mời'],
       ]);
     },
-    expect: { sheet: 'Đại biểu', rule: 'birth-year-implausible' },
+    expect: { sheet: 'Đại biểu', rule: 'birth-year-outside-ages' },
   },
   {
     name: '10,000-character cells',
@@ -131,7 +131,7 @@ const CASES: Case[] = [
       set(ss, 'Kết luận', 'C4', 'Nội dung dài. '.repeat(800));
       set(ss, 'Đại biểu', 'F2', 2020);
     },
-    expect: { sheet: 'Đại biểu', cell: 'F2', rule: 'birth-year-implausible' },
+    expect: { sheet: 'Đại biểu', cell: 'F2', rule: 'birth-year-outside-ages' },
   },
   {
     name: 'RTL and emoji text',
@@ -256,7 +256,7 @@ const CASES: Case[] = [
       s.getRange('A1').setValue('DANH SÁCH ĐẠI BIỂU');
       s.getRange('F5').setValue(2019);
     },
-    expect: { sheet: 'Đại biểu', cell: 'F5', rule: 'birth-year-implausible' },
+    expect: { sheet: 'Đại biểu', cell: 'F5', rule: 'birth-year-outside-ages' },
   },
   {
     name: 'header row below the search window',

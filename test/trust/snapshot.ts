@@ -52,10 +52,12 @@ export const ALLOCATION_COMPUTED = [
   'Tên đơn vị',
   'Dân số DTTS',
   'Hạn ngạch',
+  'Số theo tỷ lệ',
   'Số phân bổ',
   'Số chính thức',
   'Đã đăng ký',
   'Chênh lệch',
+  'Cách tính',
 ];
 
 export const CELL_FIELDS = [

@@ -96,7 +96,9 @@ describe('worked examples', () => {
     // so the quota is 66,208,800/3,615,920 = 118,230/6,457.
     expect(va.quotaFraction).toBe('118230/6457');
     expect(e.units.find((u) => u.id === 'KY')!.remainderRank).toBe(1);
-    expect(e.summaryVi).toContain('8 ghế còn lại cấp cho: KY, SC, RI, CT, MA, NY, DE, PA (số dư lớn nhất).');
+    expect(e.summaryVi).toContain(
+      '8 đại biểu còn lại cấp lần lượt cho 8 đơn vị có số dư lớn nhất: KY (0,995), SC (0,989), RI (0,988), CT (0,877), MA (0,803), NY (0,629), DE (0,613), PA (0,57).',
+    );
   });
 
   test('US 1790, 105 seats, Webster (divisor 34,500, rounding) and Adams (divisor 36,100, ceilings)', () => {
@@ -231,7 +233,7 @@ describe('ties', () => {
     const e = explainApportionment(ab, 3, m, r);
     expect(e.tied).toEqual(['a', 'b']);
     expect(e.units.every((u) => u.tied)).toBe(true);
-    expect(e.summaryVi.join(' ')).toContain('Ngang bằng nhau ở ghế cuối cùng giữa: a, b');
+    expect(e.summaryVi.join(' ')).toContain('Ngang bằng nhau ở đại biểu cuối cùng giữa a, b;');
   });
 
   test('no tie when the house fits both equal units', () => {
@@ -277,7 +279,7 @@ describe('min and max', () => {
     const e = explainApportionment(u, 8, 'jefferson', r);
     expect(e.clampedMin).toEqual(['D']);
     expect(e.units.find((x) => x.id === 'D')).toMatchObject({ rounded: 0, clamped: 'min' });
-    expect(e.summaryVi).toContain('Được nâng lên số đại biểu tối thiểu: D.');
+    expect(e.summaryVi).toContain('Được nâng lên mức tối thiểu: D.');
   });
 
   test("D'Hondt with a maximum: A is capped at 3, the freed seat goes to a tie won by population", () => {
@@ -370,7 +372,7 @@ describe('validation', () => {
   };
 
   test.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('seats %p', (s) => {
-    expect(err(() => apportion(ok, s, 'hamilton'))).toMatch(/^Số ghế cần phân bổ phải là số nguyên không âm/);
+    expect(err(() => apportion(ok, s, 'hamilton'))).toMatch(/^Số đại biểu cần phân bổ phải là số nguyên không âm/);
   });
   test('messages name the unit and the numbers', () => {
     expect(err(() => apportion([], 3, 'hamilton'))).toMatch(/Danh sách đơn vị trống/);
@@ -389,7 +391,7 @@ describe('validation', () => {
     );
     expect(err(() => apportion([{ id: 'X', population: Number.NaN }], 3, 'webster'))).toContain('"X"');
     expect(err(() => apportion(units({ A: 0, B: 0 }), 3, 'jefferson'))).toBe(
-      'Tổng dân số DTTS của các đơn vị bằng 0: không thể phân bổ 3 ghế theo tỷ lệ dân số.',
+      'Tổng dân số DTTS của các đơn vị bằng 0: không thể phân bổ 3 đại biểu theo tỷ lệ dân số.',
     );
     expect(err(() => apportion([{ id: 'X', population: 5, min: 4, max: 2 }], 3, 'webster'))).toBe(
       'Đơn vị "X": số đại biểu tối thiểu (4) lớn hơn số tối đa (2).',
@@ -407,11 +409,11 @@ describe('validation', () => {
       { id: 'B', population: 10, min: 2 },
     ];
     expect(err(() => apportion(u, 3, 'hamilton'))).toBe(
-      'Tổng số đại biểu tối thiểu (4) vượt quá số ghế cần phân bổ (3).',
+      'Tổng số đại biểu tối thiểu (4) vượt quá số đại biểu cần phân bổ (3).',
     );
     const many = Array.from({ length: 1200 }, (_, i) => ({ id: `u${i}`, population: 1 }));
     expect(err(() => apportion(many, 1000, 'huntington-hill'))).toMatch(
-      /^Tổng số đại biểu tối thiểu \(1\.200\) vượt quá số ghế cần phân bổ \(1\.000\); .*ít nhất 1 ghế/,
+      /^Tổng số đại biểu tối thiểu \(1\.200\) vượt quá số đại biểu cần phân bổ \(1\.000\); .*ít nhất 01 đại biểu/,
     );
     expect(apportion(many, 1000, 'webster').seats['u0']).toBeLessThanOrEqual(1);
   });
@@ -420,9 +422,9 @@ describe('validation', () => {
       { id: 'A', population: 10, max: 2 },
       { id: 'B', population: 10, max: 2 },
     ];
-    expect(err(() => apportion(u, 5, 'dean'))).toBe('Tổng số đại biểu tối đa (4) nhỏ hơn số ghế cần phân bổ (5).');
+    expect(err(() => apportion(u, 5, 'dean'))).toBe('Tổng số đại biểu tối đa (4) nhỏ hơn số đại biểu cần phân bổ (5).');
     expect(err(() => apportion([...u, { id: 'Z', population: 0 }], 5, 'dean'))).toBe(
-      'Tổng số đại biểu tối đa (4) nhỏ hơn số ghế cần phân bổ (5); đơn vị có dân số DTTS bằng 0 chỉ nhận số đại biểu tối thiểu.',
+      'Tổng số đại biểu tối đa (4) nhỏ hơn số đại biểu cần phân bổ (5); đơn vị có dân số DTTS bằng 0 chỉ nhận số đại biểu tối thiểu.',
     );
   });
   test('explainApportionment refuses a result that does not belong to the input', () => {
@@ -449,9 +451,11 @@ describe('explainApportionment', () => {
     expect(e.units.find((u) => u.id === 'VA')).toMatchObject({ quotientText: '19,108', rounded: 19, seats: 19 });
     expect(e.units.every((u) => u.rounded === u.seats && u.clamped === null)).toBe(true);
     expect(e.summaryVi[0]).toBe(
-      "Chia 105 ghế cho 15 đơn vị (tổng dân số DTTS 3.615.920 người) theo phương pháp chia theo ước số lớn nhất (Jefferson / D'Hondt).",
+      "Phân bổ 105 đại biểu cho 15 đơn vị (tổng dân số DTTS 3.615.920 người) theo phương pháp chia theo ước số lớn nhất (Jefferson / D'Hondt).",
     );
-    expect(e.summaryVi[1]).toMatch(/^Ước số chung 33\.000 người\/ghế: .*làm tròn xuống.*32\.138,4545.*33\.158,9/);
+    expect(e.summaryVi[2]).toMatch(
+      /^Số chia chung 33\.000 người DTTS\/01 đại biểu: .*làm tròn xuống.*32\.138,4545.*33\.158,9/,
+    );
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
   });
 
@@ -477,7 +481,7 @@ describe('explainApportionment', () => {
     const a = explainApportionment(v, 10, 'adams', apportion(v, 10, 'adams'));
     expect(a.divisor).toMatchObject({ low: 110, high: 120, lowInclusive: true, highInclusive: false, value: 115 });
     expect(a.summaryVi.join(' ')).toContain('từ 110 đến dưới 120');
-    expect(a.summaryVi).toContain('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 1 ghế.');
+    expect(a.summaryVi).toContain('Phương pháp này bảo đảm mỗi đơn vị có đồng bào DTTS ít nhất 01 đại biểu.');
   });
 
   test('a divisor below 1 and fractional quotas', () => {
@@ -529,9 +533,11 @@ describe('explainApportionment', () => {
     // Quotas: X 114.652 Y 63.052 Z 9.296 → floors 114 63 9 = 186, the last seat to X (.652).
     expect(r.seats).toEqual({ X: 115, Y: 63, Z: 9 });
     const e = explainApportionment(u, 187, 'hamilton', r);
-    expect(e.summaryVi[1]).toBe('Tiêu chuẩn: 107,67 người/ghế; hạn ngạch của mỗi đơn vị = dân số × 187 ÷ 20.135.');
-    expect(e.summaryVi).toContain('Phần nguyên của hạn ngạch cộng lại được 186 ghế.');
-    expect(e.summaryVi).toContain('1 ghế còn lại cấp cho: X (số dư lớn nhất).');
+    expect(e.summaryVi[1]).toBe(
+      'Bình quân 107,67 người DTTS/01 đại biểu; số theo tỷ lệ của mỗi đơn vị = dân số DTTS × 187 ÷ 20.135.',
+    );
+    expect(e.summaryVi).toContain('Phần nguyên cộng lại được 186 đại biểu.');
+    expect(e.summaryVi).toContain('1 đại biểu còn lại cấp lần lượt cho 1 đơn vị có số dư lớn nhất: X (0,652).');
     expect(e.units[0]).toMatchObject({ lowerQuota: 114, remainderRank: 1, remainderText: '0,652', quotient: null });
     expect(e.divisor).toBeNull();
   });

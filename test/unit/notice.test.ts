@@ -155,13 +155,20 @@ describe('ND 30 constants', () => {
   });
 
   it('type abbreviations are the decree’s (Phụ lục III)', () => {
-    const expected: Record<string, string> = { 'THÔNG BÁO': 'TB', 'QUYẾT ĐỊNH': 'QĐ' };
+    // A list attached to a decision is no type of the decree and has no number of its own: no abbreviation.
+    const expected: Record<string, string> = {
+      'THÔNG BÁO': 'TB',
+      'QUYẾT ĐỊNH': 'QĐ',
+      'GIẤY MỜI': 'GM',
+      'DANH SÁCH': '',
+    };
     for (const t of Object.values(NOTICE_TYPES)) expect(t.abbr).toBe(expected[t.typeName]);
     const file = join(SHARED, 'domain/nd30_2020_doc_type_abbreviations.csv');
     if (!existsSync(file)) return;
     const rows = csvRows(file);
     expect(rows.find((r) => r[0] === 'Thông báo')?.[1]).toBe('TB');
     expect(rows.find((r) => r[0] === 'Quyết định (cá biệt)')?.[1]).toBe('QĐ');
+    expect(rows.find((r) => r[0] === 'Giấy mời')?.[1]).toBe('GM');
   });
 });
 

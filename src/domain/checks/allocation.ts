@@ -3,6 +3,8 @@
  * bounds (or the reason is given), minimums and maximums hold, no seats for a unit without DTTS
  * population, the total stays under the cap, and the `Phân bổ` sheet is up to date.
  */
+
+import { EXPLANATION } from '../../ui/vi';
 import type { AllocationPlan, AllocationRow } from '../allocation';
 import { formatVnNumber } from '../numbers';
 import type { ProblemList } from '../problem';
@@ -170,10 +172,33 @@ export function checkUnitBounds(input: AllocationCheckInput, problems: ProblemLi
         'allocation-outside-quota',
         sheet,
         cell,
-        `"${row.name}" có ${row.final} đại biểu, ngoài khoảng hạn ngạch ${low}–${high} (hạn ngạch ${formatVnNumber(row.quota, 2)}), do ${reasons.join(', ')}.`,
+        `"${row.name}" có ${formatVnNumber(row.final)} đại biểu, ngoài khoảng ${formatVnNumber(low)}–${formatVnNumber(high)} của số theo tỷ lệ (${formatVnNumber(row.quota, 2)}), do ${reasons.join(', ')}.`,
         'Bảo đảm có căn cứ cho sự chênh lệch này.',
       );
     }
+  }
+}
+
+/**
+ * Every seat decided by a tie is a warning on the Số phân bổ of the unit that got it, naming the units it tied
+ * with: the tie rule decided it, not the population, and the officers may want to record why.
+ */
+export function checkTies(input: AllocationCheckInput, problems: ProblemList): void {
+  const explained = input.plan.ok ? input.plan.explained : undefined;
+  if (!explained || explained.tied.length === 0) return;
+  const rowOf = new Map(input.plan.rows.map((r) => [r.code, r]));
+  const nameOf = (id: string) => rowOf.get(id)?.name ?? id;
+  for (const id of explained.tieWinners) {
+    const row = rowOf.get(id);
+    if (!row) continue;
+    const others = explained.tied.filter((t) => t !== id && !explained.tieWinners.includes(t)).map(nameOf);
+    problems.warning(
+      'allocation-tie',
+      sheetFor(input, row),
+      cellOf(input, row, 'seats'),
+      EXPLANATION.tieWarning(row.name, others),
+      EXPLANATION.tieWarningHint,
+    );
   }
 }
 
@@ -181,4 +206,5 @@ export function checkAllocation(input: AllocationCheckInput, problems: ProblemLi
   checkAllocationUpToDate(input, problems);
   checkOfficialTotal(input, problems);
   checkUnitBounds(input, problems);
+  checkTies(input, problems);
 }

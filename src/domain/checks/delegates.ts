@@ -2,8 +2,10 @@
  * Delegates against the allocation: official delegates registered per unit (thiếu / thừa),
  * provincial-level seats, and guests within their allowed share.
  */
+
+import { CHECK_MESSAGES as M } from '../../ui/vi';
 import type { AllocationPlan, AllocationRow } from '../allocation';
-import { formatPercent } from '../numbers';
+import { formatShare } from '../numbers';
 import type { ProblemList } from '../problem';
 import type { AllocationRecord, DelegateRecord, SettingCells } from '../records';
 import type { Settings } from '../settings';
@@ -39,8 +41,8 @@ export function checkDelegateCounts(input: DelegateCheckInput, problems: Problem
       short ? 'delegate-count-short' : 'delegate-count-over',
       where.sheet,
       where.cell,
-      `"${row.name}" đã đăng ký ${row.registered} đại biểu chính thức, ${short ? 'thiếu' : 'thừa'} ${Math.abs(row.difference)} so với ${row.final} được phân bổ.`,
-      short ? 'Bổ sung đại biểu vào trang Đại biểu.' : 'Rà soát, bớt đại biểu hoặc chuyển thành khách mời.',
+      M.delegateCount(row.name, row.registered, short, Math.abs(row.difference), row.final),
+      short ? M.delegateCountShortHint : M.delegateCountOverHint,
     );
   }
 }
@@ -60,8 +62,8 @@ export function checkProvincialSeats(input: DelegateCheckInput, problems: Proble
       count < seats ? 'provincial-seats-short' : 'provincial-seats-over',
       SHEETS.config.name,
       input.settingCells[key] ?? '',
-      `Đã đăng ký ${count} ${label}, ${count < seats ? 'thiếu' : 'thừa'} ${Math.abs(count - seats)} so với ${seats} ghế.`,
-      `Trong trang Đại biểu, ghi "Cấp tỉnh" ở cột Mã đơn vị cho ${label}.`,
+      M.provincialSeats(count, label, count < seats, Math.abs(count - seats), seats),
+      M.provincialSeatsHint(label),
     );
   }
 }
@@ -77,8 +79,8 @@ export function checkGuestShare(input: DelegateCheckInput, problems: ProblemList
       'guests-above-share',
       DELEGATES,
       guests[allowed]?.cells.kind ?? '',
-      `Có ${guests.length} khách mời, vượt mức ${allowed} (${formatPercent(share)} của ${settings.officialTotal} đại biểu chính thức).`,
-      'Giảm số khách mời hoặc sửa "Tỷ lệ khách mời tối đa".',
+      M.guestsAboveShare(guests.length, allowed, formatShare(share), settings.officialTotal),
+      M.guestsAboveShareHint,
     );
   }
   if (!input.plan.ok) return;
@@ -98,8 +100,8 @@ export function checkGuestShare(input: DelegateCheckInput, problems: ProblemList
         'guests-above-share-unit',
         DELEGATES,
         list[unitAllowed]?.cells.kind ?? '',
-        `"${row.name}" có ${list.length} khách mời, vượt mức ${unitAllowed} (${formatPercent(share)} của ${row.final}).`,
-        'Giảm số khách mời của đơn vị.',
+        M.guestsAboveShareUnit(row.name, list.length, unitAllowed, formatShare(share), row.final),
+        M.guestsAboveShareUnitHint,
       );
     }
   }

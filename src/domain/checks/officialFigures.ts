@@ -4,6 +4,7 @@
  * seats) to the configured official total. Pure: validation calls it, and so can the allocation
  * notice before printing a single figure.
  */
+import { CHECK_MESSAGES as M } from '../../ui/vi';
 import { type Problem, ProblemList } from '../problem';
 import type { AllocationRecord } from '../records';
 import { SHEETS } from '../template';
@@ -37,16 +38,16 @@ export function officialFigureProblems(input: OfficialFiguresInput): Problem[] {
         'official-figure-missing',
         ALLOC,
         where,
-        `Số chính thức của ${label} đang trống, trong khi Số phân bổ ${seats ?? 0} + Điều chỉnh ${adjustment ?? 0} = ${expected}.`,
-        'Chạy lại "Phân bổ đại biểu" để ghi lại cột Số chính thức.',
+        M.officialMissing(label, seats ?? 0, adjustment ?? 0, expected),
+        M.officialMissingHint,
       );
     } else if (final !== expected) {
       problems.error(
         'official-figure-mismatch',
         ALLOC,
         where,
-        `Số chính thức của ${label} là ${final}, khác Số phân bổ ${seats ?? 0} + Điều chỉnh ${adjustment ?? 0} = ${expected}.`,
-        'Không gõ đè cột Số chính thức: sửa cột Điều chỉnh rồi chạy lại "Phân bổ đại biểu".',
+        M.officialMismatch(label, final, seats ?? 0, adjustment ?? 0, expected),
+        M.officialMismatchHint,
       );
     }
     const figure = final ?? expected;
@@ -57,8 +58,8 @@ export function officialFigureProblems(input: OfficialFiguresInput): Problem[] {
         'official-figure-negative',
         ALLOC,
         r.cells.adjustment ?? where,
-        `Số chính thức của ${label} là ${lowest}: số đại biểu không thể âm.`,
-        'Sửa cột Điều chỉnh để Số phân bổ + Điều chỉnh không nhỏ hơn 0.',
+        M.officialNegative(label, lowest),
+        M.officialNegativeHint,
       );
     }
     sum += figure;
@@ -69,8 +70,8 @@ export function officialFigureProblems(input: OfficialFiguresInput): Problem[] {
       'official-total-mismatch',
       ALLOC,
       '',
-      `Tổng Số chính thức trong trang "${ALLOC}" là ${sum}${input.fixedSeats ? `, cộng ${input.fixedSeats} ghế cố định là ${sum + input.fixedSeats}` : ''}, khác tổng số đại biểu chính thức đã cấu hình (${input.officialTotal}).`,
-      'Các số Điều chỉnh phải có tổng bằng 0; không gõ đè cột Số chính thức.',
+      M.officialTotalMismatch(ALLOC, sum, input.fixedSeats, input.officialTotal),
+      M.officialTotalMismatchHint,
     );
   }
   return problems.items;

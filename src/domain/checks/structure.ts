@@ -1,10 +1,12 @@
 /**
  * Structure of the delegate list: every DTTS group living in the province has a delegate; the
  * optional share rules from `Cấu hình` (women, youth, prestigious persons, Kinh), province-wide
- * and per unit; possible duplicates; implausible birth years.
+ * and per unit; possible duplicates; impossible birth years and ages outside the configured bounds.
  */
+
+import { CHECK_MESSAGES as M } from '../../ui/vi';
 import { groupByCode } from '../ethnic';
-import { formatPercent, formatVnNumber } from '../numbers';
+import { formatPercent } from '../numbers';
 import type { ProblemList } from '../problem';
 import type { DelegateRecord, SettingCells, UnitEthnicRecord } from '../records';
 import type { Settings } from '../settings';
@@ -46,8 +48,8 @@ export function checkGroupsRepresented(input: StructureInput, problems: ProblemL
       'group-unrepresented',
       SHEETS.unitEthnic.name,
       entry.first.cells.ethnic ?? '',
-      `Dân tộc ${group?.name ?? code} (${formatVnNumber(entry.people)} người, ở ${entry.units.join(', ')}) chưa có đại biểu chính thức.`,
-      'Mỗi dân tộc thiểu số sinh sống trên địa bàn phải có ít nhất một đại biểu.',
+      M.groupUnrepresented(group?.name ?? code, entry.people, entry.units),
+      M.groupUnrepresentedHint,
     );
   }
 }
@@ -104,15 +106,15 @@ export function checkShares(input: StructureInput, problems: ProblemList): void 
     const rule = `share-${setting.slice(3, -5).toLowerCase()}`;
     const breaks = (yes: number, known: number) =>
       known > 0 && (min ? yes < limit * known - 1e-9 : yes > limit * known + 1e-9);
-    const outside = `${min ? 'dưới' : 'trên'} mức ${min ? 'tối thiểu' : 'tối đa'} ${formatPercent(limit)}.`;
+    const outside = M.shareOutside(min, formatPercent(limit));
     const [yes, known] = shareOf(all, test, input);
     if (breaks(yes, known)) {
       problems.error(
         rule,
         SHEETS.config.name,
         input.settingCells[setting] ?? '',
-        `Tỷ lệ ${label} toàn tỉnh là ${formatPercent(yes / known)} (${yes}/${known}), ${outside}`,
-        'Điều chỉnh cơ cấu đại biểu trong trang Đại biểu.',
+        M.shareProvince(label, formatPercent(yes / known), yes, known, outside),
+        M.shareProvinceHint,
       );
     }
     for (const list of byUnit.values()) {
@@ -123,8 +125,8 @@ export function checkShares(input: StructureInput, problems: ProblemList): void 
         `${rule}-unit`,
         SHEETS.units.name,
         unit?.cells.name ?? unit?.cells.code ?? '',
-        `"${unit?.data.name ?? unit?.data.code}": tỷ lệ ${label} là ${formatPercent(y / k)} (${y}/${k}), ${outside}`,
-        'Điều chỉnh cơ cấu đại biểu của đơn vị.',
+        M.shareUnit(unit?.data.name ?? unit?.data.code ?? '', label, formatPercent(y / k), y, k, outside),
+        M.shareUnitHint,
       );
     }
   }
@@ -152,28 +154,56 @@ export function checkDuplicates(input: StructureInput, problems: ProblemList): v
         DELEGATES,
         d.cells.name ?? '',
         sameYear
-          ? `"${d.data.name}" (sinh ${d.data.birthYear}) có thể trùng với dòng ${first.row}.`
-          : `"${d.data.name}" có tên trùng với đại biểu ở dòng ${first.row} thuộc đơn vị khác.`,
-        'Kiểm tra xem đây có phải là một người được khai hai lần.',
+          ? M.duplicateSameYear(d.data.name ?? '', d.data.birthYear as number, first.row)
+          : M.duplicateOtherUnit(d.data.name ?? '', first.row),
+        M.duplicateHint,
       );
     }
   }
 }
 
-/** Birth years giving an age outside the configured range at the congress year. */
+/** No delegate was born before this year: an earlier year is a typing mistake. */
+export const FIRST_BIRTH_YEAR = 1900;
+
+/**
+ * Birth years. An impossible year (the year ages are counted at or later, before 1900) is an error.
+ * Ages are bounded only when the officer sets `Tuổi tối thiểu/tối đa của đại biểu` (no bound by
+ * default: real delegates include pupils of 12–13 and elders past 100); outside them is a warning.
+ */
 export function checkBirthYears(input: StructureInput, problems: ProblemList): void {
   const { minAge, maxAge } = input.settings;
+  const congressYear = input.settings.year !== null;
+  if (minAge !== null && maxAge !== null && minAge > maxAge) {
+    problems.warning(
+      'age-bounds-reversed',
+      SHEETS.config.name,
+      input.settingCells.minAge ?? '',
+      M.ageBoundsReversed(minAge, maxAge),
+      M.ageBoundsReversedHint,
+    );
+  }
   for (const d of input.delegates) {
     const y = d.data.birthYear;
     if (y === null) continue;
-    const age = input.year - y;
-    if (age < minAge || age > maxAge) {
+    const cell = d.cells.birthYear ?? '';
+    if (y >= input.year || y < FIRST_BIRTH_YEAR) {
       problems.error(
         'birth-year-implausible',
         DELEGATES,
-        d.cells.birthYear ?? '',
-        `Năm sinh ${y} cho tuổi ${age} vào năm ${input.year}, ngoài khoảng ${minAge}–${maxAge}.`,
-        'Kiểm tra lại năm sinh.',
+        cell,
+        y >= input.year ? M.birthYearAfter(y, input.year, congressYear) : M.birthYearBefore(y, FIRST_BIRTH_YEAR),
+        M.birthYearHint,
+      );
+      continue;
+    }
+    const age = input.year - y;
+    if ((minAge !== null && age < minAge) || (maxAge !== null && age > maxAge)) {
+      problems.warning(
+        'birth-year-outside-ages',
+        DELEGATES,
+        cell,
+        M.ageOutside(y, input.year, age, minAge, maxAge),
+        M.ageOutsideHint,
       );
     }
   }

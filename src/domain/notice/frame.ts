@@ -17,12 +17,21 @@ export interface NoticeType {
   abbr: string;
   /** What the log's `Loại` column says. */
   label: string;
+  /** False for a document with no number of its own (a list attached to a decision). */
+  numbered?: boolean;
 }
 
 export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
   'thong-bao-ket-luan': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo kết luận' },
   'phan-bo-dai-bieu': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo phân bổ đại biểu' },
   'phan-cong-nhiem-vu': { typeName: 'QUYẾT ĐỊNH', abbr: 'QĐ', label: 'Quyết định phân công nhiệm vụ' },
+  'giay-moi': { typeName: 'GIẤY MỜI', abbr: 'GM', label: 'Giấy mời đại biểu' },
+  'danh-sach-dai-bieu': {
+    typeName: 'DANH SÁCH',
+    abbr: '',
+    label: 'Danh sách đại biểu chính thức',
+    numbered: false,
+  },
 };
 
 /** Vietnamese capitals ("Ban Chỉ đạo" → "BAN CHỈ ĐẠO"). */

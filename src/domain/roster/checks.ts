@@ -2,12 +2,14 @@
  * Roster checks (part of validateAll): tasks, committee members, bodies and sub-unit progress.
  * Each rule is a small named function adding problems with a stable rule id.
  */
+import { CHECK_MESSAGES } from '../../ui/vi';
 import { diffDays, formatVnDate, type IsoDate } from '../dates';
+import { formatVnNumber } from '../numbers';
 import { a1, type ProblemList, type Severity } from '../problem';
 import type { MeetingRecord, MemberRecord, ProgressRecord, TaskRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { SHEETS } from '../template';
-import { foldKey, truncate } from '../text';
+import { foldKey, truncateAtWord } from '../text';
 import { isHeadRole, membersByBody, resolveSupervised } from './members';
 import { classifyTask, isTaskDone } from './tasks';
 
@@ -32,10 +34,9 @@ const UNITS = SHEETS.units.name;
 const UNSUPERVISED_DETAIL_LIMIT = 20;
 
 const vn = formatVnDate;
-/** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)". */
+/** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the content cut at a word, never mid-word. */
 function taskName(t: TaskRecord): string {
-  const c = t.data.content ?? '';
-  return `Nhiệm vụ dòng ${t.row}${c ? ` (${truncate(c, 60)})` : ''}`;
+  return CHECK_MESSAGES.taskName(t.row, truncateAtWord(t.data.content ?? '', 60));
 }
 const cellOf = (r: { row: number; cells: Partial<Record<string, string>> }, field: string): string =>
   r.cells[field] ?? a1(r.row, 1);
@@ -200,7 +201,7 @@ export const unitUnsupervised: RosterRule = ({ members, units, index, settings }
       'unit-unsupervised',
       UNITS,
       cellOf(left[0] as UnitRecord, 'name'),
-      `${left.length} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
+      `${formatVnNumber(left.length)} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
       hint,
     );
     return;
@@ -225,7 +226,7 @@ export const bodyWithoutHead: RosterRule = ({ members }, problems) => {
       'body-without-head',
       MEMBERS,
       cellOf(first, 'body'),
-      `${first.data.body} có ${list.length} thành viên nhưng chưa có Trưởng ban.`,
+      `${first.data.body} có ${formatVnNumber(list.length)} thành viên nhưng chưa có Trưởng ban.`,
       'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
     );
   }

@@ -4,6 +4,7 @@
  */
 import type { MilestoneDto, ProgressSummaryDto } from '../../rpc/contract';
 import type { IsoDate } from '../dates';
+import { formatVnNumber } from '../numbers';
 import type { ProgressRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { foldKey, stripDiacritics } from '../text';
@@ -74,7 +75,9 @@ export function summarizeProgress(
       label: m.label,
       reached,
       total,
-      sentence: total ? `${reached}/${total} ${word} đã ${m.phrase}` : `Chưa có ${word} nào trong trang "Đơn vị"`,
+      sentence: total
+        ? `${formatVnNumber(reached)}/${formatVnNumber(total)} ${word} đã ${m.phrase}`
+        : `Chưa có ${word} nào trong trang "Đơn vị"`,
       missing: missing.map((u) => index.label(u)),
     };
   });
@@ -102,7 +105,9 @@ export function progressReport(summary: ProgressSummaryDto): string {
   }
   if (clauses.length === 0)
     return `Đến nay, chưa có ${summary.unitWord} nào ${summary.total ? 'thành lập Ban Chỉ đạo' : 'được khai báo'}.`;
-  const text = clauses.map((c) => `${c.reached}/${summary.total} ${summary.unitWord} đã ${joinVi(c.phrases)}`);
+  const text = clauses.map(
+    (c) => `${formatVnNumber(c.reached)}/${formatVnNumber(summary.total)} ${summary.unitWord} đã ${joinVi(c.phrases)}`,
+  );
   return `Đến nay, ${text.join('; ')}.`;
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The delegates the delegate documents print (Giấy mời, Danh sách đại biểu), read from `Đại biểu`:
+ * every printed row checked first, so a document never prints a delegate whose cells could not be
+ * read (a type, a unit or a gender the add-in does not recognise) or silently leaves one out.
+ */
+import { DELEGATE_DOCUMENT_MESSAGES as M } from '../../ui/vi';
+import { ethnicDisplayName } from '../ethnic';
+import type { DelegateRecord, UnitIndex } from '../records';
+import { SHEETS } from '../template';
+import type { DelegateKind, Gender } from '../values';
+import { NoticeDataError } from './conclusion';
+
+export interface PrintedDelegate {
+  /** 1-based row of `Đại biểu`. */
+  row: number;
+  name: string;
+  kind: DelegateKind;
+  gender: Gender | null;
+  birthYear: number | null;
+  ethnic: string;
+  position: string;
+  /** Unit name as users read it ("Cao Lộc"); "Cấp tỉnh" for the province's own seats. */
+  unit: string;
+  /** Order of the unit in `Đơn vị` (provincial seats last). */
+  unitOrder: number;
+}
+
+/** The columns a delegate document prints, by record key, with their headers for messages. */
+type Field = 'name' | 'unit' | 'kind' | 'gender' | 'birthYear' | 'ethnic' | 'position';
+
+/**
+ * The delegates of `kinds`, in sheet order, with their unit resolved. Refuses (NoticeDataError)
+ * naming the cells when a row's type cannot be read, or when a printed row has a cell that could
+ * not be read in `fields` or an unknown unit; and when no delegate is left.
+ */
+export function printedDelegates(
+  records: readonly DelegateRecord[],
+  index: UnitIndex,
+  kinds: ReadonlySet<DelegateKind>,
+  fields: readonly Field[],
+  what: string,
+): PrintedDelegate[] {
+  const sheet = SHEETS.delegates.name;
+  const bad: string[] = [];
+  const out: PrintedDelegate[] = [];
+  const order = new Map(index.units.map((u, i) => [u.row, i]));
+  for (const r of records) {
+    if (r.invalid.has('kind') || !r.data.kind) {
+      // A row whose type is unreadable or blank could be one of the printed delegates.
+      bad.push(
+        M.cell(r.cells.kind ?? `dòng ${r.row}`, r.invalid.has('kind') ? 'loại đại biểu' : 'loại đại biểu trống'),
+      );
+      continue;
+    }
+    if (!kinds.has(r.data.kind)) continue;
+    for (const f of fields) {
+      if (r.invalid.has(f)) bad.push(M.cell(r.cells[f] ?? `dòng ${r.row}`, M.fieldNames[f]));
+    }
+    if (!r.data.name?.trim()) bad.push(M.cell(r.cells.name ?? `dòng ${r.row}`, 'họ và tên trống'));
+    if (!r.provincial && !r.unitRecord)
+      bad.push(M.cell(r.cells.unit ?? `dòng ${r.row}`, M.unknownUnit(r.data.unit ?? '')));
+    out.push({
+      row: r.row,
+      // Printed composed (NFC) even when pasted decomposed from Word, so the Doc can be searched.
+      name: (r.data.name ?? '').normalize('NFC').trim(),
+      kind: r.data.kind,
+      gender: r.data.gender ?? null,
+      birthYear: r.data.birthYear ?? null,
+      ethnic: r.data.ethnic ? ethnicDisplayName(r.data.ethnic) : '',
+      position: (r.data.position ?? '').normalize('NFC').trim(),
+      unit: r.provincial ? M.provincial : (r.unitRecord?.data.name ?? r.unitRecord?.data.code ?? r.data.unit ?? ''),
+      unitOrder: r.provincial || !r.unitRecord ? Number.MAX_SAFE_INTEGER : (order.get(r.unitRecord.row) ?? 0),
+    });
+  }
+  if (bad.length) throw new NoticeDataError(M.unreadable(sheet, what, bad));
+  if (out.length === 0) throw new NoticeDataError(M.noDelegates(sheet, what));
+  return out;
+}
