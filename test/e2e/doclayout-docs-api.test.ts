@@ -8,7 +8,7 @@
 
 import JSZip from 'jszip';
 import { docxBuffer } from '../../local/docx';
-import { paginate } from '../../local/html-export';
+import { docHtml, paginate } from '../../local/html-export';
 import { Runtime, runBundle } from '../../local/runtime';
 import type { LocalDocument, ParagraphSnapshot, TableSnapshot } from '../../local/runtime/document';
 import { buildSample } from '../../local/samples';
@@ -66,7 +66,8 @@ describe('without the advanced service (this manifest)', () => {
   });
 });
 
-describe.each([...NOTICE_KINDS])('with the Docs advanced service enabled: %s', (kind) => {
+// Giấy mời is a batch of one-page invitations (its own fill, no closing block to keep together).
+describe.each(NOTICE_KINDS.filter((k) => k !== 'giay-moi'))('with the Docs advanced service enabled: %s', (kind) => {
   const { runtime, generate } = setup(['Docs']);
   runtime.resetCalls();
   const { r, doc } = generate(kind);
@@ -100,7 +101,7 @@ describe.each([...NOTICE_KINDS])('with the Docs advanced service enabled: %s', (
     const last = topParagraphsKept(doc)[0] as string;
     const p = [...xml.matchAll(/<w:p>.*?<\/w:p>/gs)].map((m) => m[0]).find((x) => x.includes(last.slice(-15)));
     expect(p).toContain('<w:keepNext/>');
-    expect(paginate(snap).at(-1)?.html.join('')).toContain('Nơi nhận:');
+    expect(paginate(snap).at(-1)?.html.join('')).toContain(last.slice(-15));
   });
 });
 
@@ -245,5 +246,22 @@ describe('the local Docs service', () => {
       grantedScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
     });
     expect(() => limited.globals.Docs?.Documents.get('x')).toThrow(/permission|quyền|documents/i);
+  });
+});
+
+describe('Giấy mời (one invitation a page) with the service enabled', () => {
+  const { runtime, generate } = setup(['Docs']);
+  runtime.resetCalls();
+  const { doc } = generate('giay-moi');
+  const calls = runtime.calls;
+  const snap = doc.snapshot();
+
+  it('no Docs API call (its own layout, nothing to keep together); one HTML sheet per page break, none numbered', () => {
+    expect(Object.keys(calls).filter((k) => k.startsWith('Docs.'))).toEqual([]);
+    const breaks = snap.blocks.reduce((n, b) => n + (b.type === 'table' ? 0 : (b.pageBreaks ?? 0)), 0);
+    expect(breaks).toBeGreaterThan(1);
+    const pages = paginate(snap);
+    expect(pages.length).toBeGreaterThanOrEqual(breaks);
+    expect(docHtml(snap)).not.toContain('class="page-number"');
   });
 });
