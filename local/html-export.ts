@@ -193,8 +193,10 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
     } else {
       unit.forEach((b, k) => {
         place(block(b, width), heights[k] ?? 0);
-        // A page break after the text (Paragraph.appendPageBreak): what follows starts a new sheet.
-        for (let n = 0; n < (b.type === 'table' ? 0 : (b.pageBreaks ?? 0)); n++) next();
+        // A page break after the text (Paragraph.appendPageBreak, Giấy mời: one invitation a page):
+        // what follows starts a new sheet; a break ending the Doc adds no empty sheet.
+        const breaks = b.type === 'table' ? 0 : (b.pageBreaks ?? 0);
+        for (let n = 0; n < breaks && i + k + 1 < doc.blocks.length; n++) next();
       });
     }
     i = j;

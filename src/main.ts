@@ -10,7 +10,7 @@ import { runAllocation } from './sheets/allocate';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
-import { buildOverview, selectRange } from './sheets/overview';
+import { buildOverview, lastValidation as readLastValidation, selectRange } from './sheets/overview';
 import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
 import { runValidation } from './sheets/validate';
@@ -100,6 +100,7 @@ export const generateNotice = api('generateNotice', (kind, options) =>
 );
 export const listDocuments = api('listDocuments', () => runListDocuments(activeSpreadsheet()));
 export const listMeetings = api('listMeetings', () => runListMeetings(activeSpreadsheet()));
+export const lastValidation = api('lastValidation', () => readLastValidation(activeSpreadsheet()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
 
 /**

@@ -10,6 +10,8 @@ let documents = [];
 let shownSidebarVersion = -1;
 let seenToasts = 0;
 let seenAlerts = 0;
+/** False until the first state is rendered (its toasts and alerts are history, not news). */
+let noticesSeen = false;
 /** "sheet!A1" of the active cell at the last render, to scroll when the add-in moves it. */
 let shownActive = null;
 /** The in-cell editor's target while it is open: { sheet, r, c }. */
@@ -510,8 +512,15 @@ function renderSidebar(sidebar) {
   }
 }
 
-/** Shows the toasts and alerts that appeared since the last render. */
+/** Shows the toasts and alerts that appeared since the last render (never those from before the page loaded). */
 function renderNotices(state) {
+  // A page (re)load shows only what appears from now on: earlier toasts were shown when they came.
+  if (!noticesSeen) {
+    noticesSeen = true;
+    seenToasts = state.toastCount;
+    seenAlerts = state.alertCount;
+    return;
+  }
   const newToasts = Math.min(state.toastCount - seenToasts, state.toasts.length);
   for (const toast of newToasts > 0 ? state.toasts.slice(-newToasts) : []) {
     showMessage(toast.message, { title: toast.title });

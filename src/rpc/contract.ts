@@ -26,6 +26,7 @@ export const ARGS = {
   taskSummary: z.tuple([]),
   listDocuments: z.tuple([]),
   listMeetings: z.tuple([]),
+  lastValidation: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -194,16 +195,51 @@ export interface NoticeResultDto extends ActionResult {
   sharedWith?: string;
 }
 
+/** The steps of the sidebar's "Bắt đầu" checklist, in order. */
+export type ChecklistKey = 'setup' | 'units' | 'settings' | 'allocate' | 'delegates' | 'check' | 'documents';
+
+/** One step of "Bắt đầu", derived from the workbook's state (its wording is the sidebar's). */
+export interface ChecklistStepDto {
+  key: ChecklistKey;
+  done: boolean;
+  /** The figure the step shows: units or delegates entered, errors of the last validation, documents made. */
+  count?: number;
+  /** Where the step is done by typing: the sheet and the cell its go-to-sheet link selects. */
+  sheet?: string;
+  cell?: string;
+}
+
 export interface OverviewDto {
   province: string;
   round: string;
   year: number | null;
   unitWord: string;
   allocation: { done: boolean; officialTotal: number; at: string | null; method: string };
-  validation: { errors: number; warnings: number; at: string | null };
+  /** `changed`: the data (Cấu hình, Đơn vị, Dân tộc theo đơn vị, Phân bổ, Đại biểu) changed since that validation. */
+  validation: { errors: number; warnings: number; at: string | null; changed?: boolean };
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
   documents: DocumentDto[];
+  /** Today in the spreadsheet's time zone (ISO yyyy-mm-dd): the document date the forms start at. */
+  today?: string;
+  /** `Cấu hình` exists (otherwise its figures are defaults, not facts to show). */
+  configured?: boolean;
+  /** `Nhiệm vụ` exists. */
+  hasTasks?: boolean;
+  /** `Phân bổ` exists with its header. */
+  allocationSheet?: boolean;
+  /** Template sheets not in the workbook yet ("Thiết lập bảng tính" adds them). */
+  missingSheets?: string[];
+  checklist?: ChecklistStepDto[];
+}
+
+/** The last validation, restored when the sidebar opens: its counts and first problems (from `Kiểm tra`). */
+export interface LastValidationDto {
+  /** ISO timestamp of the run; null when no validation ran in this workbook. */
+  at: string | null;
+  errors: number;
+  warnings: number;
+  problems: ProblemDto[];
 }
 
 /** Result type of each callable function. */
@@ -217,6 +253,7 @@ export interface Results {
   listDocuments: DocumentDto[];
   /** Meetings with a code, newest first. */
   listMeetings: MeetingDto[];
+  lastValidation: LastValidationDto;
   generateNotice: NoticeResultDto;
   selectCell: { sheet: string; cell: string };
 }

@@ -425,11 +425,8 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
   problems.items.push(...unreadableAdjustments(units, previous.rows, allocationProblems));
   const blocking = problems.items.filter((p) => p.severity === 'error');
   if (blocking.length > 0) {
-    const first = blocking[0];
-    const where = first ? ` (trang "${first.sheet}"${first.cell ? `, ô ${first.cell}` : ''})` : '';
-    return refused(
-      `Chưa phân bổ: có ${blocking.length} lỗi cần sửa trước${where}: ${afterColon(first?.message ?? '')}`,
-    );
+    // Every error named, each clause after a colon starting as a clause does.
+    return refused(ALLOCATION_MESSAGES.blocked(blocking.map((p) => ({ ...p, message: afterColon(p.message) }))));
   }
   const sheetName = SHEETS.allocation.name;
   const sheet = previous.table.present ? findSheet(ss, 'allocation') : null;

@@ -1,26 +1,105 @@
-/** The sidebar's overview ("Tổng quan") and its "go to cell". */
-import { ProblemList } from '../domain/problem';
-import { readSettings } from '../domain/records';
+/**
+ * The sidebar's overview ("Tổng quan", the "Bắt đầu" checklist), the last validation's problems
+ * read back from `Kiểm tra`, and its "go to cell". Each sheet is read once (one getValues).
+ */
+import { DIGEST_SHEETS, dataDigest } from '../domain/dataDigest';
+import { todayIso } from '../domain/dates';
+import { ProblemList, SEVERITY_LABEL } from '../domain/problem';
+import {
+  readAllocationTable,
+  readDelegates,
+  readProgress,
+  readSettingsWithCells,
+  readTasks,
+  readUnits,
+  UnitIndex,
+} from '../domain/records';
+import { summarizeProgress } from '../domain/roster/progress';
+import { summarizeTasks } from '../domain/roster/tasks';
 import { unitWord } from '../domain/settings';
-import type { OverviewDto } from '../rpc/contract';
+import { locateTable } from '../domain/table';
+import { SHEET_ORDER, SHEETS, type SheetKey } from '../domain/template';
+import { headerKey } from '../domain/text';
+import type { ChecklistStepDto, LastValidationDto, OverviewDto, ProblemDto, Severity } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { UserError } from './lock';
-import { runProgressSummary, runTaskSummary } from './roster';
 import { loadStates } from './state';
-import { findSheetByName, readGrid, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, findSheetByName, readGrid, type Spreadsheet, timeZoneOffset } from './workbook';
+
+/** The sheets the overview reads (each once). */
+const OVERVIEW_SHEETS = [...new Set<SheetKey>([...DIGEST_SHEETS, 'tasks', 'progress'])];
+
+/** How many problems lastValidation hands to the sidebar (as validateAll does); `Kiểm tra` has them all. */
+export const RESTORED_PROBLEM_LIMIT = 300;
 
 export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto['documents'] = []): OverviewDto {
   const states = loadStates();
-  const settings = readSettings(readGrid(ss, 'config'), timeZoneOffset(ss, now), new ProblemList());
-  const tasks = runTaskSummary(ss, now, false);
-  const progress = runProgressSummary(ss, now);
+  const tz = timeZoneOffset(ss, now);
+  const today = todayIso(now, tz);
+  const grids = {} as Record<SheetKey, ReturnType<typeof readGrid>>;
+  for (const key of OVERVIEW_SHEETS) grids[key] = readGrid(ss, key);
+  const ignored = new ProblemList();
+  const { settings, cells } = readSettingsWithCells(grids.config, tz, ignored);
+  const unitProblems = new ProblemList();
+  const units = readUnits(grids.units, unitProblems);
+  const index = new UnitIndex(units);
+  const { table: allocationTable, rows: allocationRows } = readAllocationTable(grids.allocation, ignored);
+  const delegates = readDelegates(grids.delegates, index, new ProblemList());
+  const tasks = summarizeTasks(readTasks(grids.tasks, tz, ignored).rows, today, settings.dueSoonDays);
+  const progress = summarizeProgress(units, readProgress(grids.progress, index, tz, ignored), index, settings, today);
+  const missingSheets = SHEET_ORDER.filter((k) => (k in grids ? grids[k] === null : !findSheet(ss, k))).map(
+    (k) => SHEETS[k].name,
+  );
+  const changed =
+    states.validation?.digest !== undefined
+      ? states.validation.digest !== dataDigest(DIGEST_SHEETS.map((k) => grids[k]))
+      : false;
+  const validated = states.validation !== undefined;
+  const allocated = Boolean(states.allocation) && allocationRows.some((r) => r.data.final !== null);
+  const unitsReady =
+    units.length > 0 &&
+    units.every((u) => (u.data.dttsPopulation ?? 0) > 0) &&
+    !unitProblems.items.some((p) => p.severity === 'error');
+  const unitsSheet = SHEETS.units.name;
+  const firstBlankUnitRow = (units[units.length - 1]?.row ?? 1) + 1;
+  const checklist: ChecklistStepDto[] = [
+    { key: 'setup', done: missingSheets.length === 0 },
+    {
+      key: 'units',
+      done: unitsReady,
+      count: units.length,
+      sheet: unitsSheet,
+      cell: units.find((u) => !((u.data.dttsPopulation ?? 0) > 0))?.cells.dttsPopulation ?? `A${firstBlankUnitRow}`,
+    },
+    {
+      key: 'settings',
+      done: Boolean(settings.province) && settings.year !== null && settings.officialTotal > 0,
+      sheet: SHEETS.config.name,
+      cell: (!settings.province ? cells.province : settings.year === null ? cells.year : cells.officialTotal) ?? 'B2',
+    },
+    { key: 'allocate', done: allocated, sheet: SHEETS.allocation.name, cell: 'A1' },
+    {
+      key: 'delegates',
+      done: delegates.length > 0,
+      count: delegates.length,
+      sheet: SHEETS.delegates.name,
+      cell: `A${(delegates[delegates.length - 1]?.row ?? 1) + 1}`,
+    },
+    {
+      key: 'check',
+      done: validated && !changed && (states.validation?.errors ?? 0) === 0,
+      count: states.validation?.errors ?? 0,
+    },
+    { key: 'documents', done: documents.length > 0, count: documents.length },
+  ];
+  const configured = grids.config !== null;
   return {
     province: settings.province,
     round: settings.round,
     year: settings.year,
     unitWord: unitWord(settings.level).long,
     allocation: {
-      done: Boolean(states.allocation),
+      done: allocated,
       officialTotal: states.allocation?.officialTotal ?? settings.officialTotal,
       at: states.allocation?.at ?? null,
       method: states.allocation?.method ?? settings.method,
@@ -29,11 +108,54 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       errors: states.validation?.errors ?? 0,
       warnings: states.validation?.warnings ?? 0,
       at: states.validation?.at ?? null,
+      changed,
     },
     tasks: { overdue: tasks.overdue, dueSoon: tasks.dueSoon, open: tasks.open },
     progress: progress.milestones,
     documents,
+    today,
+    configured,
+    hasTasks: grids.tasks !== null,
+    missingSheets,
+    checklist,
+    allocationSheet: allocationTable.present,
   };
+}
+
+const SEVERITY_OF = new Map<string, Severity>(
+  (Object.entries(SEVERITY_LABEL) as [Severity, string][]).map(([k, v]) => [headerKey(v), k]),
+);
+
+/**
+ * The last validation as the sidebar lists it when it opens: the counts saved with it and its first
+ * problems read back from `Kiểm tra` (one read), whether it ran from the sidebar or the menu. A
+ * `Kiểm tra` that is not the add-in's (other headers) gives no problems.
+ */
+export function lastValidation(ss: Spreadsheet, limit = RESTORED_PROBLEM_LIMIT): LastValidationDto {
+  const saved = loadStates().validation;
+  if (!saved) return { at: null, errors: 0, warnings: 0, problems: [] };
+  const grid = readGrid(ss, 'report');
+  const table = locateTable(SHEETS.report, grid, new ProblemList());
+  const c = table.columns;
+  const problems: ProblemDto[] = [];
+  if (table.present && c.severity !== undefined && c.message !== undefined) {
+    for (const row of table.values.slice(table.headerRow)) {
+      const severity = SEVERITY_OF.get(headerKey(String(row[c.severity] ?? '')));
+      const message = String(row[c.message] ?? '').trim();
+      if (!severity || !message) continue;
+      const text = (col: number | undefined) => (col === undefined ? '' : String(row[col] ?? '').trim());
+      problems.push({
+        severity,
+        sheet: text(c.sheet),
+        cell: text(c.cell),
+        message,
+        suggestion: text(c.suggestion),
+        rule: '',
+      });
+      if (problems.length >= limit) break;
+    }
+  }
+  return { at: saved.at, errors: saved.errors, warnings: saved.warnings, problems };
 }
 
 /** Activates a cell so the user sees the problem: the sidebar's "go to cell". */

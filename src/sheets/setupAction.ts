@@ -1,10 +1,11 @@
 /** The "Thiết lập bảng tính" action: setupWorkbook under the document lock, with a summary sentence. */
+import { SHEETS } from '../domain/template';
 import type { SetupResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { errorText, isGoogleServiceFailure, isProtectionRefusal } from './failures';
 import { UserError, withDocumentLock } from './lock';
 import { type SetupProgress, type SetupResult, setupWorkbook } from './setup';
-import type { Spreadsheet } from './workbook';
+import { findSheet, type Spreadsheet } from './workbook';
 
 export function runSetup(ss: Spreadsheet): SetupResultDto {
   let committed: SetupResult | null = null;
@@ -37,6 +38,7 @@ export function runSetup(ss: Spreadsheet): SetupResultDto {
     if (!committed || !(e instanceof UserError) || e.message !== MESSAGES.flushFailed) throw e;
     result = committed;
   }
+  showFirstSheetToFill(ss, result);
   const parts: string[] = [];
   if (result.createdSheets.length) parts.push(`tạo ${result.createdSheets.length} trang tính`);
   const columns = result.addedColumns.reduce((n, s) => n + s.columns.length, 0);
@@ -49,4 +51,20 @@ export function runSetup(ss: Spreadsheet): SetupResultDto {
   if (result.lookalikes.length)
     message += ` ${MESSAGES.setupLookalikes} ${result.lookalikes.map((l) => l.message).join(' ')}`;
   return { ...result, message };
+}
+
+/**
+ * Google makes each inserted sheet the active one, so after creating sheets the user would land on
+ * the last (`Văn bản`). When setup created `Đơn vị`, the first sheet to fill, it is shown instead.
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname,-sheetindex
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#activate
+ */
+function showFirstSheetToFill(ss: Spreadsheet, result: SetupResult): void {
+  if (!result.createdSheets.includes(SHEETS.units.name)) return;
+  try {
+    findSheet(ss, 'units')?.activate();
+  } catch (e) {
+    // Only the view: the sheets are set up, so a failure here is logged, never reported as a failed setup.
+    console.error('activating Đơn vị failed', e);
+  }
 }

@@ -4,7 +4,8 @@
  */
 export interface StateValues {
   allocation: { at: string; officialTotal: number; method: string };
-  validation: { at: string; errors: number; warnings: number };
+  /** `digest`: dataDigest of the sheets read, to tell later whether the data changed since. */
+  validation: { at: string; errors: number; warnings: number; digest?: string };
 }
 
 const PREFIX = 'dtts.';

@@ -7,6 +7,7 @@ import { checkAllocation } from '../domain/checks/allocation';
 import { checkDelegates } from '../domain/checks/delegates';
 import { officialFigureProblems } from '../domain/checks/officialFigures';
 import { checkStructure } from '../domain/checks/structure';
+import { DIGEST_SHEETS, dataDigest } from '../domain/dataDigest';
 import { todayIso } from '../domain/dates';
 import { checkMergedCells } from '../domain/merges';
 import { type Problem, ProblemList } from '../domain/problem';
@@ -52,6 +53,8 @@ interface Collected {
   problems: Problem[];
   /** The sheets read, by name, for the marks to reuse. */
   read: Map<string, SheetRead>;
+  /** Fingerprint of the data read (dataDigest), saved with the summary for the sidebar. */
+  digest: string;
   /** Writes the computed task statuses from the grids already read (call under the lock). */
   /** Writes the computed task statuses; true when it wrote (or may have written) `Nhiệm vụ`. */
   writeStatuses: (batch: WriteBatch) => boolean;
@@ -106,6 +109,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   return {
     problems: problems.items,
     read,
+    digest: dataDigest(DIGEST_SHEETS.map((k) => grids[k])),
     writeStatuses: (batch) => {
       const table = roster.tasksTable;
       const col = table.columns.computedStatus;
@@ -184,7 +188,7 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
           SHEETS.report.columns.map((c) => c.header).join(' | '),
         ),
       );
-    const { problems, read, writeStatuses } = collectProblems(ss, now);
+    const { problems, read, digest, writeStatuses } = collectProblems(ss, now);
     const marks = writeAll('kết quả kiểm tra', (batch) => {
       const written = writeMarks(ss, problems, batch, read);
       writeReport(ss, problems, batch, reportSheet);
@@ -200,7 +204,7 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
     if (marks.skippedProtected > 0) {
       result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;
     }
-    saveState('validation', { at, errors: result.errors, warnings: result.warnings });
+    saveState('validation', { at, errors: result.errors, warnings: result.warnings, digest });
     return result;
   });
 }

@@ -1,23 +1,24 @@
-/** Every string of the sidebar, Vietnamese first, then English with the same keys. */
+/**
+ * Every string of the sidebar, in Vietnamese (the product is Vietnamese-only), with the sidebar's
+ * number and date formats. Views read them through `ctx.t`; nothing else in the sidebar holds UI text.
+ */
 import type { NoticeKind } from '../rpc/contract';
 
-export type Lang = 'vi' | 'en';
-
-/** 1234 → "1.234" (vi) or "1,234" (en). */
-export function formatNumber(n: number, lang: Lang): string {
-  const s = String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+/** 1234 → "1.234" (Vietnamese thousands separator). */
+export function formatNumber(n: number): string {
+  const s = String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return n < 0 ? `-${s}` : s;
 }
 
-const vn = (n: number) => formatNumber(n, 'vi');
-const en_ = (n: number) => formatNumber(n, 'en');
+const vn = formatNumber;
 
 const vi = {
   appTitle: 'Trợ lý Đại hội DTTS',
-  language: 'Ngôn ngữ',
   congress: (round: string, year: number | null) =>
     [round ? `Đại hội lần thứ ${round}` : 'Đại hội', year ? String(year) : ''].filter(Boolean).join(' · '),
   noProvince: 'Chưa khai báo Tỉnh trong trang "Cấu hình"',
+  notSetUp: 'Bảng tính chưa được thiết lập: hãy chạy "Thiết lập bảng tính".',
+  notSetUpShort: 'Chưa thiết lập bảng tính',
   loading: 'Đang tải…',
   refresh: 'Làm mới',
   refreshLabel: 'Làm mới tổng quan',
@@ -40,6 +41,44 @@ const vi = {
   progressDetails: 'Tiến độ từng bước',
   noProgress: 'Chưa có dữ liệu tiến độ',
   missing: (names: string) => `Còn: ${names}`,
+  start: 'Bắt đầu',
+  startDone: 'Đã hoàn thành các bước bắt đầu.',
+  startProgress: (done: number, total: number) => `Đã xong ${done}/${total} bước`,
+  stepDone: 'Đã xong',
+  stepNext: 'Bước tiếp theo',
+  needsSetupFirst: 'Cần chạy "Thiết lập bảng tính" trước.',
+  openSheet: (sheet: string) => `Mở trang ${sheet}`,
+  openedSheet: (sheet: string) => `Đã mở trang "${sheet}".`,
+  steps: {
+    setup: 'Thiết lập bảng tính',
+    units: 'Nhập đơn vị và dân số DTTS',
+    settings: 'Khai báo thông số Đại hội',
+    allocate: 'Phân bổ đại biểu',
+    delegates: 'Nhập danh sách đại biểu',
+    check: 'Kiểm tra dữ liệu',
+    documents: 'Tạo văn bản',
+  },
+  stepHint: {
+    setup: 'Tạo các trang tính, cột và thông số theo mẫu; dữ liệu đã có được giữ nguyên.',
+    units: (n: number) =>
+      n > 0
+        ? `Đã có ${vn(n)} đơn vị; còn đơn vị chưa có dân số DTTS hoặc có lỗi ở trang "Đơn vị".`
+        : 'Trang "Đơn vị" chưa có đơn vị nào: nhập mã, tên và dân số DTTS của từng đơn vị.',
+    unitsDone: (n: number) => `Đã có ${vn(n)} đơn vị và dân số DTTS.`,
+    settings: 'Nhập Tỉnh, Năm, Tổng số đại biểu chính thức và Phương pháp phân bổ ở trang "Cấu hình".',
+    settingsDone: 'Đã khai báo Tỉnh, Năm và số đại biểu chính thức.',
+    allocate: 'Chia số đại biểu chính thức cho các đơn vị theo dân số DTTS (ghi vào trang "Phân bổ").',
+    allocateDone: 'Đã phân bổ; chạy lại khi số liệu thay đổi.',
+    delegates: 'Nhập họ tên, đơn vị, dân tộc và loại đại biểu ở trang "Đại biểu".',
+    delegatesDone: (n: number) => `Đã có ${vn(n)} đại biểu.`,
+    check: 'Rà soát toàn bộ dữ liệu, đánh dấu các ô có vấn đề.',
+    checkErrors: (n: number) => `Lần kiểm tra gần nhất còn ${vn(n)} lỗi: sửa rồi kiểm tra lại.`,
+    checkChanged: 'Dữ liệu đã thay đổi sau lần kiểm tra gần nhất: hãy kiểm tra lại.',
+    checkDone: 'Dữ liệu đã được kiểm tra, không còn lỗi.',
+    documents: 'Tạo thông báo, văn bản phân bổ hoặc phân công nhiệm vụ.',
+    documentsDone: (n: number) => `Đã tạo ${vn(n)} văn bản.`,
+  },
+  openDocumentsMenu: 'Chọn loại văn bản',
   actions: 'Thao tác',
   setup: 'Thiết lập bảng tính',
   setupHint: 'Tạo các trang, cột và thông số còn thiếu',
@@ -48,7 +87,7 @@ const vi = {
   validate: 'Kiểm tra dữ liệu',
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
-  documentsMenuHint: 'Thông báo, phân bổ, phân công',
+  documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
   kinds: {
     'thong-bao-ket-luan': 'Thông báo kết luận',
     'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
@@ -57,7 +96,9 @@ const vi = {
     'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
   } satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
-  documentDate: 'Ngày văn bản',
+  documentDate: 'Ngày văn bản (ngày/tháng/năm)',
+  inviteGuests: 'Mời cả đại biểu khách mời',
+  badDate: 'Ngày phải có dạng ngày/tháng/năm, ví dụ 14/01/2024.',
   create: 'Tạo',
   cancel: 'Hủy',
   forceCreate: 'Vẫn tạo văn bản',
@@ -82,6 +123,7 @@ const vi = {
   overviewFailed: 'Không tải được tổng quan:',
   openDocument: 'Mở văn bản',
   explanation: 'Cách tính',
+  explanationUnits: (n: number) => `Lý do số đại biểu của từng đơn vị (${vn(n)} đơn vị)`,
   created: (what: string) => `Đã tạo: ${what}`,
   problems: 'Vấn đề cần xử lý',
   problemsFrom: {
@@ -89,6 +131,11 @@ const vi = {
     allocateDelegates: 'Kết quả phân bổ đại biểu',
   },
   problemsEmpty: 'Chạy "Kiểm tra dữ liệu" để xem danh sách vấn đề.',
+  problemsBeforeSetup:
+    'Chạy "Thiết lập bảng tính" và nhập dữ liệu, rồi chạy "Kiểm tra dữ liệu" để xem danh sách vấn đề.',
+  problemsLoading: 'Đang tải kết quả kiểm tra gần nhất…',
+  problemsChanged: 'Dữ liệu đã thay đổi sau lần kiểm tra này; chạy lại "Kiểm tra dữ liệu" để cập nhật danh sách.',
+  problemsRestoreFailed: 'Không tải được kết quả kiểm tra gần nhất:',
   problemsNone: 'Không phát hiện vấn đề nào.',
   filter: 'Lọc theo mức độ',
   all: 'Tất cả',
@@ -114,118 +161,11 @@ const vi = {
   userGuideOffline: 'Hướng dẫn sử dụng: tệp docs/huong-dan-su-dung.md trong bộ cài đặt (hỏi người quản trị).',
 } as const;
 
-export type Strings = {
-  [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string
-    ? (...a: A) => string
-    : (typeof vi)[K] extends string
-      ? string
-      : { [P in keyof (typeof vi)[K]]: string };
-};
+/** The sidebar's strings. */
+export type Strings = typeof vi;
 
-const en: Strings = {
-  appTitle: 'Ethnic Minority Congress Assistant',
-  language: 'Language',
-  congress: (round, year) =>
-    [round ? `Congress, round ${round}` : 'Congress', year ? String(year) : ''].filter(Boolean).join(' · '),
-  noProvince: 'No province in the "Cấu hình" sheet yet',
-  loading: 'Loading…',
-  refresh: 'Refresh',
-  refreshLabel: 'Refresh the overview',
-  overview: 'Overview',
-  allocation: 'Allocation',
-  seats: 'official delegates',
-  allocated: 'Allocated',
-  notAllocated: 'Not allocated',
-  validation: 'Validation',
-  errors: (n) => `${en_(n)} ${n === 1 ? 'error' : 'errors'}`,
-  warnings: (n) => `${en_(n)} ${n === 1 ? 'warning' : 'warnings'}`,
-  noProblems: 'No problems',
-  notValidated: 'Not run yet',
-  lastRun: (when) => `Last run ${when}`,
-  tasks: 'Tasks',
-  overdue: 'overdue',
-  dueSoon: (n) => `${en_(n)} due soon`,
-  openTasks: (n) => `${en_(n)} in progress`,
-  progress: 'Progress',
-  progressDetails: 'Progress by step',
-  noProgress: 'No progress data yet',
-  missing: (names) => `Remaining: ${names}`,
-  actions: 'Actions',
-  setup: 'Set up the workbook',
-  setupHint: 'Add the missing sheets, columns and settings',
-  allocate: 'Allocate delegates',
-  allocateHint: 'Apportion the official seats by minority population',
-  validate: 'Validate data',
-  validateHint: 'Check the lists and mark the cells with problems',
-  documentsMenu: 'Create a document',
-  documentsMenuHint: 'Notice, allocation, assignment',
-  kinds: {
-    'thong-bao-ket-luan': 'Conclusion notice',
-    'phan-bo-dai-bieu': 'Delegate allocation',
-    'phan-cong-nhiem-vu': 'Task assignment',
-    // The English switch is being removed: the kinds added since keep their one Vietnamese name.
-    'giay-moi': vi.kinds['giay-moi'],
-    'danh-sach-dai-bieu': vi.kinds['danh-sach-dai-bieu'],
-  },
-  meeting: 'Meeting',
-  documentDate: 'Document date',
-  create: 'Create',
-  cancel: 'Cancel',
-  forceCreate: 'Create it anyway',
-  confirmTitle: 'The figures need your confirmation',
-  noMeetings: 'No meeting in the "Cuộc họp" sheet yet. Enter the meeting (code, date, chair) there.',
-  meetingsFailed: 'Could not load the meetings:',
-  busy: {
-    setupWorkbook: 'Setting up the workbook…',
-    allocateDelegates: 'Allocating delegates…',
-    validateAll: 'Validating data…',
-    generateNotice: 'Creating the document…',
-  },
-  doneTitle: {
-    setupWorkbook: 'Workbook set up',
-    allocateDelegates: 'Delegates allocated',
-    validateAll: 'Data validated',
-  },
-  working: 'Working, please wait…',
-  done: 'Done',
-  failed: 'Could not complete',
-  noConnection: 'Cannot reach the spreadsheet. Close and reopen the sidebar.',
-  overviewFailed: 'Could not load the overview:',
-  openDocument: 'Open the document',
-  explanation: 'How it was computed',
-  created: (what) => `Created: ${what}`,
-  problems: 'Problems to fix',
-  problemsFrom: {
-    validateAll: 'Result of the validation',
-    allocateDelegates: 'Result of the allocation',
-  },
-  problemsEmpty: 'Run "Validate data" to see the problems.',
-  problemsNone: 'No problems found.',
-  filter: 'Filter by severity',
-  all: 'All',
-  errorsChip: 'Errors',
-  warningsChip: 'Warnings',
-  error: 'Error',
-  warning: 'Warning',
-  noCell: 'whole sheet',
-  goToCell: (sheet, cell) => `Select cell ${cell} on sheet ${sheet}`,
-  selected: (sheet, cell) => `Cell ${cell} on sheet "${sheet}" selected.`,
-  more: (n) => `${en_(n)} more — see the "Kiểm tra" sheet.`,
-  nothingInFilter: 'No problems at this level.',
-  documents: 'Documents created',
-  documentsEmpty: 'No documents yet. Use "Create a document" above.',
-  noLink: 'no link yet',
-  olderDocuments: 'Older documents: see the "Văn bản" sheet.',
-  about: 'About',
-  aboutVersion: (version) => `Ethnic Minority Congress Assistant, version ${version}.`,
-  aboutScope:
-    'The add-in reads and writes only the open spreadsheet and the Google Docs it creates; it sends no data anywhere else.',
-  userGuide: 'User guide (Vietnamese)',
-  grantAccess: "Open Google's permission page",
-  userGuideOffline: 'User guide: docs/huong-dan-su-dung.md in the release (ask your administrator).',
-};
-
-export const STRINGS: Record<Lang, Strings> = { vi, en };
+/** The one set of strings the sidebar shows. */
+export const T: Strings = vi;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -253,4 +193,18 @@ export function todayInVietnam(now: number = Date.now()): string {
 export function formatDay(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * "14/01/2024" (also 14-1-2024, 14.01.2024) → "2024-01-14", or null when it is not a real day
+ * between 1900 and 2100. Day first, as Vietnamese dates are written, whatever the browser's locale.
+ */
+export function parseDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
 }

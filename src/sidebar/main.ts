@@ -3,29 +3,21 @@
  * aria-live region, lists the problems (click: select the cell) and the documents made.
  * The same bundle runs in Google Sheets and in the local playground.
  */
-import type { NoticeKind, ProblemDto } from '../rpc/contract';
+import type { NoticeKind, OverviewDto, ProblemDto } from '../rpc/contract';
 import { type Child, fill, h } from './dom';
-import { type Lang, STRINGS, type Strings, todayInVietnam } from './i18n';
+import { parseDay, type Strings, T, todayInVietnam } from './i18n';
+import { NOTICE_KINDS_LIST } from './kinds';
 import { call } from './rpc';
 import type { ActionKey, Filter, NoticeChoice, NoticeForm, ResultState, State, ViewContext } from './state';
 import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
+import { allocationExplanation } from './views/allocationExplanation';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
-
-const LANG_KEY = 'dtts.sidebar.lang';
-
-function storedLang(): Lang {
-  try {
-    return window.localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
-  } catch {
-    return 'vi';
-  }
-}
+import { startView } from './views/start';
 
 const state: State = {
-  lang: storedLang(),
   overview: null,
   overviewError: null,
   busy: null,
@@ -39,8 +31,8 @@ const state: State = {
 };
 
 const slot = (name: string) => document.getElementById(`slot-${name}`) as HTMLElement;
-const t = (): Strings => STRINGS[state.lang];
-let shownResult: { result: ResultState | null; lang: Lang } | null = null;
+const t = (): Strings => T;
+let shownResult: { result: ResultState | null } | null = null;
 
 /** The message of a failed call, or the "no connection" sentence when it has none. */
 const failure = (e: unknown) => (e instanceof Error && e.message ? e.message : t().noConnection);
@@ -58,17 +50,16 @@ function render(): void {
   const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const focusKey = active?.dataset.key;
   const ctx = context();
-  document.documentElement.lang = state.lang;
   document.title = ctx.t.appTitle;
   fill(slot('head'), headerView(ctx));
+  fill(slot('start'), startView(ctx));
   fill(slot('overview'), overviewView(ctx));
   fill(slot('actions'), actionsView(ctx));
-  if (shownResult?.result !== state.result || shownResult.lang !== state.lang) {
-    const changed = shownResult?.result !== state.result;
+  if (shownResult?.result !== state.result) {
     fill(slot('result'), resultView(state.result, ctx.t));
-    shownResult = { result: state.result, lang: state.lang };
+    shownResult = { result: state.result };
     // The result appears under the actions: bring it into view without moving the focus.
-    if (changed && state.result) slot('result').scrollIntoView?.({ block: 'nearest' });
+    if (state.result) slot('result').scrollIntoView?.({ block: 'nearest' });
   }
   fill(slot('problems'), problemsView(ctx));
   fill(slot('documents'), documentsView(ctx));
@@ -80,16 +71,67 @@ function render(): void {
   }
 }
 
-/** Loads the overview (with the newest documents) and renders it. */
+/** The refresh planned when the sidebar gets the focus back (see boot). */
+let focusRefresh = 0;
+const FOCUS_REFRESH_DELAY_MS = 300;
+
+/** Counts refreshes: only the newest one's overview is shown (an older answer may arrive later). */
+let refreshSeq = 0;
+
+/**
+ * Loads the overview (with the newest documents and the "Bắt đầu" checklist) and renders it; when
+ * a validation ran that the list does not show (the sidebar was closed, or it ran from the menu),
+ * reads its problems back (lastValidation) so the list agrees with the card.
+ */
 async function refresh(): Promise<void> {
+  window.clearTimeout(focusRefresh);
+  const seq = ++refreshSeq;
+  let overview: OverviewDto | null = null;
+  let error: string | null = null;
   try {
-    state.overview = await call('getOverview');
-    state.overviewError = null;
+    overview = await call('getOverview');
   } catch (e) {
-    state.overviewError = failure(e);
+    error = failure(e);
   }
+  if (seq !== refreshSeq) return;
+  if (overview) state.overview = overview;
+  state.overviewError = error;
   render();
+  await restoreProblems();
   document.documentElement.dataset.ready = '1';
+}
+
+/** The list shows the last validation, unless it shows the allocation's problems of this opening. */
+function problemsOutdated(): boolean {
+  const at = state.overview?.validation.at;
+  if (!at) return false;
+  const ps = state.problems;
+  return ps === null || (ps.source === 'validateAll' && ps.at !== at);
+}
+
+async function restoreProblems(): Promise<void> {
+  if (!problemsOutdated()) return;
+  state.problemsLoading = true;
+  state.problemsError = null;
+  render();
+  try {
+    const last = await call('lastValidation');
+    if (last.at && problemsOutdated()) {
+      state.problems = {
+        source: 'validateAll',
+        items: last.problems,
+        at: last.at,
+        errors: last.errors,
+        warnings: last.warnings,
+      };
+      state.filter = 'all';
+      state.selected = null;
+    }
+  } catch (e) {
+    state.problemsError = failure(e);
+  }
+  state.problemsLoading = false;
+  render();
 }
 
 /** A finished action: its title says done (or failed, for tone 'error' without a title of its own). */
@@ -105,20 +147,6 @@ const done = (
   details,
 });
 
-const explanation = (lines: readonly string[], title: (s: Strings) => string) => (s: Strings) =>
-  lines.length > 0
-    ? h(
-        'div',
-        { class: 'explain' },
-        h('div', { class: 'explain-title' }, title(s)),
-        h(
-          'ul',
-          null,
-          lines.map((l) => h('li', null, l)),
-        ),
-      )
-    : null;
-
 async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?: NoticeChoice): Promise<ResultState> {
   switch (action) {
     case 'setupWorkbook': {
@@ -129,11 +157,8 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
       const r = await call('allocateDelegates');
       state.problems =
         r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
-      return done(
-        r.ok ? 'ok' : 'error',
-        r.message,
-        explanation([...(r.methodName ? [r.methodName] : []), ...r.explanation], (s) => s.explanation),
-        (s) => (r.ok ? s.doneTitle.allocateDelegates : s.failed),
+      return done(r.ok ? 'ok' : 'error', r.message, allocationExplanation(r), (s) =>
+        r.ok ? s.doneTitle.allocateDelegates : s.failed,
       );
     }
     case 'validateAll': {
@@ -219,7 +244,8 @@ async function openNoticeForm(kind: NoticeKind): Promise<void> {
     kind,
     meetings: needsMeeting ? null : [],
     meeting: '',
-    date: state.noticeForm?.date || todayInVietnam(),
+    date: state.noticeForm?.date || state.overview?.today || todayInVietnam(),
+    dateText: state.noticeForm?.dateText,
     error: null,
   };
   state.noticeForm = form;
@@ -253,21 +279,23 @@ async function select(problem: ProblemDto, key: string): Promise<void> {
   }
 }
 
+/** Opens a sheet at a cell (a "Bắt đầu" link); the overview is read again when the officer comes back. */
+async function goToSheet(sheet: string, cell: string): Promise<void> {
+  try {
+    await call('selectCell', sheet, cell);
+    announce(t().openedSheet(sheet));
+  } catch (e) {
+    state.result = done('error', failure(e));
+    render();
+  }
+}
+
 function context(): ViewContext {
   return {
     state,
     t: t(),
     run: (action, kind, choice) => void run(action, kind, choice),
     refresh: () => void refresh(),
-    setLang: (lang: Lang) => {
-      state.lang = lang;
-      try {
-        window.localStorage.setItem(LANG_KEY, lang);
-      } catch {
-        // Storage may be blocked in the Apps Script frame: the switch then lasts for this opening.
-      }
-      render();
-    },
     setFilter: (filter: Filter) => {
       state.filter = filter;
       render();
@@ -280,16 +308,41 @@ function context(): ViewContext {
     openNoticeForm: (kind) => void openNoticeForm(kind),
     closeNoticeForm,
     setNoticeField: (field, value) => {
-      // No re-render: the control already shows the value; the state keeps it for the next render.
-      if (state.noticeForm) {
-        state.noticeForm[field] = value;
-        state.noticeForm.confirm = null; // a confirmation is for the choice it was asked about
+      const form = state.noticeForm;
+      if (!form) return;
+      if (field === 'dateError') {
+        form.dateError = true;
+        render();
+        focusKey('notice-date');
+        return;
+      }
+      form.confirm = null; // a confirmation is for the choice it was asked about
+      // No re-render while typing: the control already shows the value; the state keeps it.
+      if (field === 'meeting') {
+        form.meeting = value;
+        render();
+      } else if (field === 'guests') {
+        form.guests = value === 'true';
+        render();
+      } else {
+        form.dateText = value;
+        form.date = parseDay(value) ?? '';
+        if (form.dateError && form.date) {
+          form.dateError = false;
+          render();
+        }
       }
     },
     toggleProgress: (open: boolean) => {
       state.progressOpen = open;
     },
     select: (p, key) => void select(p, key),
+    goToSheet: (sheet, cell) => void goToSheet(sheet, cell),
+    openDocumentsMenu: () => {
+      state.noticeMenuOpen = true;
+      render();
+      focusKey(`notice-${NOTICE_KINDS_LIST[0]}`);
+    },
   };
 }
 
@@ -302,6 +355,7 @@ function boot(): void {
     h(
       'main',
       null,
+      h('div', { id: 'slot-start' }),
       h('div', { id: 'slot-overview' }),
       h('div', { id: 'slot-actions' }),
       h('div', {
@@ -319,6 +373,15 @@ function boot(): void {
   );
   render();
   void refresh();
+  // Back in the sidebar after typing in the sheets: the checklist and the cards are read again
+  // (an action running refreshes them when it ends).
+  // A click that brought the focus here and runs an action or "Làm mới" cancels this one (refresh).
+  window.addEventListener('focus', () => {
+    window.clearTimeout(focusRefresh);
+    focusRefresh = window.setTimeout(() => {
+      if (state.busy === null) void refresh();
+    }, FOCUS_REFRESH_DELAY_MS);
+  });
 }
 
 boot();

@@ -1,7 +1,7 @@
 /** The sidebar's state and the context its views render from. */
 import type { MeetingDto, NoticeKind, OverviewDto, ProblemDto, ServerFunction } from '../rpc/contract';
 import type { Child } from './dom';
-import type { Lang, Strings } from './i18n';
+import type { Strings } from './i18n';
 import type { Filter } from './model';
 
 export type { Filter };
@@ -13,7 +13,7 @@ export type Tone = 'ok' | 'warn' | 'error' | 'busy';
 
 export interface ResultState {
   tone: Tone;
-  /** Strings are looked up at render time, so the language switch applies to results too. */
+  /** Strings are looked up at render time (from the sidebar's one strings module). */
   title: (t: Strings) => string;
   /** The server's sentence (or a sidebar string). */
   message: string | ((t: Strings) => string);
@@ -37,8 +37,14 @@ export interface NoticeForm {
   meetings: MeetingDto[] | null;
   /** Code of the chosen meeting. */
   meeting: string;
-  /** ISO yyyy-mm-dd; default: today in Vietnam's time. */
+  /** Giấy mời: also invite the guests (Khách mời); unticked by default. */
+  guests?: boolean;
+  /** ISO yyyy-mm-dd; default: the server's today (the spreadsheet's time zone). '' while the text typed is not a day. */
   date: string;
+  /** The date as typed (dd/mm/yyyy); undefined until the user types. */
+  dateText?: string;
+  /** The typed date could not be read (shown after "Tạo"). */
+  dateError?: boolean;
   /** Why the meetings could not be loaded. */
   error: string | null;
   /** The server questioned the figures (allocation notice): its message, shown with "Vẫn tạo văn bản". */
@@ -49,12 +55,13 @@ export interface NoticeForm {
 export interface NoticeChoice {
   meeting?: string;
   date?: string;
+  /** Giấy mời: also invite the guests (Khách mời). */
+  guests?: boolean;
   /** The officer confirmed printing figures the checks question. */
   force?: boolean;
 }
 
 export interface State {
-  lang: Lang;
   overview: OverviewDto | null;
   overviewError: string | null;
   /** The running action (with its notice kind), or null. */
@@ -67,6 +74,10 @@ export interface State {
   progressOpen: boolean;
   /** Key of the problem whose cell was last selected. */
   selected: string | null;
+  /** The last validation's problems are being read back (lastValidation). */
+  problemsLoading?: boolean;
+  /** Why they could not be read back. */
+  problemsError?: string | null;
 }
 
 /** What the views get: the state, the strings, and the callbacks. */
@@ -75,13 +86,16 @@ export interface ViewContext {
   t: Strings;
   run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice): void;
   refresh(): void;
-  setLang(lang: Lang): void;
   setFilter(filter: Filter): void;
   toggleNoticeMenu(): void;
   /** Shows the form of `kind` (hides it when it is already shown). */
   openNoticeForm(kind: NoticeKind): void;
   closeNoticeForm(): void;
-  setNoticeField(field: 'meeting' | 'date', value: string): void;
+  setNoticeField(field: 'meeting' | 'dateText' | 'dateError' | 'guests', value: string): void;
   toggleProgress(open: boolean): void;
   select(problem: ProblemDto, key: string): void;
+  /** Opens a sheet at a cell (the "Bắt đầu" go-to-sheet links). */
+  goToSheet(sheet: string, cell: string): void;
+  /** Opens the "Tạo văn bản" menu and focuses its first kind. */
+  openDocumentsMenu(): void;
 }

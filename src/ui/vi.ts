@@ -101,6 +101,19 @@ export const ALLOCATION_MESSAGES = {
   negativeFinal: (name: string, seats: number, adjustment: number, cell: string) =>
     `Số chính thức của "${name}" sẽ là ${seats + adjustment} (Số phân bổ ${seats}, Điều chỉnh ${adjustment}${cell ? ` ở ô ${cell} của trang "Phân bổ"` : ''}): không thể nhỏ hơn 0.`,
   unchanged: 'Bảng tính chưa bị thay đổi.',
+  /** Errors that stop the allocation, every one named (at most 5, then how many more). */
+  blocked: (errors: readonly { sheet: string; cell: string; message: string; rule: string }[]) => {
+    const shown = errors.slice(0, 5).map((e, i) => {
+      const where = `trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : ''}`;
+      return `${errors.length > 1 ? `(${i + 1}) ` : ''}${where}: ${e.message.replace(/\.$/, '')}`;
+    });
+    const more =
+      errors.length > 5
+        ? `; và ${errors.length - 5} lỗi khác (xem trang "Kiểm tra" sau khi chạy "Kiểm tra dữ liệu")`
+        : '';
+    const setup = errors.some((e) => e.rule === 'sheet-missing') ? ' Hãy chạy "Thiết lập bảng tính" trước.' : '';
+    return `Chưa phân bổ: có ${errors.length} lỗi cần sửa trước: ${shown.join('; ')}${more}.${setup} Bảng tính chưa bị thay đổi.`;
+  },
   conflictingAdjustment: (code: string, first: number, second: number, a: number, b: number) =>
     `Đơn vị "${code}" có hai dòng ở trang "Phân bổ" (dòng ${first} và dòng ${second}) với Điều chỉnh khác nhau (${a} và ${b}): chưa biết dùng số nào. Hãy giữ một dòng và xóa dòng kia.`,
   totalMissesNewRows: (cell: string, formula: string, last: number, first: number, count: number) =>
@@ -204,9 +217,11 @@ export const EXPLANATION = {
     `${seatsOf(rest)} còn lại chia theo tỷ lệ dân số DTTS cho ${vn(units)} đơn vị còn lại (bình quân ${vn(population / rest, 2)} người DTTS/01 đại biểu): phần được chia = dân số DTTS × ${vn(rest)} ÷ ${vn(population)}.`,
   wholeParts: (sum: number) => `Phần nguyên cộng lại được ${seatsOf(sum)}.`,
   remainders: (list: readonly { name: string; remainder: string }[]) =>
-    `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
-      list.map((u) => `${u.name} (${u.remainder})`),
-    )}.`,
+    list.length === 1
+      ? `1 đại biểu còn lại cấp cho đơn vị có số dư lớn nhất: ${list[0]?.name} (${list[0]?.remainder}).`
+      : `${seatsOf(list.length)} còn lại cấp lần lượt cho ${vn(list.length)} đơn vị có số dư lớn nhất: ${names(
+          list.map((u) => `${u.name} (${u.remainder})`),
+        )}.`,
   noRemainder: 'Không còn đại biểu nào để cấp theo số dư.',
   withoutBounds: (changes: readonly { name: string; seats: number; without: number }[]) =>
     changes.length === 0
@@ -255,7 +270,7 @@ export const EXPLANATION = {
         ? `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${rank === 1 ? 'lớn nhất' : `lớn thứ ${vn(rank)}`}${tie} nên được thêm 01 → ${seatsOf(whole + 1)}.`
         : places === 0
           ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
-          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} không thuộc ${vn(places)} số dư lớn nhất${tie} → ${seatsOf(whole)}.`,
+          : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${places === 1 ? 'không phải số dư lớn nhất' : `không thuộc ${vn(places)} số dư lớn nhất`}${tie} → ${seatsOf(whole)}.`,
   tieWith: (others: readonly string[], won: boolean) =>
     ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
   divisorUnit: (

@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, chromium, type Frame, type FrameLoca
 import { type Playground, startPlayground } from '../../local/playground/server';
 import type { PlaygroundState } from '../../local/playground/state';
 import { AuthMode, Runtime } from '../../local/runtime';
+import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { builtCodePath, PROJECT_DIR, tempDir } from '../../local/testing';
 import { type Bundle, loadBundle } from '../../local/vm';
@@ -60,14 +61,21 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export interface PlaygroundOpenOptions {
+  path?: string;
+  /** The workbook (default: the Lạng Sơn sample). */
+  spreadsheet?: LocalSpreadsheet;
+}
+
 /**
  * Starts the playground on the Lạng Sơn sample (onOpen run, clock at NOW), opens it in Chromium at
  * 1400 × 900, and waits until the sidebar (opened by the page) has loaded its overview.
  */
-export async function openPlayground(options: { path?: string } = {}): Promise<Session> {
+export async function openPlayground(options: PlaygroundOpenOptions = {}): Promise<Session> {
   builtCodePath();
   const browser = await launchChromium();
-  const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: NOW, projectDir: PROJECT_DIR });
+  const spreadsheet = options.spreadsheet ?? buildSample(LANG_SON);
+  const runtime = new Runtime({ spreadsheet, now: NOW, projectDir: PROJECT_DIR });
   const bundle = loadBundle({ runtime });
   bundle.call('onOpen', { authMode: AuthMode.LIMITED });
   const logs: string[] = [];

@@ -2,10 +2,10 @@
  * "Tạo văn bản ▸ <kind>" opens an inline form in the sidebar, in headless Chromium on the Lạng Sơn
  * playground: the meetings (newest first) and the document date for a Thông báo kết luận, the date
  * alone for the other kinds; "Tạo" calls generateNotice(kind, { meeting, date }) and shows the link;
- * labels, keyboard, focus, Escape, English; and no meeting at all said without calling the server.
+ * the date typed day first (dd/mm/yyyy) starting at the SERVER's today, whatever the browser's locale;
+ * labels, keyboard, focus, Escape; and no meeting at all said without calling the server.
  */
 import type { Request } from 'playwright-core';
-import { todayInVietnam } from '../../src/sidebar/i18n';
 import { keepScreenshot, openPlayground, type Session } from './harness';
 
 // Browser globals, used only inside evaluate() callbacks (the test project has no DOM lib).
@@ -14,7 +14,14 @@ interface FocusedElement {
   id: string;
   dataset: Record<string, string | undefined>;
 }
-declare const document: { activeElement: FocusedElement | null };
+interface Box {
+  getBoundingClientRect(): { right: number };
+}
+declare const document: {
+  activeElement: FocusedElement | null;
+  querySelector(selector: string): Box | null;
+  documentElement: { clientWidth: number };
+};
 declare function getComputedStyle(el: FocusedElement): { boxShadow: string; outlineStyle: string };
 
 const SUBJECT = 'cho ý kiến dự thảo Kế hoạch tuyên truyền';
@@ -90,15 +97,28 @@ describe('Tạo văn bản: the inline form', () => {
       'BTC-01 — 02/01/2024 — họp Ban Tổ chức',
     ]);
     await expect(meeting.inputValue()).resolves.toBe('BCĐ-02');
-    // The date: today in Vietnam's time (either side of midnight while the test runs).
-    const before = todayInVietnam();
+    // The date: the server's today (the runtime's clock, 14/01/2024), day first, not the browser's.
     const date = s.sidebar.getByLabel('Ngày văn bản');
-    await expect(date.getAttribute('type')).resolves.toBe('date');
-    expect([before, todayInVietnam()]).toContain(await date.inputValue());
+    await expect(date.getAttribute('type')).resolves.toBe('text');
+    await expect(date.inputValue()).resolves.toBe('14/01/2024');
+    // The chosen meeting in full under the dropdown, wrapped inside the 300 px sidebar.
+    const chosen = s.sidebar.locator('[data-key="notice-meeting-chosen"]');
+    await expect(chosen.textContent()).resolves.toBe(`BCĐ-02 — 10/01/2024 — ${SUBJECT}`);
+    const frame = await s.sidebarFrame();
+    const widths = await frame.evaluate(() => {
+      const right = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().right ?? Infinity;
+      return {
+        select: right('#notice-meeting'),
+        chosen: right('[data-key="notice-meeting-chosen"]'),
+        page: document.documentElement.clientWidth,
+      };
+    });
+    expect(widths.select).toBeLessThanOrEqual(widths.page);
+    expect(widths.chosen).toBeLessThanOrEqual(widths.page);
     await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-notice-form.png');
 
     await meeting.selectOption('BCĐ-01');
-    await date.fill('2024-01-20');
+    await date.fill('20/01/2024');
     const calls = await callsDuring(s, async () => {
       await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
       await live().locator('.result-link a').waitFor();
@@ -124,7 +144,7 @@ describe('Tạo văn bản: the inline form', () => {
   test('the newest meeting, left as chosen: its notice', async () => {
     await kindButton('thong-bao-ket-luan').click();
     await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-02');
-    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-21');
+    await s.sidebar.getByLabel('Ngày văn bản').fill('21/01/2024');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     await live().getByText('Đã tạo thông báo kết luận số 02/TB-UBND.').waitFor();
     const text = s.runtime.services.DocumentApp.created[1]?.getBody().getText() ?? '';
@@ -135,12 +155,12 @@ describe('Tạo văn bản: the inline form', () => {
   test('a meeting the server cannot make a notice of: the error, and the form stays as chosen', async () => {
     await kindButton('thong-bao-ket-luan').click();
     await s.sidebar.getByLabel('Cuộc họp').selectOption('BTC-01');
-    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-23');
+    await s.sidebar.getByLabel('Ngày văn bản').fill('23/01/2024');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     await live().locator('.result.tone-error').waitFor();
     await expect(live().textContent()).resolves.toContain('Cuộc họp "BTC-01" chưa có kết luận nào');
     await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BTC-01');
-    await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('2024-01-23');
+    await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('23/01/2024');
     await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
     expect(s.runtime.services.DocumentApp.created).toHaveLength(2);
   });
@@ -155,8 +175,8 @@ describe('Tạo văn bản: the inline form', () => {
     await expect(focused()).resolves.toEqual({ key: 'notice-phan-cong-nhiem-vu', ring: true });
     await s.page.keyboard.press('Tab');
     await expect(focused()).resolves.toEqual({ key: 'notice-date', ring: true });
-    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-22');
-    // Tab goes through the parts of the date (day, month, year, in the browser's order) and its calendar button, then on.
+    await s.sidebar.getByLabel('Ngày văn bản').fill('22/01/2024');
+    // Tab goes from the date (one text field) on.
     for (let i = 0; i < 5 && (await focused()).key === 'notice-date'; i++) {
       await s.page.keyboard.press('Tab');
       expect((await focused()).ring).toBe(true);
@@ -179,42 +199,51 @@ describe('Tạo văn bản: the inline form', () => {
   test('"Hủy" and Escape close the form without calling the server; the date chosen carries to another kind', async () => {
     const calls = await callsDuring(s, async () => {
       await kindButton('phan-bo-dai-bieu').click();
-      await s.sidebar.getByLabel('Ngày văn bản').fill('2024-02-01');
+      await s.sidebar.getByLabel('Ngày văn bản').fill('01/02/2024');
       await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
       await expect(form().count()).resolves.toBe(0);
       await kindButton('phan-cong-nhiem-vu').click();
-      await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe(todayInVietnam());
+      await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('14/01/2024');
       await s.sidebar.getByLabel('Ngày văn bản').focus();
       await s.page.keyboard.press('Escape');
       await expect(form().count()).resolves.toBe(0);
       await expect(focused()).resolves.toMatchObject({ key: 'notice-phan-cong-nhiem-vu' });
       // A second click on the kind hides its form; another kind takes over with the date kept.
       await kindButton('phan-cong-nhiem-vu').click();
-      await s.sidebar.getByLabel('Ngày văn bản').fill('2024-02-02');
+      await s.sidebar.getByLabel('Ngày văn bản').fill('02/02/2024');
       await kindButton('phan-bo-dai-bieu').click();
       await expect(kindButton('phan-cong-nhiem-vu').getAttribute('aria-expanded')).resolves.toBe('false');
-      await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('2024-02-02');
+      await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('02/02/2024');
       await kindButton('phan-bo-dai-bieu').click();
       await expect(form().count()).resolves.toBe(0);
     });
     expect(calls.map((c) => c.fn).filter((fn) => fn !== 'getOverview')).toEqual([]);
   });
 
-  test('English labels', async () => {
-    await s.sidebar.getByRole('button', { name: 'English' }).click();
-    await kindButton('thong-bao-ket-luan').click();
-    await s.sidebar.getByLabel('Meeting').waitFor();
-    await expect(s.sidebar.getByLabel('Document date').getAttribute('type')).resolves.toBe('date');
-    await expect(s.sidebar.getByRole('button', { name: 'Create', exact: true }).isVisible()).resolves.toBe(true);
-    await s.sidebar.getByRole('button', { name: 'Cancel', exact: true }).click();
-    await s.sidebar.getByRole('button', { name: 'Tiếng Việt' }).click();
+  test('a date that is not a day (or written month first past 12) is refused in Vietnamese, nothing is called', async () => {
+    await openMenu();
+    await kindButton('phan-bo-dai-bieu').click();
+    const date = s.sidebar.getByLabel('Ngày văn bản');
+    for (const bad of ['2024-01-20', '01/31/2024', '30/02/2024', 'hôm nay']) {
+      const calls = await callsDuring(s, async () => {
+        await date.fill(bad);
+        await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
+        await form().getByText('Ngày phải có dạng ngày/tháng/năm, ví dụ 14/01/2024.').waitFor();
+      });
+      expect(calls.filter((c) => c.fn === 'generateNotice')).toEqual([]);
+      await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(focused()).resolves.toMatchObject({ key: 'notice-date' });
+    }
+    // No English switch any more: the sidebar is Vietnamese only.
+    await expect(s.sidebar.getByRole('button', { name: 'English' }).count()).resolves.toBe(0);
+    await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
   });
 
   test("today's date left as it is is not sent, so the server's today applies", async () => {
     await openMenu();
     await kindButton('phan-cong-nhiem-vu').click();
     const shown = await s.sidebar.getByLabel('Ngày văn bản').inputValue();
-    expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(shown).toBe('14/01/2024');
     const calls = await callsDuring(s, async () => {
       await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
       await live()

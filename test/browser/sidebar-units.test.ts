@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_DIR } from '../../local/testing';
 import type { ProblemDto } from '../../src/rpc/contract';
-import { formatDateTime, formatDay, formatNumber, STRINGS, todayInVietnam } from '../../src/sidebar/i18n';
+import { formatDateTime, formatDay, formatNumber, parseDay, T, todayInVietnam } from '../../src/sidebar/i18n';
 import { errorMessage, groupProblems, meetingLabel, PROBLEM_LIMIT, safeUrl } from '../../src/sidebar/model';
 
 describe('links', () => {
@@ -40,9 +40,9 @@ describe('messages and formats', () => {
   });
 
   test('numbers, days and times', () => {
-    expect(formatNumber(9800, 'vi')).toBe('9.800');
-    expect(formatNumber(1234567, 'en')).toBe('1,234,567');
-    expect(formatNumber(12, 'vi')).toBe('12');
+    expect(formatNumber(9800)).toBe('9.800');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+    expect(formatNumber(12)).toBe('12');
     expect(formatDay('2024-01-14')).toBe('14/01/2024');
     expect(formatDateTime('2024-01-14T09:05:00+07:00')).toBe('09:05 14/01/2024');
     expect(formatDateTime('2024-01-13T23:30:00Z')).toBe('06:30 14/01/2024');
@@ -60,14 +60,30 @@ describe('messages and formats', () => {
     expect(meetingLabel({ ...m, subject: '' })).toBe('BCĐ-02 — 10/01/2024');
   });
 
-  test('both languages have every string, and they differ', () => {
-    const vi = STRINGS.vi;
-    const en = STRINGS.en;
-    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
-    expect(en.validate).not.toBe(vi.validate);
-    expect(vi.errors(1234)).toBe('1.234 lỗi');
-    expect(en.errors(1)).toBe('1 error');
-    expect(vi.more(9800)).toBe('Còn 9.800 vấn đề khác — xem trang "Kiểm tra".');
+  test('the strings are Vietnamese, with thousands separators', () => {
+    expect(T.errors(1234)).toBe('1.234 lỗi');
+    expect(T.more(9800)).toBe('Còn 9.800 vấn đề khác — xem trang "Kiểm tra".');
+    expect(T.missing('Hữu Lũng, Lộc Bình')).toBe('Còn: Hữu Lũng, Lộc Bình');
+    expect(T.noCell).toBe('toàn trang');
+  });
+
+  test('a document date is read day first', () => {
+    expect(parseDay('14/01/2024')).toBe('2024-01-14');
+    expect(parseDay(' 4-1-2024 ')).toBe('2024-01-04');
+    expect(parseDay('14.01.2024')).toBe('2024-01-14');
+    for (const bad of [
+      '01/31/2024',
+      '30/02/2024',
+      '29/02/2023',
+      '2024-01-14',
+      '14/01/24',
+      '',
+      '00/01/2024',
+      '14/13/2024',
+      '01/01/1899',
+    ])
+      expect(parseDay(bad)).toBeNull();
+    expect(parseDay('29/02/2024')).toBe('2024-02-29');
   });
 });
 

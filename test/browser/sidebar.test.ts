@@ -1,7 +1,7 @@
 /**
  * The sidebar in headless Chromium, in the playground, on the Lạng Sơn sample: the overview, each
  * action with its busy state and result, the problems list (groups, filters, click → cell selected
- * in the grid), notices (link, preview, .docx), the English switch, and the keyboard.
+ * in the grid), notices (link, preview, .docx), the progress details, and the keyboard.
  */
 import type { Route } from 'playwright-core';
 import { Runtime, runBundle } from '../../local/runtime';
@@ -206,7 +206,7 @@ describe('sidebar on the Lạng Sơn sample', () => {
     await s.sidebar.getByRole('button', { name: 'Thông báo kết luận', exact: true }).click();
     // The form (test/browser/notice-form.test.ts): the sample's one meeting, the date of today; "Tạo".
     await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-01');
-    await s.sidebar.getByLabel('Ngày văn bản').fill('2024-01-14');
+    await s.sidebar.getByLabel('Ngày văn bản').fill('14/01/2024');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     const link = live().locator('.result-link a');
     await link.waitFor();
@@ -239,32 +239,29 @@ describe('sidebar on the Lạng Sơn sample', () => {
     );
   });
 
-  test('the English switch changes the language of the UI, and back', async () => {
+  test('Tiến độ từng bước: each sentence, then "Còn:" and the units that have not reached it', async () => {
     const { sidebar } = s;
-    await sidebar.getByRole('button', { name: 'English' }).click();
-    await expect(sidebar.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await expect(sidebar.locator('#h-overview').textContent()).resolves.toBe('Overview');
-    await expect(sidebar.locator('#h-actions').textContent()).resolves.toBe('Actions');
-    await expect(sidebar.locator('[data-key="validateAll"] .action-label').textContent()).resolves.toBe(
-      'Validate data',
-    );
-    await expect(sidebar.locator('[data-card="allocation"]').textContent()).resolves.toContain('Allocated');
-    await expect(sidebar.locator('.chips button').first().textContent()).resolves.toMatch(/^All/);
-    await expect(sidebar.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-en.png');
-    await sidebar.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await expect(sidebar.locator('html').getAttribute('lang')).resolves.toBe('vi');
-    await expect(sidebar.locator('#h-overview').textContent()).resolves.toBe('Tổng quan');
-    await expect(sidebar.locator('[data-key="validateAll"] .action-label').textContent()).resolves.toBe(
-      'Kiểm tra dữ liệu',
-    );
+    await expect(sidebar.locator('.lang, [data-key^="lang-"]').count()).resolves.toBe(0);
+    await expect(sidebar.getByRole('button', { name: 'English' }).count()).resolves.toBe(0);
+    await sidebar.locator('[data-key="progress-details"]').click();
+    const rows = sidebar.locator('.milestone', { has: sidebar.locator('.milestone-missing') });
+    expect(await rows.count()).toBeGreaterThan(0);
+    const first = rows.first();
+    const sentence = (await first.locator('.milestone-text').textContent()) ?? '';
+    const missing = (await first.locator('.milestone-missing').textContent()) ?? '';
+    const [reached, total] = (/^(\d+)\/(\d+)/.exec(sentence) ?? []).slice(1).map(Number);
+    expect(missing).toMatch(/^Còn: /);
+    expect(missing.slice('Còn: '.length).split(', ')).toHaveLength((total ?? 0) - (reached ?? 0));
+    // Read in order: the sentence first, then what is left.
+    await expect(first.textContent()).resolves.toBe(`${sentence}${missing}`);
+    await sidebar.locator('[data-key="progress-details"]').click();
   });
 
   test('keyboard: Tab reaches every action with a visible focus, and Enter runs it', async () => {
     const frame = await s.sidebarFrame();
     await frame.evaluate(() => {
       window.scrollTo(0, 0);
-      document.querySelector('[data-key="lang-vi"]')?.focus();
+      document.querySelector('[data-key="refresh"]')?.focus();
     });
     const reached: string[] = [];
     const focused = () =>

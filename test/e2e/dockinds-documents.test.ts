@@ -7,6 +7,7 @@
  */
 import JSZip from 'jszip';
 import { docxBuffer } from '../../local/docx';
+import { docHtml, paginate } from '../../local/html-export';
 import { Runtime, runBundle } from '../../local/runtime';
 import type { BlockSnapshot, DocSnapshot, ParagraphSnapshot, TableSnapshot } from '../../local/runtime/document';
 import { buildSample } from '../../local/samples';
@@ -186,6 +187,18 @@ describe.each([
       expect(result.message).not.toContain('Số trang');
     },
   );
+
+  it('previews in HTML as one A4 sheet per invitation, with no page numbers', () => {
+    const sheets = paginate(doc);
+    expect(sheets).toHaveLength(expected.length);
+    sheets.forEach((sheet, k) => {
+      const e = expected[k] as Expected;
+      expect(sheet.html.join('\n')).toContain(`Kính gửi: ${e.salutation} ${e.name}`);
+    });
+    const html = docHtml(doc);
+    expect(html.match(/<div class="page" /g)).toHaveLength(expected.length);
+    expect(html).not.toContain('class="page-number"');
+  });
 
   it('is found again for the same data, and invites guests too when asked', () => {
     expect(generate('giay-moi')).toMatchObject({ reused: true, number: `01/GM-${issuer}` });

@@ -393,6 +393,7 @@ const ACTIONS: [string, unknown[]][] = [
   ['progressSummary', []],
   ['taskSummary', []],
   ['getOverview', []],
+  ['lastValidation', []],
   ['listDocuments', []],
   ['generateNotice', ['thong-bao-ket-luan']],
   ['generateNotice', ['phan-bo-dai-bieu']],

@@ -142,6 +142,7 @@ describe('server API', () => {
       'allocateDelegates',
       'generateNotice',
       'getOverview',
+      'lastValidation',
       'listDocuments',
       'listMeetings',
       'progressSummary',

@@ -537,7 +537,7 @@ describe('explainApportionment', () => {
       'Bình quân 107,67 người DTTS/01 đại biểu; số theo tỷ lệ của mỗi đơn vị = dân số DTTS × 187 ÷ 20.135.',
     );
     expect(e.summaryVi).toContain('Phần nguyên cộng lại được 186 đại biểu.');
-    expect(e.summaryVi).toContain('1 đại biểu còn lại cấp lần lượt cho 1 đơn vị có số dư lớn nhất: X (0,652).');
+    expect(e.summaryVi).toContain('1 đại biểu còn lại cấp cho đơn vị có số dư lớn nhất: X (0,652).');
     expect(e.units[0]).toMatchObject({ lowerQuota: 114, remainderRank: 1, remainderText: '0,652', quotient: null });
     expect(e.divisor).toBeNull();
   });

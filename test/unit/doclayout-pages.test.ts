@@ -196,6 +196,18 @@ describe('attacks on the layout', () => {
     expect(keptWithNext((d2 as unknown as { snapshot(): DocSnapshot }).snapshot().blocks).size).toBe(0);
   });
 
+  it('a page break starts a new sheet; one ending the Doc adds no empty sheet; such a Doc is not numbered', () => {
+    const { doc, body } = fresh();
+    body.getChild(0).asParagraph().setText('Trang một');
+    body.getChild(0).asParagraph().appendPageBreak();
+    const last = body.appendParagraph('Trang hai');
+    last.appendPageBreak();
+    const snap = (doc as unknown as { snapshot(): DocSnapshot }).snapshot();
+    const pages = paginate(snap);
+    expect(pages.map((p) => p.html.length)).toEqual([1, 1]);
+    expect(docHtml(snap)).not.toContain('class="page-number"');
+  });
+
   it('markup in the text stays text in the paginated preview', () => {
     const { doc, body } = fresh();
     body.appendParagraph('<script>alert(1)</script> & "x"');

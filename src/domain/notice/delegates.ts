@@ -7,6 +7,7 @@ import { DELEGATE_DOCUMENT_MESSAGES as M } from '../../ui/vi';
 import { ethnicDisplayName } from '../ethnic';
 import type { DelegateRecord, UnitIndex } from '../records';
 import { SHEETS } from '../template';
+import { isTotalLabel } from '../text';
 import type { DelegateKind, Gender } from '../values';
 import { NoticeDataError } from './conclusion';
 
@@ -45,6 +46,9 @@ export function printedDelegates(
   const out: PrintedDelegate[] = [];
   const order = new Map(index.units.map((u, i) => [u.row, i]));
   for (const r of records) {
+    // The officer's own "Tổng cộng: 250" line under the list: no type, no unit, a total label.
+    const label = r.data.name ?? r.data.unit ?? '';
+    if (!r.data.kind && !r.invalid.has('kind') && !r.unitRecord && isTotalLabel(label)) continue;
     if (r.invalid.has('kind') || !r.data.kind) {
       // A row whose type is unreadable or blank could be one of the printed delegates.
       bad.push(

@@ -89,9 +89,11 @@ export function invitationInput(
 
 /** The two lines of a page that name the delegate: "Kính gửi: Ông …" and position, type and unit. */
 export function inviteeLines(i: Invitee): [string, string] {
+  // A line of the page: a cell typed on several lines (Alt+Enter) is printed on one.
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
   const kind = `Đại biểu ${DELEGATE_KIND_LABELS[i.kind].toLowerCase()}`;
-  const position = i.position ? `Chức vụ, nơi công tác: ${endWith(i.position, '.')} ` : '';
-  return [`Kính gửi: ${i.salutation} ${i.name}`, `${position}${kind}, đơn vị: ${i.unit}.`];
+  const position = i.position ? `Chức vụ, nơi công tác: ${endWith(one(i.position), '.')} ` : '';
+  return [`Kính gửi: ${i.salutation} ${one(i.name)}`, `${position}${kind}, đơn vị: ${one(i.unit)}.`];
 }
 
 export function invitationSummary(s: Settings): string {

@@ -9,6 +9,7 @@ import { NOTICE_KINDS_LIST } from '../kinds';
 import { safeUrl } from '../model';
 import type { ActionKey, ResultState, ViewContext } from '../state';
 import { noticeFormView } from './noticeForm';
+import { nextStep, STEP_ACTION } from './start';
 
 function spinner(): HTMLElement {
   return h('span', { class: 'spinner', 'aria-hidden': 'true' });
@@ -54,6 +55,10 @@ export function actionsView(ctx: ViewContext): HTMLElement {
   const busy = (a: ActionKey) => state.busy?.action === a;
   const simple = (a: Exclude<ActionKey, 'generateNotice'>, label: string, hint: string, cls = '') =>
     actionButton(ctx, a, busy(a) ? t.busy[a] : label, busy(a) ? null : hint, busy(a), () => ctx.run(a), {}, cls);
+  // The highlighted action is the checklist's next step (none when the next step is typed in a sheet).
+  const next = nextStep(state.overview);
+  const nextAction = next ? STEP_ACTION[next.key] : state.overview?.checklist ? undefined : 'validateAll';
+  const primary = (a: ActionKey) => (a === nextAction ? 'primary' : '');
   const open = state.noticeMenuOpen;
   const menu = h(
     'div',
@@ -101,9 +106,9 @@ export function actionsView(ctx: ViewContext): HTMLElement {
     h(
       'div',
       { class: 'actions' },
-      simple('setupWorkbook', t.setup, t.setupHint),
-      simple('allocateDelegates', t.allocate, t.allocateHint),
-      simple('validateAll', t.validate, t.validateHint, 'primary'),
+      simple('setupWorkbook', t.setup, t.setupHint, primary('setupWorkbook')),
+      simple('allocateDelegates', t.allocate, t.allocateHint, primary('allocateDelegates')),
+      simple('validateAll', t.validate, t.validateHint, primary('validateAll')),
       toggle,
       menu,
     ),

@@ -1,25 +1,39 @@
 /**
  * The inline form under "Tạo văn bản ▸ <kind>": the meeting (Thông báo kết luận only, newest
  * first) and the document date, then "Tạo" / "Hủy". Escape cancels. The chosen values live in the
- * state, so a re-render (overview refresh, language switch) keeps them.
+ * state, so a re-render (overview refresh) keeps them. The date is typed day first (dd/mm/yyyy),
+ * whatever the browser's locale, and starts at the server's today.
  */
+
+import type { MeetingDto } from '../../rpc/contract';
 import { h } from '../dom';
-import { todayInVietnam } from '../i18n';
+import { formatDay, parseDay, todayInVietnam } from '../i18n';
 import { meetingLabel } from '../model';
 import type { NoticeChoice, NoticeForm, ViewContext } from '../state';
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
+/** The chosen meeting in full, wrapped (the closed dropdown shows only what fits in 300 px). */
+function chosenMeeting(m: MeetingDto | undefined): HTMLElement | null {
+  return m ? h('p', { class: 'form-note meeting-chosen', 'data-key': 'notice-meeting-chosen' }, meetingLabel(m)) : null;
+}
+
 function field(id: string, label: string, control: HTMLElement): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control);
+}
+
+/** Today as the server counts it (the spreadsheet's time zone), or Vietnam's today before the overview loads. */
+export function serverToday(ctx: ViewContext): string {
+  return ctx.state.overview?.today || todayInVietnam();
 }
 
 /**
  * What the form sends. Today's date is the server's default: leaving it out keeps "same data, same
  * document" across days; a date the user picked is sent (and is part of the document's identity).
  */
-function choiceOf(form: NoticeForm): NoticeChoice {
-  const date = form.date && form.date !== todayInVietnam() ? { date: form.date } : {};
+function choiceOf(ctx: ViewContext, form: NoticeForm): NoticeChoice {
+  const date = form.date && form.date !== serverToday(ctx) ? { date: form.date } : {};
+  if (form.kind === 'giay-moi' && form.guests) return { ...date, guests: true };
   return form.kind === 'thong-bao-ket-luan' && form.meetings ? { meeting: form.meeting, ...date } : date;
 }
 
@@ -43,7 +57,13 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
       'aria-label': t.kinds[form.kind],
       onsubmit: (e) => {
         e.preventDefault();
-        if (ready && state.busy === null) ctx.run('generateNotice', form.kind, choiceOf(form));
+        if (ready && state.busy === null) {
+          if (!parseDay(form.dateText ?? formatDay(form.date))) {
+            ctx.setNoticeField('dateError', 'bad');
+            return;
+          }
+          ctx.run('generateNotice', form.kind, choiceOf(ctx, form));
+        }
       },
       onkeydown: (e) => {
         if ((e as KeyboardEvent).key === 'Escape') ctx.closeNoticeForm();
@@ -64,21 +84,42 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
           ),
         )
       : null,
+    meetings && meetings.length > 0 ? chosenMeeting(meetings.find((m) => m.code === form.meeting)) : null,
     note ? h('p', { class: `form-note${meetings === null ? ' muted' : ' tone-error'}` }, note) : null,
     ready
       ? field(
           'notice-date',
           t.documentDate,
           h('input', {
-            type: 'date',
+            type: 'text',
             id: 'notice-date',
             'data-key': 'notice-date',
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            placeholder: 'dd/mm/yyyy',
             required: true,
-            min: '1900-01-01',
-            max: '2100-12-31',
-            value: form.date,
-            oninput: (e) => ctx.setNoticeField('date', value(e)),
+            'aria-invalid': form.dateError ? 'true' : null,
+            'aria-describedby': form.dateError ? 'notice-date-error' : null,
+            value: form.dateText ?? formatDay(form.date),
+            oninput: (e) => ctx.setNoticeField('dateText', value(e)),
           }),
+        )
+      : null,
+    ready && form.dateError
+      ? h('p', { class: 'form-note tone-error', id: 'notice-date-error', role: 'alert' }, t.badDate)
+      : null,
+    form.kind === 'giay-moi'
+      ? h(
+          'div',
+          { class: 'field field-check' },
+          h('input', {
+            type: 'checkbox',
+            id: 'notice-guests',
+            'data-key': 'notice-guests',
+            checked: form.guests === true,
+            onchange: (e) => ctx.setNoticeField('guests', String((e.target as HTMLInputElement).checked)),
+          }),
+          h('label', { for: 'notice-guests' }, t.inviteGuests),
         )
       : null,
     form.confirm
@@ -95,7 +136,7 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
               'aria-disabled': state.busy !== null ? 'true' : null,
               onclick: () => {
                 if (ready && state.busy === null)
-                  ctx.run('generateNotice', form.kind, { ...choiceOf(form), force: true });
+                  ctx.run('generateNotice', form.kind, { ...choiceOf(ctx, form), force: true });
               },
             },
             t.forceCreate,

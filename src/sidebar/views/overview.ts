@@ -1,27 +1,13 @@
 /** "Tổng quan": the header and the four cards (allocation, validation, tasks, progress). */
 import type { MilestoneDto, OverviewDto } from '../../rpc/contract';
 import { type Child, h } from '../dom';
-import { formatDateTime, formatNumber, type Lang, STRINGS } from '../i18n';
+import { formatDateTime, formatNumber } from '../i18n';
 import type { Tone, ViewContext } from '../state';
 
-/** The province and the congress, with the language switch. */
+/** The province and the congress. */
 export function headerView(ctx: ViewContext): HTMLElement {
   const { t, state } = ctx;
   const o = state.overview;
-  const langButton = (lang: Lang, label: string, name: string) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'lang-btn',
-        lang,
-        'aria-pressed': state.lang === lang ? 'true' : 'false',
-        'aria-label': name,
-        'data-key': `lang-${lang}`,
-        onclick: () => ctx.setLang(lang),
-      },
-      label,
-    );
   return h(
     'header',
     { class: 'app-head' },
@@ -32,14 +18,16 @@ export function headerView(ctx: ViewContext): HTMLElement {
       h(
         'p',
         { class: 'app-sub' },
-        o ? (o.province ? t.congress(o.round, o.year) : t.noProvince) : state.overviewError ? '' : t.loading,
+        o
+          ? o.province
+            ? t.congress(o.round, o.year)
+            : o.configured === false
+              ? t.notSetUp
+              : t.noProvince
+          : state.overviewError
+            ? ''
+            : t.loading,
       ),
-    ),
-    h(
-      'div',
-      { class: 'lang', role: 'group', 'aria-label': `${STRINGS.vi.language} / ${STRINGS.en.language}` },
-      langButton('vi', 'VI', 'Tiếng Việt'),
-      langButton('en', 'EN', 'English'),
     ),
   );
 }
@@ -74,8 +62,7 @@ function sentenceRest(m: MilestoneDto): string {
 }
 
 function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
-  const { t, state } = ctx;
-  const lang = state.lang;
+  const { t } = ctx;
   const a = o.allocation;
   const v = o.validation;
   const validated = v.at !== null;
@@ -83,14 +70,17 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
   return h(
     'div',
     { class: 'cards' },
-    card(
-      a.done ? 'ok' : 'warn',
-      t.allocation,
-      formatNumber(a.officialTotal, lang),
-      t.seats,
-      a.done ? t.allocated : t.notAllocated,
-      'allocation',
-    ),
+    // Before setup the figure would be the template's default, not the officer's: none is shown.
+    o.configured === false
+      ? card('muted', t.allocation, '—', t.notSetUpShort, null, 'allocation')
+      : card(
+          a.done ? 'ok' : 'warn',
+          t.allocation,
+          formatNumber(a.officialTotal),
+          t.seats,
+          a.done ? t.allocated : t.notAllocated,
+          'allocation',
+        ),
     card(
       !validated ? 'muted' : v.errors > 0 ? 'error' : v.warnings > 0 ? 'warn' : 'ok',
       t.validation,
@@ -99,14 +89,16 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
       validated ? t.lastRun(formatDateTime(v.at)) : null,
       'validation',
     ),
-    card(
-      o.tasks.overdue > 0 ? 'error' : o.tasks.dueSoon > 0 ? 'warn' : 'ok',
-      t.tasks,
-      [formatNumber(o.tasks.overdue, lang), ' ', h('span', { class: 'card-unit' }, t.overdue)],
-      t.dueSoon(o.tasks.dueSoon),
-      t.openTasks(o.tasks.open),
-      'tasks',
-    ),
+    o.hasTasks === false
+      ? card('muted', t.tasks, '—', t.notSetUpShort, null, 'tasks')
+      : card(
+          o.tasks.overdue > 0 ? 'error' : o.tasks.dueSoon > 0 ? 'warn' : 'ok',
+          t.tasks,
+          [formatNumber(o.tasks.overdue), ' ', h('span', { class: 'card-unit' }, t.overdue)],
+          t.dueSoon(o.tasks.dueSoon),
+          t.openTasks(o.tasks.open),
+          'tasks',
+        ),
     head && head.total > 0
       ? card(
           head.total > 0 && head.reached >= head.total ? 'ok' : 'info',
@@ -120,7 +112,8 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
   );
 }
 
-function milestoneRow(m: MilestoneDto): HTMLElement {
+/** A milestone: its sentence, then "Còn: …" (the units that have not reached it), then its bar. */
+function milestoneRow(t: ViewContext['t'], m: MilestoneDto): HTMLElement {
   const pct = m.total > 0 ? Math.round((m.reached / m.total) * 100) : 0;
   const bar = h('div', { class: 'bar', 'aria-hidden': 'true' }, h('div', { class: 'bar-fill' }));
   (bar.firstChild as HTMLElement).style.width = `${pct}%`;
@@ -128,10 +121,10 @@ function milestoneRow(m: MilestoneDto): HTMLElement {
     'li',
     { class: 'milestone' },
     h('div', { class: 'milestone-text' }, m.sentence),
-    bar,
     m.missing.length > 0 && m.missing.length < m.total
-      ? h('div', { class: 'milestone-missing' }, m.missing.join(', '))
+      ? h('div', { class: 'milestone-missing' }, t.missing(m.missing.join(', ')))
       : null,
+    bar,
   );
 }
 
@@ -150,7 +143,11 @@ export function overviewView(ctx: ViewContext): HTMLElement {
         'details',
         { class: 'progress-details', open: state.progressOpen },
         h('summary', { 'data-key': 'progress-details' }, t.progressDetails),
-        h('ul', { class: 'milestones' }, o.progress.map(milestoneRow)),
+        h(
+          'ul',
+          { class: 'milestones' },
+          o.progress.map((m) => milestoneRow(t, m)),
+        ),
       );
       details.addEventListener('toggle', () => ctx.toggleProgress(details.open));
       body.push(details);

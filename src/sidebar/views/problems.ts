@@ -45,12 +45,21 @@ function problemItem(ctx: ViewContext, p: ProblemDto, key: string): HTMLElement 
 /** The "Vấn đề" section (always present: it explains how to fill it when empty). */
 export function problemsView(ctx: ViewContext): HTMLElement {
   const { t, state } = ctx;
-  const lang = state.lang;
   const ps = state.problems;
   const body: Child[] = [];
   let count: Child = null;
+  if (state.problemsError) {
+    body.push(h('p', { class: 'notice tone-error' }, `${t.problemsRestoreFailed} ${state.problemsError}`));
+  }
   if (!ps) {
-    body.push(h('p', { class: 'muted' }, t.problemsEmpty));
+    const beforeSetup = state.overview?.checklist?.some((s) => s.key === 'setup' && !s.done);
+    body.push(
+      h(
+        'p',
+        { class: 'muted' },
+        state.problemsLoading ? t.problemsLoading : beforeSetup ? t.problemsBeforeSetup : t.problemsEmpty,
+      ),
+    );
   } else {
     // validateAll sends the first problems only (errors first) with the counts of all of them.
     const shownErrors = ps.items.filter((p) => p.severity === 'error').length;
@@ -63,11 +72,15 @@ export function problemsView(ctx: ViewContext): HTMLElement {
         : state.filter === 'error'
           ? errors - shownErrors
           : warnings - (ps.items.length - shownErrors);
-    count = h('span', { class: 'count' }, formatNumber(total, lang));
+    count = h('span', { class: 'count' }, formatNumber(total));
     const when = formatDateTime(ps.at);
     body.push(
       h('p', { class: 'muted source' }, when ? `${t.problemsFrom[ps.source]} · ${when}` : t.problemsFrom[ps.source]),
     );
+    // The list is the last validation's: say so when the data changed since.
+    if (ps.source === 'validateAll' && ps.at === state.overview?.validation.at && state.overview?.validation.changed) {
+      body.push(h('p', { class: 'notice tone-warn', 'data-key': 'problems-changed' }, t.problemsChanged));
+    }
     if (total === 0) {
       body.push(h('p', { class: 'notice tone-ok' }, t.problemsNone));
     } else {
@@ -82,7 +95,7 @@ export function problemsView(ctx: ViewContext): HTMLElement {
             onclick: () => ctx.setFilter(filter),
           },
           label,
-          h('span', { class: 'chip-count' }, formatNumber(n, lang)),
+          h('span', { class: 'chip-count' }, formatNumber(n)),
         );
       body.push(
         h(
@@ -105,7 +118,7 @@ export function problemsView(ctx: ViewContext): HTMLElement {
               'h3',
               { class: 'group-head', id },
               h('span', { class: 'group-name' }, g.sheet),
-              h('span', { class: 'count' }, formatNumber(g.total, lang)),
+              h('span', { class: 'count' }, formatNumber(g.total)),
             ),
             h(
               'ul',
