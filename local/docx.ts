@@ -192,7 +192,8 @@ export function keptWithNext(blocks: readonly BlockSnapshot[]): Set<number> {
   if (closing?.type !== 'table' || Number(closing.attrs.BORDER_WIDTH ?? DOC_DEFAULTS.borderWidth) > 0) return kept;
   for (let i = end - 1; i > 0; i--) {
     const b = blocks[i] as BlockSnapshot;
-    if (b.type === 'table') break;
+    // Nothing is kept with what follows a page break (Giấy mời: the break between invitations).
+    if (b.type === 'table' || (b.pageBreaks ?? 0) > 0) break;
     kept.add(i);
     if (b.text.trim()) break;
   }
