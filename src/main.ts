@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 import { runGenerateNotice, runListDocuments } from './docs/notices';
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
-import { runAllocation } from './sheets/allocate';
+import { runAllocation, runAllocationPreview } from './sheets/allocate';
+import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
@@ -15,7 +16,7 @@ import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
 import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
-import { MENU, MESSAGES } from './ui/vi';
+import { MENU, MESSAGES, REALLOCATION_MESSAGES } from './ui/vi';
 
 /** The event Apps Script passes to onOpen and onInstall (only `authMode` is read). */
 interface OpenEvent {
@@ -54,6 +55,7 @@ function addMenu(full: boolean): void {
       .addSeparator()
       .addItem(MENU.setup, 'menuSetupWorkbook')
       .addItem(MENU.allocate, 'menuAllocateDelegates')
+      .addItem(MENU.undoAllocation, 'menuUndoAllocation')
       .addItem(MENU.validate, 'menuValidateAll');
   }
   menu.addToUi();
@@ -88,10 +90,14 @@ function api<F extends ServerFunction>(name: F, impl: (...args: Args<F>) => Resu
 
 export const getOverview = api('getOverview', () => {
   const ss = activeSpreadsheet();
-  return buildOverview(ss, new Date(), runListDocuments(ss).slice(0, 10));
+  return { ...buildOverview(ss, new Date(), runListDocuments(ss).slice(0, 10)), allocationUndo: historySummary(ss) };
 });
 export const setupWorkbook = api('setupWorkbook', () => runSetup(activeSpreadsheet()));
-export const allocateDelegates = api('allocateDelegates', () => runAllocation(activeSpreadsheet()));
+export const allocateDelegates = api('allocateDelegates', (options) =>
+  runAllocation(activeSpreadsheet(), options ?? {}),
+);
+export const previewAllocation = api('previewAllocation', () => runAllocationPreview(activeSpreadsheet()));
+export const undoAllocation = api('undoAllocation', () => runUndoAllocation(activeSpreadsheet(), new Date()));
 export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
 export const progressSummary = api('progressSummary', () => runProgressSummary(activeSpreadsheet(), new Date()));
 export const taskSummary = api('taskSummary', () => runTaskSummary(activeSpreadsheet(), new Date(), false));
@@ -146,8 +152,53 @@ export function menuSetupWorkbook(): void {
   fromMenu(() => runSetup(activeSpreadsheet()));
 }
 
+/**
+ * The menu's "Phân bổ đại biểu": when an existing allocation would change, a YES_NO dialog lists the
+ * changes by name and nothing is written unless the officer answers Có; the write then checks that the
+ * data still give what was shown. Ui.alert returns the Button clicked (the title bar's close button
+ * gives Button.CLOSE): https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet),
+ * https://developers.google.com/apps-script/reference/base/button. The lock is not held while the
+ * dialog is open.
+ */
 export function menuAllocateDelegates(): void {
-  fromMenu(() => runAllocation(activeSpreadsheet()));
+  fromMenu(() => {
+    const ss = activeSpreadsheet();
+    const first = runAllocation(ss);
+    const preview = first.preview;
+    if (!first.needsConfirmation || !preview) return first;
+    const ui = SpreadsheetApp.getUi();
+    const changed = preview.rows.filter((r) => r.changed);
+    const shown = changed.slice(0, 15);
+    const prompt = REALLOCATION_MESSAGES.confirmPrompt(
+      shown.map((r) => REALLOCATION_MESSAGES.confirmLine(r.name, r.oldFinal, r.newFinal)),
+      changed.length - shown.length,
+      preview.methodBefore !== preview.methodAfter ? preview.methodBeforeName : '',
+      preview.methodAfterName,
+      REALLOCATION_MESSAGES.confirmTotal(preview.oldTotal, preview.newTotal),
+    );
+    const answer = ui.alert(REALLOCATION_MESSAGES.confirmTitle, prompt, ui.ButtonSet.YES_NO);
+    if (answer !== ui.Button.YES) return { message: REALLOCATION_MESSAGES.declined };
+    return runAllocation(ss, { confirmed: true, expect: preview.digest });
+  });
+}
+
+/** The menu's "Hoàn tác phân bổ": asks first (YES_NO), then restores the previous allocation. */
+export function menuUndoAllocation(): void {
+  fromMenu(() => {
+    const ss = activeSpreadsheet();
+    const kept = historySummary(ss);
+    if (kept) {
+      const ui = SpreadsheetApp.getUi();
+      const when = Utilities.formatDate(new Date(kept.replacedAt), ss.getSpreadsheetTimeZone(), 'HH:mm dd/MM/yyyy');
+      const answer = ui.alert(
+        MENU.undoAllocation,
+        REALLOCATION_MESSAGES.undoConfirmPrompt(kept.methodName, when),
+        ui.ButtonSet.YES_NO,
+      );
+      if (answer !== ui.Button.YES) return { message: REALLOCATION_MESSAGES.undoDeclined };
+    }
+    return runUndoAllocation(ss, new Date());
+  });
 }
 
 export function menuValidateAll(): void {

@@ -582,6 +582,8 @@ $('grid').addEventListener('mousedown', (e) => {
   const td = e.target.closest('td');
   if (!td) return;
   e.preventDefault();
+  // A composition still open goes to the cell it was typed on, as in Sheets: blurring commits it.
+  if ($('grid-input').classList.contains('composing')) $('grid-input').blur();
   focusGrid();
   const tr = td.parentElement;
   void selectCell(tr.sectionRowIndex, td.cellIndex - 1);

@@ -3,7 +3,7 @@
  * Tests read the recorder (runtime.ui); the playground renders it.
  */
 import { LocalHtmlOutput } from './html';
-import { asGas, asLocal, enumOf, SERVICE_NAME, ServiceObject } from './service';
+import { asGas, asLocal, enumObjectsOf, SERVICE_NAME, ServiceObject } from './service';
 import type { ToastRecord } from './spreadsheet';
 
 type GasUi = GoogleAppsScript.Base.Ui;
@@ -11,10 +11,14 @@ type GasMenu = GoogleAppsScript.Base.Menu;
 type GasButton = GoogleAppsScript.Base.Button;
 type GasButtonSet = GoogleAppsScript.Base.ButtonSet;
 
-/** Ui.Button. */
-export const Button = enumOf(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
-/** Ui.ButtonSet. */
-export const ButtonSet = enumOf(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+/**
+ * Ui.Button and Ui.ButtonSet are enums: their values are objects, never equal to a string, so
+ * `alert(...) === 'YES'` is false here as in Google; compare with ui.Button.YES
+ * (https://developers.google.com/apps-script/reference/base/button,
+ * https://developers.google.com/apps-script/reference/base/button-set).
+ */
+export const Button = enumObjectsOf(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
+export const ButtonSet = enumObjectsOf(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
 export type ButtonName = keyof typeof Button;
 
 /** A menu entry: an item calling a function, a separator, or a submenu. */
@@ -173,7 +177,7 @@ export class LocalPromptResponse
   }
 
   getSelectedButton(): GasButton {
-    return this.button as unknown as GasButton;
+    return Button[this.button] as unknown as GasButton;
   }
 }
 
@@ -223,7 +227,7 @@ export class LocalUi
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). */
   alert(a: string, b?: string | GasButtonSet, c?: GasButtonSet): GasButton {
     const d = this.dialog('alert', a, b, c);
-    return d.response as unknown as GasButton;
+    return Button[d.response] as unknown as GasButton;
   }
 
   /** prompt(prompt), prompt(prompt, buttons), prompt(title, prompt, buttons). */

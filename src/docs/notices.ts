@@ -31,8 +31,10 @@ import {
 import type { DocModel } from '../domain/notice/model';
 import { nextDocNumber } from '../domain/notice/numbering';
 import { BODY_PLACEHOLDER, COLUMN_PLACEHOLDER, placeholderValues } from '../domain/notice/placeholders';
+import { type DocProfile, missingProfileFields, resolveProfile } from '../domain/notice/profiles';
 import { ProblemList } from '../domain/problem';
 import {
+  type MemberRecord,
   readAllocationTable,
   readConclusions,
   readDelegates,
@@ -80,6 +82,8 @@ export interface NoticeOptions {
   date?: string;
   /** Print allocation figures the checks question (the officer confirmed). Never prints a negative one. */
   force?: boolean;
+  /** Leave the number and the day blank (a draft, numbered later by issueDraft); default: the `Cấp số văn bản` setting. */
+  draft?: boolean;
   /** Giấy mời: also invite the guests (Khách mời). */
   guests?: boolean;
 }
@@ -155,6 +159,7 @@ const SOURCE_SHEETS: Record<NoticeKind, string> = {
 
 interface Prepared {
   model: DocModel;
+  profile: DocProfile;
   digest: string;
   settings: Settings;
   cells: SettingCells;
@@ -163,12 +168,22 @@ interface Prepared {
   figures: FigureProblem[];
 }
 
-function checkSettings(s: Settings): void {
-  const missing: string[] = [];
-  if (!s.issuingBody.trim()) missing.push('"Cơ quan ban hành"');
-  if (!s.issuerCode.trim()) missing.push('"Ký hiệu cơ quan ban hành"');
-  if (!s.place.trim() && !s.province.trim()) missing.push('"Địa danh"');
+function checkProfile(p: DocProfile): void {
+  const missing = missingProfileFields(p);
   if (missing.length) throw new UserError(NOTICE_MESSAGES.missingSettings(missing));
+}
+
+/** The kind's profile; the members are read only when the signer's name must come from `Thành viên`. */
+function profileOf(
+  ss: Spreadsheet,
+  kind: NoticeKind,
+  settings: Settings,
+  cells: SettingCells,
+  members: readonly MemberRecord[] | null,
+): DocProfile {
+  const first = resolveProfile(kind, settings, cells, members ?? []);
+  if (first.signerName || members) return first;
+  return resolveProfile(kind, settings, cells, readMembers(readGrid(ss, 'members'), new ProblemList()));
 }
 
 /** The allocation as the `Phân bổ` sheet shows it, names and populations from `Đơn vị`, and what is wrong with it. */
@@ -213,57 +228,70 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
   const tz = timeZoneOffset(ss, now);
   const problems = new ProblemList();
   const { settings, cells } = readSettingsWithCells(readGrid(ss, 'config'), tz, problems);
-  checkSettings(settings);
   const date: IsoDate = options.date ?? isoFromDate(now, tz);
   let input: unknown;
   let model: DocModel;
+  let profile: DocProfile;
   let figures: FigureProblem[] = [];
+  const draft = options.draft ?? settings.numbering === 'draft';
   try {
     if (kind === 'thong-bao-ket-luan') {
       const g = readGrids(ss, ['meetings', 'conclusions', 'tasks', 'members']);
+      const members = readMembers(g.members, problems);
+      profile = profileOf(ss, kind, settings, cells, members);
+      checkProfile(profile);
       const data = conclusionInput(
         options.meeting,
         readMeetings(g.meetings, tz, problems),
         readConclusions(g.conclusions, problems),
         readTasks(g.tasks, tz, problems).rows,
-        readMembers(g.members, problems),
+        members,
       );
       input = data;
-      model = buildConclusionNotice(data, settings, date);
+      model = buildConclusionNotice(data, settings, date, '', { profile, draft });
     } else if (kind === 'phan-bo-dai-bieu') {
+      profile = profileOf(ss, kind, settings, cells, null);
+      checkProfile(profile);
       const data = allocationNoticeInput(ss, settings, cells, problems);
       input = data.input;
       figures = data.figures;
-      model = buildAllocationNotice(data.input, settings, date);
+      model = buildAllocationNotice(data.input, settings, date, '', { profile, draft });
     } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
+      profile = profileOf(ss, kind, settings, cells, null);
+      checkProfile(profile);
       const g = readGrids(ss, ['delegates', 'units']);
       const index = new UnitIndex(readUnits(g.units, problems, tz));
       const delegates = readDelegates(g.delegates, index, problems, tz);
       if (kind === 'giay-moi') {
         const data = invitationInput(delegates, index, settings, cells, !!options.guests);
         input = data;
-        model = buildInvitations(data, settings, date);
+        model = buildInvitations(data, settings, date, '', { profile, draft });
       } else {
         const data = delegateListInput(delegates, index, settings);
         input = data;
-        model = buildDelegateList(data, settings, date);
+        model = buildDelegateList(data, settings, date, { profile });
       }
     } else {
       const g = readGrids(ss, ['members', 'units']);
+      const members = readMembers(g.members, problems);
+      profile = profileOf(ss, kind, settings, cells, members);
+      checkProfile(profile);
       const index = new UnitIndex(readUnits(g.units, problems));
-      const data = assignmentInput(readMembers(g.members, problems), index, settings.level);
+      const data = assignmentInput(members, index, settings.level);
       input = data;
-      model = buildAssignmentDecision(data, settings, date);
+      model = buildAssignmentDecision(data, settings, date, '', { profile, draft });
     }
   } catch (e) {
     if (e instanceof NoticeDataError) throw new UserError(e.message);
     if (e instanceof RangeError) throw new UserError(NOTICE_MESSAGES.badDate(date));
     throw e;
   }
-  const source = digestSource(kind, settings, input, options.date);
+  const { cells: _cells, where: _where, signerFrom: _from, ...printed } = profile;
+  const source = digestSource(kind, settings, { input, profile: printed }, options.date);
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, source, Utilities.Charset.UTF_8);
   return {
     model,
+    profile,
     digest: toHex(bytes).slice(0, DIGEST_LENGTH),
     settings,
     cells,
@@ -552,7 +580,7 @@ function generate(
     sharedWith,
     unfinished,
   });
-  checkLimits(kind, p, entryOf(symbolOf(kind, p.settings), '', false, describeSharing(plan)));
+  checkLimits(kind, p, entryOf(symbolOf(kind, p.profile), '', false, describeSharing(plan)));
 
   return withDocumentLock(() => {
     // Read again under the lock: another user may have just made it, or taken a number.
@@ -561,7 +589,7 @@ function generate(
     if (again) return reusedResult(kind, again, me);
     const earlier = findUnfinished(log.entries, p.digest);
     const numbered = NOTICE_TYPES[kind].numbered !== false;
-    const number = numbered ? earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.settings)) : '';
+    const number = numbered ? earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.profile)) : '';
     const model = numbered ? withNumber(p.model, number) : p.model;
     const sheet = logSheet(ss, log.table);
     let doc = earlier ? reopen(earlier.url) : null;

@@ -148,6 +148,13 @@ export function planAllocation(
   if (houseSize < 0) {
     return fail(
       `Số đại biểu đương nhiên và đại biểu cơ quan cấp tỉnh (${EXPLANATION.vn(fixed)}) lớn hơn tổng số đại biểu chính thức (${EXPLANATION.vn(settings.officialTotal)}): không còn đại biểu để phân bổ cho các đơn vị.`,
+      undefined,
+      undefined,
+      EXPLANATION.settingsHint(SHEETS.config.name, [
+        'Tổng số đại biểu chính thức',
+        'Số đại biểu đương nhiên',
+        'Số đại biểu cơ quan cấp tỉnh',
+      ]),
     );
   }
   const usable = units.filter((u) => u.data.code);
@@ -162,13 +169,15 @@ export function planAllocation(
   const unreadable = usable.find((u) => u.data.dttsPopulation === null || u.invalid.size > 0);
   if (unreadable) {
     return fail(
-      `Chưa thể phân bổ: dòng ${unreadable.row} của trang "${SHEETS.units.name}" có số liệu thiếu hoặc không hợp lệ.`,
+      `Chưa thể phân bổ: dòng ${unreadable.row}${unreadable.data.name ? ` (${unreadable.data.name})` : ''} của trang "${SHEETS.units.name}" có số liệu thiếu hoặc không hợp lệ.`,
       unreadable.cells.dttsPopulation ?? '',
       SHEETS.units.name,
+      EXPLANATION.unitRowHint(SHEETS.units.name, unreadable.row, unreadable.cells.dttsPopulation ?? ''),
     );
   }
   const input = usable.map((u) => ({
     id: u.data.code as string,
+    name: u.data.name || (u.data.code as string),
     population: u.data.dttsPopulation as number,
     min: minFor(u, settings),
     ...(u.data.max !== null ? { max: u.data.max } : {}),
@@ -177,7 +186,16 @@ export function planAllocation(
   try {
     result = apportion(input, houseSize, settings.method);
   } catch (e) {
-    if (e instanceof ApportionError) return fail(e.message);
+    if (e instanceof ApportionError)
+      return fail(
+        e.message,
+        undefined,
+        undefined,
+        EXPLANATION.boundsHint(SHEETS.config.name, SHEETS.units.name, [
+          'Tổng số đại biểu chính thức',
+          'Số đại biểu tối thiểu mỗi đơn vị',
+        ]),
+      );
     throw e;
   }
   const { matches } = matchUnitRows(

@@ -35,6 +35,8 @@ import { compareUnitCodes } from './unitOrder';
 export type ApportionMethod = 'hamilton' | 'jefferson' | 'webster' | 'adams' | 'dean' | 'huntington-hill';
 export interface ApportionUnit {
   id: string;
+  /** The unit's name, used in error messages (the id when absent). */
+  name?: string;
   population: number;
   min?: number;
   max?: number;
@@ -184,10 +186,11 @@ function prepare(units: ApportionUnit[], seats: number, m: ApportionMethod): Pre
     if (seen.has(id)) fail(`Mã đơn vị bị trùng: "${id}".`);
     seen.add(id);
     const p = u.population;
-    count(p, `Dân số DTTS của đơn vị "${id}"`);
+    const label = typeof u.name === 'string' && u.name !== '' ? u.name : id;
+    count(p, `Dân số DTTS của đơn vị "${label}"`);
     const min = u.min ?? 0;
     const max = u.max ?? Infinity;
-    const bound = `Đơn vị "${id}": số đại biểu tối`;
+    const bound = `Đơn vị "${label}": số đại biểu tối`;
     count(min, bound + ' thiểu');
     if (u.max != null) count(max, bound + ' đa');
     if (min > max) fail(`${bound} thiểu (${fmt(min)}) lớn hơn số tối đa (${fmt(max)}).`);
@@ -493,6 +496,16 @@ export function explainApportionment(
     return cut >= 0 && n[i]! > pr.lo[i]! && cmpPrio(m, pop[i]!, n[i]! - 1, pop[cut]!, n[cut]! - 1) === 0;
   };
   const tiedIdx = ids.map((_, i) => i).filter((i) => c.tied[i]);
+  const tiedSorted = [...tiedIdx].sort(byCode);
+  /** The other units of the tie, by name: the first eleven (a list shows ten) and how many in all. */
+  const othersOf = (i: number) => {
+    const list: string[] = [];
+    for (const j of tiedSorted) {
+      if (list.length > 10) break;
+      if (j !== i) list.push(nameOf(j));
+    }
+    return { list, total: tiedSorted.length - 1 };
+  };
   const shareQuota = (i: number) => fmt(total ? (pop[i]! * H) / total : 0, 3);
   const quotaSentence = (i: number) => T.quota(pop[i]!, H, total, shareQuota(i));
 
@@ -522,7 +535,7 @@ export function explainApportionment(
       withoutBounds: without ? without[i]! : null,
       reasonVi: '',
     };
-    const others = tiedIdx.filter((j) => j !== i).map(nameOf);
+    const others = u.tie ? othersOf(i) : { list: [], total: 0 };
     if (num) {
       const x = num[i]!;
       const exact = exactShare(i);
@@ -544,7 +557,7 @@ export function explainApportionment(
         const head = adjusted
           ? T.hamiltonShared(u.quotaText, `${T.quota(p, rest, restPopulation, u.shareText)}`)
           : quotaSentence(i);
-        const tie = u.tie ? T.tieWith(others, u.tie === 'won') : '';
+        const tie = u.tie ? T.tieWith(others.list, others.total, u.tie === 'won') : '';
         u.reasonVi = T.hamiltonWhole(head, u.lowerQuota, u.remainderText, u.remainderRank, places, tie);
       }
     } else if (ps) {
@@ -558,7 +571,7 @@ export function explainApportionment(
         p === 0
           ? T.noPopulation(u.seats)
           : u.tie
-            ? T.divisorTieUnit(p, dv!.d.text!, u.quotientText, others, u.tie === 'won', u.seats)
+            ? T.divisorTieUnit(p, dv!.d.text!, u.quotientText, others.list, others.total, u.tie === 'won', u.seats)
             : T.divisorUnit(m, p, dv!.d.text!, u.quotientText, r, u.seats, u.clamped);
     } else {
       // No seat beyond the minimums and nothing withheld: every unit holds its minimum.
@@ -573,7 +586,6 @@ export function explainApportionment(
       .sort(byCode);
   const clampedMinIdx = sorted((u) => u.clamped === 'min');
   const clampedMaxIdx = sorted((u) => u.clamped === 'max');
-  const tiedSorted = [...tiedIdx].sort(byCode);
   const winners = tiedSorted.filter((i) => explained[i]!.tie === 'won');
   const order = ord?.map((i) => ids[i]!) ?? [];
 

@@ -7,7 +7,14 @@ import { parseVnDate, type ZoneOffset } from './dates';
 import { matchEthnicGroup } from './ethnic';
 import { formatVnNumber, parseNonNegativeInteger, parseVnNumber } from './numbers';
 import { a1, type ProblemList } from './problem';
-import { DEFAULT_SETTINGS, parseSettingValue, type Settings, settingByLabel } from './settings';
+import {
+  assignSetting,
+  DEFAULT_SETTINGS,
+  type ProfileKey,
+  parseSettingValue,
+  type Settings,
+  settingByLabel,
+} from './settings';
 import { cellSchema, locateTable, type RecordOf, type RowRecord, readRecords, type Table } from './table';
 import { SHEETS } from './template';
 import { afterColon, foldKey, isTotalLabel } from './text';
@@ -440,14 +447,19 @@ export function readSettings(grid: Grid, tzOffsetMinutes: number, problems: Prob
 }
 
 /** Where each setting's value sits (A1 in `Cấu hình`), for problems about a setting. */
-export type SettingCells = Partial<Record<keyof Settings, string>>;
+export type SettingCells = Partial<Record<keyof Settings | ProfileKey, string>>;
 
 export function readSettingsWithCells(
   grid: Grid,
   tzOffsetMinutes: number,
   problems: ProblemList,
 ): { settings: Settings; cells: SettingCells } {
-  const settings: Settings = { ...DEFAULT_SETTINGS, recipients: [...DEFAULT_SETTINGS.recipients] };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    recipients: [...DEFAULT_SETTINGS.recipients],
+    legalBasis: [],
+    profiles: {},
+  };
   const cells: SettingCells = {};
   const table = locateTable(SHEETS.config, grid, problems);
   const sheet = SHEETS.config.name;
@@ -485,7 +497,7 @@ export function readSettingsWithCells(
     if (parsed.warning)
       problems.warning('setting-doubtful', sheet, cell, `${spec.label}: ${afterColon(parsed.warning)}.`);
     if (parsed.value === null) continue; // blank: the default stands (structure rules stay off)
-    (settings as unknown as Record<string, unknown>)[spec.key] = parsed.value;
+    assignSetting(settings, spec, parsed.value);
   }
   return { settings, cells };
 }

@@ -3,6 +3,9 @@
  * The rules the domain brief marks as unknown are settings here, with sensible defaults; the
  * structure rules are off unless the user sets them.
  */
+
+import type { NoticeKind } from '../rpc/contract';
+import { KIND_NAMES } from '../ui/vi';
 import { type ApportionMethod, parseApportionMethod } from './apportion';
 import { type IsoDate, parseVnDate } from './dates';
 import { parseNonNegativeInteger, parseRatio } from './numbers';
@@ -47,6 +50,14 @@ export interface Settings {
   shareWith: string;
   /** Viewer or editor access for them. */
   shareRole: string;
+  /** Numbers given when a document is made ('auto'), or drafts numbered when issued ('draft'). */
+  numbering: NumberingMode;
+  /** The decision founding the steering committee, as the "Căn cứ" line names it. */
+  foundingDecision: string;
+  /** Further "Căn cứ" lines of a decision. */
+  legalBasis: string[];
+  /** Per-kind document profile values (`Cấu hình` rows "<kind name>: <setting>"); absent: the general setting. */
+  profiles: ProfileValues;
   /** When the congress opens, as printed on the invitations ("07 giờ 30 phút, ngày 15/10/2024"). */
   congressTime: string;
   /** Where the congress is held, as printed on the invitations. */
@@ -57,15 +68,100 @@ export interface Settings {
   delegateListDecision: string;
 }
 
-type SettingKind = 'text' | 'integer' | 'ratio' | 'date' | 'level' | 'method' | 'lines';
+export type NumberingMode = 'auto' | 'draft';
+
+/** What a document profile holds for each kind (parent and issuing body, number, signature, place, recipients, register). */
+export const PROFILE_FIELDS = [
+  'parentBody',
+  'issuingBody',
+  'issuerCode',
+  'signAuthority',
+  'signerTitle',
+  'signerName',
+  'place',
+  'recipients',
+  'register',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+/** "phan-bo-dai-bieu.issuerCode". */
+export type ProfileKey = `${NoticeKind}.${ProfileField}`;
+export type ProfileValues = Partial<Record<ProfileKey, string | string[]>>;
+export const profileKey = (kind: NoticeKind, field: ProfileField): ProfileKey => `${kind}.${field}`;
+
+type SettingKind = 'text' | 'integer' | 'ratio' | 'date' | 'level' | 'method' | 'lines' | 'numbering';
 
 export interface SettingSpec {
-  key: keyof Settings;
+  /** The setting, or for a per-kind profile row the kind and field ("phan-bo-dai-bieu.issuerCode"). */
+  key: keyof Settings | ProfileKey;
   label: string;
   kind: SettingKind;
   /** Value written by setupWorkbook ('' leaves it blank: off / not set). */
   initial: string | number;
   note: string;
+}
+
+/** The general setting each profile field falls back to, and its label (the per-kind row is "<kind name>: <label>"). */
+const PROFILE_LABELS: Record<ProfileField, { label: string; kind: SettingKind }> = {
+  parentBody: { label: 'Cơ quan chủ quản', kind: 'text' },
+  issuingBody: { label: 'Cơ quan ban hành', kind: 'text' },
+  issuerCode: { label: 'Ký hiệu cơ quan ban hành', kind: 'text' },
+  signAuthority: { label: 'Thẩm quyền ký', kind: 'text' },
+  signerTitle: { label: 'Chức vụ người ký', kind: 'text' },
+  signerName: { label: 'Người ký', kind: 'text' },
+  place: { label: 'Địa danh', kind: 'text' },
+  recipients: { label: 'Nơi nhận', kind: 'lines' },
+  register: { label: 'Sổ cấp số', kind: 'text' },
+};
+
+/** Kinds the steering committee issues in practice (the allocation notice, the decision on its members' duties). */
+export const COMMITTEE_KINDS: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
+  'phan-bo-dai-bieu',
+  'phan-cong-nhiem-vu',
+  'giay-moi',
+  'danh-sach-dai-bieu',
+]);
+
+/**
+ * The committee's profile (…/TB-BCĐ, …/QĐ-BCĐ, signed TRƯỞNG BAN), used for its kinds when the general
+ * rows describe another body (seed 004: the UBND office) and the per-kind row is blank.
+ */
+export const COMMITTEE_PROFILE = {
+  issuingBody: 'BAN CHỈ ĐẠO ĐẠI HỘI',
+  issuerCode: 'BCĐ',
+  signAuthority: 'TM. BAN CHỈ ĐẠO',
+  signerTitle: 'TRƯỞNG BAN',
+  recipients: 'Các thành viên Ban Chỉ đạo',
+} as const;
+
+/** Label of a per-kind row: "Quyết định phân công nhiệm vụ: Người ký". */
+export const profileLabel = (kind: NoticeKind, field: ProfileField): string =>
+  `${KIND_NAMES[kind]}: ${PROFILE_LABELS[field].label}`;
+
+/** Label of the general setting a profile field falls back to ('' for the register, which has none). */
+export const generalLabel = (field: ProfileField): string => (field === 'register' ? '' : PROFILE_LABELS[field].label);
+
+function profileSpecs(): SettingSpec[] {
+  return (Object.keys(KIND_NAMES) as NoticeKind[]).flatMap((kind) =>
+    PROFILE_FIELDS.map((field): SettingSpec => {
+      const general = PROFILE_LABELS[field].label;
+      const committee =
+        COMMITTEE_KINDS.has(kind) && field in COMMITTEE_PROFILE
+          ? `; nếu mục đó không phải của Ban Chỉ đạo: ${COMMITTEE_PROFILE[field as keyof typeof COMMITTEE_PROFILE]}`
+          : '';
+      return {
+        key: profileKey(kind, field),
+        label: profileLabel(kind, field),
+        kind: PROFILE_LABELS[field].kind,
+        initial: '',
+        note:
+          field === 'register'
+            ? 'Các loại văn bản ghi cùng tên sổ được đánh số liên tiếp trong một dãy; để trống: mỗi loại một dãy số theo ký hiệu (ví dụ TB-BCĐ).'
+            : field === 'signerName'
+              ? `Để trống: mục "${general}" nếu cùng chức vụ, nếu không: người giữ chức vụ đó trong Ban Chỉ đạo ở trang Thành viên.`
+              : `Để trống: dùng mục "${general}"${committee}.`,
+      };
+    }),
+  );
 }
 
 /** Every setting, in the order the template lists them. */
@@ -261,6 +357,27 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     note: 'Người xem hoặc Người chỉnh sửa.',
   },
   {
+    key: 'numbering',
+    label: 'Cấp số văn bản',
+    kind: 'numbering',
+    initial: 'Tự động khi tạo',
+    note: 'Tự động khi tạo (mỗi văn bản tạo ra lấy ngay số tiếp theo) hoặc Khi ban hành (tạo dự thảo để trống số và ngày; văn thư cấp số khi ký).',
+  },
+  {
+    key: 'foundingDecision',
+    label: 'Quyết định thành lập Ban Chỉ đạo',
+    kind: 'text',
+    initial: '',
+    note: 'Ghi ở phần Căn cứ, ví dụ: Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh. Để trống: lấy từ cột Thành phần dự họp của trang Cuộc họp nếu có.',
+  },
+  {
+    key: 'legalBasis',
+    label: 'Căn cứ khác',
+    kind: 'lines',
+    initial: '',
+    note: 'Các dòng Căn cứ thêm vào Quyết định, cách nhau bởi dấu ; (ví dụ: Kế hoạch số 45/KH-UBND ngày 01/12/2023 của UBND tỉnh).',
+  },
+  {
     key: 'congressTime',
     label: 'Thời gian Đại hội',
     kind: 'text',
@@ -288,6 +405,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'In dưới tên danh sách đại biểu chính thức, ví dụ: Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo.',
   },
+  ...profileSpecs(),
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -323,6 +441,10 @@ export const DEFAULT_SETTINGS: Settings = {
   templateDocId: '',
   shareWith: 'Người chỉnh sửa bảng tính',
   shareRole: 'Người xem',
+  numbering: 'auto',
+  foundingDecision: '',
+  legalBasis: [],
+  profiles: {},
   congressTime: '',
   congressPlace: '',
   invitationDocuments: '',
@@ -380,7 +502,23 @@ export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes
       return parseMethod(v);
     case 'lines':
       return parseLines(v);
+    case 'numbering':
+      return parseNumbering(v);
   }
+}
+
+function parseNumbering(v: unknown): Parsed<NumberingMode | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  const key = foldKey(cellText(v));
+  if (key.startsWith('tự động') || key === 'tu dong') return { ok: true, value: 'auto' };
+  if (/^(khi ban hành|khi ký|dự thảo|khi cấp số)/.test(key)) return { ok: true, value: 'draft' };
+  return { ok: false, error: `"${cellText(v)}" không phải là cách cấp số (Tự động khi tạo hoặc Khi ban hành)` };
+}
+
+/** Stores a parsed value: a setting, or a per-kind profile value. */
+export function assignSetting(settings: Settings, spec: SettingSpec, value: unknown): void {
+  if (spec.key.includes('.')) settings.profiles[spec.key as ProfileKey] = value as string | string[];
+  else (settings as unknown as Record<string, unknown>)[spec.key] = value;
 }
 
 /** Vietnamese word for the sub-units, by level: used in sentences ("10/11 huyện …"). */

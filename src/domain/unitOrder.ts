@@ -29,7 +29,20 @@ interface Token {
   minor: number;
 }
 
+/** Tokens by code: a sort compares each code about log n times, tokenised once (bounded, then started again). */
+const CACHE = new Map<string, Token[]>();
+const CACHE_LIMIT = 20_000;
+
 function tokens(code: string): Token[] {
+  const hit = CACHE.get(code);
+  if (hit) return hit;
+  if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
+  const out = tokenize(code);
+  CACHE.set(code, out);
+  return out;
+}
+
+function tokenize(code: string): Token[] {
   const out: Token[] = [];
   const chars = [...code.normalize('NFC').toUpperCase().normalize('NFC')];
   for (let i = 0; i < chars.length; i++) {

@@ -20,7 +20,21 @@ const text = (ok: (s: string) => boolean, message: string) => z.string().check(z
 export const ARGS = {
   getOverview: z.tuple([]),
   setupWorkbook: z.tuple([]),
-  allocateDelegates: z.tuple([]),
+  /**
+   * Without options: allocates when no existing allocation would change; otherwise writes nothing and
+   * answers with the preview (`needsConfirmation`). With `{ confirmed: true, expect }` (the preview's
+   * digest): writes only if the data still give that preview.
+   */
+  allocateDelegates: z.tuple([
+    z.optional(
+      z.strictObject({
+        confirmed: z.optional(z.boolean()),
+        expect: z.optional(text((s) => /^[0-9a-f]{16}$/.test(s), 'Mã xem trước không hợp lệ')),
+      }),
+    ),
+  ]),
+  previewAllocation: z.tuple([]),
+  undoAllocation: z.tuple([]),
   validateAll: z.tuple([]),
   progressSummary: z.tuple([]),
   taskSummary: z.tuple([]),
@@ -94,6 +108,46 @@ export interface AllocationRowDto {
   reason?: string;
 }
 
+/** One unit in the preview of a re-allocation: its figures now and after (null: blank now). */
+export interface AllocationPreviewRowDto {
+  code: string;
+  name: string;
+  oldSeats: number | null;
+  newSeats: number;
+  oldFinal: number | null;
+  newFinal: number;
+  changed: boolean;
+}
+
+/** What a re-allocation would change in `Phân bổ` (nothing is written to build it). */
+export interface AllocationPreviewDto {
+  /** Ties a confirmation to this preview: allocateDelegates({ confirmed: true, expect: digest }). */
+  digest: string;
+  /** `Phân bổ` already holds figures. */
+  existing: boolean;
+  /** Writing would change figures of an existing allocation: the officer must confirm. */
+  needsConfirmation: boolean;
+  /** Units whose Số phân bổ or Số chính thức would change. */
+  changed: number;
+  rows: AllocationPreviewRowDto[];
+  oldTotal: number;
+  newTotal: number;
+  /** Method of the allocation in `Phân bổ` ('' when unknown). */
+  methodBefore: string;
+  methodBeforeName: string;
+  methodAfter: string;
+  methodAfterName: string;
+}
+
+/** The result of "Hoàn tác phân bổ". */
+export interface UndoAllocationResultDto extends ActionResult {
+  ok: boolean;
+  /** Units whose cells were put back. */
+  restored: number;
+  /** Units that could not be put back (their row is gone), by name. */
+  notRestored: { code: string; name: string }[];
+}
+
 export interface AllocationResultDto extends ActionResult {
   ok: boolean;
   method: string;
@@ -105,6 +159,12 @@ export interface AllocationResultDto extends ActionResult {
   explanation: string[];
   tied: string[];
   problems: ProblemDto[];
+  /** Nothing was written: an existing allocation would change; `preview` says how. */
+  needsConfirmation?: boolean;
+  /** The preview (previewAllocation, or an allocation that needs confirmation). */
+  preview?: AllocationPreviewDto;
+  /** The previous allocation is kept: "Hoàn tác phân bổ" can restore it. */
+  undoable?: boolean;
 }
 
 export interface ValidationResultDto extends ActionResult {
@@ -220,6 +280,8 @@ export interface OverviewDto {
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
   documents: DocumentDto[];
+  /** The allocation that "Hoàn tác phân bổ" would restore (null: nothing to undo). */
+  allocationUndo?: { replacedAt: string; method: string; methodName: string } | null;
   /** Today in the spreadsheet's time zone (ISO yyyy-mm-dd): the document date the forms start at. */
   today?: string;
   /** `Cấu hình` exists (otherwise its figures are defaults, not facts to show). */
@@ -247,6 +309,8 @@ export interface Results {
   getOverview: OverviewDto;
   setupWorkbook: SetupResultDto;
   allocateDelegates: AllocationResultDto;
+  previewAllocation: AllocationResultDto;
+  undoAllocation: UndoAllocationResultDto;
   validateAll: ValidationResultDto;
   progressSummary: ProgressSummaryDto;
   taskSummary: TaskSummaryDto;

@@ -5,6 +5,7 @@
  * each block of adjacent unit rows × adjacent computed columns is one setValues.
  */
 import { type AllocationPlan, type AllocationRow, matchUnitRows, planAllocation } from '../domain/allocation';
+import { buildPreview, digestOf, figureOf, type UnitSnapshot } from '../domain/allocationHistory';
 import { METHOD_NAMES } from '../domain/apportion';
 import { parseOffset, type ZoneOffset } from '../domain/dates';
 import { a1, ProblemList } from '../domain/problem';
@@ -21,10 +22,11 @@ import { SHEETS } from '../domain/template';
 import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
-import { ALLOCATION_MESSAGES } from '../ui/vi';
+import { ALLOCATION_MESSAGES, REALLOCATION_MESSAGES } from '../ui/vi';
+import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
-import { saveState } from './state';
+import { loadStates, saveState } from './state';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
@@ -202,6 +204,7 @@ function writeAllocation(
   previous: { table: Table; rows: AllocationRecord[] },
   problems: ProblemList,
   batch: WriteBatch,
+  keep?: (rows: UnitSnapshot[]) => void,
 ): string {
   const sheetName = SHEETS.allocation.name;
   const { table } = previous;
@@ -268,6 +271,21 @@ function writeAllocation(
   }
 
   placed.sort((a, b) => a.row - b.row);
+  // The owned cells as they are, for "Hoàn tác phân bổ" (rows this run inserts held nothing).
+  keep?.(
+    snapshotRows(
+      placed.map((p) => ({
+        row: p.row,
+        code: p.planned.code,
+        name: p.planned.name,
+        inserted: contentBelow && p.added,
+      })),
+      new Map(columns.map((c) => [keyAt.get(c) as string, c])),
+      grid,
+      formulas,
+      formats,
+    ),
+  );
   const rowRuns: UnitRow[][] = [];
   for (const p of placed) {
     const run = rowRuns[rowRuns.length - 1];
@@ -397,11 +415,55 @@ function zoneOf(ss: Spreadsheet): ZoneOffset {
   return (ms) => parseOffset(Utilities.formatDate(new Date(ms), name, 'Z'));
 }
 
-export function runAllocation(ss: Spreadsheet): AllocationResultDto {
-  return withDocumentLock(() => allocate(ss));
+/** How allocateDelegates was asked: an officer's confirmation of the preview with that digest. */
+export interface AllocationOptions {
+  confirmed?: boolean;
+  expect?: string;
 }
 
-function allocate(ss: Spreadsheet): AllocationResultDto {
+/**
+ * Allocates under the document lock. When `Phân bổ` holds an allocation whose figures would change,
+ * nothing is written unless the officer confirmed the preview whose digest is `expect`, and that
+ * digest is still what the data give (else a Vietnamese message says the data changed).
+ */
+export function runAllocation(ss: Spreadsheet, options: AllocationOptions = {}): AllocationResultDto {
+  return withDocumentLock(() => allocate(ss, 'write', options));
+}
+
+/** The preview of an allocation: old → new per unit; reads only, writes nothing. */
+export function runAllocationPreview(ss: Spreadsheet): AllocationResultDto {
+  return allocate(ss, 'preview', {});
+}
+
+/** Old → new per unit of the plan, from the figures the unit rows of `Phân bổ` hold now. */
+function previewOf(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }, method: string) {
+  const { matches } = matchUnitRows(
+    plan.rows.map((r) => r.code),
+    previous.rows.map((r) => r.data.code),
+  );
+  const cell = (row: number, key: string) => {
+    const c = previous.table.columns[key];
+    return c === undefined ? null : figureOf(previous.table.values[row - 1]?.[c]);
+  };
+  const inputs = plan.rows.map((r) => {
+    const record = previous.rows[matches.get(r.code)?.index ?? -1];
+    return {
+      code: r.code,
+      name: r.name,
+      newSeats: r.seats,
+      newFinal: r.final,
+      oldSeats: record ? cell(record.row, 'seats') : null,
+      oldFinal: record ? cell(record.row, 'final') : null,
+    };
+  });
+  const existing = inputs.some((r) => r.oldSeats !== null || r.oldFinal !== null);
+  const before = existing ? (loadStates().allocation?.method ?? '') : '';
+  const name = (m: string) => METHOD_NAMES[m as keyof typeof METHOD_NAMES]?.vi ?? '';
+  const digest = digestOf([method, inputs, plan.rows.map((r) => OWNED_KEYS.map((k) => computedValue(r, k)))]);
+  return buildPreview(inputs, { before, beforeName: name(before), after: method, afterName: name(method) }, digest);
+}
+
+function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: AllocationOptions): AllocationResultDto {
   const tz = timeZoneOffset(ss);
   const zone = zoneOf(ss);
   const grids = readGrids(ss, ['config', 'units', 'delegates', 'allocation']);
@@ -471,7 +533,39 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     const first = problems.items.find((p) => p.rule === 'allocation-negative-final');
     return refused(`Chưa phân bổ: ${afterColon(first?.message ?? '')} ${ALLOCATION_MESSAGES.unchanged}`);
   }
-  const added = writeAll(`trang "${sheetName}"`, (batch) => writeAllocation(sheet, plan, previous, problems, batch));
+  const preview = previewOf(plan, previous, settings.method);
+  const methodName = METHOD_NAMES[settings.method].vi;
+  if (mode === 'preview') {
+    const message = !preview.existing
+      ? REALLOCATION_MESSAGES.previewFirst(methodName)
+      : preview.changed > 0
+        ? REALLOCATION_MESSAGES.previewChanges(preview.changed, methodName)
+        : REALLOCATION_MESSAGES.previewNoChange(methodName);
+    return {
+      ...toDto(plan, problems, message, settings.method),
+      preview,
+      needsConfirmation: preview.needsConfirmation,
+    };
+  }
+  // A confirmation without a digest confirms whatever the data give (scripts); the sidebar and the
+  // menu always send the digest of the preview the officer saw.
+  const confirmed = options.confirmed === true && (options.expect === undefined || options.expect === preview.digest);
+  if (preview.needsConfirmation && !confirmed) {
+    const message = options.confirmed
+      ? REALLOCATION_MESSAGES.stale
+      : REALLOCATION_MESSAGES.needsConfirmation(preview.rows.filter((r) => r.changed).length, methodName);
+    return { ...toDto(plan, problems, message, settings.method), ok: false, needsConfirmation: true, preview };
+  }
+  // A write that changes an existing allocation's figures keeps the allocation it replaces.
+  const keepPrevious = preview.existing && preview.changed > 0;
+  const history = keepPrevious ? readHistory(ss) : null;
+  const added = writeAll(`trang "${sheetName}"`, (batch) =>
+    writeAllocation(sheet, plan, previous, problems, batch, (rows) => {
+      if (!history) return;
+      const meta = { replacedAt: new Date().toISOString(), method: preview.methodBefore, replacedBy: settings.method };
+      writeHistory(ss, history, meta, rows, batch);
+    }),
+  );
   saveState('allocation', {
     at: new Date().toISOString(),
     officialTotal: settings.officialTotal,
@@ -483,5 +577,5 @@ function allocate(ss: Spreadsheet): AllocationResultDto {
     ALLOCATION_MESSAGES.done(total, plan.rows.length, METHOD_NAMES[settings.method].vi) +
     added +
     (warnings.length > 0 ? ALLOCATION_MESSAGES.warnings(warnings.length, warnings[0]?.message ?? '') : '');
-  return toDto(plan, problems, message, settings.method);
+  return { ...toDto(plan, problems, message, settings.method), preview, undoable: history ? true : undefined };
 }

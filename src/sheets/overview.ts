@@ -24,7 +24,7 @@ import type { ChecklistStepDto, LastValidationDto, OverviewDto, ProblemDto, Seve
 import { MESSAGES } from '../ui/vi';
 import { UserError } from './lock';
 import { loadStates } from './state';
-import { findSheet, findSheetByName, readGrid, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, findSheetByName, readGrid, type Spreadsheet, sheetNameKey, timeZoneOffset } from './workbook';
 
 /** The sheets the overview reads (each once). */
 const OVERVIEW_SHEETS = [...new Set<SheetKey>([...DIGEST_SHEETS, 'tasks', 'progress'])];
@@ -61,7 +61,9 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     units.every((u) => (u.data.dttsPopulation ?? 0) > 0) &&
     !unitProblems.items.some((p) => p.severity === 'error');
   const unitsSheet = SHEETS.units.name;
-  const firstBlankUnitRow = (units[units.length - 1]?.row ?? 1) + 1;
+  // The first row to type in: under the last record, or under the header (title rows above it kept).
+  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) =>
+    (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
   const checklist: ChecklistStepDto[] = [
     { key: 'setup', done: missingSheets.length === 0 },
     {
@@ -69,7 +71,9 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       done: unitsReady,
       count: units.length,
       sheet: unitsSheet,
-      cell: units.find((u) => !((u.data.dttsPopulation ?? 0) > 0))?.cells.dttsPopulation ?? `A${firstBlankUnitRow}`,
+      cell:
+        units.find((u) => !((u.data.dttsPopulation ?? 0) > 0))?.cells.dttsPopulation ??
+        `A${rowToFill('units', units[units.length - 1]?.row)}`,
     },
     {
       key: 'settings',
@@ -83,7 +87,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       done: delegates.length > 0,
       count: delegates.length,
       sheet: SHEETS.delegates.name,
-      cell: `A${(delegates[delegates.length - 1]?.row ?? 1) + 1}`,
+      cell: `A${rowToFill('delegates', delegates[delegates.length - 1]?.row)}`,
     },
     {
       key: 'check',
@@ -161,7 +165,10 @@ export function lastValidation(ss: Spreadsheet, limit = RESTORED_PROBLEM_LIMIT):
 /** Activates a cell so the user sees the problem: the sidebar's "go to cell". */
 export function selectRange(ss: Spreadsheet, sheetName: string, cell: string): { sheet: string; cell: string } {
   const sheet = findSheetByName(ss, sheetName);
-  if (!sheet) throw new UserError(`${MESSAGES.sheetMissing} "${sheetName}".`);
+  if (!sheet) {
+    const template = SHEET_ORDER.some((k) => sheetNameKey(SHEETS[k].name) === sheetNameKey(sheetName));
+    throw new UserError(`${MESSAGES.sheetMissing} "${sheetName}".${template ? ` ${MESSAGES.runSetupFirst}` : ''}`);
+  }
   sheet.activate();
   sheet.getRange(cell).activate();
   return { sheet: sheetName, cell };

@@ -3,6 +3,7 @@
  * number and date formats. Views read them through `ctx.t`; nothing else in the sidebar holds UI text.
  */
 import type { NoticeKind } from '../rpc/contract';
+import { KIND_LABELS } from './kinds';
 
 /** 1234 → "1.234" (Vietnamese thousands separator). */
 export function formatNumber(n: number): string {
@@ -88,13 +89,8 @@ const vi = {
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
   documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
-  kinds: {
-    'thong-bao-ket-luan': 'Thông báo kết luận',
-    'phan-bo-dai-bieu': 'Văn bản phân bổ đại biểu',
-    'phan-cong-nhiem-vu': 'Phân công nhiệm vụ',
-    'giay-moi': 'Giấy mời đại biểu',
-    'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
-  } satisfies Record<NoticeKind, string>,
+  /** The one name of each kind (src/ui/vi.ts, through kinds.ts). */
+  kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
   documentDate: 'Ngày văn bản (ngày/tháng/năm)',
   inviteGuests: 'Mời cả đại biểu khách mời',
@@ -108,6 +104,7 @@ const vi = {
   busy: {
     setupWorkbook: 'Đang thiết lập bảng tính…',
     allocateDelegates: 'Đang phân bổ đại biểu…',
+    undoAllocation: 'Đang khôi phục kết quả phân bổ trước…',
     validateAll: 'Đang kiểm tra dữ liệu…',
     generateNotice: 'Đang tạo văn bản…',
   },
@@ -195,6 +192,29 @@ export function formatDay(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** Strings of the re-allocation preview and of "Hoàn tác phân bổ" (Vietnamese only). */
+export const REALLOCATE = {
+  previewTitle: 'Xem trước kết quả phân bổ lại',
+  method: (before: string, after: string) =>
+    before && before !== after ? `Phương pháp: ${before} → ${after}` : `Phương pháp: ${after}`,
+  unit: 'Đơn vị',
+  now: 'Hiện nay',
+  after: 'Sau khi phân bổ lại',
+  total: 'Tổng số chính thức',
+  changedCaption: (n: number) => `Số chính thức của ${formatNumber(n)} đơn vị thay đổi (tô màu):`,
+  unchanged: (n: number) => `${formatNumber(n)} đơn vị không thay đổi`,
+  changedLabel: 'thay đổi',
+  blank: 'trống',
+  warning: 'Danh sách, văn bản đã gửi theo số cũ sẽ không còn khớp với kết quả mới.',
+  confirm: 'Xác nhận phân bổ lại',
+  cancel: 'Hủy',
+  cancelled: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  cancelledTitle: 'Đã hủy phân bổ lại',
+  undo: 'Hoàn tác phân bổ',
+  undoHint: (method: string) =>
+    method ? `Khôi phục kết quả trước (theo ${method})` : 'Khôi phục kết quả phân bổ trước',
+  undoTitle: 'Đã khôi phục kết quả phân bổ trước',
+} as const;
 /**
  * "14/01/2024" (also 14-1-2024, 14.01.2024) → "2024-01-14", or null when it is not a real day
  * between 1900 and 2100. Day first, as Vietnamese dates are written, whatever the browser's locale.

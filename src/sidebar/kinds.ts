@@ -3,6 +3,10 @@
  * bring zod into the sidebar); the type below fails to compile if the two ever differ.
  */
 import type { NoticeKind } from '../rpc/contract';
+import { KIND_NAMES } from '../ui/vi';
+
+/** The one name of each kind (src/ui/vi.ts): the sidebar shows the same names as the menu, the log and the Doc. */
+export const KIND_LABELS: Record<NoticeKind, string> = KIND_NAMES;
 
 export const NOTICE_KINDS_LIST = [
   'thong-bao-ket-luan',

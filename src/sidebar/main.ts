@@ -5,16 +5,26 @@
  */
 import type { NoticeKind, OverviewDto, ProblemDto } from '../rpc/contract';
 import { type Child, fill, h } from './dom';
-import { parseDay, type Strings, T, todayInVietnam } from './i18n';
+import { parseDay, REALLOCATE, type Strings, T, todayInVietnam } from './i18n';
 import { NOTICE_KINDS_LIST } from './kinds';
 import { call } from './rpc';
-import type { ActionKey, Filter, NoticeChoice, NoticeForm, ResultState, State, ViewContext } from './state';
+import type {
+  ActionKey,
+  AllocationChoice,
+  Filter,
+  NoticeChoice,
+  NoticeForm,
+  ResultState,
+  State,
+  ViewContext,
+} from './state';
 import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { allocationExplanation } from './views/allocationExplanation';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
+import { reallocateView } from './views/reallocate';
 import { startView } from './views/start';
 
 const state: State = {
@@ -147,19 +157,45 @@ const done = (
   details,
 });
 
-async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?: NoticeChoice): Promise<ResultState> {
+async function perform(
+  action: ActionKey,
+  kind: NoticeKind | undefined,
+  choice?: NoticeChoice | AllocationChoice,
+): Promise<ResultState> {
   switch (action) {
     case 'setupWorkbook': {
       const r = await call('setupWorkbook');
       return done('ok', r.message, undefined, (s) => s.doneTitle.setupWorkbook);
     }
     case 'allocateDelegates': {
-      const r = await call('allocateDelegates');
+      // No argument at all without a confirmation (an undefined argument would cross as null).
+      const r = await (choice && 'expect' in choice ? call('allocateDelegates', choice) : call('allocateDelegates'));
+      const preview = r.needsConfirmation ? r.preview : undefined;
+      if (preview) {
+        // Nothing written: the officer sees old → new and confirms (or not).
+        return {
+          ...done('warn', r.message, () =>
+            reallocateView(
+              preview,
+              (expect) => void run('allocateDelegates', undefined, { confirmed: true, expect }),
+              () => {
+                state.result = done('ok', REALLOCATE.cancelled, undefined, () => REALLOCATE.cancelledTitle);
+                render();
+              },
+            ),
+          ),
+          title: () => REALLOCATE.previewTitle,
+        };
+      }
       state.problems =
         r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
       return done(r.ok ? 'ok' : 'error', r.message, allocationExplanation(r), (s) =>
         r.ok ? s.doneTitle.allocateDelegates : s.failed,
       );
+    }
+    case 'undoAllocation': {
+      const r = await call('undoAllocation');
+      return done(r.ok ? 'ok' : 'error', r.message, undefined, (s) => (r.ok ? REALLOCATE.undoTitle : s.failed));
     }
     case 'validateAll': {
       const r = await call('validateAll');
@@ -169,7 +205,11 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
       return done(r.errors + r.warnings > 0 ? 'warn' : 'ok', r.message, undefined, (s) => s.doneTitle.validateAll);
     }
     case 'generateNotice': {
-      const r = await call('generateNotice', kind ?? 'thong-bao-ket-luan', choice);
+      const r = await call(
+        'generateNotice',
+        kind ?? 'thong-bao-ket-luan',
+        choice && !('expect' in choice) ? choice : undefined,
+      );
       if (r.needsForce) {
         // Nothing was made: the form stays open and asks whether to print the figures as they are.
         if (state.noticeForm) state.noticeForm.confirm = r.message;
@@ -190,7 +230,7 @@ async function perform(action: ActionKey, kind: NoticeKind | undefined, choice?:
   }
 }
 
-async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice): Promise<void> {
+async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): Promise<void> {
   if (state.busy) return;
   state.busy = kind ? { action, kind } : { action };
   state.result = {
@@ -250,6 +290,13 @@ async function openNoticeForm(kind: NoticeKind): Promise<void> {
   };
   state.noticeForm = form;
   render();
+  if (state.overview?.checklist?.find((st) => st.key === 'setup')?.done === false) {
+    // Nothing to print before setup: the form says so (noticeFormView); the server is not called.
+    form.meetings = [];
+    render();
+    announce(t().notSetUp);
+    return;
+  }
   if (!needsMeeting) return;
   try {
     const meetings = await call('listMeetings');

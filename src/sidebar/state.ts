@@ -7,7 +7,7 @@ import type { Filter } from './model';
 export type { Filter };
 
 /** The actions the sidebar runs. */
-export type ActionKey = 'setupWorkbook' | 'allocateDelegates' | 'validateAll' | 'generateNotice';
+export type ActionKey = 'setupWorkbook' | 'allocateDelegates' | 'undoAllocation' | 'validateAll' | 'generateNotice';
 
 export type Tone = 'ok' | 'warn' | 'error' | 'busy';
 
@@ -51,6 +51,12 @@ export interface NoticeForm {
   confirm?: string | null;
 }
 
+/** What allocateDelegates is given when the officer confirms the preview (its digest). */
+export interface AllocationChoice {
+  confirmed: true;
+  expect: string;
+}
+
 /** What generateNotice is given from the form. */
 export interface NoticeChoice {
   meeting?: string;
@@ -84,7 +90,7 @@ export interface State {
 export interface ViewContext {
   state: State;
   t: Strings;
-  run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice): void;
+  run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): void;
   refresh(): void;
   setFilter(filter: Filter): void;
   toggleNoticeMenu(): void;

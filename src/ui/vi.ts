@@ -7,6 +7,7 @@ export const MENU = {
   setup: 'Thiết lập bảng tính',
   allocate: 'Phân bổ đại biểu',
   validate: 'Kiểm tra dữ liệu',
+  undoAllocation: 'Hoàn tác phân bổ',
   sidebarTitle: 'Trợ lý Đại hội DTTS',
 } as const;
 
@@ -54,6 +55,8 @@ export const MESSAGES = {
   unexpectedMaybeWritten: (detail: string) =>
     `${UNEXPECTED} Thao tác có thể đã ghi một phần trước khi dừng; hãy kiểm tra lại rồi chạy lại. Chi tiết: ${detail}`,
   sheetMissing: 'Không có trang tính',
+  /** After a sheet of the template found missing. */
+  runSetupFirst: 'Hãy chạy "Thiết lập bảng tính" để tạo các trang tính của mẫu.',
   serviceFailed:
     'Dịch vụ Google tạm thời gặp lỗi nên thao tác chưa thực hiện được; dữ liệu chưa bị thay đổi. Vui lòng thử lại sau ít phút.',
   /** A Google service failure in an action that writes, where the add-in cannot tell whether it wrote. */
@@ -84,7 +87,7 @@ export const ALLOCATION_MESSAGES = {
   columnsMissing: (sheet: string, headers: readonly string[]) =>
     `Chưa phân bổ: trang "${sheet}" thiếu cột ${headers.map((h) => `"${h}"`).join(', ')}. Hãy chạy "Thiết lập bảng tính" trước; bảng tính chưa bị thay đổi.`,
   done: (total: number, units: number, method: string) =>
-    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method}.`,
+    `Đã phân bổ ${formatVnNumber(total)} đại biểu cho ${formatVnNumber(units)} đơn vị theo ${method.replace(/^Phương pháp/, 'phương pháp')}.`,
   rowsAdded: (count: number, after: number, inserted: boolean) =>
     inserted
       ? ` Đã chèn ${count} dòng mới cho đơn vị mới sau dòng ${after} của trang "Phân bổ"; các dòng bên dưới được giữ nguyên.`
@@ -120,6 +123,91 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+} as const;
+
+/** Messages of the guarded re-allocation (preview, confirmation) and of "Hoàn tác phân bổ". */
+export const REALLOCATION_MESSAGES = {
+  needsConfirmation: (changed: number, method: string) =>
+    `Phân bổ lại theo ${method} sẽ thay đổi số đại biểu của ${changed} đơn vị đã phân bổ. Chưa ghi gì vào trang "Phân bổ"; hãy xem bảng so sánh và xác nhận nếu đồng ý.`,
+  previewNoChange: (method: string) =>
+    `Phân bổ theo ${method} không làm thay đổi số đại biểu của đơn vị nào đã phân bổ.`,
+  previewFirst: (method: string) => `Trang "Phân bổ" chưa có kết quả; phân bổ lần đầu theo ${method}.`,
+  previewChanges: (changed: number, method: string) =>
+    `Phân bổ lại theo ${method} sẽ thay đổi số đại biểu của ${changed} đơn vị; chưa ghi gì vào bảng tính.`,
+  stale:
+    'Chưa phân bổ lại: số liệu đã thay đổi sau khi xem trước (có người sửa trang "Cấu hình", "Đơn vị", "Phân bổ" hoặc "Đại biểu"). Bảng tính chưa bị thay đổi; hãy xem lại bảng so sánh mới rồi xác nhận.',
+  confirmTitle: 'Xác nhận phân bổ lại',
+  /** The menu's YES_NO dialog: what changes, by name. */
+  confirmPrompt: (lines: readonly string[], more: number, before: string, after: string, total: string) =>
+    `${before ? `Phương pháp: ${before} → ${after}.\n` : `Phương pháp: ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
+      more > 0 ? `\n… và ${more} đơn vị khác (xem bảng điều khiển).` : ''
+    }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
+  confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,
+  confirmTotal: (before: number, after: number) => `Tổng số chính thức: ${before} → ${after}.`,
+  declined: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  undoNothing:
+    'Không có kết quả phân bổ trước để khôi phục (chưa phân bổ lại lần nào, hoặc đã hoàn tác rồi). Bảng tính chưa bị thay đổi.',
+  undoDone: (count: number, method: string, when: string) =>
+    `Đã khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''} cho ${count} đơn vị ở trang "Phân bổ", như trước lần phân bổ lại lúc ${when}.`,
+  undoConfigNote: (method: string) =>
+    ` Lưu ý: trang "Cấu hình" vẫn ghi ${method}; nếu chạy lại "Phân bổ đại biểu", kết quả sẽ tính theo Cấu hình hiện tại.`,
+  undoNotRestored: (names: readonly string[]) =>
+    ` Không khôi phục được ${names.length} đơn vị vì không còn dòng của đơn vị ở trang "Phân bổ": ${names.join(', ')}.`,
+  undoUntouched: (names: readonly string[]) =>
+    ` Các đơn vị chưa có trong kết quả trước được giữ nguyên: ${names.join(', ')}.`,
+  undoDamaged:
+    'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
+  undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,
+  undoConfirmPrompt: (method: string, when: string) =>
+    `Khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''}, như trước lần phân bổ lại lúc ${when}? Kết quả hiện tại ở trang "Phân bổ" sẽ được thay thế.`,
+  undoDeclined: 'Chưa hoàn tác: trang "Phân bổ" giữ nguyên.',
+} as const;
+
+/**
+ * The one name of each kind of document: menu, sidebar (src/sidebar/kinds.ts), result messages, the
+ * log's `Loại` column, the Doc's title and the per-kind rows of `Cấu hình`. A kind missing here does
+ * not compile (the table is checked against the contract's kinds where it is used).
+ */
+export const KIND_NAMES = {
+  'thong-bao-ket-luan': 'Thông báo kết luận cuộc họp',
+  'phan-bo-dai-bieu': 'Thông báo phân bổ đại biểu',
+  'phan-cong-nhiem-vu': 'Quyết định phân công nhiệm vụ',
+  'giay-moi': 'Giấy mời đại biểu',
+  'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
+} as const;
+
+/** Messages about document profiles, drafts, numbers, legal basis and the checks before a document. */
+export const DOCUMENT_MESSAGES = {
+  noSigner: (kind: string, where: string) =>
+    `Chưa có tên người ký ${kind}: hãy ghi ${where} rồi tạo lại. Chưa có văn bản nào được tạo.`,
+  missingProfile: (kind: string, labels: readonly string[], sheet: string) =>
+    `Chưa khai báo ${labels.join(', ')} của ${kind} trong trang "${sheet}": cần để ghi phần đầu và số văn bản. Chưa có văn bản nào được tạo.`,
+  noLegalBasis: (label: string, sheet: string) =>
+    `Chưa biết quyết định thành lập Ban Chỉ đạo để ghi phần "Căn cứ": hãy ghi mục "${label}" trong trang "${sheet}" ` +
+    '(ví dụ: Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh). Chưa có văn bản nào được tạo.',
+  unknownUnits: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" ghi địa bàn phụ trách không có trong trang "Đơn vị" ở ô ${cells.join('; ')}: văn bản sẽ in sai tên đơn vị. ` +
+    'Hãy sửa tên hoặc mã đơn vị cho đúng.',
+  checksRefused: (kind: string, problems: readonly string[]) =>
+    `Chưa tạo ${kind} vì dữ liệu in trong văn bản còn lỗi. ${problems.join(' ')}`,
+  checksConfirm: ' Nếu vẫn muốn tạo văn bản với dữ liệu hiện có, hãy xác nhận "Vẫn tạo văn bản".',
+  checksForced: (problems: readonly string[]) => ` Lưu ý: văn bản được tạo dù dữ liệu còn lỗi: ${problems.join(' ')}`,
+  draftCreated: (kind: string, symbol: string) =>
+    `Đã tạo dự thảo ${kind} (Số:      /${symbol}, chưa ghi ngày). Khi trình ký, chọn "Cấp số" ở danh sách văn bản để cấp số và ngày.`,
+  draftReused: (kind: string) => `Dữ liệu không thay đổi kể từ lần tạo trước: mở lại dự thảo ${kind} đã có.`,
+  issued: (kind: string, number: string, date: string) => `Đã cấp số ${number} ngày ${date} cho ${kind}.`,
+  notADraft: (number: string) => `Văn bản số ${number} đã được cấp số, không cấp lại.`,
+  draftNotFound: 'Không tìm thấy dự thảo này trong trang "Văn bản" (có thể dòng nhật ký đã bị xóa hoặc sửa).',
+  draftDocGone:
+    'Không mở được Google Docs của dự thảo (có thể đã bị xóa hoặc bạn không có quyền sửa). Chưa cấp số; hãy tạo lại dự thảo.',
+  draftNoNumberLine: (symbol: string) =>
+    `Không tìm thấy dòng "Số:      /${symbol}" hoặc dòng ngày tháng trong dự thảo (có thể đã bị sửa). Chưa cấp số; hãy sửa lại hai dòng đó như khi tạo, hoặc tạo lại dự thảo.`,
+  voidReason: 'Hãy ghi lý do hủy số văn bản.',
+  voidNotFound: (number: string) => `Không có văn bản số ${number} trong trang "Văn bản".`,
+  voidAlready: (number: string) => `Số ${number} đã được hủy trước đó.`,
+  voidDraft: 'Dự thảo chưa có số nên không cần hủy số.',
+  voided: (number: string) =>
+    `Đã hủy số ${number}; lý do được ghi ở trang "Văn bản". Số này không được cấp lại cho văn bản khác.`,
 } as const;
 
 /** Messages of the delegate documents (Giấy mời đại biểu, Danh sách đại biểu chính thức). */
@@ -159,8 +247,8 @@ function vn(x: number, d = 0): string {
 }
 
 /** At most ten names, then how many more. */
-const names = (list: readonly string[]) =>
-  list.length <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(list.length - 10)} đơn vị khác`;
+const names = (list: readonly string[], total = list.length) =>
+  total <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')} và ${vn(total - 10)} đơn vị khác`;
 
 /** The tie rule, in the words of the explanation, the checks and the README. */
 const TIE_RULE =
@@ -255,7 +343,7 @@ export const EXPLANATION = {
   quota: (population: number, house: number, total: number, quota: string) =>
     `${vn(population)} × ${vn(house)} ÷ ${vn(total)} = ${quota}`,
   hamiltonFixed: (kind: 'min' | 'max', quota: string, share: string | null, bound: number, without: number | null) =>
-    `số theo tỷ lệ ${quota}${share ? `, chia lại còn ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
+    `số theo tỷ lệ ${quota}${share ? `, khi chia lại là ${share}` : ''} ${kind === 'min' ? 'thấp hơn mức tối thiểu' : 'vượt mức tối đa'} ${vn(bound)} → ${seatsOf(bound)} (mức ${kind === 'min' ? 'tối thiểu' : 'tối đa'})${
       without === null
         ? ''
         : without === bound
@@ -271,8 +359,8 @@ export const EXPLANATION = {
         : places === 0
           ? `${head}; phần nguyên ${vn(whole)} → ${seatsOf(whole)}.`
           : `${head}; phần nguyên ${vn(whole)}, số dư ${remainder} ${places === 1 ? 'không phải số dư lớn nhất' : `không thuộc ${vn(places)} số dư lớn nhất`}${tie} → ${seatsOf(whole)}.`,
-  tieWith: (others: readonly string[], won: boolean) =>
-    ` (bằng số dư của ${names(others)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
+  tieWith: (others: readonly string[], total: number, won: boolean) =>
+    ` (bằng số dư của ${names(others, total)}; theo quy tắc ngang bằng, ${won ? 'được xếp trước' : 'xếp sau'})`,
   divisorUnit: (
     method: string,
     population: number,
@@ -294,16 +382,23 @@ export const EXPLANATION = {
     divisor: string,
     quotient: string,
     others: readonly string[],
+    total: number,
     won: boolean,
     seats: number,
   ) =>
-    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others)}; theo quy tắc ngang bằng, ${
+    `${vn(population)} ÷ ${divisor} = ${quotient}, đúng ngưỡng của đại biểu cuối cùng, ngang bằng với ${names(others, total)}; theo quy tắc ngang bằng, ${
       won ? 'được cấp đại biểu đó' : 'không được cấp đại biểu đó'
     } → ${seatsOf(seats)}.`,
   tieWarning: (name: string, others: readonly string[]) =>
-    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${others.map((o) => `"${o}"`).join(', ')}; theo quy tắc, ${TIE_RULE}.`,
+    `Đại biểu cuối cùng của "${name}" được cấp do ngang bằng với ${names(others.map((o) => `"${o}"`))}; theo quy tắc, ${TIE_RULE}.`,
   tieWarningHint:
     'Kiểm tra lại dân số DTTS của các đơn vị này; nếu cần phân định khác, ghi rõ căn cứ và dùng cột Điều chỉnh của trang "Phân bổ".',
+  settingsHint: (sheet: string, rows: readonly string[]) =>
+    `Sửa ${rows.map((r) => `"${r}"`).join(', ')} trong trang "${sheet}", rồi chạy lại "Phân bổ đại biểu".`,
+  unitRowHint: (sheet: string, row: number, cell: string) =>
+    `Trong trang "${sheet}", dòng ${row}: nhập Dân số DTTS là số nguyên không âm${cell ? ` (ô ${cell})` : ''} và sửa các ô được đánh dấu lỗi trên dòng đó, rồi chạy lại "Phân bổ đại biểu".`,
+  boundsHint: (config: string, units: string, rows: readonly string[]) =>
+    `Sửa ${rows.map((r) => `"${r}"`).join(', ')} trong trang "${config}", hoặc cột "Tối thiểu", "Tối đa" của đơn vị trong trang "${units}", rồi chạy lại "Phân bổ đại biểu".`,
   noUnitsHint: (sheet: string, headers: readonly string[]) =>
     `Nhập các đơn vị vào trang "${sheet}", mỗi đơn vị một dòng dưới dòng tiêu đề, ghi đủ các cột ${headers
       .map((h) => `"${h}"`)
@@ -386,8 +481,77 @@ export const CHECK_MESSAGES = {
   officialTotalMismatchHint: 'Các số Điều chỉnh phải có tổng bằng 0; không gõ đè cột Số chính thức.',
   /** An ethnic group typed without its diacritics, recognised. */
   ethnicUnaccented: (typed: string, group: string) => `"${typed}" được hiểu là dân tộc ${group} (ghi không dấu)`,
+  /** Share rules: what is counted. */
+  shareLabels: {
+    minWomenShare: 'nữ',
+    minYouthShare: 'đại biểu trẻ',
+    minPrestigeShare: 'người có uy tín',
+    maxKinhShare: 'người Kinh',
+  },
+  provincialAgencies: 'đại biểu cơ quan cấp tỉnh',
+  exOfficio: 'đại biểu đương nhiên',
+} as const;
+
+/** Messages of the roster rules (tasks, members, bodies, progress); a task rule's text follows the task's name. */
+export const ROSTER_MESSAGES = {
   /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the task's name, cut at a word. */
   taskName: (row: number, content: string) => `Nhiệm vụ dòng ${row}${content ? ` (${content})` : ''}`,
+  taskNoLead: 'chưa có đơn vị chủ trì.',
+  taskNoLeadHint: 'Ghi cơ quan chủ trì vào cột "Chủ trì".',
+  taskNoDeadline: 'chưa có hạn hoàn thành.',
+  taskNoDeadlineHint: 'Ghi hạn hoàn thành (ngày/tháng/năm), ví dụ 15/01/2024.',
+  taskOverdue: (days: number, deadline: string, lead: string) =>
+    `đã quá hạn ${n(days)} ngày (hạn ${deadline}${lead ? `, chủ trì: ${lead}` : ''}).`,
+  taskOverdueHint: 'Đôn đốc đơn vị chủ trì; nếu đã xong, ghi "Hoàn thành" và ngày hoàn thành.',
+  taskDueSoon: (left: number, deadline: string) =>
+    `${left === 0 ? 'đến hạn hôm nay' : `còn ${n(left)} ngày đến hạn`} (${deadline}).`,
+  taskDueSoonHint: 'Nhắc đơn vị chủ trì hoàn thành đúng hạn.',
+  taskDoneBeforeMeeting: (doneOn: string, meeting: string, date: string) =>
+    `có ngày hoàn thành ${doneOn}, trước ngày cuộc họp ${meeting} giao nhiệm vụ (${date}).`,
+  taskDoneBeforeMeetingHint: 'Kiểm tra lại ngày hoàn thành hoặc mã cuộc họp.',
+  taskDoneWithoutDate: (task: string) => `${task} đã "Hoàn thành" nhưng chưa có ngày hoàn thành.`,
+  taskDoneWithoutDateHint: 'Ghi ngày hoàn thành (ngày/tháng/năm).',
+  taskDateWithoutDone: (task: string, doneOn: string) =>
+    `${task} có ngày hoàn thành ${doneOn} nhưng trạng thái chưa là "Hoàn thành".`,
+  taskDateWithoutDoneHint: 'Sửa trạng thái thành "Hoàn thành", hoặc xóa ngày hoàn thành nếu chưa xong.',
+  taskMeetingUnknown: (meeting: string, sheet: string) => `ghi cuộc họp "${meeting}", không có trong trang "${sheet}".`,
+  taskMeetingUnknownHint: 'Chọn mã cuộc họp trong danh sách, hoặc thêm cuộc họp vào trang Cuộc họp.',
+  memberUnitUnknown: (name: string | null, row: number, item: string, sheet: string) =>
+    `Thành viên ${name ?? `dòng ${row}`} phụ trách "${item}", không có trong trang "${sheet}".`,
+  memberUnitUnknownHint: 'Ghi mã hoặc tên đơn vị đúng như trang Đơn vị, cách nhau bởi dấu phẩy.',
+  unitUnsupervisedHint: (sheet: string) =>
+    `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${sheet}".`,
+  /** Many units at once: the count and the first names. */
+  unitsUnsupervised: (count: number, word: string, names: readonly string[]) =>
+    `${n(count)} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
+  unitUnsupervised: (word: string, unit: string) => `Chưa có thành viên nào phụ trách ${word} ${unit}.`,
+  bodyWithoutHead: (body: string, members: number) => `${body} có ${n(members)} thành viên nhưng chưa có Trưởng ban.`,
+  bodyWithoutHeadHint: 'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
+  milestones: { steeringCommittee: 'thành lập Ban Chỉ đạo', plan: 'ban hành Kế hoạch', congressDate: 'Đại hội' },
+  milestonesOutOfOrder: (unit: string, what: string, date: string, before: string, beforeDate: string) =>
+    `${unit}: ngày ${what} (${date}) trước ngày ${before} (${beforeDate}).`,
+  milestonesOutOfOrderHint: 'Thứ tự đúng: thành lập Ban Chỉ đạo → ban hành Kế hoạch → Đại hội. Kiểm tra lại các ngày.',
+  congressAfterDeadline: (unit: string, date: string, deadline: string) =>
+    `${unit} tổ chức Đại hội ngày ${date}, sau hạn ${deadline} của tỉnh.`,
+  congressAfterDeadlineHint:
+    'Đề nghị đơn vị tổ chức Đại hội trước hạn, hoặc sửa "Hạn tổ chức Đại hội cấp cơ sở" trong Cấu hình.',
+  progressDuplicate: (unit: string, row: number) => `${unit} có nhiều dòng tiến độ (trùng với dòng ${row}).`,
+  progressDuplicateHint: 'Mỗi đơn vị chỉ nên có một dòng trong trang Tiến độ.',
+  /** The milestones of `Tiến độ`: a label (the sidebar) and a phrase (sentences, the notices). */
+  progressMilestones: {
+    steering: { label: 'Thành lập Ban Chỉ đạo', phrase: 'thành lập Ban Chỉ đạo' },
+    plan: { label: 'Ban hành Kế hoạch', phrase: 'ban hành Kế hoạch tổ chức Đại hội' },
+    congress: { label: 'Tổ chức Đại hội', phrase: 'tổ chức Đại hội' },
+  },
+  /** "3/11 huyện, thành phố đã thành lập Ban Chỉ đạo". */
+  progressReached: (reached: number, total: number, word: string, phrase: string) =>
+    `${n(reached)}/${n(total)} ${word} đã ${phrase}`,
+  progressNoUnits: (word: string) => `Chưa có ${word} nào trong trang "Đơn vị"`,
+  progressReportNone: (word: string, anyUnits: boolean) =>
+    `Đến nay, chưa có ${word} nào ${anyUnits ? 'thành lập Ban Chỉ đạo' : 'được khai báo'}.`,
+  progressReport: (clauses: readonly string[]) => `Đến nay, ${clauses.join('; ')}.`,
+  /** "a và b", "a, b và c". */
+  andList: (first: readonly string[], last: string) => `${first.join(', ')} và ${last}`,
 } as const;
 
 /**

@@ -44,7 +44,7 @@ describe('screenshots for docs/', () => {
   });
 
   test('3-phan-bo.png: the allocation, explained, and the Phân bổ sheet', async () => {
-    await s.sidebar.getByRole('button', { name: 'Phân bổ đại biểu' }).click();
+    await s.sidebar.locator('[data-key="allocateDelegates"]').click();
     await live().locator('.result').first().waitFor({ timeout: 20_000 });
     await tab('Phân bổ').click();
     await s.page.locator('#grid td', { hasText: 'Bình Gia' }).first().waitFor();
@@ -52,7 +52,7 @@ describe('screenshots for docs/', () => {
   });
 
   test('4-kiem-tra.png: the checks, grouped problems and marked cells', async () => {
-    await s.sidebar.getByRole('button', { name: 'Kiểm tra dữ liệu' }).click();
+    await s.sidebar.locator('[data-key="validateAll"]').click();
     await live().locator('.result').first().waitFor({ timeout: 20_000 });
     await s.sidebar.locator('#slot-problems li').first().waitFor();
     await tab('Kiểm tra').click();

@@ -87,8 +87,8 @@ describe('Tạo văn bản: the inline form', () => {
     await kindButton('thong-bao-ket-luan').click();
     await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(kindButton('thong-bao-ket-luan').getAttribute('aria-controls')).resolves.toBe('notice-form');
-    await expect(form().getAttribute('aria-label')).resolves.toBe('Thông báo kết luận');
-    const meeting = s.sidebar.getByLabel('Cuộc họp');
+    await expect(form().getAttribute('aria-label')).resolves.toBe('Thông báo kết luận cuộc họp');
+    const meeting = s.sidebar.getByLabel('Cuộc họp', { exact: true });
     await meeting.waitFor();
     // Newest first, the newest chosen.
     await expect(meeting.locator('option').allTextContents()).resolves.toEqual([
@@ -126,7 +126,7 @@ describe('Tạo văn bản: the inline form', () => {
     expect(calls.filter((c) => c.fn === 'generateNotice')).toEqual([
       { fn: 'generateNotice', args: ['thong-bao-ket-luan', { meeting: 'BCĐ-01', date: '2024-01-20' }] },
     ]);
-    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận số 01/TB-UBND.');
+    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận cuộc họp số 01/TB-UBND.');
     const href = await live().locator('.result-link a').getAttribute('href');
     expect(href).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+/);
     // The form closes; the document is the chosen meeting's, dated as chosen.
@@ -143,10 +143,10 @@ describe('Tạo văn bản: the inline form', () => {
 
   test('the newest meeting, left as chosen: its notice', async () => {
     await kindButton('thong-bao-ket-luan').click();
-    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-02');
+    await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BCĐ-02');
     await s.sidebar.getByLabel('Ngày văn bản').fill('21/01/2024');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
-    await live().getByText('Đã tạo thông báo kết luận số 02/TB-UBND.').waitFor();
+    await live().getByText('Đã tạo thông báo kết luận cuộc họp số 02/TB-UBND.').waitFor();
     const text = s.runtime.services.DocumentApp.created[1]?.getBody().getText() ?? '';
     expect(text).toContain('Lạng Sơn, ngày 21 tháng 01 năm 2024');
     expect(text).toContain(CONCLUSION);
@@ -154,12 +154,12 @@ describe('Tạo văn bản: the inline form', () => {
 
   test('a meeting the server cannot make a notice of: the error, and the form stays as chosen', async () => {
     await kindButton('thong-bao-ket-luan').click();
-    await s.sidebar.getByLabel('Cuộc họp').selectOption('BTC-01');
+    await s.sidebar.getByLabel('Cuộc họp', { exact: true }).selectOption('BTC-01');
     await s.sidebar.getByLabel('Ngày văn bản').fill('23/01/2024');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     await live().locator('.result.tone-error').waitFor();
     await expect(live().textContent()).resolves.toContain('Cuộc họp "BTC-01" chưa có kết luận nào');
-    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BTC-01');
+    await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BTC-01');
     await expect(s.sidebar.getByLabel('Ngày văn bản').inputValue()).resolves.toBe('23/01/2024');
     await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
     expect(s.runtime.services.DocumentApp.created).toHaveLength(2);
@@ -187,7 +187,7 @@ describe('Tạo văn bản: the inline form', () => {
     await s.page.keyboard.press('Shift+Tab');
     const calls = await callsDuring(s, async () => {
       await s.page.keyboard.press('Enter');
-      await live().getByText('Đã tạo quyết định phân công nhiệm vụ số 01/QĐ-UBND.').waitFor();
+      await live().getByText('Đã tạo quyết định phân công nhiệm vụ số 01/QĐ-BCĐ.').waitFor();
     });
     expect(calls.find((c) => c.fn === 'generateNotice')?.args).toEqual(['phan-cong-nhiem-vu', { date: '2024-01-22' }]);
     // The form closed; the focus is back on its kind.

@@ -75,6 +75,24 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
         'Cần chạy "Thiết lập bảng tính" trước.',
       );
     }
+    // A document before setup: the form says to set up first, offers no "Tạo", and calls nothing.
+    const calls: string[] = [];
+    const onRequest = (r: { url(): string; postDataJSON(): unknown }) => {
+      if (r.url().endsWith('/api/run')) calls.push(String((r.postDataJSON() as { fn?: string }).fn));
+    };
+    s.page.on('request', onRequest);
+    try {
+      await s.sidebar.locator('[data-key="notice-menu"]').click();
+      await s.sidebar.locator('[data-key="notice-thong-bao-ket-luan"]').click();
+      await s.sidebar.locator('#notice-form', { hasText: 'Bảng tính chưa được thiết lập' }).waitFor();
+      await expect(s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).count()).resolves.toBe(0);
+      await s.sidebar.getByRole('button', { name: 'Hủy', exact: true }).click();
+      await s.sidebar.locator('[data-key="notice-menu"]').click();
+      await s.page.waitForTimeout(400);
+    } finally {
+      s.page.off('request', onRequest);
+    }
+    expect(calls.filter((fn) => fn !== 'getOverview')).toEqual([]);
   });
 
   test('setup: Đơn vị is the sheet shown; the next step is to enter the units', async () => {
@@ -172,7 +190,12 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
     s.runtime.clock.advance(5 * 60_000);
     await s.page.locator('#menubar .menu-title', { hasText: 'Đại hội DTTS' }).click();
     await s.page.locator('#menubar .menu-item', { hasText: 'Kiểm tra dữ liệu' }).click();
-    await s.page.locator('#messages .message', { hasText: 'Không phát hiện lỗi nào.' }).waitFor();
+    const toast = s.page.locator('#messages .message', { hasText: 'Không phát hiện lỗi nào.' });
+    await toast.waitFor();
+    // The toast sits over the grid, never over the sidebar.
+    const toastBox = await toast.boundingBox();
+    const sidebarBox = await s.page.locator('#sidebar').boundingBox();
+    expect((toastBox?.x ?? 0) + (toastBox?.width ?? 0)).toBeLessThanOrEqual(sidebarBox?.x ?? 0);
     await s.sidebar.locator('#h-start').click();
     await waitNext('documents');
     await expect(s.sidebar.locator('[data-key="problems-changed"]').count()).resolves.toBe(0);
@@ -181,8 +204,10 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
   });
 
   test('a toast is shown once: loading the page again does not replay it', async () => {
-    const toasts = (await s.state()).toastCount;
-    expect(toasts).toBeGreaterThan(0);
+    await s.page.locator('#menubar .menu-title', { hasText: 'Đại hội DTTS' }).click();
+    await s.page.locator('#menubar .menu-item', { hasText: 'Thiết lập bảng tính' }).click();
+    await s.page.locator('#messages .message').first().waitFor();
+    expect((await s.state()).toastCount).toBeGreaterThan(0);
     await s.page.reload();
     await s.sidebar.locator('html[data-ready="1"]').waitFor();
     await s.page.waitForTimeout(300);

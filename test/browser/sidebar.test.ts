@@ -203,14 +203,14 @@ describe('sidebar on the Lạng Sơn sample', () => {
     await expect(s.sidebar.locator('#notice-kinds').isHidden()).resolves.toBe(true);
     await toggle.click();
     await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
-    await s.sidebar.getByRole('button', { name: 'Thông báo kết luận', exact: true }).click();
+    await s.sidebar.getByRole('button', { name: 'Thông báo kết luận cuộc họp', exact: true }).click();
     // The form (test/browser/notice-form.test.ts): the sample's one meeting, the date of today; "Tạo".
-    await expect(s.sidebar.getByLabel('Cuộc họp').inputValue()).resolves.toBe('BCĐ-01');
+    await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BCĐ-01');
     await s.sidebar.getByLabel('Ngày văn bản').fill('14/01/2024');
     await s.sidebar.getByRole('button', { name: 'Tạo', exact: true }).click();
     const link = live().locator('.result-link a');
     await link.waitFor();
-    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận số 01/TB-UBND.');
+    await expect(live().textContent()).resolves.toContain('Đã tạo thông báo kết luận cuộc họp số 01/TB-UBND.');
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+/);
     expect(await link.getAttribute('target')).toBe('_blank');

@@ -80,6 +80,18 @@ describe('playground: input methods and paste', () => {
     expect(config().getRange('G5').getValue()).toBe('x');
   });
 
+  test('clicking another cell while composing commits the text to the cell it was typed on', async () => {
+    await select('G14');
+    await cdp.send('Input.imeSetComposition', { text: 'Mường', selectionStart: 5, selectionEnd: 5 });
+    const edited = s.page.waitForResponse((r) => r.url().endsWith('/api/edit'));
+    await s.page.locator('#grid td[data-a1="H16"]').click();
+    await expect((await edited).json()).resolves.toMatchObject({ ok: true });
+    expect(config().getRange('G14').getValue()).toBe('Mường');
+    expect(config().getRange('H16').getValue()).toBe('');
+    await s.page.locator('#grid td.current[data-a1="H16"]').waitFor();
+    await expect(s.page.locator('#cell-editor').isHidden()).resolves.toBe(true);
+  });
+
   test('text inserted without a composition (dictation, on-screen keyboard) is not lost either', async () => {
     await select('G6');
     await cdp.send('Input.insertText', { text: 'Sa Thầy' });

@@ -17,6 +17,7 @@ const FULL_MENU = [
   ['Mở bảng điều khiển', 'showSidebar'],
   ['Thiết lập bảng tính', 'menuSetupWorkbook'],
   ['Phân bổ đại biểu', 'menuAllocateDelegates'],
+  ['Hoàn tác phân bổ', 'menuUndoAllocation'],
   ['Kiểm tra dữ liệu', 'menuValidateAll'],
 ];
 const SCOPES = [

@@ -177,6 +177,8 @@ function userCells(ss: LocalSpreadsheet): Record<string, unknown> {
   );
   const out: Record<string, unknown> = {};
   for (const s of ss.getSheets()) {
+    // The add-in's own hidden record of the previous allocation (for "Hoàn tác phân bổ").
+    if (s.getName() === 'Trợ lý DTTS – phân bổ trước') continue;
     const cells = cellsOf(s);
     if (s.getName() !== ALLOCATION) {
       out[s.getName()] = cells;
@@ -202,7 +204,8 @@ function fullDigest(ss: LocalSpreadsheet): string {
   return hash.digest('hex');
 }
 
-const run = (runtime: Runtime) => runBundle(runtime, 'allocateDelegates') as { result: unknown; calls: CallCounts };
+const run = (runtime: Runtime) =>
+  runBundle(runtime, 'allocateDelegates', [{ confirmed: true }]) as { result: unknown; calls: CallCounts };
 const errorOf = (fn: () => unknown): string => {
   try {
     fn();

@@ -24,7 +24,7 @@ const sheetOf = (ss: LocalSpreadsheet, name: string): Sheet => {
 const typeText = (s: Sheet, a1: string, text: string) => s.getRange(a1).setValue(`'${text}`);
 
 function run(ss: LocalSpreadsheet, runtime = new Runtime({ spreadsheet: ss, now: NOW })) {
-  const r = runBundle(runtime, 'allocateDelegates') as { result: unknown; calls: CallCounts };
+  const r = runBundle(runtime, 'allocateDelegates', [{ confirmed: true }]) as { result: unknown; calls: CallCounts };
   return { result: r.result as AllocationResultDto, calls: r.calls, runtime };
 }
 const errorOf = (fn: () => unknown): string => {

@@ -61,7 +61,7 @@ describe('figures of the allocation notice', () => {
     a.getRange(a.getLastRow() + 1, 1, 1, 7).setValues([['Tổng cộng:', '', '', '', 190, '', 190]]);
     const made = generate('phan-bo-dai-bieu');
     expect(made.needsForce).toBeUndefined();
-    expect(made.number).toBe('01/TB-UBND');
+    expect(made.number).toBe('01/TB-BCĐ');
     expect(docs()).toHaveLength(1);
     expect(textOf(docs()[0])).not.toContain('Tổng cộng:');
   });
@@ -107,7 +107,7 @@ describe('figures of the allocation notice', () => {
     expect(asked.needsForce).toBe(true);
     expect(asked.message).toContain('không có dòng của 1 đơn vị ở trang "Đơn vị": Đình Lập (ô A');
     expect(docs()).toHaveLength(0);
-    expect(generate('phan-bo-dai-bieu', { force: true }).number).toBe('01/TB-UBND');
+    expect(generate('phan-bo-dai-bieu', { force: true }).number).toBe('01/TB-BCĐ');
   });
 });
 
@@ -131,13 +131,13 @@ describe('numbers in the register `Văn bản`', () => {
     expect(log()).toHaveLength(6);
   });
 
-  it('31/12 and 01/01 are two registers; both kinds of Thông báo share one; formulas and {{…}} stay text', () => {
+  it('31/12 and 01/01 are two registers; each issuer (TB-UBND, TB-BCĐ) has its own; formulas and {{…}} stay text', () => {
     const { generate, sheet, allocate, log, runtime } = setup();
     allocate();
     sheet('Cuộc họp').getRange(2, 6).setValue('\'=HYPERLINK("http://x";"{{so}}")');
     expect(generate('thong-bao-ket-luan', { date: '2023-12-31' }).number).toBe('01/TB-UBND');
-    expect(generate('phan-bo-dai-bieu', { date: '2024-01-01' }).number).toBe('01/TB-UBND');
-    expect(generate('phan-bo-dai-bieu', { date: '2023-12-30' }).number).toBe('02/TB-UBND');
+    expect(generate('phan-bo-dai-bieu', { date: '2024-01-01' }).number).toBe('01/TB-BCĐ');
+    expect(generate('phan-bo-dai-bieu', { date: '2023-12-30' }).number).toBe('01/TB-BCĐ');
     const documents = runtime.spreadsheet.getSheetByName('Văn bản')!;
     expect(
       documents

@@ -68,11 +68,11 @@ describe('service faults', () => {
     ss.getSheetByName('Đơn vị')?.getRange('D2').setValue(99999);
     const before = fullDigest(ss);
     runtime.failOn('Range.setValues', { after: 1 });
-    const message = errorOf(() => runBundle(runtime, 'allocateDelegates'));
+    const message = errorOf(() => runBundle(runtime, 'allocateDelegates', [{ confirmed: true }]));
     expect(message).toBe(MESSAGES.writeFailedRestored('trang "Phân bổ"'));
     expect(fullDigest(ss)).toBe(before);
     runtime.clearFaults();
-    expect((runBundle(runtime, 'allocateDelegates').result as { ok: boolean }).ok).toBe(true);
+    expect((runBundle(runtime, 'allocateDelegates', [{ confirmed: true }]).result as { ok: boolean }).ok).toBe(true);
   });
 
   it.each([
@@ -127,7 +127,7 @@ describe('service faults', () => {
     expect(String(rows[0]?.[3])).toMatch(/^\[CHƯA HOÀN THÀNH\] /);
     runtime.clearFaults();
     const ok = runBundle(runtime, 'generateNotice', ['phan-bo-dai-bieu']).result as { number: string };
-    expect(ok.number).toBe('01/TB-UBND');
+    expect(ok.number).toBe('01/TB-BCĐ');
   });
 });
 
@@ -145,10 +145,12 @@ describe('server API', () => {
       'lastValidation',
       'listDocuments',
       'listMeetings',
+      'previewAllocation',
       'progressSummary',
       'selectCell',
       'setupWorkbook',
       'taskSummary',
+      'undoAllocation',
       'validateAll',
     ];
     expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
@@ -157,6 +159,7 @@ describe('server API', () => {
         ...sidebarApi,
         'menuAllocateDelegates',
         'menuSetupWorkbook',
+        'menuUndoAllocation',
         'menuValidateAll',
         'onInstall',
         'onOpen',

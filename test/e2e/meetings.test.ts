@@ -85,7 +85,7 @@ describe('generateNotice with a chosen meeting and date', () => {
 
   it('BCĐ-02 dated 20/01/2024: its number, the date line, its own conclusions', () => {
     expect(second).toMatchObject({ number: '01/TB-UBND', reused: false });
-    expect(second.message).toMatch(/^Đã tạo thông báo kết luận số 01\/TB-UBND\. /);
+    expect(second.message).toMatch(/^Đã tạo thông báo kết luận cuộc họp số 01\/TB-UBND\. /);
     const text = docText(runtime, 0);
     expect(text).toContain('Số: 01/TB-UBND');
     expect(text).toContain('Lạng Sơn, ngày 20 tháng 01 năm 2024');

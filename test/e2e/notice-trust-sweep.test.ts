@@ -90,7 +90,7 @@ describe('whole-cell snapshots: generateNotice changes nothing but new `Văn b�
     const before = snapshot(ss);
     const logRows = log.getLastRow();
     const made = [generate('thong-bao-ket-luan'), generate('phan-bo-dai-bieu')];
-    expect(made.map((m) => m.number)).toEqual(['01/TB-UBND', '02/TB-UBND']);
+    expect(made.map((m) => m.number)).toEqual(['01/TB-UBND', '01/TB-BCĐ']);
     const after = snapshot(ss);
     for (const name of Object.keys(before)) {
       if (name === 'Văn bản') continue;
@@ -152,7 +152,7 @@ describe('fault sweep over generateNotice', () => {
         // What the message says exists, exists.
         if (message === NOTICE_MESSAGES.failed || message === NOTICE_MESSAGES.failedBefore)
           expect(docs()).toHaveLength(0);
-        if (message.startsWith('Văn bản thông báo kết luận số 01/TB-UBND đã được tạo')) {
+        if (message.startsWith('Văn bản thông báo kết luận cuộc họp số 01/TB-UBND đã được tạo')) {
           expect(docs()).toHaveLength(1);
         }
       }
@@ -167,7 +167,7 @@ describe('fault sweep over generateNotice', () => {
       expect(unfinished.length).toBeLessThanOrEqual(1);
       const made = docs().filter((d) => d.url === retry.url);
       expect(made).toHaveLength(1);
-      expect(made[0]?.name).toMatch(/^01\/TB-UBND - Thông báo kết luận - /);
+      expect(made[0]?.name).toMatch(/^01\/TB-UBND - Thông báo kết luận cuộc họp - /);
       expect(docs().length).toBeLessThanOrEqual(2);
     },
   );
@@ -223,7 +223,7 @@ describe('fault sweep over a notice filled from the user’s template', () => {
     runtime.clearFaults();
     expect(ENGLISH.test(message)).toBe(false);
     const retry = generate('phan-bo-dai-bieu');
-    expect(retry.number).toBe('01/TB-UBND');
+    expect(retry.number).toBe('01/TB-BCĐ');
     const rows = (ss.getSheetByName('Văn bản')?.getDataRange().getValues() ?? []).slice(1);
     expect(rows).toHaveLength(1);
     const made = docs().filter((d) => d.url === retry.url);

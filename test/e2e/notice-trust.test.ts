@@ -121,7 +121,7 @@ describe('11. official figures of the allocation notice', () => {
     expect(docs()).toHaveLength(0);
     expect(log()).toHaveLength(1);
     const forced = generate('phan-bo-dai-bieu', { force: true });
-    expect(forced).toMatchObject({ reused: false, number: '01/TB-UBND' });
+    expect(forced).toMatchObject({ reused: false, number: '01/TB-BCĐ' });
     expect(docs()[0]?.body.getText()).toContain('1. Tổng số đại biểu chính thức: 263 đại biểu, gồm:');
   });
 
@@ -162,7 +162,7 @@ describe('12. long fields and unfinished Docs', () => {
   it('the log row cannot be completed: the Doc stays logged as unfinished and the next try completes it', () => {
     const { runtime, generate, failure, log, docs } = setup();
     runtime.failOn('Range.setValues', { after: 1 });
-    expect(failure('thong-bao-ket-luan')).toBe(NOTICE_MESSAGES.unfinished('thông báo kết luận', '01/TB-UBND'));
+    expect(failure('thong-bao-ket-luan')).toBe(NOTICE_MESSAGES.unfinished('thông báo kết luận cuộc họp', '01/TB-UBND'));
     expect(docs()).toHaveLength(1);
     expect(String(log()[1]?.[3])).toMatch(/^\[CHƯA HOÀN THÀNH\] /);
     const done = generate('thong-bao-ket-luan');
@@ -280,7 +280,7 @@ describe('sharing: Docs open for the committee as `Cấu hình` says', () => {
     const seen = other.execute(() => runGenerateNotice(ss, 'thong-bao-ket-luan', {}, NOW));
     expect(seen).toMatchObject({ reused: true, url: '', number: '01/TB-UBND' });
     expect(seen.message).toMatch(
-      /^Dữ liệu không thay đổi: thông báo kết luận số 01\/TB-UBND đã được .* tạo nhưng chưa được chia sẻ với bạn/,
+      /^Dữ liệu không thay đổi: thông báo kết luận cuộc họp số 01\/TB-UBND đã được .* tạo nhưng chưa được chia sẻ với bạn/,
     );
   });
 });

@@ -41,7 +41,9 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     expect(first).toMatchObject({
       reused: false,
       number: '01/TB-UBND',
-      message: expect.stringMatching(/^Đã tạo thông báo kết luận số 01\/TB-UBND\. Chỉ bạn mở được văn bản này/),
+      message: expect.stringMatching(
+        /^Đã tạo thông báo kết luận cuộc họp số 01\/TB-UBND\. Chỉ bạn mở được văn bản này/,
+      ),
     });
     expect(docs()).toHaveLength(1);
     const doc = docs()[0]!;
@@ -63,7 +65,7 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     expect(rows).toHaveLength(2);
     const [kind, number, date, title, url, digest, user, at, shared] = rows[1] as unknown[];
     expect([kind, number, title, url, user]).toEqual([
-      'Thông báo kết luận',
+      'Thông báo kết luận cuộc họp',
       '01/TB-UBND',
       expect.stringMatching(/^Kết luận của đồng chí Đoàn Thanh Sơn/),
       doc.url,
@@ -95,7 +97,7 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     runtime.resetCalls();
     const again = generate('thong-bao-ket-luan', {}, new Date('2024-01-08T09:00:00+07:00'));
     expect(again).toMatchObject({ reused: true, url: first.url, number: '01/TB-UBND' });
-    expect(again.message).toBe(NOTICE_MESSAGES.reused('thông báo kết luận', '01/TB-UBND'));
+    expect(again.message).toBe(NOTICE_MESSAGES.reused('thông báo kết luận cuộc họp', '01/TB-UBND'));
     expect(docs()).toHaveLength(1);
     expect(log()).toHaveLength(2);
     expect(runtime.calls['DocumentApp.create']).toBeUndefined();
@@ -112,18 +114,18 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     expect(log()).toHaveLength(3);
   });
 
-  it('the allocation notice shares the TB numbers; the decision has its own; a new year starts at 01', () => {
+  it('the allocation notice and the decision are the steering committee’s (TB-BCĐ, QĐ-BCĐ); a new year starts at 01', () => {
     expect(() => generate('phan-bo-dai-bieu')).toThrow(new UserError(NOTICE_MESSAGES.noAllocation));
     runtime.execute(() => runBundle(runtime, 'allocateDelegates'));
     Object.assign(globalThis, runtime.globals);
     const allocation = generate('phan-bo-dai-bieu');
-    expect(allocation.number).toBe('03/TB-UBND');
+    expect(allocation.number).toBe('01/TB-BCĐ');
     const text = docs()[2]!.body.getText();
     expect(text).toContain('Tổng cộng');
     expect(text).toContain('- Đại biểu đương nhiên: 15 đại biểu;');
     expect(text).toContain('- Đại biểu cơ quan cấp tỉnh: 45 đại biểu;');
     expect(text).toContain('phương pháp số dư lớn nhất (Hamilton)');
-    expect(generate('phan-cong-nhiem-vu').number).toBe('01/QĐ-UBND');
+    expect(generate('phan-cong-nhiem-vu', { force: true }).number).toBe('01/QĐ-BCĐ');
     const nextYear = generate('thong-bao-ket-luan', { date: '2025-01-02' });
     expect(nextYear).toMatchObject({ reused: false, number: '01/TB-UBND' });
     expect(docs().at(-1)?.body.getText()).toContain('Lạng Sơn, ngày 02 tháng 01 năm 2025');
@@ -131,8 +133,8 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
 
   it('lists the documents newest first', () => {
     const list = runtime.execute(() => runListDocuments(ss));
-    expect(list.map((d) => d.number)).toEqual(['01/TB-UBND', '01/QĐ-UBND', '03/TB-UBND', '02/TB-UBND', '01/TB-UBND']);
-    expect(list[0]).toMatchObject({ kind: 'Thông báo kết luận', date: '2025-01-02', url: docs().at(-1)?.url });
+    expect(list.map((d) => d.number)).toEqual(['01/TB-UBND', '01/QĐ-BCĐ', '01/TB-BCĐ', '02/TB-UBND', '01/TB-UBND']);
+    expect(list[0]).toMatchObject({ kind: 'Thông báo kết luận cuộc họp', date: '2025-01-02', url: docs().at(-1)?.url });
   });
 
   it('--docs: each Doc as .docx and .html', async () => {
@@ -142,7 +144,7 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     const files = readdirSync(dir);
     expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(5);
     expect(files).toContain(
-      '01-TB-UBND - Thông báo kết luận - Kết luận của đồng chí Đoàn Thanh Sơn, Phó Chủ tịch UBND tỉnh, Trưở.docx',
+      '01-TB-UBND - Thông báo kết luận cuộc họp - Kết luận của đồng chí Đoàn Thanh Sơn, Phó Chủ tịch UBND t.docx',
     );
     const zip = await JSZip.loadAsync(readFileSync(written[0] as string));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -159,8 +161,8 @@ describe('Thông báo kết luận from the Lạng Sơn sample', () => {
     const list = (await routes['GET /api/documents']?.(ctx('/api/documents'))) as { json: DocumentListing[] };
     expect(list.json.map((d) => d.name.slice(0, 10))).toEqual([
       '01/TB-UBND',
-      '01/QĐ-UBND',
-      '03/TB-UBND',
+      '01/QĐ-BCĐ ',
+      '01/TB-BCĐ ',
       '02/TB-UBND',
       '01/TB-UBND',
     ]);
@@ -197,14 +199,14 @@ describe('failures reach the user in Vietnamese and are not logged', () => {
       expect(e).toBeInstanceOf(UserError);
       message = (e as Error).message;
     }
-    expect(message).toBe(NOTICE_MESSAGES.unfinished('thông báo kết luận', '01/TB-UBND'));
+    expect(message).toBe(NOTICE_MESSAGES.unfinished('thông báo kết luận cuộc họp', '01/TB-UBND'));
     expect(docs()[0]?.name).toMatch(/^\[CHƯA HOÀN THÀNH\] /);
     expect(log()).toHaveLength(2);
     expect(String(log()[1]?.[3])).toMatch(/^\[CHƯA HOÀN THÀNH\] Kết luận/);
     expect(log()[1]?.[4]).toBe(docs()[0]?.url);
     const ok = generate('thong-bao-ket-luan');
     expect(ok).toMatchObject({ reused: false, number: '01/TB-UBND', url: docs()[0]?.url });
-    expect(ok.message).toMatch(/^Đã hoàn thành thông báo kết luận số 01\/TB-UBND/);
+    expect(ok.message).toMatch(/^Đã hoàn thành thông báo kết luận cuộc họp số 01\/TB-UBND/);
     expect(docs()).toHaveLength(1);
     expect(docs()[0]?.name).toBe(ok.title);
     expect(log()).toHaveLength(2);
@@ -219,7 +221,7 @@ describe('failures reach the user in Vietnamese and are not logged', () => {
     config.getRange(row('Địa danh'), 2).setValue('');
     config.getRange(row('Tỉnh'), 2).setValue('');
     expect(() => generate('thong-bao-ket-luan')).toThrow(
-      'Chưa khai báo "Địa danh" trong trang "Cấu hình": cần để ghi phần đầu và số văn bản.',
+      `Chưa khai báo mục "Địa danh" (ô B${row('Địa danh')}) hoặc mục "Thông báo kết luận cuộc họp: Địa danh" (ô B${row('Thông báo kết luận cuộc họp: Địa danh')}) trong trang "Cấu hình": cần để ghi phần đầu và số văn bản.`,
     );
     config.getRange(row('Địa danh'), 2).setValue('Lạng Sơn');
     expect(() => generate('thong-bao-ket-luan', { meeting: 'BCĐ-09' })).toThrow(

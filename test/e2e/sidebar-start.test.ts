@@ -7,6 +7,8 @@
 import { Runtime, runBundle } from '../../local/runtime';
 import { afterColon } from '../../src/domain/text';
 import type { AllocationResultDto, LastValidationDto, OverviewDto, ValidationResultDto } from '../../src/rpc/contract';
+import { CORPUS } from '../trust/corpus';
+import { diff, snapshot } from '../trust/snapshot';
 
 const NOW = '2024-01-14T09:00:00+07:00';
 
@@ -197,3 +199,85 @@ describe('the last validation, restored', () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe('attacks on the overview, the checklist and the restored list', () => {
+  test('decorated workbooks: getOverview and lastValidation change no cell, before and after a check', () => {
+    for (const w of CORPUS) {
+      const ss = w.build();
+      const rt = new Runtime({ spreadsheet: ss, now: w.now, ...(w.user ? { user: w.user } : {}) });
+      const before = snapshot(ss);
+      const o = overview(rt);
+      runBundle(rt, 'lastValidation');
+      expect(diff(before, snapshot(ss))).toEqual([]);
+      // Every step names a sheet that exists (or setup comes first), and its cell is a real A1 cell.
+      for (const step of o.checklist ?? []) {
+        if (step.cell) expect(step.cell).toMatch(/^[A-Z]{1,3}\d{1,7}$/);
+      }
+      if (w.name.startsWith('incomplete')) expect(next(o)).toBe('setup');
+      else expect(o.checklist?.find((s) => s.key === 'units')?.done).toBe(true);
+      try {
+        runBundle(rt, 'validateAll');
+      } catch {
+        continue; // a collaborator may be refused: nothing to restore then
+      }
+      const afterCheck = snapshot(ss);
+      const o2 = overview(rt);
+      const last = runBundle(rt, 'lastValidation').result as LastValidationDto;
+      expect(diff(afterCheck, snapshot(ss))).toEqual([]);
+      expect(o2.validation.changed).toBe(false);
+      expect(last.at).toBe(o2.validation.at);
+      expect(last.problems.length).toBe(Math.min(300, last.errors + last.warnings));
+    }
+  });
+
+  test('the units link points under the header when title rows sit above it', () => {
+    const rt = new Runtime({ now: NOW });
+    runBundle(rt, 'setupWorkbook');
+    const units = sheet(rt, 'Đơn vị');
+    units.insertRowsBefore(1, 2);
+    units.getRange('A1').setValue('DANH SÁCH ĐƠN VỊ');
+    const step = overview(rt).checklist?.find((s) => s.key === 'units');
+    expect(step?.cell).toBe('A4');
+    typeUnits2(rt, 4);
+    expect(overview(rt).checklist?.find((s) => s.key === 'delegates')?.cell).toBe('A2');
+    const after = overview(rt).checklist?.find((s) => s.key === 'units');
+    expect(after).toMatchObject({ done: true, count: 3, cell: 'A7' });
+  });
+
+  test('a unit without DTTS population: the step stays open and its link selects that cell', () => {
+    const rt = new Runtime({ now: NOW });
+    runBundle(rt, 'setupWorkbook');
+    typeUnits(rt);
+    sheet(rt, 'Đơn vị').getRange('D3').setValue('');
+    const step = overview(rt).checklist?.find((s) => s.key === 'units');
+    expect(step).toMatchObject({ done: false, count: 3, cell: 'D3' });
+  });
+
+  test('go to a sheet that is not there yet: the message says to run "Thiết lập bảng tính"', () => {
+    const rt = new Runtime({ now: NOW });
+    expect(() => runBundle(rt, 'selectCell', ['Đơn vị', 'A2'])).toThrow(
+      'Không có trang tính "Đơn vị". Hãy chạy "Thiết lập bảng tính" để tạo các trang tính của mẫu.',
+    );
+    expect(() => runBundle(rt, 'selectCell', ['Của tôi', 'A2'])).toThrow(/^(?!.*Thiết lập).*Của tôi/);
+  });
+
+  test('Kiểm tra rows edited by hand: unknown severities and blank rows are skipped, never shown as problems', () => {
+    const rt = new Runtime({ now: NOW });
+    runBundle(rt, 'setupWorkbook');
+    typeUnits(rt);
+    runBundle(rt, 'validateAll');
+    const report = sheet(rt, 'Kiểm tra');
+    const last = report.getLastRow();
+    report.getRange(last + 2, 1, 2, 5).setValues([
+      ['Ghi chú', 'Đơn vị', 'A1', 'ghi chú của tôi', ''],
+      ['Lỗi', 'Đơn vị', 'A2', '', ''],
+    ]);
+    const restored = runBundle(rt, 'lastValidation').result as LastValidationDto;
+    expect(restored.problems.map((p) => p.message)).not.toContain('ghi chú của tôi');
+    expect(restored.problems.every((p) => p.message !== '')).toBe(true);
+  });
+});
+
+function typeUnits2(rt: Runtime, firstRow: number): void {
+  sheet(rt, 'Đơn vị').getRange(firstRow, 1, UNITS.length, 4).setValues(UNITS);
+}

@@ -145,3 +145,18 @@ describe('dtts <command> --help', () => {
     expect(start.stdout).toContain(COMMANDS.serve!.about[0]);
   });
 });
+
+describe('paste keeps text text where the user made the column text', () => {
+  it('a code such as "06124" pasted into a plain-text (@) column stays "06124"', () => {
+    builtCodePath();
+    const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), projectDir: PROJECT_DIR });
+    const options = { runtime, bundle: loadBundle({ runtime }), savePath: join(PROJECT_DIR, 'unused.xlsx') };
+    const sheet = runtime.spreadsheet.getSheetByName('Cấu hình')!;
+    sheet.getRange('E20:E21').setNumberFormat('@');
+    expect(pasteBlock(options, 'Cấu hình', 'E20', [['06124'], ['1.234']]).json).toEqual({ ok: true, rejected: [] });
+    expect(sheet.getRange('E20:E21').getValues()).toEqual([['06124'], ['1.234']]);
+    // Outside a text column, typed input reads numbers as Google does.
+    expect(pasteBlock(options, 'Cấu hình', 'F20', [['06124']]).json).toEqual({ ok: true, rejected: [] });
+    expect(sheet.getRange('F20').getValue()).toBe(6124);
+  });
+});

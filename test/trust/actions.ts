@@ -16,7 +16,8 @@ export interface Action {
 
 export const ACTIONS: Action[] = [
   { name: 'setupWorkbook', fn: 'setupWorkbook', args: [] },
-  { name: 'allocateDelegates', fn: 'allocateDelegates', args: [] },
+  // The officer confirms the re-allocation (the guard itself: realloc-*.test.ts).
+  { name: 'allocateDelegates', fn: 'allocateDelegates', args: [{ confirmed: true }] },
   { name: 'validateAll', fn: 'validateAll', args: [] },
   { name: 'generateNotice thong-bao-ket-luan', fn: 'generateNotice', args: ['thong-bao-ket-luan'] },
   { name: 'generateNotice phan-bo-dai-bieu', fn: 'generateNotice', args: ['phan-bo-dai-bieu'] },

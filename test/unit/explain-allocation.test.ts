@@ -9,6 +9,7 @@ import { LANG_SON } from '../../samples/lang-son';
 import { LANG_SON_COMMUNES } from '../../samples/lang-son-communes';
 import { type AllocationPlan, planAllocation } from '../../src/domain/allocation';
 import type { ApportionMethod } from '../../src/domain/apportion';
+import { checkOfficialTotal } from '../../src/domain/checks/allocation';
 import { ProblemList } from '../../src/domain/problem';
 import { readAllocationTable, readSettingsWithCells, readUnits } from '../../src/domain/records';
 import { SHEETS } from '../../src/domain/template';
@@ -230,6 +231,7 @@ describe('no zero clause, and a hint that says what to enter where', () => {
   const config = (fixed: number): CellValue[][] => [
     ['Thông số', 'Giá trị', 'Ghi chú'],
     ['Tổng số đại biểu chính thức', 1250],
+    ['Số đại biểu chính thức tối đa', 2000],
     ['Số đại biểu đương nhiên', fixed],
     ['Số đại biểu cơ quan cấp tỉnh', 0],
     ['Phương pháp phân bổ', 'Hamilton'],
@@ -280,5 +282,59 @@ describe('no zero clause, and a hint that says what to enter where', () => {
     expect(plan.rows[0]?.reason).toBe(
       '3.000 × 1.250 ÷ 4.000 = 937,5; phần nguyên 937, số dư 0,5 lớn nhất (bằng số dư của Xã Bình; theo quy tắc ngang bằng, được xếp trước) nên được thêm 01 → 938 đại biểu. Điều chỉnh +2: số chính thức 940.',
     );
+  });
+
+  test('the total that does not add up: thousands with a dot, no clause for zero fixed seats', () => {
+    for (const fixed of [0, 250]) {
+      const problems = new ProblemList();
+      const { settings, cells } = readSettingsWithCells(config(fixed), 420, problems);
+      const units = readUnits([header('units'), ['A', 'Xã An', 9000, 3000, '', '', '']], problems);
+      const sheet = readAllocationTable([header('allocation'), ['A', 'Xã An', '', '', '', 2]], problems).rows;
+      const plan = planAllocation(settings, cells, units, sheet, [], problems);
+      const checks = new ProblemList();
+      checkOfficialTotal({ settings, settingCells: cells, plan, sheetRows: sheet, sheetPresent: true }, checks);
+      expect(checks.items.map((p) => p.message)).toEqual([
+        fixed === 0
+          ? 'Tổng số chính thức của các đơn vị là 1.252, khác tổng số đại biểu chính thức (1.250).'
+          : 'Tổng số chính thức của các đơn vị là 1.002, cộng 250 đại biểu đương nhiên và đại biểu cơ quan cấp tỉnh là 1.252, khác tổng số đại biểu chính thức (1.250).',
+      ]);
+    }
+  });
+
+  test('each refusal says what to enter where, naming the unit by name', () => {
+    const refusal = (fixed: number, units: CellValue[][], extra: CellValue[][] = []) => {
+      const problems = new ProblemList();
+      const { settings, cells } = readSettingsWithCells([...config(fixed), ...extra], 420, problems);
+      const plan = planAllocation(settings, cells, readUnits([header('units'), ...units], problems), [], [], problems);
+      expect(plan.ok).toBe(false);
+      return problems.items
+        .filter((p) => p.rule === 'allocation-infeasible')
+        .map((p) => [p.sheet, p.cell, p.message, p.suggestion]);
+    };
+    const unit: CellValue[] = ['A', 'Xã An', 9000, 3000, '', '', ''];
+    expect(refusal(0, [unit], [['Số đại biểu cơ quan cấp tỉnh', 1300]])).toEqual([
+      [
+        'Cấu hình',
+        'B2',
+        'Số đại biểu đương nhiên và đại biểu cơ quan cấp tỉnh (1.300) lớn hơn tổng số đại biểu chính thức (1.250): không còn đại biểu để phân bổ cho các đơn vị.',
+        'Sửa "Tổng số đại biểu chính thức", "Số đại biểu đương nhiên", "Số đại biểu cơ quan cấp tỉnh" trong trang "Cấu hình", rồi chạy lại "Phân bổ đại biểu".',
+      ],
+    ]);
+    expect(refusal(0, [unit, ['B', 'Xã Bình', 9000, 'nhiều', '', '', '']])).toEqual([
+      [
+        'Đơn vị',
+        'D3',
+        'Chưa thể phân bổ: dòng 3 (Xã Bình) của trang "Đơn vị" có số liệu thiếu hoặc không hợp lệ.',
+        'Trong trang "Đơn vị", dòng 3: nhập Dân số DTTS là số nguyên không âm (ô D3) và sửa các ô được đánh dấu lỗi trên dòng đó, rồi chạy lại "Phân bổ đại biểu".',
+      ],
+    ]);
+    expect(refusal(0, [['A', 'Xã An', 9000, 3000, 5, 3, '']])).toEqual([
+      [
+        'Cấu hình',
+        'B2',
+        'Đơn vị "Xã An": số đại biểu tối thiểu (5) lớn hơn số tối đa (3).',
+        'Sửa "Tổng số đại biểu chính thức", "Số đại biểu tối thiểu mỗi đơn vị" trong trang "Cấu hình", hoặc cột "Tối thiểu", "Tối đa" của đơn vị trong trang "Đơn vị", rồi chạy lại "Phân bổ đại biểu".',
+      ],
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import { assignmentInput, buildAssignmentDecision } from '../../src/domain/notic
 import { buildConclusionNotice, conclusionInput } from '../../src/domain/notice/conclusion';
 import { withNumber } from '../../src/domain/notice/frame';
 import type { DocModel } from '../../src/domain/notice/model';
+import { resolveProfile } from '../../src/domain/notice/profiles';
 import { ProblemList } from '../../src/domain/problem';
 import {
   readConclusions,
@@ -285,7 +286,7 @@ describe('the .docx export of the notice', () => {
 
   it('the HTML preview has the same structure', () => {
     const html = docHtml(doc);
-    expect(html).toContain('<title>01/TB-UBND - Thông báo kết luận');
+    expect(html).toContain('<title>01/TB-UBND - Thông báo kết luận cuộc họp');
     expect(html).toContain('font-weight:bold');
     expect(html).toMatch(/text-align:justify;[^"]*text-indent:36pt/);
     expect(html).toContain('Nơi nhận:');
@@ -345,7 +346,7 @@ describe('allocation and assignment documents', () => {
     const index = new UnitIndex(readUnits(grid('units'), problems));
     const m = withNumber(
       buildAssignmentDecision(assignmentInput(members, index, 'district'), settings, '2024-01-15'),
-      '03/QĐ-UBND',
+      '03/QĐ-BCĐ',
     );
     const { doc, calls } = render(m);
     const article = find(doc, /^Điều 1\. Phân công/);
@@ -358,7 +359,7 @@ describe('allocation and assignment documents', () => {
     // Three bold article numbers, plus the table's text style (one call for the whole table).
     expect(calls['Text.setAttributes']).toBe(4);
     expect(find(doc, 'QUYẾT ĐỊNH').attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
-    expect(find(doc, 'Số: 03/QĐ-UBND')).toBeTruthy();
+    expect(find(doc, 'Số: 03/QĐ-BCĐ')).toBeTruthy();
   });
 });
 
@@ -406,15 +407,17 @@ describe('the user’s template', () => {
     });
     const index = new UnitIndex(readUnits(grid('units'), problems));
     const m = withNumber(
-      buildAssignmentDecision(assignmentInput(members, index, 'district'), settings, '2024-01-15'),
-      '03/QĐ-UBND',
+      buildAssignmentDecision(assignmentInput(members, index, 'district'), settings, '2024-01-15', '', {
+        profile: resolveProfile('phan-cong-nhiem-vu', settings, {}, members),
+      }),
+      '03/QĐ-BCĐ',
     );
     renderFromTemplate(m, template.id);
     const made = app.created[0];
     expect(made?.name).toBe(m.title);
     const doc = made?.snapshot() as DocSnapshot;
     const texts = paragraphsOf(doc.blocks).map((p) => p.text);
-    expect(texts[0]).toBe('ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN — Số: 03/QĐ-UBND');
+    expect(texts[0]).toBe('BAN CHỈ ĐẠO ĐẠI HỘI — Số: 03/QĐ-BCĐ');
     expect(texts).toContain('Lạng Sơn, ngày 15 tháng 01 năm 2024');
     expect(texts).toContain(`QUYẾT ĐỊNH: ${m.summary}`);
     expect(texts.some((t) => t.includes('{{'))).toBe(false);
@@ -431,8 +434,11 @@ describe('the user’s template', () => {
       'Chu Văn Hùng',
     ]);
     const sign = doc.blocks.filter((b): b is TableSnapshot => b.type === 'table')[1] as TableSnapshot;
-    expect(cellTexts(sign)[0]).toEqual([m.recipients.join('\n'), 'TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG']);
-    expect(style(find(doc, 'Vũ Quang Khánh'))).toMatchObject({ BOLD: true });
+    // The decision is the steering committee's: TM. BAN CHỈ ĐẠO, signed by its head (Thành viên).
+    expect(cellTexts(sign)[0]).toEqual([m.recipients.join('\n'), 'TM. BAN CHỈ ĐẠO']);
+    // The signer's paragraph ({{nguoi_ky}}, bold in the template) is the last with the name (the table lists him too).
+    const named = paragraphsOf(doc.blocks).filter((p) => p.text === 'Đoàn Thanh Sơn');
+    expect(style(named[named.length - 1] as ParagraphSnapshot)).toMatchObject({ BOLD: true });
     expect(doc.page.widthPt).toBe(612);
     expect(counter.snapshot()['DocumentApp.openById']).toBe(1);
     expect(counter.snapshot()['Document.saveAndClose']).toBe(1);

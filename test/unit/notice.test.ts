@@ -21,6 +21,7 @@ import type { Block, DocModel, ParagraphBlock, TableBlock } from '../../src/doma
 import * as ND from '../../src/domain/notice/nd30';
 import { formatDocNumber, nextDocNumber, parseDocNumber } from '../../src/domain/notice/numbering';
 import { placeholderValues, templateRows } from '../../src/domain/notice/placeholders';
+import { resolveProfile } from '../../src/domain/notice/profiles';
 import { ProblemList } from '../../src/domain/problem';
 import {
   readConclusions,
@@ -319,7 +320,7 @@ describe('Thông báo kết luận of the Lạng Sơn sample (seed 004)', () => 
 
   it('numbering shows in the header and the title', () => {
     expect(model.number).toBe('01/TB-UBND');
-    expect(model.title).toMatch(/^01\/TB-UBND - Thông báo kết luận - Kết luận của đồng chí Đoàn Thanh Sơn/);
+    expect(model.title).toMatch(/^01\/TB-UBND - Thông báo kết luận cuộc họp - Kết luận của đồng chí Đoàn Thanh Sơn/);
     expect(model.title.length).toBeLessThan(140);
   });
 });
@@ -588,7 +589,7 @@ describe('document log', () => {
   const when = new Date('2024-01-05T03:00:00Z');
   const rows: CellValue[][] = [
     ['Ghi chú', 'Liên kết', 'Số', 'Loại', 'Ngày', 'Trích yếu', 'Mã dữ liệu', 'Người tạo', 'Thời điểm'],
-    ['', 'https://d/1', '01/TB-UBND', 'Thông báo kết luận', '05/01/2024', 'A', 'aaaa', 'x@y', when],
+    ['', 'https://d/1', '01/TB-UBND', 'Thông báo kết luận cuộc họp', '05/01/2024', 'A', 'aaaa', 'x@y', when],
     [
       '',
       'https://d/2',
@@ -691,19 +692,21 @@ describe('document log', () => {
 describe('template placeholders', () => {
   it('scalar and list values, and the rows of the data table', () => {
     const input = assignmentInput(members, index, settings.level);
-    const m = withNumber(buildAssignmentDecision(input, settings, '2024-01-15'), '03/QĐ-UBND');
+    // The decision is the steering committee's (seed 004: submitted to its head to issue).
+    const profile = resolveProfile('phan-cong-nhiem-vu', settings, {}, members);
+    const m = withNumber(buildAssignmentDecision(input, settings, '2024-01-15', '', { profile }), '03/QĐ-BCĐ');
     const v = placeholderValues(m);
     expect(v).toMatchObject({
-      so: '03/QĐ-UBND',
-      so_ky_hieu: 'Số: 03/QĐ-UBND',
+      so: '03/QĐ-BCĐ',
+      so_ky_hieu: 'Số: 03/QĐ-BCĐ',
       ngay: '15/01/2024',
       dia_danh_ngay: 'Lạng Sơn, ngày 15 tháng 01 năm 2024',
       loai_van_ban: 'QUYẾT ĐỊNH',
-      co_quan_chu_quan: '',
-      co_quan_ban_hanh: 'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN',
-      tham_quyen: ['TL. CHỦ TỊCH', 'KT. CHÁNH VĂN PHÒNG'],
-      chuc_vu: 'PHÓ CHÁNH VĂN PHÒNG',
-      nguoi_ky: 'Vũ Quang Khánh',
+      co_quan_chu_quan: 'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN',
+      co_quan_ban_hanh: 'BAN CHỈ ĐẠO ĐẠI HỘI',
+      tham_quyen: ['TM. BAN CHỈ ĐẠO'],
+      chuc_vu: 'TRƯỞNG BAN',
+      nguoi_ky: 'Đoàn Thanh Sơn',
     });
     expect(v.noi_nhan).toEqual(m.recipients);
     expect(templateRows(m).rows).toHaveLength(6);

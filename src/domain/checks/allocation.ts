@@ -83,7 +83,7 @@ export function checkAllocationUpToDate(input: AllocationCheckInput, problems: P
         'allocation-stale',
         ALLOC,
         at.cells.seats ?? at.cells.code ?? '',
-        `Số phân bổ của "${row.name}" (${at.data.seats ?? 'trống'}) khác kết quả tính lại (${row.seats}): số liệu đã thay đổi.`,
+        `Số phân bổ của "${row.name}" (${at.data.seats === null ? 'trống' : formatVnNumber(at.data.seats)}) khác kết quả tính lại (${formatVnNumber(row.seats)}): số liệu đã thay đổi.`,
         rerun,
       );
     }
@@ -113,7 +113,11 @@ export function checkOfficialTotal(input: AllocationCheckInput, problems: Proble
       'allocation-total-mismatch',
       CONFIG,
       cell,
-      `Tổng số chính thức của các đơn vị (${units}) cộng ${fixed} ghế cố định bằng ${units + fixed}, khác tổng số đại biểu chính thức (${settings.officialTotal}).`,
+      `Tổng số chính thức của các đơn vị là ${formatVnNumber(units)}${
+        fixed
+          ? `, cộng ${formatVnNumber(fixed)} đại biểu đương nhiên và đại biểu cơ quan cấp tỉnh là ${formatVnNumber(units + fixed)}`
+          : ''
+      }, khác tổng số đại biểu chính thức (${formatVnNumber(settings.officialTotal)}).`,
       'Các số Điều chỉnh trong trang Phân bổ phải có tổng bằng 0.',
     );
   }
@@ -122,7 +126,7 @@ export function checkOfficialTotal(input: AllocationCheckInput, problems: Proble
       'allocation-above-cap',
       CONFIG,
       cell,
-      `Tổng số đại biểu chính thức (${settings.officialTotal}) vượt mức tối đa ${settings.officialCap}.`,
+      `Tổng số đại biểu chính thức (${formatVnNumber(settings.officialTotal)}) vượt mức tối đa ${formatVnNumber(settings.officialCap)}.`,
       'Giảm tổng số đại biểu hoặc kiểm tra lại thông số "Số đại biểu chính thức tối đa".',
     );
   }
@@ -138,7 +142,7 @@ export function checkUnitBounds(input: AllocationCheckInput, problems: ProblemLi
         'allocation-below-min',
         sheet,
         cell,
-        `"${row.name}" có ${row.final} đại biểu chính thức, ít hơn mức tối thiểu ${row.min}.`,
+        `"${row.name}" có ${formatVnNumber(row.final)} đại biểu chính thức, ít hơn mức tối thiểu ${formatVnNumber(row.min)}.`,
         'Sửa cột Điều chỉnh hoặc mức tối thiểu.',
       );
     }
@@ -147,7 +151,7 @@ export function checkUnitBounds(input: AllocationCheckInput, problems: ProblemLi
         'allocation-above-max',
         sheet,
         cell,
-        `"${row.name}" có ${row.final} đại biểu chính thức, vượt mức tối đa ${row.max}.`,
+        `"${row.name}" có ${formatVnNumber(row.final)} đại biểu chính thức, vượt mức tối đa ${formatVnNumber(row.max)}.`,
         'Sửa cột Điều chỉnh hoặc mức tối đa.',
       );
     }
@@ -156,7 +160,7 @@ export function checkUnitBounds(input: AllocationCheckInput, problems: ProblemLi
         'allocation-zero-population',
         sheet,
         cell,
-        `"${row.name}" không có dân số DTTS nhưng được ${row.final} đại biểu.`,
+        `"${row.name}" không có dân số DTTS nhưng được ${formatVnNumber(row.final)} đại biểu.`,
         'Kiểm tra dân số DTTS hoặc mức tối thiểu của đơn vị.',
       );
     }
@@ -188,10 +192,12 @@ export function checkTies(input: AllocationCheckInput, problems: ProblemList): v
   if (!explained || explained.tied.length === 0) return;
   const rowOf = new Map(input.plan.rows.map((r) => [r.code, r]));
   const nameOf = (id: string) => rowOf.get(id)?.name ?? id;
+  // The units that tied and did not get the seat (the same for every winner): named once.
+  const winners = new Set(explained.tieWinners);
+  const others = explained.tied.filter((t) => !winners.has(t)).map(nameOf);
   for (const id of explained.tieWinners) {
     const row = rowOf.get(id);
     if (!row) continue;
-    const others = explained.tied.filter((t) => t !== id && !explained.tieWinners.includes(t)).map(nameOf);
     problems.warning(
       'allocation-tie',
       sheetFor(input, row),

@@ -53,8 +53,8 @@ export function checkProvincialSeats(input: DelegateCheckInput, problems: Proble
   const agencies = delegates.filter((d) => d.provincial && d.data.kind === 'official').length;
   const exOfficio = delegates.filter((d) => d.data.kind === 'ex-officio').length;
   const pairs: [number, number, string, keyof Settings][] = [
-    [agencies, settings.provincialAgencySeats, 'đại biểu cơ quan cấp tỉnh', 'provincialAgencySeats'],
-    [exOfficio, settings.exOfficioSeats, 'đại biểu đương nhiên', 'exOfficioSeats'],
+    [agencies, settings.provincialAgencySeats, M.provincialAgencies, 'provincialAgencySeats'],
+    [exOfficio, settings.exOfficioSeats, M.exOfficio, 'exOfficioSeats'],
   ];
   for (const [count, seats, label, key] of pairs) {
     if (count === seats || (count === 0 && delegates.length === 0)) continue;

@@ -65,14 +65,14 @@ type ShareRule = [
 ];
 
 const SHARE_RULES: ShareRule[] = [
-  ['minWomenShare', 'nữ', (d) => (d.data.gender === null ? null : d.data.gender === 'female')],
+  ['minWomenShare', M.shareLabels.minWomenShare, (d) => (d.data.gender === null ? null : d.data.gender === 'female')],
   [
     'minYouthShare',
-    'đại biểu trẻ',
+    M.shareLabels.minYouthShare,
     (d, input) => (d.data.birthYear === null ? null : input.year - d.data.birthYear < input.settings.youthAge),
   ],
-  ['minPrestigeShare', 'người có uy tín', (d) => foldKey(d.data.category ?? '').includes('uy tín')],
-  ['maxKinhShare', 'người Kinh', (d) => (d.data.ethnic === null ? null : d.data.ethnic === '01')],
+  ['minPrestigeShare', M.shareLabels.minPrestigeShare, (d) => foldKey(d.data.category ?? '').includes('uy tín')],
+  ['maxKinhShare', M.shareLabels.maxKinhShare, (d) => (d.data.ethnic === null ? null : d.data.ethnic === '01')],
 ];
 
 /** [delegates who count, delegates known] for a share rule's test. */

@@ -6,7 +6,7 @@ import { METHOD_NAMES } from '../apportion';
 import type { IsoDate } from '../dates';
 import { formatVnNumber } from '../numbers';
 import { type Settings, unitWord } from '../settings';
-import { congressName, frame, para, table } from './frame';
+import { congressName, type FrameInput, frame, para, table } from './frame';
 import type { Block, DocModel } from './model';
 
 export interface AllocationNoticeRow {
@@ -39,7 +39,13 @@ export function allocationSummary(s: Settings): string {
   return `Về việc phân bổ số lượng đại biểu chính thức dự ${congressName(s)}`;
 }
 
-export function buildAllocationNotice(input: AllocationNoticeInput, s: Settings, date: IsoDate, number = ''): DocModel {
+export function buildAllocationNotice(
+  input: AllocationNoticeInput,
+  s: Settings,
+  date: IsoDate,
+  number = '',
+  options: Pick<FrameInput, 'profile' | 'draft'> = {},
+): DocModel {
   const words = unitWord(s.level);
   const apportioned = input.rows.reduce((a, r) => a + r.seats, 0);
   const fixed = input.fixedSeats.filter((f) => f.seats > 0);
@@ -78,5 +84,6 @@ export function buildAllocationNotice(input: AllocationNoticeInput, s: Settings,
     summary: allocationSummary(s),
     blocks,
     extraRecipients: [`Ban Chỉ đạo Đại hội các ${words.long}`],
+    ...options,
   });
 }

@@ -8,7 +8,7 @@ import { resolveSupervised } from '../roster/members';
 import { type Settings, unitWord } from '../settings';
 import { foldKey } from '../text';
 import { NoticeDataError, standingAgency } from './conclusion';
-import { congressName, frame, heading, para, table, upper } from './frame';
+import { congressName, type FrameInput, frame, heading, para, table, upper } from './frame';
 import type { Block, DocModel } from './model';
 
 export interface AssignmentInput {
@@ -55,7 +55,13 @@ export function assignmentSummary(s: Settings): string {
   return `Về việc phân công nhiệm vụ thành viên Ban Chỉ đạo ${congressName(s)}`;
 }
 
-export function buildAssignmentDecision(input: AssignmentInput, s: Settings, date: IsoDate, number = ''): DocModel {
+export function buildAssignmentDecision(
+  input: AssignmentInput,
+  s: Settings,
+  date: IsoDate,
+  number = '',
+  options: Pick<FrameInput, 'profile' | 'draft'> = {},
+): DocModel {
   const congress = congressName(s);
   const italic = (text: string) => para([{ text, italic: true }]);
   const article = (n: number, text: string) => para([{ text: `Điều ${n}.`, bold: true }, { text: ` ${text}` }]);
@@ -103,5 +109,6 @@ export function buildAssignmentDecision(input: AssignmentInput, s: Settings, dat
     summary: assignmentSummary(s),
     blocks,
     extraRecipients: ['Như Điều 3'],
+    ...options,
   });
 }

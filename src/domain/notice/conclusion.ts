@@ -8,7 +8,7 @@ import type { ConclusionRecord, MeetingRecord, MemberRecord, TaskRecord } from '
 import type { Settings } from '../settings';
 import { foldKey } from '../text';
 import type { TaskStatus } from '../values';
-import { congressName, endWith, frame, para, pointLetter } from './frame';
+import { congressName, endWith, type FrameInput, frame, para, pointLetter } from './frame';
 import type { Block, DocModel } from './model';
 
 export interface ConclusionInput {
@@ -157,7 +157,13 @@ export function conclusionSummary(input: ConclusionInput, s: Settings): string {
   return `Kết luận của ${chair} tại cuộc họp ${meetingBody(input.meeting.code)} ${congressName(s)}${purpose}`;
 }
 
-export function buildConclusionNotice(input: ConclusionInput, s: Settings, date: IsoDate, number = ''): DocModel {
+export function buildConclusionNotice(
+  input: ConclusionInput,
+  s: Settings,
+  date: IsoDate,
+  number = '',
+  options: Pick<FrameInput, 'profile' | 'draft'> = {},
+): DocModel {
   const m = input.meeting;
   const [chair, purpose] = meetingParts(m);
   const summary = conclusionSummary(input, s);
@@ -182,5 +188,5 @@ export function buildConclusionNotice(input: ConclusionInput, s: Settings, date:
     blocks.push(para(c.index === null ? c.content : `${c.index}. ${c.content}`));
   }
   if (!placed) blocks.push(...taskBlock(tn, input.tasks));
-  return frame({ kind: 'thong-bao-ket-luan', settings: s, date, number, summary, blocks });
+  return frame({ kind: 'thong-bao-ket-luan', settings: s, date, number, summary, blocks, ...options });
 }

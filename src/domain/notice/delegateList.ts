@@ -8,7 +8,7 @@ import type { DelegateRecord, UnitIndex } from '../records';
 import type { Settings } from '../settings';
 import { DELEGATE_KIND_LABELS, GENDER_LABELS } from '../values';
 import { type PrintedDelegate, printedDelegates } from './delegates';
-import { congressName, endWith, frame, para, table, upper } from './frame';
+import { congressName, endWith, type FrameInput, frame, para, table, upper } from './frame';
 import type { DocModel, Line } from './model';
 import * as ND from './nd30';
 
@@ -111,7 +111,12 @@ export function delegateListSummary(s: Settings): string {
   return `Dự ${congressName(s)}`;
 }
 
-export function buildDelegateList(input: DelegateListInput, s: Settings, date: IsoDate): DocModel {
+export function buildDelegateList(
+  input: DelegateListInput,
+  s: Settings,
+  date: IsoDate,
+  options: Pick<FrameInput, 'profile'> = {},
+): DocModel {
   const all = input.groups.flatMap((g) => g.delegates);
   const exOfficio = all.filter((d) => d.kind === 'ex-officio').length;
   const women = all.filter((d) => d.gender === 'female').length;
@@ -119,6 +124,7 @@ export function buildDelegateList(input: DelegateListInput, s: Settings, date: I
   const model = frame({
     kind: 'danh-sach-dai-bieu',
     settings: s,
+    ...options,
     date,
     number: '',
     summary,

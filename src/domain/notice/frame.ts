@@ -3,12 +3,14 @@
  * block, the recipients and the signature, all from `Cấu hình`; and small paragraph helpers.
  */
 import type { NoticeKind } from '../../rpc/contract';
+import { KIND_NAMES } from '../../ui/vi';
 import { formatNd30Date, type IsoDate } from '../dates';
 import type { Settings } from '../settings';
 import { foldKey, truncate } from '../text';
 import { agencyLines, ruleUnder } from './layout';
 import type { Block, Columns, DocModel, Line, ParagraphBlock, Run, TableBlock } from './model';
 import * as ND from './nd30';
+import { type DocProfile, resolveProfile } from './profiles';
 
 export interface NoticeType {
   /** Type name printed on the document. */
@@ -22,14 +24,14 @@ export interface NoticeType {
 }
 
 export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
-  'thong-bao-ket-luan': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo kết luận' },
-  'phan-bo-dai-bieu': { typeName: 'THÔNG BÁO', abbr: 'TB', label: 'Thông báo phân bổ đại biểu' },
-  'phan-cong-nhiem-vu': { typeName: 'QUYẾT ĐỊNH', abbr: 'QĐ', label: 'Quyết định phân công nhiệm vụ' },
-  'giay-moi': { typeName: 'GIẤY MỜI', abbr: 'GM', label: 'Giấy mời đại biểu' },
+  'thong-bao-ket-luan': { typeName: 'THÔNG BÁO', abbr: 'TB', label: KIND_NAMES['thong-bao-ket-luan'] },
+  'phan-bo-dai-bieu': { typeName: 'THÔNG BÁO', abbr: 'TB', label: KIND_NAMES['phan-bo-dai-bieu'] },
+  'phan-cong-nhiem-vu': { typeName: 'QUYẾT ĐỊNH', abbr: 'QĐ', label: KIND_NAMES['phan-cong-nhiem-vu'] },
+  'giay-moi': { typeName: 'GIẤY MỜI', abbr: 'GM', label: KIND_NAMES['giay-moi'] },
   'danh-sach-dai-bieu': {
     typeName: 'DANH SÁCH',
     abbr: '',
-    label: 'Danh sách đại biểu chính thức',
+    label: KIND_NAMES['danh-sach-dai-bieu'],
     numbered: false,
   },
 };
@@ -138,12 +140,26 @@ export interface FrameInput {
   blocks: Block[];
   /** Recipients before the settings' defaults ("Như Điều 3"). */
   extraRecipients?: string[];
+  /** Who issues and signs (src/domain/notice/profiles.ts); default: the kind's profile from `settings`. */
+  profile?: DocProfile;
+  /** A draft: the number and the day left blank for the records clerk ("Số:      /TB-BCĐ"). */
+  draft?: boolean;
 }
 
-/** The number's symbol for a kind: "TB-BCĐ". */
-export const symbolOf = (kind: NoticeKind, s: Settings): string => `${NOTICE_TYPES[kind].abbr}-${s.issuerCode.trim()}`;
+/** The number's symbol for a kind: "TB-BCĐ" (from its profile, or from the settings' profile of the kind). */
+export const symbolOf = (kind: NoticeKind, p: DocProfile | Settings): string =>
+  `${NOTICE_TYPES[kind].abbr}-${('authority' in p ? p : resolveProfile(kind, p)).issuerCode.trim()}`;
 
-export function recipientLines(s: Settings, extra: readonly string[] = []): string[] {
+/** The date line; a draft leaves the day blank ("Lạng Sơn, ngày      tháng 01 năm 2024"). */
+export function placeDateText(place: string, date: IsoDate, draft = false): string {
+  const full = formatNd30Date(place, date);
+  return draft ? full.replace(/ngày \d{2} tháng/, `ngày${DRAFT_GAP}tháng`) : full;
+}
+/** The blank a draft leaves for the number and the day (as seed 004). */
+export const DRAFT_GAP = '      ';
+
+export function recipientLines(p: DocProfile | Settings, extra: readonly string[] = []): string[] {
+  const s = 'authority' in p ? p : { recipients: p.recipients, drafterCode: p.drafterCode };
   const items = [...extra, ...s.recipients].map((r) =>
     r
       .replace(/^[\s\-–•]+/, '')
@@ -155,7 +171,13 @@ export function recipientLines(s: Settings, extra: readonly string[] = []): stri
   return [...unique.map((r) => `- ${r};`), `- Lưu: VT${drafter ? ', ' + drafter : ''}.`];
 }
 
-function headerColumns(kind: NoticeKind, s: Settings, number: string, date: IsoDate): DocModel['header'] {
+function headerColumns(
+  kind: NoticeKind,
+  s: DocProfile,
+  number: string,
+  date: IsoDate,
+  draft: boolean,
+): DocModel['header'] {
   const left: Line[] = [];
   for (const text of agencyLines(upper(s.parentBody), ND.SIZE.agency, AGENCY_WIDTH_PT, false)) {
     left.push(line(text, ND.SIZE.agency, { role: 'parent' }));
@@ -171,12 +193,12 @@ function headerColumns(kind: NoticeKind, s: Settings, number: string, date: IsoD
     left,
     right,
     widthsPct: ND.HEADER_WIDTHS,
-    number: line(`Số: ${number || '      /' + symbolOf(kind, s)}`, ND.SIZE.number),
-    placeDate: line(formatNd30Date(s.place || s.province, date), ND.SIZE.placeDate, { italic: true }),
+    number: line(`Số: ${number || DRAFT_GAP + '/' + symbolOf(kind, s)}`, ND.SIZE.number),
+    placeDate: line(placeDateText(s.place, date, draft), ND.SIZE.placeDate, { italic: true }),
   };
 }
 
-function footerColumns(s: Settings, recipients: string[]): Columns {
+function footerColumns(s: DocProfile, recipients: string[]): Columns {
   const left: Line[] = [
     line(ND.RECIPIENTS_HEADING, ND.SIZE.recipientsHeading, { bold: true, italic: true, align: 'left' }),
     ...recipients.map((r) => line(r, ND.SIZE.recipients, { align: 'left' })),
@@ -190,15 +212,18 @@ function footerColumns(s: Settings, recipients: string[]): Columns {
   return { left, right, widthsPct: ND.FOOTER_WIDTHS };
 }
 
-export function signatureOf(s: Settings): DocModel['signature'] {
-  return {
-    authority: s.signAuthority
-      .split('|')
-      .map((a) => upper(a.trim()))
-      .filter(Boolean),
-    title: upper(s.signerTitle.trim()),
-    name: s.signerName.trim(),
-  };
+export function signatureOf(p: DocProfile | Settings): DocModel['signature'] {
+  if (!('authority' in p)) {
+    return {
+      authority: p.signAuthority
+        .split('|')
+        .map((a) => upper(a.trim()))
+        .filter(Boolean),
+      title: upper(p.signerTitle.trim()),
+      name: p.signerName.trim(),
+    };
+  }
+  return { authority: [...p.authority], title: p.position, name: p.signerName };
 }
 
 /** Name of the Google Doc: "05/TB-UBND - Thông báo kết luận - Kết luận của đồng chí …". */
@@ -208,9 +233,11 @@ export function docTitle(kind: NoticeKind, number: string, summary: string): str
 
 /** Wraps a body into a complete ND 30 document. */
 export function frame(input: FrameInput): DocModel {
-  const { kind, settings: s, date, number, summary } = input;
+  const { kind, settings, date, number, summary } = input;
+  const s = input.profile ?? resolveProfile(kind, settings);
   const type = NOTICE_TYPES[kind];
   const recipients = recipientLines(s, input.extraRecipients);
+  const draft = Boolean(input.draft) && !number;
   return {
     kind,
     kindLabel: type.label,
@@ -219,7 +246,7 @@ export function frame(input: FrameInput): DocModel {
     date,
     page: { widthMm: ND.PAGE.widthMm, heightMm: ND.PAGE.heightMm, margins: { ...ND.MARGINS } },
     font: { family: ND.FONT, sizePt: ND.SIZE.body },
-    header: headerColumns(kind, s, number, date),
+    header: headerColumns(kind, s, number, date, draft),
     titleBlock: [
       line(type.typeName, ND.SIZE.typeName, BOLD),
       line(summary, ND.SIZE.summary, BOLD),
@@ -230,13 +257,15 @@ export function frame(input: FrameInput): DocModel {
     recipients,
     signature: signatureOf(s),
     footer: footerColumns(s, recipients),
+    ...(draft ? { draft: true } : {}),
   };
 }
 
 /** Sets the number once it is assigned (the number shows in the header and the title). */
 export function withNumber(model: DocModel, number: string): DocModel {
+  const { draft: _, ...rest } = model;
   return {
-    ...model,
+    ...rest,
     number,
     title: docTitle(model.kind, number, model.summary),
     header: { ...model.header, number: { ...model.header.number, text: `Số: ${number}` } },

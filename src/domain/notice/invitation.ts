@@ -12,7 +12,7 @@ import { SHEETS } from '../template';
 import { DELEGATE_KIND_LABELS, type DelegateKind, type Gender } from '../values';
 import { NoticeDataError } from './conclusion';
 import { printedDelegates } from './delegates';
-import { congressName, endWith, frame, para } from './frame';
+import { congressName, endWith, type FrameInput, frame, para } from './frame';
 import type { Block, DocModel } from './model';
 
 /** What the Doc shows until each page is filled (never left in a complete Doc). */
@@ -100,7 +100,13 @@ export function invitationSummary(s: Settings): string {
   return `Dự ${congressName(s)}`;
 }
 
-export function buildInvitations(input: InvitationInput, s: Settings, date: IsoDate, number = ''): DocModel {
+export function buildInvitations(
+  input: InvitationInput,
+  s: Settings,
+  date: IsoDate,
+  number = '',
+  options: Pick<FrameInput, 'profile' | 'draft'> = {},
+): DocModel {
   const [who, unit] = INVITATION_TOKENS;
   const plain = { indentFirstLineMm: 0 };
   const blocks: Block[] = [
@@ -123,6 +129,9 @@ export function buildInvitations(input: InvitationInput, s: Settings, date: IsoD
     summary: invitationSummary(s),
     blocks,
     extraRecipients: ['Như trên'],
+    ...options,
+    // An invitation goes to the person it names: no default recipients of the profile either.
+    ...(options.profile ? { profile: { ...options.profile, recipients: [] } } : {}),
   });
   return {
     ...model,

@@ -91,6 +91,8 @@ export interface DocModel {
   signature: { authority: string[]; title: string; name: string };
   /** Left: "Nơi nhận:" and the recipients; right: authority, position, gap, name. */
   footer: Columns;
+  /** A draft: no number and no day yet (issued later with issueDraft). */
+  draft?: boolean;
   /**
    * One page per row of `values` (Giấy mời): the document above is one page, holding each of
    * `tokens` once; every page is that page with the tokens replaced by its row's values.

@@ -2,9 +2,8 @@
  * Roster checks (part of validateAll): tasks, committee members, bodies and sub-unit progress.
  * Each rule is a small named function adding problems with a stable rule id.
  */
-import { CHECK_MESSAGES } from '../../ui/vi';
+import { ROSTER_MESSAGES as R } from '../../ui/vi';
 import { diffDays, formatVnDate, type IsoDate } from '../dates';
-import { formatVnNumber } from '../numbers';
 import { a1, type ProblemList, type Severity } from '../problem';
 import type { MeetingRecord, MemberRecord, ProgressRecord, TaskRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
@@ -36,7 +35,7 @@ const UNSUPERVISED_DETAIL_LIMIT = 20;
 const vn = formatVnDate;
 /** "Nhiệm vụ dòng 5 (Xây dựng dự thảo Chỉ thị…)": the content cut at a word, never mid-word. */
 function taskName(t: TaskRecord): string {
-  return CHECK_MESSAGES.taskName(t.row, truncateAtWord(t.data.content ?? '', 60));
+  return R.taskName(t.row, truncateAtWord(t.data.content ?? '', 60));
 }
 const cellOf = (r: { row: number; cells: Partial<Record<string, string>> }, field: string): string =>
   r.cells[field] ?? a1(r.row, 1);
@@ -72,8 +71,8 @@ export const taskNoLead = taskRule(
   'error',
   'task-no-lead',
   'lead',
-  'Ghi cơ quan chủ trì vào cột "Chủ trì".',
-  (t) => !t.data.lead && open(t) && 'chưa có đơn vị chủ trì.',
+  R.taskNoLeadHint,
+  (t) => !t.data.lead && open(t) && R.taskNoLead,
 );
 
 /** A deadline cell that is not a date was already reported by the reader (cell-invalid). */
@@ -81,21 +80,21 @@ export const taskNoDeadline = taskRule(
   'warning',
   'task-no-deadline',
   'deadline',
-  'Ghi hạn hoàn thành (ngày/tháng/năm), ví dụ 15/01/2024.',
-  (t) => !t.data.deadline && !t.invalid.has('deadline') && open(t) && 'chưa có hạn hoàn thành.',
+  R.taskNoDeadlineHint,
+  (t) => !t.data.deadline && !t.invalid.has('deadline') && open(t) && R.taskNoDeadline,
 );
 
 export const taskOverdue = taskRule(
   'error',
   'task-overdue',
   'deadline',
-  'Đôn đốc đơn vị chủ trì; nếu đã xong, ghi "Hoàn thành" và ngày hoàn thành.',
+  R.taskOverdueHint,
   (t, { today, settings }) => {
     const { deadline, lead } = t.data;
     return (
       deadline &&
       classifyTask(t, today, settings.dueSoonDays) === 'overdue' &&
-      `đã quá hạn ${diffDays(today, deadline)} ngày (hạn ${vn(deadline)}${lead ? `, chủ trì: ${lead}` : ''}).`
+      R.taskOverdue(diffDays(today, deadline), vn(deadline), lead ?? '')
     );
   },
 );
@@ -104,12 +103,12 @@ export const taskDueSoon = taskRule(
   'warning',
   'task-due-soon',
   'deadline',
-  'Nhắc đơn vị chủ trì hoàn thành đúng hạn.',
+  R.taskDueSoonHint,
   (t, { today, settings }) => {
     const deadline = t.data.deadline;
     if (!deadline || classifyTask(t, today, settings.dueSoonDays) !== 'due-soon') return;
     const left = diffDays(deadline, today);
-    return `${left === 0 ? 'đến hạn hôm nay' : `còn ${left} ngày đến hạn`} (${vn(deadline)}).`;
+    return R.taskDueSoon(left, vn(deadline));
   },
 );
 
@@ -117,16 +116,11 @@ export const taskDoneBeforeMeeting = taskRule(
   'error',
   'task-done-before-meeting',
   'doneOn',
-  'Kiểm tra lại ngày hoàn thành hoặc mã cuộc họp.',
+  R.taskDoneBeforeMeetingHint,
   (t, _, meetings) => {
     const { meeting, doneOn } = t.data;
     const date = meeting && meetings.get(foldKey(meeting))?.data.date;
-    return (
-      doneOn &&
-      date &&
-      doneOn < date &&
-      `có ngày hoàn thành ${vn(doneOn)}, trước ngày cuộc họp ${meeting} giao nhiệm vụ (${vn(date)}).`
-    );
+    return doneOn && date && doneOn < date && R.taskDoneBeforeMeeting(vn(doneOn), meeting ?? '', vn(date));
   },
 );
 
@@ -139,16 +133,16 @@ export const taskDoneWithoutDate: RosterRule = ({ tasks }, problems) => {
         'task-done-without-date',
         TASKS,
         cellOf(t, 'doneOn'),
-        `${taskName(t)} đã "Hoàn thành" nhưng chưa có ngày hoàn thành.`,
-        'Ghi ngày hoàn thành (ngày/tháng/năm).',
+        R.taskDoneWithoutDate(taskName(t)),
+        R.taskDoneWithoutDateHint,
       );
     } else if (doneOn && status !== null && status !== 'done') {
       problems.warning(
         'task-date-without-done',
         TASKS,
         cellOf(t, 'status'),
-        `${taskName(t)} có ngày hoàn thành ${vn(doneOn)} nhưng trạng thái chưa là "Hoàn thành".`,
-        'Sửa trạng thái thành "Hoàn thành", hoặc xóa ngày hoàn thành nếu chưa xong.',
+        R.taskDateWithoutDone(taskName(t), vn(doneOn)),
+        R.taskDateWithoutDoneHint,
       );
     }
   }
@@ -158,11 +152,11 @@ export const taskMeetingUnknown = taskRule(
   'error',
   'task-meeting-unknown',
   'meeting',
-  'Chọn mã cuộc họp trong danh sách, hoặc thêm cuộc họp vào trang Cuộc họp.',
+  R.taskMeetingUnknownHint,
   (t, _, meetings) =>
     t.data.meeting &&
     !meetings.has(foldKey(t.data.meeting)) &&
-    `ghi cuộc họp "${t.data.meeting}", không có trong trang "${SHEETS.meetings.name}".`,
+    R.taskMeetingUnknown(t.data.meeting, SHEETS.meetings.name),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -175,8 +169,8 @@ export const memberUnitUnknown: RosterRule = ({ members, index }, problems) => {
         'member-unit-unknown',
         MEMBERS,
         cellOf(m, 'units'),
-        `Thành viên ${m.data.name ?? `dòng ${m.row}`} phụ trách "${item}", không có trong trang "${UNITS}".`,
-        'Ghi mã hoặc tên đơn vị đúng như trang Đơn vị, cách nhau bởi dấu phẩy.',
+        R.memberUnitUnknown(m.data.name, m.row, item, UNITS),
+        R.memberUnitUnknownHint,
       );
     }
   }
@@ -194,26 +188,20 @@ export const unitUnsupervised: RosterRule = ({ members, units, index, settings }
   if (!assigned) return; // no assignment made yet: nothing to compare
   const left = units.filter((u) => !covered.has(u) && (u.data.code || u.data.name));
   const word = unitWord(settings.level).short;
-  const hint = `Phân công thành viên phụ trách trong cột "Đơn vị phụ trách" của trang "${MEMBERS}".`;
+  const hint = R.unitUnsupervisedHint(MEMBERS);
   if (left.length > UNSUPERVISED_DETAIL_LIMIT) {
     const names = left.slice(0, 10).map((u) => index.label(u));
     problems.warning(
       'unit-unsupervised',
       UNITS,
       cellOf(left[0] as UnitRecord, 'name'),
-      `${formatVnNumber(left.length)} ${word} chưa có thành viên phụ trách: ${names.join(', ')}…`,
+      R.unitsUnsupervised(left.length, word, names),
       hint,
     );
     return;
   }
   for (const u of left) {
-    problems.warning(
-      'unit-unsupervised',
-      UNITS,
-      cellOf(u, 'name'),
-      `Chưa có thành viên nào phụ trách ${word} ${index.label(u)}.`,
-      hint,
-    );
+    problems.warning('unit-unsupervised', UNITS, cellOf(u, 'name'), R.unitUnsupervised(word, index.label(u)), hint);
   }
 };
 
@@ -226,8 +214,8 @@ export const bodyWithoutHead: RosterRule = ({ members }, problems) => {
       'body-without-head',
       MEMBERS,
       cellOf(first, 'body'),
-      `${first.data.body} có ${formatVnNumber(list.length)} thành viên nhưng chưa có Trưởng ban.`,
-      'Ghi "Trưởng ban" (hoặc "Trưởng tiểu ban") ở cột "Vai trò" của người đứng đầu.',
+      R.bodyWithoutHead(first.data.body ?? '', list.length),
+      R.bodyWithoutHeadHint,
     );
   }
 };
@@ -236,9 +224,9 @@ export const bodyWithoutHead: RosterRule = ({ members }, problems) => {
 // Progress
 
 const MILESTONE_FIELDS = [
-  ['steeringCommittee', 'thành lập Ban Chỉ đạo'],
-  ['plan', 'ban hành Kế hoạch'],
-  ['congressDate', 'Đại hội'],
+  ['steeringCommittee', R.milestones.steeringCommittee],
+  ['plan', R.milestones.plan],
+  ['congressDate', R.milestones.congressDate],
 ] as const;
 
 /** Thành lập Ban Chỉ đạo ≤ Ban hành Kế hoạch ≤ Ngày Đại hội (for the dates present). */
@@ -254,8 +242,8 @@ export const milestonesOutOfOrder: RosterRule = (input, problems) => {
           'milestones-out-of-order',
           PROGRESS,
           cellOf(p, field[0]),
-          `${unitName(input, p)}: ngày ${field[1]} (${vn(date)}) trước ngày ${prev[1]} (${vn(before)}).`,
-          'Thứ tự đúng: thành lập Ban Chỉ đạo → ban hành Kế hoạch → Đại hội. Kiểm tra lại các ngày.',
+          R.milestonesOutOfOrder(unitName(input, p), field[1], vn(date), prev[1], vn(before)),
+          R.milestonesOutOfOrderHint,
         );
       }
       prev = field;
@@ -273,8 +261,8 @@ export const congressAfterDeadline: RosterRule = (input, problems) => {
       'congress-after-deadline',
       PROGRESS,
       cellOf(p, 'congressDate'),
-      `${unitName(input, p)} tổ chức Đại hội ngày ${vn(date)}, sau hạn ${vn(deadline)} của tỉnh.`,
-      'Đề nghị đơn vị tổ chức Đại hội trước hạn, hoặc sửa "Hạn tổ chức Đại hội cấp cơ sở" trong Cấu hình.',
+      R.congressAfterDeadline(unitName(input, p), vn(date), vn(deadline)),
+      R.congressAfterDeadlineHint,
     );
   }
 };
@@ -292,8 +280,8 @@ export const progressDuplicate: RosterRule = ({ progress, index }, problems) => 
       'progress-duplicate',
       PROGRESS,
       cellOf(p, 'unit'),
-      `${index.label(p.unitRecord)} có nhiều dòng tiến độ (trùng với dòng ${first.row}).`,
-      'Mỗi đơn vị chỉ nên có một dòng trong trang Tiến độ.',
+      R.progressDuplicate(index.label(p.unitRecord), first.row),
+      R.progressDuplicateHint,
     );
   }
 };

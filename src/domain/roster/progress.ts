@@ -3,8 +3,8 @@
  * reports use ("10/11 huyện, thành phố đã thành lập Ban Chỉ đạo").
  */
 import type { MilestoneDto, ProgressSummaryDto } from '../../rpc/contract';
+import { ROSTER_MESSAGES as R } from '../../ui/vi';
 import type { IsoDate } from '../dates';
-import { formatVnNumber } from '../numbers';
 import type { ProgressRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { foldKey, stripDiacritics } from '../text';
@@ -28,20 +28,17 @@ const happened = (d: IsoDate | null, today: IsoDate | undefined): boolean => d !
 export const MILESTONES: readonly MilestoneSpec[] = [
   {
     key: 'steering',
-    label: 'Thành lập Ban Chỉ đạo',
-    phrase: 'thành lập Ban Chỉ đạo',
+    ...R.progressMilestones.steering,
     reached: (p, today) => happened(p.steeringCommittee, today),
   },
   {
     key: 'plan',
-    label: 'Ban hành Kế hoạch',
-    phrase: 'ban hành Kế hoạch tổ chức Đại hội',
+    ...R.progressMilestones.plan,
     reached: (p, today) => happened(p.plan, today),
   },
   {
     key: 'congress',
-    label: 'Tổ chức Đại hội',
-    phrase: 'tổ chức Đại hội',
+    ...R.progressMilestones.congress,
     reached: (p, today) =>
       HELD.test(stripDiacritics(foldKey(p.congressStatus ?? ''))) ||
       (today !== undefined && happened(p.congressDate, today)),
@@ -75,9 +72,7 @@ export function summarizeProgress(
       label: m.label,
       reached,
       total,
-      sentence: total
-        ? `${formatVnNumber(reached)}/${formatVnNumber(total)} ${word} đã ${m.phrase}`
-        : `Chưa có ${word} nào trong trang "Đơn vị"`,
+      sentence: total ? R.progressReached(reached, total, word, m.phrase) : R.progressNoUnits(word),
       missing: missing.map((u) => index.label(u)),
     };
   });
@@ -103,15 +98,13 @@ export function progressReport(summary: ProgressSummaryDto): string {
     if (last && last.reached === m.reached) last.phrases.push(phrase);
     else clauses.push({ reached: m.reached, phrases: [phrase] });
   }
-  if (clauses.length === 0)
-    return `Đến nay, chưa có ${summary.unitWord} nào ${summary.total ? 'thành lập Ban Chỉ đạo' : 'được khai báo'}.`;
-  const text = clauses.map(
-    (c) => `${formatVnNumber(c.reached)}/${formatVnNumber(summary.total)} ${summary.unitWord} đã ${joinVi(c.phrases)}`,
+  if (clauses.length === 0) return R.progressReportNone(summary.unitWord, summary.total > 0);
+  return R.progressReport(
+    clauses.map((c) => R.progressReached(c.reached, summary.total, summary.unitWord, joinVi(c.phrases))),
   );
-  return `Đến nay, ${text.join('; ')}.`;
 }
 
 /** "a", "a và b", "a, b và c". */
 function joinVi(items: string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+  return items.length < 2 ? (items[0] ?? '') : R.andList(items.slice(0, -1), items[items.length - 1] ?? '');
 }

@@ -4,7 +4,7 @@
  */
 
 import { type Child, h } from '../dom';
-import type { Strings } from '../i18n';
+import { REALLOCATE, type Strings } from '../i18n';
 import { NOTICE_KINDS_LIST } from '../kinds';
 import { safeUrl } from '../model';
 import type { ActionKey, ResultState, ViewContext } from '../state';
@@ -108,6 +108,9 @@ export function actionsView(ctx: ViewContext): HTMLElement {
       { class: 'actions' },
       simple('setupWorkbook', t.setup, t.setupHint, primary('setupWorkbook')),
       simple('allocateDelegates', t.allocate, t.allocateHint, primary('allocateDelegates')),
+      state.overview?.allocationUndo
+        ? simple('undoAllocation', REALLOCATE.undo, REALLOCATE.undoHint(state.overview.allocationUndo.methodName))
+        : null,
       simple('validateAll', t.validate, t.validateHint, primary('validateAll')),
       toggle,
       menu,

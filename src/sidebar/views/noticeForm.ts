@@ -40,15 +40,19 @@ function choiceOf(ctx: ViewContext, form: NoticeForm): NoticeChoice {
 export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement {
   const { t, state } = ctx;
   const meetings = form.kind === 'thong-bao-ket-luan' ? form.meetings : undefined;
-  const ready = meetings === undefined || (meetings !== null && meetings.length > 0);
+  // Before "Thiết lập bảng tính" there is nothing to print: the form says so and offers no "Tạo".
+  const setUp = state.overview?.checklist?.find((st) => st.key === 'setup')?.done !== false;
+  const ready = setUp && (meetings === undefined || (meetings !== null && meetings.length > 0));
   const creating = state.busy?.action === 'generateNotice';
-  const note = form.error
-    ? `${t.meetingsFailed} ${form.error}`
-    : meetings === null
-      ? t.loading
-      : meetings?.length === 0
-        ? t.noMeetings
-        : null;
+  const note = !setUp
+    ? t.notSetUp
+    : form.error
+      ? `${t.meetingsFailed} ${form.error}`
+      : meetings === null
+        ? t.loading
+        : meetings?.length === 0
+          ? t.noMeetings
+          : null;
   return h(
     'form',
     {
@@ -85,7 +89,7 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
         )
       : null,
     meetings && meetings.length > 0 ? chosenMeeting(meetings.find((m) => m.code === form.meeting)) : null,
-    note ? h('p', { class: `form-note${meetings === null ? ' muted' : ' tone-error'}` }, note) : null,
+    note ? h('p', { class: `form-note${setUp && meetings === null ? ' muted' : ' tone-error'}` }, note) : null,
     ready
       ? field(
           'notice-date',

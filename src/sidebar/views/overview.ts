@@ -99,16 +99,18 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
           t.openTasks(o.tasks.open),
           'tasks',
         ),
-    head && head.total > 0
-      ? card(
-          head.total > 0 && head.reached >= head.total ? 'ok' : 'info',
-          t.progress,
-          `${head.reached}/${head.total}`,
-          sentenceRest(head),
-          null,
-          'progress',
-        )
-      : card('muted', t.progress, '—', head?.sentence || t.noProgress, null, 'progress'),
+    o.configured === false
+      ? card('muted', t.progress, '—', t.notSetUpShort, null, 'progress')
+      : head && head.total > 0
+        ? card(
+            head.total > 0 && head.reached >= head.total ? 'ok' : 'info',
+            t.progress,
+            `${head.reached}/${head.total}`,
+            sentenceRest(head),
+            null,
+            'progress',
+          )
+        : card('muted', t.progress, '—', head?.sentence || t.noProgress, null, 'progress'),
   );
 }
 

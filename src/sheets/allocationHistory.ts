@@ -1,0 +1,341 @@
+/**
+ * The previous allocation, kept so that "Hoàn tác phân bổ" can put it back.
+ *
+ * Where: a hidden sheet the add-in owns (HISTORY_SHEET), like the record of the marks. Document
+ * properties cap one value at 9 KB (https://developers.google.com/apps-script/guides/properties),
+ * which a province's ~8 owned cells × hundreds of units exceed; a sheet is read with one getValues and
+ * written with one setValues whatever the number of units. Every cell is formatted as plain text and
+ * written so that it stays text (a code "06100" or "=A1" never becomes a number or a formula).
+ *
+ * Layout: row 1 a header, row 2 the meta (when the kept allocation was replaced, its method), then one
+ * row per unit: its code, the row it was in, and its owned cells as JSON (value with its type, formula,
+ * number format), cut into pieces of at most CHUNK characters over the next columns (a cell holds at
+ * most 50,000 characters, and a unit name may be that long).
+ *
+ * What is kept: the owned cells of `Phân bổ` (the computed columns of the unit rows) as they were just
+ * before a write that changed an existing allocation. A first allocation, or a write that changes no
+ * owned cell, keeps the earlier record. Undo restores by code, under the document lock, writes only
+ * the owned cells of the rows it finds, and then empties the record: undo twice is refused (run
+ * "Phân bổ đại biểu" again to get the new result back).
+ */
+
+import { matchUnitRows } from '../domain/allocation';
+import {
+  decodeMeta,
+  decodeSnapshot,
+  encodeMeta,
+  encodeSnapshot,
+  type HistoryMeta,
+  type OwnedCell,
+  type UnitSnapshot,
+} from '../domain/allocationHistory';
+import { METHOD_NAMES } from '../domain/apportion';
+import { asText } from '../domain/marks';
+import { ProblemList } from '../domain/problem';
+import { readAllocationTable } from '../domain/records';
+import { SHEETS } from '../domain/template';
+import { isTotalLabel } from '../domain/text';
+import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
+import type { UndoAllocationResultDto } from '../rpc/contract';
+import { REALLOCATION_MESSAGES } from '../ui/vi';
+import { type WriteBatch, writeAll } from './batch';
+import { withDocumentLock } from './lock';
+import { loadStates, saveState } from './state';
+import { findSheet, readGrids, type Sheet, type Spreadsheet } from './workbook';
+
+/** The hidden sheet holding the previous allocation (the add-in's own). */
+export const HISTORY_SHEET = 'Trợ lý DTTS – phân bổ trước';
+const HEADER = ['Mã đơn vị', 'Dòng', 'Các ô của tiện ích'];
+const META_MARK = '#';
+/** Characters per cell of the JSON (Sheets refuses a cell over 50,000). */
+const CHUNK = 40000;
+/** JSON text → pieces of at most CHUNK characters. */
+const chunks = (text: string) => {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  return out.length > 0 ? out : [''];
+};
+
+/** The computed (owned) columns of `Phân bổ`. */
+export const OWNED_KEYS = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
+const TEXT_KEYS = new Set(SHEETS.allocation.columns.filter((c) => c.computed && c.kind === 'text').map((c) => c.key));
+
+export interface HistoryRecord {
+  sheet: Sheet | null;
+  /** What the sheet's first columns hold (written back by a rollback). */
+  raw: unknown[][];
+  meta: HistoryMeta | null;
+  units: UnitSnapshot[];
+  /** A unit row could not be read back. */
+  damaged: boolean;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+
+/** One getSheetByName and, when the sheet is there, one getValues. */
+export function readHistory(ss: Spreadsheet): HistoryRecord {
+  const sheet = ss.getSheetByName(HISTORY_SHEET);
+  if (!sheet) return { sheet: null, raw: [], meta: null, units: [], damaged: false };
+  const values = sheet.getDataRange().getValues();
+  const raw = values.map((r) => [...r]);
+  const json = (r: readonly unknown[]) => r.slice(2).map(str).join('');
+  const metaRow = values[1];
+  const meta = metaRow && str(metaRow[0]) === META_MARK ? decodeMeta(json(metaRow)) : null;
+  const units: UnitSnapshot[] = [];
+  let damaged = false;
+  if (meta) {
+    for (const r of values.slice(2)) {
+      const code = str(r[0]);
+      if (code === '' && json(r) === '') continue;
+      const unit = decodeSnapshot(code, json(r));
+      if (unit && code !== '') units.push(unit);
+      else damaged = true;
+    }
+  }
+  return { sheet, raw, meta, units, damaged };
+}
+
+/** The allocation "Hoàn tác phân bổ" would restore, for the sidebar (null: nothing to undo). */
+export function historySummary(ss: Spreadsheet): { replacedAt: string; method: string; methodName: string } | null {
+  const h = readHistory(ss);
+  if (!h.meta || h.units.length === 0) return null;
+  return { replacedAt: h.meta.replacedAt, method: h.meta.method, methodName: methodName(h.meta.method) };
+}
+
+function methodName(method: string): string {
+  return METHOD_NAMES[method as keyof typeof METHOD_NAMES]?.vi ?? '';
+}
+
+/**
+ * Rewrites the record (the sheet is created hidden the first time): `units` empty leaves only the
+ * header, so nothing is left to undo. One setValues over the old and new extent; its rollback writes
+ * back what was read.
+ */
+export function writeHistory(
+  ss: Spreadsheet,
+  old: HistoryRecord,
+  meta: HistoryMeta | null,
+  units: readonly UnitSnapshot[],
+  batch: WriteBatch,
+): void {
+  let sheet = old.sheet;
+  if (!sheet) {
+    if (units.length === 0) return;
+    batch.custom(
+      () => {
+        sheet = ss.insertSheet(HISTORY_SHEET);
+      },
+      () => {
+        if (sheet) ss.deleteSheet(sheet);
+      },
+    );
+    const created = sheet as unknown as Sheet;
+    batch.custom(
+      () => created.hideSheet(),
+      () => {},
+    );
+  }
+  const target = sheet as unknown as Sheet;
+  const rows: string[][] = [HEADER];
+  if (meta && units.length > 0) {
+    rows.push([META_MARK, '', ...chunks(encodeMeta(meta))]);
+    for (const u of units) rows.push([u.code, String(u.row ?? ''), ...chunks(encodeSnapshot(u))]);
+  }
+  const width = Math.max(HEADER.length, ...rows.map((r) => r.length), ...old.raw.map((r) => r.length));
+  const height = Math.max(rows.length, old.raw.length);
+  while (rows.length < height) rows.push([]);
+  for (const r of rows) while (r.length < width) r.push('');
+  const maxColumns = target.getMaxColumns();
+  if (width > maxColumns) {
+    batch.custom(
+      () => target.insertColumnsAfter(maxColumns, width - maxColumns),
+      () => target.deleteColumns(maxColumns + 1, width - maxColumns),
+    );
+  }
+  const maxRows = target.getMaxRows();
+  if (height > maxRows) {
+    batch.custom(
+      () => target.insertRowsAfter(maxRows, height - maxRows),
+      () => target.deleteRows(maxRows + 1, height - maxRows),
+    );
+  }
+  const block = target.getRange(1, 1, height, width);
+  // Plain text everywhere it writes, so no code or piece of JSON is ever read as a number or formula.
+  if (!old.sheet) {
+    batch.custom(
+      () => block.setNumberFormat(PLAIN_TEXT_FORMAT),
+      () => {},
+    );
+  } else if (height > old.raw.length || width > Math.max(0, ...old.raw.map((r) => r.length))) {
+    const formats = block.getNumberFormats();
+    if (formats.some((r) => r.some((f) => f !== PLAIN_TEXT_FORMAT))) {
+      batch.numberFormats(
+        block,
+        formats.map((r) => r.map(() => PLAIN_TEXT_FORMAT)),
+        formats,
+      );
+    }
+  }
+  const previous = old.raw.map((r) => {
+    const row = r.map((v) => (typeof v === 'string' ? asText(v) : v));
+    while (row.length < width) row.push('');
+    return row;
+  });
+  while (previous.length < height) previous.push(new Array(width).fill(''));
+  batch.values(
+    block,
+    rows.map((r) => r.map(asText)),
+    previous,
+  );
+}
+
+/**
+ * "Hoàn tác phân bổ": puts back the owned cells of `Phân bổ` as they were before the last
+ * re-allocation, by unit code, under the document lock; the user's cells, rows and formulas are not
+ * written. Units whose row is gone are named; rows of units the record does not know are left as they are.
+ */
+export function runUndoAllocation(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
+  return withDocumentLock(() => undo(ss, now));
+}
+
+function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
+  const refused = (message: string): UndoAllocationResultDto => ({ ok: false, message, restored: 0, notRestored: [] });
+  const history = readHistory(ss);
+  if (history.damaged) return refused(REALLOCATION_MESSAGES.undoDamaged);
+  if (!history.meta || history.units.length === 0) return refused(REALLOCATION_MESSAGES.undoNothing);
+  const grids = readGrids(ss, ['allocation']);
+  const read = readAllocationTable(grids.allocation, new ProblemList());
+  const sheet = read.table.present ? findSheet(ss, 'allocation') : null;
+  if (!sheet) return refused(REALLOCATION_MESSAGES.undoNoSheet(SHEETS.allocation.name));
+  const { table } = read;
+  // The columns the record holds (a column added to the template since is left as it is).
+  const keptKeys = new Set(Object.keys(history.units[0]?.cells ?? {}));
+  const columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
+    .map((k) => [k, table.columns[k]] as const)
+    .filter((e): e is readonly [string, number] => e[1] !== undefined);
+  const { matches } = matchUnitRows(
+    history.units.map((u) => u.code),
+    read.rows.map((r) => r.data.code),
+  );
+  const targets: { row: number; unit: UnitSnapshot }[] = [];
+  const notRestored: { code: string; name: string }[] = [];
+  for (const unit of history.units) {
+    const m = matches.get(unit.code);
+    const record = m ? read.rows[m.index] : undefined;
+    if (record) targets.push({ row: record.row, unit });
+    else if (!unit.added) notRestored.push({ code: unit.code, name: unit.name });
+  }
+  const used = new Set([...matches.values()].map((m) => m.index));
+  const nameColumn = table.columns.name;
+  const untouched = read.rows
+    .filter((r, i) => r.data.code && !used.has(i) && !isTotalLabel(r.data.code))
+    .map((r) => {
+      const name = nameColumn === undefined ? '' : str((grids.allocation ?? [])[r.row - 1]?.[nameColumn]);
+      return name || (r.data.code as string);
+    });
+  targets.sort((a, b) => a.row - b.row);
+  const runs: { row: number; unit: UnitSnapshot }[][] = [];
+  for (const t of targets) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.row + 1 === t.row) run.push(t);
+    else runs.push([t]);
+  }
+  const colRuns: (readonly [string, number])[][] = [];
+  for (const e of [...columns].sort((a, b) => a[1] - b[1])) {
+    const run = colRuns[colRuns.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last[1] + 1 === e[1]) run.push(e);
+    else colRuns.push([e]);
+  }
+  const height = Math.max(1, ...targets.map((t) => t.row));
+  const width = Math.max(1, ...columns.map((c) => c[1] + 1));
+  const block = targets.length > 0 ? sheet.getRange(1, 1, height, width) : null;
+  const formulas = block?.getFormulas() ?? [];
+  const formats = block?.getNumberFormats() ?? [];
+  const grid = grids.allocation ?? [];
+  const blank: OwnedCell = { value: '', formula: '', format: '' };
+  writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => {
+    for (const rows of runs) {
+      const first = (rows[0] as { row: number }).row;
+      for (const run of colRuns) {
+        const range = sheet.getRange(first, (run[0] as readonly [string, number])[1] + 1, rows.length, run.length);
+        const cellOf = (t: { unit: UnitSnapshot }, key: string): OwnedCell => t.unit.cells[key] ?? blank;
+        const nextFormats = rows.map((t) =>
+          run.map(([key, c]) => cellOf(t, key).format || (formats[t.row - 1]?.[c] ?? '')),
+        );
+        const nowFormats = rows.map((t) => run.map(([, c]) => formats[t.row - 1]?.[c] ?? ''));
+        // Formats first, so that text goes back into plain-text cells as text.
+        if (nextFormats.some((r, i) => r.some((f, j) => f !== nowFormats[i]?.[j])))
+          batch.numberFormats(range, nextFormats, nowFormats);
+        const next = rows.map((t) =>
+          run.map(([key]) => {
+            const cell = cellOf(t, key);
+            const plain = TEXT_KEYS.has(key) || cell.format === PLAIN_TEXT_FORMAT;
+            return restoreInput(cell.value, cell.formula, plain);
+          }),
+        );
+        const before = rows.map((t) =>
+          run.map(([, c]) =>
+            restoreInput(
+              grid[t.row - 1]?.[c] ?? '',
+              formulas[t.row - 1]?.[c] ?? '',
+              (formats[t.row - 1]?.[c] ?? '') === PLAIN_TEXT_FORMAT,
+            ),
+          ),
+        );
+        batch.values(range, next, before);
+      }
+    }
+    writeHistory(ss, history, null, [], batch);
+  });
+  const meta = history.meta;
+  const previousState = loadStates().allocation;
+  if (previousState)
+    saveState('allocation', { ...previousState, at: now.toISOString(), method: meta.method || previousState.method });
+  const when = Utilities.formatDate(new Date(meta.replacedAt), ss.getSpreadsheetTimeZone(), 'HH:mm dd/MM/yyyy');
+  let message = REALLOCATION_MESSAGES.undoDone(targets.length, methodName(meta.method), when);
+  if (notRestored.length > 0) message += REALLOCATION_MESSAGES.undoNotRestored(notRestored.map((u) => u.name));
+  if (untouched.length > 0) message += REALLOCATION_MESSAGES.undoUntouched(untouched);
+  if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
+    message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
+  return { ok: true, message, restored: targets.length, notRestored };
+}
+
+/** A row of `Phân bổ` the allocation is about to write, as writeAllocation places it. */
+export interface PlacedRow {
+  row: number;
+  code: string;
+  name: string;
+  /** Inserted by this run: nothing was there. */
+  inserted: boolean;
+}
+
+/**
+ * The owned cells of the rows about to be written, as they are (read already: values, formulas,
+ * formats of the block), for the record of the previous allocation.
+ */
+export function snapshotRows(
+  rows: readonly PlacedRow[],
+  columns: ReadonlyMap<string, number>,
+  grid: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+  formats: readonly (readonly string[])[],
+): UnitSnapshot[] {
+  return rows.map((p) => {
+    const cells: Record<string, OwnedCell> = {};
+    let empty = true;
+    for (const [key, c] of columns) {
+      const raw = p.inserted ? '' : grid[p.row - 1]?.[c];
+      const value = raw instanceof Date || ['string', 'number', 'boolean'].includes(typeof raw) ? raw : '';
+      const formula = p.inserted ? '' : (formulas[p.row - 1]?.[c] ?? '');
+      if (value !== '' || formula !== '') empty = false;
+      cells[key] = {
+        value: value as OwnedCell['value'],
+        formula,
+        format: p.inserted ? '' : (formats[p.row - 1]?.[c] ?? ''),
+      };
+    }
+    return { code: p.code, name: p.name, row: p.row, added: empty, cells };
+  });
+}
