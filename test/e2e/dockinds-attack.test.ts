@@ -159,3 +159,43 @@ describe('a Google Docs failure in the middle of the pages', () => {
     },
   );
 });
+
+describe('a workbook set up before the delegate documents existed', () => {
+  it('gets the four new rows of Cấu hình from "Thiết lập bảng tính", every other cell as it was', () => {
+    const { runtime, generate, failure } = open(COMMUNES);
+    const config = runtime.spreadsheet.getSheetByName('Cấu hình');
+    const labels = [
+      'Thời gian Đại hội',
+      'Địa điểm Đại hội',
+      'Giấy tờ đại biểu mang theo',
+      'Quyết định kèm danh sách đại biểu',
+    ];
+    // As an older workbook: the rows are not there; the officer's own note and fill on a setting.
+    for (const label of labels) {
+      const rows = config?.getDataRange().getValues() ?? [];
+      const i = rows.findIndex((r) => r[0] === label);
+      if (i >= 0) config?.deleteRow(i + 1);
+    }
+    config?.getRange('B2').setNote('Theo Kế hoạch số 12/KH-BCĐ').setBackground('#fce8b2');
+    expect(failure('giay-moi')).toContain('(chưa có dòng này: chạy "Thiết lập bảng tính" để thêm)');
+    const before = snapshot(runtime.spreadsheet);
+    const setup = runBundle(runtime, 'setupWorkbook').result as { message: string };
+    expect(setup.message).toBeTruthy();
+    const after = snapshot(runtime.spreadsheet);
+    const rows = config?.getDataRange().getValues() ?? [];
+    const added = labels.map((l) => rows.findIndex((r) => r[0] === l) + 1);
+    expect(added.every((r) => r > 1)).toBe(true);
+    // Only the new rows of Cấu hình changed.
+    const changed = diff(before, after).filter((d) => d.sheet !== '');
+    expect(changed.length).toBeGreaterThan(0);
+    for (const d of changed) {
+      expect(d.sheet).toBe('Cấu hình');
+      expect(added).toContain(Number(/\d+$/.exec(d.cell)?.[0]));
+    }
+    expect(config?.getRange('B2').getNote()).toBe('Theo Kế hoạch số 12/KH-BCĐ');
+    // The time and place filled in, the invitations are made.
+    config?.getRange(added[0] as number, 2).setValue('08 giờ 00, ngày 20/9/2029');
+    config?.getRange(added[1] as number, 2).setValue('Hội trường tỉnh');
+    expect(generate('giay-moi').number).toMatch(/^01\/GM-/);
+  });
+});
