@@ -661,9 +661,10 @@ function generate(
       console.error('log', e);
       throw new UserError(NOTICE_MESSAGES.unlogged(draftNameOf(model)));
     }
+    let keptTogether = false;
     try {
       if (model.pages) fillDocument(doc, model, null, fillPages);
-      else fillDocument(doc, model, template);
+      else keptTogether = fillDocument(doc, model, template).keptTogether === true;
     } catch (e) {
       console.error('render', e);
       flushQuietly();
@@ -688,7 +689,7 @@ function generate(
         : NOTICE_MESSAGES.created(label, number);
     // The default layout has no page numbers in Google Docs (a user's template may have its own).
     // A Doc of one-page invitations is not numbered: each page is a document of its own.
-    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote}`;
+    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
       message: `${done} ${shareNote}${layoutNote}${forcedNote}`,
       url,
