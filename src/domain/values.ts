@@ -26,7 +26,7 @@ const ERROR_CODES = '#REF! #N/A #VALUE! #DIV/0! #NAME? #NUM! #NULL! #ERROR! #SPI
 
 /** The spreadsheet error code a cell shows ('#REF!', '#N/A' …), or null. */
 export function isErrorValue(v: unknown): string | null {
-  if (typeof v !== 'string' || v.length > 12) return null;
+  if (typeof v !== 'string' || v.length > 12 || !v.includes('#')) return null;
   const code = v.trim().toUpperCase();
   return ERROR_CODES.includes(code) ? code : null;
 }

@@ -15,6 +15,17 @@ import { noteWritten, UserError } from './lock';
 const PROTECTED = /protected cell or object|protected (range|sheet)/i;
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** True when `e` is Sheets refusing an edit of a protected range or sheet. */
+export function isRefusal(e: unknown): boolean {
+  return PROTECTED.test(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * A batch refused by a protection and put back completely: the sheets are as they were, so the
+ * caller may plan again around the protected cells and retry.
+ */
+export class RefusedWriteError extends UserError {}
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Grid = unknown[][];
 
@@ -65,6 +76,14 @@ export class WriteBatch {
     this.undo.push(inverse);
   }
 
+  /**
+   * Drops the inverses registered after the first `count` (for a write that was refused before it
+   * changed anything, whose inverse was registered ahead of it).
+   */
+  forgetSince(count: number): void {
+    this.undo.length = Math.min(this.undo.length, count);
+  }
+
   /** Restores every block written so far, newest first, and flushes; false when a step failed. */
   rollback(): boolean {
     let complete = true;
@@ -109,6 +128,7 @@ export function writeAll<T>(what: string, writes: (batch: WriteBatch) => T): T {
       : refused
         ? MESSAGES.writeProtectedRestored(what)
         : MESSAGES.writeFailedRestored(what);
+    if (restored && refused && !(e instanceof UserError)) throw new RefusedWriteError(message);
     throw new UserError(e instanceof UserError ? `${e.message} ${message}` : message);
   }
 }

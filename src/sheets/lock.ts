@@ -27,19 +27,28 @@ export function noteWritten(what: string): void {
  * releaseLock changes nothing the action did (Apps Script releases the lock when the execution ends,
  * same page), so it is logged and the action's result stands.
  */
-export function withDocumentLock<T>(action: () => T): T {
+export function withDocumentLock<T>(
+  action: () => T,
+  /**
+   * True when the action's last spreadsheet write was committed by its own flush (writeAll flushes
+   * inside its guarded part) and nothing was written to a sheet after it: a second flush would
+   * commit nothing.
+   */
+  options: { flushedByAction?: boolean } = {},
+): T {
   const lock = LockService.getDocumentLock();
   if (!lock?.tryLock(LOCK_WAIT_MS)) throw new UserError(MESSAGES.busy);
   let result: T;
   written.length = 0;
   try {
     result = action();
-    try {
-      SpreadsheetApp.flush();
-    } catch (e) {
-      console.error('flush before releasing the lock failed', e);
-      throw new UserError(written.length > 0 ? MESSAGES.flushFailedIn(written.join(', ')) : MESSAGES.flushFailed);
-    }
+    if (!options.flushedByAction)
+      try {
+        SpreadsheetApp.flush();
+      } catch (e) {
+        console.error('flush before releasing the lock failed', e);
+        throw new UserError(written.length > 0 ? MESSAGES.flushFailedIn(written.join(', ')) : MESSAGES.flushFailed);
+      }
   } finally {
     try {
       lock.releaseLock();

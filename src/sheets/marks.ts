@@ -33,7 +33,7 @@ import {
 } from '../domain/marks';
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
-import type { WriteBatch } from './batch';
+import { isRefusal, type WriteBatch } from './batch';
 import { findSheet, findSheetByName, type Sheet, type Spreadsheet } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -77,13 +77,13 @@ export interface MarksResult {
  * Where the running user may not write, per sheet: the whole sheet (but its unprotected ranges), and
  * rectangles of it.
  */
-interface LockedArea {
+export interface LockedArea {
   sheet: boolean;
   /** Ranges a protected sheet leaves editable (Protection.getUnprotectedRanges). */
   holes: Box[];
   boxes: Box[];
 }
-type Locked = Map<string, LockedArea>;
+export type Locked = Map<string, LockedArea>;
 
 function isLockedIn(area: LockedArea, row: number, col: number): boolean {
   return (area.sheet && !area.holes.some((b) => inBox(b, row, col))) || area.boxes.some((b) => inBox(b, row, col));
@@ -184,6 +184,12 @@ export function writeMarks(
   problems: readonly Problem[],
   batch: WriteBatch,
   read: ReadonlyMap<string, SheetRead> = new Map(),
+  /**
+   * Where the running user may not write (lockedAreas). Undefined: not looked up, every cell taken
+   * as writable; the caller retries with the protections when Sheets refuses a write
+   * (RefusedWriteError), so the lookup is paid only by a user some protection actually stops.
+   */
+  protections?: Locked,
 ): MarksResult {
   const record = readRecords(ss);
   const bySheet = new Map<string, MarkRecord[]>();
@@ -202,13 +208,8 @@ export function writeMarks(
     else marksBySheet.set(p.sheet, [m]);
   }
   const result: MarksResult = { cellsChanged: 0, cellsWritten: 0, skippedProtected: 0, sheets: [] };
-  // Protections are looked up only when some sheet has marks to change (never on a re-run with
-  // unchanged data).
-  let locked: Locked | null = null;
-  const lockedOf = (name: string) => {
-    locked ??= lockedAreas(ss);
-    return locked.get(name);
-  };
+  let locked = protections;
+  const lockedOf = (name: string) => locked?.get(name);
   const summary = (list: readonly CellMark[]) =>
     summaryNote(list.some((m) => m.severity === 'error') ? 'error' : 'warning', SHEETS.report.name);
   const nextRecords: MarkRecord[] = [];
@@ -227,15 +228,36 @@ export function writeMarks(
       nextRecords.push(...recs); // exactly what is there: no read, no write
       continue;
     }
-    const lockedHere = lockedOf(name);
-    // A record the user may not write means no mark can be written (it could never be taken back).
-    const recordLocked = record.sheet !== null && lockedOf(MARK_RECORD_SHEET) !== undefined;
-    if (recordLocked || (lockedHere?.sheet && lockedHere.holes.length === 0)) {
+    const existing = existingRecords(sheet, recs, known);
+    const blocked = () => {
+      const lockedHere = lockedOf(name);
+      // A record the user may not write means no mark can be written (it could never be taken back).
+      const recordLocked = record.sheet !== null && lockedOf(MARK_RECORD_SHEET) !== undefined;
+      return recordLocked || (lockedHere?.sheet === true && lockedHere.holes.length === 0);
+    };
+    const skip = () => {
       nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
       result.skippedProtected += new Set(marks.map((m) => `${m.row}:${m.col}`)).size;
+    };
+    if (blocked()) {
+      skip();
       continue;
     }
-    const written = markSheet(sheet, name, existingRecords(sheet, recs, known), marks, batch, known, lockedHere);
+    let written: ReturnType<typeof markSheet>;
+    try {
+      written = markSheet(sheet, name, existing, marks, batch, known, lockedOf(name));
+    } catch (e) {
+      // Protections not looked up yet, and Sheets refused this sheet's first write (nothing of it
+      // was written): look them up now and mark this sheet again around the protected cells.
+      if (locked !== undefined || !(e instanceof RefusedBeforeWriting))
+        throw e instanceof RefusedBeforeWriting ? e.cause : e;
+      locked = lockedAreas(ss);
+      if (blocked()) {
+        skip();
+        continue;
+      }
+      written = markSheet(sheet, name, existing, marks, batch, known, lockedOf(name));
+    }
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
     result.skippedProtected += written.skippedProtected;
@@ -361,60 +383,83 @@ function markSheet(
   // A block over a protected cell would be refused whole: lists then.
   if (block && avoid && (avoid.sheet || avoid.boxes.some((b) => boxesMeet(b, region)))) block = false;
   let cellsWritten = 0;
-  if (block) {
-    const nextFills = fills.map((r) => r.map(fillArg));
-    const nextNotes = notes.map((r) => [...r]);
-    let anyFill = false;
-    let anyNote = false;
-    for (const c of changes) {
-      const i = c.row - region.row;
-      const j = c.col - region.col;
-      if (c.fill !== undefined) {
-        (nextFills[i] as (string | null)[])[j] = c.fill;
-        anyFill = true;
-      }
-      if (c.note !== undefined) {
-        (nextNotes[i] as string[])[j] = c.note;
-        anyNote = true;
-      }
-    }
-    if (anyFill) {
-      const previous = fills.map((r) => r.map(fillArg));
-      batch.custom(
-        () => range.setBackgrounds(nextFills),
-        () => range.setBackgrounds(previous),
-      );
-      cellsWritten += area;
-    }
-    if (anyNote) {
-      batch.custom(
-        () => range.setNotes(nextNotes),
-        () => range.setNotes(notes),
-      );
-      cellsWritten += area;
-    }
-  } else {
-    // One step per group, so a failure midway puts back exactly the groups already written.
-    for (const group of groupsOf(changes).values()) {
-      const undo: CellChange[] = group.map((c) => {
-        const was = state(c.row, c.col);
-        return {
-          row: c.row,
-          col: c.col,
-          ...(c.fill === undefined ? {} : { fill: fillArg(was.fill) }),
-          ...(c.note === undefined ? {} : { note: was.note }),
-        };
-      });
-      guarded(
-        batch,
-        () => {
-          cellsWritten += writeLists(sheet, group);
-        },
-        () => writeLists(sheet, undo),
-      );
-    }
+  const start = batch.writes;
+  let wrote = false;
+  try {
+    writeChanges();
+  } catch (e) {
+    if (wrote || avoid !== undefined || !isRefusal(e)) throw e;
+    batch.forgetSince(start); // only the inverse of a write that did not happen
+    throw new RefusedBeforeWriting(e);
   }
   return { cellsChanged: changes.length, cellsWritten, skippedProtected, records: plan.records };
+
+  function writeChanges(): void {
+    if (block) {
+      const nextFills = fills.map((r) => r.map(fillArg));
+      const nextNotes = notes.map((r) => [...r]);
+      let anyFill = false;
+      let anyNote = false;
+      for (const c of changes) {
+        const i = c.row - region.row;
+        const j = c.col - region.col;
+        if (c.fill !== undefined) {
+          (nextFills[i] as (string | null)[])[j] = c.fill;
+          anyFill = true;
+        }
+        if (c.note !== undefined) {
+          (nextNotes[i] as string[])[j] = c.note;
+          anyNote = true;
+        }
+      }
+      if (anyFill) {
+        const previous = fills.map((r) => r.map(fillArg));
+        batch.custom(
+          () => range.setBackgrounds(nextFills),
+          () => range.setBackgrounds(previous),
+        );
+        wrote = true;
+        cellsWritten += area;
+      }
+      if (anyNote) {
+        batch.custom(
+          () => range.setNotes(nextNotes),
+          () => range.setNotes(notes),
+        );
+        wrote = true;
+        cellsWritten += area;
+      }
+    } else {
+      // One step per group, so a failure midway puts back exactly the groups already written.
+      for (const group of groupsOf(changes).values()) {
+        const undo: CellChange[] = group.map((c) => {
+          const was = state(c.row, c.col);
+          return {
+            row: c.row,
+            col: c.col,
+            ...(c.fill === undefined ? {} : { fill: fillArg(was.fill) }),
+            ...(c.note === undefined ? {} : { note: was.note }),
+          };
+        });
+        guarded(
+          batch,
+          () => {
+            cellsWritten += writeLists(sheet, group, () => {
+              wrote = true;
+            });
+          },
+          () => writeLists(sheet, undo),
+        );
+      }
+    }
+  }
+}
+
+/** A sheet's first mark write refused by a protection, before anything of the sheet was written. */
+class RefusedBeforeWriting extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 /**
@@ -447,13 +492,19 @@ function groupsOf(changes: readonly CellChange[]): Map<string, CellChange[]> {
  * (https://developers.google.com/apps-script/reference/spreadsheet/range-list#setBackground(String):
  * "A null value resets the color"). Returns the cells written.
  */
-function writeLists(sheet: Sheet, changes: readonly CellChange[]): number {
+function writeLists(sheet: Sheet, changes: readonly CellChange[], wrote?: () => void): number {
   let cells = 0;
   for (const group of groupsOf(changes).values()) {
     const first = group[0] as CellChange;
     const list = sheet.getRangeList(group.map((c) => a1Of(c.row, c.col)));
-    if (first.fill !== undefined) list.setBackground(first.fill);
-    if (first.note !== undefined) list.setNote(first.note === '' ? null : first.note);
+    if (first.fill !== undefined) {
+      list.setBackground(first.fill);
+      wrote?.();
+    }
+    if (first.note !== undefined) {
+      list.setNote(first.note === '' ? null : first.note);
+      wrote?.();
+    }
     cells += group.length;
   }
   return cells;
@@ -538,6 +589,8 @@ export function writeReport(
   problems: readonly Problem[],
   batch: WriteBatch,
   reportSheet?: Sheet,
+  /** The report sheet's data range as already read (getDataRange().getValues()): saves two calls. */
+  readGrid?: readonly (readonly unknown[])[],
 ): number {
   const spec = SHEETS.report;
   const sheet = reportSheet ?? findSheet(ss, 'report');
@@ -550,7 +603,8 @@ export function writeReport(
     p.message,
     p.suggestion,
   ]);
-  const oldRows = Math.max(0, sheet.getLastRow() - 1);
+  const empty = readGrid?.every((r) => r.every((v) => v === '' || v === null));
+  const oldRows = readGrid ? (empty ? 0 : Math.max(0, readGrid.length - 1)) : Math.max(0, sheet.getLastRow() - 1);
   const height = Math.max(plain.length, oldRows);
   if (height === 0) return 0;
   if (plain.length > oldRows) {
@@ -563,20 +617,31 @@ export function writeReport(
       );
     }
   }
-  const block = sheet.getRange(2, 1, height, width);
-  const previous = oldRows > 0 ? (block.getValues() as unknown[][]) : blankRows(height, width);
+  let block: GoogleAppsScript.Spreadsheet.Range | undefined;
+  const blockOf = () => {
+    block ??= sheet.getRange(2, 1, height, width);
+    return block;
+  };
+  const previous: unknown[][] =
+    oldRows === 0
+      ? blankRows(height, width)
+      : readGrid
+        ? readGrid.slice(1, 1 + height).map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ''))
+        : (blockOf().getValues() as unknown[][]);
+  while (previous.length < height) previous.push(new Array(width).fill(''));
   while (plain.length < height) plain.push(new Array(width).fill(''));
   // The same report as last time: nothing to write.
   if (plain.every((r, i) => r.every((v, j) => v === String(previous[i]?.[j] ?? '')))) return 0;
-  const formats = block.getNumberFormats();
+  const target = blockOf();
+  const formats = target.getNumberFormats();
   if (!formats.every((r) => r.every((f) => f === '@'))) {
     batch.custom(
-      () => block.setNumberFormat('@'),
-      () => block.setNumberFormats(formats),
+      () => target.setNumberFormat('@'),
+      () => target.setNumberFormats(formats),
     );
   }
   batch.values(
-    block,
+    target,
     plain.map((r) => r.map(asText)),
     previous.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v))),
   );

@@ -23,7 +23,7 @@ import type { Table } from '../domain/table';
 import { SHEETS, type SheetKey } from '../domain/template';
 import type { ProgressSummaryDto, TaskSummaryDto } from '../rpc/contract';
 import { UserError, withDocumentLock } from './lock';
-import { findSheet, readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 /** Today's date in the spreadsheet's time zone (`now` fixes the clock for tests and --now). */
 export function todayFor(ss: Spreadsheet, now: Date = new Date()): IsoDate {
@@ -112,6 +112,8 @@ export function writeTaskStatuses(
   tasks: readonly TaskRecord[],
   today: IsoDate,
   dueSoonDays: number,
+  /** `Nhiệm vụ` when the caller already has it (saves a lookup). */
+  tasksSheet?: Sheet,
 ): StatusWriteResult {
   const name = SHEETS.tasks.name;
   if (table.columns.computedStatus === undefined) {
@@ -121,7 +123,7 @@ export function writeTaskStatuses(
     };
   }
   const column = statusColumn(table, tasks, today, dueSoonDays);
-  const sheet = findSheet(ss, 'tasks');
+  const sheet = tasksSheet ?? findSheet(ss, 'tasks');
   if (!column?.changed || !sheet) return { written: 0, message: 'Cột "Tình trạng" đã được cập nhật.' };
   sheet.getRange(column.row, column.col, column.values.length, 1).setValues(column.values);
   return { written: column.values.length, message: `Đã cập nhật cột "Tình trạng" của ${tasks.length} nhiệm vụ.` };

@@ -24,15 +24,15 @@ import { locateTable } from '../domain/table';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
-import { type WriteBatch, writeAll } from './batch';
+import { RefusedWriteError, type WriteBatch, writeAll } from './batch';
 import { noteWritten, UserError, withDocumentLock } from './lock';
-import { type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
+import { type Locked, lockedAreas, type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
 import { saveState } from './state';
 import {
   addLookalikeProblems,
   findSheet,
-  isOwnReportSheet,
+  isOwnReportGrid,
   mergedAreasOf,
   readSheet,
   type Spreadsheet,
@@ -119,7 +119,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
       }
       const previous = table.values.slice(table.headerRow).map((r) => [r[col] ?? '']);
       batch.custom(
-        () => writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays),
+        () => writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays, sheet),
         () => sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1).setValues(previous),
       );
       return true;
@@ -177,34 +177,53 @@ export function boundedResult(
  */
 export function runValidation(ss: Spreadsheet, now: Date = new Date()): ValidationResultDto {
   const at = now.toISOString();
-  return withDocumentLock(() => {
-    const reportSheet = findSheet(ss, 'report');
-    if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
-    if (!isOwnReportSheet(reportSheet, 'report'))
-      throw new UserError(
-        MESSAGES.reportSheetNotOurs(
-          visibleName(reportSheet.getName()),
-          SHEETS.report.name,
-          SHEETS.report.columns.map((c) => c.header).join(' | '),
-        ),
-      );
-    const { problems, read, digest, writeStatuses } = collectProblems(ss, now);
-    const marks = writeAll('kết quả kiểm tra', (batch) => {
-      const written = writeMarks(ss, problems, batch, read);
-      writeReport(ss, problems, batch, reportSheet);
-      const statuses = writeStatuses(batch);
-      return {
-        ...written,
-        sheets: [...(written.sheets ?? []), SHEETS.report.name, ...(statuses ? [SHEETS.tasks.name] : [])],
-      };
-    });
-    // Named one by one, so a failing final flush (withDocumentLock) says which sheets may be changed.
-    for (const name of marks.sheets ?? []) noteWritten(`trang "${name}"`);
-    const result = boundedResult(problems, at);
-    if (marks.skippedProtected > 0) {
-      result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;
-    }
-    saveState('validation', { at, errors: result.errors, warnings: result.warnings, digest });
-    return result;
-  });
+  return withDocumentLock(
+    () => {
+      const reportSheet = findSheet(ss, 'report');
+      if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
+      // Read whole once: row 1 says whether the sheet is the add-in's, the rest is the last report.
+      const reportGrid = reportSheet.getDataRange().getValues();
+      if (!isOwnReportGrid(reportGrid, 'report'))
+        throw new UserError(
+          MESSAGES.reportSheetNotOurs(
+            visibleName(reportSheet.getName()),
+            SHEETS.report.name,
+            SHEETS.report.columns.map((c) => c.header).join(' | '),
+          ),
+        );
+      const { problems, read, digest, writeStatuses } = collectProblems(ss, now);
+      const writeOutputs = (locked: Locked | undefined) =>
+        writeAll('kết quả kiểm tra', (batch) => {
+          const written = writeMarks(ss, problems, batch, read, locked);
+          writeReport(ss, problems, batch, reportSheet, reportGrid);
+          const statuses = writeStatuses(batch);
+          return {
+            ...written,
+            sheets: [...(written.sheets ?? []), SHEETS.report.name, ...(statuses ? [SHEETS.tasks.name] : [])],
+          };
+        });
+      let marks: ReturnType<typeof writeOutputs>;
+      try {
+        // Written as if no protection stopped this user: the protections are not looked up (13 calls
+        // at the bench) unless Sheets refuses a write.
+        marks = writeOutputs(undefined);
+      } catch (e) {
+        if (!(e instanceof RefusedWriteError)) throw e;
+        // Refused and put back whole: plan again around the cells this user may not edit (they are
+        // reported, not marked). A refusal outside the marks (`Kiểm tra`, `Nhiệm vụ`) fails again,
+        // with the same message.
+        marks = writeOutputs(lockedAreas(ss));
+      }
+      // Named one by one, so a failing final flush (withDocumentLock) says which sheets may be changed.
+      for (const name of marks.sheets ?? []) noteWritten(`trang "${name}"`);
+      const result = boundedResult(problems, at);
+      if (marks.skippedProtected > 0) {
+        result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;
+      }
+      saveState('validation', { at, errors: result.errors, warnings: result.warnings, digest });
+      return result;
+      // writeAll flushed the last sheet write; saveState writes a document property only.
+    },
+    { flushedByAction: true },
+  );
 }

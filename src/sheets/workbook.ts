@@ -196,6 +196,18 @@ export function isOwnReportSheet(sheet: Sheet, key: SheetKey): boolean {
   return headers.every((h, i) => headerKey(String(row[i] ?? '')) === headerKey(h));
 }
 
+/**
+ * isOwnReportSheet from the sheet's data range already read (getDataRange().getValues()): row 1
+ * holds the headers, or the sheet is empty (the data range of an empty sheet is A1, blank).
+ */
+export function isOwnReportGrid(values: readonly (readonly unknown[])[], key: SheetKey): boolean {
+  const headers = SHEETS[key].columns.map((c) => c.header);
+  const row = values[0] ?? [];
+  if (headers.every((_, i) => row[i] === '' || row[i] === null || row[i] === undefined))
+    return values.every((r) => r.every((v) => v === '' || v === null));
+  return headers.every((h, i) => headerKey(String(row[i] ?? '')) === headerKey(h));
+}
+
 /** Merged areas of each grid read, for validation to report. */
 const MERGED = new WeakMap<CellValue[][], MergedArea[]>();
 
@@ -211,6 +223,11 @@ export function readGrid(ss: Spreadsheet, key: SheetKey): Grid {
   return readSheet(ss, key)?.grid ?? null;
 }
 
+/** An empty cell as getValues returns it (what every merged cell but the top-left reads as). */
+function isEmptyCell(v: unknown): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
 /** readGrid, also handing out the sheet and its data range (for callers that write back). */
 export function readSheet(
   ss: Spreadsheet,
@@ -220,6 +237,12 @@ export function readSheet(
   if (!sheet) return null;
   const range = sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
+  // Every cell of a merged area but its top-left reads as empty, so a grid without an empty cell
+  // has no merge that changes what is read or that validation would report (only one whose other
+  // cells all lie past the last row or column with content, which hides nothing): then the
+  // merges are not asked for.
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#getmergedranges
+  if (!values.some((row) => row.some(isEmptyCell))) return { grid: values, sheet, range };
   const areas = range
     .getMergedRanges()
     .map((r) => parseArea(r.getA1Notation()))

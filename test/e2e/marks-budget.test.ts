@@ -27,15 +27,21 @@ describe('validateAll budget (150 sub-units × 5,000 delegates)', () => {
     const result = first.run.result as { errors: number; warnings: number; problems: unknown[]; total: number };
     expect(result.total).toBeGreaterThan(100);
     expect(result.problems).toHaveLength(Math.min(300, result.total));
-    expect(first.calls.total).toBeLessThanOrEqual(FIRST_CALLS);
+    expect(first.calls.total).toBe(FIRST_CALLS);
+    // Cells follow the number of problems (the report and the record), which other rules change.
     expect(first.cellsWritten).toBeLessThanOrEqual(FIRST_CELLS);
     // Never a call per cell or per row.
     expect(first.calls['Range.setBackground'] ?? 0).toBe(0);
     expect(first.calls['Range.setNote'] ?? 0).toBe(0);
+    // The owner may edit everything: the protections are never looked up (only a refused write does).
+    expect(first.calls['Spreadsheet.getProtections'] ?? 0).toBe(0);
+    expect(first.calls['Protection.canEdit'] ?? 0).toBe(0);
+    // One flush: the batch's own, before the lock is released.
+    expect(first.calls['SpreadsheetApp.flush']).toBe(1);
   });
 
   it('re-run on unchanged data: no write at all', () => {
-    expect(again.calls.total).toBeLessThanOrEqual(RERUN_CALLS);
+    expect(again.calls.total).toBe(RERUN_CALLS);
     expect(again.cellsWritten).toBe(0);
     const writes = Object.keys(again.calls).filter((k) => /\.(set|insert|delete|hide)/.test(k));
     expect(writes).toEqual(['Properties.setProperty']);
@@ -43,10 +49,40 @@ describe('validateAll budget (150 sub-units × 5,000 delegates)', () => {
 });
 
 /**
- * Measured: 108 calls (13 of them reading the 11 protections, 2 flushes) and 11,250 cells on the
- * first run; 54 calls and no cell on the re-run. +1 on the first run: the report sheet's header row
- * is read (getSheetValues) so a user's own sheet named "KIỂM TRA" is never rewritten.
+ * The bench's largest case (`npm run bench`, 3,321 sub-units × 50,000 delegates), counted exactly:
+ * the issue's budget is ≤ 60 calls and ≤ 100,000 cells written on a first run, next to nothing on
+ * a re-run. The calls stay above 60 (bench/results.md says which remain and why); the cells meet it.
  */
-const FIRST_CALLS = 109;
+describe('validateAll budget at the bench shape (3,321 sub-units × 50,000 delegates)', () => {
+  builtCodePath();
+  const { spreadsheet } = buildSynthetic({ units: 3321, delegates: 50000 });
+  runBundle(new Runtime({ spreadsheet, now: NOW }), 'allocateDelegates');
+  const first = measure(spreadsheet);
+  const again = measure(spreadsheet);
+
+  it('first run', () => {
+    expect(first.calls.total).toBe(97);
+    expect(first.cellsWritten).toBeLessThanOrEqual(100_000);
+    expect(first.calls['Spreadsheet.getProtections'] ?? 0).toBe(0);
+  });
+
+  it('re-run on unchanged data', () => {
+    expect(again.calls.total).toBe(49);
+    expect(again.cellsWritten).toBe(0);
+  });
+});
+
+/**
+ * Measured: 92 calls and 11,864 cells on the first run; 49 calls and no cell on the re-run.
+ * Before the budget work: 109 and 55 (13 calls reading the 11 protections, a second flush, a second
+ * lookup of `Nhiệm vụ`, the merges of every sheet, the report read with four calls).
+ * Of the first run's 92: 9 sheets read (9 lookups, 9 getDataRange, 9 getValues, 7 getMergedRanges
+ * where a grid has an empty cell), `Kiểm tra` (lookup, getDataRange, getValues, getMaxRows, getRange,
+ * getNumberFormats, setNumberFormat, setValues), the record sheet (lookup, insertSheet, hideSheet,
+ * getMaxRows, getRange, setValues), 7 sheets marked (fills and notes read over the region of their
+ * marks, written as one block or as RangeLists), `Tình trạng` (getRange, setValues), the lock (3),
+ * the time zone (2), the summary property (2), one flush and getActiveSpreadsheet.
+ */
+const FIRST_CALLS = 92;
 const FIRST_CELLS = 12_000;
-const RERUN_CALLS = 55;
+const RERUN_CALLS = 49;
