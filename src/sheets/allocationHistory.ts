@@ -141,7 +141,8 @@ export function writeHistory(
     );
     // insertSheet makes the new sheet active: the officer stays on the sheet they were on
     // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
-    if (active) {
+    // Never a hidden one: activating a hidden sheet shows it.
+    if (active && !active.isSheetHidden()) {
       batch.custom(
         () => ss.setActiveSheet(active),
         () => {},
