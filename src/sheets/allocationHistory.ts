@@ -141,7 +141,7 @@ export function writeHistory(
     );
     // insertSheet makes the new sheet active: the officer stays on the sheet they were on
     // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
-    // Never a hidden one: activating a hidden sheet shows it.
+    // A hidden sheet is never made active again: activating it would show an officer's hidden sheet.
     if (active && !active.isSheetHidden()) {
       batch.custom(
         () => ss.setActiveSheet(active),

@@ -95,6 +95,7 @@ const vi = {
   documentDate: 'Ngày văn bản (ngày/tháng/năm)',
   inviteGuests: 'Mời cả đại biểu khách mời',
   badDate: 'Ngày phải có dạng ngày/tháng/năm, ví dụ 14/01/2024.',
+  datePlaceholder: 'ví dụ 14/01/2024',
   create: 'Tạo',
   cancel: 'Hủy',
   forceCreate: 'Vẫn tạo văn bản',
