@@ -17,10 +17,14 @@ describe('a draft of the invitations, issued later', () => {
   const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON_COMMUNES), now: '2029-01-05T09:00:00+07:00' });
   const call = (fn: string, args: unknown[]) => runBundle(runtime, fn, args).result as NoticeResultDto;
   const draft = call('generateNotice', ['giay-moi', { draft: true }]);
-  const pagesNow = () =>
-    (runtime.services.DocumentApp.created[0]?.snapshot() as DocSnapshot).blocks
-      .filter((b) => b.type === 'table')
+  const pagesNow = () => {
+    const doc = runtime.services.DocumentApp.created[0];
+    if (!doc) throw new Error('no Doc made');
+    return doc
+      .snapshot()
+      .blocks.filter((b) => b.type === 'table')
       .map(textOf);
+  };
   const draftPages = pagesNow();
 
   it('leaves the number and the day blank on every page and takes no number', () => {
