@@ -2,7 +2,7 @@
  * The sidebar's overview ("Tổng quan", the "Bắt đầu" checklist), the last validation's problems
  * read back from `Kiểm tra`, and its "go to cell". Each sheet is read once (one getValues).
  */
-import { DIGEST_SHEETS, dataDigest } from '../domain/dataDigest';
+import { DIGEST_SHEETS, workbookDigest } from '../domain/dataDigest';
 import { todayIso } from '../domain/dates';
 import { ProblemList, SEVERITY_LABEL } from '../domain/problem';
 import {
@@ -52,7 +52,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   );
   const changed =
     states.validation?.digest !== undefined
-      ? states.validation.digest !== dataDigest(DIGEST_SHEETS.map((k) => grids[k]))
+      ? states.validation.digest !== workbookDigest(grids)
       : false;
   const validated = states.validation !== undefined;
   const allocated = Boolean(states.allocation) && allocationRows.some((r) => r.data.final !== null);
