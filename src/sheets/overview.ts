@@ -165,10 +165,12 @@ export function lastValidation(ss: Spreadsheet, limit = RESTORED_PROBLEM_LIMIT):
         suggestion: text(c.suggestion),
         rule: '',
       });
-      if (problems.length >= limit) break;
+      // Never more than the run counted: rows typed under them are not the run's problems.
+      if (problems.length >= Math.min(limit, saved.errors + saved.warnings)) break;
     }
   }
-  return { at: saved.at, errors: saved.errors, warnings: saved.warnings, problems };
+  const incomplete = problems.length < Math.min(limit, saved.errors + saved.warnings);
+  return { at: saved.at, errors: saved.errors, warnings: saved.warnings, problems, ...(incomplete && { incomplete }) };
 }
 
 /** Activates a cell so the user sees the problem: the sidebar's "go to cell". */
