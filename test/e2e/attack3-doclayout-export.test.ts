@@ -4,12 +4,15 @@
  * - a user's template that starts an appendix on a new page (a page break in the template) is still
  *   one document: its .docx and its preview are numbered from page 2 like any other (it was taken
  *   for a batch of one-page invitations and left unnumbered);
+ * - a conclusion typed as one very long paragraph (longer than a page, or long enough that with the
+ *   signature block it kept with it no page holds them): the preview spilled it past the bottom of
+ *   its A4 sheet over the next one; it is now cut between lines like printed text;
  * - a long issuing body whose locality fits on the last line never leaves one short word alone on
  *   the line above ("BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI" / "BIỂU CÁC DÂN TỘC THIỂU" / "SỐ" / "HUYỆN …").
  */
 import JSZip from 'jszip';
 import { docxBuffer, isBatch } from '../../local/docx';
-import { docHtml } from '../../local/html-export';
+import { docHtml, paginate } from '../../local/html-export';
 import { Runtime, runBundle } from '../../local/runtime';
 import type { LocalDocument, LocalParagraph } from '../../local/runtime/document';
 import { buildSample } from '../../local/samples';
@@ -128,5 +131,51 @@ describe('the issuing body of a district committee, long enough for four lines',
   it('names that already broke well break as before', () => {
     expect(agencyLines('ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN', 13, width)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN']);
     expect(agencyLines('HĐND-UBND-UBMTTQ TỈNH LẠNG SƠN', 13, width)).toEqual(['HĐND-UBND-UBMTTQ', 'TỈNH LẠNG SƠN']);
+  });
+});
+
+describe('conclusions typed as very long paragraphs, in the paginated preview', () => {
+  const { runtime, generate } = setup();
+  const conclusions = runtime.spreadsheet.getSheetByName('Kết luận');
+  const sentence =
+    'Các sở, ban, ngành và Ủy ban nhân dân các huyện, thành phố chủ động phối hợp triển khai nhiệm vụ được giao. ';
+  // Point 1 longer than a page on its own; the last point long enough that, kept with the
+  // recipients | signature block, no page holds them together.
+  conclusions?.getRange(4, 3).setValue(sentence.repeat(60).trim());
+  conclusions?.getRange(7, 3).setValue(`${sentence.repeat(32)}Kết thúc đoạn cuối.`);
+  const snap = generate('thong-bao-ket-luan').snapshot();
+  const room = snap.page.heightPt - snap.page.marginTopPt - snap.page.marginBottomPt;
+  const pages = paginate(snap);
+  const textOf = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, '')
+      .replace(/\s+/g, '');
+
+  it('no sheet holds more than its page (by the estimate)', () => {
+    for (const p of pages) expect(p.heightPt).toBeLessThanOrEqual(room + 0.001);
+  });
+
+  it('no word lost or repeated: the sheets read as the Doc, in order', () => {
+    const all = (blocks: typeof snap.blocks): string =>
+      blocks
+        .map((b) =>
+          b.type === 'table' ? b.rows.map((r) => r.cells.map((c) => all(c.blocks)).join('')).join('') : b.text,
+        )
+        .join('');
+    const expected = all(snap.blocks)
+      .replace(/\u00a0/g, '')
+      .replace(/\s+/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;');
+    expect(pages.map((p) => textOf(p.html.join(''))).join('')).toBe(expected);
+  });
+
+  it('the end of the last paragraph is on the sheet of the signature', () => {
+    const last = pages.at(-1)?.html.join('') ?? '';
+    expect(last).toContain('Kết thúc đoạn cuối./.');
+    expect(last).toContain('Nơi nhận:');
   });
 });

@@ -173,13 +173,18 @@ describe('attacks on the layout', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('a paragraph longer than a page stands alone on its page; an empty Doc is one page', () => {
+  it('a paragraph longer than a page is cut between lines over the sheets (never past a sheet); an empty Doc is one page', () => {
     const { doc, body } = fresh();
     body.appendParagraph('Đoạn đầu.');
     body.appendParagraph('Rất dài. '.repeat(2000));
     body.appendParagraph('Đoạn cuối.');
-    const pages = paginate((doc as unknown as { snapshot(): DocSnapshot }).snapshot());
-    expect(pages.map((p) => p.html.length)).toEqual([2, 1, 1]); // the Doc's own empty first paragraph + "Đoạn đầu."
+    const snap = (doc as unknown as { snapshot(): DocSnapshot }).snapshot();
+    const pages = paginate(snap);
+    // The Doc's own empty first paragraph, "Đoạn đầu." and the long one's head; its middle; its end and "Đoạn cuối.".
+    expect(pages.map((p) => p.html.length)).toEqual([3, 1, 1, 2]);
+    for (const p of pages) expect(p.heightPt).toBeLessThanOrEqual(room(snap) + 0.001);
+    const words = pages.map((p) => p.html.join('').match(/Rất dài\./g)?.length ?? 0);
+    expect(words.reduce((a, n) => a + n, 0)).toBe(2000);"
     const empty = fresh();
     expect(paginate((empty.doc as unknown as { snapshot(): DocSnapshot }).snapshot())).toHaveLength(1);
   });
