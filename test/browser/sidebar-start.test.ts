@@ -12,7 +12,7 @@ import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import type { ValidationResultDto } from '../../src/rpc/contract';
-import { NOW, openPlayground, type Session } from './harness';
+import { keepScreenshot, NOW, openPlayground, type Session } from './harness';
 
 const UNITS = [
   ['HL', 'Hữu Lũng', 121735, 67120],
@@ -67,6 +67,7 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
 
   test('blank: only "Thiết lập bảng tính" can be done; no default figure is shown as a fact', async () => {
     await waitNext('setup');
+    await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-start-blank.png');
     await expectOnlyNextHighlighted('setup', 'setupWorkbook');
     const text = (await s.sidebar.locator('body').textContent()) ?? '';
     expect(text).not.toContain('250');
@@ -75,7 +76,7 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
     await expect(s.sidebar.locator('#slot-problems').textContent()).resolves.toContain('Chạy "Thiết lập bảng tính"');
     // The later steps wait for setup.
     for (const key of ['units', 'settings', 'allocate', 'delegates', 'check']) {
-      await expect(step(key).getAttribute('aria-disabled')).resolves.toBe('true');
+      await expect(step(key).count()).resolves.toBe(0);
       await expect(s.sidebar.locator(`#step-${key}-hint`).textContent()).resolves.toBe(
         'Cần chạy "Thiết lập bảng tính" trước.',
       );
@@ -150,6 +151,7 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
     sheet('Đại biểu').getRange(2, 1, DELEGATES.length, 8).setValues(DELEGATES);
     await comeBack();
     await waitNext('check');
+    await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-start-check.png');
     await expectOnlyNextHighlighted('check', 'validateAll');
 
     await step('check').click();
