@@ -180,11 +180,13 @@ describe('attacks on the layout', () => {
     body.appendParagraph('Đoạn cuối.');
     const snap = (doc as unknown as { snapshot(): DocSnapshot }).snapshot();
     const pages = paginate(snap);
-    // The Doc's own empty first paragraph, "Đoạn đầu." and the long one's head; its middle; its end and "Đoạn cuối.".
-    expect(pages.map((p) => p.html.length)).toEqual([3, 1, 1, 2]);
+    // The Doc's own empty first paragraph, "Đoạn đầu." and the long one's head; its middle on sheets of its own; its end and "Đoạn cuối.".
+    const counts = pages.map((p) => p.html.length);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(counts).toEqual([3, ...counts.slice(1, -1).map(() => 1), 2]);
     for (const p of pages) expect(p.heightPt).toBeLessThanOrEqual(room(snap) + 0.001);
     const words = pages.map((p) => p.html.join('').match(/Rất dài\./g)?.length ?? 0);
-    expect(words.reduce((a, n) => a + n, 0)).toBe(2000);"
+    expect(words.reduce((a, n) => a + n, 0)).toBe(2000);
     const empty = fresh();
     expect(paginate((empty.doc as unknown as { snapshot(): DocSnapshot }).snapshot())).toHaveLength(1);
   });
