@@ -179,19 +179,21 @@ function blockOf(b: BlockSnapshot, widthPt: number, keepNext = false): Paragraph
 const isBlank = (b: BlockSnapshot | undefined): boolean => b?.type !== 'table' && !b?.text.trim();
 
 /**
- * The blocks kept with the next one: those between the last paragraph with text and the closing
- * borderless table (recipients | signature), that paragraph included. None when the Doc does not
- * end with a borderless table after its first block.
+ * The blocks kept with the next one: those the Doc marks so (keepWithNext, set through the Docs
+ * API), and those between the last paragraph with text and the closing borderless table
+ * (recipients | signature), that paragraph included, even when the Doc could not mark them.
  */
 export function keptWithNext(blocks: readonly BlockSnapshot[]): Set<number> {
   let end = blocks.length - 1;
   while (end > 0 && isBlank(blocks[end])) end--;
   const closing = blocks[end];
-  const kept = new Set<number>();
+  // Paragraphs the Doc itself keeps with the next (Docs API keepWithNext, keepTogether.ts).
+  const kept = new Set<number>(blocks.flatMap((b, i) => (b.type !== 'table' && b.keepWithNext ? [i] : [])));
   if (closing?.type !== 'table' || Number(closing.attrs.BORDER_WIDTH ?? DOC_DEFAULTS.borderWidth) > 0) return kept;
   for (let i = end - 1; i > 0; i--) {
     const b = blocks[i] as BlockSnapshot;
-    if (b.type === 'table') break;
+    // Nothing is kept with what follows a page break (Giấy mời: the break between invitations).
+    if (b.type === 'table' || (b.pageBreaks ?? 0) > 0) break;
     kept.add(i);
     if (b.text.trim()) break;
   }
@@ -233,6 +235,10 @@ function pageNumberHeader(font: string): Header {
   });
 }
 
+/** A Doc of one-page documents separated by page breaks (Giấy mời: one invitation a page): no page is numbered. */
+export const isBatch = (doc: DocSnapshot): boolean =>
+  doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
+
 export interface DocxOptions {
   /** Page numbers from page 2 (Decree 30); default true. */
   pageNumbers?: boolean;
@@ -243,9 +249,7 @@ export function docxDocument(doc: DocSnapshot, options: DocxOptions = {}): Docum
   const p = doc.page;
   const textWidth = p.widthPt - p.marginLeftPt - p.marginRightPt;
   const font = dominantFont(doc);
-  // A Doc of one-page documents separated by page breaks (Giấy mời: one invitation a page) numbers no page.
-  const batch = doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
-  const numbered = options.pageNumbers ?? !batch;
+  const numbered = options.pageNumbers ?? !isBatch(doc);
   const kept = keptWithNext(doc.blocks);
   return new Document({
     title: doc.name,

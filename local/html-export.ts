@@ -7,12 +7,13 @@
  * The page runs no script (the playground serves it under a CSP without scripts), so the pages are
  * laid out here, from estimated heights (notice/layout.ts textWidthPt errs wide, so a page is
  * filled a little less than a printer would): a block that does not fit goes to the next page, a
- * bordered table is split between rows with its header row repeated, and the paragraphs before the
- * closing recipients | signature table move with it (docx.ts keptWithNext), as in the .docx.
+ * bordered table is split between rows with its header row repeated, the paragraphs before the
+ * closing recipients | signature table move with it (docx.ts keptWithNext), as in the .docx, and a
+ * page break (Paragraph.appendPageBreak) starts a new sheet.
  */
 import { isRuleText, ruleLengthPt, textWidthPt } from '../src/domain/notice/layout';
 import * as ND from '../src/domain/notice/nd30';
-import { docxBuffer, keptWithNext } from './docx';
+import { docxBuffer, isBatch, keptWithNext } from './docx';
 import type { RouteHandler } from './playground/server';
 import type { Runtime } from './runtime';
 import {
@@ -104,7 +105,6 @@ function block(b: BlockSnapshot, widthPt: number): string {
     `text-indent:${Number(a.INDENT_FIRST_LINE ?? start) - start}pt`,
     `line-height:${Number(a.LINE_SPACING ?? DOC_DEFAULTS.lineSpacing)}`,
     textStyle(b.mark),
-    ...(b.pageBreaks ? ['break-after:page'] : []),
   ].join(';');
   const runs = b.runs.map(
     (r) => `<span style="${esc(textStyle(r.attrs))}">${esc(r.text).replace(/\r\n|[\n\r\v]/g, '<br>')}</span>`,
@@ -193,10 +193,12 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
     } else {
       unit.forEach((b, k) => {
         place(block(b, width), heights[k] ?? 0);
+        // A page break after the text (Paragraph.appendPageBreak, Giấy mời: one invitation a page):
+        // what follows starts a new sheet; a break ending the Doc adds no empty sheet.
+        const breaks = b.type === 'table' ? 0 : (b.pageBreaks ?? 0);
+        for (let n = 0; n < breaks && i + k + 1 < doc.blocks.length; n++) next();
       });
     }
-    // A page break (Giấy mời: one invitation a page) starts the next sheet.
-    if (last.type !== 'table' && (last.pageBreaks ?? 0) > 0 && i + 1 < doc.blocks.length) next();
     i = j;
   }
   return pages;
@@ -223,8 +225,10 @@ function placeTable(
   };
   t.rows.forEach((r, i) => {
     const h = rowHeightPt(t, r, width);
-    const onlyHeader = rows.length === 1 && rows[0] === repeat;
-    if (current().heightPt + height + h > room && (rows.length > 0 || current().html.length > 0)) {
+    const onlyHeader = rows.length === 1 && rows[0] === repeat && i > 0;
+    // A row taller than a whole page stays where it is (after the repeated header): no empty page.
+    const pageHasContent = current().html.length > 0 || (rows.length > 0 && !onlyHeader);
+    if (current().heightPt + height + h > room && pageHasContent) {
       if (onlyHeader) rows = [];
       else flush();
       next();
@@ -243,13 +247,13 @@ function placeTable(
 export function docHtml(doc: DocSnapshot): string {
   const p = doc.page;
   const pages = paginate(doc);
+  // One-page documents in one Doc (Giấy mời) are not numbered, as in the .docx.
+  const numbered = !isBatch(doc);
   const numberTop = ND.mmToPt(ND.PAGE_NUMBER.headerMm);
-  // A batch of one-page documents separated by page breaks (Giấy mời) numbers no page, as its .docx.
-  const batch = doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
   const sheets = pages.map((page, i) => {
     const n = i + 1;
     const number =
-      !batch && n >= ND.PAGE_NUMBER.fromPage ? `<div class="page-number" aria-label="Trang ${n}">${n}</div>\n` : '';
+      numbered && n >= ND.PAGE_NUMBER.fromPage ? `<div class="page-number" aria-label="Trang ${n}">${n}</div>\n` : '';
     return `<div class="page" data-page="${n}" data-doc-id="${esc(doc.id)}">\n${number}${page.html.join('\n')}\n</div>`;
   });
   return `<!doctype html>

@@ -4,7 +4,7 @@
  * function validates its arguments with zod/mini before doing anything.
  */
 import * as z from 'zod/mini';
-import { runGenerateNotice, runListDocuments } from './docs/notices';
+import { runGenerateNotice, runIssueDraft, runListDocuments, runVoidNumber } from './docs/notices';
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation, runAllocationPreview } from './sheets/allocate';
 import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
@@ -101,6 +101,10 @@ export const undoAllocation = api('undoAllocation', () => runUndoAllocation(acti
 export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
 export const progressSummary = api('progressSummary', () => runProgressSummary(activeSpreadsheet(), new Date()));
 export const taskSummary = api('taskSummary', () => runTaskSummary(activeSpreadsheet(), new Date(), false));
+export const issueDraft = api('issueDraft', (ref, options) =>
+  runIssueDraft(activeSpreadsheet(), ref, options ?? {}, new Date()),
+);
+export const voidNumber = api('voidNumber', (number, reason) => runVoidNumber(activeSpreadsheet(), number, reason));
 export const generateNotice = api('generateNotice', (kind, options) =>
   runGenerateNotice(activeSpreadsheet(), kind, options ?? {}, new Date()),
 );
@@ -114,7 +118,7 @@ export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeS
  * only read, or write through writeAll (restores the sheets and says so) or runSetup (says what it
  * added): an error that reaches toUserError from them happened before anything was written.
  */
-const MAY_HAVE_WRITTEN: ReadonlySet<string> = new Set<ServerFunction>(['generateNotice']);
+const MAY_HAVE_WRITTEN: ReadonlySet<string> = new Set<ServerFunction>(['generateNotice', 'issueDraft', 'voidNumber']);
 
 /**
  * Every error leaves as a UserError with a Vietnamese message; bugs are logged with their stack.

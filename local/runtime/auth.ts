@@ -74,6 +74,9 @@ function requiredScopes(key: string): readonly string[] | null {
   if (key === 'DataValidationBuilder.build' || cls === 'DataValidationBuilder') return null;
   if (SPREADSHEET_CLASSES.has(cls)) return [SCOPES.spreadsheetsCurrent, SCOPES.spreadsheets];
   if (DOCUMENT_CLASSES.includes(cls)) return [SCOPES.documentsCurrent, SCOPES.documents];
+  // The Docs advanced service calls the REST API: documents.currentonly does not apply
+  // (https://developers.google.com/docs/api/reference/rest/v1/documents/batchUpdate#authorization-scopes).
+  if (cls === 'Docs') return [SCOPES.documents];
   if (key === 'Ui.showSidebar' || key === 'Ui.showModalDialog' || key === 'Ui.showModelessDialog')
     return [SCOPES.containerUi];
   return null;
@@ -100,7 +103,7 @@ function allowedInNone(key: string): boolean {
 /** Calls allowed in AuthMode.LIMITED: everything but other files (DocumentApp) and the user's identity. */
 function allowedInLimited(key: string): boolean {
   const cls = key.slice(0, key.indexOf('.'));
-  return !DOCUMENT_CLASSES.includes(cls);
+  return !DOCUMENT_CLASSES.includes(cls) && cls !== 'Docs';
 }
 
 /** An authorization prompt Google would have shown (requireScopes). */

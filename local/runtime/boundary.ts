@@ -76,6 +76,8 @@ export class Boundary {
       proxy = new Proxy(target, {
         get: (t, prop) => {
           const value = Reflect.get(t, prop, t);
+          // A service reached as a property (Docs.Documents) is counted like one returned by a call.
+          if (isServiceObject(value)) return this.proxyOf(value);
           if (typeof value !== 'function' || typeof prop !== 'string' || prop === 'constructor') return value;
           return this.method(t, prop, value as (...args: unknown[]) => unknown);
         },

@@ -259,9 +259,11 @@ abstract class LocalElement extends ServiceObject {
     return e instanceof LocalBody ? e.doc : null;
   }
 
-  /** Throws when the element's document was closed (saveAndClose). */
+  /** Throws when the element's document was closed (saveAndClose); marks it changed otherwise. */
   protected touch(): void {
-    if (this.document?.closed) throw new ServiceError(MESSAGES.closed);
+    const doc = this.document;
+    if (doc?.closed) throw new ServiceError(MESSAGES.closed);
+    if (doc) doc.dirty = true;
   }
 
   getType(): GoogleAppsScript.Document.ElementType {
@@ -421,6 +423,8 @@ export class LocalParagraph extends LocalContainer {
   attrs: Attrs = {};
   /** Text attributes of the paragraph mark (what empty paragraphs and appended text use). */
   mark: Attrs = {};
+  /** Paragraph style only the Docs API sets (docs-api.ts): DocumentApp has no such attribute. */
+  docsStyle: { keepWithNext?: boolean } = {};
   /** Page breaks appended after the text (Paragraph.appendPageBreak); the next content starts a new page. */
   pageBreaks = 0;
 
@@ -453,6 +457,7 @@ export class LocalParagraph extends LocalContainer {
     p.spans = this.spans.map((s) => ({ text: s.text, attrs: { ...s.attrs } }));
     p.attrs = { ...this.attrs };
     p.mark = { ...this.mark };
+    p.docsStyle = { ...this.docsStyle };
     p.pageBreaks = this.pageBreaks;
     return p;
   }
@@ -923,10 +928,13 @@ export class LocalTableRow extends LocalContainer {
   readonly elementType: ElementTypeName = 'TABLE_ROW';
   readonly children: LocalTableCell[] = [];
   attrs: Attrs = {};
+  /** Row style only the Docs API sets (docs-api.ts): DocumentApp has no such attribute. */
+  docsStyle: { preventOverflow?: boolean } = {};
 
   clone(): LocalTableRow {
     const r = new LocalTableRow();
     r.attrs = { ...this.attrs };
+    r.docsStyle = { ...this.docsStyle };
     for (const c of this.children) r.adopt(c.clone());
     return r;
   }
@@ -1317,6 +1325,8 @@ export class LocalDocument extends ServiceObject {
   }
   readonly body: LocalBody;
   closed = false;
+  /** Changed through DocumentApp since the last saveAndClose: the Docs API would not see it yet. */
+  dirty = false;
   private readonly editors = new Set<string>();
   private readonly viewers = new Set<string>();
 
@@ -1404,6 +1414,7 @@ export class LocalDocument extends ServiceObject {
   }
   saveAndClose(): void {
     this.closed = true;
+    this.dirty = false;
   }
   /**
    * "Retrieves the document's header section, if one exists"
@@ -1444,6 +1455,8 @@ export interface ParagraphSnapshot {
   mark: Attrs;
   runs: Span[];
   text: string;
+  /** Set through the Docs API (ParagraphStyle.keepWithNext). */
+  keepWithNext?: boolean;
   /** Page breaks after the text (absent when none). */
   pageBreaks?: number;
 }
@@ -1452,7 +1465,7 @@ export interface TableSnapshot {
   attrs: Attrs;
   /** Column widths in points (null: not set). */
   widths: (number | null)[];
-  rows: { attrs: Attrs; cells: { attrs: Attrs; blocks: BlockSnapshot[] }[] }[];
+  rows: { attrs: Attrs; preventOverflow?: boolean; cells: { attrs: Attrs; blocks: BlockSnapshot[] }[] }[];
 }
 export type BlockSnapshot = ParagraphSnapshot | TableSnapshot;
 export interface DocSnapshot {
@@ -1479,6 +1492,7 @@ function snapBlock(e: LocalElement): BlockSnapshot {
       widths: Array.from({ length: n }, (_, i) => e.widths[i] ?? null),
       rows: e.children.map((r) => ({
         attrs: { ...r.attrs },
+        ...(r.docsStyle.preventOverflow ? { preventOverflow: true } : {}),
         cells: r.children.map((c) => ({ attrs: { ...c.attrs }, blocks: c.children.map(snapBlock) })),
       })),
     };
@@ -1490,6 +1504,7 @@ function snapBlock(e: LocalElement): BlockSnapshot {
     mark: { ...p.mark },
     runs: p.spans.map((s) => ({ text: s.text, attrs: { ...s.attrs } })),
     text: p.text,
+    ...(p.docsStyle.keepWithNext ? { keepWithNext: true } : {}),
     ...(p.pageBreaks ? { pageBreaks: p.pageBreaks } : {}),
   };
 }
@@ -1559,6 +1574,12 @@ export class LocalDocumentApp
     if (options.editors) doc.addEditors(options.editors);
     if (options.viewers) doc.addViewers(options.viewers);
     return doc;
+  }
+
+  /** The Doc `id` if this runtime's user may open it (for the Docs API; opens nothing). */
+  lookup(id: string): LocalDocument | null {
+    const doc = this.registry.find((d) => d.id === id);
+    return doc && (!this.ctx || doc.canOpen(this.ctx.user)) ? doc : null;
   }
 
   /** Opens a Doc the user owns or was shared; Google gives the same error for a missing and a private Doc. */

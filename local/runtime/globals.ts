@@ -5,6 +5,7 @@
 import { LocalScriptApp } from './auth';
 import { LocalCacheService } from './cache';
 import type { RuntimeContext } from './context';
+import { LocalDocsService } from './docs-api';
 import { LocalDocumentApp } from './document';
 import { LocalHtmlService } from './html';
 import { LocalLockService } from './lock';
@@ -40,6 +41,8 @@ export interface ServiceGlobals {
   Logger: LocalLogger;
   DocumentApp: LocalDocumentApp;
   ScriptApp: LocalScriptApp;
+  /** The Docs advanced service, only when the manifest enables it. */
+  Docs?: LocalDocsService;
 }
 
 /** Plain (uncounted) globals: enums and other values that are not services. */
@@ -47,8 +50,9 @@ export interface ValueGlobals {
   MimeType: typeof MimeType;
 }
 
-/** Creates the service globals of one runtime. */
-export function createGlobals(runtime: RuntimeContext): ServiceGlobals {
+/** Creates the service globals of one runtime; `advanced`: user symbols of the enabled advanced services. */
+export function createGlobals(runtime: RuntimeContext, advanced: readonly string[] = []): ServiceGlobals {
+  const documentApp = new LocalDocumentApp(runtime);
   return {
     SpreadsheetApp: new LocalSpreadsheetApp(runtime),
     HtmlService: new LocalHtmlService(runtime),
@@ -58,8 +62,9 @@ export function createGlobals(runtime: RuntimeContext): ServiceGlobals {
     Session: new LocalSession(runtime),
     Utilities: new LocalUtilities(runtime),
     Logger: new LocalLogger(runtime),
-    DocumentApp: new LocalDocumentApp(runtime),
+    DocumentApp: documentApp,
     ScriptApp: new LocalScriptApp(runtime.auth),
+    ...(advanced.includes('Docs') ? { Docs: new LocalDocsService(documentApp) } : {}),
   };
 }
 

@@ -40,6 +40,11 @@ export interface RuntimeOptions {
   grantedScopes?: readonly string[];
   /** The manifest's oauthScopes (default: read from appsscript.json); a user can grant only these. */
   oauthScopes?: readonly string[];
+  /**
+   * User symbols of the advanced services the manifest enables (default: appsscript.json's
+   * dependencies.enabledAdvancedServices); only "Docs" exists locally. A service not enabled is no global.
+   */
+  advancedServices?: readonly string[];
 }
 
 /** Options of `Runtime.onCall`. */
@@ -62,6 +67,7 @@ export function findProjectDir(start: string = __dirname): string {
 interface Manifest {
   timeZone?: string;
   oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol?: string }[] };
 }
 
 function readManifest(projectDir: string): Manifest {
@@ -118,7 +124,9 @@ export class Runtime implements RuntimeContext {
     };
     this.ui = new UiRecorder(() => this.spreadsheet.toasts);
     this.onLog = options.onLog;
-    this.services = createGlobals(this);
+    const advanced =
+      options.advancedServices ?? (manifest.dependencies?.enabledAdvancedServices ?? []).map((a) => a.userSymbol ?? '');
+    this.services = createGlobals(this, advanced);
   }
 
   /** The services as the bundle sees them: calls are counted and faults applied. Errors stay host errors. */

@@ -81,7 +81,7 @@ export class UiRecorder {
     return this.toastSource();
   }
 
-  /** Queues the answer of the next alert or prompt (default: the first button of its set, text ""). */
+  /** Queues the answer of the next alert or prompt (default: OK for a message, CLOSE for a question; text ""). */
   queueResponse(response: QueuedResponse): void {
     this.queue.push(response);
   }
@@ -181,11 +181,17 @@ export class LocalPromptResponse
   }
 }
 
-const FIRST_BUTTON: Record<keyof typeof ButtonSet, ButtonName> = {
+/**
+ * The answer of a dialog nobody answered (no queued response): OK for a message; for a question
+ * (OK_CANCEL, YES_NO, YES_NO_CANCEL) the title bar's close button, Button.CLOSE, which every dialog has
+ * (https://developers.google.com/apps-script/reference/base/button). In Google the script waits for
+ * a person; here nobody consents by default, so a "Có" is never assumed (a test queues it).
+ */
+const UNANSWERED: Record<keyof typeof ButtonSet, ButtonName> = {
   OK: 'OK',
-  OK_CANCEL: 'OK',
-  YES_NO: 'YES',
-  YES_NO_CANCEL: 'YES',
+  OK_CANCEL: 'CLOSE',
+  YES_NO: 'CLOSE',
+  YES_NO_CANCEL: 'CLOSE',
 };
 
 /** SpreadsheetApp.getUi(). */
@@ -241,7 +247,7 @@ export class LocalUi
       c !== undefined ? [String(a), String(b), String(c)] : ['', String(a), b === undefined ? 'OK' : String(b)];
     const set = (buttons in ButtonSet ? buttons : 'OK') as keyof typeof ButtonSet;
     const queued = this.recorder.nextResponse();
-    const d: RecordedDialog = { kind, title, prompt, buttons: set, response: queued?.button ?? FIRST_BUTTON[set] };
+    const d: RecordedDialog = { kind, title, prompt, buttons: set, response: queued?.button ?? UNANSWERED[set] };
     if (kind === 'prompt') d.responseText = queued?.text ?? '';
     this.recorder.alerts.push(d);
     this.recorder.version++;

@@ -8,7 +8,7 @@
  * A Doc whose filling failed stays logged as unfinished and is completed by the next attempt.
  */
 import { fixedSeatsOf } from '../domain/allocation';
-import { type IsoDate, isoFromDate } from '../domain/dates';
+import { formatNd30Date, type IsoDate, isoFromDate } from '../domain/dates';
 import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } from '../domain/notice/allocation';
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
@@ -19,6 +19,8 @@ import { NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
 import { buildInvitations, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
 import {
   CELL_MAX_CHARS,
+  draftCell,
+  draftSymbol,
   findByDigest,
   findUnfinished,
   type LogEntry,
@@ -27,9 +29,10 @@ import {
   longestLogCell,
   type NewLogRow,
   readDocumentLog,
+  voidedCell,
 } from '../domain/notice/log';
 import type { DocModel } from '../domain/notice/model';
-import { nextDocNumber } from '../domain/notice/numbering';
+import { nextDocNumber, parseDocNumber } from '../domain/notice/numbering';
 import { BODY_PLACEHOLDER, COLUMN_PLACEHOLDER, placeholderValues } from '../domain/notice/placeholders';
 import { type DocProfile, missingProfileFields, resolveProfile } from '../domain/notice/profiles';
 import { ProblemList } from '../domain/problem';
@@ -47,9 +50,11 @@ import {
   UnitIndex,
   type UnitRecord,
 } from '../domain/records';
+import { resolveSupervised } from '../domain/roster/members';
 import type { Settings } from '../domain/settings';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
+import { foldKey } from '../domain/text';
 import type { DocumentDto, NoticeKind, NoticeResultDto } from '../rpc/contract';
 import { UserError, withDocumentLock } from '../sheets/lock';
 import {
@@ -62,7 +67,7 @@ import {
   timeZoneOffset,
   visibleName,
 } from '../sheets/workbook';
-import { DOCUMENT_LAYOUT, MESSAGES } from '../ui/vi';
+import { DOCUMENT_LAYOUT, DOCUMENT_MESSAGES, KIND_NAMES, MESSAGES } from '../ui/vi';
 import { fillPages } from './pages';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
@@ -160,6 +165,8 @@ const SOURCE_SHEETS: Record<NoticeKind, string> = {
 interface Prepared {
   model: DocModel;
   profile: DocProfile;
+  /** What the document would print wrong (named by cell): refused unless the officer confirms (`force`). */
+  checks: string[];
   digest: string;
   settings: Settings;
   cells: SettingCells;
@@ -233,6 +240,7 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
   let model: DocModel;
   let profile: DocProfile;
   let figures: FigureProblem[] = [];
+  const checks: string[] = [];
   const draft = options.draft ?? settings.numbering === 'draft';
   try {
     if (kind === 'thong-bao-ket-luan') {
@@ -278,6 +286,14 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       checkProfile(profile);
       const index = new UnitIndex(readUnits(g.units, problems));
       const data = assignmentInput(members, index, settings.level);
+      // A supervised unit `Đơn vị` does not know would be printed as typed ("Lộc Bình Mới").
+      const unknown = members
+        .filter((m) => m.data.name && foldKey(m.data.body ?? '') === 'ban chỉ đạo')
+        .flatMap((m) => {
+          const names = resolveSupervised(m.data.units, index).unknown;
+          return names.length ? [`${m.cells.units ?? ''} ("${names.join('", "')}")`] : [];
+        });
+      if (unknown.length) checks.push(DOCUMENT_MESSAGES.unknownUnits(SHEETS.members.name, unknown));
       input = data;
       model = buildAssignmentDecision(data, settings, date, '', { profile, draft });
     }
@@ -286,12 +302,14 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
     if (e instanceof RangeError) throw new UserError(NOTICE_MESSAGES.badDate(date));
     throw e;
   }
+  if (!profile.signerName) checks.push(DOCUMENT_MESSAGES.noSigner(labelOf(kind), profile.where.signerName ?? ''));
   const { cells: _cells, where: _where, signerFrom: _from, ...printed } = profile;
   const source = digestSource(kind, settings, { input, profile: printed }, options.date);
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, source, Utilities.Charset.UTF_8);
   return {
     model,
     profile,
+    checks,
     digest: toHex(bytes).slice(0, DIGEST_LENGTH),
     settings,
     cells,
@@ -331,7 +349,10 @@ function reusedResult(kind: NoticeKind, e: LogEntry, me: string): NoticeResultDt
     }
     if (!opens) return { ...base, url: '', message: SHARING_MESSAGES.notShared(labelOf(kind), e.number, e.user) };
   }
-  return { ...base, url: e.url, message: NOTICE_MESSAGES.reused(labelOf(kind), e.number) };
+  const message = e.draft
+    ? DOCUMENT_MESSAGES.draftReused(labelOf(kind))
+    : NOTICE_MESSAGES.reused(labelOf(kind), e.number);
+  return { ...base, url: e.url, message };
 }
 
 /**
@@ -551,6 +572,11 @@ function generate(
     const message = NOTICE_MESSAGES.figures(p.figures.map((f) => f.message)) + NOTICE_MESSAGES.figuresConfirm;
     return { message, url: '', number: '', title: '', reused: false, needsForce: true };
   }
+  if (p.checks.length && !options.force) {
+    const message = DOCUMENT_MESSAGES.checksRefused(label, p.checks) + DOCUMENT_MESSAGES.checksConfirm;
+    return { message, url: '', number: '', title: '', reused: false, needsForce: true };
+  }
+  const forcedNote = p.checks.length ? DOCUMENT_MESSAGES.checksForced(p.checks) : '';
   const me = currentUser();
   const seen = findByDigest(readDocumentLog(readGrid(ss, 'documents'), p.tz).entries, p.digest);
   if (seen) return reusedResult(kind, shareAgain(ss, p, seen, me), me);
@@ -589,8 +615,15 @@ function generate(
     if (again) return reusedResult(kind, again, me);
     const earlier = findUnfinished(log.entries, p.digest);
     const numbered = NOTICE_TYPES[kind].numbered !== false;
-    const number = numbered ? earlier?.number || nextDocNumber(log.entries, p.year, symbolOf(kind, p.profile)) : '';
-    const model = numbered ? withNumber(p.model, number) : p.model;
+    // A draft takes no number: its `Số` cell says so, and issueDraft numbers it when it is signed.
+    const draft = numbered && Boolean(p.model.draft);
+    const symbol = symbolOf(kind, p.profile);
+    const number =
+      numbered && !draft
+        ? (earlier && !earlier.draft && earlier.number) || nextNumber(log.entries, p.year, kind, p.profile, p.settings)
+        : '';
+    const logged = draft ? draftCell(symbol) : number;
+    const model = numbered && !draft ? withNumber(p.model, number) : p.model;
     const sheet = logSheet(ss, log.table);
     let doc = earlier ? reopen(earlier.url) : null;
     if (!doc) {
@@ -601,7 +634,7 @@ function generate(
       }
     }
     // The Doc exists from here on: it is logged at once, so a failure below leaves it known, not lost.
-    progress.made = number;
+    progress.made = logged;
     let url = '';
     let row: number;
     let sharedWith = '';
@@ -623,21 +656,22 @@ function generate(
         console.error('share', e);
         shareNote = SHARING_MESSAGES.shareFailed;
       }
-      row = writeLogRow(sheet, log.table, entryOf(number, url, true, sharedWith), p.tz, earlier?.row);
+      row = writeLogRow(sheet, log.table, entryOf(logged, url, true, sharedWith), p.tz, earlier?.row);
     } catch (e) {
       console.error('log', e);
       throw new UserError(NOTICE_MESSAGES.unlogged(draftNameOf(model)));
     }
+    let keptTogether = false;
     try {
       if (model.pages) fillDocument(doc, model, null, fillPages);
-      else fillDocument(doc, model, template);
+      else keptTogether = fillDocument(doc, model, template).keptTogether === true;
     } catch (e) {
       console.error('render', e);
       flushQuietly();
       throw new UserError(NOTICE_MESSAGES.unfinished(label, number));
     }
     try {
-      writeLogRow(sheet, log.table, entryOf(number, url, false, sharedWith), p.tz, row);
+      writeLogRow(sheet, log.table, entryOf(logged, url, false, sharedWith), p.tz, row);
     } catch (e) {
       console.error('log', e);
       throw new UserError(NOTICE_MESSAGES.unfinished(label, number));
@@ -648,12 +682,16 @@ function generate(
       console.error('flush', e);
       throw new UserError(NOTICE_MESSAGES.unsure(label, number));
     }
-    const done = earlier ? NOTICE_MESSAGES.completed(label, number) : NOTICE_MESSAGES.created(label, number);
+    const done = draft
+      ? DOCUMENT_MESSAGES.draftCreated(label, symbol)
+      : earlier
+        ? NOTICE_MESSAGES.completed(label, number)
+        : NOTICE_MESSAGES.created(label, number);
     // The default layout has no page numbers in Google Docs (a user's template may have its own).
     // A Doc of one-page invitations is not numbered: each page is a document of its own.
-    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote}`;
+    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
-      message: `${done} ${shareNote}${layoutNote}`,
+      message: `${done} ${shareNote}${layoutNote}${forcedNote}`,
       url,
       number,
       title: model.title,
@@ -677,4 +715,138 @@ export function generateNotice(kind: NoticeKind, options: NoticeOptions = {}): N
 /** listDocuments() on the active spreadsheet. */
 export function listDocuments(): DocumentDto[] {
   return runListDocuments(activeSpreadsheet());
+}
+
+/** The kind a log row's `Loại` names (the one name of each kind), or null for a row typed otherwise. */
+function kindOfLabel(label: string): NoticeKind | null {
+  const key = foldKey(label);
+  const found = (Object.keys(KIND_NAMES) as NoticeKind[]).find((k) => foldKey(KIND_NAMES[k]) === key);
+  return found ?? null;
+}
+
+/** The next number of a kind, in its register (the kinds whose `Sổ cấp số` names the same register share one sequence). */
+function nextNumber(
+  entries: readonly LogEntry[],
+  year: number,
+  kind: NoticeKind,
+  profile: DocProfile,
+  settings: Settings,
+  symbol = symbolOf(kind, profile),
+): string {
+  if (!profile.register) return nextDocNumber(entries, year, symbol);
+  const register = foldKey(profile.register);
+  const others = (Object.keys(KIND_NAMES) as NoticeKind[])
+    .filter((k) => k !== kind && NOTICE_TYPES[k].numbered !== false)
+    .map((k) => resolveProfile(k, settings))
+    .filter((o) => foldKey(o.register) === register)
+    .map((o) => symbolOf(o.kind, o));
+  return nextDocNumber(entries, year, symbol, others);
+}
+
+/** A Doc's link or its ID → the ID. */
+const docIdOf = (ref: string): string => idOf(ref) || ref.trim();
+
+/** RE2 text of a literal (Body.findText/replaceText take regular expressions). */
+const literal = (s: string): string => s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+
+/**
+ * Gives a draft its number and day, in the Doc and in the log, under the document lock (flushed
+ * before it is released, like numbering at creation). The Doc's "Số:      /TB-BCĐ" and
+ * "ngày      tháng 01 năm 2024" are replaced in place with Body.replaceText, which takes an RE2
+ * pattern and a Java-style replacement ("$" never appears in a number or a date):
+ * https://developers.google.com/apps-script/reference/document/body#replaceText(String,String)
+ */
+export function runIssueDraft(ss: Spreadsheet, ref: string, options: { date?: string } = {}, now = new Date()) {
+  const tz = timeZoneOffset(ss, now);
+  const id = docIdOf(ref);
+  const date: IsoDate = options.date ?? isoFromDate(now, tz);
+  requireDocumentsScope();
+  return withDocumentLock(() => {
+    const log = readDocumentLog(readGrid(ss, 'documents'), tz);
+    const entry = [...log.entries].reverse().find((e) => idOf(e.url) === id && id);
+    if (!entry) throw new UserError(DOCUMENT_MESSAGES.draftNotFound);
+    const symbol = draftSymbol(entry.number);
+    if (!symbol) throw new UserError(DOCUMENT_MESSAGES.notADraft(entry.number));
+    const doc = reopen(entry.url);
+    if (!doc) throw new UserError(DOCUMENT_MESSAGES.draftDocGone);
+    const kind = kindOfLabel(entry.kind);
+    const settings = readSettingsWithCells(readGrid(ss, 'config'), tz, new ProblemList()).settings;
+    const year = Number(date.slice(0, 4));
+    const number = kind
+      ? nextNumber(log.entries, year, kind, resolveProfile(kind, settings), settings, symbol)
+      : nextDocNumber(log.entries, year, symbol);
+    const body = doc.getBody();
+    const numberLine = `Số:\\s*/\\s*${literal(symbol)}`;
+    const dayLine = 'ngày\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}';
+    if (!body.findText(numberLine) || !body.findText(dayLine)) {
+      throw new UserError(DOCUMENT_MESSAGES.draftNoNumberLine(symbol));
+    }
+    body.replaceText(numberLine, `Số: ${number}`);
+    body.replaceText(dayLine, formatNd30Date('', date));
+    const title = doc.getName().replace(/^Dự thảo(?= - )/, number);
+    if (title !== doc.getName()) doc.setName(title);
+    doc.saveAndClose();
+    const cols = log.table.columns;
+    const sheet = findSheet(ss, 'documents');
+    const write = (column: number | undefined, text: string) => {
+      if (column === undefined || !sheet) return;
+      const cell = sheet.getRange(entry.row, column + 1);
+      cell.setNumberFormat('@');
+      cell.setValue(text);
+    };
+    const [y, m, d] = date.split('-');
+    write(cols.number, number);
+    write(cols.date, `${d}/${m}/${y}`);
+    flushQuietly();
+    const label = kind ? labelOf(kind) : entry.kind.toLowerCase();
+    return {
+      message: DOCUMENT_MESSAGES.issued(label, number, `${d}/${m}/${y}`),
+      url: entry.url,
+      number,
+      title,
+      reused: false,
+    } satisfies NoticeResultDto;
+  });
+}
+
+/**
+ * Voids a number: its log row's `Số` cell becomes "05/TB-BCĐ (đã hủy: <reason>)", so the number is
+ * never given again (nextDocNumber counts voided numbers) and the same data makes a new document.
+ */
+export function runVoidNumber(ss: Spreadsheet, number: string, reason: string, now = new Date()) {
+  const why = reason.replace(/\s+/g, ' ').trim();
+  if (!why) throw new UserError(DOCUMENT_MESSAGES.voidReason);
+  const wanted = parseDocNumber(number);
+  const tz = timeZoneOffset(ss, now);
+  return withDocumentLock(() => {
+    const log = readDocumentLog(readGrid(ss, 'documents'), tz);
+    const same = (e: LogEntry) => {
+      const p = parseDocNumber(e.number);
+      if (p && wanted) return p.n === wanted.n && foldKey(p.symbol) === foldKey(wanted.symbol);
+      return foldKey(e.number) === foldKey(number);
+    };
+    const entry = [...log.entries].reverse().find((e) => !e.draft && !e.voided && same(e));
+    if (!entry) {
+      const voided = log.entries.find((e) => e.voided && wanted && foldKey(e.number).startsWith(foldKey(number)));
+      throw new UserError(voided ? DOCUMENT_MESSAGES.voidAlready(number) : DOCUMENT_MESSAGES.voidNotFound(number));
+    }
+    const column = log.table.columns.number;
+    const sheet = findSheet(ss, 'documents');
+    if (column === undefined || !sheet) throw new UserError(DOCUMENT_MESSAGES.voidNotFound(number));
+    const cell = sheet.getRange(entry.row, column + 1);
+    cell.setNumberFormat('@');
+    cell.setValue(voidedCell(entry.number, why));
+    flushQuietly();
+    return { message: DOCUMENT_MESSAGES.voided(entry.number) };
+  });
+}
+
+/** issueDraft(url or ID) on the active spreadsheet. */
+export function issueDraft(ref: string, options: { date?: string } = {}): NoticeResultDto {
+  return runIssueDraft(activeSpreadsheet(), ref, options, new Date());
+}
+
+/** voidNumber(number, reason) on the active spreadsheet. */
+export function voidNumber(number: string, reason: string): { message: string } {
+  return runVoidNumber(activeSpreadsheet(), number, reason, new Date());
 }

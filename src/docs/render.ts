@@ -13,6 +13,7 @@
 import type { Align, DocModel, Line, ParagraphBlock, Run, TableBlock } from '../domain/notice/model';
 import * as ND from '../domain/notice/nd30';
 import { BODY_PLACEHOLDER, COLUMN_PLACEHOLDER, placeholderValues, templateRows } from '../domain/notice/placeholders';
+import { keepSignatureTogether } from './keepTogether';
 
 type Body = GoogleAppsScript.Document.Body;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -26,6 +27,8 @@ export const CELL_STYLE_LIMIT = 40;
 export interface Rendered {
   id: string;
   url: string;
+  /** The signature block was kept with the last paragraph through the Docs API (keepTogether.ts). */
+  keptTogether?: boolean;
 }
 
 /** Filling the Doc failed: the Doc (already logged by the caller) stays unfinished under `draftName`. */
@@ -190,8 +193,10 @@ export function fillDocument(
     if (template) fillFromTemplate(body, model, template);
     else fill(body, model);
     doc.setName(model.title);
-    const out = { id: doc.getId(), url: doc.getUrl() };
+    const out: Rendered = { id: doc.getId(), url: doc.getUrl() };
     doc.saveAndClose();
+    // After the save: the Docs API sees DocumentApp's changes only then. Never throws.
+    if (!template && fill === fillDefault) out.keptTogether = keepSignatureTogether(out.id);
     return out;
   } catch (e) {
     throw new RenderError(e, draftNameOf(model));

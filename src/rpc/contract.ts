@@ -53,8 +53,24 @@ export const ARGS = {
         force: z.optional(z.boolean()),
         /** Giấy mời: also invite the guests (Khách mời). */
         guests: z.optional(z.boolean()),
+        /** Leave the number and the day blank (issued later with issueDraft); default: the `Cấp số văn bản` setting. */
+        draft: z.optional(z.boolean()),
       }),
     ),
+  ]),
+  /** Gives a draft (its Doc's link or ID, as listDocuments returns it) the next number and a day. */
+  issueDraft: z.tuple([
+    text((s) => s.trim().length > 0 && s.length <= 300, 'Thiếu đường liên kết của dự thảo'),
+    z.optional(
+      z.strictObject({
+        date: z.optional(text((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'Ngày phải có dạng năm-tháng-ngày (yyyy-mm-dd)')),
+      }),
+    ),
+  ]),
+  /** Voids a number given ("05/TB-BCĐ"), with its reason kept in the log; it is never given again. */
+  voidNumber: z.tuple([
+    text((s) => /^\s*\d{1,6}\s*\/\s*\S.{0,60}$/.test(s), 'Số văn bản phải có dạng 05/TB-BCĐ'),
+    text((s) => s.trim().length > 0 && s.length <= 500, 'Hãy ghi lý do hủy số (tối đa 500 ký tự)'),
   ]),
   selectCell: z.tuple([
     text((s) => s.length > 0 && s.length <= 100, 'Tên trang tính không hợp lệ'),
@@ -228,6 +244,10 @@ export interface DocumentDto {
   createdAt: string;
   /** Who can open the Doc besides its owner, as the log says ('' when nobody or unknown). */
   sharedWith?: string;
+  /** A draft without number or day yet: the sidebar offers "Cấp số" (issueDraft with `url`). */
+  draft?: boolean;
+  /** The number was voided (voidNumber); it is never given again. */
+  voided?: boolean;
 }
 
 /** A meeting of `Cuộc họp`, for choosing the one a Thông báo kết luận is about. */
@@ -319,6 +339,8 @@ export interface Results {
   listMeetings: MeetingDto[];
   lastValidation: LastValidationDto;
   generateNotice: NoticeResultDto;
+  issueDraft: NoticeResultDto;
+  voidNumber: { message: string };
   selectCell: { sheet: string; cell: string };
 }
 

@@ -97,9 +97,13 @@ export function readHistory(ss: Spreadsheet): HistoryRecord {
 
 /** The allocation "Hoàn tác phân bổ" would restore, for the sidebar (null: nothing to undo). */
 export function historySummary(ss: Spreadsheet): { replacedAt: string; method: string; methodName: string } | null {
-  const h = readHistory(ss);
-  if (!h.meta || h.units.length === 0) return null;
-  return { replacedAt: h.meta.replacedAt, method: h.meta.method, methodName: methodName(h.meta.method) };
+  // Only the first rows (the meta and the first unit): the overview reads this at every opening.
+  const sheet = ss.getSheetByName(HISTORY_SHEET);
+  if (!sheet || sheet.getLastRow() < 3) return null;
+  const [, metaRow, first] = sheet.getRange(1, 1, 3, HEADER.length).getValues();
+  const meta = metaRow && str(metaRow[0]) === META_MARK ? decodeMeta(str(metaRow[2])) : null;
+  if (!meta || !first || str(first[0]) === '') return null;
+  return { replacedAt: meta.replacedAt, method: meta.method, methodName: methodName(meta.method) };
 }
 
 function methodName(method: string): string {
@@ -121,6 +125,7 @@ export function writeHistory(
   let sheet = old.sheet;
   if (!sheet) {
     if (units.length === 0) return;
+    const active = ss.getActiveSheet();
     batch.custom(
       () => {
         sheet = ss.insertSheet(HISTORY_SHEET);
@@ -134,6 +139,15 @@ export function writeHistory(
       () => created.hideSheet(),
       () => {},
     );
+    // insertSheet makes the new sheet active: the officer stays on the sheet they were on
+    // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
+    // A hidden sheet is never made active again: activating it would show an officer's hidden sheet.
+    if (active && !active.isSheetHidden()) {
+      batch.custom(
+        () => ss.setActiveSheet(active),
+        () => {},
+      );
+    }
   }
   const target = sheet as unknown as Sheet;
   const rows: string[][] = [HEADER];

@@ -139,7 +139,7 @@ export const REALLOCATION_MESSAGES = {
   confirmTitle: 'Xác nhận phân bổ lại',
   /** The menu's YES_NO dialog: what changes, by name. */
   confirmPrompt: (lines: readonly string[], more: number, before: string, after: string, total: string) =>
-    `${before ? `Phương pháp: ${before} → ${after}.\n` : `Phương pháp: ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
+    `${before ? `Đổi từ ${before} sang ${after}.\n` : `Theo ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
       more > 0 ? `\n… và ${more} đơn vị khác (xem bảng điều khiển).` : ''
     }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
   confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,
@@ -555,12 +555,16 @@ export const ROSTER_MESSAGES = {
 } as const;
 
 /**
- * What Google Docs does not let the add-in lay out (README, "Trình bày văn bản"): DocumentApp and the
- * Docs API insert no page number, and DocumentApp has no keep-with-next; said after a Doc is made.
+ * What Google Docs does not let the add-in lay out (README, "Layout of the documents"): neither
+ * DocumentApp nor the Docs API inserts a page number; keeping the signature block with the last
+ * paragraph needs the Docs advanced service, which a deployment may not enable. Said after a Doc is made.
  */
 export const DOCUMENT_LAYOUT = {
-  googleDocsNote:
+  pageNumbers:
     'Lưu ý khi in: Google Docs không cho tiện ích tự đánh số trang. Nếu văn bản dài hơn một trang, vào ' +
-    'Chèn > Số trang > Tùy chọn khác, chọn Đầu trang, bỏ chọn "Hiển thị trên trang đầu tiên" rồi căn giữa số trang; ' +
-    'kiểm tra khối "Nơi nhận" và chữ ký không bị tách khỏi đoạn cuối sang trang sau.',
-} as const;
+    'Chèn > Số trang > Tùy chọn khác, chọn Đầu trang, bỏ chọn "Hiển thị trên trang đầu tiên" rồi căn giữa số trang.',
+  keepTogether: 'Kiểm tra khối "Nơi nhận" và chữ ký không bị tách khỏi đoạn cuối sang trang sau.',
+  /** The note after a Doc made with the add-in's layout. */
+  googleDocsNote: (keptTogether: boolean): string =>
+    keptTogether ? DOCUMENT_LAYOUT.pageNumbers : `${DOCUMENT_LAYOUT.pageNumbers} ${DOCUMENT_LAYOUT.keepTogether}`,
+};

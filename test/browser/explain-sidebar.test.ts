@@ -3,7 +3,7 @@
  * reason only; a done allocation shows the rule applied and, folded, every unit by name with why it got its
  * number, the same sentence as the `Cách tính` column of `Phân bổ`.
  */
-import { openPlayground, type Session } from './harness';
+import { keepScreenshot, openPlayground, type Session } from './harness';
 
 describe('the allocation explained in the sidebar', () => {
   let s: Session;
@@ -53,6 +53,7 @@ describe('the allocation explained in the sidebar', () => {
     const reasonCol = (values[0] ?? []).indexOf('Cách tính');
     const row = values.find((r) => r[0] === 'ĐL');
     expect(`Đình Lập: ${row?.[reasonCol]}`).toBe(await dinhLap.textContent());
+    await keepScreenshot(s.sidebar.locator('body'), 'explain-sidebar.png');
     expect(s.pageErrors).toEqual([]);
   });
 });

@@ -167,6 +167,11 @@ describe('Tạo văn bản: the inline form', () => {
 
   test('keyboard: the kind, then the date (no meeting for this kind), "Tạo" with Enter; focus visible throughout', async () => {
     await openMenu();
+    // The sample's unit "Lộc Bình Mới" (unknown to `Đơn vị`) would ask for a confirmation: corrected first.
+    const members = s.runtime.spreadsheet.getSheetByName('Thành viên');
+    const values = members?.getDataRange().getValues() ?? [];
+    const row = values.findIndex((r) => r.includes('VL, Lộc Bình Mới'));
+    members?.getRange(row + 1, (values[row] ?? []).indexOf('VL, Lộc Bình Mới') + 1).setValue('VL, LB');
     const button = kindButton('phan-cong-nhiem-vu');
     await button.focus();
     await s.page.keyboard.press('Enter');

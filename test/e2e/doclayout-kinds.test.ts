@@ -26,7 +26,8 @@ function generateAll(): Map<NoticeKind, { result: NoticeResultDto; doc: LocalDoc
   const ss = runtime.globals.SpreadsheetApp.getActiveSpreadsheet();
   const out = new Map<NoticeKind, { result: NoticeResultDto; doc: LocalDocument }>();
   for (const kind of NOTICE_KINDS) {
-    const result = runtime.execute(() => runGenerateNotice(ss, kind, {}, NOW));
+    // The sample's decision names a unit `Đơn vị` does not know ("Lộc Bình Mới"): confirmed here.
+    const result = runtime.execute(() => runGenerateNotice(ss, kind, { force: true }, NOW));
     const doc = runtime.services.DocumentApp.created.find((d) => d.url === result.url) as LocalDocument;
     out.set(kind, { result, doc });
   }

@@ -24,8 +24,10 @@ function setMethod(ss: LocalSpreadsheet, method: string): void {
   config.getRange(row, column(config, 'Giá trị')).setValue(method);
 }
 
+/** "Phân bổ đại biểu", confirmed (a changed method re-allocates only once the officer confirms). */
 function allocate(ss: LocalSpreadsheet, now: string): AllocationResultDto {
-  return runBundle(new Runtime({ spreadsheet: ss, now }), 'allocateDelegates').result as AllocationResultDto;
+  return runBundle(new Runtime({ spreadsheet: ss, now }), 'allocateDelegates', [{ confirmed: true }])
+    .result as AllocationResultDto;
 }
 
 /** Unit rows of `Phân bổ`: code, Số phân bổ, Cách tính (value and number format). */

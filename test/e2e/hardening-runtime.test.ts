@@ -142,6 +142,7 @@ describe('server API', () => {
       'allocateDelegates',
       'generateNotice',
       'getOverview',
+      'issueDraft',
       'lastValidation',
       'listDocuments',
       'listMeetings',
@@ -152,6 +153,7 @@ describe('server API', () => {
       'taskSummary',
       'undoAllocation',
       'validateAll',
+      'voidNumber',
     ];
     expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
     expect(functions).toEqual(

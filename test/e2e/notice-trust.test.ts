@@ -60,7 +60,7 @@ describe('10. numbers and the data digest', () => {
     expect(generate('thong-bao-ket-luan').number).toBe('01/TB-BCĐ ĐH');
     sheet('Kết luận').getRange(7, 3).setValue('Nội dung kết luận đã sửa.');
     expect(generate('thong-bao-ket-luan').number).toBe('02/TB-BCĐ ĐH');
-    expect(generate('phan-cong-nhiem-vu').number).toBe('01/QĐ-BCĐ ĐH');
+    expect(generate('phan-cong-nhiem-vu', { force: true }).number).toBe('01/QĐ-BCĐ ĐH');
   });
 
   it('a digest that looks like a number stays text: the same data returns the same document', () => {
@@ -248,12 +248,12 @@ describe('sharing: Docs open for the committee as `Cấu hình` says', () => {
     const members = sheet('Thành viên');
     members.getRange(2, 7).setValue('son.dt@langson.gov.vn');
     members.getRange(3, 7).setValue('khong-phai-email');
-    expect(failure('phan-cong-nhiem-vu')).toBe(
+    expect(failure('phan-cong-nhiem-vu', { force: true })).toBe(
       'Email "khong-phai-email" ở trang "Thành viên", ô G3 không hợp lệ: sửa lại hoặc xóa để chia sẻ văn bản.',
     );
     expect(docs()).toHaveLength(0);
     members.getRange(3, 7).setValue('Nam.HV@LangSon.gov.vn');
-    const made = generate('phan-cong-nhiem-vu');
+    const made = generate('phan-cong-nhiem-vu', { force: true });
     const doc = runtime.documents.find((d) => d.url === made.url);
     expect(doc?.editorEmails.sort()).toEqual(['nam.hv@langson.gov.vn', 'son.dt@langson.gov.vn']);
     expect(made.message).toContain('Đã chia sẻ quyền chỉnh sửa cho 2 người');
@@ -343,7 +343,7 @@ describe('two users at once: numbers are taken and logged under the lock, flushe
     let message = '';
     a.onCall('DocumentApp.create', () => {
       try {
-        runBundle(b, 'generateNotice', ['phan-cong-nhiem-vu']);
+        runBundle(b, 'generateNotice', ['phan-cong-nhiem-vu', { force: true }]);
       } catch (e) {
         message = (e as Error).message;
       }

@@ -114,6 +114,14 @@ describe('agency names and rules', () => {
     expect(lines.join(' ')).toBe('BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ TỈNH LẠNG SƠN LẦN THỨ IV');
   });
 
+  it('names typed in any case, with line breaks, or with a locality and nothing after it', () => {
+    expect(agencyLines('ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN', 13, width)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN']);
+    expect(agencyLines('ỦY BAN NHÂN DÂN TỈNH', 13, width)).toEqual(['ỦY BAN NHÂN DÂN TỈNH']);
+    const many = agencyLines('SỞ '.repeat(40).trim(), 13, width);
+    for (const l of many) expect(textWidthPt(l, 13, true)).toBeLessThanOrEqual(width);
+    expect(many.join(' ')).toBe('SỞ '.repeat(40).trim());
+  });
+
   it('blank, spaced and single-word names', () => {
     expect(agencyLines('', 13, width)).toEqual([]);
     expect(agencyLines('   ỦY   BAN  NHÂN DÂN \n TỈNH LẠNG SƠN ', 13, width)).toEqual([
@@ -137,5 +145,75 @@ describe('agency names and rules', () => {
         expect(len / line).toBeLessThanOrEqual(1 / 2);
       } else expect(len).toBeGreaterThanOrEqual(36); // a very short line still gets a visible rule
     }
+  });
+});
+
+describe('attacks on the layout', () => {
+  const fresh = () => {
+    const app = new LocalDocumentApp();
+    (globalThis as unknown as { DocumentApp: unknown }).DocumentApp = app;
+    const doc = app.create('x');
+    return { app, doc, body: doc.getBody() };
+  };
+
+  it('a table row taller than a page: placed after the repeated header, no empty page, nothing lost', () => {
+    const { doc, body } = fresh();
+    const tall = 'Một ô rất dài. '.repeat(900);
+    body.appendTable([
+      ['STT', 'Nội dung'],
+      ['1', 'ngắn'],
+      ['2', tall],
+      ['3', 'ngắn'],
+    ]);
+    const snap = (doc as unknown as { snapshot(): DocSnapshot }).snapshot();
+    const pages = paginate(snap);
+    for (const p of pages) expect(p.html.length).toBeGreaterThan(0);
+    const all = pages.map((p) => p.html.join('')).join('');
+    for (const n of ['>1<', '>2<', '>3<']) expect(all).toContain(n);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a paragraph longer than a page stands alone on its page; an empty Doc is one page', () => {
+    const { doc, body } = fresh();
+    body.appendParagraph('Đoạn đầu.');
+    body.appendParagraph('Rất dài. '.repeat(2000));
+    body.appendParagraph('Đoạn cuối.');
+    const pages = paginate((doc as unknown as { snapshot(): DocSnapshot }).snapshot());
+    expect(pages.map((p) => p.html.length)).toEqual([2, 1, 1]); // the Doc's own empty first paragraph + "Đoạn đầu."
+    const empty = fresh();
+    expect(paginate((empty.doc as unknown as { snapshot(): DocSnapshot }).snapshot())).toHaveLength(1);
+  });
+
+  it('a Doc that does not end with a borderless table (a user’s template) keeps nothing with the next block', () => {
+    const { doc, body } = fresh();
+    body.appendParagraph('Nội dung.');
+    body.appendTable([['a', 'b']]);
+    body.appendParagraph('Sau bảng.');
+    expect(keptWithNext((doc as unknown as { snapshot(): DocSnapshot }).snapshot().blocks).size).toBe(0);
+    const { doc: d2, body: b2 } = fresh();
+    b2.appendTable([['Nơi nhận:', 'CHỦ TỊCH']]).setBorderWidth(0);
+    // Only a header-like table first: nothing before it to keep.
+    expect(keptWithNext((d2 as unknown as { snapshot(): DocSnapshot }).snapshot().blocks).size).toBe(0);
+  });
+
+  it('a page break starts a new sheet; one ending the Doc adds no empty sheet; such a Doc is not numbered', () => {
+    const { doc, body } = fresh();
+    body.getChild(0).asParagraph().setText('Trang một');
+    body.getChild(0).asParagraph().appendPageBreak();
+    const last = body.appendParagraph('Trang hai');
+    last.appendPageBreak();
+    const snap = (doc as unknown as { snapshot(): DocSnapshot }).snapshot();
+    const pages = paginate(snap);
+    expect(pages.map((p) => p.html.length)).toEqual([1, 1]);
+    expect(docHtml(snap)).not.toContain('class="page-number"');
+  });
+
+  it('markup in the text stays text in the paginated preview', () => {
+    const { doc, body } = fresh();
+    body.appendParagraph('<script>alert(1)</script> & "x"');
+    body.appendTable([['<img src=x onerror=alert(1)>', 'b']]).setBorderWidth(0);
+    const html = docHtml((doc as unknown as { snapshot(): DocSnapshot }).snapshot());
+    expect(html).not.toMatch(/<script>|<img /);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
   });
 });

@@ -22,7 +22,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { SHEETS, type SheetKey } from '../../src/domain/template';
 import { afterColon, truncateAtWord } from '../../src/domain/text';
 import type { CellValue } from '../../src/domain/values';
-import { ALLOCATION_MESSAGES, CHECK_MESSAGES } from '../../src/ui/vi';
+import { ALLOCATION_MESSAGES, CHECK_MESSAGES, ROSTER_MESSAGES } from '../../src/ui/vi';
 
 const header = (key: SheetKey) => SHEETS[key].columns.map((c) => c.header);
 type Row = [string, string, string, string, number, string];
@@ -85,6 +85,12 @@ describe('one Vietnamese number formatter', () => {
     );
     expect(CHECK_MESSAGES.officialTotalMismatch('Phân bổ', 1190, 0, 1200)).toBe(
       'Tổng Số chính thức trong trang "Phân bổ" là 1.190, khác tổng số đại biểu chính thức đã cấu hình (1.200).',
+    );
+    expect(ROSTER_MESSAGES.unitsUnsupervised(1499, 'xã', ['Xã A', 'Xã B'])).toBe(
+      '1.499 xã chưa có thành viên phụ trách: Xã A, Xã B…',
+    );
+    expect(ROSTER_MESSAGES.progressReached(1250, 3321, 'xã, phường', 'tổ chức Đại hội')).toBe(
+      '1.250/3.321 xã, phường đã tổ chức Đại hội',
     );
     expect(ALLOCATION_MESSAGES.done(1200, 3321, 'Hamilton')).toBe(
       'Đã phân bổ 1.200 đại biểu cho 3.321 đơn vị theo Hamilton.',

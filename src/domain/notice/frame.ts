@@ -193,7 +193,7 @@ function headerColumns(
     left,
     right,
     widthsPct: ND.HEADER_WIDTHS,
-    number: line(`Số: ${number || DRAFT_GAP + '/' + symbolOf(kind, s)}`, ND.SIZE.number),
+    number: line(number ? `Số: ${number}` : `Số:${DRAFT_GAP}/${symbolOf(kind, s)}`, ND.SIZE.number),
     placeDate: line(placeDateText(s.place, date, draft), ND.SIZE.placeDate, { italic: true }),
   };
 }
@@ -241,7 +241,7 @@ export function frame(input: FrameInput): DocModel {
   return {
     kind,
     kindLabel: type.label,
-    title: docTitle(kind, number, summary),
+    title: docTitle(kind, number || (draft ? 'Dự thảo' : ''), summary),
     number,
     date,
     page: { widthMm: ND.PAGE.widthMm, heightMm: ND.PAGE.heightMm, margins: { ...ND.MARGINS } },

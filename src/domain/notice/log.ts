@@ -17,7 +17,7 @@ import { ProblemList } from '../problem';
 import type { Grid } from '../records';
 import { cellSchema, locateTable, readRecords, type Table } from '../table';
 import { SHEETS } from '../template';
-import { truncate } from '../text';
+import { foldKey, truncate } from '../text';
 import { cellText, isBlank, isDate } from '../values';
 import { INCOMPLETE_PREFIX } from './nd30';
 
@@ -42,7 +42,28 @@ export interface LogEntry {
   sharedWith: string;
   /** The Doc was created but its rendering did not finish. */
   unfinished: boolean;
+  /** A draft: no number yet (its `Số` cell is "Dự thảo: /TB-BCĐ"). */
+  draft: boolean;
+  /** The number was voided ("05/TB-BCĐ (đã hủy: …)", or annotated so by hand). */
+  voided: boolean;
 }
+
+/** What a draft's `Số` cell holds: "Dự thảo: /TB-BCĐ" (the symbol its Doc prints, for issuing it). */
+export const DRAFT_LABEL = 'Dự thảo';
+export const draftCell = (symbol: string): string => `${DRAFT_LABEL}: /${symbol}`;
+/** The symbol of a draft's `Số` cell, or null when the cell is not a draft's. */
+export function draftSymbol(cell: string): string | null {
+  const m = /^dự thảo\s*:?\s*\/\s*(\S(?:.*\S)?)\s*$/iu.exec(cell.normalize('NFC').trim());
+  return m ? (m[1] as string) : null;
+}
+/** A `Số` cell whose number was voided: "05/TB-BCĐ (đã hủy: …)", "Hủy số 05/TB-BCĐ", "… thu hồi". */
+export const isVoidedCell = (cell: string): boolean => {
+  const k = foldKey(cell);
+  return k.includes(foldKey('hủy')) || k.includes(foldKey('thu hồi'));
+};
+/** The `Số` cell of a voided number, its reason kept: "05/TB-BCĐ (đã hủy: ghi sai ngày)". */
+export const voidedCell = (number: string, reason: string): string =>
+  `${number} (đã hủy: ${reason.replace(/\s+/g, ' ').trim()})`;
 
 const text = cellSchema<string>((v) => ({ ok: true, value: isBlank(v) ? '' : cellText(v) }));
 const STAMP_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -100,6 +121,8 @@ export function readDocumentLog(grid: Grid, tzOffsetMinutes: number): { table: T
       createdAt: d.createdAt,
       sharedWith: d.sharedWith ?? '',
       unfinished,
+      draft: draftSymbol(d.number ?? '') !== null,
+      voided: isVoidedCell(d.number ?? ''),
     };
   });
   return { table, entries };
@@ -107,12 +130,12 @@ export function readDocumentLog(grid: Grid, tzOffsetMinutes: number): { table: T
 
 /** The newest complete document made from the same data, if any. */
 export function findByDigest(entries: readonly LogEntry[], digest: string): LogEntry | undefined {
-  return [...entries].reverse().find((e) => e.digest === digest && e.url && !e.unfinished);
+  return [...entries].reverse().find((e) => e.digest === digest && e.url && !e.unfinished && !e.voided);
 }
 
 /** The Doc of the same data whose rendering did not finish, if any (the one to complete). */
 export function findUnfinished(entries: readonly LogEntry[], digest: string): LogEntry | undefined {
-  return [...entries].reverse().find((e) => e.digest === digest && e.url && e.unfinished);
+  return [...entries].reverse().find((e) => e.digest === digest && e.url && e.unfinished && !e.voided);
 }
 
 export function toDocumentDto(e: LogEntry): DocumentDto {
@@ -124,6 +147,8 @@ export function toDocumentDto(e: LogEntry): DocumentDto {
     url: e.url,
     createdAt: e.createdAt ?? '',
     sharedWith: e.sharedWith,
+    ...(e.draft ? { draft: true } : {}),
+    ...(e.voided ? { voided: true } : {}),
   };
 }
 

@@ -48,12 +48,21 @@ function numberIn(text: string, key: string): number | null {
   return best;
 }
 
-/** The next free number of `symbol` in `year`: one above the highest given that year. */
-export function nextDocNumber(entries: readonly NumberedEntry[], year: number, symbol: string): string {
-  const key = foldKey(symbol);
+/**
+ * The next free number of `symbol` in `year`: one above the highest given that year, in its register
+ * (`symbol` and the symbols of the kinds sharing its register: one sequence, "05/TB-BCĐ", "06/QĐ-BCĐ").
+ */
+export function nextDocNumber(
+  entries: readonly NumberedEntry[],
+  year: number,
+  symbol: string,
+  sameRegister: readonly string[] = [],
+): string {
+  const keys = [...new Set([symbol, ...sameRegister].map(foldKey))];
   let max = 0;
   for (const e of entries) {
-    const n = numberIn(e.number, key);
+    const found = keys.map((k) => numberIn(e.number, k)).filter((n): n is number => n !== null);
+    const n = found.length ? Math.max(...found) : null;
     const y = Number((e.date ?? e.createdAt ?? '').slice(0, 4));
     if (n !== null && y === year) max = Math.max(max, n);
   }
