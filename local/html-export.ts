@@ -9,7 +9,8 @@
  * filled a little less than a printer would): a block that does not fit goes to the next page, a
  * bordered table is split between rows with its header row repeated, the paragraphs before the
  * closing recipients | signature table move with it (docx.ts keptWithNext), as in the .docx, and a
- * page break (Paragraph.appendPageBreak) starts a new sheet.
+ * page break (Paragraph.appendPageBreak) starts a new sheet. A word longer than its line breaks
+ * between letters, as Docs and Word break it (overflow-wrap), never running past the margin.
  */
 import { isRuleText, ruleLengthPt, textWidthPt } from '../src/domain/notice/layout';
 import * as ND from '../src/domain/notice/nd30';
@@ -339,9 +340,9 @@ body { margin: 0; background: #e8eaed; }
 .page-number { position: absolute; top: ${numberTop}pt; left: 0; right: 0; text-align: center;
   font-family: '${esc(ND.FONT)}'${METRIC_COMPATIBLE[ND.FONT] ?? ''}, serif; font-size: ${ND.PAGE_NUMBER.sizePt}pt; line-height: 1; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-td { vertical-align: top; padding: 0 ${CELL_PADDING_PT}pt; }
+td { vertical-align: top; padding: 0 ${CELL_PADDING_PT}pt; overflow-wrap: anywhere; }
 tr { break-inside: avoid; }
-p { orphans: 2; widows: 2; }
+p { orphans: 2; widows: 2; overflow-wrap: anywhere; }
 @media print { body { background: none; } .page { margin: 0; box-shadow: none; break-after: page; } }
 </style>
 </head>
