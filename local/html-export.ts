@@ -353,6 +353,22 @@ ${sheets.join('\n')}
 `;
 }
 
+/**
+ * The .docx's file name: the Doc's name ("01/TB-BCĐ - Thông báo kết luận - …", its number and
+ * title), with the characters a file name cannot hold on Windows or elsewhere ("/" of the number,
+ * ":" …) as "-", at most 150 characters.
+ */
+export function docxFileName(docName: string): string {
+  const base = docName
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 150)
+    .trim();
+  return `${base || 'van-ban'}.docx`;
+}
+
 /** A Doc the runtime made, as the playground lists it. */
 export interface DocumentListing {
   id: string;
@@ -397,6 +413,7 @@ export function documentRoutes(runtime: Runtime): Record<string, RouteHandler> {
         ? {
             raw: await docxBuffer(doc.snapshot()),
             contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            fileName: docxFileName(doc.name),
           }
         : null;
     },
