@@ -130,12 +130,7 @@ describe.each([
 ] as const)('the three documents from the %s sample', (_name, sample, now, numbers, texts) => {
   const runtime = new Runtime({ spreadsheet: buildSample(sample), now });
   runBundle(runtime, 'allocateDelegates');
-  // The decision's "Căn cứ" needs the decision founding the committee: Lạng Sơn's meeting cites it;
-  // Kon Tum's workbook does not hold it, so the officer types one (illustrative) in `Cấu hình`.
-  const config = runtime.spreadsheet.getSheetByName('Cấu hình');
-  const row = (config?.getDataRange().getValues() ?? []).findIndex((r) => r[0] === 'Quyết định thành lập Ban Chỉ đạo');
-  if (sample === KON_TUM)
-    config?.getRange(row + 1, 2).setValue('Quyết định số 99/QĐ-UBND ngày 10/01/2019 của Chủ tịch UBND tỉnh');
+  // The decision's "Căn cứ": Lạng Sơn's meeting cites the founding decision; Kon Tum's `Cấu hình` names it.
   const kinds = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
   // Lạng Sơn's decision names a unit `Đơn vị` does not know ("Lộc Bình Mới"): the officer confirms.
   const results = kinds.map(
