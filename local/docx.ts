@@ -235,9 +235,17 @@ function pageNumberHeader(font: string): Header {
   });
 }
 
-/** A Doc of one-page documents separated by page breaks (Giấy mời: one invitation a page): no page is numbered. */
+/**
+ * A Doc of one-page documents separated by page breaks (Giấy mời, src/docs/pages.ts: each
+ * invitation a borderless table of its own, the breaks in blank paragraphs between them): no page
+ * is numbered. A Doc with text of its own around a page break (a user's template starting an
+ * appendix on a new page) is one document, numbered from page 2 like any other.
+ */
 export const isBatch = (doc: DocSnapshot): boolean =>
-  doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0);
+  doc.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0) &&
+  doc.blocks.every((b) =>
+    b.type === 'table' ? Number(b.attrs.BORDER_WIDTH ?? DOC_DEFAULTS.borderWidth) === 0 : !b.text.trim(),
+  );
 
 export interface DocxOptions {
   /** Page numbers from page 2 (Decree 30); default true. */

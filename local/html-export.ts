@@ -168,6 +168,9 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
   const width = p.widthPt - p.marginLeftPt - p.marginRightPt;
   const room = p.heightPt - p.marginTopPt - p.marginBottomPt;
   const kept = keptWithNext(doc.blocks);
+  // A working copy: a paragraph taller than a page is cut into pieces here (splitParagraph).
+  const blocks = [...doc.blocks];
+  const keep = blocks.map((_, i) => kept.has(i));
   const pages: PageLayout[] = [{ html: [], heightPt: 0 }];
   const current = () => pages[pages.length - 1] as PageLayout;
   const next = (): void => {
@@ -177,13 +180,31 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
     current().html.push(html);
     current().heightPt += h;
   };
-  for (let i = 0; i < doc.blocks.length; i++) {
+  for (let i = 0; i < blocks.length; i++) {
     let j = i;
-    while (kept.has(j) && j + 1 < doc.blocks.length) j++;
-    const unit = doc.blocks.slice(i, j + 1);
+    while (keep[j] && j + 1 < blocks.length) j++;
+    const unit = blocks.slice(i, j + 1);
     const heights = unit.map((b) => blockHeightPt(b, width));
     const total = heights.reduce((a, h) => a + h, 0);
     const last = unit[unit.length - 1] as BlockSnapshot;
+    const first = unit[0] as BlockSnapshot;
+    // A unit no page can hold (a very long paragraph, alone or kept with the signature block): its
+    // first paragraph is cut between lines, its head filling this page, as a printer would; the
+    // rest goes on with what it is kept with.
+    if (total > room && total - (heights[0] ?? 0) < room && first.type !== 'table' && !isRule(first)) {
+      let cut = splitParagraph(first, width, room - current().heightPt);
+      if (!cut && current().html.length > 0) {
+        next();
+        cut = splitParagraph(first, width, room);
+      }
+      if (cut) {
+        blocks.splice(i, 1, cut[0], cut[1]);
+        keep.splice(i, 1, false, keep[i] as boolean);
+        place(block(cut[0], width), blockHeightPt(cut[0], width));
+        next();
+        continue;
+      }
+    }
     if (current().heightPt + total > room && current().html.length > 0) {
       const splittable = unit.length === 1 && last.type === 'table' && Number(last.attrs.BORDER_WIDTH ?? 1) > 0;
       if (!splittable) next();
@@ -196,12 +217,61 @@ export function paginate(doc: DocSnapshot): PageLayout[] {
         // A page break after the text (Paragraph.appendPageBreak, Giấy mời: one invitation a page):
         // what follows starts a new sheet; a break ending the Doc adds no empty sheet.
         const breaks = b.type === 'table' ? 0 : (b.pageBreaks ?? 0);
-        for (let n = 0; n < breaks && i + k + 1 < doc.blocks.length; n++) next();
+        for (let n = 0; n < breaks && i + k + 1 < blocks.length; n++) next();
       });
     }
     i = j;
   }
   return pages;
+}
+
+/** The part of a paragraph's runs between two offsets of its text. */
+function sliceRuns(p: ParagraphSnapshot, from: number, to: number): ParagraphSnapshot['runs'] {
+  const out: ParagraphSnapshot['runs'] = [];
+  let at = 0;
+  for (const r of p.runs) {
+    const start = Math.max(from, at);
+    const end = Math.min(to, at + r.text.length);
+    if (end > start) out.push({ text: r.text.slice(start - at, end - at), attrs: r.attrs });
+    at += r.text.length;
+  }
+  return out;
+}
+
+/**
+ * A paragraph cut after the most words whose lines fit in `availPt` (at least one word), as two
+ * paragraphs: the head keeps the space before and the first-line indent, the rest the space after
+ * and the page breaks. Null when it fits whole or not even its first word fits.
+ */
+function splitParagraph(
+  p: ParagraphSnapshot,
+  widthPt: number,
+  availPt: number,
+): [ParagraphSnapshot, ParagraphSnapshot] | null {
+  if (paragraphHeightPt(p, widthPt) <= availPt) return null;
+  const ends = [...p.text.matchAll(/\S+/g)].map((m) => (m.index ?? 0) + m[0].length);
+  const start = Number(p.attrs.INDENT_START ?? 0);
+  const piece = (from: number, to: number, head: boolean): ParagraphSnapshot => {
+    const { pageBreaks: _, ...rest } = p;
+    const text = p.text.slice(from, to);
+    const lead = text.length - text.trimStart().length;
+    return {
+      ...(head ? rest : p),
+      text: text.slice(lead),
+      runs: sliceRuns(p, from + lead, to),
+      attrs: head ? { ...p.attrs, SPACING_AFTER: 0 } : { ...p.attrs, SPACING_BEFORE: 0, INDENT_FIRST_LINE: start },
+    };
+  };
+  let low = 0;
+  let high = ends.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (paragraphHeightPt(piece(0, ends[mid - 1] as number, true), widthPt) <= availPt) low = mid;
+    else high = mid - 1;
+  }
+  if (low === 0) return null;
+  const at = ends[low - 1] as number;
+  return [piece(0, at, true), piece(at, p.text.length, false)];
 }
 
 /** A table row by row over as many pages as it needs, its header row repeated on each. */

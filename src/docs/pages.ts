@@ -9,6 +9,13 @@
  * Order of the body: the Doc's own first paragraph, page 1, break, page 2, break, …, the last page
  * (the template table itself, filled last), and the paragraph Google keeps after a final table.
  * Paragraphs are inserted before tables are, so two tables are never next to each other.
+ *
+ * Methods used, as Google documents them: Table.copy ("a detached, deep copy",
+ * https://developers.google.com/apps-script/reference/document/table#copy()), Body.insertTable and
+ * Body.insertParagraph at a child index (https://developers.google.com/apps-script/reference/document/body),
+ * Paragraph.appendPageBreak (a PageBreak may not be in a table cell:
+ * https://developers.google.com/apps-script/reference/document/paragraph#appendPageBreak(), the runtime
+ * refuses it there too), Table.replaceText (a regular expression; Java replacement syntax).
  */
 import type { DocModel } from '../domain/notice/model';
 import * as ND from '../domain/notice/nd30';

@@ -519,6 +519,8 @@ export function explainApportionment(
   const free = num ? fixed.filter((f) => !f).length : 0;
   const without = num && adjusted ? seatsWithoutBounds(units, seats, m) : null;
   const places = ord?.length ?? 0;
+  /** Hamilton: the share that fell beyond a unit's bound (its quota, or its share once others are fixed). */
+  const boundShare: string[] = [];
 
   const explained = ids.map((id, i): UnitExplanation => {
     const p = pop[i]!;
@@ -552,6 +554,7 @@ export function explainApportionment(
         const quota = (p * H) / total;
         const beyond = u.clamped === 'min' ? quota < u.seats : quota > u.seats;
         const share = beyond ? null : fmt(Number(exact) / Number(den), 3);
+        boundShare[i] = share ?? u.quotaText;
         u.reasonVi = T.hamiltonFixed(u.clamped, u.quotaText, share, u.seats, u.withoutBounds);
       } else {
         const head = adjusted
@@ -599,7 +602,7 @@ export function explainApportionment(
           summary.push(
             T.boundsFixed(
               kind,
-              list.map((i) => ({ name: nameOf(i), share: explained[i]!.quotaText, seats: n[i]! })),
+              list.map((i) => ({ name: nameOf(i), share: boundShare[i] ?? explained[i]!.quotaText, seats: n[i]! })),
             ),
           );
       }

@@ -95,6 +95,7 @@ const vi = {
   documentDate: 'Ngày văn bản (ngày/tháng/năm)',
   inviteGuests: 'Mời cả đại biểu khách mời',
   badDate: 'Ngày phải có dạng ngày/tháng/năm, ví dụ 14/01/2024.',
+  datePlaceholder: 'ví dụ 14/01/2024',
   create: 'Tạo',
   cancel: 'Hủy',
   forceCreate: 'Vẫn tạo văn bản',
@@ -196,10 +197,10 @@ export function formatDay(iso: string): string {
 export const REALLOCATE = {
   previewTitle: 'Xem trước kết quả phân bổ lại',
   method: (before: string, after: string) =>
-    before && before !== after ? `Phương pháp: ${before} → ${after}` : `Phương pháp: ${after}`,
+    before && before !== after ? `Đổi từ ${before} sang ${after}.` : `Theo ${after}.`,
   unit: 'Đơn vị',
   now: 'Hiện nay',
-  after: 'Sau khi phân bổ lại',
+  after: 'Mới',
   total: 'Tổng số chính thức',
   changedCaption: (n: number) => `Số chính thức của ${formatNumber(n)} đơn vị thay đổi (tô màu):`,
   unchanged: (n: number) => `${formatNumber(n)} đơn vị không thay đổi`,

@@ -139,7 +139,7 @@ export const REALLOCATION_MESSAGES = {
   confirmTitle: 'Xác nhận phân bổ lại',
   /** The menu's YES_NO dialog: what changes, by name. */
   confirmPrompt: (lines: readonly string[], more: number, before: string, after: string, total: string) =>
-    `${before ? `Phương pháp: ${before} → ${after}.\n` : `Phương pháp: ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
+    `${before ? `Đổi từ ${before} sang ${after}.\n` : `Theo ${after}.\n`}Số chính thức thay đổi:\n${lines.join('\n')}${
       more > 0 ? `\n… và ${more} đơn vị khác (xem bảng điều khiển).` : ''
     }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
   confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,

@@ -5,7 +5,7 @@
  * previous figures back.
  */
 import type { AllocationResultDto } from '../../src/rpc/contract';
-import { openPlayground, type Session } from './harness';
+import { keepScreenshot, openPlayground, type Session } from './harness';
 
 let s: Session;
 
@@ -61,6 +61,10 @@ test('change the method, see the highlighted preview, confirm, then undo', async
   const background = await changed.first().evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).not.toBe('rgba(0, 0, 0, 0)');
   await expect(preview.locator('tfoot').textContent()).resolves.toContain('Tổng số chính thức');
+  await expect(preview.locator('.reallocate-method').textContent()).resolves.toMatch(
+    /^Đổi từ .*Hamilton.* sang .*Jefferson/,
+  );
+  await keepScreenshot(preview, 'realloc-preview.png');
 
   await s.sidebar.locator('[data-key="reallocate-confirm"]').click();
   await live().locator('.result.tone-ok').waitFor();

@@ -6,8 +6,13 @@
  * validated; the sidebar is closed and reopened and shows the same problem list; a later edit is
  * flagged; toasts are shown once, not replayed when the page loads again.
  */
+import type { Route } from 'playwright-core';
+import { Runtime, runBundle } from '../../local/runtime';
 import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
-import { openPlayground, type Session } from './harness';
+import { buildSample } from '../../local/samples';
+import { LANG_SON } from '../../samples/lang-son';
+import type { ValidationResultDto } from '../../src/rpc/contract';
+import { keepScreenshot, NOW, openPlayground, type Session } from './harness';
 
 const UNITS = [
   ['HL', 'Hữu Lũng', 121735, 67120],
@@ -62,6 +67,7 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
 
   test('blank: only "Thiết lập bảng tính" can be done; no default figure is shown as a fact', async () => {
     await waitNext('setup');
+    await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-start-blank.png');
     await expectOnlyNextHighlighted('setup', 'setupWorkbook');
     const text = (await s.sidebar.locator('body').textContent()) ?? '';
     expect(text).not.toContain('250');
@@ -70,7 +76,7 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
     await expect(s.sidebar.locator('#slot-problems').textContent()).resolves.toContain('Chạy "Thiết lập bảng tính"');
     // The later steps wait for setup.
     for (const key of ['units', 'settings', 'allocate', 'delegates', 'check']) {
-      await expect(step(key).getAttribute('aria-disabled')).resolves.toBe('true');
+      await expect(step(key).count()).resolves.toBe(0);
       await expect(s.sidebar.locator(`#step-${key}-hint`).textContent()).resolves.toBe(
         'Cần chạy "Thiết lập bảng tính" trước.',
       );
@@ -145,6 +151,7 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
     sheet('Đại biểu').getRange(2, 1, DELEGATES.length, 8).setValues(DELEGATES);
     await comeBack();
     await waitNext('check');
+    await keepScreenshot(s.page.locator('#sidebar'), 'sidebar-start-check.png');
     await expectOnlyNextHighlighted('check', 'validateAll');
 
     await step('check').click();
@@ -213,5 +220,65 @@ describe('"Bắt đầu" walks a blank workbook to a validated allocation', () =
     await s.page.waitForTimeout(300);
     await expect(s.page.locator('#messages .message').count()).resolves.toBe(0);
     expect(s.pageErrors).toEqual([]);
+  });
+});
+
+describe('the problem list when the sidebar opens on a workbook checked before', () => {
+  /** The Lạng Sơn sample, checked (as from the menu) before the sidebar was ever opened. */
+  function checkedSample(): { ss: LocalSpreadsheet; result: ValidationResultDto } {
+    const ss = buildSample(LANG_SON);
+    const result = runBundle(new Runtime({ spreadsheet: ss, now: NOW }), 'validateAll').result as ValidationResultDto;
+    return { ss, result };
+  }
+
+  test('the list is there at once, the same as the check, with its counts', async () => {
+    const { ss, result } = checkedSample();
+    const s = await openPlayground({ spreadsheet: ss });
+    try {
+      await s.sidebar.locator('button.problem').first().waitFor();
+      const shown = await s.sidebar.locator('.problem .problem-msg').allTextContents();
+      const firstShown = result.problems.slice(0, shown.length).map((p) => p.message);
+      expect(new Set(shown)).toEqual(new Set(firstShown));
+      await expect(s.sidebar.locator('#h-problems .count').textContent()).resolves.toBe(
+        String(result.errors + result.warnings),
+      );
+      await expect(s.sidebar.locator('[data-card="validation"]').textContent()).resolves.toContain(
+        `${result.errors} lỗi`,
+      );
+      expect(s.pageErrors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('reading the list back fails: said plainly, the card still shows the counts', async () => {
+    const { ss, result } = checkedSample();
+    const s = await openPlayground({ spreadsheet: ss });
+    try {
+      await s.sidebar.locator('button.problem').first().waitFor();
+      await s.page.locator('#sidebar-close').click();
+      await s.page.locator('#sidebar').waitFor({ state: 'hidden' });
+      await s.context.route('**/api/run', async (route: Route) => {
+        const body = route.request().postDataJSON() as { fn?: string } | null;
+        if (body?.fn !== 'lastValidation') return route.continue();
+        return route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ ok: false, error: 'Dịch vụ Google tạm thời gặp lỗi.' }),
+        });
+      });
+      await s.page.locator('#menubar .menu-title', { hasText: 'Đại hội DTTS' }).click();
+      await s.page.locator('#menubar .menu-item', { hasText: 'Mở bảng điều khiển' }).click();
+      await s.sidebar
+        .locator('#slot-problems .tone-error', { hasText: 'Không tải được kết quả kiểm tra gần nhất:' })
+        .waitFor();
+      await expect(s.sidebar.locator('#slot-problems').textContent()).resolves.toContain(
+        'Dịch vụ Google tạm thời gặp lỗi.',
+      );
+      await expect(s.sidebar.locator('[data-card="validation"]').textContent()).resolves.toContain(
+        `${result.errors} lỗi`,
+      );
+    } finally {
+      await s.close();
+    }
   });
 });

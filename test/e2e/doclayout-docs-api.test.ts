@@ -31,7 +31,7 @@ function setup(advancedServices?: string[]) {
   if (!advancedServices) delete (globalThis as { Docs?: unknown }).Docs;
   const ss = runtime.globals.SpreadsheetApp.getActiveSpreadsheet();
   const generate = (kind: NoticeKind) => {
-    const r = runtime.execute(() => runGenerateNotice(ss, kind, {}, NOW));
+    const r = runtime.execute(() => runGenerateNotice(ss, kind, { force: true }, NOW));
     const doc = runtime.services.DocumentApp.created.find((d) => d.url === r.url) as LocalDocument;
     return { r, doc };
   };

@@ -9,7 +9,7 @@ import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import type { AllocationResultDto, UndoAllocationResultDto } from '../../src/rpc/contract';
 import { REALLOCATION_MESSAGES } from '../../src/ui/vi';
-import { diff, describe as lines, snapshot, type WorkbookSnapshot } from '../trust/snapshot';
+import { diff, describe as lines, parseA1, snapshot, type WorkbookSnapshot } from '../trust/snapshot';
 
 const NOW = '2024-01-14T09:00:00+07:00';
 const HISTORY = 'Trợ lý DTTS – phân bổ trước';
@@ -165,4 +165,27 @@ test('the sidebar overview says what undo would restore, and nothing after the u
   expect(kept.allocationUndo?.methodName).toMatch(/Hamilton/);
   call<UndoAllocationResultDto>(rt, 'undoAllocation');
   expect(call<{ allocationUndo: unknown }>(rt, 'getOverview').allocationUndo).toBeNull();
+});
+
+test('a unit row the record does not know is left as it is and named; the message says Cấu hình keeps its method', () => {
+  const { ss, rt } = allocatedThenChanged();
+  const config = sheetOf(ss, 'Cấu hình');
+  const values = config.getDataRange().getValues();
+  config.getRange(values.findIndex((r) => r[0] === 'Phương pháp phân bổ') + 1, 2).setValue('Jefferson');
+  reallocate(rt);
+  const allocation = sheetOf(ss, 'Phân bổ');
+  const last = allocation.getLastRow();
+  // The officer types a row of their own below the units: a code and a name the record never saw.
+  allocation.getRange(last + 2, 1, 1, 2).setValues([["'XM", "'Xã Mới"]]);
+  const mine = snapshot(ss);
+  const u = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(u.ok).toBe(true);
+  expect(u.message).toContain(REALLOCATION_MESSAGES.undoUntouched(['Xã Mới']));
+  expect(u.message).toMatch(/trang "Cấu hình" vẫn ghi .*Jefferson/);
+  // The officer's row, whole cells, every column: untouched.
+  const row = diff(mine, snapshot(ss)).filter(
+    (d) => d.sheet === 'Phân bổ' && d.cell && parseA1(d.cell)[0] === last + 2,
+  );
+  expect(lines(row)).toEqual([]);
+  expect(allocation.getRange(last + 2, 1, 1, 2).getValues()).toEqual([['XM', 'Xã Mới']]);
 });

@@ -133,3 +133,23 @@ test('3.321 communes of equal population: every reason and every warning stays s
   expect(checks.items[0]?.message).toContain('và 2.311 đơn vị khác');
   for (const line of plan.explanation) expect(line.length).toBeLessThan(700);
 });
+
+test('Hamilton, a minimum that binds only once another unit is raised: the share that fell below it is shown', () => {
+  // 10 seats; quotas A 8,9, B 1,0, C 0,1. C is raised to 1; the 9 seats left give B 9 × 100 ÷ 990 = 0,909 < 1 (0,899 once A alone shares 8),
+  // so B is fixed at its minimum too, and A takes the 8 seats left.
+  const u: ApportionUnit[] = [
+    { id: 'A', population: 890 },
+    { id: 'B', population: 100, min: 1 },
+    { id: 'C', population: 10, min: 1 },
+  ];
+  const r = apportion(u, 10, 'hamilton');
+  expect(r.seats).toEqual({ A: 8, B: 1, C: 1 });
+  const e = explainApportionment(u, 10, 'hamilton', r, { A: 'Xã An', B: 'Xã Bình', C: 'Xã Cao' });
+  expect(e.summaryVi).toContain(
+    'Đơn vị có phần theo tỷ lệ thấp hơn mức tối thiểu được tính bằng mức tối thiểu: Xã Bình (0,899 → 1), Xã Cao (0,1 → 1).',
+  );
+  expect(e.units[1]?.reasonVi).toBe(
+    'số theo tỷ lệ 1, khi chia lại là 0,899 thấp hơn mức tối thiểu 1 → 1 đại biểu (mức tối thiểu); nếu không áp dụng mức tối thiểu thì cũng được 1.',
+  );
+  expect(e.units[0]?.reasonVi).toBe('số theo tỷ lệ 8,9; chia lại: 890 × 8 ÷ 890 = 8; không có số dư → 8 đại biểu.');
+});

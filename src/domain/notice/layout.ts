@@ -76,11 +76,32 @@ export function agencyLines(name: string, sizePt: number, widthPt: number, bold 
       break;
     }
   }
+  const width = (s: string) => textWidthPt(s, sizePt, bold);
   if (at > 0) {
     const tail = tokens.slice(at).join(' ');
-    if (fits(tail)) return [...wrap(tokens.slice(0, at), fits), tail];
+    if (fits(tail)) return [...balanced(tokens.slice(0, at), width, widthPt), tail];
   }
   return wrap(tokens, fits);
+}
+
+/**
+ * Word wrap on the fewest lines `widthPt` allows, the lines as even as those lines allow: the
+ * narrowest width that still needs no more lines than at `widthPt` (never a last line of one short
+ * word: "BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI" / "BIỂU CÁC DÂN TỘC THIỂU" / "SỐ").
+ */
+function balanced(words: readonly string[], width: (s: string) => number, widthPt: number): string[] {
+  const at = (limit: number) => wrap(words, (s) => width(s) <= limit);
+  const greedy = at(widthPt);
+  if (greedy.length < 2) return greedy;
+  let low = Math.min(widthPt, Math.max(...words.map(width)));
+  let high = widthPt;
+  for (let i = 0; i < 24 && high - low > 0.5; i++) {
+    const mid = (low + high) / 2;
+    if (at(mid).length <= greedy.length) high = mid;
+    else low = mid;
+  }
+  const even = at(high);
+  return even.length <= greedy.length ? even : greedy;
 }
 
 /** Greedy word wrap; a word longer than the line stands alone. */

@@ -100,7 +100,7 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
             'data-key': 'notice-date',
             inputmode: 'numeric',
             autocomplete: 'off',
-            placeholder: 'dd/mm/yyyy',
+            placeholder: t.datePlaceholder,
             required: true,
             'aria-invalid': form.dateError ? 'true' : null,
             'aria-describedby': form.dateError ? 'notice-date-error' : null,

@@ -140,7 +140,7 @@ export function overviewView(ctx: ViewContext): HTMLElement {
   }
   if (o) {
     body.push(cards(ctx, o));
-    if (o.progress.length > 0) {
+    if (o.progress.length > 0 && o.configured !== false) {
       const details = h(
         'details',
         { class: 'progress-details', open: state.progressOpen },

@@ -170,7 +170,8 @@ export function startView(ctx: ViewContext): HTMLElement | null {
               { class: 'step-hint', id: `step-${step.key}-hint` },
               blocked ? t.needsSetupFirst : hint(t, step, o),
             ),
-            step.done ? sheetLink(ctx, step) : stepButton(ctx, step, isNext, blocked),
+            // Before setup the later steps only say so: a row of buttons that do nothing would be noise.
+            step.done ? sheetLink(ctx, step) : blocked ? null : stepButton(ctx, step, isNext, blocked),
           ),
         );
       }),
