@@ -182,7 +182,8 @@ export const CPU_FACTOR = {
 
 export const EXECUTION_LIMIT_S = 360;
 
-function classOf(key: string): CostClass {
+/** The cost class of a call key ("Range.getValues"). */
+export function classOf(key: string): CostClass {
   const dot = key.indexOf('.');
   const service = key.slice(0, dot);
   const method = key.slice(dot + 1);

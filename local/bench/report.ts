@@ -1,6 +1,6 @@
 /** The benchmark report: Markdown for stdout and bench/results.md. */
 import type { CaseResult } from './cases';
-import { COST_CLASSES, costAssumptionsMarkdown, EXECUTION_LIMIT_S } from './cost';
+import { COST_CLASSES, classOf, costAssumptionsMarkdown, EXECUTION_LIMIT_S } from './cost';
 import { type Scale, scaleLabel } from './synthetic';
 
 export interface ReportMeta {
@@ -57,6 +57,43 @@ function peak(r: CaseResult): string {
 function opLabel(r: CaseResult): string {
   if (r.via === 'missing') return `${r.op} ¹`;
   return r.ok && !r.sameCallsInNode ? `${r.op} ²` : r.op;
+}
+
+/**
+ * Every call kind of validateAll's first run and re-run at the largest scale, with its cost class
+ * and what it adds to the estimate (calls × ms of the class), largest first; then the estimate's
+ * three parts, so where the seconds go can be read off.
+ */
+function validationBreakdown(results: readonly CaseResult[]): string | null {
+  const largest = (op: string) =>
+    results
+      .filter((r) => r.op === op && r.ok)
+      .sort((a, b) => b.scale.units * b.scale.delegates - a.scale.units * a.scale.delegates)[0];
+  const first = largest('validateAll');
+  const again = largest('validateAll re-run');
+  if (!first) return null;
+  const keys = [...new Set([...Object.keys(first.calls), ...Object.keys(again?.calls ?? {})])].filter(
+    (k) => k !== 'total',
+  );
+  const ms = (k: string, n: number) => n * classOf(k).ms;
+  keys.sort((a, b) => ms(b, first.calls[b] ?? 0) - ms(a, first.calls[a] ?? 0) || a.localeCompare(b));
+  const rows = keys.map((k) => {
+    const c = classOf(k);
+    const n1 = first.calls[k] ?? 0;
+    const n2 = again?.calls[k] ?? 0;
+    return `| ${k} | ${n1} | ${again ? n2 : '—'} | ${c.id} (${c.ms} ms) | ${nf.format(ms(k, n1))} | ${again ? nf.format(ms(k, n2)) : '—'} |`;
+  });
+  const total = (r: CaseResult | undefined) =>
+    r
+      ? `${r.calls.total} calls; estimate ${r.estimate.seconds.toFixed(1)} s = calls ${(r.estimate.parts.calls / 1000).toFixed(1)} s + cells ${(r.estimate.parts.cells / 1000).toFixed(1)} s (${nf.format(r.cellsRead)} read, ${nf.format(r.cellsWritten)} written) + script CPU ${(r.estimate.parts.cpu / 1000).toFixed(1)} s (domain ${n0(r.domainMs)} ms + load ${n0(r.loadMs)} ms, × factor)`
+      : '—';
+  return [
+    `At ${scaleLabel(first.scale)}. First run: ${total(first)}. Re-run: ${total(again)}.`,
+    '',
+    '| call | first run | re-run | class (ms each) | first run ms | re-run ms |',
+    '|---|---:|---:|---|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 /** The table of one scale. */
@@ -265,6 +302,11 @@ export function renderReport(results: readonly CaseResult[], scales: readonly Sc
   if (scales.length > 1) {
     parts.push('## Calls flat in the row count?');
     parts.push(flatnessTable(results, scales));
+  }
+  const breakdown = validationBreakdown(results);
+  if (breakdown) {
+    parts.push('## validateAll call by call');
+    parts.push(breakdown);
   }
   parts.push('## Against the 6-minute limit and the targets');
   const findings = [...growingCalls(results, scales), ...limitFindings(results), ...validationBudget(results)];

@@ -570,13 +570,15 @@ const SHEET_RANK = new Map(SHEET_ORDER.map((k, i) => [SHEETS[k].name, i]));
 
 /** Errors first, then by sheet order, then by row. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  const rowOf = (p: Problem) => parseA1(p.cell)?.row ?? -1;
-  return [...problems].sort(
-    (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      (SHEET_RANK.get(a.sheet) ?? 99) - (SHEET_RANK.get(b.sheet) ?? 99) ||
-      rowOf(a) - rowOf(b),
-  );
+  // Each problem's keys computed once (not twice per comparison); the sort is stable, as before.
+  const keyed = problems.map((p) => ({
+    p,
+    severity: p.severity === 'error' ? 0 : 1,
+    sheet: SHEET_RANK.get(p.sheet) ?? 99,
+    row: parseA1(p.cell)?.row ?? -1,
+  }));
+  keyed.sort((a, b) => a.severity - b.severity || a.sheet - b.sheet || a.row - b.row);
+  return keyed.map((k) => k.p);
 }
 
 /**

@@ -135,6 +135,31 @@ describe('budget: protections are looked up only when Sheets refuses a write', (
   });
 });
 
+describe('budget: a refusal outside the marks, met without looking protections up first', () => {
+  builtCodePath();
+
+  it('`Kiểm tra` protected against the helper: the marks already written are put back, the message says so', () => {
+    const ss = buildSample(LANG_SON);
+    const d = sheet(ss, DELEGATES);
+    d.getRange('F3').setValue(1850);
+    // The report's rows (the sheet itself carries setup's warning-only protection).
+    const p = sheet(ss, 'Kiểm tra').getRange('A2:E200').protect();
+    p.removeEditors(p.getEditors());
+    const before = snapshot(ss);
+    let message = '';
+    try {
+      validate(ss, new Runtime({ spreadsheet: ss, user: HELPER, now: NOW }));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/vùng được bảo vệ.*đã khôi phục như trước khi chạy/);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+    // The owner's run goes through.
+    validate(ss, new Runtime({ spreadsheet: ss, user: ss.owner, now: NOW }));
+    expect(d.getRange('F3').getBackground()).toBe(MARK_COLORS.error);
+  });
+});
+
 describe('budget: the report is read once', () => {
   builtCodePath();
 
