@@ -7,10 +7,10 @@
 import type { NoticeKind } from '../rpc/contract';
 import { KIND_NAMES } from '../ui/vi';
 import { type ApportionMethod, parseApportionMethod } from './apportion';
-import { type IsoDate, parseVnDate } from './dates';
+import { type IsoDate, offsetAt, parseVnDate, type ZoneOffset } from './dates';
 import { parseNonNegativeInteger, parseRatio } from './numbers';
 import { foldKey } from './text';
-import { cellText, isBlank, type Parsed } from './values';
+import { cellText, isBlank, isDate, type Parsed } from './values';
 
 export type UnitLevel = 'district' | 'commune';
 
@@ -485,11 +485,30 @@ function parseLines(v: unknown): Parsed<string[] | null> {
   return { ok: true, value: items };
 }
 
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A text setting as the officer typed it. Sheets turns "20/9/2029 7:30" typed in `Thời gian Đại hội`
+ * into a date-time: it is read in the spreadsheet's time zone (never the day of another zone), with
+ * its time of day when it has one ("07 giờ 30 phút, ngày 20/09/2029"); a time alone (Sheets' day
+ * 30/12/1899) is the time only.
+ */
+function settingText(v: unknown, zone: ZoneOffset): string {
+  if (!isDate(v)) return cellText(v, zone);
+  const t = v.getTime();
+  if (Number.isNaN(t)) return '';
+  const d = new Date(t + offsetAt(zone, t) * 60000);
+  const day = `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const time = `${pad2(d.getUTCHours())} giờ ${pad2(d.getUTCMinutes())} phút`;
+  if (d.getUTCFullYear() < 1900) return time;
+  return d.getUTCHours() || d.getUTCMinutes() ? `${time}, ngày ${day}` : day;
+}
+
 /** Parses one setting value by its kind. Blank means "not set" (null). */
 export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes: number): Parsed<unknown> {
   switch (spec.kind) {
     case 'text':
-      return { ok: true, value: isBlank(v) ? null : cellText(v) };
+      return { ok: true, value: isBlank(v) ? null : settingText(v, tzOffsetMinutes) };
     case 'integer':
       return parseNonNegativeInteger(v);
     case 'ratio':

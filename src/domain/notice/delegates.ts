@@ -26,6 +26,9 @@ export interface PrintedDelegate {
   unitOrder: number;
 }
 
+/** The cells that say who a delegate is: a row with none of them is no delegate (STT and note aside). */
+const DELEGATE_FIELDS = ['name', 'unit', 'ethnic', 'gender', 'birthYear', 'category', 'kind', 'position'] as const;
+
 /** The columns a delegate document prints, by record key, with their headers for messages. */
 type Field = 'name' | 'unit' | 'kind' | 'gender' | 'birthYear' | 'ethnic' | 'position';
 
@@ -46,6 +49,8 @@ export function printedDelegates(
   const out: PrintedDelegate[] = [];
   const order = new Map(index.units.map((u, i) => [u.row, i]));
   for (const r of records) {
+    // A row numbered ahead (STT, or an own note) and nothing else is no delegate.
+    if (DELEGATE_FIELDS.every((f) => (r.data[f] ?? '') === '' && !r.invalid.has(f))) continue;
     // The officer's own "Tổng cộng: 250" line under the list: no type, no unit, a total label.
     const label = r.data.name ?? r.data.unit ?? '';
     if (!r.data.kind && !r.invalid.has('kind') && !r.unitRecord && isTotalLabel(label)) continue;
