@@ -92,6 +92,8 @@ export const KON_TUM: SampleWorkbook = {
       ['Người ký', 'Trần Thị Nga'],
       ['Nơi nhận', 'Thường trực Tỉnh ủy; Thường trực HĐND tỉnh; Thành viên Ban Chỉ đạo; UBND các huyện, thành phố'],
       ['Ký hiệu đơn vị soạn thảo', 'BDT'],
+      // The decision founding the committee, printed in the "Căn cứ" of its decisions (number illustrative).
+      ['Quyết định thành lập Ban Chỉ đạo', 'Quyết định số 99/QĐ-UBND ngày 10/01/2019 của Chủ tịch UBND tỉnh'],
     ],
     'Đơn vị': DISTRICTS.map(([code, name, pop, dtts]) => [code, name, pop, dtts, '', '', ILLUSTRATIVE]),
     'Dân tộc theo đơn vị': unitEthnicRows(DISTRICTS, SHARES),

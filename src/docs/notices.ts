@@ -16,8 +16,9 @@ import { buildDelegateList, delegateListInput } from '../domain/notice/delegateL
 import { delegateCountChecks } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
-import { NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
+import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
 import { buildInvitations, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
+import { foundingDecisionOf, legalBasisLines } from '../domain/notice/legalBasis';
 import {
   CELL_MAX_CHARS,
   draftCell,
@@ -292,7 +293,20 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       profile = profileOf(ss, kind, settings, cells, members);
       checkProfile(profile);
       const index = new UnitIndex(readUnits(g.units, problems));
-      const data = assignmentInput(members, index, settings.level);
+      const founding =
+        foundingDecisionOf(settings) ??
+        foundingDecisionOf(settings, readMeetings(readGrid(ss, 'meetings'), tz, new ProblemList()));
+      if (!founding) {
+        throw new UserError(
+          DOCUMENT_MESSAGES.noLegalBasis(
+            'Quyết định thành lập Ban Chỉ đạo',
+            SHEETS.config.name,
+            cells.foundingDecision,
+          ),
+        );
+      }
+      const basis = legalBasisLines(founding, settings.legalBasis, `Ban Chỉ đạo ${congressName(settings)}`);
+      const data = { ...assignmentInput(members, index, settings.level), basis };
       // A supervised unit `Đơn vị` does not know would be printed as typed ("Lộc Bình Mới").
       const unknown = members
         .filter((m) => m.data.name && foldKey(m.data.body ?? '') === 'ban chỉ đạo')
@@ -694,9 +708,10 @@ function generate(
       : earlier
         ? NOTICE_MESSAGES.completed(label, number)
         : NOTICE_MESSAGES.created(label, number);
-    // The default layout has no page numbers in Google Docs (a user's template may have its own).
+    // The Google Doc has no page numbers: neither the default layout's nor a user's template's (only
+    // the template's body is copied, never its header, where its page numbers would be).
     // A Doc of one-page invitations is not numbered: each page is a document of its own.
-    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
+    const layoutNote = model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
       message: `${done} ${shareNote}${layoutNote}${forcedNote}`,
       url,

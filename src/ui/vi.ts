@@ -182,8 +182,8 @@ export const DOCUMENT_MESSAGES = {
     `Chưa có tên người ký ${kind}: hãy ghi ${where} rồi tạo lại. Chưa có văn bản nào được tạo.`,
   missingProfile: (kind: string, labels: readonly string[], sheet: string) =>
     `Chưa khai báo ${labels.join(', ')} của ${kind} trong trang "${sheet}": cần để ghi phần đầu và số văn bản. Chưa có văn bản nào được tạo.`,
-  noLegalBasis: (label: string, sheet: string) =>
-    `Chưa biết quyết định thành lập Ban Chỉ đạo để ghi phần "Căn cứ": hãy ghi mục "${label}" trong trang "${sheet}" ` +
+  noLegalBasis: (label: string, sheet: string, cell = '') =>
+    `Chưa biết quyết định thành lập Ban Chỉ đạo để ghi phần "Căn cứ": hãy ghi mục "${label}"${cell ? ` (ô ${cell})` : ''} trong trang "${sheet}" ` +
     '(ví dụ: Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh). Chưa có văn bản nào được tạo.',
   unknownUnits: (sheet: string, cells: readonly string[]) =>
     `Trang "${sheet}" ghi địa bàn phụ trách không có trong trang "Đơn vị" ở ô ${cells.join('; ')}: văn bản sẽ in sai tên đơn vị. ` +

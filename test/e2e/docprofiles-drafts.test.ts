@@ -147,7 +147,7 @@ describe('profiles: customised per kind', () => {
     const [decision, conclusion] = s.docs();
     const text = s.textOf(decision);
     // The issuing body as typed, in capitals (broken into lines by the layout).
-    expect(text).toMatch(/^\nUBND TỈNH LẠNG SƠN\nBAN CHỈ ĐẠO ĐẠI HỘI\s+DTTS\s+TỈNH LẦN THỨ IV\n/);
+    expect(text.replace(/\s+/g, ' ').trim()).toMatch(/^UBND TỈNH LẠNG SƠN BAN CHỈ ĐẠO ĐẠI HỘI DTTS TỈNH LẦN THỨ IV /);
     expect(text).toContain('KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\nTRƯỞNG BAN DÂN TỘC');
     expect(text).toContain('TP Lạng Sơn, ngày 05 tháng 01 năm 2024');
     expect(text).toContain('- Như Điều 3;\n- Thường trực Tỉnh ủy;\n- UBND các huyện, thành phố;\n- Lưu: VT, KT_(NTA).');
@@ -287,5 +287,53 @@ describe('drafts, issuing and voiding numbers', () => {
       DOCUMENT_MESSAGES.draftNoNumberLine('TB-UBND'),
     );
     expect(t.log()[0]?.[1]).toBe('Dự thảo: /TB-UBND');
+  });
+});
+
+describe('legal basis from the workbook', () => {
+  it('the decision cites the founding decision the meeting names, then the further lines; no dotted placeholder', () => {
+    const s = setup();
+    s.setting(
+      'Căn cứ khác',
+      'Kế hoạch số 45/KH-UBND ngày 01/12/2023 của UBND tỉnh; Căn cứ Công văn số 1302/UBNDT-DTTS ngày 27/7/2023',
+    );
+    s.generate('phan-cong-nhiem-vu', { force: true });
+    const text = s.textOf(s.docs()[0]);
+    expect(text).toContain(
+      '\nCăn cứ Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh về việc thành lập Ban Chỉ đạo ' +
+        'Đại hội đại biểu các dân tộc thiểu số tỉnh Lạng Sơn lần thứ IV, năm 2024;\n' +
+        'Căn cứ Kế hoạch số 45/KH-UBND ngày 01/12/2023 của UBND tỉnh;\n' +
+        'Căn cứ Công văn số 1302/UBNDT-DTTS ngày 27/7/2023;\nTheo đề nghị của Ban Dân tộc.\n',
+    );
+    expect(text).not.toMatch(/……|\.\.\.\.|…\//);
+  });
+
+  it('the `Quyết định thành lập Ban Chỉ đạo` setting wins over the meeting', () => {
+    const s = setup();
+    s.setting('Quyết định thành lập Ban Chỉ đạo', 'Quyết định số 2001/QĐ-UBND ngày 01/11/2023 của UBND tỉnh.');
+    s.generate('phan-cong-nhiem-vu', { force: true });
+    expect(s.textOf(s.docs()[0])).toContain(
+      '\nCăn cứ Quyết định số 2001/QĐ-UBND ngày 01/11/2023 của UBND tỉnh về việc',
+    );
+  });
+
+  it('nothing in the workbook names the decision: refused naming the setting’s cell, before any Doc or log row', () => {
+    const s = setup();
+    const meetings = s.sheet('Cuộc họp');
+    const values = meetings.getDataRange().getValues();
+    values.forEach((r, i) => {
+      const c = r.findIndex((v) => String(v).includes('1822/QĐ-UBND'));
+      if (c >= 0) meetings.getRange(i + 1, c + 1).setValue('các thành viên Ban Chỉ đạo');
+    });
+    const message = s.refusal(() => runGenerateNotice(s.ss, 'phan-cong-nhiem-vu', { force: true }, NOW));
+    expect(message).toBe(
+      DOCUMENT_MESSAGES.noLegalBasis(
+        'Quyết định thành lập Ban Chỉ đạo',
+        'Cấu hình',
+        `B${s.rowOf('Quyết định thành lập Ban Chỉ đạo')}`,
+      ),
+    );
+    expect(s.docs()).toHaveLength(0);
+    expect(s.runtime.spreadsheet.getSheetByName('Văn bản')?.getLastRow() ?? 0).toBeLessThanOrEqual(1);
   });
 });

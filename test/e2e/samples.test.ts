@@ -130,6 +130,7 @@ describe.each([
 ] as const)('the three documents from the %s sample', (_name, sample, now, numbers, texts) => {
   const runtime = new Runtime({ spreadsheet: buildSample(sample), now });
   runBundle(runtime, 'allocateDelegates');
+  // The decision's "Căn cứ": Lạng Sơn's meeting cites the founding decision; Kon Tum's `Cấu hình` names it.
   const kinds = ['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const;
   // Lạng Sơn's decision names a unit `Đơn vị` does not know ("Lộc Bình Mới"): the officer confirms.
   const results = kinds.map(

@@ -21,7 +21,8 @@ export const ACTIONS: Action[] = [
   { name: 'validateAll', fn: 'validateAll', args: [] },
   { name: 'generateNotice thong-bao-ket-luan', fn: 'generateNotice', args: ['thong-bao-ket-luan'] },
   { name: 'generateNotice phan-bo-dai-bieu', fn: 'generateNotice', args: ['phan-bo-dai-bieu'] },
-  { name: 'generateNotice phan-cong-nhiem-vu', fn: 'generateNotice', args: ['phan-cong-nhiem-vu'] },
+  // The officer confirms the decision of a workbook whose data has open errors (Lạng Sơn's "Lộc Bình Mới").
+  { name: 'generateNotice phan-cong-nhiem-vu', fn: 'generateNotice', args: ['phan-cong-nhiem-vu', { force: true }] },
   { name: 'taskSummary', fn: 'taskSummary', args: [] },
   { name: 'progressSummary', fn: 'progressSummary', args: [] },
   { name: 'getOverview', fn: 'getOverview', args: [] },

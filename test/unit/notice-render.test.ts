@@ -39,6 +39,9 @@ import {
 import { SHEETS, type SheetKey } from '../../src/domain/template';
 import type { CellValue } from '../../src/domain/values';
 
+/** The decision founding the steering committee (the sample's meeting cites it). */
+const FOUNDING = 'Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh';
+
 const grid = (key: SheetKey): CellValue[][] => [
   SHEETS[key].columns.map((c) => c.header),
   ...((LANG_SON.sheets[SHEETS[key].name] ?? []) as CellValue[][]),
@@ -345,7 +348,11 @@ describe('allocation and assignment documents', () => {
   it('the assignment decision: mixed runs (bold "Điều 1.") styled with one call per run', () => {
     const index = new UnitIndex(readUnits(grid('units'), problems));
     const m = withNumber(
-      buildAssignmentDecision(assignmentInput(members, index, 'district'), settings, '2024-01-15'),
+      buildAssignmentDecision(
+        assignmentInput(members, index, 'district'),
+        { ...settings, foundingDecision: FOUNDING },
+        '2024-01-15',
+      ),
       '03/QĐ-BCĐ',
     );
     const { doc, calls } = render(m);
@@ -407,9 +414,15 @@ describe('the user’s template', () => {
     });
     const index = new UnitIndex(readUnits(grid('units'), problems));
     const m = withNumber(
-      buildAssignmentDecision(assignmentInput(members, index, 'district'), settings, '2024-01-15', '', {
-        profile: resolveProfile('phan-cong-nhiem-vu', settings, {}, members),
-      }),
+      buildAssignmentDecision(
+        assignmentInput(members, index, 'district'),
+        { ...settings, foundingDecision: FOUNDING },
+        '2024-01-15',
+        '',
+        {
+          profile: resolveProfile('phan-cong-nhiem-vu', settings, {}, members),
+        },
+      ),
       '03/QĐ-BCĐ',
     );
     renderFromTemplate(m, template.id);

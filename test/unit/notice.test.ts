@@ -36,6 +36,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings';
 import { SHEETS, type SheetKey } from '../../src/domain/template';
 import type { CellValue } from '../../src/domain/values';
 
+/** The decision founding the steering committee (the sample's meeting cites it). */
+const FOUNDING = 'Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh';
+
 const SHARED = join(__dirname, '../../../shared');
 const grid = (key: SheetKey, rows?: CellValue[][]): CellValue[][] => [
   SHEETS[key].columns.map((c) => c.header),
@@ -452,7 +455,10 @@ describe('Phân bổ số lượng đại biểu', () => {
 
 describe('Quyết định phân công nhiệm vụ thành viên Ban Chỉ đạo', () => {
   const input = assignmentInput(members, index, settings.level);
-  const m = withNumber(buildAssignmentDecision(input, settings, '2024-01-15'), '03/QĐ-UBND');
+  const m = withNumber(
+    buildAssignmentDecision(input, { ...settings, foundingDecision: FOUNDING }, '2024-01-15'),
+    '03/QĐ-UBND',
+  );
   const [table] = tables(m);
 
   it('only the steering committee, supervised sub-units by name, unknown ones as written', () => {
@@ -694,7 +700,10 @@ describe('template placeholders', () => {
     const input = assignmentInput(members, index, settings.level);
     // The decision is the steering committee's (seed 004: submitted to its head to issue).
     const profile = resolveProfile('phan-cong-nhiem-vu', settings, {}, members);
-    const m = withNumber(buildAssignmentDecision(input, settings, '2024-01-15', '', { profile }), '03/QĐ-BCĐ');
+    const m = withNumber(
+      buildAssignmentDecision(input, { ...settings, foundingDecision: FOUNDING }, '2024-01-15', '', { profile }),
+      '03/QĐ-BCĐ',
+    );
     const v = placeholderValues(m);
     expect(v).toMatchObject({
       so: '03/QĐ-BCĐ',

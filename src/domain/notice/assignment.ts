@@ -2,18 +2,23 @@
  * Quyết định phân công nhiệm vụ thành viên Ban Chỉ đạo: căn cứ, "QUYẾT ĐỊNH:", Điều 1 with a table
  * of the members (position, role, duties, supervised sub-units), Điều 2 and Điều 3.
  */
+import { DOCUMENT_MESSAGES } from '../../ui/vi';
 import type { IsoDate } from '../dates';
 import type { MemberRecord, UnitIndex } from '../records';
 import { resolveSupervised } from '../roster/members';
 import { type Settings, unitWord } from '../settings';
+import { SHEETS } from '../template';
 import { foldKey } from '../text';
 import { NoticeDataError, standingAgency } from './conclusion';
 import { congressName, type FrameInput, frame, heading, para, table, upper } from './frame';
+import { foundingDecisionOf, legalBasisLines } from './legalBasis';
 import type { Block, DocModel } from './model';
 
 export interface AssignmentInput {
   members: { name: string; position: string; role: string; duties: string; units: string }[];
   standingAgency: string | null;
+  /** The "Căn cứ" lines (legalBasis.ts); default: from the `Quyết định thành lập Ban Chỉ đạo` setting. */
+  basis?: string[];
 }
 
 const STEERING = 'ban chỉ đạo';
@@ -66,12 +71,17 @@ export function buildAssignmentDecision(
   const italic = (text: string) => para([{ text, italic: true }]);
   const article = (n: number, text: string) => para([{ text: `Điều ${n}.`, bold: true }, { text: ` ${text}` }]);
   const agency = input.standingAgency ?? 'cơ quan Thường trực Ban Chỉ đạo';
+  const founding = foundingDecisionOf(s);
+  const basis = input.basis ?? (founding ? legalBasisLines(founding, s.legalBasis, `Ban Chỉ đạo ${congress}`) : null);
+  if (!basis?.length) {
+    throw new NoticeDataError(DOCUMENT_MESSAGES.noLegalBasis('Quyết định thành lập Ban Chỉ đạo', SHEETS.config.name));
+  }
+  // The last "Căn cứ" closes the list: with ";" before "Theo đề nghị của …", else with ".".
+  const closing = input.standingAgency ? ';' : '.';
+  const basisLines = basis.map((l, i) => (i === basis.length - 1 ? l.replace(/[;.]$/, closing) : l));
   const blocks: Block[] = [
     heading(upper(s.issuingBody.trim())),
-    italic(
-      `Căn cứ Quyết định số ……/QĐ-…… ngày …… về việc thành lập Ban Chỉ đạo ${congress}` +
-        (input.standingAgency ? ';' : '.'),
-    ),
+    ...basisLines.map(italic),
     ...(input.standingAgency ? [italic(`Theo đề nghị của ${input.standingAgency}.`)] : []),
     heading('QUYẾT ĐỊNH:'),
     article(1, `Phân công nhiệm vụ các thành viên Ban Chỉ đạo ${congress} như sau:`),
