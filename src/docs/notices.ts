@@ -701,9 +701,10 @@ function generate(
       : earlier
         ? NOTICE_MESSAGES.completed(label, number)
         : NOTICE_MESSAGES.created(label, number);
-    // The default layout has no page numbers in Google Docs (a user's template may have its own).
+    // The Google Doc has no page numbers: neither the default layout's nor a user's template's (only
+    // the template's body is copied, never its header, where its page numbers would be).
     // A Doc of one-page invitations is not numbered: each page is a document of its own.
-    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
+    const layoutNote = model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
       message: `${done} ${shareNote}${layoutNote}${forcedNote}`,
       url,
