@@ -498,7 +498,13 @@ export function readSettingsWithCells(
     }
     if (parsed.warning)
       problems.warning('setting-doubtful', sheet, cell, `${spec.label}: ${afterColon(parsed.warning)}.`);
-    if (parsed.value === null) continue; // blank: the default stands (structure rules stay off)
+    if (parsed.value === null) {
+      // The official total has no default an officer may rely on: a cleared cell would otherwise
+      // allocate (and print) the template's 250 as if it were the province's figure.
+      if (spec.key === 'officialTotal')
+        problems.error('setting-missing', sheet, cell, `${spec.label}: chưa nhập.`, spec.note);
+      continue; // blank: the default stands (structure rules stay off)
+    }
     assignSetting(settings, spec, parsed.value);
   }
   return { settings, cells };
