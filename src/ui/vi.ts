@@ -432,6 +432,8 @@ export const CHECK_MESSAGES = {
       : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
   birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
   birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  congressYearOutside: (typed: string, first: number, last: number) =>
+    `"${typed}" không phải là năm tổ chức Đại hội (ghi đủ 4 chữ số, từ ${first} đến ${last}, ví dụ 2024)`,
   /** "Năm sinh 2015: đến năm 2024 mới 9 tuổi, ngoài độ tuổi quy định 18–100." */
   ageOutside: (birthYear: number, year: number, age: number, min: number | null, max: number | null) =>
     `Năm sinh ${birthYear}: đến năm ${year} ${min !== null && age < min ? 'mới' : 'đã'} ${age} tuổi, ngoài độ tuổi quy định ${ageRange(min, max)}.`,
