@@ -8,7 +8,8 @@
  * (README, "Trình bày văn bản"):
  * - page numbers from page 2, centred in the top margin (a header with a PAGE field; the first page
  *   has its own, empty header: titlePg);
- * - table rows that cannot split across pages (cantSplit), and keep-with-next on the paragraphs
+ * - table rows that cannot split across pages (cantSplit), a bordered table's header row repeated on
+ *   each page it spans (tblHeader), and keep-with-next on the paragraphs
  *   before the closing borderless table (recipients | signature), so the signature block stays
  *   with the last paragraph;
  * - rules (a paragraph of underlined no-break spaces, notice/layout.ts) as a paragraph border of
@@ -152,10 +153,13 @@ function tableOf(t: TableSnapshot, widthPt: number): Table {
     columnWidths: widths,
     borders,
     rows: t.rows.map(
-      (r) =>
+      (r, rowIndex) =>
         new TableRow({
           // A row never splits across pages: a signature block or a table row stays whole.
           cantSplit: true,
+          // A bordered table's first row is its header: repeated on every page the table spans, as
+          // the HTML preview shows it (html-export.ts placeTable).
+          ...(rowIndex === 0 && borderWidth > 0 && t.rows.length > 1 ? { tableHeader: true } : {}),
           children: r.cells.map((c, i) => {
             const blocks = c.blocks.map((b) => blockOf(b, (widths[i] ?? 0) / 20 - 2 * CELL_PADDING_PT));
             return new TableCell({

@@ -9,7 +9,8 @@
  * filled a little less than a printer would): a block that does not fit goes to the next page, a
  * bordered table is split between rows with its header row repeated, the paragraphs before the
  * closing recipients | signature table move with it (docx.ts keptWithNext), as in the .docx, and a
- * page break (Paragraph.appendPageBreak) starts a new sheet.
+ * page break (Paragraph.appendPageBreak) starts a new sheet. A word longer than its line breaks
+ * between letters, as Docs and Word break it (overflow-wrap), never running past the margin.
  */
 import { isRuleText, ruleLengthPt, textWidthPt } from '../src/domain/notice/layout';
 import * as ND from '../src/domain/notice/nd30';
@@ -339,9 +340,9 @@ body { margin: 0; background: #e8eaed; }
 .page-number { position: absolute; top: ${numberTop}pt; left: 0; right: 0; text-align: center;
   font-family: '${esc(ND.FONT)}'${METRIC_COMPATIBLE[ND.FONT] ?? ''}, serif; font-size: ${ND.PAGE_NUMBER.sizePt}pt; line-height: 1; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-td { vertical-align: top; padding: 0 ${CELL_PADDING_PT}pt; }
+td { vertical-align: top; padding: 0 ${CELL_PADDING_PT}pt; overflow-wrap: anywhere; }
 tr { break-inside: avoid; }
-p { orphans: 2; widows: 2; }
+p { orphans: 2; widows: 2; overflow-wrap: anywhere; }
 @media print { body { background: none; } .page { margin: 0; box-shadow: none; break-after: page; } }
 </style>
 </head>
@@ -350,6 +351,22 @@ ${sheets.join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * The .docx's file name: the Doc's name ("01/TB-BCĐ - Thông báo kết luận - …", its number and
+ * title), with the characters a file name cannot hold on Windows or elsewhere ("/" of the number,
+ * ":" …) as "-", at most 150 characters.
+ */
+export function docxFileName(docName: string): string {
+  const base = docName
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 150)
+    .trim();
+  return `${base || 'van-ban'}.docx`;
 }
 
 /** A Doc the runtime made, as the playground lists it. */
@@ -396,6 +413,7 @@ export function documentRoutes(runtime: Runtime): Record<string, RouteHandler> {
         ? {
             raw: await docxBuffer(doc.snapshot()),
             contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            fileName: docxFileName(doc.name),
           }
         : null;
     },

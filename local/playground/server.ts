@@ -71,7 +71,13 @@ export interface RouteContext {
 
 /** A route's response: JSON (any value) or a raw body with its content type; null for 404. */
 export type RouteResult =
-  | { raw: string | Buffer; contentType: string; status?: number }
+  | {
+      raw: string | Buffer;
+      contentType: string;
+      status?: number;
+      /** A download's file name (Content-Disposition: attachment), e.g. a Doc's .docx. */
+      fileName?: string;
+    }
   | { json: unknown; status?: number }
   | null;
 export type RouteHandler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
@@ -437,8 +443,10 @@ function send(
   body: string | Buffer,
   contentType: string,
   csp = "frame-ancestors 'self'",
+  fileName?: string,
 ): void {
   response.writeHead(status, {
+    ...(fileName ? { 'content-disposition': contentDisposition(fileName) } : {}),
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -446,6 +454,24 @@ function send(
     'content-security-policy': csp,
   });
   response.end(body);
+}
+
+/**
+ * A download under its own name (RFC 6266): an ASCII fallback, and the UTF-8 name (RFC 8187) that
+ * browsers use, so "Thông báo" keeps its accents.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**
@@ -516,6 +542,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             result.raw,
             result.contentType,
             url.pathname === '/document' ? DOCUMENT_CSP : undefined,
+            result.fileName,
           );
       } catch (e) {
         if (e instanceof RequestRefused) {

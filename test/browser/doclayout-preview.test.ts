@@ -76,7 +76,7 @@ function documents(): [string, DocSnapshot][] {
   Object.assign(globalThis, runtime.globals);
   const ss = runtime.globals.SpreadsheetApp.getActiveSpreadsheet();
   const out: [string, DocSnapshot][] = NOTICE_KINDS.map((kind) => {
-    const r = runtime.execute(() => runGenerateNotice(ss, kind, {}, NOW));
+    const r = runtime.execute(() => runGenerateNotice(ss, kind, { force: true }, NOW));
     const doc = runtime.services.DocumentApp.created.find((d) => d.url === r.url);
     return [kind, doc?.snapshot() as DocSnapshot];
   });

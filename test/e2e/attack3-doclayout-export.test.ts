@@ -7,6 +7,8 @@
  * - a conclusion typed as one very long paragraph (longer than a page, or long enough that with the
  *   signature block it kept with it no page holds them): the preview spilled it past the bottom of
  *   its A4 sheet over the next one; it is now cut between lines like printed text;
+ * - a delegate list spanning pages: the preview repeats its header row on every sheet, the .docx did
+ *   not (the header row is now a repeated header row, tblHeader);
  * - a long issuing body whose locality fits on the last line never leaves one short word alone on
  *   the line above ("BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI" / "BIỂU CÁC DÂN TỘC THIỂU" / "SỐ" / "HUYỆN …").
  */
@@ -177,5 +179,24 @@ describe('conclusions typed as very long paragraphs, in the paginated preview', 
     const last = pages.at(-1)?.html.join('') ?? '';
     expect(last).toContain('Kết thúc đoạn cuối./.');
     expect(last).toContain('Nơi nhận:');
+  });
+});
+
+describe('the delegate list over several pages: the .docx repeats the header row as the preview does', () => {
+  const { generate } = setup();
+  const doc = generate('danh-sach-dai-bieu');
+
+  it('the preview repeats it; the .docx marks the bordered table’s first row, and only that row, as a header', async () => {
+    const snap = doc.snapshot();
+    const sheets = paginate(snap).filter((p) => p.html.join('').includes('Họ và tên'));
+    expect(sheets.length).toBeGreaterThanOrEqual(2);
+    const { document } = await docxParts(doc);
+    const tables = [...document.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].map((m) => m[0]);
+    const bordered = tables.filter((t) => t.includes('Họ và tên'));
+    expect(bordered).toHaveLength(1);
+    const rows = [...(bordered[0] as string).matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]);
+    expect(rows[0]).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader\/>/s);
+    expect(rows.slice(1).filter((r) => r.includes('<w:tblHeader'))).toEqual([]);
+    for (const t of tables.filter((x) => !x.includes('Họ và tên'))) expect(t).not.toContain('<w:tblHeader');
   });
 });
