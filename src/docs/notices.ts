@@ -13,6 +13,7 @@ import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } fro
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { buildDelegateList, delegateListInput } from '../domain/notice/delegateList';
+import { delegateCountChecks } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
@@ -268,9 +269,15 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
     } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
       profile = profileOf(ss, kind, settings, cells, null);
       checkProfile(profile);
-      const g = readGrids(ss, ['delegates', 'units']);
-      const index = new UnitIndex(readUnits(g.units, problems, tz));
+      const g = readGrids(ss, ['delegates', 'units', 'allocation']);
+      const units = readUnits(g.units, problems, tz);
+      const index = new UnitIndex(units);
       const delegates = readDelegates(g.delegates, index, problems, tz);
+      if (kind === 'danh-sach-dai-bieu') {
+        // The list prints a count per unit: the counts `Phân bổ` gives, or a confirmed difference.
+        const allocation = readAllocationTable(g.allocation, problems, tz).rows;
+        checks.push(...delegateCountChecks(settings, cells, units, allocation, delegates));
+      }
       if (kind === 'giay-moi') {
         const data = invitationInput(delegates, index, settings, cells, !!options.guests);
         input = data;
@@ -701,9 +708,10 @@ function generate(
       : earlier
         ? NOTICE_MESSAGES.completed(label, number)
         : NOTICE_MESSAGES.created(label, number);
-    // The default layout has no page numbers in Google Docs (a user's template may have its own).
+    // The Google Doc has no page numbers: neither the default layout's nor a user's template's (only
+    // the template's body is copied, never its header, where its page numbers would be).
     // A Doc of one-page invitations is not numbered: each page is a document of its own.
-    const layoutNote = template || model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
+    const layoutNote = model.pages ? '' : ` ${DOCUMENT_LAYOUT.googleDocsNote(keptTogether)}`;
     progress.done = {
       message: `${done} ${shareNote}${layoutNote}${forcedNote}`,
       url,

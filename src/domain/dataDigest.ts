@@ -4,10 +4,27 @@
  * formats or notes, which validation's own marks change); trailing blank rows and cells are left
  * out, so a sheet whose used area grows by formatting alone keeps its fingerprint.
  */
+import { ProblemList } from './problem';
 import type { Grid } from './records';
+import { locateTable } from './table';
+import { SHEETS, type SheetKey } from './template';
 
-/** The sheets whose values the fingerprint covers, in this order. */
-export const DIGEST_SHEETS = ['config', 'units', 'unitEthnic', 'allocation', 'delegates'] as const;
+/**
+ * The sheets whose values the fingerprint covers, in this order: every sheet validation reads and
+ * reports problems on (a fix typed in `Thành viên`, `Nhiệm vụ`, `Tiến độ` or `Cuộc họp` is a change
+ * too), not only those of the allocation.
+ */
+export const DIGEST_SHEETS = [
+  'config',
+  'units',
+  'unitEthnic',
+  'allocation',
+  'delegates',
+  'members',
+  'tasks',
+  'progress',
+  'meetings',
+] as const satisfies readonly SheetKey[];
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined || v === '') return '';
@@ -44,4 +61,24 @@ export function dataDigest(grids: readonly Grid[]): string {
   const text = parts.join('\u0003');
   const hex = (n: number) => n.toString(16).padStart(8, '0');
   return hex(fnv(text, 0x811c9dc5)) + hex(fnv(text, 0x01234567));
+}
+
+/**
+ * The fingerprint of the sheets validation reads (DIGEST_SHEETS), without what validation itself
+ * writes there: the computed `Tình trạng` of `Nhiệm vụ` (so a validation does not make its own
+ * data "changed since").
+ */
+export function workbookDigest(grids: Readonly<Record<(typeof DIGEST_SHEETS)[number], Grid>>): string {
+  return dataDigest(
+    DIGEST_SHEETS.map((key) => {
+      const grid = grids[key];
+      if (grid === null) return null;
+      const table = locateTable(SHEETS[key], grid, new ProblemList());
+      const own = SHEETS[key].columns.flatMap((c) =>
+        c.computed && key === 'tasks' && table.columns[c.key] !== undefined ? [table.columns[c.key] as number] : [],
+      );
+      if (own.length === 0) return grid;
+      return grid.map((row, i) => (i < table.headerRow ? row : row.map((v, col) => (own.includes(col) ? '' : v))));
+    }),
+  );
 }

@@ -322,6 +322,8 @@ export interface LastValidationDto {
   errors: number;
   warnings: number;
   problems: ProblemDto[];
+  /** `Kiểm tra` no longer holds this run's problems (deleted, cleared or not the add-in's): fewer came back than were counted. */
+  incomplete?: boolean;
 }
 
 /** Result type of each callable function. */

@@ -2,7 +2,7 @@
  * The sidebar's overview ("Tổng quan", the "Bắt đầu" checklist), the last validation's problems
  * read back from `Kiểm tra`, and its "go to cell". Each sheet is read once (one getValues).
  */
-import { DIGEST_SHEETS, dataDigest } from '../domain/dataDigest';
+import { DIGEST_SHEETS, workbookDigest } from '../domain/dataDigest';
 import { todayIso } from '../domain/dates';
 import { ProblemList, SEVERITY_LABEL } from '../domain/problem';
 import {
@@ -39,7 +39,13 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   const grids = {} as Record<SheetKey, ReturnType<typeof readGrid>>;
   for (const key of OVERVIEW_SHEETS) grids[key] = readGrid(ss, key);
   const ignored = new ProblemList();
-  const { settings, cells } = readSettingsWithCells(grids.config, tz, ignored);
+  const settingProblems = new ProblemList();
+  const { settings, cells } = readSettingsWithCells(grids.config, tz, settingProblems);
+  // A setting typed wrong (or the official total left blank) is not "done", and its figure is no fact.
+  const settingError = grids.config === null ? undefined : settingProblems.items.find((p) => p.severity === 'error');
+  const totalKnown =
+    grids.config !== null &&
+    !settingProblems.items.some((p) => p.severity === 'error' && p.cell === cells.officialTotal);
   const unitProblems = new ProblemList();
   const units = readUnits(grids.units, unitProblems);
   const index = new UnitIndex(units);
@@ -50,10 +56,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   const missingSheets = SHEET_ORDER.filter((k) => (k in grids ? grids[k] === null : !findSheet(ss, k))).map(
     (k) => SHEETS[k].name,
   );
-  const changed =
-    states.validation?.digest !== undefined
-      ? states.validation.digest !== dataDigest(DIGEST_SHEETS.map((k) => grids[k]))
-      : false;
+  const changed = states.validation?.digest !== undefined ? states.validation.digest !== workbookDigest(grids) : false;
   const validated = states.validation !== undefined;
   const allocated = Boolean(states.allocation) && allocationRows.some((r) => r.data.final !== null);
   const unitsReady =
@@ -77,9 +80,14 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     },
     {
       key: 'settings',
-      done: Boolean(settings.province) && settings.year !== null && settings.officialTotal > 0,
+      done: Boolean(settings.province) && settings.year !== null && settings.officialTotal > 0 && !settingError,
       sheet: SHEETS.config.name,
-      cell: (!settings.province ? cells.province : settings.year === null ? cells.year : cells.officialTotal) ?? 'B2',
+      cell:
+        (!settings.province
+          ? cells.province
+          : settings.year === null
+            ? cells.year
+            : settingError?.cell || cells.officialTotal) ?? 'B2',
     },
     { key: 'allocate', done: allocated, sheet: SHEETS.allocation.name, cell: 'A1' },
     {
@@ -104,7 +112,8 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     unitWord: unitWord(settings.level).long,
     allocation: {
       done: allocated,
-      officialTotal: states.allocation?.officialTotal ?? settings.officialTotal,
+      // 0 (shown as "—"): the total in `Cấu hình` is blank or unreadable, so there is no figure to show.
+      officialTotal: states.allocation?.officialTotal ?? (totalKnown ? settings.officialTotal : 0),
       at: states.allocation?.at ?? null,
       method: states.allocation?.method ?? settings.method,
     },
@@ -156,10 +165,12 @@ export function lastValidation(ss: Spreadsheet, limit = RESTORED_PROBLEM_LIMIT):
         suggestion: text(c.suggestion),
         rule: '',
       });
-      if (problems.length >= limit) break;
+      // Never more than the run counted: rows typed under them are not the run's problems.
+      if (problems.length >= Math.min(limit, saved.errors + saved.warnings)) break;
     }
   }
-  return { at: saved.at, errors: saved.errors, warnings: saved.warnings, problems };
+  const incomplete = problems.length < Math.min(limit, saved.errors + saved.warnings);
+  return { at: saved.at, errors: saved.errors, warnings: saved.warnings, problems, ...(incomplete && { incomplete }) };
 }
 
 /** Activates a cell so the user sees the problem: the sidebar's "go to cell". */

@@ -7,7 +7,7 @@ import { checkAllocation } from '../domain/checks/allocation';
 import { checkDelegates } from '../domain/checks/delegates';
 import { officialFigureProblems } from '../domain/checks/officialFigures';
 import { checkStructure } from '../domain/checks/structure';
-import { DIGEST_SHEETS, dataDigest } from '../domain/dataDigest';
+import { workbookDigest } from '../domain/dataDigest';
 import { todayIso } from '../domain/dates';
 import { checkMergedCells } from '../domain/merges';
 import { type Problem, ProblemList } from '../domain/problem';
@@ -109,7 +109,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   return {
     problems: problems.items,
     read,
-    digest: dataDigest(DIGEST_SHEETS.map((k) => grids[k])),
+    digest: workbookDigest(grids),
     writeStatuses: (batch) => {
       const table = roster.tasksTable;
       const col = table.columns.computedStatus;

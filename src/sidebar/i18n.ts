@@ -134,6 +134,8 @@ const vi = {
   problemsLoading: 'Đang tải kết quả kiểm tra gần nhất…',
   problemsChanged: 'Dữ liệu đã thay đổi sau lần kiểm tra này; chạy lại "Kiểm tra dữ liệu" để cập nhật danh sách.',
   problemsRestoreFailed: 'Không tải được kết quả kiểm tra gần nhất:',
+  problemsLost:
+    'Trang "Kiểm tra" không còn đủ danh sách vấn đề của lần kiểm tra này (trang đã bị xóa hoặc sửa); chạy lại "Kiểm tra dữ liệu" để xem lại danh sách.',
   problemsNone: 'Không phát hiện vấn đề nào.',
   filter: 'Lọc theo mức độ',
   all: 'Tất cả',

@@ -133,6 +133,7 @@ async function restoreProblems(): Promise<void> {
         at: last.at,
         errors: last.errors,
         warnings: last.warnings,
+        ...(last.incomplete && { incomplete: true }),
       };
       state.filter = 'all';
       state.selected = null;

@@ -28,6 +28,8 @@ export interface ProblemsState {
   /** Counts of every problem found, when `items` holds only the first ones (validateAll). */
   errors?: number;
   warnings?: number;
+  /** Restored from a `Kiểm tra` that no longer holds all of this run's problems (lastValidation). */
+  incomplete?: boolean;
 }
 
 /** The inline form of "Tạo văn bản ▸ <kind>": the meeting (Thông báo kết luận) and the document date. */

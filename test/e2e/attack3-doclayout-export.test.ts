@@ -7,6 +7,9 @@
  * - a conclusion typed as one very long paragraph (longer than a page, or long enough that with the
  *   signature block it kept with it no page holds them): the preview spilled it past the bottom of
  *   its A4 sheet over the next one; it is now cut between lines like printed text;
+ * - a document made from a user's template said nothing about page numbers ("the template may have
+ *   its own"), but only the template's body is copied into the new Doc, never its header: the result
+ *   now gives the same note as the default layout;
  * - a delegate list spanning pages: the preview repeats its header row on every sheet, the .docx did
  *   not (the header row is now a repeated header row, tblHeader);
  * - a long issuing body whose locality fits on the last line never leaves one short word alone on
@@ -22,7 +25,8 @@ import { LANG_SON } from '../../samples/lang-son';
 import { runGenerateNotice } from '../../src/docs/notices';
 import { agencyLines, textWidthPt } from '../../src/domain/notice/layout';
 import * as ND from '../../src/domain/notice/nd30';
-import type { NoticeKind } from '../../src/rpc/contract';
+import type { NoticeKind, NoticeResultDto } from '../../src/rpc/contract';
+import { DOCUMENT_LAYOUT } from '../../src/ui/vi';
 
 const NOW = new Date('2024-01-05T09:00:00+07:00');
 
@@ -40,11 +44,13 @@ function setup() {
     if (!config || row === undefined || row < 0) throw new Error(`no setting ${label}`);
     config.getRange(row + 1, 2).setValue(value);
   };
+  const results: NoticeResultDto[] = [];
   const generate = (kind: NoticeKind) => {
     const r = runtime.execute(() => runGenerateNotice(ss, kind, { force: true }, NOW));
+    results.push(r);
     return runtime.services.DocumentApp.created.find((d) => d.url === r.url) as LocalDocument;
   };
-  return { runtime, setting, generate };
+  return { runtime, setting, generate, results };
 }
 
 async function docxParts(doc: LocalDocument): Promise<{ document: string; headers: string[] }> {
@@ -59,7 +65,7 @@ async function docxParts(doc: LocalDocument): Promise<{ document: string; header
 }
 
 describe('a user’s template with an appendix on a new page', () => {
-  const { runtime, setting, generate } = setup();
+  const { runtime, setting, generate, results } = setup();
   const template = runtime.services.DocumentApp.preload('Mẫu có phụ lục', (body) => {
     (body.children[0] as LocalParagraph).setText('{{co_quan_ban_hanh}}');
     body.appendParagraph('{{so_ky_hieu}}');
@@ -76,6 +82,10 @@ describe('a user’s template with an appendix on a new page', () => {
   it('is made from the template, the page break kept', () => {
     expect(doc.body.getText()).toContain('PHỤ LỤC');
     expect(snap.blocks.some((b) => b.type !== 'table' && (b.pageBreaks ?? 0) > 0)).toBe(true);
+  });
+
+  it('the result says how to number the pages in Google Docs (the template’s header, with any page number, is not copied) and to check the signature block', () => {
+    expect(results[0]?.message).toContain(DOCUMENT_LAYOUT.googleDocsNote(false));
   });
 
   it('is one document, not a batch of one-page invitations', () => {

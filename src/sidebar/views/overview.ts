@@ -76,7 +76,7 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
       : card(
           a.done ? 'ok' : 'warn',
           t.allocation,
-          formatNumber(a.officialTotal),
+          a.officialTotal > 0 ? formatNumber(a.officialTotal) : '—',
           t.seats,
           a.done ? t.allocated : t.notAllocated,
           'allocation',

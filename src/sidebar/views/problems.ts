@@ -81,6 +81,8 @@ export function problemsView(ctx: ViewContext): HTMLElement {
     if (ps.source === 'validateAll' && ps.at === state.overview?.validation.at && state.overview?.validation.changed) {
       body.push(h('p', { class: 'notice tone-warn', 'data-key': 'problems-changed' }, t.problemsChanged));
     }
+    // `Kiểm tra` was deleted or cleared since: say so, rather than "nothing at this level" under the counts.
+    if (ps.incomplete) body.push(h('p', { class: 'notice tone-warn', 'data-key': 'problems-lost' }, t.problemsLost));
     if (total === 0) {
       body.push(h('p', { class: 'notice tone-ok' }, t.problemsNone));
     } else {
@@ -107,7 +109,7 @@ export function problemsView(ctx: ViewContext): HTMLElement {
         ),
       );
       const { groups, hidden, total: inFilter } = groupProblems(ps.items, state.filter);
-      if (inFilter === 0) body.push(h('p', { class: 'muted' }, t.nothingInFilter));
+      if (inFilter === 0 && !ps.incomplete) body.push(h('p', { class: 'muted' }, t.nothingInFilter));
       for (const g of groups) {
         const id = `g-${g.shown[0]?.index ?? 0}`;
         body.push(
@@ -128,7 +130,7 @@ export function problemsView(ctx: ViewContext): HTMLElement {
           ),
         );
       }
-      if (hidden + notSent > 0) body.push(h('p', { class: 'more' }, t.more(hidden + notSent)));
+      if (hidden + notSent > 0 && !ps.incomplete) body.push(h('p', { class: 'more' }, t.more(hidden + notSent)));
     }
   }
   return h(

@@ -1,0 +1,69 @@
+/**
+ * Attack on the "Bắt đầu" settings step and the allocation card: an officer who clears the
+ * official total in `Cấu hình` (or types it wrong) must not see the step as done, nor the
+ * template's 250 shown as the province's figure, nor get 250 delegates allocated silently.
+ */
+import { Runtime, runBundle } from '../../local/runtime';
+import type { AllocationResultDto, OverviewDto, ValidationResultDto } from '../../src/rpc/contract';
+import { diff, snapshot } from '../trust/snapshot';
+
+const NOW = '2024-01-14T09:00:00+07:00';
+const overview = (rt: Runtime) => runBundle(rt, 'getOverview').result as OverviewDto;
+const step = (o: OverviewDto, key: string) => o.checklist?.find((s) => s.key === key);
+
+function setUpWithTotal(total: string | number): { rt: Runtime; cell: string } {
+  const rt = new Runtime({ now: NOW });
+  runBundle(rt, 'setupWorkbook');
+  const ss = rt.spreadsheet;
+  ss.getSheetByName('Đơn vị')
+    ?.getRange(2, 1, 2, 4)
+    .setValues([
+      ['HL', 'Hữu Lũng', 121735, 67120],
+      ['LB', 'Lộc Bình', 84740, 79510],
+    ]);
+  const config = ss.getSheetByName('Cấu hình');
+  if (!config) throw new Error('no Cấu hình');
+  const labels = config
+    .getRange(1, 1, config.getLastRow(), 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  const row = (label: string) => labels.indexOf(label) + 1;
+  config.getRange(row('Tỉnh'), 2).setValue('Lạng Sơn');
+  config.getRange(row('Năm'), 2).setValue(2024);
+  config.getRange(row('Tổng số đại biểu chính thức'), 2).setValue(total);
+  return { rt, cell: `B${row('Tổng số đại biểu chính thức')}` };
+}
+
+describe('the official total left blank or typed wrong', () => {
+  test('typed: the step is done and the card shows the officer’s figure', () => {
+    const { rt } = setUpWithTotal(30);
+    const o = overview(rt);
+    expect(step(o, 'settings')?.done).toBe(true);
+    expect(o.allocation.officialTotal).toBe(30);
+  });
+
+  test.each([
+    ['blank', ''],
+    ['not a number', 'ba mươi'],
+  ])('%s: the settings step is not done and points at the cell; no figure on the card', (_, value) => {
+    const { rt, cell } = setUpWithTotal(value);
+    const o = overview(rt);
+    expect(step(o, 'settings')).toMatchObject({ done: false, sheet: 'Cấu hình', cell });
+    expect(o.checklist?.find((s) => !s.done)?.key).toBe('settings');
+    expect(o.allocation.officialTotal).toBe(0);
+  });
+
+  test('blank: allocation writes nothing and names the cell; validation reports it', () => {
+    const { rt, cell } = setUpWithTotal('');
+    const before = snapshot(rt.spreadsheet);
+    const r = runBundle(rt, 'allocateDelegates').result as AllocationResultDto;
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain(cell);
+    expect(r.message).toMatch(/chưa nhập/i);
+    expect(diff(before, snapshot(rt.spreadsheet))).toEqual([]);
+    const v = runBundle(rt, 'validateAll').result as ValidationResultDto;
+    expect(v.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', sheet: 'Cấu hình', cell, rule: 'setting-missing' }),
+    );
+  });
+});
