@@ -4,8 +4,12 @@
  * read (a type, a unit or a gender the add-in does not recognise) or silently leaves one out.
  */
 import { DELEGATE_DOCUMENT_MESSAGES as M } from '../../ui/vi';
+import { planAllocation } from '../allocation';
+import { checkDelegateCounts } from '../checks/delegates';
 import { ethnicDisplayName } from '../ethnic';
-import type { DelegateRecord, UnitIndex } from '../records';
+import { ProblemList } from '../problem';
+import type { AllocationRecord, DelegateRecord, SettingCells, UnitIndex, UnitRecord } from '../records';
+import type { Settings } from '../settings';
 import { SHEETS } from '../template';
 import { isTotalLabel } from '../text';
 import type { DelegateKind, Gender } from '../values';
@@ -84,4 +88,25 @@ export function printedDelegates(
   if (bad.length) throw new NoticeDataError(M.unreadable(sheet, what, bad));
   if (out.length === 0) throw new NoticeDataError(M.noDelegates(sheet, what));
   return out;
+}
+
+/**
+ * Once `Phân bổ` holds the allocation: each unit whose official delegates in `Đại biểu` differ from
+ * its `Số chính thức` (the error "Kiểm tra dữ liệu" reports), as sentences naming the unit and the
+ * cell. The delegate list prints a count per unit, so they are checks before generating it (refused
+ * unless confirmed). Nothing before the first allocation.
+ */
+export function delegateCountChecks(
+  settings: Settings,
+  cells: SettingCells,
+  units: readonly UnitRecord[],
+  allocation: readonly AllocationRecord[],
+  delegates: readonly DelegateRecord[],
+): string[] {
+  if (!allocation.some((r) => r.data.final !== null || r.data.seats !== null)) return [];
+  const ignored = new ProblemList();
+  const plan = planAllocation(settings, cells, units, allocation, delegates, ignored);
+  const counts = new ProblemList();
+  checkDelegateCounts({ settings, settingCells: cells, plan, sheetRows: allocation, delegates }, counts);
+  return counts.items.map((p) => M.countOff(p.message, p.sheet, p.cell));
 }
