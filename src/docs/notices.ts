@@ -13,7 +13,7 @@ import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } fro
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { buildDelegateList, delegateListInput } from '../domain/notice/delegateList';
-import { delegateCountChecks } from '../domain/notice/delegates';
+import { delegateCountChecks, duplicateChecks } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
@@ -284,6 +284,7 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
         model = buildInvitations(data, settings, date, '', { profile, draft });
       } else {
         const data = delegateListInput(delegates, index, settings);
+        checks.push(...duplicateChecks(data.groups.flatMap((x) => x.delegates)));
         input = data;
         model = buildDelegateList(data, settings, date, { profile });
       }

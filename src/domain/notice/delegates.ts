@@ -11,7 +11,7 @@ import { ProblemList } from '../problem';
 import type { AllocationRecord, DelegateRecord, SettingCells, UnitIndex, UnitRecord } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
-import { isTotalLabel } from '../text';
+import { isTotalLabel, personNameKey } from '../text';
 import type { DelegateKind, Gender } from '../values';
 import { NoticeDataError } from './conclusion';
 
@@ -109,4 +109,22 @@ export function delegateCountChecks(
   const counts = new ProblemList();
   checkDelegateCounts({ settings, settingCells: cells, plan, sheetRows: allocation, delegates }, counts);
   return counts.items.map((p) => M.countOff(p.message, p.sheet, p.cell));
+}
+
+/**
+ * Printed delegates with the same name and birth year as an earlier one (the warning
+ * "delegate-duplicate" of "Kiểm tra dữ liệu"): the list would print one person twice and count them
+ * twice. Namesakes exist, so these are checks before generating (made once confirmed).
+ */
+export function duplicateChecks(delegates: readonly Pick<PrintedDelegate, 'row' | 'name' | 'birthYear'>[]): string[] {
+  const first = new Map<string, number>();
+  const out: string[] = [];
+  for (const d of [...delegates].sort((a, b) => a.row - b.row)) {
+    if (d.birthYear === null) continue;
+    const key = `${personNameKey(d.name)}\u0000${d.birthYear}`;
+    const row = first.get(key);
+    if (row === undefined) first.set(key, d.row);
+    else out.push(M.duplicate(SHEETS.delegates.name, d.row, d.name, d.birthYear, row));
+  }
+  return out;
 }
