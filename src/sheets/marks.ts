@@ -365,13 +365,15 @@ function markSheet(
       else moved.set(note, [at]);
     }
   }
+  // Cells this user may not write: a recorded mark moved into one (rows sorted, cells pasted) stays.
+  const frozen = avoid ? (row: number, col: number) => isLockedIn(avoid, row, col) : undefined;
   // Full notes unless writing them costs much more than the "see Kiểm tra" summary notes.
-  const full = planMarks({ sheet: name, records: recs, marks, state, moved });
+  const full = planMarks({ sheet: name, records: recs, marks, state, moved, frozen });
   const fullCost = writeCost(full.changes, area);
   let plan = full;
   let block = fullCost.block;
   if (fullCost.cost > FULL_NOTES_BUDGET) {
-    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary, moved });
+    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary, moved, frozen });
     const shortCost = writeCost(short.changes, area);
     if (shortCost.cost < fullCost.cost) {
       plan = short;
@@ -441,14 +443,20 @@ function markSheet(
             ...(c.note === undefined ? {} : { note: was.note }),
           };
         });
+        // A group whose first call was refused wrote nothing: its inverse must not write either (it
+        // would be refused in turn and the user told, untruly, that the sheet was not put back).
+        let groupWrote = false;
         guarded(
           batch,
           () => {
             cellsWritten += writeLists(sheet, group, () => {
               wrote = true;
+              groupWrote = true;
             });
           },
-          () => writeLists(sheet, undo),
+          () => {
+            if (groupWrote) writeLists(sheet, undo);
+          },
         );
       }
     }
