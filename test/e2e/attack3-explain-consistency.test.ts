@@ -96,7 +96,7 @@ test('Hamilton: the remainder seats of the summary, and what the bounds changed,
   fc.assert(
     fc.property(units, fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (bounded0, t, drop) => {
       // Half the runs without bounds, so that remainder seats are many.
-      const us = drop ? bounded0.map(({ min: _min, max: _max, ...u }) => u) : bounded0;
+      const us: ApportionUnit[] = drop ? bounded0.map(({ min: _min, max: _max, ...u }) => u) : bounded0;
       const h = feasibleHouse(us, 'hamilton', t);
       const r = apportion(us, h, 'hamilton');
       const nm = names(us);
