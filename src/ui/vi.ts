@@ -233,6 +233,10 @@ export const DELEGATE_DOCUMENT_MESSAGES = {
   unreadable: (sheet: string, what: string, cells: readonly string[]) =>
     `Chưa tạo ${what} vì trang "${sheet}" có ô chưa đọc được: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại (chạy "Kiểm tra dữ liệu" để xem chi tiết).`,
+  duplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
+    `Trang "${sheet}" dòng ${row}: "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, sẽ được in hai lần.`,
+  countOff: (message: string, sheet: string, cell: string) =>
+    `${message.replace(/\.$/, '')} (trang "${sheet}"${cell ? `, ô ${cell}` : ''}).`,
   noDelegates: (sheet: string, what: string) =>
     `Chưa tạo ${what} vì trang "${sheet}" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.`,
   missingSettings: (sheet: string, what: string, items: readonly { label: string; cell: string }[]) =>
