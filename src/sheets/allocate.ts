@@ -610,8 +610,11 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   }
   // A confirmation without a digest confirms whatever the data give (scripts); the sidebar and the
   // menu always send the digest of the preview the officer saw.
-  const confirmed = options.confirmed === true && (options.expect === undefined || options.expect === preview.digest);
-  if (preview.needsConfirmation && !confirmed) {
+  // A confirmation of a preview whose data have changed since is refused even when the new result
+  // would need none (another officer wrote meanwhile): the officer agreed to the figures shown, not these.
+  const stale = options.confirmed === true && options.expect !== undefined && options.expect !== preview.digest;
+  const confirmed = options.confirmed === true && !stale;
+  if ((preview.needsConfirmation && !confirmed) || stale) {
     const message = options.confirmed
       ? REALLOCATION_MESSAGES.stale
       : REALLOCATION_MESSAGES.needsConfirmation(preview.rows.filter((r) => r.changed).length, methodName);
