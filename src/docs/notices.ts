@@ -13,6 +13,7 @@ import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } fro
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { buildDelegateList, delegateListInput } from '../domain/notice/delegateList';
+import { delegateCountChecks, duplicateChecks } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
@@ -268,15 +269,22 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
     } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
       profile = profileOf(ss, kind, settings, cells, null);
       checkProfile(profile);
-      const g = readGrids(ss, ['delegates', 'units']);
-      const index = new UnitIndex(readUnits(g.units, problems, tz));
+      const g = readGrids(ss, ['delegates', 'units', 'allocation']);
+      const units = readUnits(g.units, problems, tz);
+      const index = new UnitIndex(units);
       const delegates = readDelegates(g.delegates, index, problems, tz);
+      if (kind === 'danh-sach-dai-bieu') {
+        // The list prints a count per unit: the counts `Phân bổ` gives, or a confirmed difference.
+        const allocation = readAllocationTable(g.allocation, problems, tz).rows;
+        checks.push(...delegateCountChecks(settings, cells, units, allocation, delegates));
+      }
       if (kind === 'giay-moi') {
         const data = invitationInput(delegates, index, settings, cells, !!options.guests);
         input = data;
         model = buildInvitations(data, settings, date, '', { profile, draft });
       } else {
         const data = delegateListInput(delegates, index, settings);
+        checks.push(...duplicateChecks(data.groups.flatMap((x) => x.delegates)));
         input = data;
         model = buildDelegateList(data, settings, date, { profile });
       }

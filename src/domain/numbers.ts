@@ -157,6 +157,8 @@ function ratioFromNumber(n: number, text: string): Parsed<number | null> {
 /** Rounds half away from zero at `d` decimals without binary surprises (1.005 → 1.01). */
 function roundTo(x: number, d: number): number {
   const abs = Math.abs(x);
+  // From 2^52 on a double has no fraction to round; abs * 10 ** d / 10 ** d would change the digits.
+  if (abs >= 2 ** 52) return x;
   const str = String(abs);
   const r = str.includes('e')
     ? Math.round(abs * 10 ** d) / 10 ** d
@@ -172,8 +174,19 @@ export function formatVnNumber(n: number, decimals?: number): string {
   if (!Number.isFinite(n)) return '';
   const d = decimals === undefined ? 10 : Math.max(0, Math.min(20, Math.floor(decimals)));
   const r = roundTo(n, d);
-  let [int = '0', frac = ''] = Math.abs(r).toFixed(d).split('.');
+  const abs = Math.abs(r);
+  // toFixed writes 1e21 and above in exponent form ("1e+21"); BigInt writes every digit.
+  // Without `decimals`, the shortest text of the number ("1234567.891"), never toFixed(10)'s
+  // binary noise ("1234567.8910000001").
+  const plain =
+    abs >= 1e21
+      ? `${BigInt(Math.round(abs))}.`
+      : decimals === undefined && !/e/.test(String(abs))
+        ? String(abs)
+        : abs.toFixed(d);
+  let [int = '0', frac = ''] = plain.split('.');
   if (decimals === undefined) frac = frac.replace(/0+$/, '');
+  else frac = frac.padEnd(d, '0');
   int = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return (r < 0 ? '-' : '') + int + (frac ? ',' + frac : '');
 }
@@ -195,7 +208,8 @@ export function formatShare(ratio: number): string {
   if (Number.isInteger(percent)) return `${formatVnNumber(percent)}%`;
   for (let den = 2; den <= 12; den++) {
     const num = Math.round(ratio * den);
-    if (num > 0 && Math.abs(num / den - ratio) < 1e-9) return `${num}/${den}`;
+    // A whole number (0.999999999 → 2/2) is no fraction: it falls through to a percentage.
+    if (num > 0 && num % den !== 0 && Math.abs(num / den - ratio) < 1e-9) return `${num}/${den}`;
   }
   return formatPercent(ratio);
 }

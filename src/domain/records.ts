@@ -51,7 +51,9 @@ function dateSchema(tzOffsetMinutes: ZoneOffset) {
 export function parseYear(v: unknown): Parsed<number | null> {
   if (isBlank(v)) return { ok: true, value: null };
   if (isDate(v)) return { ok: true, value: v.getFullYear() };
-  const r = parseVnNumber(typeof v === 'string' ? v.replace(/\./g, '') : v);
+  // "1.990" and "1,990" are 1990: a separator before three digits groups thousands (no warning that
+  // would show the year back as "1.990"); "1990.5" keeps its point and is no year.
+  const r = parseVnNumber(typeof v === 'string' ? v.replace(/[.,](?=\d{3}(?!\d))/g, '') : v);
   if (!r.ok) return { ok: false, error: `"${cellText(v)}" không phải là năm hợp lệ` };
   if (r.value === null) return r;
   if (!Number.isInteger(r.value) || r.value < 1000 || r.value > 9999) {

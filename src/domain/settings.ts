@@ -5,7 +5,7 @@
  */
 
 import type { NoticeKind } from '../rpc/contract';
-import { KIND_NAMES } from '../ui/vi';
+import { CHECK_MESSAGES, KIND_NAMES } from '../ui/vi';
 import { type ApportionMethod, parseApportionMethod } from './apportion';
 import { type IsoDate, offsetAt, parseVnDate, type ZoneOffset } from './dates';
 import { parseNonNegativeInteger, parseRatio } from './numbers';
@@ -88,7 +88,7 @@ export type ProfileKey = `${NoticeKind}.${ProfileField}`;
 export type ProfileValues = Partial<Record<ProfileKey, string | string[]>>;
 export const profileKey = (kind: NoticeKind, field: ProfileField): ProfileKey => `${kind}.${field}`;
 
-type SettingKind = 'text' | 'integer' | 'ratio' | 'date' | 'level' | 'method' | 'lines' | 'numbering';
+type SettingKind = 'text' | 'integer' | 'year' | 'ratio' | 'date' | 'level' | 'method' | 'lines' | 'numbering';
 
 export interface SettingSpec {
   /** The setting, or for a per-kind profile row the kind and field ("phan-bo-dai-bieu.issuerCode"). */
@@ -175,7 +175,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     note: 'Huyện (đến năm 2024) hoặc Xã (từ năm 2025: xã, phường, đặc khu).',
   },
   { key: 'round', label: 'Lần thứ', kind: 'text', initial: '', note: 'Số La Mã, ví dụ IV.' },
-  { key: 'year', label: 'Năm', kind: 'integer', initial: '', note: 'Năm tổ chức Đại hội.' },
+  { key: 'year', label: 'Năm', kind: 'year', initial: '', note: 'Năm tổ chức Đại hội.' },
   {
     key: 'officialTotal',
     label: 'Tổng số đại biểu chính thức',
@@ -504,6 +504,25 @@ function settingText(v: unknown, zone: ZoneOffset): string {
   return d.getUTCHours() || d.getUTCMinutes() ? `${time}, ngày ${day}` : day;
 }
 
+/** Years a congress may be held in; "24" or "20245" is a typing mistake, never a year to count ages from. */
+const CONGRESS_YEARS = { first: 1945, last: 2100 } as const;
+
+/**
+ * The congress year: a whole number of 4 digits in a plausible range. Accepted as any integer, "24"
+ * would make every delegate's birth year "after the congress year", one error per delegate and none
+ * at the cell to fix.
+ */
+function parseCongressYear(v: unknown): Parsed<number | null> {
+  const r = parseNonNegativeInteger(v);
+  if (!r.ok || r.value === null) return r;
+  if (r.value < CONGRESS_YEARS.first || r.value > CONGRESS_YEARS.last)
+    return {
+      ok: false,
+      error: CHECK_MESSAGES.congressYearOutside(cellText(v), CONGRESS_YEARS.first, CONGRESS_YEARS.last),
+    };
+  return r;
+}
+
 /** Parses one setting value by its kind. Blank means "not set" (null). */
 export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes: number): Parsed<unknown> {
   switch (spec.kind) {
@@ -511,6 +530,8 @@ export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes
       return { ok: true, value: isBlank(v) ? null : settingText(v, tzOffsetMinutes) };
     case 'integer':
       return parseNonNegativeInteger(v);
+    case 'year':
+      return parseCongressYear(v);
     case 'ratio':
       return parseRatio(v);
     case 'date':

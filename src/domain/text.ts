@@ -116,7 +116,11 @@ export function truncate(s: string, max: number): string {
   if (chars.length <= max) return s;
   if (max <= 0) return '';
   let end = max - 1;
-  while (end > 0 && /\p{M}/u.test(chars[end] ?? '')) end--;
+  // Never inside a combining sequence (NFD "ễ") nor an emoji sequence (a joiner U+200D, a variation
+  // selector or a skin tone ties it to the character before).
+  const joined = (k: number) =>
+    /^(?:\p{M}|\u200D|\uFE0F|[\u{1F3FB}-\u{1F3FF}])$/u.test(chars[k] ?? '') || chars[k - 1] === '\u200D';
+  while (end > 0 && joined(end)) end--;
   return chars.slice(0, end).join('').trimEnd() + '…';
 }
 

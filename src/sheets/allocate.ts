@@ -26,6 +26,7 @@ import { ALLOCATION_MESSAGES, REALLOCATION_MESSAGES } from '../ui/vi';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
+import { HEADER_BACKGROUND } from './setup';
 import { loadStates, saveState } from './state';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
@@ -54,10 +55,40 @@ function computedValue(row: AllocationRow, key: string): CellValue {
     case 'difference':
       return row.difference;
     case 'reason':
-      return row.reason;
+      return fitCell(row.reason);
     default:
       return '';
   }
+}
+
+/**
+ * Google refuses a cell of more than 50,000 characters ("Your input contains more than the maximum of
+ * 50000 characters in a single cell"): a reason that long (a tie among units with very long names) is
+ * cut to fit, saying so; the sidebar keeps it whole. One character is left for the apostrophe that
+ * keeps a text a text.
+ */
+const REASON_MAX_CHARS = 50_000 - 1;
+
+function fitCell(reason: string): string {
+  if (reason.length <= REASON_MAX_CHARS) return reason;
+  const cut = ALLOCATION_MESSAGES.reasonCut;
+  // Never split a surrogate pair.
+  return reason.slice(0, REASON_MAX_CHARS - cut.length).replace(/[\uD800-\uDBFF]$/, '') + cut;
+}
+
+/**
+ * `Cách tính` is new: a workbook set up before it may hold a column of the officer's own under that
+ * header (how they worked the figures out). The column is the add-in's only when "Thiết lập bảng tính"
+ * added it, recognised as setup recognises its columns: by the header's fill (HEADER_BACKGROUND).
+ * Otherwise it is never written, and a warning names its header cell.
+ */
+function reasonColumnIsOurs(sheet: Sheet, headerRow: number, column: number): boolean {
+  return (
+    sheet
+      .getRange(headerRow, column + 1)
+      .getBackground()
+      .toLowerCase() === HEADER_BACKGROUND
+  );
 }
 
 /** Groups 0-based column indices into contiguous runs: [2,3,4,7,8] → [[2,3,4],[7,8]]. */
@@ -209,7 +240,20 @@ function writeAllocation(
   const sheetName = SHEETS.allocation.name;
   const { table } = previous;
   const grid = table.values;
-  const columns = COMPUTED.map((k) => table.columns[k]).filter((c): c is number => c !== undefined);
+  const reasonColumn = table.columns.reason;
+  const skipReason = reasonColumn !== undefined && !reasonColumnIsOurs(sheet, table.headerRow, reasonColumn);
+  if (skipReason) {
+    problems.warning(
+      'allocation-reason-column-not-owned',
+      sheetName,
+      a1(table.headerRow, reasonColumn + 1),
+      ALLOCATION_MESSAGES.reasonColumnNotOwned(a1(table.headerRow, reasonColumn + 1)),
+      ALLOCATION_MESSAGES.reasonColumnNotOwnedHint,
+    );
+  }
+  const columns = COMPUTED.map((k) => table.columns[k]).filter(
+    (c): c is number => c !== undefined && !(skipReason && c === reasonColumn),
+  );
   const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
   const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));

@@ -123,6 +123,12 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+  reasonColumnNotOwned: (cell: string) =>
+    `Cột "Cách tính" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi cách tính vào đó; cách tính của từng đơn vị xem ở thanh bên.`,
+  reasonColumnNotOwnedHint:
+    'Nếu muốn tiện ích ghi cách tính vào trang "Phân bổ": đổi tên cột này (ví dụ "Cách tính riêng"), chạy "Thiết lập bảng tính" để thêm cột "Cách tính" của tiện ích, rồi phân bổ lại.',
+  /** The end of a reason cut to fit one cell of Google Sheets (50.000 characters). */
+  reasonCut: '… (còn tiếp, xem đầy đủ ở thanh bên)',
 } as const;
 
 /** Messages of the guarded re-allocation (preview, confirmation) and of "Hoàn tác phân bổ". */
@@ -227,6 +233,10 @@ export const DELEGATE_DOCUMENT_MESSAGES = {
   unreadable: (sheet: string, what: string, cells: readonly string[]) =>
     `Chưa tạo ${what} vì trang "${sheet}" có ô chưa đọc được: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại (chạy "Kiểm tra dữ liệu" để xem chi tiết).`,
+  duplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
+    `Trang "${sheet}" dòng ${row}: "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, sẽ được in hai lần.`,
+  countOff: (message: string, sheet: string, cell: string) =>
+    `${message.replace(/\.$/, '')} (trang "${sheet}"${cell ? `, ô ${cell}` : ''}).`,
   noDelegates: (sheet: string, what: string) =>
     `Chưa tạo ${what} vì trang "${sheet}" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.`,
   missingSettings: (sheet: string, what: string, items: readonly { label: string; cell: string }[]) =>
@@ -426,6 +436,8 @@ export const CHECK_MESSAGES = {
       : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
   birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
   birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  congressYearOutside: (typed: string, first: number, last: number) =>
+    `"${typed}" không phải là năm tổ chức Đại hội (ghi đủ 4 chữ số, từ ${first} đến ${last}, ví dụ 2024)`,
   /** "Năm sinh 2015: đến năm 2024 mới 9 tuổi, ngoài độ tuổi quy định 18–100." */
   ageOutside: (birthYear: number, year: number, age: number, min: number | null, max: number | null) =>
     `Năm sinh ${birthYear}: đến năm ${year} ${min !== null && age < min ? 'mới' : 'đã'} ${age} tuổi, ngoài độ tuổi quy định ${ageRange(min, max)}.`,

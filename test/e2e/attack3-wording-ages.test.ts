@@ -1,0 +1,84 @@
+/**
+ * Attack on the birth-year rule through the built add-in: a congress year typed short ("24") or
+ * mistyped ("20245") was taken as the year ages count from, so every delegate got an error "sau năm
+ * Đại hội (24)" and the cell to fix (Cấu hình, Năm) none. Also: a year typed with a thousands
+ * separator ("1,990") is 1990 without a warning that writes the year back as "1.990".
+ */
+import { Runtime, runBundle } from '../../local/runtime';
+import { buildSample } from '../../local/samples';
+import { builtCodePath } from '../../local/testing';
+import { LANG_SON } from '../../samples/lang-son';
+import { ProblemList } from '../../src/domain/problem';
+import { readDelegates, readSettingsWithCells, readUnits, UnitIndex } from '../../src/domain/records';
+import { SHEETS } from '../../src/domain/template';
+import type { CellValue } from '../../src/domain/values';
+import type { ValidationResultDto } from '../../src/rpc/contract';
+
+function validateWithYear(year: CellValue) {
+  const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: '2024-01-14T09:00:00+07:00' });
+  const config = runtime.spreadsheet.getSheetByName('Cấu hình')!;
+  const labels = config
+    .getRange(1, 1, config.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
+  const row = labels.indexOf('Năm') + 1;
+  expect(row).toBeGreaterThan(0);
+  config.getRange(row, 2).setValue(year);
+  const v = runBundle(runtime, 'validateAll').result as ValidationResultDto;
+  return { v, cell: `B${row}` };
+}
+
+describe('attack: the congress year typed wrong', () => {
+  beforeAll(() => builtCodePath());
+
+  it.each([[24], [20245], ['24']])('Năm = %p is one error at its cell, never an error per delegate', (typed) => {
+    const { v, cell } = validateWithYear(typed);
+    const atYear = v.problems.filter((p) => p.sheet === 'Cấu hình' && p.cell === cell);
+    expect(atYear.map((p) => [p.rule, p.severity])).toEqual([['setting-invalid', 'error']]);
+    expect(atYear[0]?.message).toBe(
+      `Năm: "${typed}" không phải là năm tổ chức Đại hội (ghi đủ 4 chữ số, từ 1945 đến 2100, ví dụ 2024).`,
+    );
+    expect(v.problems.filter((p) => p.rule === 'birth-year-implausible')).toEqual([]);
+  });
+
+  it('Năm = 2024 still counts ages from 2024', () => {
+    const { v, cell } = validateWithYear(2024);
+    expect(v.problems.filter((p) => p.sheet === 'Cấu hình' && p.cell === cell)).toEqual([]);
+  });
+});
+
+describe('attack: birth years typed with a separator', () => {
+  const header = (key: keyof typeof SHEETS) => SHEETS[key].columns.map((c) => c.header);
+  function read(years: CellValue[]) {
+    const problems = new ProblemList();
+    readSettingsWithCells(
+      [
+        ['Thông số', 'Giá trị', 'Ghi chú'],
+        ['Năm', 2024],
+      ],
+      420,
+      problems,
+    );
+    const index = new UnitIndex(readUnits([header('units'), ['A', 'Huyện A', 60000, 50000, '', '', '']], problems));
+    const delegates = readDelegates(
+      [header('delegates'), ...years.map((y, i) => [i + 1, `Người ${i}`, 'A', 'Tày', 'Nam', y, '', 'Khách mời'])],
+      index,
+      problems,
+    );
+    return { years: delegates.map((d) => d.data.birthYear), messages: problems.items.map((p) => p.message) };
+  }
+
+  it('"1.990", "1,990" and " 1990 " are 1990, with no message', () => {
+    expect(read(['1.990', '1,990', ' 1990 '])).toEqual({ years: [1990, 1990, 1990], messages: [] });
+  });
+
+  it('"1990.5", "1990,5" and "65" stay errors naming what was typed', () => {
+    const { years, messages } = read(['1990.5', '1990,5', '65']);
+    expect(years).toEqual([null, null, null]);
+    expect(messages).toEqual([
+      'Năm sinh: "1990.5" không phải là năm gồm 4 chữ số.',
+      'Năm sinh: "1990,5" không phải là năm gồm 4 chữ số.',
+      'Năm sinh: "65" không phải là năm gồm 4 chữ số.',
+    ]);
+  });
+});
