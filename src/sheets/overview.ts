@@ -58,7 +58,9 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   );
   const changed = states.validation?.digest !== undefined ? states.validation.digest !== workbookDigest(grids) : false;
   const validated = states.validation !== undefined;
-  const allocated = Boolean(states.allocation) && allocationRows.some((r) => r.data.final !== null);
+  // The sheet is the fact: official figures in `Phân bổ` are an allocation even when no run of this
+  // add-in recorded one (a workbook copied, figures imported or typed); validation checks them.
+  const allocated = allocationRows.some((r) => r.data.final !== null);
   const unitsReady =
     units.length > 0 &&
     units.every((u) => (u.data.dttsPopulation ?? 0) > 0) &&
