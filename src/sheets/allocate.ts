@@ -19,10 +19,11 @@ import {
 } from '../domain/records';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
-import { afterColon, headerKey, isTotalLabel } from '../domain/text';
+import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, REALLOCATION_MESSAGES } from '../ui/vi';
+import { headerFills, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -94,25 +95,6 @@ function reasonColumnIsOurs(fillAt: (column: number) => string, column: number, 
   )
     return true;
   return fillAt(column) === HEADER_BACKGROUND;
-}
-
-/**
- * "Số theo tỷ lệ" was "Hạn ngạch" before: a sheet may hold both, one the add-in's and one the officer's
- * own (last congress's figures, a formula). The figures go to the one whose header has the add-in's fill
- * when exactly one has it, else to the first; the other is never written, and a warning says which is which.
- */
-function quotaColumn(
-  header: readonly CellValue[],
-  fillAt: (column: number) => string,
-  found: number | undefined,
-): { column: number | undefined; others: number[] } {
-  const spec = SHEETS.allocation.columns.find((c) => c.key === 'quota');
-  const keys = new Set([spec?.header ?? '', ...(spec?.aliases ?? [])].map(headerKey));
-  const candidates = header.flatMap((v, i) => (typeof v === 'string' && keys.has(headerKey(v)) ? [i] : []));
-  if (candidates.length < 2) return { column: found, others: [] };
-  const ours = candidates.filter((c) => fillAt(c) === HEADER_BACKGROUND);
-  const column = ours.length === 1 ? (ours[0] as number) : (candidates[0] as number);
-  return { column, others: candidates.filter((c) => c !== column) };
 }
 
 /** Groups 0-based column indices into contiguous runs: [2,3,4,7,8] → [[2,3,4],[7,8]]. */
@@ -267,14 +249,7 @@ function writeAllocation(
   const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
   const headerCells = grid[table.headerRow - 1] ?? [];
   // The header row's fills, read once and only when a column's owner is in doubt.
-  let fills: string[] | undefined;
-  const fillAt = (column: number) => {
-    fills ??= sheet
-      .getRange(table.headerRow, 1, 1, Math.max(1, headerCells.length))
-      .getBackgrounds()[0]
-      ?.map((f) => String(f).toLowerCase());
-    return fills?.[column] ?? '';
-  };
+  const fillAt = headerFills(sheet, table.headerRow, headerCells.length);
   const at: Partial<Record<string, number>> = { ...table.columns };
   const quota = quotaColumn(headerCells, fillAt, table.columns.quota);
   at.quota = quota.column;

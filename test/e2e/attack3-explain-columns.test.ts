@@ -115,6 +115,26 @@ describe('"Hạn ngạch" and "Số theo tỷ lệ" both in the sheet, one of th
     expect(warning?.message).toContain(`tiện ích ghi vào cột ${String.fromCharCode(64 + ours)}1 "Số theo tỷ lệ"`);
   });
 
+  test('…and a re-allocation undone: the officer\'s "Hạn ngạch" is still theirs', () => {
+    const ss = buildSample(LANG_SON);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    expect((runBundle(rt, 'allocateDelegates', [{ confirmed: true }]).result as AllocationResultDto).ok).toBe(true);
+    const s = sheet(ss, 'Phân bổ');
+    const theirs = column(s, 'Số theo tỷ lệ');
+    s.insertColumnBefore(theirs);
+    s.getRange(1, theirs, 3, 1).setValues([['Hạn ngạch'], [21], [17]]);
+    const config = sheet(ss, 'Cấu hình');
+    const row = findRow(config, 'Thông số', (v) => v === 'Tổng số đại biểu chính thức');
+    const cell = config.getRange(row, column(config, 'Giá trị'));
+    cell.setValue(Number(cell.getValue()) + 7);
+    expect((runBundle(rt, 'allocateDelegates', [{ confirmed: true }]).result as AllocationResultDto).undoable).toBe(
+      true,
+    );
+    const undone = runBundle(rt, 'undoAllocation', []).result as { message: string };
+    expect(undone.message).toMatch(/Đã khôi phục/);
+    expect(s.getRange(2, theirs, 2, 1).getValues()).toEqual([[21], [17]]);
+  });
+
   test('an old workbook ("Hạn ngạch" the add-in\'s), the officer\'s own "Số theo tỷ lệ" with formulas after it', () => {
     const ss = buildSample(LANG_SON);
     expect(allocate(ss).ok).toBe(true);
