@@ -296,7 +296,14 @@ export interface OverviewDto {
   unitWord: string;
   allocation: { done: boolean; officialTotal: number; at: string | null; method: string };
   /** `changed`: the data (Cấu hình, Đơn vị, Dân tộc theo đơn vị, Phân bổ, Đại biểu) changed since that validation. */
-  validation: { errors: number; warnings: number; at: string | null; changed?: boolean };
+  validation: {
+    errors: number;
+    warnings: number;
+    at: string | null;
+    changed?: boolean;
+    /** The check ran on an earlier day and open tasks have deadlines: its overdue/due-soon findings are out of date. */
+    outdated?: boolean;
+  };
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
   documents: DocumentDto[];

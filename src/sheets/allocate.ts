@@ -78,11 +78,21 @@ function fitCell(reason: string): string {
 
 /**
  * `Cách tính` is new: a workbook set up before it may hold a column of the officer's own under that
- * header (how they worked the figures out). The column is the add-in's only when "Thiết lập bảng tính"
- * added it, recognised as setup recognises its columns: by the header's fill (HEADER_BACKGROUND).
- * Otherwise it is never written, and a warning names its header cell.
+ * header (how they worked the figures out). The column is the add-in's when "Thiết lập bảng tính" added
+ * it, recognised as setup recognises its columns, by the header's fill (HEADER_BACKGROUND); or, its
+ * header refilled by the officer, when the unit rows hold nothing but reasons the add-in wrote (each says
+ * "→ N đại biểu") or blanks. Anything else there (the officer's text, a formula's figure) is theirs: the
+ * column is never written, and a warning names its header cell.
  */
-function reasonColumnIsOurs(sheet: Sheet, headerRow: number, column: number): boolean {
+const OUR_REASON = /→ [\d.]+ đại biểu/;
+
+function reasonColumnIsOurs(sheet: Sheet, headerRow: number, column: number, cells: readonly CellValue[]): boolean {
+  if (
+    cells.every(
+      (v) => isBlank(v) || (typeof v === 'string' && (OUR_REASON.test(v) || v.endsWith(ALLOCATION_MESSAGES.reasonCut))),
+    )
+  )
+    return true;
   return (
     sheet
       .getRange(headerRow, column + 1)
@@ -240,8 +250,16 @@ function writeAllocation(
   const sheetName = SHEETS.allocation.name;
   const { table } = previous;
   const grid = table.values;
+  const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
   const reasonColumn = table.columns.reason;
-  const skipReason = reasonColumn !== undefined && !reasonColumnIsOurs(sheet, table.headerRow, reasonColumn);
+  const skipReason =
+    reasonColumn !== undefined &&
+    !reasonColumnIsOurs(
+      sheet,
+      table.headerRow,
+      reasonColumn,
+      placed.map((p) => grid[p.row - 1]?.[reasonColumn] ?? ''),
+    );
   if (skipReason) {
     problems.warning(
       'allocation-reason-column-not-owned',
@@ -255,7 +273,6 @@ function writeAllocation(
     (c): c is number => c !== undefined && !(skipReason && c === reasonColumn),
   );
   const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
-  const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
   const maxRows = sheet.getMaxRows();
   const width = Math.max(1, ...grid.map((r) => r.length), ...columns.map((c) => c + 1));
@@ -593,8 +610,11 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   }
   // A confirmation without a digest confirms whatever the data give (scripts); the sidebar and the
   // menu always send the digest of the preview the officer saw.
-  const confirmed = options.confirmed === true && (options.expect === undefined || options.expect === preview.digest);
-  if (preview.needsConfirmation && !confirmed) {
+  // A confirmation of a preview whose data have changed since is refused even when the new result
+  // would need none (another officer wrote meanwhile): the officer agreed to the figures shown, not these.
+  const stale = options.confirmed === true && options.expect !== undefined && options.expect !== preview.digest;
+  const confirmed = options.confirmed === true && !stale;
+  if ((preview.needsConfirmation && !confirmed) || stale) {
     const message = options.confirmed
       ? REALLOCATION_MESSAGES.stale
       : REALLOCATION_MESSAGES.needsConfirmation(preview.rows.filter((r) => r.changed).length, methodName);

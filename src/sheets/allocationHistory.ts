@@ -233,11 +233,22 @@ function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
   );
   const targets: { row: number; unit: UnitSnapshot }[] = [];
   const notRestored: { code: string; name: string }[] = [];
+  // Rows whose Điều chỉnh (the officer's, never restored) was changed since the kept figures were
+  // written: the restored Số chính thức would not be Số phân bổ + Điều chỉnh, and the message says where.
+  const unbalanced: string[] = [];
   for (const unit of history.units) {
     const m = matches.get(unit.code);
     const record = m ? read.rows[m.index] : undefined;
-    if (record) targets.push({ row: record.row, unit });
-    else if (!unit.added) notRestored.push({ code: unit.code, name: unit.name });
+    if (record) {
+      targets.push({ row: record.row, unit });
+      const seats = unit.cells.seats?.value;
+      const final = unit.cells.final?.value;
+      const adjustment = record.data.adjustment ?? 0;
+      if (typeof seats === 'number' && typeof final === 'number' && final !== seats + adjustment)
+        unbalanced.push(
+          REALLOCATION_MESSAGES.undoUnbalancedUnit(unit.name, record.cells.final ?? '', final, seats, adjustment),
+        );
+    } else if (!unit.added) notRestored.push({ code: unit.code, name: unit.name });
   }
   const used = new Set([...matches.values()].map((m) => m.index));
   const nameColumn = table.columns.name;
@@ -311,6 +322,7 @@ function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
   let message = REALLOCATION_MESSAGES.undoDone(targets.length, methodName(meta.method), when);
   if (notRestored.length > 0) message += REALLOCATION_MESSAGES.undoNotRestored(notRestored.map((u) => u.name));
   if (untouched.length > 0) message += REALLOCATION_MESSAGES.undoUntouched(untouched);
+  if (unbalanced.length > 0) message += REALLOCATION_MESSAGES.undoUnbalanced(unbalanced);
   if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
     message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
   return { ok: true, message, restored: targets.length, notRestored };

@@ -150,7 +150,9 @@ export const REALLOCATION_MESSAGES = {
     }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
   confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,
   confirmTotal: (before: number, after: number) => `Tổng số chính thức: ${before} → ${after}.`,
-  declined: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  // Also what the officer reads when no dialog could be answered (the playground answers none): how to confirm.
+  declined:
+    'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ. Để phân bổ lại, chọn "Có" trong hộp thoại xác nhận, hoặc vào menu "Đại hội DTTS" › "Mở bảng điều khiển", bấm "Phân bổ đại biểu", xem bảng so sánh rồi bấm "Xác nhận phân bổ lại".',
   undoNothing:
     'Không có kết quả phân bổ trước để khôi phục (chưa phân bổ lại lần nào, hoặc đã hoàn tác rồi). Bảng tính chưa bị thay đổi.',
   undoDone: (count: number, method: string, when: string) =>
@@ -161,6 +163,10 @@ export const REALLOCATION_MESSAGES = {
     ` Không khôi phục được ${names.length} đơn vị vì không còn dòng của đơn vị ở trang "Phân bổ": ${names.join(', ')}.`,
   undoUntouched: (names: readonly string[]) =>
     ` Các đơn vị chưa có trong kết quả trước được giữ nguyên: ${names.join(', ')}.`,
+  undoUnbalancedUnit: (name: string, cell: string, final: number, seats: number, adjustment: number) =>
+    `${name}${cell ? ` (ô ${cell})` : ''}: ${final} ≠ ${seats} ${adjustment < 0 ? '−' : '+'} ${Math.abs(adjustment)}`,
+  undoUnbalanced: (units: readonly string[]) =>
+    ` Lưu ý: cột "Điều chỉnh" đã được sửa sau lần phân bổ lại, nên Số chính thức khôi phục không bằng Số phân bổ + Điều chỉnh ở ${units.length} đơn vị: ${units.join('; ')}. Chưa tạo được văn bản theo số liệu này; hãy sửa lại "Điều chỉnh" hoặc chạy lại "Phân bổ đại biểu".`,
   undoDamaged:
     'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
   undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,

@@ -10,7 +10,7 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import type { AllocationResultDto } from '../../src/rpc/contract';
-import { column, sheet } from '../trust/corpus';
+import { column, FILL, findRow, sheet } from '../trust/corpus';
 import { snapshot, userDiff } from '../trust/snapshot';
 
 const NOW = '2024-01-14T09:00:00+07:00';
@@ -69,6 +69,25 @@ describe('an officer\'s own column headed "Cách tính"', () => {
     expect(s.getRange(3, col).getFormula()).toBe('=E3+F3');
   });
 
+  test("a re-allocation and its undo never touch the officer's column", () => {
+    const { ss, col } = oldWorkbookWithOwnColumn();
+    const s = sheet(ss, 'Phân bổ');
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    expect((runBundle(rt, 'allocateDelegates', [{ confirmed: true }]).result as AllocationResultDto).ok).toBe(true);
+    // With Lạng Sơn's minimum of 8 every method gives the same figures: the total changes instead.
+    const config = sheet(ss, 'Cấu hình');
+    const row = findRow(config, 'Thông số', (v) => v === 'Tổng số đại biểu chính thức');
+    const cell = config.getRange(row, column(config, 'Giá trị'));
+    cell.setValue(Number(cell.getValue()) + 7);
+    const again = runBundle(rt, 'allocateDelegates', [{ confirmed: true }]).result as AllocationResultDto;
+    expect(again.ok).toBe(true);
+    expect(again.undoable).toBe(true);
+    const undone = runBundle(rt, 'undoAllocation', []).result as { message: string };
+    expect(undone.message).toMatch(/Đã khôi phục/);
+    expect(s.getRange(2, col).getValue()).toBe('Theo Công văn 12/UBND-VX');
+    expect(s.getRange(3, col).getFormula()).toBe('=E3+F3');
+  });
+
   test('the column the add-in set up is still written (sample workbook)', () => {
     const ss = buildSample(LANG_SON);
     const result = allocate(ss);
@@ -77,6 +96,25 @@ describe('an officer\'s own column headed "Cách tính"', () => {
     const s = sheet(ss, 'Phân bổ');
     expect(s.getRange(2, column(s, 'Cách tính')).getValue()).toBe(result.rows[0]?.reason);
   });
+});
+
+test("the add-in's column under a header row the officer filled in their own colour: the reasons stay current", () => {
+  const ss = buildSample(LANG_SON);
+  expect(allocate(ss).ok).toBe(true);
+  const s = sheet(ss, 'Phân bổ');
+  s.getRange(1, 1, 1, s.getLastColumn()).setBackground(FILL.lightBlue);
+  const config = sheet(ss, 'Cấu hình');
+  const row = findRow(config, 'Thông số', (v) => v === 'Phương pháp phân bổ');
+  config.getRange(row, column(config, 'Giá trị')).setValue("D'Hondt");
+  const result = allocate(ss);
+  expect(result.ok).toBe(true);
+  expect(result.problems.some((p) => p.rule === 'allocation-reason-column-not-owned')).toBe(false);
+  const reasons = s
+    .getRange(2, column(s, 'Cách tính'), result.rows.length, 1)
+    .getValues()
+    .map((r) => r[0]);
+  expect(reasons).toEqual(result.rows.map((r) => r.reason));
+  expect(String(reasons[0])).toMatch(/÷/);
 });
 
 test('a tie among units with names of 5.200 characters: allocated, each reason cut to one cell and saying so', () => {

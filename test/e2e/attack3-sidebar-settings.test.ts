@@ -67,3 +67,30 @@ describe('the official total left blank or typed wrong', () => {
     );
   });
 });
+
+describe('a workbook whose Phân bổ already holds the official figures', () => {
+  test('no run recorded (a copy, an uploaded file): the card and the step say allocated, as the sheet does', () => {
+    const { rt } = setUpWithTotal(30);
+    expect((runBundle(rt, 'allocateDelegates').result as AllocationResultDto).ok).toBe(true);
+    // A copy of the file, or the workbook uploaded as .xlsx, keeps the sheets but not the add-in's record.
+    rt.globals.PropertiesService.getDocumentProperties().deleteAllProperties();
+    const o = overview(rt);
+    expect(o.allocation.done).toBe(true);
+    expect(o.allocation.officialTotal).toBe(30);
+    expect(step(o, 'allocate')?.done).toBe(true);
+    expect(o.checklist?.find((s) => !s.done)?.key).toBe('delegates');
+  });
+
+  test('the figures cleared: not allocated any more, even with a run recorded', () => {
+    const { rt } = setUpWithTotal(30);
+    expect((runBundle(rt, 'allocateDelegates').result as AllocationResultDto).ok).toBe(true);
+    expect(overview(rt).allocation.done).toBe(true);
+    const sheet = rt.spreadsheet.getSheetByName('Phân bổ');
+    const header = (sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+    const col = header.indexOf('Số chính thức') + 1;
+    sheet?.getRange(2, col, 2, 1).clearContent();
+    const o = overview(rt);
+    expect(o.allocation.done).toBe(false);
+    expect(o.checklist?.find((s) => !s.done)?.key).toBe('allocate');
+  });
+});
