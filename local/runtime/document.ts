@@ -219,7 +219,8 @@ const sameAttrs = (a: Attrs, b: Attrs): boolean => {
  */
 export function regexOf(pattern: string, global = false): RegExp {
   const source = String(pattern);
-  if (/\(\?<?[=!]/.test(source)) throw new ServiceError(`Invalid regular expression (RE2 has no lookaround): ${source}`);
+  if (/\(\?<?[=!]/.test(source))
+    throw new ServiceError(`Invalid regular expression (RE2 has no lookaround): ${source}`);
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
