@@ -77,9 +77,14 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     units.every((u) => u.data.dttsPopulation !== null) &&
     !unitProblems.items.some((p) => p.severity === 'error');
   const unitsSheet = SHEETS.units.name;
-  // The first row to type in: under the last record, or under the header (title rows above it kept).
-  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) =>
-    (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
+  // The first row to type in: the first empty row under the last record, or under the header (title
+  // rows above it kept); never the officer's own total row right under the records.
+  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) => {
+    const grid = grids[key] ?? [];
+    let row = (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
+    while (row <= grid.length && grid[row - 1]?.some((v) => v !== '' && v !== null && v !== undefined)) row++;
+    return row;
+  };
   const checklist: ChecklistStepDto[] = [
     { key: 'setup', done: missingSheets.length === 0 },
     {

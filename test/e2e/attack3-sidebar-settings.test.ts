@@ -119,3 +119,14 @@ describe('the units step', () => {
     expect(step(o, 'units')).toMatchObject({ done: false, cell: 'D4' });
   });
 });
+
+describe('the first row to fill, under the officer’s own total row', () => {
+  test('Đơn vị with a Tổng cộng row right under the units: the link skips it', () => {
+    const { rt } = setUpWithTotal(30);
+    const units = rt.spreadsheet.getSheetByName('Đơn vị');
+    units?.getRange(4, 2).setValue('Tổng cộng');
+    units?.getRange(4, 4).setFormula('=SUM(D2:D3)');
+    const o = overview(rt);
+    expect(step(o, 'units')).toMatchObject({ done: true, count: 2, cell: 'A5' });
+  });
+});
