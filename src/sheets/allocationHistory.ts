@@ -38,6 +38,7 @@ import { isTotalLabel } from '../domain/text';
 import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
 import type { UndoAllocationResultDto } from '../rpc/contract';
 import { REALLOCATION_MESSAGES } from '../ui/vi';
+import { headerFills, quotaColumn } from './allocationColumns';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { loadStates, saveState } from './state';
@@ -224,8 +225,11 @@ function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
   const { table } = read;
   // The columns the record holds (a column added to the template since is left as it is).
   const keptKeys = new Set(Object.keys(history.units[0]?.cells ?? {}));
+  // "Hạn ngạch" and "Số theo tỷ lệ" both there: the add-in's, as the allocation chose it.
+  const header = (grids.allocation ?? [])[table.headerRow - 1] ?? [];
+  const quota = quotaColumn(header, headerFills(sheet, table.headerRow, header.length), table.columns.quota).column;
   const columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
-    .map((k) => [k, table.columns[k]] as const)
+    .map((k) => [k, k === 'quota' ? quota : table.columns[k]] as const)
     .filter((e): e is readonly [string, number] => e[1] !== undefined);
   const { matches } = matchUnitRows(
     history.units.map((u) => u.code),

@@ -127,6 +127,9 @@ export const ALLOCATION_MESSAGES = {
     `Cột "Cách tính" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi cách tính vào đó; cách tính của từng đơn vị xem ở thanh bên.`,
   reasonColumnNotOwnedHint:
     'Nếu muốn tiện ích ghi cách tính vào trang "Phân bổ": đổi tên cột này (ví dụ "Cách tính riêng"), chạy "Thiết lập bảng tính" để thêm cột "Cách tính" của tiện ích, rồi phân bổ lại.',
+  quotaColumnTwice: (used: string, header: string, others: readonly string[]) =>
+    `Trang "Phân bổ" có ${others.length + 1} cột số theo tỷ lệ: tiện ích ghi vào cột ${used} "${header}", không ghi vào ${others.join(', ')}.`,
+  quotaColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',
   /** The end of a reason cut to fit one cell of Google Sheets (50.000 characters). */
   reasonCut: '… (còn tiếp, xem đầy đủ ở thanh bên)',
 } as const;
