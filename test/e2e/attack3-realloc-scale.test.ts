@@ -52,7 +52,7 @@ test('3,321 units: record cells under 50,000 characters, a fixed number of write
   const dialog = rt.ui.alerts.at(-1);
   if (!dialog) throw new Error(String(rt.ui.toasts.at(-1)?.message).slice(0, 500));
   expect(dialog?.response).toBe('CLOSE');
-  expect((dialog?.message ?? '').length).toBeLessThan(2000);
+  expect((dialog?.prompt ?? '').length).toBeLessThan(2000);
 
   const p = runBundle(rt, 'previewAllocation', []).result as AllocationResultDto;
   expect(p.preview?.needsConfirmation).toBe(true);
