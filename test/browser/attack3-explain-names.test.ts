@@ -44,7 +44,9 @@ describe('unit names with HTML in the explanation', () => {
     await expect(live.locator('.explain img, .explain b, .explain script').count()).resolves.toBe(0);
     await expect(s.sidebar.locator('img[src="x"]').count()).resolves.toBe(0);
     const frame = await s.sidebarFrame();
-    await expect(frame.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await expect(
+      frame.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+    ).resolves.toBeUndefined();
     const hlReason = (await live.locator('.explain-units li[data-code="HL"]').textContent()) ?? '';
     expect(hlReason.startsWith(`${EVIL}: `)).toBe(true);
     expect(s.pageErrors).toEqual([]);
