@@ -641,7 +641,13 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
     writeAllocation(sheet, plan, previous, problems, batch, (rows) => {
       if (!history) return;
-      const meta = { replacedAt: new Date().toISOString(), method: preview.methodBefore, replacedBy: settings.method };
+      const meta = {
+        replacedAt: new Date().toISOString(),
+        method: preview.methodBefore,
+        replacedBy: settings.method,
+        // The digest of the change confirmed: another re-allocation replaces another allocation.
+        id: preview.digest,
+      };
       writeHistory(ss, history, meta, rows, batch);
     }),
   );

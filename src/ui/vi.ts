@@ -170,6 +170,8 @@ export const REALLOCATION_MESSAGES = {
     `${name}${cell ? ` (ô ${cell})` : ''}: ${final} ≠ ${seats} ${adjustment < 0 ? '−' : '+'} ${Math.abs(adjustment)}`,
   undoUnbalanced: (units: readonly string[]) =>
     ` Lưu ý: cột "Điều chỉnh" đã được sửa sau lần phân bổ lại, nên Số chính thức khôi phục không bằng Số phân bổ + Điều chỉnh ở ${units.length} đơn vị: ${units.join('; ')}. Chưa tạo được văn bản theo số liệu này; hãy sửa lại "Điều chỉnh" hoặc chạy lại "Phân bổ đại biểu".`,
+  undoStale:
+    'Chưa hoàn tác: kết quả phân bổ trước đã thay đổi sau khi hỏi (có người vừa phân bổ lại hoặc hoàn tác). Bảng tính chưa bị thay đổi; hãy mở lại bảng điều khiển hoặc chạy lại "Hoàn tác phân bổ" để xem kết quả sẽ được khôi phục.',
   undoDamaged:
     'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
   undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,
