@@ -85,7 +85,7 @@ export interface LockedArea {
 }
 export type Locked = Map<string, LockedArea>;
 
-function isLockedIn(area: LockedArea, row: number, col: number): boolean {
+export function isLockedIn(area: LockedArea, row: number, col: number): boolean {
   return (area.sheet && !area.holes.some((b) => inBox(b, row, col))) || area.boxes.some((b) => inBox(b, row, col));
 }
 
