@@ -34,6 +34,11 @@ export interface HistoryMeta {
   method: string;
   /** Method of the allocation that replaced it. */
   replacedBy: string;
+  /**
+   * Names this record ('' in records written before it existed): an undo asked about one record
+   * (the menu's dialog, the sidebar's button) never restores another one written meanwhile.
+   */
+  id: string;
 }
 
 type Encoded = { t: 's' | 'n' | 'b' | 'd'; v: string | number | boolean };
@@ -92,6 +97,7 @@ export function decodeMeta(text: string): HistoryMeta | null {
       replacedAt: m.replacedAt,
       method: typeof m.method === 'string' ? m.method : '',
       replacedBy: typeof m.replacedBy === 'string' ? m.replacedBy : '',
+      id: typeof m.id === 'string' ? m.id : '',
     };
   } catch {
     return null;

@@ -23,6 +23,7 @@ import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, REALLOCATION_MESSAGES } from '../ui/vi';
+import { headerFills, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -86,19 +87,14 @@ function fitCell(reason: string): string {
  */
 const OUR_REASON = /→ [\d.]+ đại biểu/;
 
-function reasonColumnIsOurs(sheet: Sheet, headerRow: number, column: number, cells: readonly CellValue[]): boolean {
+function reasonColumnIsOurs(fillAt: (column: number) => string, column: number, cells: readonly CellValue[]): boolean {
   if (
     cells.every(
       (v) => isBlank(v) || (typeof v === 'string' && (OUR_REASON.test(v) || v.endsWith(ALLOCATION_MESSAGES.reasonCut))),
     )
   )
     return true;
-  return (
-    sheet
-      .getRange(headerRow, column + 1)
-      .getBackground()
-      .toLowerCase() === HEADER_BACKGROUND
-  );
+  return fillAt(column) === HEADER_BACKGROUND;
 }
 
 /** Groups 0-based column indices into contiguous runs: [2,3,4,7,8] → [[2,3,4],[7,8]]. */
@@ -251,12 +247,31 @@ function writeAllocation(
   const { table } = previous;
   const grid = table.values;
   const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
-  const reasonColumn = table.columns.reason;
+  const headerCells = grid[table.headerRow - 1] ?? [];
+  // The header row's fills, read once and only when a column's owner is in doubt.
+  const fillAt = headerFills(sheet, table.headerRow, headerCells.length);
+  const at: Partial<Record<string, number>> = { ...table.columns };
+  const quota = quotaColumn(headerCells, fillAt, table.columns.quota);
+  at.quota = quota.column;
+  if (quota.column !== undefined && quota.others.length > 0) {
+    const cell = (c: number) => a1(table.headerRow, c + 1);
+    problems.warning(
+      'allocation-quota-column-twice',
+      sheetName,
+      cell(quota.others[0] as number),
+      ALLOCATION_MESSAGES.quotaColumnTwice(
+        cell(quota.column),
+        String(headerCells[quota.column] ?? ''),
+        quota.others.map((c) => `${cell(c)} "${String(headerCells[c] ?? '')}"`),
+      ),
+      ALLOCATION_MESSAGES.quotaColumnTwiceHint,
+    );
+  }
+  const reasonColumn = at.reason;
   const skipReason =
     reasonColumn !== undefined &&
     !reasonColumnIsOurs(
-      sheet,
-      table.headerRow,
+      fillAt,
       reasonColumn,
       placed.map((p) => grid[p.row - 1]?.[reasonColumn] ?? ''),
     );
@@ -269,10 +284,10 @@ function writeAllocation(
       ALLOCATION_MESSAGES.reasonColumnNotOwnedHint,
     );
   }
-  const columns = COMPUTED.map((k) => table.columns[k]).filter(
+  const columns = COMPUTED.map((k) => at[k]).filter(
     (c): c is number => c !== undefined && !(skipReason && c === reasonColumn),
   );
-  const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
+  const keyAt = new Map(COMPUTED.map((k) => [at[k], k]));
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
   const maxRows = sheet.getMaxRows();
   const width = Math.max(1, ...grid.map((r) => r.length), ...columns.map((c) => c + 1));
@@ -353,7 +368,7 @@ function writeAllocation(
     if (run && (run[run.length - 1] as UnitRow).row + 1 === p.row) run.push(p);
     else rowRuns.push([p]);
   }
-  const textColumns = new Set(TEXT_KEYS.map((k) => table.columns[k]).filter((c) => c !== undefined));
+  const textColumns = new Set(TEXT_KEYS.map((k) => at[k]).filter((c) => c !== undefined));
   const formatAt = (p: UnitRow, c: number) => (p.added ? '' : (formats[p.row - 1]?.[c] ?? ''));
   for (const rows of rowRuns) {
     const first = (rows[0] as UnitRow).row;
@@ -626,7 +641,13 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
     writeAllocation(sheet, plan, previous, problems, batch, (rows) => {
       if (!history) return;
-      const meta = { replacedAt: new Date().toISOString(), method: preview.methodBefore, replacedBy: settings.method };
+      const meta = {
+        replacedAt: new Date().toISOString(),
+        method: preview.methodBefore,
+        replacedBy: settings.method,
+        // The digest of the change confirmed: another re-allocation replaces another allocation.
+        id: preview.digest,
+      };
       writeHistory(ss, history, meta, rows, batch);
     }),
   );

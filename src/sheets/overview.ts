@@ -15,7 +15,7 @@ import {
   UnitIndex,
 } from '../domain/records';
 import { summarizeProgress } from '../domain/roster/progress';
-import { summarizeTasks } from '../domain/roster/tasks';
+import { classifyTask, summarizeTasks } from '../domain/roster/tasks';
 import { unitWord } from '../domain/settings';
 import { locateTable } from '../domain/table';
 import { SHEET_ORDER, SHEETS, type SheetKey } from '../domain/template';
@@ -51,7 +51,17 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   const index = new UnitIndex(units);
   const { table: allocationTable, rows: allocationRows } = readAllocationTable(grids.allocation, ignored);
   const delegates = readDelegates(grids.delegates, index, new ProblemList());
-  const tasks = summarizeTasks(readTasks(grids.tasks, tz, ignored).rows, today, settings.dueSoonDays);
+  const taskRows = readTasks(grids.tasks, tz, ignored).rows;
+  const tasks = summarizeTasks(taskRows, today, settings.dueSoonDays);
+  // Overdue and due-soon are counted from the day of the check: a check of an earlier day is out of
+  // date as soon as an open task has a deadline, though no cell changed.
+  const checkedOn = states.validation?.at ? todayIso(new Date(states.validation.at), tz) : null;
+  const outdated =
+    checkedOn !== null &&
+    checkedOn !== today &&
+    taskRows.some(
+      (t) => t.data.deadline && !['done', 'cancelled'].includes(classifyTask(t, today, settings.dueSoonDays)),
+    );
   const progress = summarizeProgress(units, readProgress(grids.progress, index, tz, ignored), index, settings, today);
   const missingSheets = SHEET_ORDER.filter((k) => (k in grids ? grids[k] === null : !findSheet(ss, k))).map(
     (k) => SHEETS[k].name,
@@ -101,7 +111,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     },
     {
       key: 'check',
-      done: validated && !changed && (states.validation?.errors ?? 0) === 0,
+      done: validated && !changed && !outdated && (states.validation?.errors ?? 0) === 0,
       count: states.validation?.errors ?? 0,
     },
     { key: 'documents', done: documents.length > 0, count: documents.length },
@@ -124,6 +134,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       warnings: states.validation?.warnings ?? 0,
       at: states.validation?.at ?? null,
       changed,
+      ...(outdated && { outdated }),
     },
     tasks: { overdue: tasks.overdue, dueSoon: tasks.dueSoon, open: tasks.open },
     progress: progress.milestones,

@@ -130,6 +130,9 @@ export const ALLOCATION_MESSAGES = {
     `Cột "Cách tính" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi cách tính vào đó; cách tính của từng đơn vị xem ở thanh bên.`,
   reasonColumnNotOwnedHint:
     'Nếu muốn tiện ích ghi cách tính vào trang "Phân bổ": đổi tên cột này (ví dụ "Cách tính riêng"), chạy "Thiết lập bảng tính" để thêm cột "Cách tính" của tiện ích, rồi phân bổ lại.',
+  quotaColumnTwice: (used: string, header: string, others: readonly string[]) =>
+    `Trang "Phân bổ" có ${others.length + 1} cột số theo tỷ lệ: tiện ích ghi vào cột ${used} "${header}", không ghi vào ${others.join(', ')}.`,
+  quotaColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',
   /** The end of a reason cut to fit one cell of Google Sheets (50.000 characters). */
   reasonCut: '… (còn tiếp, xem đầy đủ ở thanh bên)',
 } as const;
@@ -170,6 +173,8 @@ export const REALLOCATION_MESSAGES = {
     `${name}${cell ? ` (ô ${cell})` : ''}: ${final} ≠ ${seats} ${adjustment < 0 ? '−' : '+'} ${Math.abs(adjustment)}`,
   undoUnbalanced: (units: readonly string[]) =>
     ` Lưu ý: cột "Điều chỉnh" đã được sửa sau lần phân bổ lại, nên Số chính thức khôi phục không bằng Số phân bổ + Điều chỉnh ở ${units.length} đơn vị: ${units.join('; ')}. Chưa tạo được văn bản theo số liệu này; hãy sửa lại "Điều chỉnh" hoặc chạy lại "Phân bổ đại biểu".`,
+  undoStale:
+    'Chưa hoàn tác: kết quả phân bổ trước đã thay đổi sau khi hỏi (có người vừa phân bổ lại hoặc hoàn tác). Bảng tính chưa bị thay đổi; hãy mở lại bảng điều khiển hoặc chạy lại "Hoàn tác phân bổ" để xem kết quả sẽ được khôi phục.',
   undoDamaged:
     'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
   undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,

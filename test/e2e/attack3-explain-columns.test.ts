@@ -98,6 +98,61 @@ describe('an officer\'s own column headed "Cách tính"', () => {
   });
 });
 
+describe('"Hạn ngạch" and "Số theo tỷ lệ" both in the sheet, one of them the officer\'s', () => {
+  test('a new workbook, the officer\'s own "Hạn ngạch" (last congress) inserted before the add-in\'s column', () => {
+    const ss = buildSample(LANG_SON);
+    expect(allocate(ss).ok).toBe(true);
+    const s = sheet(ss, 'Phân bổ');
+    const theirs = column(s, 'Số theo tỷ lệ');
+    s.insertColumnBefore(theirs);
+    s.getRange(1, theirs, 3, 1).setValues([['Hạn ngạch'], [21], [17]]);
+    const ours = column(s, 'Số theo tỷ lệ');
+    const result = allocate(ss);
+    expect(result.ok).toBe(true);
+    expect(s.getRange(2, theirs, 2, 1).getValues()).toEqual([[21], [17]]);
+    expect(s.getRange(2, ours).getValue()).toBe(Math.round((result.rows[0]?.quota ?? 0) * 100) / 100);
+    const warning = result.problems.find((p) => p.rule === 'allocation-quota-column-twice');
+    expect(warning?.message).toContain(`tiện ích ghi vào cột ${String.fromCharCode(64 + ours)}1 "Số theo tỷ lệ"`);
+  });
+
+  test('…and a re-allocation undone: the officer\'s "Hạn ngạch" is still theirs', () => {
+    const ss = buildSample(LANG_SON);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    expect((runBundle(rt, 'allocateDelegates', [{ confirmed: true }]).result as AllocationResultDto).ok).toBe(true);
+    const s = sheet(ss, 'Phân bổ');
+    const theirs = column(s, 'Số theo tỷ lệ');
+    s.insertColumnBefore(theirs);
+    s.getRange(1, theirs, 3, 1).setValues([['Hạn ngạch'], [21], [17]]);
+    const config = sheet(ss, 'Cấu hình');
+    const row = findRow(config, 'Thông số', (v) => v === 'Tổng số đại biểu chính thức');
+    const cell = config.getRange(row, column(config, 'Giá trị'));
+    cell.setValue(Number(cell.getValue()) + 7);
+    expect((runBundle(rt, 'allocateDelegates', [{ confirmed: true }]).result as AllocationResultDto).undoable).toBe(
+      true,
+    );
+    const undone = runBundle(rt, 'undoAllocation', []).result as { message: string };
+    expect(undone.message).toMatch(/Đã khôi phục/);
+    expect(s.getRange(2, theirs, 2, 1).getValues()).toEqual([[21], [17]]);
+  });
+
+  test('an old workbook ("Hạn ngạch" the add-in\'s), the officer\'s own "Số theo tỷ lệ" with formulas after it', () => {
+    const ss = buildSample(LANG_SON);
+    expect(allocate(ss).ok).toBe(true);
+    const s = sheet(ss, 'Phân bổ');
+    const ours = column(s, 'Số theo tỷ lệ');
+    s.getRange(1, ours).setValue('Hạn ngạch');
+    s.getRange(2, ours, 2, 1).setValues([[''], ['']]);
+    const theirs = s.getLastColumn() + 1;
+    s.getRange(1, theirs, 3, 1).setValues([['Số theo tỷ lệ'], ['=C2/1000'], ['=C3/1000']]);
+    const result = allocate(ss);
+    expect(result.ok).toBe(true);
+    expect(s.getRange(2, theirs).getFormula()).toBe('=C2/1000');
+    expect(s.getRange(3, theirs).getFormula()).toBe('=C3/1000');
+    expect(s.getRange(2, ours).getValue()).toBe(Math.round((result.rows[0]?.quota ?? 0) * 100) / 100);
+    expect(result.problems.some((p) => p.rule === 'allocation-quota-column-twice')).toBe(true);
+  });
+});
+
 test("the add-in's column under a header row the officer filled in their own colour: the reasons stay current", () => {
   const ss = buildSample(LANG_SON);
   expect(allocate(ss).ok).toBe(true);

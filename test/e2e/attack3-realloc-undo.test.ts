@@ -130,3 +130,39 @@ test('the menu where no dialog can be answered (the playground): nothing written
   expect(toast).toContain('Mở bảng điều khiển');
   expect(toast).toContain('Xác nhận phân bổ lại');
 });
+
+test('two officers: B re-allocates while A’s undo dialog is open; A’s Có does not undo B’s work in place of what A was asked about', () => {
+  const { ss, rt } = allocatedThenChanged();
+  reallocate(rt);
+  const b = new Runtime({ spreadsheet: ss, now: NOW });
+  rt.ui.queueResponse({ button: 'YES' });
+  rt.onCall('Ui.alert', () => {
+    setSetting(ss, 'Tổng số đại biểu chính thức', 244);
+    reallocate(b);
+  });
+  const afterB = { current: null as ReturnType<typeof snapshot> | null };
+  b.onCall('Lock.releaseLock', () => {
+    afterB.current = snapshot(ss);
+  });
+  runBundle(rt, 'menuUndoAllocation');
+  expect(afterB.current).not.toBeNull();
+  expect(rt.ui.toasts.at(-1)?.message).toBe(REALLOCATION_MESSAGES.undoStale);
+  expect(lines(diff(afterB.current as ReturnType<typeof snapshot>, snapshot(ss)))).toEqual([]);
+});
+
+test('the sidebar’s undo names the record it was shown: a record replaced since is refused, nothing changes', () => {
+  const { ss, rt } = allocatedThenChanged();
+  reallocate(rt);
+  const shown = call<{ allocationUndo: { id: string } | null }>(rt, 'getOverview').allocationUndo;
+  expect(shown).not.toBeNull();
+  // Another officer re-allocates: the record now holds another allocation.
+  const b = new Runtime({ spreadsheet: ss, now: '2024-01-14T10:30:00+07:00' });
+  setSetting(ss, 'Tổng số đại biểu chính thức', 244);
+  reallocate(b);
+  const before = snapshot(ss);
+  const u = call<UndoAllocationResultDto>(rt, 'undoAllocation', { expect: shown?.id });
+  expect(u).toMatchObject({ ok: false, message: REALLOCATION_MESSAGES.undoStale });
+  expect(lines(diff(before, snapshot(ss)))).toEqual([]);
+  const now = call<{ allocationUndo: { id: string } | null }>(rt, 'getOverview').allocationUndo;
+  expect(call<UndoAllocationResultDto>(rt, 'undoAllocation', { expect: now?.id }).message).toMatch(/^Đã khôi phục/);
+});

@@ -70,8 +70,10 @@ export function printedDelegates(
       if (r.invalid.has(f)) bad.push(M.cell(r.cells[f] ?? `dòng ${r.row}`, M.fieldNames[f]));
     }
     if (!r.data.name?.trim()) bad.push(M.cell(r.cells.name ?? `dòng ${r.row}`, 'họ và tên trống'));
-    if (!r.provincial && !r.unitRecord)
-      bad.push(M.cell(r.cells.unit ?? `dòng ${r.row}`, M.unknownUnit(r.data.unit ?? '')));
+    if (!r.provincial && !r.unitRecord && !r.invalid.has('unit'))
+      bad.push(
+        M.cell(r.cells.unit ?? `dòng ${r.row}`, r.data.unit?.trim() ? M.unknownUnit(r.data.unit) : 'mã đơn vị trống'),
+      );
     out.push({
       row: r.row,
       // Printed composed (NFC) even when pasted decomposed from Word, so the Doc can be searched.
