@@ -120,8 +120,13 @@ export function digestOf(value: unknown): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-/** A figure read from a cell of `Phân bổ`: a number, or null when the cell holds none. */
+/**
+ * A figure read from a cell of `Phân bổ`: a number, or a whole number kept as text (a sheet formatted
+ * as plain text, figures typed or pasted from last congress's file: an allocation all the same, to be
+ * previewed, confirmed and kept); null when the cell holds none.
+ */
 export function figureOf(v: unknown): number | null {
+  if (typeof v === 'string' && /^\s*[+-]?\d{1,9}\s*$/.test(v)) return Number(v.trim());
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 

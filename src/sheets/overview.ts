@@ -71,14 +71,20 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   // The sheet is the fact: official figures in `Phân bổ` are an allocation even when no run of this
   // add-in recorded one (a workbook copied, figures imported or typed); validation checks them.
   const allocated = allocationRows.some((r) => r.data.final !== null);
+  // A unit with no DTTS people (0) is valid (allocation gives it 0); a blank population is not.
   const unitsReady =
-    units.length > 0 &&
-    units.every((u) => (u.data.dttsPopulation ?? 0) > 0) &&
+    units.some((u) => (u.data.dttsPopulation ?? 0) > 0) &&
+    units.every((u) => u.data.dttsPopulation !== null) &&
     !unitProblems.items.some((p) => p.severity === 'error');
   const unitsSheet = SHEETS.units.name;
-  // The first row to type in: under the last record, or under the header (title rows above it kept).
-  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) =>
-    (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
+  // The first row to type in: the first empty row under the last record, or under the header (title
+  // rows above it kept); never the officer's own total row right under the records.
+  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) => {
+    const grid = grids[key] ?? [];
+    let row = (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
+    while (row <= grid.length && grid[row - 1]?.some((v) => v !== '' && v !== null && v !== undefined)) row++;
+    return row;
+  };
   const checklist: ChecklistStepDto[] = [
     { key: 'setup', done: missingSheets.length === 0 },
     {
@@ -87,7 +93,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       count: units.length,
       sheet: unitsSheet,
       cell:
-        units.find((u) => !((u.data.dttsPopulation ?? 0) > 0))?.cells.dttsPopulation ??
+        units.find((u) => u.data.dttsPopulation === null)?.cells.dttsPopulation ??
         `A${rowToFill('units', units[units.length - 1]?.row)}`,
     },
     {
