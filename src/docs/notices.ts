@@ -12,12 +12,12 @@ import { formatNd30Date, type IsoDate, isoFromDate } from '../domain/dates';
 import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } from '../domain/notice/allocation';
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
-import { buildDelegateList, delegateListInput } from '../domain/notice/delegateList';
+import { buildDelegateList, DELEGATE_LIST_WHAT, delegateListInput } from '../domain/notice/delegateList';
 import { delegateCountChecks, duplicateChecks } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
-import { buildInvitations, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
+import { buildInvitations, INVITATION_WHAT, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
 import { foundingDecisionOf, legalBasisLines } from '../domain/notice/legalBasis';
 import {
   CELL_MAX_CHARS,
@@ -53,7 +53,7 @@ import {
   type UnitRecord,
 } from '../domain/records';
 import { resolveSupervised } from '../domain/roster/members';
-import type { Settings } from '../domain/settings';
+import { SETTING_SPECS, type Settings } from '../domain/settings';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import { foldKey } from '../domain/text';
@@ -69,7 +69,7 @@ import {
   timeZoneOffset,
   visibleName,
 } from '../sheets/workbook';
-import { DOCUMENT_LAYOUT, DOCUMENT_MESSAGES, KIND_NAMES, MESSAGES } from '../ui/vi';
+import { DELEGATE_DOCUMENT_MESSAGES, DOCUMENT_LAYOUT, DOCUMENT_MESSAGES, KIND_NAMES, MESSAGES } from '../ui/vi';
 import { fillPages } from './pages';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
@@ -267,6 +267,24 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       figures = data.figures;
       model = buildAllocationNotice(data.input, settings, date, '', { profile, draft });
     } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
+      // A setting the document prints that could not be read (#REF! of a broken formula) is never
+      // printed as blank or left out: refused naming the cell.
+      const printed = SETTING_SPECS.filter((spec) =>
+        (kind === 'giay-moi'
+          ? ['congressTime', 'congressPlace', 'invitationDocuments']
+          : ['delegateListDecision']
+        ).includes(spec.key),
+      );
+      const items = printed.flatMap((spec) => {
+        const cell = cells[spec.key as keyof SettingCells];
+        const error = problems.items.find((x) => x.severity === 'error' && cell && x.cell === cell);
+        const code = error && /#[A-Z0-9/!?]+/.exec(error.message)?.[0];
+        return cell && error ? [DELEGATE_DOCUMENT_MESSAGES.cell(cell, `${spec.label}: ${code ?? error.message}`)] : [];
+      });
+      if (items.length) {
+        const what = kind === 'giay-moi' ? INVITATION_WHAT : DELEGATE_LIST_WHAT;
+        throw new NoticeDataError(DELEGATE_DOCUMENT_MESSAGES.unreadable(SHEETS.config.name, what, items));
+      }
       profile = profileOf(ss, kind, settings, cells, null);
       checkProfile(profile);
       const g = readGrids(ss, ['delegates', 'units', 'allocation']);

@@ -67,7 +67,7 @@ export function delegateListInput(
     records,
     index,
     new Set(['official', 'ex-officio']),
-    ['name', 'unit', 'gender', 'birthYear', 'ethnic'],
+    ['name', 'unit', 'gender', 'birthYear', 'ethnic', 'position'],
     DELEGATE_LIST_WHAT,
   );
   const byUnit = new Map<string, { order: number; unit: string; delegates: Omit<PrintedDelegate, 'unitOrder'>[] }>();

@@ -66,7 +66,7 @@ export function invitationInput(
     .map(([k, label]) => ({ label, cell: cells[k] ?? '' }));
   if (missing.length) throw new NoticeDataError(M.missingSettings(SHEETS.config.name, INVITATION_WHAT, missing));
   const kinds = new Set<DelegateKind>(guests ? ['official', 'ex-officio', 'guest'] : ['official', 'ex-officio']);
-  const delegates = printedDelegates(records, index, kinds, ['name', 'unit', 'gender'], INVITATION_WHAT);
+  const delegates = printedDelegates(records, index, kinds, ['name', 'unit', 'gender', 'position'], INVITATION_WHAT);
   const invitees = delegates
     .map((d, i) => ({ d, i }))
     .sort((a, b) => a.d.unitOrder - b.d.unitOrder || a.i - b.i)
