@@ -97,7 +97,9 @@ export const allocateDelegates = api('allocateDelegates', (options) =>
   runAllocation(activeSpreadsheet(), options ?? {}),
 );
 export const previewAllocation = api('previewAllocation', () => runAllocationPreview(activeSpreadsheet()));
-export const undoAllocation = api('undoAllocation', () => runUndoAllocation(activeSpreadsheet(), new Date()));
+export const undoAllocation = api('undoAllocation', (options) =>
+  runUndoAllocation(activeSpreadsheet(), new Date(), options?.expect),
+);
 export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
 export const progressSummary = api('progressSummary', () => runProgressSummary(activeSpreadsheet(), new Date()));
 export const taskSummary = api('taskSummary', () => runTaskSummary(activeSpreadsheet(), new Date(), false));
@@ -201,7 +203,7 @@ export function menuUndoAllocation(): void {
       );
       if (answer !== ui.Button.YES) return { message: REALLOCATION_MESSAGES.undoDeclined };
     }
-    return runUndoAllocation(ss, new Date());
+    return runUndoAllocation(ss, new Date(), kept?.id);
   });
 }
 

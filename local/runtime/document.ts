@@ -210,9 +210,35 @@ const sameAttrs = (a: Attrs, b: Attrs): boolean => {
   return ka.length === Object.keys(b).length && ka.every((k) => (a as never)[k] === (b as never)[k]);
 };
 
-/** A JavaScript RegExp for an RE2 search pattern (the syntax both share covers what scripts use). */
-function regexOf(pattern: string, global = false): RegExp {
-  return new RegExp(String(pattern), global ? 'gu' : 'u');
+/**
+ * A JavaScript RegExp for an RE2 search pattern, never more lenient than RE2
+ * (https://github.com/google/re2/blob/main/doc/syntax.txt, the syntax findText/replaceText take):
+ * lookarounds and backreferences are NOT SUPPORTED there (refused here), and `\s` is ASCII
+ * whitespace only, `[\t\n\f\r ]` (JavaScript's also matches a no-break space, U+00A0, which
+ * names pasted from the web often hold: a pattern with `\s` does not match it in Google Docs).
+ */
+export function regexOf(pattern: string, global = false): RegExp {
+  const source = String(pattern);
+  if (/\(\?<?[=!]/.test(source))
+    throw new ServiceError(`Invalid regular expression (RE2 has no lookaround): ${source}`);
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      const n = source[i + 1] ?? '';
+      i++;
+      if (/[1-9]/.test(n)) throw new ServiceError(`Invalid regular expression (RE2 has no backreference): ${source}`);
+      if (n === 's') out += inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
+      else if (n === 'S' && !inClass) out += '[^\\t\\n\\f\\r ]';
+      else out += c + n;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return new RegExp(out, global ? 'gu' : 'u');
 }
 
 /** A Java-style replacement ("$n" groups, "\\" escapes) as a function of the match; throws like Java on a bad one. */

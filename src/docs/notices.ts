@@ -12,11 +12,12 @@ import { formatNd30Date, type IsoDate, isoFromDate } from '../domain/dates';
 import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } from '../domain/notice/allocation';
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
-import { buildDelegateList, delegateListInput } from '../domain/notice/delegateList';
+import { buildDelegateList, DELEGATE_LIST_WHAT, delegateListInput } from '../domain/notice/delegateList';
+import { delegateCountChecks, duplicateChecks } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
-import { buildInvitations, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
+import { buildInvitations, INVITATION_WHAT, invitationInput, MAX_INVITATIONS } from '../domain/notice/invitation';
 import { foundingDecisionOf, legalBasisLines } from '../domain/notice/legalBasis';
 import {
   CELL_MAX_CHARS,
@@ -52,7 +53,7 @@ import {
   type UnitRecord,
 } from '../domain/records';
 import { resolveSupervised } from '../domain/roster/members';
-import type { Settings } from '../domain/settings';
+import { SETTING_SPECS, type Settings } from '../domain/settings';
 import type { Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import { foldKey } from '../domain/text';
@@ -68,7 +69,7 @@ import {
   timeZoneOffset,
   visibleName,
 } from '../sheets/workbook';
-import { DOCUMENT_LAYOUT, DOCUMENT_MESSAGES, KIND_NAMES, MESSAGES } from '../ui/vi';
+import { DELEGATE_DOCUMENT_MESSAGES, DOCUMENT_LAYOUT, DOCUMENT_MESSAGES, KIND_NAMES, MESSAGES } from '../ui/vi';
 import { fillPages } from './pages';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
@@ -266,17 +267,42 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       figures = data.figures;
       model = buildAllocationNotice(data.input, settings, date, '', { profile, draft });
     } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
+      // A setting the document prints that could not be read (#REF! of a broken formula) is never
+      // printed as blank or left out: refused naming the cell.
+      const printed = SETTING_SPECS.filter((spec) =>
+        (kind === 'giay-moi'
+          ? ['congressTime', 'congressPlace', 'invitationDocuments']
+          : ['delegateListDecision']
+        ).includes(spec.key),
+      );
+      const items = printed.flatMap((spec) => {
+        const cell = cells[spec.key as keyof SettingCells];
+        const error = problems.items.find((x) => x.severity === 'error' && cell && x.cell === cell);
+        const code = error && /#[A-Z0-9/!?]+/.exec(error.message)?.[0];
+        return cell && error ? [DELEGATE_DOCUMENT_MESSAGES.cell(cell, `${spec.label}: ${code ?? error.message}`)] : [];
+      });
+      if (items.length) {
+        const what = kind === 'giay-moi' ? INVITATION_WHAT : DELEGATE_LIST_WHAT;
+        throw new NoticeDataError(DELEGATE_DOCUMENT_MESSAGES.unreadable(SHEETS.config.name, what, items));
+      }
       profile = profileOf(ss, kind, settings, cells, null);
       checkProfile(profile);
-      const g = readGrids(ss, ['delegates', 'units']);
-      const index = new UnitIndex(readUnits(g.units, problems, tz));
+      const g = readGrids(ss, ['delegates', 'units', 'allocation']);
+      const units = readUnits(g.units, problems, tz);
+      const index = new UnitIndex(units);
       const delegates = readDelegates(g.delegates, index, problems, tz);
+      if (kind === 'danh-sach-dai-bieu') {
+        // The list prints a count per unit: the counts `Phân bổ` gives, or a confirmed difference.
+        const allocation = readAllocationTable(g.allocation, problems, tz).rows;
+        checks.push(...delegateCountChecks(settings, cells, units, allocation, delegates));
+      }
       if (kind === 'giay-moi') {
         const data = invitationInput(delegates, index, settings, cells, !!options.guests);
         input = data;
         model = buildInvitations(data, settings, date, '', { profile, draft });
       } else {
         const data = delegateListInput(delegates, index, settings);
+        checks.push(...duplicateChecks(data.groups.flatMap((x) => x.delegates)));
         input = data;
         model = buildDelegateList(data, settings, date, { profile });
       }

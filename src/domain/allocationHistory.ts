@@ -34,6 +34,11 @@ export interface HistoryMeta {
   method: string;
   /** Method of the allocation that replaced it. */
   replacedBy: string;
+  /**
+   * Names this record ('' in records written before it existed): an undo asked about one record
+   * (the menu's dialog, the sidebar's button) never restores another one written meanwhile.
+   */
+  id: string;
 }
 
 type Encoded = { t: 's' | 'n' | 'b' | 'd'; v: string | number | boolean };
@@ -92,6 +97,7 @@ export function decodeMeta(text: string): HistoryMeta | null {
       replacedAt: m.replacedAt,
       method: typeof m.method === 'string' ? m.method : '',
       replacedBy: typeof m.replacedBy === 'string' ? m.replacedBy : '',
+      id: typeof m.id === 'string' ? m.id : '',
     };
   } catch {
     return null;
@@ -114,8 +120,13 @@ export function digestOf(value: unknown): string {
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-/** A figure read from a cell of `Phân bổ`: a number, or null when the cell holds none. */
+/**
+ * A figure read from a cell of `Phân bổ`: a number, or a whole number kept as text (a sheet formatted
+ * as plain text, figures typed or pasted from last congress's file: an allocation all the same, to be
+ * previewed, confirmed and kept); null when the cell holds none.
+ */
 export function figureOf(v: unknown): number | null {
+  if (typeof v === 'string' && /^\s*[+-]?\d{1,9}\s*$/.test(v)) return Number(v.trim());
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 

@@ -92,6 +92,12 @@ export function planMarks(args: {
   note?: (marks: readonly CellMark[]) => string;
   /** Cells holding a marker note, by note text (to find marks moved by inserted or deleted rows). */
   moved?: ReadonlyMap<string, readonly { row: number; col: number }[]>;
+  /**
+   * Cells the add-in may not write (protected against the running user): left as they are, and a
+   * mark found there (where the user's rows moved it) stays recorded there for a run by someone
+   * who may edit the cell. The caller leaves their marks out.
+   */
+  frozen?: (row: number, col: number) => boolean;
 }): MarkPlan {
   const noteOf = args.note ?? markNote;
   const wanted = new Map<string, CellMark[]>();
@@ -110,6 +116,10 @@ export function planMarks(args: {
     const list = wanted.get(k);
     const rec = recorded.get(k);
     const [row, col] = k.split(':').map(Number) as [number, number];
+    if (args.frozen?.(row, col)) {
+      if (rec) records.push(rec.record);
+      continue;
+    }
     const now = args.state(row, col);
     const change: CellChange = { row, col };
     let fill = '';

@@ -34,7 +34,10 @@ export const ARGS = {
     ),
   ]),
   previewAllocation: z.tuple([]),
-  undoAllocation: z.tuple([]),
+  /** With `{ expect }` (the id of the record the officer was shown): refused if the record was replaced since. */
+  undoAllocation: z.tuple([
+    z.optional(z.strictObject({ expect: text((s) => s.length <= 100, 'Mã bản lưu không hợp lệ') })),
+  ]),
   validateAll: z.tuple([]),
   progressSummary: z.tuple([]),
   taskSummary: z.tuple([]),
@@ -296,12 +299,19 @@ export interface OverviewDto {
   unitWord: string;
   allocation: { done: boolean; officialTotal: number; at: string | null; method: string };
   /** `changed`: the data (Cấu hình, Đơn vị, Dân tộc theo đơn vị, Phân bổ, Đại biểu) changed since that validation. */
-  validation: { errors: number; warnings: number; at: string | null; changed?: boolean };
+  validation: {
+    errors: number;
+    warnings: number;
+    at: string | null;
+    changed?: boolean;
+    /** The check ran on an earlier day and open tasks have deadlines: its overdue/due-soon findings are out of date. */
+    outdated?: boolean;
+  };
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
   documents: DocumentDto[];
   /** The allocation that "Hoàn tác phân bổ" would restore (null: nothing to undo). */
-  allocationUndo?: { replacedAt: string; method: string; methodName: string } | null;
+  allocationUndo?: { replacedAt: string; method: string; methodName: string; id: string } | null;
   /** Today in the spreadsheet's time zone (ISO yyyy-mm-dd): the document date the forms start at. */
   today?: string;
   /** `Cấu hình` exists (otherwise its figures are defaults, not facts to show). */

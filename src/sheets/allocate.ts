@@ -23,9 +23,11 @@ import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, REALLOCATION_MESSAGES } from '../ui/vi';
+import { headerFills, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
+import { HEADER_BACKGROUND } from './setup';
 import { loadStates, saveState } from './state';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
@@ -54,10 +56,45 @@ function computedValue(row: AllocationRow, key: string): CellValue {
     case 'difference':
       return row.difference;
     case 'reason':
-      return row.reason;
+      return fitCell(row.reason);
     default:
       return '';
   }
+}
+
+/**
+ * Google refuses a cell of more than 50,000 characters ("Your input contains more than the maximum of
+ * 50000 characters in a single cell"): a reason that long (a tie among units with very long names) is
+ * cut to fit, saying so; the sidebar keeps it whole. One character is left for the apostrophe that
+ * keeps a text a text.
+ */
+const REASON_MAX_CHARS = 50_000 - 1;
+
+function fitCell(reason: string): string {
+  if (reason.length <= REASON_MAX_CHARS) return reason;
+  const cut = ALLOCATION_MESSAGES.reasonCut;
+  // Never split a surrogate pair.
+  return reason.slice(0, REASON_MAX_CHARS - cut.length).replace(/[\uD800-\uDBFF]$/, '') + cut;
+}
+
+/**
+ * `Cách tính` is new: a workbook set up before it may hold a column of the officer's own under that
+ * header (how they worked the figures out). The column is the add-in's when "Thiết lập bảng tính" added
+ * it, recognised as setup recognises its columns, by the header's fill (HEADER_BACKGROUND); or, its
+ * header refilled by the officer, when the unit rows hold nothing but reasons the add-in wrote (each says
+ * "→ N đại biểu") or blanks. Anything else there (the officer's text, a formula's figure) is theirs: the
+ * column is never written, and a warning names its header cell.
+ */
+const OUR_REASON = /→ [\d.]+ đại biểu/;
+
+function reasonColumnIsOurs(fillAt: (column: number) => string, column: number, cells: readonly CellValue[]): boolean {
+  if (
+    cells.every(
+      (v) => isBlank(v) || (typeof v === 'string' && (OUR_REASON.test(v) || v.endsWith(ALLOCATION_MESSAGES.reasonCut))),
+    )
+  )
+    return true;
+  return fillAt(column) === HEADER_BACKGROUND;
 }
 
 /** Groups 0-based column indices into contiguous runs: [2,3,4,7,8] → [[2,3,4],[7,8]]. */
@@ -209,9 +246,48 @@ function writeAllocation(
   const sheetName = SHEETS.allocation.name;
   const { table } = previous;
   const grid = table.values;
-  const columns = COMPUTED.map((k) => table.columns[k]).filter((c): c is number => c !== undefined);
-  const keyAt = new Map(COMPUTED.map((k) => [table.columns[k], k]));
   const { placed, fresh, orphans, twins } = placeUnits(plan, previous);
+  const headerCells = grid[table.headerRow - 1] ?? [];
+  // The header row's fills, read once and only when a column's owner is in doubt.
+  const fillAt = headerFills(sheet, table.headerRow, headerCells.length);
+  const at: Partial<Record<string, number>> = { ...table.columns };
+  const quota = quotaColumn(headerCells, fillAt, table.columns.quota);
+  at.quota = quota.column;
+  if (quota.column !== undefined && quota.others.length > 0) {
+    const cell = (c: number) => a1(table.headerRow, c + 1);
+    problems.warning(
+      'allocation-quota-column-twice',
+      sheetName,
+      cell(quota.others[0] as number),
+      ALLOCATION_MESSAGES.quotaColumnTwice(
+        cell(quota.column),
+        String(headerCells[quota.column] ?? ''),
+        quota.others.map((c) => `${cell(c)} "${String(headerCells[c] ?? '')}"`),
+      ),
+      ALLOCATION_MESSAGES.quotaColumnTwiceHint,
+    );
+  }
+  const reasonColumn = at.reason;
+  const skipReason =
+    reasonColumn !== undefined &&
+    !reasonColumnIsOurs(
+      fillAt,
+      reasonColumn,
+      placed.map((p) => grid[p.row - 1]?.[reasonColumn] ?? ''),
+    );
+  if (skipReason) {
+    problems.warning(
+      'allocation-reason-column-not-owned',
+      sheetName,
+      a1(table.headerRow, reasonColumn + 1),
+      ALLOCATION_MESSAGES.reasonColumnNotOwned(a1(table.headerRow, reasonColumn + 1)),
+      ALLOCATION_MESSAGES.reasonColumnNotOwnedHint,
+    );
+  }
+  const columns = COMPUTED.map((k) => at[k]).filter(
+    (c): c is number => c !== undefined && !(skipReason && c === reasonColumn),
+  );
+  const keyAt = new Map(COMPUTED.map((k) => [at[k], k]));
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
   const maxRows = sheet.getMaxRows();
   const width = Math.max(1, ...grid.map((r) => r.length), ...columns.map((c) => c + 1));
@@ -292,7 +368,7 @@ function writeAllocation(
     if (run && (run[run.length - 1] as UnitRow).row + 1 === p.row) run.push(p);
     else rowRuns.push([p]);
   }
-  const textColumns = new Set(TEXT_KEYS.map((k) => table.columns[k]).filter((c) => c !== undefined));
+  const textColumns = new Set(TEXT_KEYS.map((k) => at[k]).filter((c) => c !== undefined));
   const formatAt = (p: UnitRow, c: number) => (p.added ? '' : (formats[p.row - 1]?.[c] ?? ''));
   for (const rows of rowRuns) {
     const first = (rows[0] as UnitRow).row;
@@ -549,8 +625,11 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   }
   // A confirmation without a digest confirms whatever the data give (scripts); the sidebar and the
   // menu always send the digest of the preview the officer saw.
-  const confirmed = options.confirmed === true && (options.expect === undefined || options.expect === preview.digest);
-  if (preview.needsConfirmation && !confirmed) {
+  // A confirmation of a preview whose data have changed since is refused even when the new result
+  // would need none (another officer wrote meanwhile): the officer agreed to the figures shown, not these.
+  const stale = options.confirmed === true && options.expect !== undefined && options.expect !== preview.digest;
+  const confirmed = options.confirmed === true && !stale;
+  if ((preview.needsConfirmation && !confirmed) || stale) {
     const message = options.confirmed
       ? REALLOCATION_MESSAGES.stale
       : REALLOCATION_MESSAGES.needsConfirmation(preview.rows.filter((r) => r.changed).length, methodName);
@@ -562,7 +641,13 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
     writeAllocation(sheet, plan, previous, problems, batch, (rows) => {
       if (!history) return;
-      const meta = { replacedAt: new Date().toISOString(), method: preview.methodBefore, replacedBy: settings.method };
+      const meta = {
+        replacedAt: new Date().toISOString(),
+        method: preview.methodBefore,
+        replacedBy: settings.method,
+        // The digest of the change confirmed: another re-allocation replaces another allocation.
+        id: preview.digest,
+      };
       writeHistory(ss, history, meta, rows, batch);
     }),
   );

@@ -38,6 +38,7 @@ import { isTotalLabel } from '../domain/text';
 import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
 import type { UndoAllocationResultDto } from '../rpc/contract';
 import { REALLOCATION_MESSAGES } from '../ui/vi';
+import { headerFills, quotaColumn } from './allocationColumns';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { loadStates, saveState } from './state';
@@ -96,15 +97,20 @@ export function readHistory(ss: Spreadsheet): HistoryRecord {
 }
 
 /** The allocation "Hoàn tác phân bổ" would restore, for the sidebar (null: nothing to undo). */
-export function historySummary(ss: Spreadsheet): { replacedAt: string; method: string; methodName: string } | null {
+export function historySummary(
+  ss: Spreadsheet,
+): { replacedAt: string; method: string; methodName: string; id: string } | null {
   // Only the first rows (the meta and the first unit): the overview reads this at every opening.
   const sheet = ss.getSheetByName(HISTORY_SHEET);
   if (!sheet || sheet.getLastRow() < 3) return null;
   const [, metaRow, first] = sheet.getRange(1, 1, 3, HEADER.length).getValues();
   const meta = metaRow && str(metaRow[0]) === META_MARK ? decodeMeta(str(metaRow[2])) : null;
   if (!meta || !first || str(first[0]) === '') return null;
-  return { replacedAt: meta.replacedAt, method: meta.method, methodName: methodName(meta.method) };
+  return { replacedAt: meta.replacedAt, method: meta.method, methodName: methodName(meta.method), id: recordId(meta) };
 }
+
+/** What an undo asked about one record sends back: its id (its time for a record written before ids). */
+const recordId = (meta: HistoryMeta) => meta.id || meta.replacedAt;
 
 function methodName(method: string): string {
   return METHOD_NAMES[method as keyof typeof METHOD_NAMES]?.vi ?? '';
@@ -207,15 +213,19 @@ export function writeHistory(
  * "Hoàn tác phân bổ": puts back the owned cells of `Phân bổ` as they were before the last
  * re-allocation, by unit code, under the document lock; the user's cells, rows and formulas are not
  * written. Units whose row is gone are named; rows of units the record does not know are left as they are.
+ * `expect` (the id historySummary gave when the officer was asked) refuses a record replaced since:
+ * another officer re-allocated or undid while the question was open.
  */
-export function runUndoAllocation(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
-  return withDocumentLock(() => undo(ss, now));
+export function runUndoAllocation(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResultDto {
+  return withDocumentLock(() => undo(ss, now, expect));
 }
 
-function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
+function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResultDto {
   const refused = (message: string): UndoAllocationResultDto => ({ ok: false, message, restored: 0, notRestored: [] });
   const history = readHistory(ss);
   if (history.damaged) return refused(REALLOCATION_MESSAGES.undoDamaged);
+  if (expect !== undefined && (!history.meta || history.units.length === 0 || recordId(history.meta) !== expect))
+    return refused(REALLOCATION_MESSAGES.undoStale);
   if (!history.meta || history.units.length === 0) return refused(REALLOCATION_MESSAGES.undoNothing);
   const grids = readGrids(ss, ['allocation']);
   const read = readAllocationTable(grids.allocation, new ProblemList());
@@ -224,8 +234,11 @@ function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
   const { table } = read;
   // The columns the record holds (a column added to the template since is left as it is).
   const keptKeys = new Set(Object.keys(history.units[0]?.cells ?? {}));
+  // "Hạn ngạch" and "Số theo tỷ lệ" both there: the add-in's, as the allocation chose it.
+  const header = (grids.allocation ?? [])[table.headerRow - 1] ?? [];
+  const quota = quotaColumn(header, headerFills(sheet, table.headerRow, header.length), table.columns.quota).column;
   const columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
-    .map((k) => [k, table.columns[k]] as const)
+    .map((k) => [k, k === 'quota' ? quota : table.columns[k]] as const)
     .filter((e): e is readonly [string, number] => e[1] !== undefined);
   const { matches } = matchUnitRows(
     history.units.map((u) => u.code),
@@ -233,11 +246,22 @@ function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
   );
   const targets: { row: number; unit: UnitSnapshot }[] = [];
   const notRestored: { code: string; name: string }[] = [];
+  // Rows whose Điều chỉnh (the officer's, never restored) was changed since the kept figures were
+  // written: the restored Số chính thức would not be Số phân bổ + Điều chỉnh, and the message says where.
+  const unbalanced: string[] = [];
   for (const unit of history.units) {
     const m = matches.get(unit.code);
     const record = m ? read.rows[m.index] : undefined;
-    if (record) targets.push({ row: record.row, unit });
-    else if (!unit.added) notRestored.push({ code: unit.code, name: unit.name });
+    if (record) {
+      targets.push({ row: record.row, unit });
+      const seats = unit.cells.seats?.value;
+      const final = unit.cells.final?.value;
+      const adjustment = record.data.adjustment ?? 0;
+      if (typeof seats === 'number' && typeof final === 'number' && final !== seats + adjustment)
+        unbalanced.push(
+          REALLOCATION_MESSAGES.undoUnbalancedUnit(unit.name, record.cells.final ?? '', final, seats, adjustment),
+        );
+    } else if (!unit.added) notRestored.push({ code: unit.code, name: unit.name });
   }
   const used = new Set([...matches.values()].map((m) => m.index));
   const nameColumn = table.columns.name;
@@ -311,6 +335,7 @@ function undo(ss: Spreadsheet, now: Date): UndoAllocationResultDto {
   let message = REALLOCATION_MESSAGES.undoDone(targets.length, methodName(meta.method), when);
   if (notRestored.length > 0) message += REALLOCATION_MESSAGES.undoNotRestored(notRestored.map((u) => u.name));
   if (untouched.length > 0) message += REALLOCATION_MESSAGES.undoUntouched(untouched);
+  if (unbalanced.length > 0) message += REALLOCATION_MESSAGES.undoUnbalanced(unbalanced);
   if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
     message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
   return { ok: true, message, restored: targets.length, notRestored };

@@ -85,7 +85,7 @@ export interface LockedArea {
 }
 export type Locked = Map<string, LockedArea>;
 
-function isLockedIn(area: LockedArea, row: number, col: number): boolean {
+export function isLockedIn(area: LockedArea, row: number, col: number): boolean {
   return (area.sheet && !area.holes.some((b) => inBox(b, row, col))) || area.boxes.some((b) => inBox(b, row, col));
 }
 
@@ -134,17 +134,45 @@ export function lockedAreas(ss: Spreadsheet): Locked {
   return out;
 }
 
-/** "B2:D9" or "B2" as a Box (null for whole rows or columns, which are treated as the whole sheet). */
+/** Rows or columns without an end: as far as any sheet goes (Google caps a sheet at 10 million cells). */
+const OPEN_END = 10_000_000;
+
+/**
+ * "B2:D9" or "B2" as a Box; also the open notations of whole columns ("A:A", "B3:C"), whole rows
+ * ("9:10") a protection may be given (a user who protects a column by its letter). Null for anything
+ * else (treated as the whole sheet, to be safe).
+ */
 function boxOfA1(a1: string): Box | null {
-  const [from, to = from] = a1.split(':') as [string, string?];
-  const a = parseA1(from);
-  const b = parseA1(to as string);
+  const [from, to = from, extra] = a1.split(':') as [string, string?, string?];
+  if (extra !== undefined) return null;
+  const part = (s: string) => {
+    const m = /^\$?([A-Z]{0,3})\$?(\d{0,7})$/.exec(s);
+    if (!m || (!m[1] && !m[2])) return null;
+    let col: number | undefined;
+    if (m[1]) {
+      col = 0;
+      for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+      col -= 1;
+    }
+    const row = m[2] ? Number(m[2]) - 1 : undefined;
+    if (row !== undefined && row < 0) return null;
+    return { row, col };
+  };
+  const a = part(from);
+  const b = part(to as string);
   if (!a || !b) return null;
+  // A single part must be a cell; "A" or "3" alone is no range.
+  if (!a1.includes(':') && (a.row === undefined || a.col === undefined)) return null;
+  const r1 = a.row ?? 0;
+  const c1 = a.col ?? 0;
+  const r2 = b.row ?? OPEN_END;
+  const c2 = b.col ?? OPEN_END;
+  if (a.col === undefined && b.col !== undefined) return null; // "3:C5" is no range
   return {
-    row: Math.min(a.row, b.row),
-    col: Math.min(a.col, b.col),
-    rows: Math.abs(b.row - a.row) + 1,
-    cols: Math.abs(b.col - a.col) + 1,
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
   };
 }
 
@@ -229,11 +257,19 @@ export function writeMarks(
       continue;
     }
     const existing = existingRecords(sheet, recs, known);
+    // The protections are keyed by the sheet's real name, which may be a look-alike of the template's
+    // ("Đại biểu ", NFD, capitals): asked only once the protections were looked up.
+    let realName: string | undefined;
+    const lockedHere = () => {
+      if (locked === undefined) return undefined;
+      realName ??= sheet.getName();
+      return locked.get(realName);
+    };
     const blocked = () => {
-      const lockedHere = lockedOf(name);
+      const here = lockedHere();
       // A record the user may not write means no mark can be written (it could never be taken back).
       const recordLocked = record.sheet !== null && lockedOf(MARK_RECORD_SHEET) !== undefined;
-      return recordLocked || (lockedHere?.sheet === true && lockedHere.holes.length === 0);
+      return recordLocked || (here?.sheet === true && here.holes.length === 0);
     };
     const skip = () => {
       nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
@@ -245,7 +281,7 @@ export function writeMarks(
     }
     let written: ReturnType<typeof markSheet>;
     try {
-      written = markSheet(sheet, name, existing, marks, batch, known, lockedOf(name));
+      written = markSheet(sheet, name, existing, marks, batch, known, lockedHere());
     } catch (e) {
       // Protections not looked up yet, and Sheets refused this sheet's first write (nothing of it
       // was written): look them up now and mark this sheet again around the protected cells.
@@ -256,7 +292,7 @@ export function writeMarks(
         skip();
         continue;
       }
-      written = markSheet(sheet, name, existing, marks, batch, known, lockedOf(name));
+      written = markSheet(sheet, name, existing, marks, batch, known, lockedHere());
     }
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
@@ -365,13 +401,15 @@ function markSheet(
       else moved.set(note, [at]);
     }
   }
+  // Cells this user may not write: a recorded mark moved into one (rows sorted, cells pasted) stays.
+  const frozen = avoid ? (row: number, col: number) => isLockedIn(avoid, row, col) : undefined;
   // Full notes unless writing them costs much more than the "see Kiểm tra" summary notes.
-  const full = planMarks({ sheet: name, records: recs, marks, state, moved });
+  const full = planMarks({ sheet: name, records: recs, marks, state, moved, frozen });
   const fullCost = writeCost(full.changes, area);
   let plan = full;
   let block = fullCost.block;
   if (fullCost.cost > FULL_NOTES_BUDGET) {
-    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary, moved });
+    const short = planMarks({ sheet: name, records: recs, marks, state, note: summary, moved, frozen });
     const shortCost = writeCost(short.changes, area);
     if (shortCost.cost < fullCost.cost) {
       plan = short;
@@ -441,14 +479,20 @@ function markSheet(
             ...(c.note === undefined ? {} : { note: was.note }),
           };
         });
+        // A group whose first call was refused wrote nothing: its inverse must not write either (it
+        // would be refused in turn and the user told, untruly, that the sheet was not put back).
+        let groupWrote = false;
         guarded(
           batch,
           () => {
             cellsWritten += writeLists(sheet, group, () => {
               wrote = true;
+              groupWrote = true;
             });
           },
-          () => writeLists(sheet, undo),
+          () => {
+            if (groupWrote) writeLists(sheet, undo);
+          },
         );
       }
     }

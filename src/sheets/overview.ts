@@ -15,7 +15,7 @@ import {
   UnitIndex,
 } from '../domain/records';
 import { summarizeProgress } from '../domain/roster/progress';
-import { summarizeTasks } from '../domain/roster/tasks';
+import { classifyTask, summarizeTasks } from '../domain/roster/tasks';
 import { unitWord } from '../domain/settings';
 import { locateTable } from '../domain/table';
 import { SHEET_ORDER, SHEETS, type SheetKey } from '../domain/template';
@@ -51,22 +51,40 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   const index = new UnitIndex(units);
   const { table: allocationTable, rows: allocationRows } = readAllocationTable(grids.allocation, ignored);
   const delegates = readDelegates(grids.delegates, index, new ProblemList());
-  const tasks = summarizeTasks(readTasks(grids.tasks, tz, ignored).rows, today, settings.dueSoonDays);
+  const taskRows = readTasks(grids.tasks, tz, ignored).rows;
+  const tasks = summarizeTasks(taskRows, today, settings.dueSoonDays);
+  // Overdue and due-soon are counted from the day of the check: a check of an earlier day is out of
+  // date as soon as an open task has a deadline, though no cell changed.
+  const checkedOn = states.validation?.at ? todayIso(new Date(states.validation.at), tz) : null;
+  const outdated =
+    checkedOn !== null &&
+    checkedOn !== today &&
+    taskRows.some(
+      (t) => t.data.deadline && !['done', 'cancelled'].includes(classifyTask(t, today, settings.dueSoonDays)),
+    );
   const progress = summarizeProgress(units, readProgress(grids.progress, index, tz, ignored), index, settings, today);
   const missingSheets = SHEET_ORDER.filter((k) => (k in grids ? grids[k] === null : !findSheet(ss, k))).map(
     (k) => SHEETS[k].name,
   );
   const changed = states.validation?.digest !== undefined ? states.validation.digest !== workbookDigest(grids) : false;
   const validated = states.validation !== undefined;
-  const allocated = Boolean(states.allocation) && allocationRows.some((r) => r.data.final !== null);
+  // The sheet is the fact: official figures in `Phân bổ` are an allocation even when no run of this
+  // add-in recorded one (a workbook copied, figures imported or typed); validation checks them.
+  const allocated = allocationRows.some((r) => r.data.final !== null);
+  // A unit with no DTTS people (0) is valid (allocation gives it 0); a blank population is not.
   const unitsReady =
-    units.length > 0 &&
-    units.every((u) => (u.data.dttsPopulation ?? 0) > 0) &&
+    units.some((u) => (u.data.dttsPopulation ?? 0) > 0) &&
+    units.every((u) => u.data.dttsPopulation !== null) &&
     !unitProblems.items.some((p) => p.severity === 'error');
   const unitsSheet = SHEETS.units.name;
-  // The first row to type in: under the last record, or under the header (title rows above it kept).
-  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) =>
-    (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
+  // The first row to type in: the first empty row under the last record, or under the header (title
+  // rows above it kept); never the officer's own total row right under the records.
+  const rowToFill = (key: 'units' | 'delegates', last: number | undefined) => {
+    const grid = grids[key] ?? [];
+    let row = (last ?? locateTable(SHEETS[key], grids[key], new ProblemList()).headerRow) + 1;
+    while (row <= grid.length && grid[row - 1]?.some((v) => v !== '' && v !== null && v !== undefined)) row++;
+    return row;
+  };
   const checklist: ChecklistStepDto[] = [
     { key: 'setup', done: missingSheets.length === 0 },
     {
@@ -75,7 +93,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       count: units.length,
       sheet: unitsSheet,
       cell:
-        units.find((u) => !((u.data.dttsPopulation ?? 0) > 0))?.cells.dttsPopulation ??
+        units.find((u) => u.data.dttsPopulation === null)?.cells.dttsPopulation ??
         `A${rowToFill('units', units[units.length - 1]?.row)}`,
     },
     {
@@ -99,7 +117,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     },
     {
       key: 'check',
-      done: validated && !changed && (states.validation?.errors ?? 0) === 0,
+      done: validated && !changed && !outdated && (states.validation?.errors ?? 0) === 0,
       count: states.validation?.errors ?? 0,
     },
     { key: 'documents', done: documents.length > 0, count: documents.length },
@@ -122,6 +140,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
       warnings: states.validation?.warnings ?? 0,
       at: states.validation?.at ?? null,
       changed,
+      ...(outdated && { outdated }),
     },
     tasks: { overdue: tasks.overdue, dueSoon: tasks.dueSoon, open: tasks.open },
     progress: progress.milestones,

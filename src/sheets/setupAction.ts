@@ -55,14 +55,24 @@ export function runSetup(ss: Spreadsheet): SetupResultDto {
 
 /**
  * Google makes each inserted sheet the active one, so after creating sheets the user would land on
- * the last (`Văn bản`). When setup created `Đơn vị`, the first sheet to fill, it is shown instead.
+ * the last (`Văn bản`). The first sheet to fill is shown instead: `Đơn vị` when setup created it or
+ * added a required column to it, else `Cấu hình` when setup created it (the officer had typed the units
+ * already), else `Đơn vị`. A sheet the officer hid stays hidden (activating shows a hidden sheet).
  * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname,-sheetindex
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#activate
  */
 function showFirstSheetToFill(ss: Spreadsheet, result: SetupResult): void {
-  if (!result.createdSheets.includes(SHEETS.units.name)) return;
+  if (result.createdSheets.length === 0) return;
+  const created = (key: 'units' | 'config') => result.createdSheets.includes(SHEETS[key].name);
+  // A column to fill added to the officer's own `Đơn vị` (not an optional one like Tối thiểu).
+  const required = new Set(SHEETS.units.columns.filter((c) => c.required).map((c) => c.header));
+  const unitsToFill = result.addedColumns.some(
+    (a) => a.sheet === SHEETS.units.name && a.columns.some((c) => required.has(c)),
+  );
+  const key = created('units') || unitsToFill ? 'units' : created('config') ? 'config' : 'units';
   try {
-    findSheet(ss, 'units')?.activate();
+    const sheet = findSheet(ss, key);
+    if (sheet && !sheet.isSheetHidden()) sheet.activate();
   } catch (e) {
     // Only the view: the sheets are set up, so a failure here is logged, never reported as a failed setup.
     console.error('activating Đơn vị failed', e);

@@ -75,6 +75,7 @@ const vi = {
     check: 'Rà soát toàn bộ dữ liệu, đánh dấu các ô có vấn đề.',
     checkErrors: (n: number) => `Lần kiểm tra gần nhất còn ${vn(n)} lỗi: sửa rồi kiểm tra lại.`,
     checkChanged: 'Dữ liệu đã thay đổi sau lần kiểm tra gần nhất: hãy kiểm tra lại.',
+    checkOutdated: 'Lần kiểm tra gần nhất từ ngày trước; hạn nhiệm vụ tính theo ngày: hãy kiểm tra lại.',
     checkDone: 'Dữ liệu đã được kiểm tra, không còn lỗi.',
     documents: 'Tạo thông báo, văn bản phân bổ hoặc phân công nhiệm vụ.',
     documentsDone: (n: number) => `Đã tạo ${vn(n)} văn bản.`,
@@ -133,6 +134,8 @@ const vi = {
     'Chạy "Thiết lập bảng tính" và nhập dữ liệu, rồi chạy "Kiểm tra dữ liệu" để xem danh sách vấn đề.',
   problemsLoading: 'Đang tải kết quả kiểm tra gần nhất…',
   problemsChanged: 'Dữ liệu đã thay đổi sau lần kiểm tra này; chạy lại "Kiểm tra dữ liệu" để cập nhật danh sách.',
+  problemsOutdated:
+    'Danh sách này từ lần kiểm tra ngày trước; nhiệm vụ quá hạn, sắp đến hạn được tính theo ngày, chạy lại "Kiểm tra dữ liệu" để cập nhật.',
   problemsRestoreFailed: 'Không tải được kết quả kiểm tra gần nhất:',
   problemsLost:
     'Trang "Kiểm tra" không còn đủ danh sách vấn đề của lần kiểm tra này (trang đã bị xóa hoặc sửa); chạy lại "Kiểm tra dữ liệu" để xem lại danh sách.',

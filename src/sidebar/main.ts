@@ -195,7 +195,10 @@ async function perform(
       );
     }
     case 'undoAllocation': {
-      const r = await call('undoAllocation');
+      // The record the officer was shown (its method and time on the button): another one written
+      // meanwhile by someone else is refused, never restored in its place.
+      const shown = state.overview?.allocationUndo?.id;
+      const r = await (shown ? call('undoAllocation', { expect: shown }) : call('undoAllocation'));
       return done(r.ok ? 'ok' : 'error', r.message, undefined, (s) => (r.ok ? REALLOCATE.undoTitle : s.failed));
     }
     case 'validateAll': {

@@ -74,6 +74,9 @@ export const MESSAGES = {
     `Dịch vụ Google gặp lỗi khi ghi ${what} và chưa khôi phục được hết: hãy chạy lại thao tác này để ghi lại đầy đủ.`,
   writeProtectedRestored: (what: string) =>
     `Không ghi được ${what} vì có vùng được bảo vệ mà tài khoản của bạn không được sửa; đã khôi phục như trước khi chạy. Hãy nhờ chủ sở hữu bảng tính cho bạn quyền sửa vùng đó (Dữ liệu > Bảo vệ trang tính và dải ô), hoặc nhờ người có quyền chạy thao tác này.`,
+  /** validateAll by a user a protection keeps from the computed status column of the tasks sheet. */
+  statusesProtected: (column: string, sheet: string) =>
+    ` Cột "${column}" của trang "${sheet}" được bảo vệ (bạn không có quyền sửa) nên chưa được cập nhật; người có quyền sửa chạy lại "Kiểm tra dữ liệu" sẽ cập nhật cột này.`,
   flushFailedIn: (what: string) =>
     `Dịch vụ Google gặp lỗi khi lưu các thay đổi vừa ghi vào ${what}; có thể một phần chưa được lưu. Hãy kiểm tra lại ${what} và chạy lại thao tác này.`,
   flushFailed:
@@ -123,6 +126,15 @@ export const ALLOCATION_MESSAGES = {
     `Ô ${cell} (${formula}) tính đến dòng ${last}, chưa gồm ${count} dòng mới (${count > 1 ? `dòng ${first}–${first + count - 1}` : `dòng ${first}`}) của đơn vị mới.`,
   totalMissesNewRowsHint: 'Sửa công thức để tính cả các dòng mới, nếu không tổng sẽ thiếu.',
   formulaReplacedHint: 'Tính tổng hoặc số liệu riêng ở cột hoặc dòng khác: tiện ích không ghi vào đó.',
+  reasonColumnNotOwned: (cell: string) =>
+    `Cột "Cách tính" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi cách tính vào đó; cách tính của từng đơn vị xem ở thanh bên.`,
+  reasonColumnNotOwnedHint:
+    'Nếu muốn tiện ích ghi cách tính vào trang "Phân bổ": đổi tên cột này (ví dụ "Cách tính riêng"), chạy "Thiết lập bảng tính" để thêm cột "Cách tính" của tiện ích, rồi phân bổ lại.',
+  quotaColumnTwice: (used: string, header: string, others: readonly string[]) =>
+    `Trang "Phân bổ" có ${others.length + 1} cột số theo tỷ lệ: tiện ích ghi vào cột ${used} "${header}", không ghi vào ${others.join(', ')}.`,
+  quotaColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',
+  /** The end of a reason cut to fit one cell of Google Sheets (50.000 characters). */
+  reasonCut: '… (còn tiếp, xem đầy đủ ở thanh bên)',
 } as const;
 
 /** Messages of the guarded re-allocation (preview, confirmation) and of "Hoàn tác phân bổ". */
@@ -144,7 +156,9 @@ export const REALLOCATION_MESSAGES = {
     }\n${total}\n\nDanh sách đã gửi theo số cũ sẽ không còn khớp. Ghi kết quả mới vào trang "Phân bổ"? (Có thể hoàn tác bằng "Hoàn tác phân bổ".)`,
   confirmLine: (name: string, before: number | null, after: number) => `• ${name}: ${before ?? 'trống'} → ${after}`,
   confirmTotal: (before: number, after: number) => `Tổng số chính thức: ${before} → ${after}.`,
-  declined: 'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ.',
+  // Also what the officer reads when no dialog could be answered (the playground answers none): how to confirm.
+  declined:
+    'Chưa phân bổ lại: trang "Phân bổ" giữ nguyên kết quả cũ. Để phân bổ lại, chọn "Có" trong hộp thoại xác nhận, hoặc vào menu "Đại hội DTTS" › "Mở bảng điều khiển", bấm "Phân bổ đại biểu", xem bảng so sánh rồi bấm "Xác nhận phân bổ lại".',
   undoNothing:
     'Không có kết quả phân bổ trước để khôi phục (chưa phân bổ lại lần nào, hoặc đã hoàn tác rồi). Bảng tính chưa bị thay đổi.',
   undoDone: (count: number, method: string, when: string) =>
@@ -155,6 +169,12 @@ export const REALLOCATION_MESSAGES = {
     ` Không khôi phục được ${names.length} đơn vị vì không còn dòng của đơn vị ở trang "Phân bổ": ${names.join(', ')}.`,
   undoUntouched: (names: readonly string[]) =>
     ` Các đơn vị chưa có trong kết quả trước được giữ nguyên: ${names.join(', ')}.`,
+  undoUnbalancedUnit: (name: string, cell: string, final: number, seats: number, adjustment: number) =>
+    `${name}${cell ? ` (ô ${cell})` : ''}: ${final} ≠ ${seats} ${adjustment < 0 ? '−' : '+'} ${Math.abs(adjustment)}`,
+  undoUnbalanced: (units: readonly string[]) =>
+    ` Lưu ý: cột "Điều chỉnh" đã được sửa sau lần phân bổ lại, nên Số chính thức khôi phục không bằng Số phân bổ + Điều chỉnh ở ${units.length} đơn vị: ${units.join('; ')}. Chưa tạo được văn bản theo số liệu này; hãy sửa lại "Điều chỉnh" hoặc chạy lại "Phân bổ đại biểu".`,
+  undoStale:
+    'Chưa hoàn tác: kết quả phân bổ trước đã thay đổi sau khi hỏi (có người vừa phân bổ lại hoặc hoàn tác). Bảng tính chưa bị thay đổi; hãy mở lại bảng điều khiển hoặc chạy lại "Hoàn tác phân bổ" để xem kết quả sẽ được khôi phục.',
   undoDamaged:
     'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
   undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,
@@ -227,6 +247,10 @@ export const DELEGATE_DOCUMENT_MESSAGES = {
   unreadable: (sheet: string, what: string, cells: readonly string[]) =>
     `Chưa tạo ${what} vì trang "${sheet}" có ô chưa đọc được: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại (chạy "Kiểm tra dữ liệu" để xem chi tiết).`,
+  duplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
+    `Trang "${sheet}" dòng ${row}: "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, sẽ được in hai lần.`,
+  countOff: (message: string, sheet: string, cell: string) =>
+    `${message.replace(/\.$/, '')} (trang "${sheet}"${cell ? `, ô ${cell}` : ''}).`,
   noDelegates: (sheet: string, what: string) =>
     `Chưa tạo ${what} vì trang "${sheet}" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.`,
   missingSettings: (sheet: string, what: string, items: readonly { label: string; cell: string }[]) =>

@@ -57,3 +57,17 @@ test('the official total cleared: no figure on the card, the next step is Cấu 
     await s.close();
   }
 });
+
+test('a check of the day before, with tasks still open: the list says it is out of date', async () => {
+  const ss = buildSample(LANG_SON);
+  runBundle(new Runtime({ spreadsheet: ss, now: '2024-01-13T09:00:00+07:00' }), 'validateAll');
+  const s = await openPlayground({ spreadsheet: ss });
+  try {
+    await s.sidebar.locator('[data-key="problems-outdated"]').waitFor();
+    await expect(s.sidebar.locator('[data-key="problems-changed"]').count()).resolves.toBe(0);
+    await expect(s.sidebar.locator('#step-check-hint').textContent()).resolves.toContain('từ ngày trước');
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});

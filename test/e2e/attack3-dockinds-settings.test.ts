@@ -6,6 +6,9 @@
  *   its hour was dropped, and in a spreadsheet whose time zone is not +07:00 the day printed was
  *   another day (22:30 UTC read as the 21st, midnight in Tokyo read as the 19th).
  * - Rows numbered ahead (STT filled down to 320, nothing else) refused both documents.
+ * - A blank unit cell was reported as "đơn vị \"\" không có trong trang \"Đơn vị\"".
+ * - `Quyết định kèm danh sách đại biểu` copied from an earlier list with its "(Kèm theo …)" printed
+ *   "(Kèm theo (Kèm theo …))".
  */
 import { Runtime, runBundle } from '../../local/runtime';
 import type { BlockSnapshot, DocSnapshot } from '../../local/runtime/document';
@@ -115,5 +118,41 @@ describe('rows of Đại biểu numbered ahead (STT filled down, nothing else)',
     sheet?.getRange(row, 1, 1, 2).setValues([[row - 1, 'Hoàng Thị Mai']]);
     expect(() => generate('danh-sach-dai-bieu')).toThrow(`ô H${row} (loại đại biểu trống)`);
     expect(runtime.services.DocumentApp.created).toHaveLength(0);
+  });
+});
+
+describe('an ex-officio delegate whose unit cell was left blank', () => {
+  it('is refused naming the cell as blank, not as an unknown unit ""', () => {
+    const { runtime, generate } = setup();
+    const sheet = runtime.spreadsheet.getSheetByName('Đại biểu');
+    const rows = sheet?.getDataRange().getValues() ?? [];
+    const row = rows.findIndex((r) => r[7] === 'Đương nhiên') + 1;
+    expect(row).toBeGreaterThan(1);
+    sheet?.getRange(row, 3).setValue('');
+    let message = '';
+    try {
+      generate('danh-sach-dai-bieu');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(`ô C${row} (mã đơn vị trống)`);
+    expect(message).not.toContain('đơn vị ""');
+    expect(runtime.services.DocumentApp.created).toHaveLength(0);
+  });
+});
+
+describe('Quyết định kèm danh sách đại biểu copied from an earlier list', () => {
+  it.each([
+    '(Kèm theo Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo)',
+    'Kèm theo Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo.',
+    'kèm theo: Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo',
+    'Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo',
+  ])('"%s" is printed once as "(Kèm theo Quyết định …)"', (typed) => {
+    const { generate, cellOf, docText } = setup();
+    cellOf('Quyết định kèm danh sách đại biểu')?.setValue(typed);
+    generate('danh-sach-dai-bieu');
+    const lines = docText().split('\n');
+    expect(lines).toContain('(Kèm theo Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo)');
+    expect(docText()).not.toMatch(/Kèm theo \(|Kèm theo [Kk]èm theo|Kèm theo :/);
   });
 });

@@ -12,6 +12,10 @@
  *   now gives the same note as the default layout;
  * - a delegate list spanning pages: the preview repeats its header row on every sheet, the .docx did
  *   not (the header row is now a repeated header row, tblHeader);
+ * - an issuing body whose locality is followed by more words and does not fit on one line was wrapped
+ *   word by word, into the very break the issue reports ("ỦY BAN NHÂN DÂN TỈNH" / "THỪA THIÊN HUẾ
+ *   NHIỆM" / "KỲ 2021-2026", "BAN CHỈ ĐẠO ĐẠI HỘI" / "TỈNH LẠNG SƠN LẦN THỨ" / "IV"): the locality's
+ *   name now has a line of its own, what follows it the next;
  * - a long issuing body whose locality fits on the last line never leaves one short word alone on
  *   the line above ("BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI" / "BIỂU CÁC DÂN TỘC THIỂU" / "SỐ" / "HUYỆN …").
  */
@@ -208,5 +212,60 @@ describe('the delegate list over several pages: the .docx repeats the header row
     expect(rows[0]).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader\/>/s);
     expect(rows.slice(1).filter((r) => r.includes('<w:tblHeader'))).toEqual([]);
     for (const t of tables.filter((x) => !x.includes('Họ và tên'))) expect(t).not.toContain('<w:tblHeader');
+  });
+});
+
+describe('an issuing body with words after its locality, too long for one line', () => {
+  const width = (ND.mmToPt(ND.PAGE.widthMm - ND.MARGINS.leftMm - ND.MARGINS.rightMm) * ND.HEADER_WIDTHS[0]) / 100 - 10;
+  const lines = (name: string) => agencyLines(name, ND.SIZE.agency, width);
+
+  it('the locality’s name on a line of its own, what follows it on the next', () => {
+    expect(lines('ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ NHIỆM KỲ 2021-2026')).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH THỪA THIÊN HUẾ',
+      'NHIỆM KỲ 2021-2026',
+    ]);
+    expect(lines('BAN CHỈ ĐẠO ĐẠI HỘI TỈNH LẠNG SƠN LẦN THỨ IV')).toEqual([
+      'BAN CHỈ ĐẠO ĐẠI HỘI',
+      'TỈNH LẠNG SƠN',
+      'LẦN THỨ IV',
+    ]);
+    expect(lines('HỘI ĐỒNG NHÂN DÂN THỊ XÃ SA PA NHIỆM KỲ 2021-2026')).toEqual([
+      'HỘI ĐỒNG NHÂN DÂN',
+      'THỊ XÃ SA PA',
+      'NHIỆM KỲ 2021-2026',
+    ]);
+    expect(lines('BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ THÀNH PHỐ HỒ CHÍ MINH LẦN THỨ IV')).toContain(
+      'THÀNH PHỐ HỒ CHÍ MINH',
+    );
+  });
+
+  it.each([
+    'ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ NHIỆM KỲ 2021-2026',
+    'BAN CHỈ ĐẠO ĐẠI HỘI TỈNH LẠNG SƠN LẦN THỨ IV',
+    'BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ TỈNH LẠNG SƠN LẦN THỨ IV',
+    'BAN CHỈ ĐẠO ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ THÀNH PHỐ HỒ CHÍ MINH LẦN THỨ IV',
+    'HỘI ĐỒNG NHÂN DÂN HUYỆN ĐIỆN BIÊN ĐÔNG KHÓA XX NHIỆM KỲ 2021-2026',
+    'ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN <B>{{SO}}</B> $1 & "X"',
+  ])('%s: no line ends with a locality word or "LẦN", every line fits, nothing lost', (name) => {
+    const out = lines(name);
+    expect(out.join(' ')).toBe(name);
+    for (const l of out) expect(textWidthPt(l, ND.SIZE.agency, true)).toBeLessThanOrEqual(width);
+    for (const l of out.slice(0, -1)) expect(l).not.toMatch(/(^|\s)(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|LẦN|NHIỆM)$/u);
+  });
+
+  it('in the Doc: the allocation notice of a committee typed in lower case and NFD', () => {
+    const { setting, generate } = setup();
+    setting(
+      'Thông báo phân bổ đại biểu: Cơ quan ban hành',
+      'Ban Chỉ đạo Đại hội tỉnh Lạng Sơn lần thứ IV'.normalize('NFD'),
+    );
+    const snap = generate('phan-bo-dai-bieu').snapshot();
+    const header = snap.blocks.find((b) => b.type === 'table');
+    const left = header?.type === 'table' ? (header.rows[0]?.cells[0]?.blocks ?? []) : [];
+    const texts = left.flatMap((b) => (b.type === 'table' ? [] : [b.text]));
+    expect(texts).toEqual(expect.arrayContaining(['BAN CHỈ ĐẠO ĐẠI HỘI', 'TỈNH LẠNG SƠN', 'LẦN THỨ IV']));
+    const at = texts.indexOf('BAN CHỈ ĐẠO ĐẠI HỘI');
+    expect(texts.slice(at, at + 3)).toEqual(['BAN CHỈ ĐẠO ĐẠI HỘI', 'TỈNH LẠNG SƠN', 'LẦN THỨ IV']);
   });
 });

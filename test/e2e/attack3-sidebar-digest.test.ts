@@ -65,3 +65,36 @@ describe('the "data changed since" hint covers every sheet validation reports on
     expect(overview(rt).validation.changed).toBe(true);
   });
 });
+
+describe('a check of an earlier day, with open tasks that have deadlines', () => {
+  const overviewAt = (ss: Runtime['spreadsheet'], now: string) =>
+    runBundle(new Runtime({ spreadsheet: ss, now }), 'getOverview').result as OverviewDto;
+
+  test('the same day (in the spreadsheet time zone): up to date', () => {
+    // 08:00 and 23:00 in Hà Nội: the same day there, whatever UTC says.
+    const { rt } = validated('2024-01-05T01:00:00Z');
+    const o = overviewAt(rt.spreadsheet, '2024-01-05T16:00:00Z');
+    expect(o.validation.outdated).toBeUndefined();
+    expect(o.validation.changed).toBe(false);
+  });
+
+  test('the next day in Hà Nội (still the same day in UTC): out of date, the check step is to do again', () => {
+    const { rt } = validated('2024-01-05T16:30:00Z');
+    const o = overviewAt(rt.spreadsheet, '2024-01-05T17:30:00Z');
+    expect(o.validation.outdated).toBe(true);
+    expect(o.validation.changed).toBe(false);
+    expect(o.checklist?.find((s) => s.key === 'check')?.done).toBe(false);
+  });
+
+  test('every task done or cancelled: a later day changes nothing', () => {
+    const { rt } = validated();
+    const tasks = sheet(rt, 'Nhiệm vụ');
+    const header = tasks.getRange(1, 1, 1, tasks.getLastColumn()).getValues()[0] as string[];
+    const col = header.indexOf('Trạng thái') + 1;
+    const n = tasks.getLastRow() - 1;
+    tasks.getRange(2, col, n, 1).setValues(Array.from({ length: n }, () => ['Đã hủy']));
+    runBundle(rt, 'validateAll');
+    const o = overviewAt(rt.spreadsheet, '2024-03-01T09:00:00+07:00');
+    expect(o.validation.outdated).toBeUndefined();
+  });
+});

@@ -67,3 +67,66 @@ describe('the official total left blank or typed wrong', () => {
     );
   });
 });
+
+describe('a workbook whose Phân bổ already holds the official figures', () => {
+  test('no run recorded (a copy, an uploaded file): the card and the step say allocated, as the sheet does', () => {
+    const { rt } = setUpWithTotal(30);
+    expect((runBundle(rt, 'allocateDelegates').result as AllocationResultDto).ok).toBe(true);
+    // A copy of the file, or the workbook uploaded as .xlsx, keeps the sheets but not the add-in's record.
+    rt.globals.PropertiesService.getDocumentProperties().deleteAllProperties();
+    const o = overview(rt);
+    expect(o.allocation.done).toBe(true);
+    expect(o.allocation.officialTotal).toBe(30);
+    expect(step(o, 'allocate')?.done).toBe(true);
+    expect(o.checklist?.find((s) => !s.done)?.key).toBe('delegates');
+  });
+
+  test('the figures cleared: not allocated any more, even with a run recorded', () => {
+    const { rt } = setUpWithTotal(30);
+    expect((runBundle(rt, 'allocateDelegates').result as AllocationResultDto).ok).toBe(true);
+    expect(overview(rt).allocation.done).toBe(true);
+    const sheet = rt.spreadsheet.getSheetByName('Phân bổ');
+    const header = (sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+    const col = header.indexOf('Số chính thức') + 1;
+    sheet?.getRange(2, col, 2, 1).clearContent();
+    const o = overview(rt);
+    expect(o.allocation.done).toBe(false);
+    expect(o.checklist?.find((s) => !s.done)?.key).toBe('allocate');
+  });
+});
+
+describe('the units step', () => {
+  test('a unit with no DTTS people (0, which allocation accepts) does not hold the step back', () => {
+    const { rt } = setUpWithTotal(30);
+    rt.spreadsheet
+      .getSheetByName('Đơn vị')
+      ?.getRange(4, 1, 1, 4)
+      .setValues([['PLT', 'Phường Lê Thanh', 9000, 0]]);
+    const o = overview(rt);
+    expect(step(o, 'units')).toMatchObject({ done: true, count: 3 });
+    expect(o.checklist?.find((s) => !s.done)?.key).toBe('allocate');
+    const r = runBundle(rt, 'allocateDelegates').result as AllocationResultDto;
+    expect(r.ok).toBe(true);
+  });
+
+  test('a blank DTTS population holds it back and points at that cell', () => {
+    const { rt } = setUpWithTotal(30);
+    rt.spreadsheet
+      .getSheetByName('Đơn vị')
+      ?.getRange(4, 1, 1, 3)
+      .setValues([['PLT', 'Phường Lê Thanh', 9000]]);
+    const o = overview(rt);
+    expect(step(o, 'units')).toMatchObject({ done: false, cell: 'D4' });
+  });
+});
+
+describe('the first row to fill, under the officer’s own total row', () => {
+  test('Đơn vị with a Tổng cộng row right under the units: the link skips it', () => {
+    const { rt } = setUpWithTotal(30);
+    const units = rt.spreadsheet.getSheetByName('Đơn vị');
+    units?.getRange(4, 2).setValue('Tổng cộng');
+    units?.getRange(4, 4).setFormula('=SUM(D2:D3)');
+    const o = overview(rt);
+    expect(step(o, 'units')).toMatchObject({ done: true, count: 2, cell: 'A5' });
+  });
+});

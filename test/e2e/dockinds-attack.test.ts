@@ -86,7 +86,8 @@ describe('what officers type around the list', () => {
     s?.getRange(last, col('Dân tộc')).setValue('Tày'); // fix the corpus's unknown group so the list is made
     s?.getRange(12, col('Dân tộc')).setValue('Tày');
     generate('giay-moi');
-    generate('danh-sach-dai-bieu');
+    // The corpus's units are off their seats on purpose: the list is made once confirmed.
+    expect(generate('danh-sach-dai-bieu', { force: true }).url).not.toBe('');
     const all = runtime.services.DocumentApp.created.map((d) => d.getBody().getText()).join('\n');
     expect(all).not.toContain('999 người');
   });

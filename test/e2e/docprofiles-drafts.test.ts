@@ -11,6 +11,7 @@ import type { BlockSnapshot, LocalDocument } from '../../local/runtime/document'
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import { runGenerateNotice, runIssueDraft, runListDocuments, runVoidNumber } from '../../src/docs/notices';
+import { unitWordsOf } from '../../src/domain/notice/allocation';
 import type { NoticeKind, NoticeResultDto } from '../../src/rpc/contract';
 import { UserError } from '../../src/sheets/lock';
 import { DOCUMENT_MESSAGES } from '../../src/ui/vi';
@@ -335,5 +336,24 @@ describe('legal basis from the workbook', () => {
     );
     expect(s.docs()).toHaveLength(0);
     expect(s.runtime.spreadsheet.getSheetByName('Văn bản')?.getLastRow() ?? 0).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('wording of the allocation notice', () => {
+  it('its first sentence has a subject; "từng …" names the kinds of units its table lists', () => {
+    const s = setup();
+    s.allocate();
+    s.generate('phan-bo-dai-bieu');
+    const text = s.textOf(s.docs()[0]);
+    expect(text).toContain(', Ban Chỉ đạo Đại hội thông báo số lượng đại biểu chính thức');
+    // The table lists districts and "Thành phố Lạng Sơn".
+    expect(text).toContain('3. Số lượng đại biểu chính thức của từng huyện, thành phố:');
+  });
+
+  it('unit words from `Cấp đơn vị` and the names', () => {
+    expect(unitWordsOf('district', ['Hữu Lũng', 'Lộc Bình'])).toBe('huyện');
+    expect(unitWordsOf('district', ['Hữu Lũng', 'TP Lạng Sơn', 'Thị xã Kỳ Anh'])).toBe('huyện, thị xã, thành phố');
+    expect(unitWordsOf('commune', ['Xã Mẫu Sơn', 'Phường Lương Văn Tri'])).toBe('xã, phường');
+    expect(unitWordsOf('commune', ['Mẫu Sơn'])).toBe('xã');
   });
 });

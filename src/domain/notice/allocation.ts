@@ -6,8 +6,10 @@ import { METHOD_NAMES } from '../apportion';
 import type { IsoDate } from '../dates';
 import { formatVnNumber } from '../numbers';
 import { type Settings, unitWord } from '../settings';
-import { congressName, type FrameInput, frame, para, table } from './frame';
+import { foldKey } from '../text';
+import { congressName, type FrameInput, frame, para, table, upper } from './frame';
 import type { Block, DocModel } from './model';
+import { resolveProfile } from './profiles';
 
 export interface AllocationNoticeRow {
   code: string;
@@ -35,6 +37,41 @@ export function methodSentence(s: Settings): string {
   );
 }
 
+/** Unit words by level, in the order they are listed ("huyện, thị xã, thành phố"). */
+const UNIT_WORDS: Record<Settings['level'], readonly string[]> = {
+  district: ['huyện', 'thị xã', 'thành phố'],
+  commune: ['xã', 'phường', 'đặc khu'],
+};
+
+/**
+ * The words that fit the units a table lists, from `Cấp đơn vị` and the units' names: "huyện, thành
+ * phố" when one is "Thành phố Lạng Sơn"; "huyện" when all are districts named without a prefix.
+ */
+export function unitWordsOf(level: Settings['level'], names: readonly string[]): string {
+  const words = UNIT_WORDS[level];
+  const base = words[0] as string;
+  const found = new Set<string>();
+  for (const name of names) {
+    const key = foldKey(name)
+      .replace(/^tp\.?\s/, 'thành phố ')
+      .replace(/^tx\.?\s/, 'thị xã ');
+    found.add(words.find((w) => key.startsWith(`${w} `)) ?? base);
+  }
+  const listed = words.filter((w) => found.has(w));
+  return listed.length ? listed.join(', ') : unitWord(level).long;
+}
+
+/** The issuing body as the subject of a sentence: "Ban Chỉ đạo Đại hội", "Ủy ban nhân dân tỉnh". */
+export function bodyInSentence(issuingBody: string): string {
+  const key = foldKey(issuingBody);
+  if (key.startsWith('ban chỉ đạo')) return 'Ban Chỉ đạo Đại hội';
+  if (key.startsWith('ủy ban nhân dân') || key.startsWith('ubnd')) return 'Ủy ban nhân dân tỉnh';
+  const t = issuingBody.trim();
+  if (t !== upper(t)) return t;
+  const lower = t.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
 export function allocationSummary(s: Settings): string {
   return `Về việc phân bổ số lượng đại biểu chính thức dự ${congressName(s)}`;
 }
@@ -46,7 +83,12 @@ export function buildAllocationNotice(
   number = '',
   options: Pick<FrameInput, 'profile' | 'draft'> = {},
 ): DocModel {
-  const words = unitWord(s.level);
+  const long = unitWordsOf(
+    s.level,
+    input.rows.map((r) => r.name),
+  );
+  const words = { short: long, long };
+  const subject = bodyInSentence((options.profile ?? resolveProfile('phan-bo-dai-bieu', s)).issuingBody);
   const apportioned = input.rows.reduce((a, r) => a + r.seats, 0);
   const fixed = input.fixedSeats.filter((f) => f.seats > 0);
   const total = apportioned + fixed.reduce((a, f) => a + f.seats, 0);
@@ -54,7 +96,7 @@ export function buildAllocationNotice(
   const n = (x: number) => formatVnNumber(x);
   const blocks: Block[] = [
     para(
-      `Để chuẩn bị tổ chức ${congressName(s)}, thông báo số lượng đại biểu chính thức dự Đại hội phân bổ cho các ${words.long} như sau:`,
+      `Để chuẩn bị tổ chức ${congressName(s)}, ${subject} thông báo số lượng đại biểu chính thức dự Đại hội phân bổ cho các ${words.long} như sau:`,
     ),
     para(`1. Tổng số đại biểu chính thức: ${n(total)} đại biểu, gồm:`),
     ...fixed.map((f) => para(`- ${f.label}: ${n(f.seats)} đại biểu;`)),

@@ -67,7 +67,7 @@ export function delegateListInput(
     records,
     index,
     new Set(['official', 'ex-officio']),
-    ['name', 'unit', 'gender', 'birthYear', 'ethnic'],
+    ['name', 'unit', 'gender', 'birthYear', 'ethnic', 'position'],
     DELEGATE_LIST_WHAT,
   );
   const byUnit = new Map<string, { order: number; unit: string; delegates: Omit<PrintedDelegate, 'unitOrder'>[] }>();
@@ -80,7 +80,17 @@ export function delegateListInput(
   const groups = [...byUnit.values()]
     .sort((a, b) => a.order - b.order)
     .map(({ unit, delegates }) => ({ unit, delegates }));
-  return { groups, decision: settings.delegateListDecision.trim() };
+  return { groups, decision: decisionText(settings.delegateListDecision) };
+}
+
+/**
+ * The decision as the attached line names it: what an officer copies from an earlier list
+ * ("(Kèm theo Quyết định số 15/QĐ-BCĐ …)") loses its brackets and "Kèm theo", which the line adds.
+ */
+export function decisionText(typed: string): string {
+  let t = typed.normalize('NFC').trim();
+  if (/^\(.*\)\.?$/s.test(t)) t = t.replace(/^\(|\)\.?$/g, '').trim();
+  return t.replace(/^kèm\s+theo\s*:?\s*/i, '').trim();
 }
 
 /** The table's rows: header, per unit a group row then its delegates, the total. */

@@ -4,10 +4,14 @@
  * read (a type, a unit or a gender the add-in does not recognise) or silently leaves one out.
  */
 import { DELEGATE_DOCUMENT_MESSAGES as M } from '../../ui/vi';
+import { planAllocation } from '../allocation';
+import { checkDelegateCounts } from '../checks/delegates';
 import { ethnicDisplayName } from '../ethnic';
-import type { DelegateRecord, UnitIndex } from '../records';
+import { ProblemList } from '../problem';
+import type { AllocationRecord, DelegateRecord, SettingCells, UnitIndex, UnitRecord } from '../records';
+import type { Settings } from '../settings';
 import { SHEETS } from '../template';
-import { isTotalLabel } from '../text';
+import { isTotalLabel, personNameKey } from '../text';
 import type { DelegateKind, Gender } from '../values';
 import { NoticeDataError } from './conclusion';
 
@@ -66,8 +70,10 @@ export function printedDelegates(
       if (r.invalid.has(f)) bad.push(M.cell(r.cells[f] ?? `dòng ${r.row}`, M.fieldNames[f]));
     }
     if (!r.data.name?.trim()) bad.push(M.cell(r.cells.name ?? `dòng ${r.row}`, 'họ và tên trống'));
-    if (!r.provincial && !r.unitRecord)
-      bad.push(M.cell(r.cells.unit ?? `dòng ${r.row}`, M.unknownUnit(r.data.unit ?? '')));
+    if (!r.provincial && !r.unitRecord && !r.invalid.has('unit'))
+      bad.push(
+        M.cell(r.cells.unit ?? `dòng ${r.row}`, r.data.unit?.trim() ? M.unknownUnit(r.data.unit) : 'mã đơn vị trống'),
+      );
     out.push({
       row: r.row,
       // Printed composed (NFC) even when pasted decomposed from Word, so the Doc can be searched.
@@ -83,5 +89,44 @@ export function printedDelegates(
   }
   if (bad.length) throw new NoticeDataError(M.unreadable(sheet, what, bad));
   if (out.length === 0) throw new NoticeDataError(M.noDelegates(sheet, what));
+  return out;
+}
+
+/**
+ * Once `Phân bổ` holds the allocation: each unit whose official delegates in `Đại biểu` differ from
+ * its `Số chính thức` (the error "Kiểm tra dữ liệu" reports), as sentences naming the unit and the
+ * cell. The delegate list prints a count per unit, so they are checks before generating it (refused
+ * unless confirmed). Nothing before the first allocation.
+ */
+export function delegateCountChecks(
+  settings: Settings,
+  cells: SettingCells,
+  units: readonly UnitRecord[],
+  allocation: readonly AllocationRecord[],
+  delegates: readonly DelegateRecord[],
+): string[] {
+  if (!allocation.some((r) => r.data.final !== null || r.data.seats !== null)) return [];
+  const ignored = new ProblemList();
+  const plan = planAllocation(settings, cells, units, allocation, delegates, ignored);
+  const counts = new ProblemList();
+  checkDelegateCounts({ settings, settingCells: cells, plan, sheetRows: allocation, delegates }, counts);
+  return counts.items.map((p) => M.countOff(p.message, p.sheet, p.cell));
+}
+
+/**
+ * Printed delegates with the same name and birth year as an earlier one (the warning
+ * "delegate-duplicate" of "Kiểm tra dữ liệu"): the list would print one person twice and count them
+ * twice. Namesakes exist, so these are checks before generating (made once confirmed).
+ */
+export function duplicateChecks(delegates: readonly Pick<PrintedDelegate, 'row' | 'name' | 'birthYear'>[]): string[] {
+  const first = new Map<string, number>();
+  const out: string[] = [];
+  for (const d of [...delegates].sort((a, b) => a.row - b.row)) {
+    if (d.birthYear === null) continue;
+    const key = `${personNameKey(d.name)}\u0000${d.birthYear}`;
+    const row = first.get(key);
+    if (row === undefined) first.set(key, d.row);
+    else out.push(M.duplicate(SHEETS.delegates.name, d.row, d.name, d.birthYear, row));
+  }
   return out;
 }

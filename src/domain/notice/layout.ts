@@ -52,8 +52,9 @@ const LOCALITY = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|T
  * The lines an agency name is printed on inside a column `widthPt` wide: one line when it fits;
  * otherwise the locality ("TỈNH LẠNG SƠN") starts the last line, as in practice
  * ("ỦY BAN NHÂN DÂN" / "TỈNH LẠNG SƠN", never "ỦY BAN NHÂN DÂN TỈNH" / "LẠNG SƠN"), and what comes
- * before it is wrapped word by word. A locality followed by more words ("… TỈNH LẠNG SƠN LẦN THỨ IV")
- * is kept on one line when it fits.
+ * before it is wrapped on even lines. A locality followed by more words ("… TỈNH LẠNG SƠN LẦN THỨ IV")
+ * is kept on one line when it fits; otherwise its name has a line of its own and what follows it
+ * ("LẦN THỨ IV", "NHIỆM KỲ …") the next, unless plain word wrap takes fewer lines and breaks neither.
  */
 export function agencyLines(name: string, sizePt: number, widthPt: number, bold = true): string[] {
   const text = name.replace(/\s+/g, ' ').trim();
@@ -77,12 +78,61 @@ export function agencyLines(name: string, sizePt: number, widthPt: number, bold 
     }
   }
   const width = (s: string) => textWidthPt(s, sizePt, bold);
-  if (at > 0) {
-    const tail = tokens.slice(at).join(' ');
-    if (fits(tail)) return [...balanced(tokens.slice(0, at), width, widthPt), tail];
-  }
-  return wrap(tokens, fits);
+  const whole = wrap(tokens, fits);
+  if (at <= 0) return whole;
+  const head = balanced(tokens.slice(0, at), width, widthPt);
+  const tail = tokens.slice(at);
+  if (fits(tail.join(' '))) return [...head, tail.join(' ')];
+  // The locality and what follows it ("TỈNH THỪA THIÊN HUẾ" / "NHIỆM KỲ 2021-2026") on lines of
+  // their own: the locality's name whole when it fits, the rest after it.
+  const suffix = tail.findIndex((t, i) => i > 0 && SUFFIX.test(t));
+  const place = suffix > 0 ? tail.slice(0, suffix).join(' ') : '';
+  const split =
+    place && fits(place)
+      ? [...head, place, ...groups(tail.slice(suffix), fits, width, widthPt)]
+      : [...head, ...wrap(tail, fits)];
+  // Word by word is kept only when it takes fewer lines and breaks neither the locality's name
+  // ("… TỈNH" / "LẠNG SƠN …", "… HỒ CHÍ" / "MINH …") nor what follows it ("… LẦN" / "THỨ IV").
+  const locality = place || tail.join(' ');
+  const breaksName =
+    !whole.some((l) => l.includes(locality)) ||
+    whole.slice(0, -1).some((l) => {
+      const last = l.split(' ').pop() ?? '';
+      return LOCALITY.test(last) || SUFFIX.test(last);
+    });
+  return split.length <= whole.length || breaksName ? split : whole;
 }
+
+/** Lines of what follows a locality, broken before "KHÓA", "NHIỆM" … rather than inside those groups. */
+function groups(
+  tokens: readonly string[],
+  fits: (s: string) => boolean,
+  width: (s: string) => number,
+  widthPt: number,
+): string[] {
+  const parts: string[][] = [];
+  for (const t of tokens) {
+    if (SUFFIX.test(t) || parts.length === 0) parts.push([t]);
+    else parts[parts.length - 1]?.push(t);
+  }
+  const lines: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    const text = part.join(' ');
+    if (current && fits(`${current} ${text}`)) current = `${current} ${text}`;
+    else {
+      if (current) lines.push(current);
+      current = '';
+      if (fits(text)) current = text;
+      else lines.push(...balanced(part, width, widthPt));
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/** Words that start what follows a locality's name: "LẦN THỨ IV", "KHÓA XV", "NHIỆM KỲ 2021-2026", "NĂM 2024". */
+const SUFFIX = /^(LẦN|KHÓA|KHOÁ|NHIỆM|NĂM)$/u;
 
 /**
  * Word wrap on the fewest lines `widthPt` allows, the lines as even as those lines allow: the

@@ -80,6 +80,12 @@ export function problemsView(ctx: ViewContext): HTMLElement {
     // The list is the last validation's: say so when the data changed since.
     if (ps.source === 'validateAll' && ps.at === state.overview?.validation.at && state.overview?.validation.changed) {
       body.push(h('p', { class: 'notice tone-warn', 'data-key': 'problems-changed' }, t.problemsChanged));
+    } else if (
+      ps.source === 'validateAll' &&
+      ps.at === state.overview?.validation.at &&
+      state.overview?.validation.outdated
+    ) {
+      body.push(h('p', { class: 'notice tone-warn', 'data-key': 'problems-outdated' }, t.problemsOutdated));
     }
     // `Kiểm tra` was deleted or cleared since: say so, rather than "nothing at this level" under the counts.
     if (ps.incomplete) body.push(h('p', { class: 'notice tone-warn', 'data-key': 'problems-lost' }, t.problemsLost));

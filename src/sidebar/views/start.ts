@@ -38,6 +38,7 @@ function hint(t: Strings, step: ChecklistStepDto, o: OverviewDto): string {
     case 'check':
       if (step.done) return s.checkDone;
       if (o.validation.at && o.validation.changed) return s.checkChanged;
+      if (o.validation.at && o.validation.outdated) return s.checkOutdated;
       if (o.validation.at && n > 0) return s.checkErrors(n);
       return s.check;
     case 'documents':

@@ -1,0 +1,39 @@
+/**
+ * Which column of `Phân bổ` is the add-in's when the sheet is ambiguous, decided the same way by the
+ * allocation and by "Hoàn tác phân bổ".
+ */
+import { SHEETS } from '../domain/template';
+import { headerKey } from '../domain/text';
+import type { CellValue } from '../domain/values';
+import { HEADER_BACKGROUND } from './setup';
+import type { Sheet } from './workbook';
+
+/** The fills of a header row (lower case), read once, on first use. */
+export function headerFills(sheet: Sheet, headerRow: number, width: number): (column: number) => string {
+  let fills: string[] | undefined;
+  return (column) => {
+    fills ??= (sheet.getRange(headerRow, 1, 1, Math.max(1, width)).getBackgrounds()[0] ?? []).map((f) =>
+      String(f).toLowerCase(),
+    );
+    return fills[column] ?? '';
+  };
+}
+
+/**
+ * "Số theo tỷ lệ" was "Hạn ngạch" before: a sheet may hold both, one the add-in's and one the officer's
+ * own (last congress's figures, a formula). The figures go to the one whose header has the add-in's fill
+ * when exactly one has it, else to the first; the other is never written, and a warning says which is which.
+ */
+export function quotaColumn(
+  header: readonly CellValue[],
+  fillAt: (column: number) => string,
+  found: number | undefined,
+): { column: number | undefined; others: number[] } {
+  const spec = SHEETS.allocation.columns.find((c) => c.key === 'quota');
+  const keys = new Set([spec?.header ?? '', ...(spec?.aliases ?? [])].map(headerKey));
+  const candidates = header.flatMap((v, i) => (typeof v === 'string' && keys.has(headerKey(v)) ? [i] : []));
+  if (candidates.length < 2) return { column: found, others: [] };
+  const ours = candidates.filter((c) => fillAt(c) === HEADER_BACKGROUND);
+  const column = ours.length === 1 ? (ours[0] as number) : (candidates[0] as number);
+  return { column, others: candidates.filter((c) => c !== column) };
+}
