@@ -85,7 +85,7 @@ export interface LockedArea {
 }
 export type Locked = Map<string, LockedArea>;
 
-function isLockedIn(area: LockedArea, row: number, col: number): boolean {
+export function isLockedIn(area: LockedArea, row: number, col: number): boolean {
   return (area.sheet && !area.holes.some((b) => inBox(b, row, col))) || area.boxes.some((b) => inBox(b, row, col));
 }
 
@@ -257,11 +257,19 @@ export function writeMarks(
       continue;
     }
     const existing = existingRecords(sheet, recs, known);
+    // The protections are keyed by the sheet's real name, which may be a look-alike of the template's
+    // ("Đại biểu ", NFD, capitals): asked only once the protections were looked up.
+    let realName: string | undefined;
+    const lockedHere = () => {
+      if (locked === undefined) return undefined;
+      realName ??= sheet.getName();
+      return locked.get(realName);
+    };
     const blocked = () => {
-      const lockedHere = lockedOf(name);
+      const here = lockedHere();
       // A record the user may not write means no mark can be written (it could never be taken back).
       const recordLocked = record.sheet !== null && lockedOf(MARK_RECORD_SHEET) !== undefined;
-      return recordLocked || (lockedHere?.sheet === true && lockedHere.holes.length === 0);
+      return recordLocked || (here?.sheet === true && here.holes.length === 0);
     };
     const skip = () => {
       nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
@@ -273,7 +281,7 @@ export function writeMarks(
     }
     let written: ReturnType<typeof markSheet>;
     try {
-      written = markSheet(sheet, name, existing, marks, batch, known, lockedOf(name));
+      written = markSheet(sheet, name, existing, marks, batch, known, lockedHere());
     } catch (e) {
       // Protections not looked up yet, and Sheets refused this sheet's first write (nothing of it
       // was written): look them up now and mark this sheet again around the protected cells.
@@ -284,7 +292,7 @@ export function writeMarks(
         skip();
         continue;
       }
-      written = markSheet(sheet, name, existing, marks, batch, known, lockedOf(name));
+      written = markSheet(sheet, name, existing, marks, batch, known, lockedHere());
     }
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;

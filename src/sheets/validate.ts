@@ -26,7 +26,7 @@ import type { ValidationResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { RefusedWriteError, type WriteBatch, writeAll } from './batch';
 import { noteWritten, UserError, withDocumentLock } from './lock';
-import { type Locked, lockedAreas, type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
+import { isLockedIn, type Locked, lockedAreas, type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
 import { saveState } from './state';
 import {
@@ -55,9 +55,12 @@ interface Collected {
   read: Map<string, SheetRead>;
   /** Fingerprint of the data read (dataDigest), saved with the summary for the sidebar. */
   digest: string;
-  /** Writes the computed task statuses from the grids already read (call under the lock). */
-  /** Writes the computed task statuses; true when it wrote (or may have written) `Nhiệm vụ`. */
-  writeStatuses: (batch: WriteBatch) => boolean;
+  /**
+   * Writes the computed task statuses from the grids already read (call under the lock); true when it
+   * wrote (or may have written) `Nhiệm vụ`, 'locked' when a protection keeps the column from this user
+   * (`locked`: the protections, when looked up), so nothing was written there.
+   */
+  writeStatuses: (batch: WriteBatch, locked?: Locked) => boolean | 'locked';
 }
 
 /** Runs every check on the workbook's current data; writes nothing itself. Call it under the lock. */
@@ -110,7 +113,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
     problems: problems.items,
     read,
     digest: workbookDigest(grids),
-    writeStatuses: (batch) => {
+    writeStatuses: (batch, locked) => {
       const table = roster.tasksTable;
       const col = table.columns.computedStatus;
       const sheet = read.get(SHEETS.tasks.name)?.sheet;
@@ -118,11 +121,20 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
         return false;
       }
       const previous = table.values.slice(table.headerRow).map((r) => [r[col] ?? '']);
+      const area = locked?.get(sheet.getName());
+      if (area && previous.some((_, i) => isLockedIn(area, table.headerRow + i, col))) return 'locked';
+      let wrote = false;
       batch.custom(
-        () => writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays, sheet),
-        () => sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1).setValues(previous),
+        () => {
+          wrote = writeTaskStatuses(ss, table, roster.tasks, today, settings.dueSoonDays, sheet).written > 0;
+        },
+        // Only a column actually written is put back (a write back of an unchanged column could be
+        // refused by a protection and make the rollback look incomplete).
+        () => {
+          if (wrote) sheet.getRange(table.headerRow + 1, col + 1, previous.length, 1).setValues(previous);
+        },
       );
-      return true;
+      return wrote;
     },
   };
 }
@@ -196,10 +208,11 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
         writeAll('kết quả kiểm tra', (batch) => {
           const written = writeMarks(ss, problems, batch, read, locked);
           writeReport(ss, problems, batch, reportSheet, reportGrid);
-          const statuses = writeStatuses(batch);
+          const statuses = writeStatuses(batch, locked);
           return {
             ...written,
-            sheets: [...(written.sheets ?? []), SHEETS.report.name, ...(statuses ? [SHEETS.tasks.name] : [])],
+            statusesLocked: statuses === 'locked',
+            sheets: [...(written.sheets ?? []), SHEETS.report.name, ...(statuses === true ? [SHEETS.tasks.name] : [])],
           };
         });
       let marks: ReturnType<typeof writeOutputs>;
@@ -219,6 +232,10 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
       const result = boundedResult(problems, at);
       if (marks.skippedProtected > 0) {
         result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;
+      }
+      if (marks.statusesLocked) {
+        const column = SHEETS.tasks.columns.find((c) => c.key === 'computedStatus')?.header ?? '';
+        result.message += MESSAGES.statusesProtected(column, SHEETS.tasks.name);
       }
       saveState('validation', { at, errors: result.errors, warnings: result.warnings, digest });
       return result;

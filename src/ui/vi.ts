@@ -74,6 +74,9 @@ export const MESSAGES = {
     `Dịch vụ Google gặp lỗi khi ghi ${what} và chưa khôi phục được hết: hãy chạy lại thao tác này để ghi lại đầy đủ.`,
   writeProtectedRestored: (what: string) =>
     `Không ghi được ${what} vì có vùng được bảo vệ mà tài khoản của bạn không được sửa; đã khôi phục như trước khi chạy. Hãy nhờ chủ sở hữu bảng tính cho bạn quyền sửa vùng đó (Dữ liệu > Bảo vệ trang tính và dải ô), hoặc nhờ người có quyền chạy thao tác này.`,
+  /** validateAll by a user a protection keeps from the computed status column of the tasks sheet. */
+  statusesProtected: (column: string, sheet: string) =>
+    ` Cột "${column}" của trang "${sheet}" được bảo vệ (bạn không có quyền sửa) nên chưa được cập nhật; người có quyền sửa chạy lại "Kiểm tra dữ liệu" sẽ cập nhật cột này.`,
   flushFailedIn: (what: string) =>
     `Dịch vụ Google gặp lỗi khi lưu các thay đổi vừa ghi vào ${what}; có thể một phần chưa được lưu. Hãy kiểm tra lại ${what} và chạy lại thao tác này.`,
   flushFailed:
