@@ -12,6 +12,7 @@ import { todayIso } from '../domain/dates';
 import { checkMergedCells } from '../domain/merges';
 import { type Problem, ProblemList } from '../domain/problem';
 import {
+  checkOfficialTotalRow,
   type Grid,
   readAllocationTable,
   readDelegates,
@@ -89,6 +90,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
     }
   }
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
+  checkOfficialTotalRow(grids.config, cells, problems);
   const units = readUnits(grids.units, problems);
   const index = new UnitIndex(units);
   const unitEthnic = readUnitEthnic(grids.unitEthnic, index, problems);

@@ -445,6 +445,11 @@ const ageRange = (min: number | null, max: number | null) =>
 
 /** Messages of the validation rules on delegates, their structure and the official figures. */
 export const CHECK_MESSAGES = {
+  /** The official-total row of Cấu hình deleted: no figure may be taken from the template's default. */
+  officialTotalRowMissing: (label: string, sheet: string) =>
+    `${label}: trang "${sheet}" không có dòng này, nên chưa có tổng số đại biểu chính thức của tỉnh.`,
+  officialTotalRowMissingHint: (label: string) =>
+    `Thêm dòng "${label}" với số đại biểu chính thức được giao, hoặc chạy "Thiết lập bảng tính" để thêm lại dòng này.`,
   /** A birth year no delegate can have. */
   birthYearAfter: (birthYear: number, year: number, congressYear: boolean) =>
     birthYear === year
