@@ -292,6 +292,7 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   const formulas = block?.getFormulas() ?? [];
   const formats = block?.getNumberFormats() ?? [];
   const grid = grids.allocation ?? [];
+  const registered = table.columns.registered;
   const blank: OwnedCell = { value: '', formula: '', format: '' };
   writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => {
     for (const rows of runs) {
@@ -310,6 +311,13 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
           run.map(([key]) => {
             const cell = cellOf(t, key);
             const plain = TEXT_KEYS.has(key) || cell.format === PLAIN_TEXT_FORMAT;
+            // "Đã đăng ký" counts the rows of `Đại biểu`, it is no part of an allocation: the newest count
+            // stays, and "Chênh lệch" is worked out again from it and the restored Số chính thức.
+            const count = registered === undefined ? undefined : grid[t.row - 1]?.[registered];
+            if (!t.unit.added && key === 'registered' && typeof count === 'number') return count;
+            const final = cellOf(t, 'final').value;
+            if (!t.unit.added && key === 'difference' && typeof count === 'number' && typeof final === 'number')
+              return count - final;
             return restoreInput(cell.value, cell.formula, plain);
           }),
         );

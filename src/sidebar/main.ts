@@ -208,6 +208,10 @@ async function perform(
       state.selected = null;
       return done(r.errors + r.warnings > 0 ? 'warn' : 'ok', r.message, undefined, (s) => s.doneTitle.validateAll);
     }
+    case 'issueDraft':
+    case 'voidNumber':
+      // Run from the documents list (issueDraft / voidNumber below), with their own arguments.
+      throw new Error(action);
     case 'generateNotice': {
       const r = await call(
         'generateNotice',
@@ -234,7 +238,33 @@ async function perform(
   }
 }
 
-async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): Promise<void> {
+function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): Promise<void> {
+  return runTask(action, kind, () => perform(action, kind, choice));
+}
+
+/** "Cấp số" on a draft: the number and day it got, with its link; the list is read again. */
+async function issueDraft(url: string): Promise<ResultState> {
+  const r = await call('issueDraft', url);
+  return {
+    ...done('ok', r.message, (s) =>
+      h('p', { class: 'result-link' }, documentLink({ url: r.url, title: r.title }, `${s.openDocument}: ${r.number}`)),
+    ),
+    title: (s) => s.issuedTitle(r.number),
+  };
+}
+
+/** The "Hủy số" form sent: the number voided with its reason; the form closes when it succeeded. */
+async function voidNumber(number: string, reason: string): Promise<ResultState> {
+  const r = await call('voidNumber', number, reason);
+  state.voidForm = null;
+  return done('ok', r.message, undefined, (s) => s.voidedTitle);
+}
+
+async function runTask(
+  action: ActionKey,
+  kind: NoticeKind | undefined,
+  task: () => Promise<ResultState>,
+): Promise<void> {
   if (state.busy) return;
   state.busy = kind ? { action, kind } : { action };
   state.result = {
@@ -245,7 +275,7 @@ async function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice |
   render();
   let result: ResultState;
   try {
-    result = await perform(action, kind, choice);
+    result = await task();
   } catch (e) {
     result = done('error', failure(e));
   }
@@ -375,6 +405,9 @@ function context(): ViewContext {
       } else if (field === 'guests') {
         form.guests = value === 'true';
         render();
+      } else if (field === 'draft') {
+        form.draft = value === 'true';
+        render();
       } else {
         form.dateText = value;
         form.date = parseDay(value) ?? '';
@@ -383,6 +416,34 @@ function context(): ViewContext {
           render();
         }
       }
+    },
+    issueDraft: (url) => void runTask('issueDraft', undefined, () => issueDraft(url)),
+    openVoidForm: (number) => {
+      const before = state.voidForm?.number;
+      state.voidForm = number === null ? null : { number, reason: '' };
+      render();
+      if (number !== null) focusKey('void-reason');
+      else if (before) focusKey(`void-${before}`);
+    },
+    setVoidReason: (reason) => {
+      // No re-render while typing: the input already shows it.
+      if (state.voidForm) state.voidForm.reason = reason;
+      if (state.voidForm?.error && reason.trim()) {
+        state.voidForm.error = false;
+        render();
+      }
+    },
+    submitVoid: () => {
+      const form = state.voidForm;
+      if (!form) return;
+      const reason = form.reason.replace(/\s+/g, ' ').trim();
+      if (!reason) {
+        form.error = true;
+        render();
+        focusKey('void-reason');
+        return;
+      }
+      void runTask('voidNumber', undefined, () => voidNumber(form.number, reason));
     },
     toggleProgress: (open: boolean) => {
       state.progressOpen = open;

@@ -7,7 +7,14 @@ import type { Filter } from './model';
 export type { Filter };
 
 /** The actions the sidebar runs. */
-export type ActionKey = 'setupWorkbook' | 'allocateDelegates' | 'undoAllocation' | 'validateAll' | 'generateNotice';
+export type ActionKey =
+  | 'setupWorkbook'
+  | 'allocateDelegates'
+  | 'undoAllocation'
+  | 'validateAll'
+  | 'generateNotice'
+  | 'issueDraft'
+  | 'voidNumber';
 
 export type Tone = 'ok' | 'warn' | 'error' | 'busy';
 
@@ -51,6 +58,17 @@ export interface NoticeForm {
   error: string | null;
   /** The server questioned the figures (allocation notice): its message, shown with "Vẫn tạo văn bản". */
   confirm?: string | null;
+  /** "Tạo dự thảo (chưa cấp số)": no number and no day yet (issued later with "Cấp số"). */
+  draft?: boolean;
+}
+
+/** The inline "Hủy số" form under a numbered document: the number and the reason typed. */
+export interface VoidForm {
+  /** The log's `Số` ("05/TB-BCĐ"), what voidNumber takes. */
+  number: string;
+  reason: string;
+  /** "Hủy số" was pressed with no reason. */
+  error?: boolean;
 }
 
 /** What allocateDelegates is given when the officer confirms the preview (its digest). */
@@ -67,6 +85,8 @@ export interface NoticeChoice {
   guests?: boolean;
   /** The officer confirmed printing figures the checks question. */
   force?: boolean;
+  /** Leave the number and the day blank (a draft). */
+  draft?: boolean;
 }
 
 export interface State {
@@ -86,6 +106,8 @@ export interface State {
   problemsLoading?: boolean;
   /** Why they could not be read back. */
   problemsError?: string | null;
+  /** The "Hủy số" form open under a document, or null. */
+  voidForm?: VoidForm | null;
 }
 
 /** What the views get: the state, the strings, and the callbacks. */
@@ -99,7 +121,14 @@ export interface ViewContext {
   /** Shows the form of `kind` (hides it when it is already shown). */
   openNoticeForm(kind: NoticeKind): void;
   closeNoticeForm(): void;
-  setNoticeField(field: 'meeting' | 'dateText' | 'dateError' | 'guests', value: string): void;
+  setNoticeField(field: 'meeting' | 'dateText' | 'dateError' | 'guests' | 'draft', value: string): void;
+  /** "Cấp số" on a draft (issueDraft with its link). */
+  issueDraft(url: string): void;
+  /** Opens the "Hủy số" form under the document numbered `number` (null: closes it). */
+  openVoidForm(number: string | null): void;
+  setVoidReason(reason: string): void;
+  /** Sends the open "Hủy số" form (voidNumber), or says the reason is missing. */
+  submitVoid(): void;
   toggleProgress(open: boolean): void;
   select(problem: ProblemDto, key: string): void;
   /** Opens a sheet at a cell (the "Bắt đầu" go-to-sheet links). */

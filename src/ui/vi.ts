@@ -450,6 +450,8 @@ export const CHECK_MESSAGES = {
       : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
   birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
   birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  yearInDateCell: (shown: string, year: number) =>
+    `ô định dạng ngày tháng hiện ${shown}, được hiểu là năm ${year}; nên định dạng cột này là số (Định dạng > Số > Số)`,
   congressYearOutside: (typed: string, first: number, last: number) =>
     `"${typed}" không phải là năm tổ chức Đại hội (ghi đủ 4 chữ số, từ ${first} đến ${last}, ví dụ 2024)`,
   /** "Năm sinh 2015: đến năm 2024 mới 9 tuổi, ngoài độ tuổi quy định 18–100." */

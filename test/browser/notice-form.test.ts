@@ -181,8 +181,8 @@ describe('Tạo văn bản: the inline form', () => {
     await s.page.keyboard.press('Tab');
     await expect(focused()).resolves.toEqual({ key: 'notice-date', ring: true });
     await s.sidebar.getByLabel('Ngày văn bản').fill('22/01/2024');
-    // Tab goes from the date (one text field) on.
-    for (let i = 0; i < 5 && (await focused()).key === 'notice-date'; i++) {
+    // Tab goes from the date (one text field) and the draft choice on.
+    for (let i = 0; i < 5 && ['notice-date', 'notice-draft'].includes((await focused()).key); i++) {
       await s.page.keyboard.press('Tab');
       expect((await focused()).ring).toBe(true);
     }

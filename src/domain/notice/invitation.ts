@@ -18,6 +18,18 @@ import type { Block, DocModel } from './model';
 /** What the Doc shows until each page is filled (never left in a complete Doc). */
 export const INVITATION_TOKENS = ['⟦người-nhận⟧', '⟦đơn-vị⟧'] as const;
 
+/**
+ * The tokens of a batch: INVITATION_TOKENS, or ones numbered ("⟦người-nhận-2⟧") when a text the pages
+ * print holds them, so that a token is only ever the line it stands for, whatever the officer typed.
+ */
+export function tokensFor(texts: readonly string[]): [string, string] {
+  const holds = (t: string) => texts.some((x) => x.includes(t));
+  for (let n = 1; ; n++) {
+    const tokens = INVITATION_TOKENS.map((t) => (n === 1 ? t : t.replace('⟧', `-${n}⟧`))) as [string, string];
+    if (!tokens.some(holds)) return tokens;
+  }
+}
+
 export interface Invitee {
   row: number;
   salutation: string;
@@ -107,7 +119,8 @@ export function buildInvitations(
   number = '',
   options: Pick<FrameInput, 'profile' | 'draft'> = {},
 ): DocModel {
-  const [who, unit] = INVITATION_TOKENS;
+  const values = input.invitees.map(inviteeLines);
+  const [who, unit] = tokensFor([...values.flat(), input.time, input.place, input.documents, congressName(s)]);
   const plain = { indentFirstLineMm: 0 };
   const blocks: Block[] = [
     para([{ text: who, bold: true }], { ...plain, align: 'center', spaceBeforePt: 6 }),
@@ -135,6 +148,6 @@ export function buildInvitations(
   });
   return {
     ...model,
-    pages: { tokens: [...INVITATION_TOKENS], values: input.invitees.map(inviteeLines) },
+    pages: { tokens: [who, unit], values },
   };
 }

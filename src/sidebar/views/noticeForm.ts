@@ -33,8 +33,10 @@ export function serverToday(ctx: ViewContext): string {
  */
 function choiceOf(ctx: ViewContext, form: NoticeForm): NoticeChoice {
   const date = form.date && form.date !== serverToday(ctx) ? { date: form.date } : {};
-  if (form.kind === 'giay-moi' && form.guests) return { ...date, guests: true };
-  return form.kind === 'thong-bao-ket-luan' && form.meetings ? { meeting: form.meeting, ...date } : date;
+  // A draft is sent as `draft: true`; unticked, nothing (the `Cấp số văn bản` setting decides).
+  const dated = form.draft ? { ...date, draft: true } : date;
+  if (form.kind === 'giay-moi' && form.guests) return { ...dated, guests: true };
+  return form.kind === 'thong-bao-ket-luan' && form.meetings ? { meeting: form.meeting, ...dated } : dated;
 }
 
 export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement {
@@ -126,6 +128,22 @@ export function noticeFormView(ctx: ViewContext, form: NoticeForm): HTMLElement 
           h('label', { for: 'notice-guests' }, t.inviteGuests),
         )
       : null,
+    ready
+      ? h(
+          'div',
+          { class: 'field field-check' },
+          h('input', {
+            type: 'checkbox',
+            id: 'notice-draft',
+            'data-key': 'notice-draft',
+            checked: form.draft === true,
+            'aria-describedby': form.draft ? 'notice-draft-hint' : null,
+            onchange: (e) => ctx.setNoticeField('draft', String((e.target as HTMLInputElement).checked)),
+          }),
+          h('label', { for: 'notice-draft' }, t.makeDraft),
+        )
+      : null,
+    ready && form.draft ? h('p', { class: 'form-note muted', id: 'notice-draft-hint' }, t.draftHint) : null,
     form.confirm
       ? h(
           'div',
