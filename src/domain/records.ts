@@ -58,7 +58,10 @@ export function parseYear(v: unknown): Parsed<number | null> {
     // 1990 typed into a cell formatted as a date shows 12/06/1905, and Apps Script hands the script
     // a Date (getValues gives Dates for date-formatted cells): its day number is the year typed.
     // No delegate was born in 1905, so that day is read back as the year, with a warning.
-    const day = Math.round((Date.UTC(v.getFullYear(), v.getMonth(), v.getDate()) - SERIAL_EPOCH_UTC) / 86_400_000);
+    // The nearest midnight: a spreadsheet in another zone than the script's (Bangkok's 1905 offset
+    // is +6:42, Hồ Chí Minh's +7:06) hands a Date some minutes before or after it.
+    const wall = Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds());
+    const day = Math.round((wall - SERIAL_EPOCH_UTC) / 86_400_000);
     if (day >= 1900 && day <= 2100) {
       const shown = `${pad2(v.getDate())}/${pad2(v.getMonth() + 1)}/${v.getFullYear()}`;
       return { ok: true, value: day, warning: CHECK_MESSAGES.yearInDateCell(shown, day) };

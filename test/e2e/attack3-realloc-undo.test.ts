@@ -203,3 +203,27 @@ test('a delegate registered since the kept allocation: the undo keeps the newest
   for (const r of values.filter((v) => typeof v[final - 1] === 'number'))
     expect(r[difference - 1]).toBe((r[registered - 1] as number) - (r[final - 1] as number));
 });
+
+test('the total was changed for the re-allocation: the undo says at once that the restored figures no longer add up to Cấu hình’s total; a method change alone says nothing of it', () => {
+  const { ss, rt } = allocatedThenChanged();
+  const sum = () => figures(ss).reduce((s, f) => s + f.final, 0);
+  const restored = sum();
+  reallocate(rt);
+  const u = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(sum()).toBe(restored);
+  expect(u.message).toContain(REALLOCATION_MESSAGES.undoTotalNote(restored, 60, 247));
+
+  // Total put back, no minimum (with Lạng Sơn's minimum of 8 every method gives the same figures).
+  setSetting(ss, 'Tổng số đại biểu chính thức', 250);
+  setSetting(ss, 'Số đại biểu tối thiểu mỗi đơn vị', 0);
+  const first = call<AllocationResultDto>(rt, 'previewAllocation');
+  expect(
+    call<AllocationResultDto>(rt, 'allocateDelegates', { confirmed: true, expect: first.preview?.digest }).ok,
+  ).toBe(true);
+  setSetting(ss, 'Phương pháp phân bổ', 'Jefferson');
+  expect(call<AllocationResultDto>(rt, 'previewAllocation').preview?.needsConfirmation).toBe(true);
+  reallocate(rt);
+  const again = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(again.ok).toBe(true);
+  expect(again.message).not.toContain('Tổng số đại biểu chính thức');
+});

@@ -101,6 +101,12 @@ describe('attack: a birth year typed into a cell formatted as a date', () => {
     };
   }
 
+  it('reads the nearest day number from a spreadsheet in another zone (Bangkok, 1905: +6:42)', () => {
+    // Midnight of 12/06/1905 in Bangkok is 23:35 on 11/06 in the script's zone (Hồ Chí Minh, +7:06).
+    expect(read([new Date(1905, 5, 11, 23, 35)]).years).toEqual([1990]);
+    expect(read([new Date(1905, 5, 12, 0, 24)]).years).toEqual([1990]);
+  });
+
   it('reads the day number back as the year, with a warning at the cell', () => {
     expect(read([new Date(1905, 5, 12), new Date(1990, 2, 15)])).toEqual({
       years: [1990, 1990],
