@@ -181,6 +181,19 @@ function roundDecimal(x: number, digits: number): number {
   return Number(`${shifted}e-${digits}`);
 }
 
+/**
+ * The value a script reads from a number shown through a date or time format: a Date, as
+ * Range.getValues answers ("values of type Number, Boolean, Date, or String, depending on the value
+ * of the cell" — a date-formatted cell is a Date:
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()). 1990 typed
+ * into a cell formatted dd/mm/yyyy reads as the Date 12/06/1905. Null for any other cell.
+ */
+export function numberReadAsDate(value: unknown, format: string | undefined, zone: string): Date | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || !format || isAutomaticFormat(format)) return null;
+  const picked = pickSection(value, splitSections(format));
+  return isDateSection(picked.section) ? serialToDate(value, zone) : null;
+}
+
 function pickSection(value: number, sections: string[]): { section: string; value: number; sign: string } {
   const [pos, neg, zero] = sections as [string, string?, string?];
   if (value < 0 && neg !== undefined) return { section: neg, value: -value, sign: '' };

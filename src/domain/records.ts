@@ -48,9 +48,26 @@ function dateSchema(tzOffsetMinutes: ZoneOffset) {
   return cellSchema<string>((v) => parseVnDate(v, tzOffsetMinutes) as Parsed<string>);
 }
 
+/** Day 0 of Sheets' serial numbers (30/12/1899). */
+const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 export function parseYear(v: unknown): Parsed<number | null> {
   if (isBlank(v)) return { ok: true, value: null };
-  if (isDate(v)) return { ok: true, value: v.getFullYear() };
+  if (isDate(v)) {
+    // 1990 typed into a cell formatted as a date shows 12/06/1905, and Apps Script hands the script
+    // a Date (getValues gives Dates for date-formatted cells): its day number is the year typed.
+    // No delegate was born in 1905, so that day is read back as the year, with a warning.
+    // The nearest midnight: a spreadsheet in another zone than the script's (Bangkok's 1905 offset
+    // is +6:42, Hồ Chí Minh's +7:06) hands a Date some minutes before or after it.
+    const wall = Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds());
+    const day = Math.round((wall - SERIAL_EPOCH_UTC) / 86_400_000);
+    if (day >= 1900 && day <= 2100) {
+      const shown = `${pad2(v.getDate())}/${pad2(v.getMonth() + 1)}/${v.getFullYear()}`;
+      return { ok: true, value: day, warning: CHECK_MESSAGES.yearInDateCell(shown, day) };
+    }
+    return { ok: true, value: v.getFullYear() };
+  }
   // "1.990" and "1,990" are 1990: a separator before three digits groups thousands (no warning that
   // would show the year back as "1.990"); "1990.5" keeps its point and is no year.
   const r = parseVnNumber(typeof v === 'string' ? v.replace(/[.,](?=\d{3}(?!\d))/g, '') : v);

@@ -19,12 +19,13 @@
  * "Phân bổ đại biểu" again to get the new result back).
  */
 
-import { matchUnitRows } from '../domain/allocation';
+import { fixedSeatsOf, matchUnitRows } from '../domain/allocation';
 import {
   decodeMeta,
   decodeSnapshot,
   encodeMeta,
   encodeSnapshot,
+  figureOf,
   type HistoryMeta,
   type OwnedCell,
   type UnitSnapshot,
@@ -32,7 +33,7 @@ import {
 import { METHOD_NAMES } from '../domain/apportion';
 import { asText } from '../domain/marks';
 import { ProblemList } from '../domain/problem';
-import { readAllocationTable } from '../domain/records';
+import { readAllocationTable, readSettingsWithCells } from '../domain/records';
 import { SHEETS } from '../domain/template';
 import { isTotalLabel } from '../domain/text';
 import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
@@ -42,7 +43,7 @@ import { headerFills, quotaColumn } from './allocationColumns';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { loadStates, saveState } from './state';
-import { findSheet, readGrids, type Sheet, type Spreadsheet } from './workbook';
+import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
 /** The hidden sheet holding the previous allocation (the add-in's own). */
 export const HISTORY_SHEET = 'Trợ lý DTTS – phân bổ trước';
@@ -292,6 +293,7 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   const formulas = block?.getFormulas() ?? [];
   const formats = block?.getNumberFormats() ?? [];
   const grid = grids.allocation ?? [];
+  const registered = table.columns.registered;
   const blank: OwnedCell = { value: '', formula: '', format: '' };
   writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => {
     for (const rows of runs) {
@@ -310,6 +312,13 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
           run.map(([key]) => {
             const cell = cellOf(t, key);
             const plain = TEXT_KEYS.has(key) || cell.format === PLAIN_TEXT_FORMAT;
+            // "Đã đăng ký" counts the rows of `Đại biểu`, it is no part of an allocation: the newest count
+            // stays, and "Chênh lệch" is worked out again from it and the restored Số chính thức.
+            const count = registered === undefined ? undefined : grid[t.row - 1]?.[registered];
+            if (!t.unit.added && key === 'registered' && typeof count === 'number') return count;
+            const final = cellOf(t, 'final').value;
+            if (!t.unit.added && key === 'difference' && typeof count === 'number' && typeof final === 'number')
+              return count - final;
             return restoreInput(cell.value, cell.formula, plain);
           }),
         );
@@ -338,7 +347,34 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   if (unbalanced.length > 0) message += REALLOCATION_MESSAGES.undoUnbalanced(unbalanced);
   if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
     message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
+  message += totalNote(ss, read.rows, grid, table.columns.final, targets);
   return { ok: true, message, restored: targets.length, notRestored };
+}
+
+/**
+ * The restored Số chính thức add up (with the fixed seats) to another total than `Cấu hình` gives (the
+ * total was changed for the re-allocation): said at once, since no allocation notice can be made so.
+ * One read of `Cấu hình`.
+ */
+function totalNote(
+  ss: Spreadsheet,
+  rows: readonly { row: number; data: { code: string | null } }[],
+  grid: readonly (readonly unknown[])[],
+  finalColumn: number | undefined,
+  targets: readonly { row: number; unit: UnitSnapshot }[],
+): string {
+  if (finalColumn === undefined || targets.length === 0) return '';
+  const restored = new Map(targets.map((t) => [t.row, figureOf(t.unit.cells.final?.value)]));
+  let sum = 0;
+  for (const r of rows) {
+    if (!r.data.code || isTotalLabel(r.data.code)) continue;
+    sum += (restored.has(r.row) ? restored.get(r.row) : figureOf(grid[r.row - 1]?.[finalColumn])) ?? 0;
+  }
+  const { settings } = readSettingsWithCells(readGrids(ss, ['config']).config, timeZoneOffset(ss), new ProblemList());
+  const fixed = fixedSeatsOf(settings).reduce((s, f) => s + f.seats, 0);
+  return sum + fixed === settings.officialTotal
+    ? ''
+    : REALLOCATION_MESSAGES.undoTotalNote(sum, fixed, settings.officialTotal);
 }
 
 /** A row of `Phân bổ` the allocation is about to write, as writeAllocation places it. */

@@ -43,8 +43,10 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   const { settings, cells } = readSettingsWithCells(grids.config, tz, settingProblems);
   // A setting typed wrong (or the official total left blank) is not "done", and its figure is no fact.
   const settingError = grids.config === null ? undefined : settingProblems.items.find((p) => p.severity === 'error');
+  // Its row deleted (no cell): no figure either.
   const totalKnown =
     grids.config !== null &&
+    cells.officialTotal !== undefined &&
     !settingProblems.items.some((p) => p.severity === 'error' && p.cell === cells.officialTotal);
   const unitProblems = new ProblemList();
   const units = readUnits(grids.units, unitProblems);
@@ -98,7 +100,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     },
     {
       key: 'settings',
-      done: Boolean(settings.province) && settings.year !== null && settings.officialTotal > 0 && !settingError,
+      done: Boolean(settings.province) && settings.year !== null && totalKnown && !settingError,
       sheet: SHEETS.config.name,
       cell:
         (!settings.province

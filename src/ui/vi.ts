@@ -175,6 +175,8 @@ export const REALLOCATION_MESSAGES = {
     ` Lưu ý: cột "Điều chỉnh" đã được sửa sau lần phân bổ lại, nên Số chính thức khôi phục không bằng Số phân bổ + Điều chỉnh ở ${units.length} đơn vị: ${units.join('; ')}. Chưa tạo được văn bản theo số liệu này; hãy sửa lại "Điều chỉnh" hoặc chạy lại "Phân bổ đại biểu".`,
   undoStale:
     'Chưa hoàn tác: kết quả phân bổ trước đã thay đổi sau khi hỏi (có người vừa phân bổ lại hoặc hoàn tác). Bảng tính chưa bị thay đổi; hãy mở lại bảng điều khiển hoặc chạy lại "Hoàn tác phân bổ" để xem kết quả sẽ được khôi phục.',
+  undoTotalNote: (sum: number, fixed: number, total: number) =>
+    ` Lưu ý: tổng Số chính thức sau khi khôi phục là ${sum}${fixed > 0 ? ` (cộng ${fixed} đại biểu đương nhiên và cơ quan cấp tỉnh là ${sum + fixed})` : ''}, khác "Tổng số đại biểu chính thức" ${total} ở trang "Cấu hình"; chưa tạo được thông báo phân bổ cho đến khi hai số khớp nhau.`,
   undoDamaged:
     'Không khôi phục được: bản lưu kết quả phân bổ trước bị hỏng (trang ẩn của tiện ích đã bị sửa). Bảng tính chưa bị thay đổi.',
   undoNoSheet: (sheet: string) => `Không khôi phục được: không có trang tính "${sheet}". Bảng tính chưa bị thay đổi.`,
@@ -450,6 +452,8 @@ export const CHECK_MESSAGES = {
       : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
   birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
   birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  yearInDateCell: (shown: string, year: number) =>
+    `ô định dạng ngày tháng hiện ${shown}, được hiểu là năm ${year}; nên định dạng cột này là số (Định dạng > Số > Số)`,
   congressYearOutside: (typed: string, first: number, last: number) =>
     `"${typed}" không phải là năm tổ chức Đại hội (ghi đủ 4 chữ số, từ ${first} đến ${last}, ví dụ 2024)`,
   /** "Năm sinh 2015: đến năm 2024 mới 9 tuổi, ngoài độ tuổi quy định 18–100." */

@@ -166,3 +166,64 @@ test('the sidebar’s undo names the record it was shown: a record replaced sinc
   const now = call<{ allocationUndo: { id: string } | null }>(rt, 'getOverview').allocationUndo;
   expect(call<UndoAllocationResultDto>(rt, 'undoAllocation', { expect: now?.id }).message).toMatch(/^Đã khôi phục/);
 });
+
+test('`Phân bổ` renamed to a look-alike ("PHÂN BỔ ") after the re-allocation: the undo finds it and restores it exactly', () => {
+  const { ss, rt } = allocatedThenChanged();
+  const before = figures(ss);
+  reallocate(rt);
+  sheetOf(ss, 'Phân bổ').setName('PHÂN BỔ ');
+  const u = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(u.ok).toBe(true);
+  sheetOf(ss, 'PHÂN BỔ ').setName('Phân bổ');
+  expect(figures(ss)).toEqual(before);
+});
+
+test('a delegate registered since the kept allocation: the undo keeps the newest "Đã đăng ký" and works "Chênh lệch" out again', () => {
+  const ss = buildSample(LANG_SON);
+  const rt = new Runtime({ spreadsheet: ss, now: NOW });
+  expect(call<AllocationResultDto>(rt, 'allocateDelegates').ok).toBe(true);
+  const delegates = sheetOf(ss, 'Đại biểu');
+  const last = delegates.getLastRow();
+  const width = delegates.getLastColumn();
+  const copy = delegates.getRange(2, 1, 1, width).getValues()[0] as unknown[];
+  copy[1] = 'Hoàng Văn Mới';
+  delegates.getRange(last + 1, 1, 1, width).setValues([copy]);
+  setSetting(ss, 'Tổng số đại biểu chính thức', 247);
+  reallocate(rt);
+  const s = sheetOf(ss, 'Phân bổ');
+  const [registered, difference, final] = ['Đã đăng ký', 'Chênh lệch', 'Số chính thức'].map((h) => columnOf(ss, h)) as [
+    number,
+    number,
+    number,
+  ];
+  const counts = s.getRange(2, registered, s.getLastRow() - 1, 1).getValues();
+  expect(call<UndoAllocationResultDto>(rt, 'undoAllocation').ok).toBe(true);
+  expect(s.getRange(2, registered, s.getLastRow() - 1, 1).getValues()).toEqual(counts);
+  const values = s.getDataRange().getValues().slice(1);
+  for (const r of values.filter((v) => typeof v[final - 1] === 'number'))
+    expect(r[difference - 1]).toBe((r[registered - 1] as number) - (r[final - 1] as number));
+});
+
+test('the total was changed for the re-allocation: the undo says at once that the restored figures no longer add up to Cấu hình’s total; a method change alone says nothing of it', () => {
+  const { ss, rt } = allocatedThenChanged();
+  const sum = () => figures(ss).reduce((s, f) => s + f.final, 0);
+  const restored = sum();
+  reallocate(rt);
+  const u = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(sum()).toBe(restored);
+  expect(u.message).toContain(REALLOCATION_MESSAGES.undoTotalNote(restored, 60, 247));
+
+  // Total put back, no minimum (with Lạng Sơn's minimum of 8 every method gives the same figures).
+  setSetting(ss, 'Tổng số đại biểu chính thức', 250);
+  setSetting(ss, 'Số đại biểu tối thiểu mỗi đơn vị', 0);
+  const first = call<AllocationResultDto>(rt, 'previewAllocation');
+  expect(
+    call<AllocationResultDto>(rt, 'allocateDelegates', { confirmed: true, expect: first.preview?.digest }).ok,
+  ).toBe(true);
+  setSetting(ss, 'Phương pháp phân bổ', 'Jefferson');
+  expect(call<AllocationResultDto>(rt, 'previewAllocation').preview?.needsConfirmation).toBe(true);
+  reallocate(rt);
+  const again = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(again.ok).toBe(true);
+  expect(again.message).not.toContain('Tổng số đại biểu chính thức');
+});

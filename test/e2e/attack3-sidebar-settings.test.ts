@@ -68,6 +68,14 @@ describe('the official total left blank or typed wrong', () => {
   });
 });
 
+test('the official total row deleted: no figure on the card, the settings step not done', () => {
+  const { rt, cell } = setUpWithTotal(30);
+  rt.spreadsheet.getSheetByName('Cấu hình')?.deleteRow(Number(cell.slice(1)));
+  const o = overview(rt);
+  expect(step(o, 'settings')?.done).toBe(false);
+  expect(o.allocation.officialTotal).toBe(0);
+});
+
 describe('a workbook whose Phân bổ already holds the official figures', () => {
   test('no run recorded (a copy, an uploaded file): the card and the step say allocated, as the sheet does', () => {
     const { rt } = setUpWithTotal(30);

@@ -82,3 +82,61 @@ describe('attack: birth years typed with a separator', () => {
     ]);
   });
 });
+
+describe('attack: a birth year typed into a cell formatted as a date', () => {
+  // Apps Script's getValues gives a Date for a date-formatted cell: 1990 typed there is 12/06/1905
+  // (day 1990 after 30/12/1899). It was read as born in 1905, and printed so in the delegate list.
+  const header = (key: keyof typeof SHEETS) => SHEETS[key].columns.map((c) => c.header);
+  function read(years: CellValue[]) {
+    const problems = new ProblemList();
+    const index = new UnitIndex(readUnits([header('units'), ['A', 'Huyện A', 60000, 50000, '', '', '']], problems));
+    const delegates = readDelegates(
+      [header('delegates'), ...years.map((y, i) => [i + 1, `Người ${i}`, 'A', 'Tày', 'Nam', y, '', 'Khách mời'])],
+      index,
+      problems,
+    );
+    return {
+      years: delegates.map((d) => d.data.birthYear),
+      problems: problems.items.map((p) => [p.rule, p.severity, p.cell, p.message]),
+    };
+  }
+
+  it('reads the nearest day number from a spreadsheet in another zone (Bangkok, 1905: +6:42)', () => {
+    // Midnight of 12/06/1905 in Bangkok is 23:35 on 11/06 in the script's zone (Hồ Chí Minh, +7:06).
+    expect(read([new Date(1905, 5, 11, 23, 35)]).years).toEqual([1990]);
+    expect(read([new Date(1905, 5, 12, 0, 24)]).years).toEqual([1990]);
+  });
+
+  it('reads the day number back as the year, with a warning at the cell', () => {
+    expect(read([new Date(1905, 5, 12), new Date(1990, 2, 15)])).toEqual({
+      years: [1990, 1990],
+      problems: [
+        [
+          'cell-doubtful',
+          'warning',
+          'F2',
+          'Năm sinh: ô định dạng ngày tháng hiện 12/06/1905, được hiểu là năm 1990; nên định dạng cột này là số (Định dạng > Số > Số).',
+        ],
+      ],
+    });
+  });
+});
+
+describe('attack: the runtime reads a date-formatted number as Google does', () => {
+  beforeAll(() => builtCodePath());
+
+  it('getValue/getValues give a Date; validation reads the year typed, with a warning at the cell', () => {
+    const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: '2024-01-14T09:00:00+07:00' });
+    const sheet = runtime.spreadsheet.getSheetByName('Đại biểu')!;
+    const cell = sheet.getRange('F2');
+    cell.setNumberFormat('dd/mm/yyyy');
+    cell.setValue(1990);
+    expect(cell.getDisplayValue()).toBe('12/06/1905');
+    expect(cell.getValue()).toBeInstanceOf(Date);
+    expect(sheet.getRange('F2:F3').getValues()[0]?.[0]).toBeInstanceOf(Date);
+    const v = runBundle(runtime, 'validateAll').result as ValidationResultDto;
+    const atCell = v.problems.filter((p) => p.sheet === 'Đại biểu' && p.cell === 'F2');
+    expect(atCell.map((p) => [p.rule, p.severity])).toEqual([['cell-doubtful', 'warning']]);
+    expect(atCell[0]?.message).toContain('được hiểu là năm 1990');
+  });
+});
