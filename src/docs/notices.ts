@@ -223,7 +223,7 @@ function allocationNoticeInput(
   const fixed = fixedSeats.reduce((a, f) => a + f.seats, 0);
   const figures = officialFigureProblems(records, settings, cells, fixed, (code) => {
     const unit = index.resolve(code);
-    return unit ? String(unit.row) : undefined;
+    return unit ? { row: unit.row, name: unit.data.name || code } : undefined;
   });
   // A unit of `Đơn vị` with no row in `Phân bổ` would be left out of the notice without a word.
   const listed = new Set(records.filter((r) => !isTotalRow(r)).map((r) => index.resolve(r.data.code)?.row));
@@ -616,7 +616,9 @@ function generate(
     const message = DOCUMENT_MESSAGES.checksRefused(label, p.checks) + DOCUMENT_MESSAGES.checksConfirm;
     return { message, url: '', number: '', title: '', reused: false, needsForce: true };
   }
-  const forcedNote = p.checks.length ? DOCUMENT_MESSAGES.checksForced(p.checks) : '';
+  // Printed anyway (the officer confirmed): the result says what was questioned, cell by cell.
+  const questioned = [...p.figures.map((f) => f.message), ...p.checks];
+  const forcedNote = questioned.length ? DOCUMENT_MESSAGES.checksForced(questioned) : '';
   const me = currentUser();
   const seen = findByDigest(readDocumentLog(readGrid(ss, 'documents'), p.tz).entries, p.digest);
   if (seen) return reusedResult(kind, shareAgain(ss, p, seen, me), me);

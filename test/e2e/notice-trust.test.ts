@@ -95,14 +95,18 @@ describe('11. official figures of the allocation notice', () => {
     // −50 on a unit of fewer seats: the allocation refuses to write a negative Số chính thức...
     sheet('Phân bổ').getRange(2, 6).setValue(-50);
     allocate();
-    const askedFor = `ô F2 (${seats} + -50 = ${seats - 50})`;
     const message = failure('phan-bo-dai-bieu');
-    expect(message).toContain(`Số chính thức không thể âm: trang "Phân bổ", ${askedFor}`);
+    // Validation's rule and sentence, the unit by name, the cell named.
+    expect(message).toContain(
+      `Số chính thức của "Hữu Lũng" (HL) là ${seats - 50}: số đại biểu không thể âm (trang "Phân bổ", ô F2).`,
+    );
     expect(failure('phan-bo-dai-bieu', { force: true })).toBe(message);
     // ...and a negative typed over `Số chính thức` by hand is refused the same way.
     sheet('Phân bổ').getRange(2, 6).setValue('');
     sheet('Phân bổ').getRange(3, 7).setValue(-30);
-    expect(failure('phan-bo-dai-bieu', { force: true })).toContain('ô G3 (-30)');
+    const typed = failure('phan-bo-dai-bieu', { force: true });
+    expect(typed).toContain('là -30: số đại biểu không thể âm (trang "Phân bổ", ô G3).');
+    expect(typed).not.toContain('ghế');
     expect(docs()).toHaveLength(0);
     expect(() => generate('thong-bao-ket-luan')).not.toThrow();
   });
@@ -115,13 +119,21 @@ describe('11. official figures of the allocation notice', () => {
     cell.setValue(seats + 13);
     const asked = generate('phan-bo-dai-bieu');
     expect(asked).toMatchObject({ needsForce: true, url: '', number: '', reused: false });
-    expect(asked.message).toContain(`ô G3 (${seats + 13}, khác ${seats} + 0)`);
-    expect(asked.message).toContain('bằng 263, khác Tổng số đại biểu chính thức 250 (trang "Cấu hình", ô B');
+    expect(asked.message).toContain(
+      `là ${seats + 13}, khác Số phân bổ ${seats} + Điều chỉnh 0 = ${seats} (trang "Phân bổ", ô G3).`,
+    );
+    expect(asked.message).toContain(
+      'cộng 60 đại biểu cơ quan cấp tỉnh và đương nhiên là 263, khác tổng số đại biểu chính thức đã cấu hình (250), ở trang "Cấu hình", ô B',
+    );
+    expect(asked.message).not.toContain('ghế');
     expect(ENGLISH.test(asked.message)).toBe(false);
     expect(docs()).toHaveLength(0);
     expect(log()).toHaveLength(1);
     const forced = generate('phan-bo-dai-bieu', { force: true });
     expect(forced).toMatchObject({ reused: false, number: '01/TB-BCĐ' });
+    // Printed as confirmed, and the result still says what was questioned, naming the cells.
+    expect(forced.message).toContain('Lưu ý: văn bản được tạo dù dữ liệu còn lỗi');
+    expect(forced.message).toContain('(trang "Phân bổ", ô G3)');
     expect(docs()[0]?.body.getText()).toContain('1. Tổng số đại biểu chính thức: 263 đại biểu, gồm:');
   });
 

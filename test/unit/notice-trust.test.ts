@@ -85,7 +85,7 @@ describe('official figures of the allocation notice', () => {
     return {
       row,
       data: { code: `U${row}`, adjustment, note: null, quota: null, seats, final },
-      cells: { seats: `E${row}`, adjustment: `F${row}`, final: `G${row}` },
+      cells: { code: `A${row}`, seats: `E${row}`, adjustment: `F${row}`, final: `G${row}` },
       invalid: new Set(),
     };
   };
@@ -104,11 +104,40 @@ describe('official figures of the allocation notice', () => {
       { officialTotal: 'B6' },
       60,
     );
+    // Validation's rules (checks/officialFigures.ts): never printed first, then what the officer may confirm.
     expect(problems.map((p) => p.forceable)).toEqual([false, true, true]);
-    expect(problems[0]?.message).toContain('ô G2 (-30)');
-    expect(problems[1]?.message).toContain('ô G3 (113, khác 100 + 0)');
-    expect(problems[2]?.message).toContain('(173) cộng 60 ghế cố định bằng 233, khác Tổng số đại biểu chính thức 250');
-    expect(problems[2]?.message).toContain('ô B6');
+    expect(problems[0]?.message).toBe(
+      'Số chính thức của "U2" là -30: số đại biểu không thể âm (trang "Phân bổ", ô F2).',
+    );
+    expect(problems[1]?.message).toBe(
+      'Số chính thức của "U3" là 113, khác Số phân bổ 100 + Điều chỉnh 0 = 100 (trang "Phân bổ", ô G3).',
+    );
+    expect(problems[2]?.message).toBe(
+      'Tổng Số chính thức trong trang "Phân bổ" là 173, cộng 60 đại biểu cơ quan cấp tỉnh và đương nhiên là 233, ' +
+        'khác tổng số đại biểu chính thức đã cấu hình (250), ở trang "Cấu hình", ô B6.',
+    );
+    expect(problems.map((p) => p.message).join(' ')).not.toContain('ghế');
+  });
+
+  it('units named by name; an unknown code, a unit on two rows and a blank Số chính thức', () => {
+    row = 1;
+    const units: Record<string, { row: number; name: string }> = {
+      U2: { row: 5, name: 'Huyện <b>Văn Lãng</b>' },
+      U3: { row: 5, name: 'Huyện <b>Văn Lãng</b>' },
+    };
+    const problems = officialFigureProblems(
+      [rec(-5, 0, -5), rec(10, 0, 10), rec(10, 0, null)],
+      { ...settings, officialTotal: 15 },
+      {},
+      0,
+      (code) => units[code],
+    );
+    expect(problems.map((p) => p.forceable)).toEqual([false, false, false, true]);
+    expect(problems[0]?.message).toContain('ô A4 ("U4")');
+    expect(problems[1]?.message).toContain('Một đơn vị có hơn một dòng');
+    expect(problems[2]?.message).toContain('Số chính thức của "Huyện <b>Văn Lãng</b>" (U2) là -5');
+    expect(problems[3]?.message).toContain('Số chính thức của "U4" đang trống');
+    expect(problems[3]?.message).toContain('(trang "Phân bổ", ô G4)');
   });
 
   it('an unreadable figure names its cell and is never printed', () => {

@@ -19,6 +19,8 @@ export interface OfficialFiguresInput {
   officialTotal: number;
   /** Seats taken off the total before the units (ex officio + provincial agencies). */
   fixedSeats: number;
+  /** The unit's name for a code (messages name units by name); default: the code alone. */
+  nameOf?: (code: string) => string | undefined;
 }
 
 /** Problems of the official figures (errors); empty when every figure can be printed as is. */
@@ -30,7 +32,8 @@ export function officialFigureProblems(input: OfficialFiguresInput): Problem[] {
     const { code, seats, adjustment, final } = r.data;
     if (!code || isTotalLabel(code)) continue; // the officer's own total row, not a unit
     const where = r.cells.final ?? r.cells.seats ?? r.cells.code ?? '';
-    const label = `"${code}"`;
+    const name = input.nameOf?.(code);
+    const label = name && name !== code ? `"${name}" (${code})` : `"${code}"`;
     if (seats === null && final === null) continue;
     const expected = (seats ?? 0) + (adjustment ?? 0);
     if (final === null) {
@@ -57,7 +60,8 @@ export function officialFigureProblems(input: OfficialFiguresInput): Problem[] {
       problems.error(
         'official-figure-negative',
         ALLOC,
-        r.cells.adjustment ?? where,
+        // The cell that made it negative: a Số chính thức typed negative, else the Điều chỉnh.
+        (final !== null && final < 0 && expected >= 0 ? r.cells.final : r.cells.adjustment) ?? where,
         M.officialNegative(label, lowest),
         M.officialNegativeHint,
       );

@@ -1,10 +1,15 @@
 /**
- * Before an allocation notice prints `Phân bổ`, its figures are checked the way the allocation made
- * them: each unit's `Số chính thức` = `Số phân bổ` + `Điều chỉnh`, never negative, and the units'
- * total plus the fixed seats equals the official total in `Cấu hình`. A negative or unreadable
- * figure is never printed; a figure typed over by hand or a total that no longer adds up is printed
- * only when the officer confirms (`force`). Messages name the sheet and the cells.
+ * Before an allocation notice prints `Phân bổ`, its figures are checked by the one set of
+ * official-figure rules validation uses (checks/officialFigures.ts): each unit's `Số chính thức` =
+ * `Số phân bổ` + `Điều chỉnh`, never negative, and the units' total plus the provincial and ex
+ * officio delegates equals the official total in `Cấu hình`. What only a notice needs is added here:
+ * a row whose code is not a unit of `Đơn vị`, a unit on two rows, a figure that cannot be read.
+ * A negative, unreadable or unknown figure is never printed; a figure typed over by hand, a blank
+ * `Số chính thức` or a total that no longer adds up is printed only when the officer confirms
+ * (`force`). Messages name the sheet and the cells.
  */
+
+import { officialFigureProblems as figureRuleProblems } from '../checks/officialFigures';
 import type { AllocationRecord, SettingCells } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
@@ -20,6 +25,16 @@ const PLACES = 6;
 const list = (cells: readonly string[]) =>
   cells.length <= PLACES ? cells.join(', ') : `${cells.slice(0, PLACES).join(', ')} và ${cells.length - PLACES} ô khác`;
 
+/** A check's sentence with the cell it is about: "… không thể âm (trang "Phân bổ", ô F3)." */
+function at(message: string, sheet: string, cell: string | undefined): string {
+  if (!cell) return message;
+  const base = message.replace(/\.$/, '');
+  return base.endsWith(')') ? `${base}, ở trang "${sheet}", ô ${cell}.` : `${base} (trang "${sheet}", ô ${cell}).`;
+}
+
+/** The figure rules no confirmation can override: a negative figure is never printed. */
+const NEVER_PRINTED: ReadonlySet<string> = new Set(['official-figure-negative']);
+
 /** The seats a row prints: `Số chính thức`, or `Số phân bổ` + `Điều chỉnh` when it is blank. */
 export function printedSeats(r: AllocationRecord): number | null {
   const d = r.data;
@@ -31,6 +46,12 @@ export function isTotalRow(r: AllocationRecord): boolean {
   return isTotalLabel(r.data.code ?? '');
 }
 
+/** A unit of `Đơn vị` as the notice names it: its row (to tell two codes of one unit) and its name. */
+export interface NoticeUnit {
+  row: number;
+  name: string;
+}
+
 /** What is wrong with the figures an allocation notice would print (empty: nothing). */
 export function officialFigureProblems(
   rows: readonly AllocationRecord[],
@@ -38,7 +59,7 @@ export function officialFigureProblems(
   settingCells: SettingCells,
   fixedSeats: number,
   /** The unit a code stands for in `Đơn vị` (a row of another code is never printed as a unit). */
-  unitOf?: (code: string) => string | undefined,
+  unitOf?: (code: string) => NoticeUnit | undefined,
 ): FigureProblem[] {
   const sheet = SHEETS.allocation.name;
   const problems: FigureProblem[] = [];
@@ -51,14 +72,14 @@ export function officialFigureProblems(
         message: `Trang "${sheet}" có mã không thuộc trang "${SHEETS.units.name}" ở ô ${list(unknown.map((r) => `${r.cells.code ?? ''} ("${r.data.code}")`))}: hãy sửa mã hoặc xóa dòng đó.`,
       });
     }
-    const seen = new Map<string, AllocationRecord>();
+    const seen = new Map<number, AllocationRecord>();
     const twice: string[] = [];
     for (const r of units) {
       const unit = unitOf(r.data.code as string);
       if (unit === undefined) continue;
-      const first = seen.get(unit);
+      const first = seen.get(unit.row);
       if (first) twice.push(`${r.cells.code ?? ''} (trùng ${first.cells.code ?? ''})`);
-      else seen.set(unit, r);
+      else seen.set(unit.row, r);
     }
     if (twice.length) {
       problems.push({
@@ -79,41 +100,20 @@ export function officialFigureProblems(
       message: `Trang "${sheet}" có số không đọc được ở ô ${list(cells)}: không thể in số đại biểu.`,
     });
   }
-  // A negative figure, printed or asked for by `Điều chỉnh` (the allocation then refuses to write it).
-  const wanted = (r: AllocationRecord) => (r.data.seats === null ? null : r.data.seats + (r.data.adjustment ?? 0));
-  const negative = units.filter((r) => (printedSeats(r) ?? 0) < 0 || (wanted(r) ?? 0) < 0);
-  if (negative.length) {
-    const what = negative.map((r) =>
-      (printedSeats(r) ?? 0) < 0
-        ? `${r.cells.final ?? r.cells.adjustment ?? ''} (${printedSeats(r)})`
-        : `${r.cells.adjustment ?? ''} (${r.data.seats} + ${r.data.adjustment} = ${wanted(r)})`,
-    );
+  // The figures themselves: validation's rules, on the rows that could be read.
+  const found = figureRuleProblems({
+    rows: units.filter((r) => !unreadable.includes(r)),
+    officialTotal: settings.officialTotal,
+    fixedSeats,
+    nameOf: (code) => unitOf?.(code)?.name,
+  });
+  for (const p of found) {
+    const cell = p.cell || undefined;
     problems.push({
-      forceable: false,
-      message: `Số chính thức không thể âm: trang "${sheet}", ô ${list(what)}. Hãy sửa cột "Điều chỉnh" rồi chạy lại "Phân bổ đại biểu".`,
+      forceable: !NEVER_PRINTED.has(p.rule),
+      message: cell ? at(p.message, p.sheet, cell) : at(p.message, SHEETS.config.name, settingCells.officialTotal),
     });
   }
-  const typedOver = units.filter(
-    (r) => !negative.includes(r) && r.data.final !== null && r.data.seats !== null && r.data.final !== wanted(r),
-  );
-  if (typedOver.length) {
-    const what = typedOver.map(
-      (r) => `${r.cells.final ?? ''} (${r.data.final}, khác ${r.data.seats} + ${r.data.adjustment ?? 0})`,
-    );
-    problems.push({
-      forceable: true,
-      message: `Số chính thức ở trang "${sheet}" không bằng Số phân bổ + Điều chỉnh: ô ${list(what)}.`,
-    });
-  }
-  const total = units.reduce((a, r) => a + (printedSeats(r) ?? 0), 0);
-  if (units.length && total + fixedSeats !== settings.officialTotal) {
-    const where = settingCells.officialTotal ? ` (trang "${SHEETS.config.name}", ô ${settingCells.officialTotal})` : '';
-    problems.push({
-      forceable: true,
-      message:
-        `Tổng số chính thức của các đơn vị (${total}) cộng ${fixedSeats} ghế cố định bằng ${total + fixedSeats}, ` +
-        `khác Tổng số đại biểu chính thức ${settings.officialTotal}${where}.`,
-    });
-  }
-  return problems;
+  // Never printed first: the officer reads what blocks the notice before what only needs a yes.
+  return [...problems.filter((p) => !p.forceable), ...problems.filter((p) => p.forceable)];
 }
