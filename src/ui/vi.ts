@@ -603,3 +603,20 @@ export const DOCUMENT_LAYOUT = {
   googleDocsNote: (keptTogether: boolean): string =>
     keptTogether ? DOCUMENT_LAYOUT.pageNumbers : `${DOCUMENT_LAYOUT.pageNumbers} ${DOCUMENT_LAYOUT.keepTogether}`,
 };
+
+/** The composition of the congress (compositionSummary). */
+export const COMPOSITION_LABELS = {
+  provincial: 'Cấp tỉnh',
+  unitUnknown: 'Chưa rõ đơn vị',
+  /** "Dưới 30 tuổi", "Từ 30 đến 45 tuổi", "Từ 61 tuổi trở lên". */
+  ageBand: (from: number | null, to: number | null): string =>
+    from === null
+      ? `Dưới ${to === null ? 0 : to + 1} tuổi`
+      : to === null
+        ? `Từ ${from} tuổi trở lên`
+        : `Từ ${from} đến ${to} tuổi`,
+  noDelegateSheet: 'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu.',
+  noYear: 'Chưa nhập "Năm" trong trang "Cấu hình": chưa tính được tuổi và nhóm tuổi của đại biểu.',
+  summary: (total: number, groups: number) =>
+    `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
+} as const;
