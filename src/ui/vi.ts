@@ -617,3 +617,20 @@ export const COMPARE_MESSAGES = {
   done: (units: number, house: number) =>
     `Đã tính theo 6 phương pháp cho ${units} đơn vị, ${house} đại biểu được phân bổ theo tỷ lệ. Bảng tính không bị thay đổi.`,
 };
+
+/** The composition of the congress (compositionSummary). */
+export const COMPOSITION_LABELS = {
+  provincial: 'Cấp tỉnh',
+  unitUnknown: 'Chưa rõ đơn vị',
+  /** "Dưới 30 tuổi", "Từ 30 đến 45 tuổi", "Từ 61 tuổi trở lên". */
+  ageBand: (from: number | null, to: number | null): string =>
+    from === null
+      ? `Dưới ${to === null ? 0 : to + 1} tuổi`
+      : to === null
+        ? `Từ ${from} tuổi trở lên`
+        : `Từ ${from} đến ${to} tuổi`,
+  noDelegateSheet: 'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu.',
+  noYear: 'Chưa nhập "Năm" trong trang "Cấu hình": chưa tính được tuổi và nhóm tuổi của đại biểu.',
+  summary: (total: number, groups: number) =>
+    `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
+} as const;
