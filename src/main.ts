@@ -8,11 +8,8 @@ import { runGenerateNotice, runIssueDraft, runListDocuments, runVoidNumber } fro
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation, runAllocationPreview } from './sheets/allocate';
 import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
-<<<<<<< HEAD
 import { runCompareMethods } from './sheets/compareMethods';
-=======
 import { runCompositionSummary } from './sheets/composition';
->>>>>>> main
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';

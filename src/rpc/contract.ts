@@ -339,7 +339,6 @@ export interface LastValidationDto {
   incomplete?: boolean;
 }
 
-<<<<<<< HEAD
 /** One method in "So sánh phương pháp": its seats and what it fails to guarantee on these data. */
 export interface MethodComparisonDto {
   method: string;
@@ -367,7 +366,7 @@ export interface CompareMethodsResultDto extends ActionResult {
   methods: MethodComparisonDto[];
   problems: ProblemDto[];
 }
-=======
+
 // Composition of the congress (compositionSummary)
 
 export interface CountShare {
@@ -440,7 +439,6 @@ export type CompositionSummaryDto = CompositionSummary & {
   /** What could not be counted (no congress year …). */
   notes: string[];
 };
->>>>>>> main
 
 /** Result type of each callable function. */
 export interface Results {
