@@ -220,7 +220,7 @@ describe('bad calls and bare workbooks', () => {
   it('refuses arguments, in Vietnamese', () => {
     const rt = new Runtime({ now: '2024-01-05T08:00:00+07:00' });
     runBundle(rt, 'setupWorkbook');
-    expect(() => runBundle(rt, 'compositionSummary', 'x')).toThrow(/tham số|compositionSummary/);
+    expect(() => runBundle(rt, 'compositionSummary', ['x'])).toThrow(/tham số|compositionSummary/);
   });
 
   it('a workbook without Năm: counts, no ages, says why', () => {
