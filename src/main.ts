@@ -8,6 +8,7 @@ import { runGenerateNotice, runIssueDraft, runListDocuments, runVoidNumber } fro
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation, runAllocationPreview } from './sheets/allocate';
 import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
+import { runCompositionSummary } from './sheets/composition';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
@@ -113,6 +114,9 @@ export const generateNotice = api('generateNotice', (kind, options) =>
 export const listDocuments = api('listDocuments', () => runListDocuments(activeSpreadsheet()));
 export const listMeetings = api('listMeetings', () => runListMeetings(activeSpreadsheet()));
 export const lastValidation = api('lastValidation', () => readLastValidation(activeSpreadsheet()));
+export const compositionSummary = api('compositionSummary', () =>
+  runCompositionSummary(activeSpreadsheet(), new Date()),
+);
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
 
 /**

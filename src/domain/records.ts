@@ -6,12 +6,13 @@ import { CHECK_MESSAGES } from '../ui/vi';
 import { parseVnDate, type ZoneOffset } from './dates';
 import { matchEthnicGroup } from './ethnic';
 import { formatVnNumber, parseNonNegativeInteger, parseVnNumber } from './numbers';
-import { a1, type ProblemList } from './problem';
+import { a1, ProblemList } from './problem';
 import {
   assignSetting,
   DEFAULT_SETTINGS,
   type ProfileKey,
   parseSettingValue,
+  SETTING_SPECS,
   type Settings,
   settingByLabel,
 } from './settings';
@@ -525,4 +526,25 @@ export function readSettingsWithCells(
     assignSetting(settings, spec, parsed.value);
   }
   return { settings, cells };
+}
+
+/**
+ * A `Cấu hình` whose official-total row was deleted by hand: an error (at the first row below the
+ * table), so no allocation, check or document takes the template's default 250 as the province's
+ * figure. A blank value in the row is already an error of readSettingsWithCells.
+ */
+export function checkOfficialTotalRow(grid: Grid, cells: SettingCells, problems: ProblemList): void {
+  if (grid === null || cells.officialTotal !== undefined) return;
+  const table = locateTable(SHEETS.config, grid, new ProblemList());
+  if (!table.present) return;
+  const spec = SETTING_SPECS.find((s) => s.key === 'officialTotal');
+  if (!spec) return;
+  const sheet = SHEETS.config.name;
+  problems.error(
+    'setting-missing',
+    sheet,
+    a1(grid.length + 1, 1),
+    CHECK_MESSAGES.officialTotalRowMissing(spec.label, sheet),
+    CHECK_MESSAGES.officialTotalRowMissingHint(spec.label),
+  );
 }

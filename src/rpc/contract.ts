@@ -44,6 +44,7 @@ export const ARGS = {
   listDocuments: z.tuple([]),
   listMeetings: z.tuple([]),
   lastValidation: z.tuple([]),
+  compositionSummary: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -336,6 +337,79 @@ export interface LastValidationDto {
   incomplete?: boolean;
 }
 
+// Composition of the congress (compositionSummary)
+
+export interface CountShare {
+  count: number;
+  /** count ÷ the official delegates counted (0 when there are none); a fraction, not a percentage. */
+  share: number;
+}
+
+export interface AgeBand {
+  /** "Dưới 30 tuổi", "Từ 30 đến 45 tuổi", "Trên 60 tuổi". */
+  label: string;
+  /** Inclusive bounds in years; null: open. */
+  from: number | null;
+  to: number | null;
+}
+
+export interface PersonFigure {
+  name: string;
+  age: number;
+  group: string | null;
+  unit: string;
+}
+
+export interface UnitComposition {
+  /** The unit's code; '' for the provincial level and for delegates whose unit is not declared. */
+  code: string;
+  /** The unit's name, as a user reads it ("Cấp tỉnh" for the provincial level). */
+  name: string;
+  count: number;
+  women: number;
+  /** Official group names with their delegates, most numerous first. */
+  byEthnicGroup: { group: string; count: number }[];
+}
+
+export interface CompositionSummary {
+  /** The congress year the ages are counted at; null when `Năm` is not set (no ages then). */
+  year: number | null;
+  /** Official delegates counted: Chính thức + Đương nhiên. */
+  total: number;
+  official: number;
+  exOfficio: number;
+  guests: number;
+  /** Rows whose `Loại đại biểu` is blank or not recognised: in no count. */
+  unclassified: number;
+  byEthnicGroup: (CountShare & { group: string })[];
+  /** Official delegates whose `Dân tộc` is blank or not recognised. */
+  ethnicUnknown: number;
+  women: CountShare;
+  genderUnknown: number;
+  ageBands: (AgeBand & CountShare)[];
+  /** No birth year, or no congress year. */
+  ageUnknown: number;
+  byCategory: (CountShare & { category: string })[];
+  categoryUnknown: number;
+  /** null when the delegate sheet has no Party-member column. */
+  partyMembers: CountShare | null;
+  oldest: PersonFigure | null;
+  youngest: PersonFigure | null;
+  byUnit: UnitComposition[];
+  /** Minority groups living in the province (`Dân tộc theo đơn vị`, population > 0) without an official delegate, most numerous first. */
+  groupsWithoutDelegate: { group: string; population: number }[];
+  /** The same counts over the guests. */
+  guestFigures: { total: number; women: number; byEthnicGroup: { group: string; count: number }[] };
+}
+
+export type CompositionSummaryDto = CompositionSummary & {
+  ok: boolean;
+  /** One Vietnamese sentence: the total, or why nothing could be counted. */
+  message: string;
+  /** What could not be counted (no congress year …). */
+  notes: string[];
+};
+
 /** Result type of each callable function. */
 export interface Results {
   getOverview: OverviewDto;
@@ -350,6 +424,7 @@ export interface Results {
   /** Meetings with a code, newest first. */
   listMeetings: MeetingDto[];
   lastValidation: LastValidationDto;
+  compositionSummary: CompositionSummaryDto;
   generateNotice: NoticeResultDto;
   issueDraft: NoticeResultDto;
   voidNumber: { message: string };

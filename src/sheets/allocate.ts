@@ -11,6 +11,7 @@ import { parseOffset, type ZoneOffset } from '../domain/dates';
 import { a1, ProblemList } from '../domain/problem';
 import {
   type AllocationRecord,
+  checkOfficialTotalRow,
   readAllocationTable,
   readDelegates,
   readSettingsWithCells,
@@ -545,6 +546,7 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   const grids = readGrids(ss, ['config', 'units', 'delegates', 'allocation']);
   const problems = new ProblemList();
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
+  checkOfficialTotalRow(grids.config, cells, problems);
   const units = readUnits(grids.units, problems, zone);
   const index = new UnitIndex(units);
   const allocationProblems = new ProblemList();

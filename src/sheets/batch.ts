@@ -26,6 +26,13 @@ export function isRefusal(e: unknown): boolean {
  * caller may plan again around the protected cells and retry.
  */
 export class RefusedWriteError extends UserError {}
+
+/**
+ * A batch that failed with a message not in English and was put back completely. Apps Script words
+ * its errors in the user's language, so this may be a refusal by a protection in Vietnamese: a caller
+ * that can work around protections looks them up before giving up.
+ */
+export class RestoredWriteError extends UserError {}
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Grid = unknown[][];
 
@@ -129,6 +136,9 @@ export function writeAll<T>(what: string, writes: (batch: WriteBatch) => T): T {
         ? MESSAGES.writeProtectedRestored(what)
         : MESSAGES.writeFailedRestored(what);
     if (restored && refused && !(e instanceof UserError)) throw new RefusedWriteError(message);
+    // Not in English: maybe Sheets' refusal in the user's language (Google's English messages are ASCII).
+    if (restored && !(e instanceof UserError) && /[^\x20-\x7e]/.test(e instanceof Error ? e.message : String(e)))
+      throw new RestoredWriteError(message);
     throw new UserError(e instanceof UserError ? `${e.message} ${message}` : message);
   }
 }

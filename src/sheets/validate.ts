@@ -12,6 +12,7 @@ import { todayIso } from '../domain/dates';
 import { checkMergedCells } from '../domain/merges';
 import { type Problem, ProblemList } from '../domain/problem';
 import {
+  checkOfficialTotalRow,
   type Grid,
   readAllocationTable,
   readDelegates,
@@ -24,7 +25,7 @@ import { locateTable } from '../domain/table';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
-import { RefusedWriteError, type WriteBatch, writeAll } from './batch';
+import { RefusedWriteError, RestoredWriteError, type WriteBatch, writeAll } from './batch';
 import { noteWritten, UserError, withDocumentLock } from './lock';
 import { isLockedIn, type Locked, lockedAreas, type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
@@ -89,6 +90,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
     }
   }
   const { settings, cells } = readSettingsWithCells(grids.config, tz, problems);
+  checkOfficialTotalRow(grids.config, cells, problems);
   const units = readUnits(grids.units, problems);
   const index = new UnitIndex(units);
   const unitEthnic = readUnitEthnic(grids.unitEthnic, index, problems);
@@ -221,11 +223,14 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
         // at the bench) unless Sheets refuses a write.
         marks = writeOutputs(undefined);
       } catch (e) {
-        if (!(e instanceof RefusedWriteError)) throw e;
+        if (!(e instanceof RefusedWriteError || e instanceof RestoredWriteError)) throw e;
         // Refused and put back whole: plan again around the cells this user may not edit (they are
-        // reported, not marked). A refusal outside the marks (`Kiểm tra`, `Nhiệm vụ`) fails again,
-        // with the same message.
-        marks = writeOutputs(lockedAreas(ss));
+        // reported, not marked). A refusal outside the marks (`Kiểm tra`) fails again, with the same
+        // message. A failure Sheets worded otherwise (in the user's language, say) is retried only
+        // when some protection does stop this user.
+        const locked = lockedAreas(ss);
+        if (e instanceof RestoredWriteError && locked.size === 0) throw e;
+        marks = writeOutputs(locked);
       }
       // Named one by one, so a failing final flush (withDocumentLock) says which sheets may be changed.
       for (const name of marks.sheets ?? []) noteWritten(`trang "${name}"`);

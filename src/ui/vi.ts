@@ -445,6 +445,11 @@ const ageRange = (min: number | null, max: number | null) =>
 
 /** Messages of the validation rules on delegates, their structure and the official figures. */
 export const CHECK_MESSAGES = {
+  /** The official-total row of Cấu hình deleted: no figure may be taken from the template's default. */
+  officialTotalRowMissing: (label: string, sheet: string) =>
+    `${label}: trang "${sheet}" không có dòng này, nên chưa có tổng số đại biểu chính thức của tỉnh.`,
+  officialTotalRowMissingHint: (label: string) =>
+    `Thêm dòng "${label}" với số đại biểu chính thức được giao, hoặc chạy "Thiết lập bảng tính" để thêm lại dòng này.`,
   /** A birth year no delegate can have. */
   birthYearAfter: (birthYear: number, year: number, congressYear: boolean) =>
     birthYear === year
@@ -598,3 +603,20 @@ export const DOCUMENT_LAYOUT = {
   googleDocsNote: (keptTogether: boolean): string =>
     keptTogether ? DOCUMENT_LAYOUT.pageNumbers : `${DOCUMENT_LAYOUT.pageNumbers} ${DOCUMENT_LAYOUT.keepTogether}`,
 };
+
+/** The composition of the congress (compositionSummary). */
+export const COMPOSITION_LABELS = {
+  provincial: 'Cấp tỉnh',
+  unitUnknown: 'Chưa rõ đơn vị',
+  /** "Dưới 30 tuổi", "Từ 30 đến 45 tuổi", "Từ 61 tuổi trở lên". */
+  ageBand: (from: number | null, to: number | null): string =>
+    from === null
+      ? `Dưới ${to === null ? 0 : to + 1} tuổi`
+      : to === null
+        ? `Từ ${from} tuổi trở lên`
+        : `Từ ${from} đến ${to} tuổi`,
+  noDelegateSheet: 'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu.',
+  noYear: 'Chưa nhập "Năm" trong trang "Cấu hình": chưa tính được tuổi và nhóm tuổi của đại biểu.',
+  summary: (total: number, groups: number) =>
+    `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
+} as const;

@@ -4,6 +4,7 @@
  * the protected cell, never fail the whole check on it.
  */
 import { Runtime, runBundle } from '../../local/runtime';
+import { messages as errorMessages } from '../../local/runtime/errors';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { builtCodePath } from '../../local/testing';
@@ -121,5 +122,34 @@ describe('attack budget: a protection that starts refusing after the protections
     // Neither protected cell was changed: F3 not marked, F9's mark kept for someone who may clear it.
     const changed = diff(before, snapshot(ss)).filter((x) => x.sheet === DELEGATES && x.field !== 'protections');
     expect(changed).toEqual([]);
+  });
+});
+
+describe('attack budget: Sheets refuses in the user’s language', () => {
+  builtCodePath();
+
+  it('a refusal worded in Vietnamese: protections looked up, the cell reported, the check goes through', () => {
+    const writable = errorMessages as { protectedCell: () => string };
+    const original = writable.protectedCell;
+    // Apps Script words its exceptions in the user's language; this user reads Sheets in Vietnamese.
+    writable.protectedCell = () =>
+      'Bạn đang cố chỉnh sửa một ô hoặc đối tượng được bảo vệ. Vui lòng liên hệ với chủ sở hữu bảng tính để xóa bảo vệ nếu bạn cần chỉnh sửa.';
+    try {
+      const ss = buildSample(LANG_SON);
+      const d = ss.getSheetByName(DELEGATES) as unknown as Sheet;
+      d.getRange('F3').setValue(1850);
+      d.getRange('F9').setValue(1850);
+      const p = d.getRange('F3').protect();
+      p.removeEditors(p.getEditors());
+      const before = snapshot(ss);
+      const run = validate(ss, HELPER);
+      expect(run.result.message).toContain('1 ô được bảo vệ');
+      expect(d.getRange('F3').getBackground()).toBe(NO_FILL);
+      expect(d.getRange('F9').getBackground()).toBe(MARK_COLORS.error);
+      const changed = diff(before, snapshot(ss)).filter((x) => x.sheet === DELEGATES);
+      expect(changed.filter((x) => x.cell === 'F3' || (x.field !== 'background' && x.field !== 'note'))).toEqual([]);
+    } finally {
+      writable.protectedCell = original;
+    }
   });
 });

@@ -1,0 +1,192 @@
+/**
+ * Composition of the congress: the figures every level publishes about its delegates (by ethnic
+ * group, women, age bands, Thành phần, Party members, the oldest and the youngest, per unit, and
+ * the groups living in the province without a delegate). Counted over the official delegates
+ * (Chính thức and Đương nhiên); guests (Khách mời) are counted apart. Pure: reads records only.
+ */
+import type { AgeBand, CompositionSummary, CountShare, PersonFigure, UnitComposition } from '../rpc/contract';
+import { COMPOSITION_LABELS } from '../ui/vi';
+
+export type { AgeBand, CompositionSummary, CountShare, PersonFigure, UnitComposition };
+
+import { ethnicDisplayName, groupByCode } from './ethnic';
+import type { DelegateRecord, UnitEthnicRecord, UnitRecord } from './records';
+import { foldKey } from './text';
+import { type CellValue, cellText, isBlank } from './values';
+
+/** Under 30, 30–45, 46–60, over 60. */
+export const DEFAULT_AGE_LIMITS: readonly number[] = [30, 46, 61];
+
+/**
+ * Bands from the first age of each band after the first: [30, 46, 61] → under 30, 30–45, 46–60, 61 and over.
+ */
+export function ageBandsFrom(limits: readonly number[]): AgeBand[] {
+  const sorted = [...new Set(limits)].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+  const bands: AgeBand[] = [];
+  let from: number | null = null;
+  for (const limit of sorted) {
+    const to = limit - 1;
+    bands.push({ label: COMPOSITION_LABELS.ageBand(from, to), from, to });
+    from = limit;
+  }
+  bands.push({ label: COMPOSITION_LABELS.ageBand(from, null), from, to: null });
+  return bands;
+}
+
+/** Header spellings of a Party-member column (none in the template; some workbooks add one). */
+const PARTY_HEADERS = new Set(['đảng viên', 'là đảng viên', 'đảng viên (x)', 'đv'].map(foldKey));
+/** Values meaning "not a Party member" in such a column. */
+const NOT_MEMBER = new Set(['không', 'khong', 'ko', 'k', '0', 'no', 'chưa', '-'].map(foldKey));
+
+/** The 0-based column of a Party-member header in the delegate sheet's header row, if any. */
+export function partyColumn(grid: readonly (readonly CellValue[])[] | null, headerRow: number): number | null {
+  const header = grid?.[headerRow - 1];
+  if (!header) return null;
+  const i = header.findIndex((v) => !isBlank(v) && PARTY_HEADERS.has(foldKey(cellText(v))));
+  return i >= 0 ? i : null;
+}
+
+const share = (count: number, total: number): number => (total > 0 ? count / total : 0);
+const byCountThenName =
+  <T extends { count: number }>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    b.count - a.count || key(a).localeCompare(key(b), 'vi');
+
+function tally(values: Iterable<string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+export interface CompositionInput {
+  delegates: readonly DelegateRecord[];
+  units: readonly UnitRecord[];
+  unitEthnic: readonly UnitEthnicRecord[];
+  year: number | null;
+  bands?: readonly AgeBand[];
+  /** The delegate grid and its header row, to find a Party-member column. */
+  delegateGrid?: readonly (readonly CellValue[])[] | null;
+  headerRow?: number;
+}
+
+export function summarizeComposition(input: CompositionInput): CompositionSummary {
+  const { year } = input;
+  const bands = input.bands ?? ageBandsFrom(DEFAULT_AGE_LIMITS);
+  const counted = input.delegates.filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio');
+  const guests = input.delegates.filter((d) => d.data.kind === 'guest');
+  const total = counted.length;
+  const groupOf = (d: DelegateRecord) => (d.data.ethnic ? ethnicDisplayName(d.data.ethnic) : null);
+  const unitOf = (d: DelegateRecord): { code: string; name: string } =>
+    d.provincial
+      ? { code: '', name: COMPOSITION_LABELS.provincial }
+      : d.unitRecord
+        ? { code: d.unitRecord.data.code ?? '', name: d.unitRecord.data.name ?? d.unitRecord.data.code ?? '' }
+        : { code: '', name: d.data.unit ?? COMPOSITION_LABELS.unitUnknown };
+  const ageOf = (d: DelegateRecord) =>
+    year !== null && d.data.birthYear !== null && d.data.birthYear <= year ? year - d.data.birthYear : null;
+
+  const groups = tally(counted.map(groupOf).filter((g): g is string => g !== null));
+  const women = counted.filter((d) => d.data.gender === 'female').length;
+  const categories = tally(counted.map((d) => d.data.category?.trim() ?? '').filter((c) => c !== ''));
+
+  const ageBands = bands.map((b) => ({ ...b, count: 0, share: 0 }));
+  let ageUnknown = 0;
+  let oldest: { d: DelegateRecord; age: number } | null = null;
+  let youngest: { d: DelegateRecord; age: number } | null = null;
+  for (const d of counted) {
+    const age = ageOf(d);
+    if (age === null) {
+      ageUnknown++;
+      continue;
+    }
+    const band = ageBands.find((b) => (b.from === null || age >= b.from) && (b.to === null || age <= b.to));
+    if (band) band.count++;
+    // Ties: the first row in the sheet.
+    if (!oldest || age > oldest.age) oldest = { d, age };
+    if (!youngest || age < youngest.age) youngest = { d, age };
+  }
+  for (const b of ageBands) b.share = share(b.count, total);
+  const person = (p: { d: DelegateRecord; age: number } | null): PersonFigure | null =>
+    p && { name: p.d.data.name ?? '', age: p.age, group: groupOf(p.d), unit: unitOf(p.d).name };
+
+  let partyMembers: CountShare | null = null;
+  const column = input.delegateGrid ? partyColumn(input.delegateGrid, input.headerRow ?? 1) : null;
+  if (column !== null && input.delegateGrid) {
+    const grid = input.delegateGrid;
+    const count = counted.filter((d) => {
+      const v = grid[d.row - 1]?.[column];
+      return !isBlank(v) && v !== false && !NOT_MEMBER.has(foldKey(cellText(v)));
+    }).length;
+    partyMembers = { count, share: share(count, total) };
+  }
+
+  // Per unit: the declared units in their order, then the provincial level, then unknown units.
+  const perUnit = new Map<string, { code: string; name: string; list: DelegateRecord[] }>();
+  for (const u of input.units) {
+    const key = `u:${u.data.code ?? u.data.name ?? u.row}`;
+    perUnit.set(key, { code: u.data.code ?? '', name: u.data.name ?? u.data.code ?? '', list: [] });
+  }
+  for (const d of counted) {
+    const u = unitOf(d);
+    const key = d.unitRecord
+      ? `u:${d.unitRecord.data.code ?? d.unitRecord.data.name ?? d.unitRecord.row}`
+      : `x:${foldKey(u.name)}`;
+    const entry = perUnit.get(key) ?? { ...u, list: [] };
+    entry.list.push(d);
+    perUnit.set(key, entry);
+  }
+  const byUnit = [...perUnit.values()].map((e) => ({
+    code: e.code,
+    name: e.name,
+    count: e.list.length,
+    women: e.list.filter((d) => d.data.gender === 'female').length,
+    byEthnicGroup: [...tally(e.list.map(groupOf).filter((g): g is string => g !== null))]
+      .map(([group, count]) => ({ group, count }))
+      .sort(byCountThenName((x) => x.group)),
+  }));
+
+  const living = new Map<string, number>();
+  for (const r of input.unitEthnic) {
+    const code = r.data.ethnic;
+    if (!code || !(r.data.population ?? 0) || !groupByCode(code)?.minority) continue;
+    living.set(code, (living.get(code) ?? 0) + (r.data.population ?? 0));
+  }
+  const represented = new Set(counted.map((d) => d.data.ethnic).filter((c): c is string => c !== null));
+  const groupsWithoutDelegate = [...living]
+    .filter(([code]) => !represented.has(code))
+    .map(([code, population]) => ({ group: ethnicDisplayName(code), population }))
+    .sort((a, b) => b.population - a.population || a.group.localeCompare(b.group, 'vi'));
+
+  return {
+    year,
+    total,
+    official: counted.filter((d) => d.data.kind === 'official').length,
+    exOfficio: counted.filter((d) => d.data.kind === 'ex-officio').length,
+    guests: guests.length,
+    unclassified: input.delegates.length - total - guests.length,
+    byEthnicGroup: [...groups]
+      .map(([group, count]) => ({ group, count, share: share(count, total) }))
+      .sort(byCountThenName((x) => x.group)),
+    ethnicUnknown: counted.filter((d) => !d.data.ethnic).length,
+    women: { count: women, share: share(women, total) },
+    genderUnknown: counted.filter((d) => !d.data.gender).length,
+    ageBands,
+    ageUnknown,
+    byCategory: [...categories]
+      .map(([category, count]) => ({ category, count, share: share(count, total) }))
+      .sort(byCountThenName((x) => x.category)),
+    categoryUnknown: counted.filter((d) => !d.data.category?.trim()).length,
+    partyMembers,
+    oldest: person(oldest),
+    youngest: person(youngest),
+    byUnit,
+    groupsWithoutDelegate,
+    guestFigures: {
+      total: guests.length,
+      women: guests.filter((d) => d.data.gender === 'female').length,
+      byEthnicGroup: [...tally(guests.map(groupOf).filter((g): g is string => g !== null))]
+        .map(([group, count]) => ({ group, count }))
+        .sort(byCountThenName((x) => x.group)),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * compositionSummary: the composition of the congress from `Đại biểu`, `Đơn vị`, `Dân tộc theo đơn vị`
+ * and `Cấu hình`, one read per sheet. Writes nothing.
+ */
+import { summarizeComposition } from '../domain/composition';
+import { ProblemList } from '../domain/problem';
+import { readDelegates, readSettings, readUnitEthnic, readUnits, UnitIndex } from '../domain/records';
+import { locateTable } from '../domain/table';
+import { SHEETS } from '../domain/template';
+import type { CompositionSummaryDto } from '../rpc/contract';
+import { COMPOSITION_LABELS } from '../ui/vi';
+import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
+
+export function runCompositionSummary(ss: Spreadsheet, now: Date = new Date()): CompositionSummaryDto {
+  const zone = timeZoneOffset(ss, now);
+  const grids = readGrids(ss, ['config', 'units', 'unitEthnic', 'delegates']);
+  const ignored = new ProblemList();
+  const settings = readSettings(grids.config, zone, ignored);
+  const units = readUnits(grids.units, ignored, zone);
+  const index = new UnitIndex(units);
+  const unitEthnic = readUnitEthnic(grids.unitEthnic, index, ignored);
+  const delegates = readDelegates(grids.delegates, index, ignored, zone);
+  const headerRow = locateTable(SHEETS.delegates, grids.delegates, new ProblemList()).headerRow;
+  const summary = summarizeComposition({
+    delegates,
+    units,
+    unitEthnic,
+    year: settings.year,
+    delegateGrid: grids.delegates,
+    headerRow,
+  });
+  const notes = settings.year === null ? [COMPOSITION_LABELS.noYear] : [];
+  if (grids.delegates === null) return { ...summary, ok: false, message: COMPOSITION_LABELS.noDelegateSheet, notes };
+  return {
+    ...summary,
+    ok: true,
+    message: COMPOSITION_LABELS.summary(summary.total, summary.byEthnicGroup.length),
+    notes,
+  };
+}
