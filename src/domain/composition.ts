@@ -87,7 +87,18 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
 
   const groups = tally(counted.map(groupOf).filter((g): g is string => g !== null));
   const women = counted.filter((d) => d.data.gender === 'female').length;
-  const categories = tally(counted.map((d) => d.data.category?.trim() ?? '').filter((c) => c !== ''));
+  // "Người có uy tín" and "người có uy tín " are one Thành phần, shown as first written.
+  const categorySpelling = new Map<string, string>();
+  const categories = tally(
+    counted
+      .map((d) => d.data.category?.trim().replace(/\s+/g, ' ') ?? '')
+      .filter((c) => c !== '')
+      .map((c) => {
+        const k = foldKey(c);
+        if (!categorySpelling.has(k)) categorySpelling.set(k, c);
+        return categorySpelling.get(k) as string;
+      }),
+  );
 
   const ageBands = bands.map((b) => ({ ...b, count: 0, share: 0 }));
   let ageUnknown = 0;
