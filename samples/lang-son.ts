@@ -252,6 +252,11 @@ export const LANG_SON: SampleWorkbook = {
       ],
       [
         MEETING,
+        4,
+        'Giao Ban Dân tộc tiếp thu các ý kiến góp ý hợp lý tại cuộc họp, chủ trì, phối hợp với các cơ quan liên quan khẩn trương:',
+      ],
+      [
+        MEETING,
         5,
         'Ban Tổ chức và các Tiểu ban giúp việc Đại hội, trên cơ sở quyết định thành lập khẩn trương thống nhất, phân công nhiệm vụ cụ thể cho từng thành viên, xây dựng kế hoạch triển khai thực hiện nhiệm vụ trong đó cần cụ thể các nội dung, lộ trình, mốc thời gian hoàn thành và phân công thực hiện nhằm phát huy tinh thần, trách nhiệm của từng thành viên trong công tác chuẩn bị tổ chức Đại hội.',
       ],

@@ -158,7 +158,7 @@ describe('conclusions typed as very long paragraphs, in the paginated preview', 
   // Point 1 longer than a page on its own; the last point long enough that, kept with the
   // recipients | signature block, no page holds them together.
   conclusions?.getRange(4, 3).setValue(sentence.repeat(60).trim());
-  conclusions?.getRange(7, 3).setValue(`${sentence.repeat(32)}Kết thúc đoạn cuối.`);
+  conclusions?.getRange(conclusions.getLastRow(), 3).setValue(`${sentence.repeat(32)}Kết thúc đoạn cuối.`);
   const snap = generate('thong-bao-ket-luan').snapshot();
   const room = snap.page.heightPt - snap.page.marginTopPt - snap.page.marginBottomPt;
   const pages = paginate(snap);

@@ -113,8 +113,14 @@ function taskLine(t: ConclusionInput['tasks'][number], withPartners: boolean): s
   return `- ${s}.`;
 }
 
-/** The task block: one "Giao … chủ trì, phối hợp với …:" paragraph per lead agency, then its tasks. */
-function taskBlock(number: number, tasks: ConclusionInput['tasks']): Block[] {
+/**
+ * The task block: one "Giao … chủ trì, phối hợp với …:" paragraph per lead agency, then its tasks.
+ * With the meeting's own lead-in (`leadIn`, a numbered conclusion such as "Giao Ban Dân tộc tiếp
+ * thu các ý kiến …, chủ trì, phối hợp với các cơ quan liên quan khẩn trương:"), that text is the
+ * point's first paragraph as the meeting worded it: one lead agency's tasks follow it directly
+ * (their partners are in the lead-in), several get their "a) Giao … chủ trì" under it.
+ */
+function taskBlock(number: number, tasks: ConclusionInput['tasks'], leadIn?: string): Block[] {
   const groups = new Map<string, ConclusionInput['tasks']>();
   for (const t of tasks) {
     const k = foldKey(t.lead);
@@ -122,7 +128,15 @@ function taskBlock(number: number, tasks: ConclusionInput['tasks']): Block[] {
   }
   const list = [...groups.values()];
   const single = list.length === 1;
-  const out: Block[] = single ? [] : [para(`${number}. Giao nhiệm vụ cụ thể như sau:`)];
+  if (leadIn !== undefined && single) {
+    return [para(`${number}. ${leadIn}`), ...tasks.map((t) => para(taskLine(t, false)))];
+  }
+  const out: Block[] =
+    leadIn !== undefined
+      ? [para(`${number}. ${leadIn}`)]
+      : single
+        ? []
+        : [para(`${number}. Giao nhiệm vụ cụ thể như sau:`)];
   list.forEach((group, i) => {
     const first = group[0] as ConclusionInput['tasks'][number];
     const lead = first.lead || 'các cơ quan, đơn vị liên quan';
@@ -133,6 +147,16 @@ function taskBlock(number: number, tasks: ConclusionInput['tasks']): Block[] {
     for (const t of group) out.push(para(taskLine(t, partners.size > 1)));
   });
   return out;
+}
+
+/**
+ * The meeting's own lead-in of its tasks: a numbered conclusion that assigns ("Giao …") and ends
+ * with a colon, the tasks of `Nhiệm vụ` being what it announces. The first one, if any.
+ */
+export function taskLeadIn(
+  conclusions: ConclusionInput['conclusions'],
+): ConclusionInput['conclusions'][number] | undefined {
+  return conclusions.find((c) => c.index !== null && /^giao\s/.test(foldKey(c.content)) && /:\s*$/.test(c.content));
 }
 
 /** The number the task block takes: the first one the numbered conclusions leave free. */
@@ -177,11 +201,18 @@ export function buildConclusionNotice(
       `Sau khi nghe ${input.reporter ? `${input.reporter} báo cáo,` : 'báo cáo và'} ý kiến tham gia của các thành phần dự họp, ${chair} kết luận như sau:`,
     ),
   );
+  // The tasks go under the meeting's own lead-in when it wrote one, else at the first free number.
+  const leadIn = input.tasks.length ? taskLeadIn(input.conclusions) : undefined;
   const numbered = input.conclusions.flatMap((c) => (c.index === null ? [] : [c.index]));
   const tn = taskNumber(numbered);
   let placed = input.tasks.length === 0;
   for (const c of input.conclusions) {
-    if (!placed && c.index !== null && c.index > tn) {
+    if (c === leadIn && c.index !== null) {
+      blocks.push(...taskBlock(c.index, input.tasks, c.content.trim()));
+      placed = true;
+      continue;
+    }
+    if (!placed && !leadIn && c.index !== null && c.index > tn) {
       blocks.push(...taskBlock(tn, input.tasks));
       placed = true;
     }
