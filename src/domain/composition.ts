@@ -33,6 +33,20 @@ export function ageBandsFrom(limits: readonly number[]): AgeBand[] {
   return bands;
 }
 
+/**
+ * `Mốc nhóm tuổi` ("30, 46, 61" or "30; 46; 61"): whole ages from 1 to 150, increasing. null when
+ * the text is not such a list; [] when blank (the default bands).
+ */
+export function parseAgeLimits(text: string): number[] | null {
+  const t = text.trim();
+  if (t === '') return [];
+  const parts = t.split(/\s*[,;]\s*|\s+/).filter((p) => p !== '');
+  const limits = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : Number.NaN));
+  if (limits.some((n) => !Number.isInteger(n) || n < 1 || n > 150)) return null;
+  if (limits.some((n, i) => i > 0 && n <= (limits[i - 1] as number))) return null;
+  return limits;
+}
+
 /** Header spellings of a Party-member column (none in the template; some workbooks add one). */
 const PARTY_HEADERS = new Set(['đảng viên', 'là đảng viên', 'đảng viên (x)', 'đv'].map(foldKey));
 /** Values meaning "not a Party member" in such a column. */

@@ -34,6 +34,8 @@ export interface Settings {
   /** Age bounds of a delegate (blank: no bound); a delegate outside them is a warning. */
   minAge: number | null;
   maxAge: number | null;
+  /** `Mốc nhóm tuổi` of the composition: the first age of each band after the first ("30, 46, 61"); '' = default bands. */
+  ageBands: string;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
   parentBody: string;
@@ -406,6 +408,14 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     note: 'In dưới tên danh sách đại biểu chính thức, ví dụ: Quyết định số 15/QĐ-BCĐ ngày 20/9/2024 của Ban Chỉ đạo.',
   },
   ...profileSpecs(),
+  // Last: the rows of a workbook set up before it keep their places.
+  {
+    key: 'ageBands',
+    label: 'Mốc nhóm tuổi',
+    kind: 'text',
+    initial: '',
+    note: 'Dùng khi thống kê cơ cấu đại biểu: tuổi bắt đầu của mỗi nhóm sau nhóm đầu, cách nhau bởi dấu phẩy, ví dụ 30, 46, 61 (dưới 30; 30–45; 46–60; từ 61). Để trống: các nhóm này.',
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -427,6 +437,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxKinhShare: null,
   minAge: null,
   maxAge: null,
+  ageBands: '',
   dueSoonDays: 3,
   unitCongressDeadline: null,
   parentBody: '',

@@ -2,9 +2,9 @@
  * compositionSummary: the composition of the congress from `Đại biểu`, `Đơn vị`, `Dân tộc theo đơn vị`
  * and `Cấu hình`, one read per sheet. Writes nothing.
  */
-import { summarizeComposition } from '../domain/composition';
+import { ageBandsFrom, DEFAULT_AGE_LIMITS, parseAgeLimits, summarizeComposition } from '../domain/composition';
 import { ProblemList } from '../domain/problem';
-import { readDelegates, readSettings, readUnitEthnic, readUnits, UnitIndex } from '../domain/records';
+import { readDelegates, readSettingsWithCells, readUnitEthnic, readUnits, UnitIndex } from '../domain/records';
 import { locateTable } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import type { CompositionSummaryDto } from '../rpc/contract';
@@ -15,7 +15,8 @@ export function runCompositionSummary(ss: Spreadsheet, now: Date = new Date()): 
   const zone = timeZoneOffset(ss, now);
   const grids = readGrids(ss, ['config', 'units', 'unitEthnic', 'delegates']);
   const ignored = new ProblemList();
-  const settings = readSettings(grids.config, zone, ignored);
+  const { settings, cells } = readSettingsWithCells(grids.config, zone, ignored);
+  const limits = parseAgeLimits(settings.ageBands);
   const units = readUnits(grids.units, ignored, zone);
   const index = new UnitIndex(units);
   const unitEthnic = readUnitEthnic(grids.unitEthnic, index, ignored);
@@ -26,10 +27,12 @@ export function runCompositionSummary(ss: Spreadsheet, now: Date = new Date()): 
     units,
     unitEthnic,
     year: settings.year,
+    bands: ageBandsFrom(limits && limits.length > 0 ? limits : DEFAULT_AGE_LIMITS),
     delegateGrid: grids.delegates,
     headerRow,
   });
-  const notes = settings.year === null ? [COMPOSITION_LABELS.noYear] : [];
+  const notes: string[] = settings.year === null ? [COMPOSITION_LABELS.noYear] : [];
+  if (limits === null) notes.push(COMPOSITION_LABELS.badAgeBands(settings.ageBands, cells.ageBands ?? ''));
   if (grids.delegates === null) return { ...summary, ok: false, message: COMPOSITION_LABELS.noDelegateSheet, notes };
   return {
     ...summary,

@@ -631,6 +631,8 @@ export const COMPOSITION_LABELS = {
         : `Từ ${from} đến ${to} tuổi`,
   noDelegateSheet: 'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu.',
   noYear: 'Chưa nhập "Năm" trong trang "Cấu hình": chưa tính được tuổi và nhóm tuổi của đại biểu.',
+  badAgeBands: (text: string, cell: string) =>
+    `Ô ${cell} của trang "Cấu hình": "Mốc nhóm tuổi" là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61); đang dùng các nhóm mặc định.`,
   summary: (total: number, groups: number) =>
     `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
 } as const;

@@ -105,3 +105,39 @@ it('a Party-member column added by the officer is counted', () => {
   const got = runBundle(rt, 'compositionSummary').result as CompositionSummaryDto;
   expect(got.partyMembers).toEqual({ count: 4, share: 4 / 7 });
 });
+
+function setAgeBands(rt: Runtime, value: string): string {
+  const config = rt.spreadsheet.getSheetByName('Cấu hình');
+  if (!config) throw new Error('no Cấu hình');
+  const row =
+    config
+      .getRange(1, 1, config.getLastRow(), 1)
+      .getValues()
+      .findIndex((r) => r[0] === 'Mốc nhóm tuổi') + 1;
+  expect(row).toBeGreaterThan(1); // written by setupWorkbook
+  config.getRange(row, 2).setValue(value);
+  return `B${row}`;
+}
+
+it('the officer sets other bands in Cấu hình (Mốc nhóm tuổi)', () => {
+  const rt = small(ROWS);
+  setAgeBands(rt, '35; 50'); // ages 29, 30 | 45, 46 | 60, 61
+  const got = runBundle(rt, 'compositionSummary').result as CompositionSummaryDto;
+  expect(got.ageBands.map((b) => [b.label, b.count])).toEqual([
+    ['Dưới 35 tuổi', 2],
+    ['Từ 35 đến 49 tuổi', 2],
+    ['Từ 50 tuổi trở lên', 2],
+  ]);
+  expect(got.notes).toEqual([]);
+});
+
+it.each(['30, 20', 'ba mươi', '30, 46.5', '0, 30'])(
+  'bands typed wrong (%s): the default bands, the cell named',
+  (typed) => {
+    const rt = small(ROWS);
+    const cell = setAgeBands(rt, typed);
+    const got = runBundle(rt, 'compositionSummary').result as CompositionSummaryDto;
+    expect(got.ageBands.map((b) => b.count)).toEqual([1, 2, 2, 1]);
+    expect(got.notes.join(' ')).toContain(`Ô ${cell} của trang "Cấu hình"`);
+  },
+);
