@@ -8,6 +8,7 @@ import { runGenerateNotice, runIssueDraft, runListDocuments, runVoidNumber } fro
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation, runAllocationPreview } from './sheets/allocate';
 import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
+import { runCompareMethods } from './sheets/compareMethods';
 import { runCompositionSummary } from './sheets/composition';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
 import { UserError } from './sheets/lock';
@@ -98,6 +99,8 @@ export const allocateDelegates = api('allocateDelegates', (options) =>
   runAllocation(activeSpreadsheet(), options ?? {}),
 );
 export const previewAllocation = api('previewAllocation', () => runAllocationPreview(activeSpreadsheet()));
+/** "So sánh phương pháp": the six methods on the current data; reads, writes nothing. */
+export const compareMethods = api('compareMethods', () => runCompareMethods(activeSpreadsheet()));
 export const undoAllocation = api('undoAllocation', (options) =>
   runUndoAllocation(activeSpreadsheet(), new Date(), options?.expect),
 );

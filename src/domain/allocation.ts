@@ -9,6 +9,7 @@ import { EXPLANATION } from '../ui/vi';
 import {
   ApportionError,
   type Apportionment,
+  type ApportionUnit,
   apportion,
   type Explanation,
   explainApportionment,
@@ -121,6 +122,17 @@ function minFor(unit: UnitRecord, settings: Settings): number {
   return (unit.data.dttsPopulation ?? 0) > 0 ? settings.minSeatsPerUnit : 0;
 }
 
+/** The units as the apportionment sees them (code, name, population, min/max): one place for the allocation and the comparison of methods. */
+export function apportionInputOf(usable: readonly UnitRecord[], settings: Settings): ApportionUnit[] {
+  return usable.map((u) => ({
+    id: u.data.code as string,
+    name: u.data.name || (u.data.code as string),
+    population: u.data.dttsPopulation as number,
+    min: minFor(u, settings),
+    ...(u.data.max !== null ? { max: u.data.max } : {}),
+  }));
+}
+
 /**
  * Computes the allocation. Infeasible input adds an error and returns ok=false with no rows,
  * so nothing is written.
@@ -175,13 +187,7 @@ export function planAllocation(
       EXPLANATION.unitRowHint(SHEETS.units.name, unreadable.row, unreadable.cells.dttsPopulation ?? ''),
     );
   }
-  const input = usable.map((u) => ({
-    id: u.data.code as string,
-    name: u.data.name || (u.data.code as string),
-    population: u.data.dttsPopulation as number,
-    min: minFor(u, settings),
-    ...(u.data.max !== null ? { max: u.data.max } : {}),
-  }));
+  const input = apportionInputOf(usable, settings);
   let result: Apportionment;
   try {
     result = apportion(input, houseSize, settings.method);

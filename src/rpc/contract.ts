@@ -34,6 +34,8 @@ export const ARGS = {
     ),
   ]),
   previewAllocation: z.tuple([]),
+  /** The six apportionment methods on the current data; writes nothing. */
+  compareMethods: z.tuple([]),
   /** With `{ expect }` (the id of the record the officer was shown): refused if the record was replaced since. */
   undoAllocation: z.tuple([
     z.optional(z.strictObject({ expect: text((s) => s.length <= 100, 'Mã bản lưu không hợp lệ') })),
@@ -337,6 +339,34 @@ export interface LastValidationDto {
   incomplete?: boolean;
 }
 
+/** One method in "So sánh phương pháp": its seats and what it fails to guarantee on these data. */
+export interface MethodComparisonDto {
+  method: string;
+  name: string;
+  /** Seats by unit code (empty when `error`). */
+  seats: Record<string, number>;
+  /** Codes below the floor or above the ceiling of their exact share. */
+  quotaViolations: string[];
+  /** Codes that would lose a seat if the house grew by one (Alabama paradox). */
+  alabama: string[];
+  /** Codes whose seats differ from the configured method's. */
+  differs: string[];
+  error?: string;
+  alabamaUnchecked?: boolean;
+}
+
+export interface CompareMethodsResultDto extends ActionResult {
+  ok: boolean;
+  /** Seats apportioned (official total less the fixed seats). */
+  houseSize: number;
+  /** The method of `Cấu hình`. */
+  configured: string;
+  /** Units in `Đơn vị` order, named for display. */
+  units: { code: string; name: string; population: number; quota: number }[];
+  methods: MethodComparisonDto[];
+  problems: ProblemDto[];
+}
+
 // Composition of the congress (compositionSummary)
 
 export interface CountShare {
@@ -416,6 +446,7 @@ export interface Results {
   setupWorkbook: SetupResultDto;
   allocateDelegates: AllocationResultDto;
   previewAllocation: AllocationResultDto;
+  compareMethods: CompareMethodsResultDto;
   undoAllocation: UndoAllocationResultDto;
   validateAll: ValidationResultDto;
   progressSummary: ProgressSummaryDto;

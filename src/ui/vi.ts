@@ -604,6 +604,20 @@ export const DOCUMENT_LAYOUT = {
     keptTogether ? DOCUMENT_LAYOUT.pageNumbers : `${DOCUMENT_LAYOUT.pageNumbers} ${DOCUMENT_LAYOUT.keepTogether}`,
 };
 
+/** "So sánh phương pháp": the six apportionment methods side by side (nothing is written). */
+export const COMPARE_MESSAGES = {
+  blocked: (errors: readonly { sheet: string; cell: string; message: string }[]) => {
+    const shown = errors.slice(0, 5).map((e, i) => {
+      const where = `trang "${e.sheet}"${e.cell ? `, ô ${e.cell}` : ''}`;
+      return `${errors.length > 1 ? `(${i + 1}) ` : ''}${where}: ${e.message.replace(/\.$/, '')}`;
+    });
+    const more = errors.length > 5 ? `; và ${errors.length - 5} lỗi khác` : '';
+    return `Chưa so sánh được các phương pháp: có ${errors.length} lỗi cần sửa trước: ${shown.join('; ')}${more}.`;
+  },
+  done: (units: number, house: number) =>
+    `Đã tính theo 6 phương pháp cho ${units} đơn vị, ${house} đại biểu được phân bổ theo tỷ lệ. Bảng tính không bị thay đổi.`,
+};
+
 /** The composition of the congress (compositionSummary). */
 export const COMPOSITION_LABELS = {
   provincial: 'Cấp tỉnh',
