@@ -21,6 +21,7 @@ import type {
 import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { allocationExplanation } from './views/allocationExplanation';
+import { compositionSection } from './views/composition';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
@@ -479,6 +480,8 @@ function boot(): void {
       }),
       h('div', { id: 'slot-problems' }),
       h('div', { id: 'slot-documents' }),
+      // Holds its own figures: never re-filled by render().
+      h('div', { id: 'slot-composition' }, compositionSection()),
       h('div', { id: 'slot-about' }),
     ),
     h('div', { id: 'slot-announce', class: 'sr-only', 'aria-live': 'polite' }),
