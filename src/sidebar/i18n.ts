@@ -13,6 +13,11 @@ export function formatNumber(n: number): string {
 
 const vn = formatNumber;
 
+/** 0.3333 → "33,3 %" (one decimal, Vietnamese decimal comma). */
+export function formatShare(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1).replace('.', ',')} %`;
+}
+
 const vi = {
   appTitle: 'Trợ lý Đại hội DTTS',
   congress: (round: string, year: number | null) =>
@@ -179,6 +184,26 @@ const vi = {
   userGuide: 'Hướng dẫn sử dụng',
   grantAccess: 'Mở trang cấp quyền của Google',
   userGuideOffline: 'Hướng dẫn sử dụng: tệp docs/huong-dan-su-dung.md trong bộ cài đặt (hỏi người quản trị).',
+  composition: 'Cơ cấu đại biểu',
+  compositionLoading: 'Đang đếm…',
+  compositionFailed: 'Không đếm được cơ cấu đại biểu:',
+  compositionRefresh: 'Đếm lại',
+  compositionRefreshLabel: 'Đếm lại cơ cấu đại biểu',
+  compositionTotal: 'Đại biểu chính thức',
+  compositionGuests: (n: number) => `Khách mời: ${vn(n)}`,
+  compositionWomen: 'Nữ',
+  compositionGroups: 'Số dân tộc có đại biểu',
+  compositionTopGroup: 'Đông nhất',
+  compositionParty: 'Đảng viên',
+  compositionAges: 'Độ tuổi',
+  compositionAgeUnknown: (n: number) => `Chưa rõ tuổi: ${vn(n)}`,
+  compositionOldest: 'Cao tuổi nhất',
+  compositionYoungest: 'Trẻ tuổi nhất',
+  compositionPerson: (name: string, age: number, group: string | null, unit: string) =>
+    `${name}, ${age} tuổi${group ? `, dân tộc ${group}` : ''}, ${unit}`,
+  compositionWithout: 'Dân tộc sinh sống trên địa bàn chưa có đại biểu',
+  compositionWithoutNone: 'Mọi dân tộc sinh sống trên địa bàn (theo trang "Dân tộc theo đơn vị") đều có đại biểu.',
+  compositionCountShare: (count: number, share: number) => `${vn(count)} (${formatShare(share)})`,
 } as const;
 
 /** The sidebar's strings. */

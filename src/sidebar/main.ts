@@ -22,6 +22,7 @@ import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { allocationExplanation } from './views/allocationExplanation';
 import { compareSection } from './views/compareMethods';
+import { compositionSection } from './views/composition';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
@@ -480,6 +481,9 @@ function boot(): void {
       }),
       h('div', { id: 'slot-problems' }),
       h('div', { id: 'slot-documents' }),
+      // Holds its own figures: never re-filled by render().
+      h('div', { id: 'slot-composition' }, compositionSection()),
+      // The same: its own table, never re-filled by render().
       h('div', { id: 'slot-compare' }, compareSection()),
       h('div', { id: 'slot-about' }),
     ),
