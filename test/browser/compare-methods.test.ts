@@ -52,4 +52,19 @@ describe('So sánh phương pháp in the sidebar', () => {
     expect(lines(diff(before, snapshot(s.runtime.spreadsheet)))).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   });
+
+  test('data the allocation refuses: the reason, as an alert, and no table', async () => {
+    const config = s.runtime.spreadsheet.getSheetByName('Cấu hình');
+    const values = config?.getDataRange().getValues() ?? [];
+    const row = values.findIndex((r) => r[0] === 'Tổng số đại biểu chính thức') + 1;
+    expect(row).toBeGreaterThan(0);
+    config?.getRange(row, 2).setValue(1);
+    const section = s.sidebar.locator('[data-section="compare"]');
+    await section.locator('[data-key="compare-methods"]').click();
+    const alert = section.locator('.compare-error[role="alert"]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/^Chưa so sánh được các phương pháp: .*trang "Cấu hình"/);
+    await expect(section.locator('.compare-table').count()).resolves.toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  });
 });
