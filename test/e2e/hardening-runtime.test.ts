@@ -140,6 +140,8 @@ describe('server API', () => {
     // The sidebar API, named here so that a new entry point is a deliberate change of this test.
     const sidebarApi = [
       'allocateDelegates',
+      'compareMethods',
+      'compositionSummary',
       'generateNotice',
       'getOverview',
       'issueDraft',
