@@ -48,6 +48,13 @@ export const OPERATIONS: readonly Operation[] = [
   },
   { id: 'progressSummary', fn: 'progressSummary', args: [], after: [] },
   { id: 'taskSummary', fn: 'taskSummary', args: [], after: [] },
+  {
+    id: 'compareMethods',
+    fn: 'compareMethods',
+    args: [],
+    after: [],
+    note: 'the six methods, each at the house size and the house size + 1; reads Cấu hình and Đơn vị, writes nothing',
+  },
   // After allocation; a prior validateAll would only add its summary to the document properties, no calls.
   { id: 'getOverview', fn: 'getOverview', args: [], after: ['allocateDelegates'] },
   ...(['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const).map((kind) => ({

@@ -276,3 +276,49 @@ export function parseDay(text: string): string | null {
   if (date.getUTCMonth() !== mo - 1) return null;
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
+
+/** Strings of "So sánh phương pháp" (views/compareMethods.ts), Vietnamese only. */
+export const COMPARE = {
+  title: 'So sánh phương pháp',
+  run: 'So sánh 6 phương pháp',
+  running: 'Đang tính…',
+  intro: 'Tính thử số đại biểu của từng đơn vị theo 6 phương pháp trên số liệu hiện tại. Bảng tính không bị thay đổi.',
+  unit: 'Đơn vị',
+  quota: 'Tỷ lệ',
+  total: 'Tổng',
+  configured: 'đang dùng',
+  caption: (house: number, method: string) =>
+    `${formatNumber(house)} đại biểu phân bổ theo tỷ lệ. Ô tô màu: khác ${method} (phương pháp đang dùng).`,
+  legend:
+    '* ngoài hạn ngạch (ít hơn phần nguyên hoặc nhiều hơn phần nguyên cộng 1 của số theo tỷ lệ); ▼ sẽ mất 1 đại biểu nếu tổng số tăng thêm 1.',
+  differs: (n: number) =>
+    n === 0 ? 'Giống phương pháp đang dùng.' : `Khác phương pháp đang dùng ở ${formatNumber(n)} đơn vị.`,
+  violations: (n: number) =>
+    n === 0 ? 'Không đơn vị nào ngoài hạn ngạch.' : `${formatNumber(n)} đơn vị ngoài hạn ngạch.`,
+  alabama: (n: number) =>
+    n === 0 ? '' : `${formatNumber(n)} đơn vị sẽ mất đại biểu nếu tổng số tăng thêm 1 (nghịch lý Alabama).`,
+  unavailable: (message: string) => `Không áp dụng được với số liệu này: ${message}`,
+  boundsNote:
+    'Số đại biểu tối thiểu, tối đa của đơn vị được áp dụng như khi phân bổ, nên một đơn vị có thể ngoài hạn ngạch vì số tối thiểu.',
+  short: {
+    hamilton: 'Hamilton',
+    jefferson: 'Jefferson',
+    webster: 'Webster',
+    adams: 'Adams',
+    dean: 'Dean',
+    'huntington-hill': 'H–H',
+  } as Record<string, string>,
+  /** What each method guarantees, one sentence each. */
+  guarantee: {
+    hamilton:
+      'Bảo đảm mỗi đơn vị nhận phần nguyên hoặc phần nguyên cộng 1 của số theo tỷ lệ; nhưng có thể mất đại biểu khi tổng số tăng (nghịch lý Alabama).',
+    jefferson:
+      'Không bao giờ mất đại biểu khi tổng số tăng; có lợi cho đơn vị đông dân, có thể nhận nhiều hơn phần nguyên cộng 1.',
+    webster: 'Không bao giờ mất đại biểu khi tổng số tăng; làm tròn thông thường, không thiên về đơn vị lớn hay nhỏ.',
+    adams:
+      'Không bao giờ mất đại biểu khi tổng số tăng; mỗi đơn vị có dân số đều có ít nhất 1 đại biểu, có lợi cho đơn vị ít dân.',
+    dean: 'Không bao giờ mất đại biểu khi tổng số tăng; mỗi đơn vị có dân số đều có ít nhất 1 đại biểu.',
+    'huntington-hill':
+      'Không bao giờ mất đại biểu khi tổng số tăng; mỗi đơn vị có dân số đều có ít nhất 1 đại biểu; chênh lệch tương đối giữa các đơn vị nhỏ nhất.',
+  } as Record<string, string>,
+} as const;

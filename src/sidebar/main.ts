@@ -21,6 +21,7 @@ import type {
 import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { allocationExplanation } from './views/allocationExplanation';
+import { compareSection } from './views/compareMethods';
 import { compositionSection } from './views/composition';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
@@ -482,6 +483,8 @@ function boot(): void {
       h('div', { id: 'slot-documents' }),
       // Holds its own figures: never re-filled by render().
       h('div', { id: 'slot-composition' }, compositionSection()),
+      // The same: its own table, never re-filled by render().
+      h('div', { id: 'slot-compare' }, compareSection()),
       h('div', { id: 'slot-about' }),
     ),
     h('div', { id: 'slot-announce', class: 'sr-only', 'aria-live': 'polite' }),

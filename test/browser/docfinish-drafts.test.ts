@@ -156,6 +156,29 @@ describe('Sidebar: drafts, "Cấp số" and "Hủy số"', () => {
     expect(s.runtime.services.DocumentApp.created).toHaveLength(2);
   });
 
+  test('"Hủy số" refused by the server (voided meanwhile by someone else): the message; the list shows it voided, no form left', async () => {
+    const numbered = s.sidebar.locator('.docs .doc[data-number="02/TB-UBND"]');
+    await numbered.getByRole('button', { name: 'Hủy số 02/TB-UBND' }).click();
+    const reason = s.sidebar.getByLabel('Lý do hủy số 02/TB-UBND');
+    await reason.fill('trùng số');
+    // Meanwhile, the number is voided in `Văn bản` by hand.
+    const log = s.runtime.spreadsheet.getSheetByName('Văn bản');
+    const values = log?.getDataRange().getValues() ?? [];
+    const row = values.findIndex((r) => r.includes('02/TB-UBND'));
+    const col = (values[row] ?? []).indexOf('02/TB-UBND');
+    expect(row).toBeGreaterThan(0);
+    log?.getRange(row + 1, col + 1).setValue('02/TB-UBND (đã hủy: người khác hủy)');
+    await s.sidebar.locator('[data-key="void-submit"]').click();
+    await live().locator('.result.tone-error').waitFor();
+    await expect(live().textContent()).resolves.toContain('02/TB-UBND');
+    // The list read again: the entry is voided (with the other person's reason), nothing left to void.
+    const voided = s.sidebar.locator('.docs .doc.is-voided', { hasText: 'người khác hủy' });
+    await voided.waitFor();
+    await expect(voided.getByRole('button').count()).resolves.toBe(0);
+    await expect(s.sidebar.locator('.void-form').count()).resolves.toBe(0);
+    expect(String(log?.getRange(row + 1, col + 1).getValue())).toBe('02/TB-UBND (đã hủy: người khác hủy)');
+  });
+
   test('names holding HTML stay text: nothing injected, nothing ran', async () => {
     const frame = await s.sidebarFrame();
     const found = await frame.evaluate(() => ({

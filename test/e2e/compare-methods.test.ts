@@ -121,3 +121,20 @@ test('arguments are refused (zod): compareMethods takes none', () => {
 test('CORPUS is the decorated corpus', () => {
   expect(CORPUS.length).toBeGreaterThan(3);
 });
+
+test.each([0, 1])('Google failing on read %i: a Vietnamese message, nothing written', (after) => {
+  const w = corpusWorkbook('Kon Tum decorated');
+  const ss = w.build();
+  const rt = runtimeFor(ss, w);
+  const before = snapshot(ss);
+  rt.failOn('Range.getValues', { after });
+  let message = '';
+  try {
+    compare(rt);
+  } catch (e) {
+    message = e instanceof Error ? e.message : String(e);
+  }
+  expect(message).not.toBe('');
+  expect(message).toMatch(/^Dịch vụ Google tạm thời gặp lỗi/);
+  expect(lines(diff(before, snapshot(ss)))).toEqual([]);
+});

@@ -64,15 +64,15 @@ describe('point 4: the meeting’s own lead-in of its tasks', () => {
   it('the tasks go under the lead-in wherever it stands, not at the first free number', () => {
     const t = build({
       conclusions: [
-        { index: 2, content: 'Giao Sở Nội vụ khẩn trương:' },
+        { index: 2, content: 'Giao Ban Dân tộc khẩn trương:' },
         { index: 3, content: 'Ba.' },
       ],
     });
     expect(t.slice(2, 4)).toEqual([
-      '2. Giao Sở Nội vụ khẩn trương:',
+      '2. Giao Ban Dân tộc khẩn trương:',
       expect.stringMatching(/^- Xây dựng dự thảo Chỉ thị/),
     ]);
-    expect(t.filter((x) => /^\d+\./.test(x))).toEqual(['2. Giao Sở Nội vụ khẩn trương:', '3. Ba./.']);
+    expect(t.filter((x) => /^\d+\./.test(x))).toEqual(['2. Giao Ban Dân tộc khẩn trương:', '3. Ba./.']);
   });
 
   it('several lead agencies: the lead-in, then a), b) per agency', () => {
@@ -96,6 +96,25 @@ describe('point 4: the meeting’s own lead-in of its tasks', () => {
     const t = build({ conclusions: [{ index: 1, content: 'Giao Ban Dân tộc tổng hợp ý kiến.' }] });
     expect(t.slice(2, 4)).toEqual([
       '1. Giao Ban Dân tộc tổng hợp ý kiến.',
+      '2. Giao Ban Dân tộc chủ trì, phối hợp với các cơ quan liên quan:',
+    ]);
+  });
+
+  it('a "Giao …:" with its own items in Kết luận, or naming another agency, is the meeting’s point, not the tasks’ lead-in', () => {
+    const own = build({
+      conclusions: [
+        { index: 1, content: 'Giao Ban Dân tộc thực hiện các việc sau:' },
+        { index: null, content: '- Việc riêng của kết luận.' },
+      ],
+    });
+    expect(own.slice(2, 5)).toEqual([
+      '1. Giao Ban Dân tộc thực hiện các việc sau:',
+      '- Việc riêng của kết luận.',
+      '2. Giao Ban Dân tộc chủ trì, phối hợp với các cơ quan liên quan:',
+    ]);
+    const other = build({ conclusions: [{ index: 1, content: 'Giao Sở Y tế chuẩn bị:' }] });
+    expect(other.slice(2, 4)).toEqual([
+      '1. Giao Sở Y tế chuẩn bị:',
       '2. Giao Ban Dân tộc chủ trì, phối hợp với các cơ quan liên quan:',
     ]);
   });

@@ -151,12 +151,21 @@ function taskBlock(number: number, tasks: ConclusionInput['tasks'], leadIn?: str
 
 /**
  * The meeting's own lead-in of its tasks: a numbered conclusion that assigns ("Giao …") and ends
- * with a colon, the tasks of `Nhiệm vụ` being what it announces. The first one, if any.
+ * with a colon, the tasks of `Nhiệm vụ` being what it announces. Not one whose own items follow it
+ * in `Kết luận` (unnumbered rows), nor, when the tasks have one lead agency, one naming another.
  */
 export function taskLeadIn(
   conclusions: ConclusionInput['conclusions'],
+  tasks: ConclusionInput['tasks'] = [],
 ): ConclusionInput['conclusions'][number] | undefined {
-  return conclusions.find((c) => c.index !== null && /^giao\s/.test(foldKey(c.content)) && /:\s*$/.test(c.content));
+  const leads = new Set(tasks.map((t) => foldKey(t.lead)));
+  const [lead] = [...leads];
+  return conclusions.find((c, i) => {
+    const text = foldKey(c.content);
+    if (c.index === null || !/^giao\s/.test(text) || !/:\s*$/.test(c.content)) return false;
+    if (conclusions[i + 1] && conclusions[i + 1]?.index === null) return false;
+    return leads.size !== 1 || !lead || text.includes(lead);
+  });
 }
 
 /** The number the task block takes: the first one the numbered conclusions leave free. */
@@ -202,7 +211,7 @@ export function buildConclusionNotice(
     ),
   );
   // The tasks go under the meeting's own lead-in when it wrote one, else at the first free number.
-  const leadIn = input.tasks.length ? taskLeadIn(input.conclusions) : undefined;
+  const leadIn = input.tasks.length ? taskLeadIn(input.conclusions, input.tasks) : undefined;
   const numbered = input.conclusions.flatMap((c) => (c.index === null ? [] : [c.index]));
   const tn = taskNumber(numbered);
   let placed = input.tasks.length === 0;
