@@ -213,6 +213,7 @@ describe('calls flat in the delegate rows', () => {
     const small = calls(100);
     expect(calls(5000)).toEqual(small);
     expect(small['Range.getValues']).toBeLessThanOrEqual(4);
+    expect(small.total).toBeLessThanOrEqual(18);
   });
 });
 
