@@ -132,29 +132,7 @@ export function writeHistory(
   let sheet = old.sheet;
   if (!sheet) {
     if (units.length === 0) return;
-    const active = ss.getActiveSheet();
-    batch.custom(
-      () => {
-        sheet = ss.insertSheet(HISTORY_SHEET);
-      },
-      () => {
-        if (sheet) ss.deleteSheet(sheet);
-      },
-    );
-    const created = sheet as unknown as Sheet;
-    batch.custom(
-      () => created.hideSheet(),
-      () => {},
-    );
-    // insertSheet makes the new sheet active: the officer stays on the sheet they were on
-    // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
-    // A hidden sheet is never made active again: activating it would show an officer's hidden sheet.
-    if (active && !active.isSheetHidden()) {
-      batch.custom(
-        () => ss.setActiveSheet(active),
-        () => {},
-      );
-    }
+    sheet = batch.insertHiddenSheet(ss, HISTORY_SHEET);
   }
   const target = sheet as unknown as Sheet;
   const rows: string[][] = [HEADER];

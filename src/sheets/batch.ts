@@ -77,6 +77,22 @@ export class WriteBatch {
     this.undo.push(() => sheet.deleteRows(after + 1, howMany));
   }
 
+  /**
+   * Creates a sheet of the add-in, hidden, and leaves the officer on the sheet they were on:
+   * insertSheet makes the new sheet active
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)).
+   * A hidden sheet is never made active again (activating it would show an officer's hidden sheet).
+   * Its inverse deletes the sheet.
+   */
+  insertHiddenSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): Sheet {
+    const active = ss.getActiveSheet();
+    const sheet = ss.insertSheet(name);
+    this.undo.push(() => ss.deleteSheet(sheet));
+    sheet.hideSheet();
+    if (active && !active.isSheetHidden()) ss.setActiveSheet(active);
+    return sheet;
+  }
+
   /** Any other write, with its inverse. */
   custom(write: () => void, inverse: () => void): void {
     write();

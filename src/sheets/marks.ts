@@ -569,21 +569,7 @@ function writeRecords(ss: Spreadsheet, old: RecordSheet, next: readonly MarkReco
   if (sameRecords(old.rows, next) && (old.sheet || next.length === 0)) return 0;
   let sheet = old.sheet;
   const width = RECORD_HEADER.length;
-  if (!sheet) {
-    batch.custom(
-      () => {
-        sheet = ss.insertSheet(MARK_RECORD_SHEET);
-      },
-      () => {
-        if (sheet) ss.deleteSheet(sheet);
-      },
-    );
-    const created = sheet as unknown as Sheet;
-    batch.custom(
-      () => created.hideSheet(),
-      () => {},
-    );
-  }
+  if (!sheet) sheet = batch.insertHiddenSheet(ss, MARK_RECORD_SHEET);
   const target = sheet as unknown as Sheet;
   // Written as text (asText): sheet names, A1 references, colours and marker notes never parse.
   const rows: string[][] = [RECORD_HEADER, ...next.map((r) => [r.sheet, r.cell, r.fill, r.note].map(asText))];

@@ -1,0 +1,20 @@
+/**
+ * The add-in's hidden sheets (the marks record of the first validation, the previous allocation of
+ * the first re-allocation) are created without moving the officer: insertSheet makes the new sheet
+ * active, so the sheet they were on is made active again (never an officer's hidden sheet).
+ */
+import { Runtime, runBundle } from '../../local/runtime';
+import { buildSample, SAMPLES } from '../../local/samples';
+import { MARK_RECORD_SHEET } from '../../src/sheets/marks';
+
+test('the first validation leaves the officer on the sheet they were on', () => {
+  const rt = new Runtime({ spreadsheet: buildSample(SAMPLES['lang-son']), now: '2024-01-14T09:00:00+07:00' });
+  const delegates = rt.spreadsheet.getSheetByName('Đại biểu');
+  if (!delegates) throw new Error('no Đại biểu');
+  rt.spreadsheet.setActiveSheet(delegates);
+  expect(rt.spreadsheet.getSheetByName(MARK_RECORD_SHEET)).toBeNull();
+  runBundle(rt, 'validateAll');
+  const record = rt.spreadsheet.getSheetByName(MARK_RECORD_SHEET);
+  expect(record?.isSheetHidden()).toBe(true);
+  expect(rt.spreadsheet.getActiveSheet().getName()).toBe('Đại biểu');
+});
