@@ -8,7 +8,9 @@ import { buildSample, SAMPLES } from '../../local/samples';
 import { MARK_RECORD_SHEET } from '../../src/sheets/marks';
 
 test('the first validation leaves the officer on the sheet they were on', () => {
-  const rt = new Runtime({ spreadsheet: buildSample(SAMPLES['lang-son']), now: '2024-01-14T09:00:00+07:00' });
+  const sample = SAMPLES['lang-son'];
+  if (!sample) throw new Error('no lang-son sample');
+  const rt = new Runtime({ spreadsheet: buildSample(sample), now: '2024-01-14T09:00:00+07:00' });
   const delegates = rt.spreadsheet.getSheetByName('Đại biểu');
   if (!delegates) throw new Error('no Đại biểu');
   rt.spreadsheet.setActiveSheet(delegates);
