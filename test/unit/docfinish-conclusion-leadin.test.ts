@@ -19,7 +19,7 @@ const SEED_POINT_4 =
   '4. Giao Ban Dân tộc tiếp thu các ý kiến góp ý hợp lý tại cuộc họp, chủ trì, phối hợp với các cơ quan liên quan khẩn trương:';
 const SEED = ['../../../shared', '../../../../shared']
   .map((d) => join(__dirname, d, 'seeds/004_5af26c3b255a41bb.txt'))
-  .concat('/work/shared/seeds/004_5af26c3b255a41bb.txt')
+  .concat(process.env.DTTS_SHARED_DIR ? [join(process.env.DTTS_SHARED_DIR, 'seeds/004_5af26c3b255a41bb.txt')] : [])
   .find((f) => existsSync(f));
 
 const grid = (key: SheetKey): CellValue[][] => [

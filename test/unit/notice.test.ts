@@ -39,8 +39,10 @@ import type { CellValue } from '../../src/domain/values';
 /** The decision founding the steering committee (the sample's meeting cites it). */
 const FOUNDING = 'Quyết định số 1822/QĐ-UBND ngày 08/11/2023 của Chủ tịch UBND tỉnh';
 
+/** The domain folder beside the repository, or where DTTS_SHARED_DIR says (a git worktree lives elsewhere). */
 const SHARED =
-  [join(__dirname, '../../../shared'), '/work/shared'].find((d) => existsSync(d)) ?? join(__dirname, '../../../shared');
+  [process.env.DTTS_SHARED_DIR ?? '', join(__dirname, '../../../shared')].find((d) => d !== '' && existsSync(d)) ??
+  join(__dirname, '../../../shared');
 const grid = (key: SheetKey, rows?: CellValue[][]): CellValue[][] => [
   SHEETS[key].columns.map((c) => c.header),
   ...(rows ?? ((LANG_SON.sheets[SHEETS[key].name] ?? []) as CellValue[][])),
