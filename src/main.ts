@@ -11,6 +11,7 @@ import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
 import { runCompareMethods } from './sheets/compareMethods';
 import { runCompositionSummary } from './sheets/composition';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
+import { runGetIntakeForms, runImportSubmission } from './sheets/intake';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
 import { buildOverview, lastValidation as readLastValidation, selectRange } from './sheets/overview';
@@ -121,6 +122,12 @@ export const compositionSummary = api('compositionSummary', () =>
   runCompositionSummary(activeSpreadsheet(), new Date()),
 );
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+/** "Tạo mẫu danh sách": the intake form model of one unit or of every unit; reads, writes nothing. */
+export const getIntakeForms = api('getIntakeForms', (request) => runGetIntakeForms(activeSpreadsheet(), request ?? {}));
+/** "Nhận danh sách": preview (writes nothing) or replace the unit's rows of `Đại biểu` with its returned list. */
+export const importSubmission = api('importSubmission', (unit, table, options) =>
+  runImportSubmission(activeSpreadsheet(), unit, table, options ?? {}, new Date()),
+);
 
 /**
  * Functions that can stop midway with something written and no report of their own. The others

@@ -38,6 +38,8 @@ export interface Settings {
   ageBands: string;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
+  /** `Hạn gửi danh sách đại biểu`: the day the units' lists are due; after it a unit that has not sent is late. */
+  submissionDeadline: IsoDate | null;
   parentBody: string;
   issuingBody: string;
   issuerCode: string;
@@ -416,6 +418,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Dùng khi thống kê cơ cấu đại biểu: tuổi bắt đầu của mỗi nhóm sau nhóm đầu, cách nhau bởi dấu phẩy, ví dụ 30, 46, 61 (dưới 30; 30–45; 46–60; từ 61). Để trống: các nhóm này.',
   },
+  {
+    key: 'submissionDeadline',
+    label: 'Hạn gửi danh sách đại biểu',
+    kind: 'date',
+    initial: '',
+    note: 'Ngày chậm nhất các đơn vị gửi danh sách đại biểu về (dd/mm/yyyy); quá hạn mà đơn vị chưa gửi thì được cảnh báo. Để trống: không kiểm tra.',
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -440,6 +449,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ageBands: '',
   dueSoonDays: 3,
   unitCongressDeadline: null,
+  submissionDeadline: null,
   parentBody: '',
   issuingBody: 'BAN CHỈ ĐẠO ĐẠI HỘI',
   issuerCode: 'BCĐ',

@@ -25,6 +25,8 @@ export interface ColumnSpec {
   width?: number;
   /** Header note explaining what to type. */
   help?: string;
+  /** Cells are formatted as plain text (`@`): what the add-in writes there stays text. */
+  plainText?: boolean;
   /** Other header texts users write for this column ("Họ tên" for "Họ và tên"). */
   aliases?: readonly string[];
 }
@@ -51,7 +53,8 @@ export type SheetKey =
   | 'meetings'
   | 'conclusions'
   | 'report'
-  | 'documents';
+  | 'documents'
+  | 'submissions';
 
 const text = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   key,
@@ -161,6 +164,19 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('kind', 'Loại đại biểu', { required: true, list: 'delegateKind', width: 120 }),
       text('position', 'Chức vụ, nơi công tác', { width: 260 }),
       note,
+      // Where the row came from, written by "Nhận danh sách" (importSubmission): the add-in's, text.
+      text('source', 'Nguồn danh sách', {
+        computed: true,
+        plainText: true,
+        width: 200,
+        help: 'Tệp danh sách đơn vị gửi về (do tiện ích ghi khi nhận danh sách).',
+      }),
+      text('receivedOn', 'Ngày nhận', {
+        computed: true,
+        plainText: true,
+        width: 100,
+        help: 'Ngày nhận danh sách (do tiện ích ghi).',
+      }),
     ],
   },
   members: {
@@ -242,6 +258,24 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('cell', 'Ô', { computed: true, width: 60 }),
       text('message', 'Nội dung', { computed: true, width: 420 }),
       text('suggestion', 'Gợi ý', { computed: true, width: 320 }),
+    ],
+  },
+  // The submissions received from the units (importSubmission appends one row per list received);
+  // created by the first import, not by setup.
+  submissions: {
+    key: 'submissions',
+    name: 'Tiếp nhận danh sách',
+    report: true,
+    tabColor: '#188038',
+    columns: [
+      text('unit', 'Mã đơn vị', { computed: true, width: 100 }),
+      text('unitName', 'Tên đơn vị', { computed: true, width: 180 }),
+      text('file', 'Tệp', { computed: true, width: 240 }),
+      text('receivedOn', 'Ngày nhận', { computed: true, width: 100 }),
+      int('rows', 'Số dòng', { computed: true }),
+      int('errors', 'Lỗi', { computed: true, width: 60 }),
+      int('warnings', 'Cảnh báo', { computed: true, width: 80 }),
+      text('receivedBy', 'Người nhận', { computed: true, width: 200 }),
     ],
   },
   documents: {
