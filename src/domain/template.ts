@@ -27,6 +27,11 @@ export interface ColumnSpec {
   help?: string;
   /** Cells are formatted as plain text (`@`): what the add-in writes there stays text. */
   plainText?: boolean;
+  /**
+   * Written by "Nhận danh sách" (where a row came from), in a sheet that is otherwise the officer's:
+   * no protection is added, and the intake forms leave it out.
+   */
+  provenance?: boolean;
   /** Other header texts users write for this column ("Họ tên" for "Họ và tên"). */
   aliases?: readonly string[];
 }
@@ -166,13 +171,13 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       note,
       // Where the row came from, written by "Nhận danh sách" (importSubmission): the add-in's, text.
       text('source', 'Nguồn danh sách', {
-        computed: true,
+        provenance: true,
         plainText: true,
         width: 200,
         help: 'Tệp danh sách đơn vị gửi về (do tiện ích ghi khi nhận danh sách).',
       }),
       text('receivedOn', 'Ngày nhận', {
-        computed: true,
+        provenance: true,
         plainText: true,
         width: 100,
         help: 'Ngày nhận danh sách (do tiện ích ghi).',

@@ -255,6 +255,14 @@ export interface MilestoneDto {
   /** "10/11 huyện, thành phố đã thành lập Ban Chỉ đạo" */
   sentence: string;
   missing: string[];
+  /** What counts as reached (the sidebar's hint), e.g. for "đã gửi danh sách đại biểu". */
+  note?: string;
+  /** 'dd/mm/yyyy' deadline of the milestone, when one is set. */
+  deadline?: string;
+  /** Units that have not reached it and are past the deadline (absent: none). */
+  late?: number;
+  /** "3 xã, phường chưa gửi danh sách đại biểu, đã quá hạn 20/11/2026". */
+  lateSentence?: string;
 }
 
 export interface ProgressSummaryDto {
@@ -354,6 +362,11 @@ export interface OverviewDto {
   };
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
+  /**
+   * Lists received from the units (`Tiếp nhận danh sách`): "k/n … đã gửi danh sách đại biểu", the units
+   * that have not sent (names), and how many are past `Hạn gửi danh sách đại biểu` ('' when not set).
+   */
+  intake?: { sent: number; total: number; late: number; deadline: string; missing: string[]; sentence: string };
   documents: DocumentDto[];
   /** The allocation that "Hoàn tác phân bổ" would restore (null: nothing to undo). */
   allocationUndo?: { replacedAt: string; method: string; methodName: string; id: string } | null;

@@ -265,7 +265,7 @@ function replaceRows(
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const columns: Partial<Record<string, number>> = { ...table.columns };
   // The provenance columns, added after the last column when missing.
-  const missing = SHEETS.delegates.columns.filter((c) => c.computed && columns[c.key] === undefined);
+  const missing = SHEETS.delegates.columns.filter((c) => c.provenance && columns[c.key] === undefined);
   if (missing.length > 0) {
     const first = width + 1;
     const maxColumns = sheet.getMaxColumns();
@@ -297,7 +297,7 @@ function replaceRows(
   const fileKeys = new Set(plan.parsed.keys);
   const writtenKeys = SHEETS.delegates.columns
     .filter((c) => columns[c.key] !== undefined && c.key !== 'index')
-    .filter((c) => c.computed || c.key === 'unit' || fileKeys.has(c.key))
+    .filter((c) => c.provenance || c.key === 'unit' || fileKeys.has(c.key))
     .map((c) => c.key);
   const keyAt = new Map(writtenKeys.map((k) => [columns[k] as number, k]));
   const spans = runs([...keyAt.keys()].sort((a, b) => a - b));
@@ -477,7 +477,9 @@ function appendRecord(
       () => undefined,
       () => ss.deleteSheet(created),
     );
-    if (active) ss.setActiveSheet(active);
+    // insertSheet makes the new sheet active; the officer is put back on theirs, unless it is hidden
+    // (activating a hidden sheet shows it). https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer)
+    if (active && !active.isSheetHidden()) ss.setActiveSheet(active);
     sheet = created;
   }
   if (empty) {
@@ -503,4 +505,39 @@ export function sentUnits(grid: Grid, index: UnitIndex): Set<UnitRecord> {
     if (unit) out.add(unit);
   }
   return out;
+}
+
+/**
+ * The units that have sent their list, from `Tiếp nhận danh sách` looked up by its exact name (one
+ * getSheetByName, and one read when it exists: the overview and progress pay no sheet-list read for it).
+ */
+export function readSentUnits(ss: Spreadsheet, index: UnitIndex): Set<UnitRecord> {
+  const sheet = ss.getSheetByName(SHEETS.submissions.name);
+  if (!sheet) return new Set();
+  return sentUnits(sheet.getDataRange().getValues() as CellValue[][], index);
+}
+
+/**
+ * Validation's `submission-late`: after `Hạn gửi danh sách đại biểu`, every unit without a list
+ * recorded is a warning naming it. Reads nothing unless the deadline is set and past.
+ */
+export function checkSubmissionsLate(
+  ss: Spreadsheet,
+  args: { deadline: IsoDate | null; today: IsoDate; units: readonly UnitRecord[]; index: UnitIndex },
+  problems: ProblemList,
+): void {
+  const { deadline, today, units, index } = args;
+  if (deadline === null || !(today > deadline) || units.length === 0) return;
+  const sent = readSentUnits(ss, index);
+  const shown = formatVnDate(deadline);
+  for (const u of units) {
+    if (sent.has(u)) continue;
+    problems.warning(
+      'submission-late',
+      SHEETS.units.name,
+      u.cells.code ?? '',
+      M.lateWarning(index.label(u), shown),
+      M.lateSuggestion,
+    );
+  }
 }

@@ -96,8 +96,17 @@ describe('setupWorkbook', () => {
     const runtime = new Runtime({ spreadsheet: ss });
     const result = runBundle(runtime, 'setupWorkbook').result as SetupResultDto;
     const added = result.addedColumns.find((a) => a.sheet === 'Đại biểu');
-    expect(added?.columns).toEqual(['STT', 'Giới tính', 'Năm sinh', 'Thành phần', 'Chức vụ, nơi công tác', 'Ghi chú']);
-    expect(sheet.getRange(3, 6, 1, 6).getValues()[0]).toEqual(added?.columns);
+    expect(added?.columns).toEqual([
+      'STT',
+      'Giới tính',
+      'Năm sinh',
+      'Thành phần',
+      'Chức vụ, nơi công tác',
+      'Ghi chú',
+      'Nguồn danh sách',
+      'Ngày nhận',
+    ]);
+    expect(sheet.getRange(3, 6, 1, 8).getValues()[0]).toEqual(added?.columns);
     const blockAfter = JSON.stringify([
       userBlock().getValues(),
       userBlock().getFormulas(),

@@ -38,7 +38,6 @@ export function formColumns(): IntakeFormColumn[] {
 }
 
 /** Characters Windows refuses in a file name, and control characters. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
 const ILLEGAL = /[<>:"/\\|?*\u0000-\u001f]+/g;
 
 /** "Danh sách đại biểu - Xã Ea Tân.xlsx": NFC, no character Windows refuses, no trailing dot or space. */

@@ -35,7 +35,7 @@ export const MAX_CELL_CHARS = 1000;
  * row by row as warnings).
  */
 export function intakeColumns(): ColumnSpec[] {
-  return SHEETS.delegates.columns.filter((c) => !c.computed);
+  return SHEETS.delegates.columns.filter((c) => !c.computed && !c.provenance);
 }
 
 const INTAKE_SPEC: SheetSpec = {
@@ -62,9 +62,11 @@ export interface NormalisedCell {
 export function normaliseCell(column: ColumnSpec, v: unknown, zone: ZoneOffset): NormalisedCell | null {
   if (isBlank(v)) return null;
   const typed = cellText(v, zone);
+  // Text is written as typed (only the spaces at its ends dropped): the Unicode form the unit used is kept.
+  const raw = typeof v === 'string' ? v.replace(EDGE_SPACE, '') : typed;
   const kept = (r: Parsed<unknown>): NormalisedCell => ({
     display: typed,
-    value: typed,
+    value: raw,
     problem: M.keptAsTyped(column.header, r.ok ? '' : afterColon(r.error)),
   });
   switch (column.kind) {
@@ -110,8 +112,11 @@ export function normaliseCell(column: ColumnSpec, v: unknown, zone: ZoneOffset):
         : DELEGATE_KIND_LABELS[r.value as keyof typeof DELEGATE_KIND_LABELS];
     return { display: label, value: label };
   }
-  return { display: typed, value: typed };
+  return { display: typed, value: raw };
 }
+
+/** Whitespace and zero-width characters at either end (as cellText drops them). */
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
 
 function doubt(column: ColumnSpec, detail: string): string {
   return M.doubtful(column.header, afterColon(detail));
@@ -218,10 +223,6 @@ export function parseSubmission(
     fileProblem('warning', M.unrecognisedColumn(c.header), c.header);
   });
   const keys = INTAKE_SPEC.columns.filter((c) => located.columns[c.key] !== undefined).map((c) => c.key);
-  for (const col of INTAKE_SPEC.columns) {
-    if (located.columns[col.key] === undefined && (EXPECTED_KEYS as readonly string[]).includes(col.key))
-      fileProblem('warning', M.missingColumn(col.header), null);
-  }
   const chosen = index.label(unit);
   const rows: SubmittedRow[] = [];
   const otherUnitRows: ParsedSubmission['otherUnitRows'] = [];
@@ -283,6 +284,16 @@ export function parseSubmission(
     rows.push({ sourceRow, cells: out });
   }
   let blocked = false;
+  if (rows.length > 0)
+    for (const col of INTAKE_SPEC.columns) {
+      if (located.columns[col.key] === undefined && (EXPECTED_KEYS as readonly string[]).includes(col.key))
+        problems.splice(fileProblemCount(problems), 0, {
+          severity: 'warning',
+          sourceRow: null,
+          column: null,
+          message: M.missingColumn(col.header),
+        });
+    }
   if (dataRows === 0) {
     fileProblem('error', M.headerOnly(headerRow));
     blocked = true;
@@ -291,6 +302,12 @@ export function parseSubmission(
     blocked = true;
   }
   return { headerRow, columns, keys, rows, otherUnitRows, problems, blocked };
+}
+
+/** Where the next file-level problem goes: after those already about the whole file, before the rows'. */
+function fileProblemCount(problems: readonly SubmissionProblem[]): number {
+  const i = problems.findIndex((p) => p.sourceRow !== null);
+  return i < 0 ? problems.length : i;
 }
 
 /** The template key a header names, if any (for telling a repeated header from an unknown one). */
