@@ -1,0 +1,145 @@
+/**
+ * The geometry of the sidebar's inline charts, without a DOM (so Node tests check it): bars proportional
+ * to their values, labels cut on letters, the "Khác" bar, a share and its minimum. charts.ts draws it.
+ */
+import { formatNumber } from './i18n';
+
+/** One bar: `label` on the left, `valueText` (default: the number, Vietnamese) on the right. */
+export interface Bar {
+  label: string;
+  value: number;
+  valueText?: string;
+  /** The bar's tooltip (default: the full label and the value text). */
+  title?: string;
+  /** Drawn grey: "Khác", "Chưa rõ". */
+  muted?: boolean;
+  /** Kept as data-key on the bar's group (a unit's code). */
+  key?: string;
+}
+
+export interface BarOptions {
+  /** viewBox width (the SVG itself takes the width of its box). */
+  width?: number;
+  labelWidth?: number;
+  valueWidth?: number;
+  rowHeight?: number;
+  /** Labels longer than this many characters are cut with "…" (the full one is in the bar's <title>). */
+  maxLabelChars?: number;
+}
+
+export interface BarRow {
+  label: string;
+  full: string;
+  value: number;
+  valueText: string;
+  title: string;
+  muted: boolean;
+  key?: string;
+  y: number;
+  barWidth: number;
+}
+
+export interface BarLayout {
+  width: number;
+  height: number;
+  plotX: number;
+  plotWidth: number;
+  rowHeight: number;
+  max: number;
+  rows: BarRow[];
+}
+
+export const DEFAULT_WIDTH = 276;
+
+const DEFAULTS: Required<BarOptions> = {
+  width: 276,
+  labelWidth: 104,
+  valueWidth: 68,
+  rowHeight: 20,
+  maxLabelChars: 18,
+};
+
+/** A count: finite and at least 0 (anything else draws as 0). */
+function count(n: number): number {
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/**
+ * A label of at most `max` characters (letters as one reads them: composed first, so a name typed in
+ * decomposed form (NFD) is not cut between a letter and its tone mark), "…" at the end when cut.
+ */
+export function cutLabel(label: string, max: number): string {
+  const chars = Array.from(label.normalize('NFC').replace(/\s+/g, ' ').trim());
+  if (chars.length <= max) return chars.join('');
+  let end = Math.max(1, max - 1);
+  // A combining mark still left (a letter with no composed form) stays with its letter.
+  while (end > 1 && /\p{M}/u.test(chars[end] ?? '')) end--;
+  return `${chars.slice(0, end).join('').trimEnd()}…`;
+}
+
+/** Bars proportional to their values: the largest fills the plot, 0 draws nothing, no value gives no NaN. */
+export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarLayout {
+  const o = { ...DEFAULTS, ...options };
+  const plotX = o.labelWidth;
+  const plotWidth = Math.max(1, o.width - o.labelWidth - o.valueWidth);
+  const max = bars.reduce((m, b) => Math.max(m, count(b.value)), 0);
+  const rows = bars.map((b, i): BarRow => {
+    const value = count(b.value);
+    const valueText = b.valueText ?? formatNumber(value);
+    const full = b.label;
+    return {
+      label: cutLabel(full, o.maxLabelChars),
+      full,
+      value,
+      valueText,
+      title: b.title ?? `${full}: ${valueText}`,
+      muted: b.muted === true,
+      ...(b.key === undefined ? {} : { key: b.key }),
+      y: i * o.rowHeight,
+      barWidth: max > 0 ? round((value / max) * plotWidth) : 0,
+    };
+  });
+  return { width: o.width, height: bars.length * o.rowHeight, plotX, plotWidth, rowHeight: o.rowHeight, max, rows };
+}
+
+/** Two decimals: enough on screen, and the same number in the attribute the tests read. */
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** The `n` largest items (already sorted, most first) and one muted "Khác" bar for the rest. */
+export function topWithOther(
+  items: readonly Bar[],
+  n: number,
+  other: (rest: readonly Bar[]) => { label: string; valueText?: string; title?: string },
+): Bar[] {
+  if (items.length <= n + 1) return [...items];
+  const rest = items.slice(n);
+  const value = rest.reduce((sum, b) => sum + count(b.value), 0);
+  return [...items.slice(0, n), { ...other(rest), value, muted: true }];
+}
+
+export interface ShareLayout {
+  width: number;
+  height: number;
+  trackWidth: number;
+  fillWidth: number;
+  /** x of the minimum's mark; null: no minimum. */
+  minimumX: number | null;
+  below: boolean;
+}
+
+/** A share (0…1) on a 0–100 % track, and where the configured minimum falls. */
+export function layoutShare(share: number, minimum: number | null, width = DEFAULT_WIDTH): ShareLayout {
+  const clamp = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
+  const trackWidth = width - 2;
+  const min = minimum === null || !Number.isFinite(minimum) ? null : clamp(minimum);
+  return {
+    width,
+    height: min === null ? 18 : 34,
+    trackWidth,
+    fillWidth: round(clamp(share) * trackWidth),
+    minimumX: min === null ? null : round(1 + min * trackWidth),
+    below: min !== null && clamp(share) < min,
+  };
+}
