@@ -4,7 +4,10 @@
  */
 import { formatNumber } from './i18n';
 
-/** One bar: `label` on the left, `valueText` (default: the number, Vietnamese) on the right. */
+/**
+ * One bar: `label` on its own line above the bar (the whole width of the sidebar for the name, so names
+ * stay readable at 300 px), `valueText` (default: the number, Vietnamese) right after the bar.
+ */
 export interface Bar {
   label: string;
   value: number;
@@ -20,7 +23,7 @@ export interface Bar {
 export interface BarOptions {
   /** viewBox width (the SVG itself takes the width of its box). */
   width?: number;
-  labelWidth?: number;
+  /** Room kept right of the longest bar for its value text. */
   valueWidth?: number;
   rowHeight?: number;
   /** Labels longer than this many characters are cut with "…" (the full one is in the bar's <title>). */
@@ -35,6 +38,7 @@ export interface BarRow {
   title: string;
   muted: boolean;
   key?: string;
+  /** Top of the row. */
   y: number;
   barWidth: number;
 }
@@ -42,21 +46,27 @@ export interface BarRow {
 export interface BarLayout {
   width: number;
   height: number;
-  plotX: number;
   plotWidth: number;
   rowHeight: number;
+  /** Within a row: the middle of the label's line, the top of the bar and its height. */
+  labelY: number;
+  barY: number;
+  barHeight: number;
   max: number;
   rows: BarRow[];
 }
 
 export const DEFAULT_WIDTH = 276;
 
+/**
+ * At 11 px a Vietnamese letter is about 6–7 px wide: 36 letters fill the 276 px line (the browser test
+ * checks that the longest allowed label ends inside the chart).
+ */
 const DEFAULTS: Required<BarOptions> = {
-  width: 276,
-  labelWidth: 104,
-  valueWidth: 68,
-  rowHeight: 20,
-  maxLabelChars: 18,
+  width: DEFAULT_WIDTH,
+  valueWidth: 88,
+  rowHeight: 30,
+  maxLabelChars: 36,
 };
 
 /** A count: finite and at least 0 (anything else draws as 0). */
@@ -80,8 +90,7 @@ export function cutLabel(label: string, max: number): string {
 /** Bars proportional to their values: the largest fills the plot, 0 draws nothing, no value gives no NaN. */
 export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarLayout {
   const o = { ...DEFAULTS, ...options };
-  const plotX = o.labelWidth;
-  const plotWidth = Math.max(1, o.width - o.labelWidth - o.valueWidth);
+  const plotWidth = Math.max(1, o.width - o.valueWidth);
   const max = bars.reduce((m, b) => Math.max(m, count(b.value)), 0);
   const rows = bars.map((b, i): BarRow => {
     const value = count(b.value);
@@ -99,7 +108,18 @@ export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarL
       barWidth: max > 0 ? round((value / max) * plotWidth) : 0,
     };
   });
-  return { width: o.width, height: bars.length * o.rowHeight, plotX, plotWidth, rowHeight: o.rowHeight, max, rows };
+  const barHeight = Math.max(4, Math.round(o.rowHeight / 3));
+  return {
+    width: o.width,
+    height: bars.length * o.rowHeight,
+    plotWidth,
+    rowHeight: o.rowHeight,
+    labelY: 8,
+    barY: o.rowHeight - barHeight - 5,
+    barHeight,
+    max,
+    rows,
+  };
 }
 
 /** Two decimals: enough on screen, and the same number in the attribute the tests read. */

@@ -51,26 +51,25 @@ export interface ChartText {
 export function barChart(bars: readonly Bar[], text: ChartText, options: BarOptions = {}): SVGSVGElement {
   const l = layoutBars(bars, options);
   const root = frame(l.width, l.height, text.title, text.summary, 'bars');
-  const barHeight = Math.round(l.rowHeight * 0.65);
-  const middle = l.rowHeight / 2;
   for (const row of l.rows) {
     const g = svg('g', { class: row.muted ? 'chart-row muted' : 'chart-row', transform: `translate(0 ${row.y})` });
     if (row.key !== undefined) g.setAttribute('data-key', row.key);
+    const barMiddle = l.barY + l.barHeight / 2;
     g.append(
       svg('title', {}, row.title),
-      svg('text', { class: 'chart-label', x: 0, y: middle, 'dominant-baseline': 'central' }, row.label),
+      svg('text', { class: 'chart-label', x: 0, y: l.labelY, 'dominant-baseline': 'central' }, row.label),
       svg('rect', {
         class: 'chart-bar',
-        x: l.plotX,
-        y: (l.rowHeight - barHeight) / 2,
+        x: 0,
+        y: l.barY,
         width: row.barWidth,
-        height: barHeight,
+        height: l.barHeight,
         fill: row.muted ? '#5f6368' : '#1a73e8',
         'data-value': row.value,
       }),
       svg(
         'text',
-        { class: 'chart-value', x: l.plotX + row.barWidth + 4, y: middle, 'dominant-baseline': 'central' },
+        { class: 'chart-value', x: row.barWidth + 4, y: barMiddle, 'dominant-baseline': 'central' },
         row.valueText,
       ),
     );

@@ -8,8 +8,8 @@
 import { cutLabel, layoutBars, layoutShare, topWithOther } from '../../src/sidebar/chartLayout';
 import { CHARTS } from '../../src/sidebar/i18n';
 
-// Defaults: viewBox 276 wide, labels 104, values 68 → a plot of 104.
-const PLOT = 276 - 104 - 68;
+// Defaults: viewBox 276 wide, 88 kept for the value → a plot of 188; rows of 30 (label line, then bar).
+const PLOT = 276 - 88;
 
 describe('bars', () => {
   test('proportional to the values: the largest fills the plot', () => {
@@ -22,8 +22,11 @@ describe('bars', () => {
     expect(l.plotWidth).toBe(PLOT);
     expect(l.max).toBe(10);
     expect(l.rows.map((r) => r.barWidth)).toEqual([PLOT, PLOT / 2, 0, PLOT / 4]);
-    expect(l.rows.map((r) => r.y)).toEqual([0, 20, 40, 60]);
-    expect(l.height).toBe(80);
+    expect(l.rows.map((r) => r.y)).toEqual([0, 30, 60, 90]);
+    expect(l.height).toBe(120);
+    // The bar under its label, inside its row.
+    expect(l.barY).toBeGreaterThan(l.labelY + 5);
+    expect(l.barY + l.barHeight).toBeLessThanOrEqual(l.rowHeight);
     expect(l.rows.map((r) => r.valueText)).toEqual(['10', '5', '0', '2']);
   });
 
@@ -32,6 +35,11 @@ describe('bars', () => {
     const l = layoutBars(values.map((v, i) => ({ label: `Đơn vị ${i}`, value: v })));
     for (const [i, row] of l.rows.entries()) {
       expect(row.barWidth).toBeCloseTo(((values[i] ?? 0) / 17) * PLOT, 1);
+    }
+    const l2 = layoutBars([{ label: 'a', value: 3 }], { width: 100, valueWidth: 40 });
+    expect(l2.rows[0]?.barWidth).toBe(60);
+    for (const row of l2.rows) {
+      expect(row.barWidth).toBeLessThanOrEqual(l2.plotWidth);
     }
   });
 
@@ -61,6 +69,12 @@ describe('bars', () => {
   test('thousands as Vietnamese write them', () => {
     const l = layoutBars([{ label: 'Tỉnh', value: 1234567 }]);
     expect(l.rows[0]?.valueText).toBe('1.234.567');
+  });
+
+  test('labels up to 36 letters whole by default', () => {
+    const name = 'Huyện Văn Lãng (gồm thị trấn Na Sầm)'; // 36
+    expect(layoutBars([{ label: name, value: 1 }]).rows[0]?.label).toBe(name);
+    expect(layoutBars([{ label: `${name}.`, value: 1 }]).rows[0]?.label).toBe('Huyện Văn Lãng (gồm thị trấn Na Sầm…');
   });
 
   test('a long name is cut with "…"; the bar keeps the full name in its title', () => {

@@ -31,7 +31,7 @@ export function allocationChart(rows: readonly AllocationRowDto[]): HTMLElement 
       title: c.allocationUnitTitle(r.name || r.code, r.final, r.quota),
     })),
     { title: c.allocationTitle, summary: c.allocationSummary(rows.length, total, person(most), person(least)) },
-    { valueWidth: 36, maxLabelChars: 24, labelWidth: 128, rowHeight: 18 },
+    { valueWidth: 40, rowHeight: 28 },
   );
   return h(
     'details',
