@@ -144,21 +144,27 @@ export interface ShareLayout {
   height: number;
   trackWidth: number;
   fillWidth: number;
+  /** x where the share's own figure ("34,0 %") is written, right of the track. */
+  shareX: number;
   /** x of the minimum's mark; null: no minimum. */
   minimumX: number | null;
   below: boolean;
 }
 
+/** Room right of the track for the share's figure. */
+const SHARE_TEXT_WIDTH = 52;
+
 /** A share (0…1) on a 0–100 % track, and where the configured minimum falls. */
 export function layoutShare(share: number, minimum: number | null, width = DEFAULT_WIDTH): ShareLayout {
   const clamp = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
-  const trackWidth = width - 2;
+  const trackWidth = width - 2 - SHARE_TEXT_WIDTH;
   const min = minimum === null || !Number.isFinite(minimum) ? null : clamp(minimum);
   return {
     width,
     height: min === null ? 18 : 34,
     trackWidth,
     fillWidth: round(clamp(share) * trackWidth),
+    shareX: width - SHARE_TEXT_WIDTH + 6,
     minimumX: min === null ? null : round(1 + min * trackWidth),
     below: min !== null && clamp(share) < min,
   };

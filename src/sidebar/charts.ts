@@ -78,7 +78,7 @@ export function barChart(bars: readonly Bar[], text: ChartText, options: BarOpti
   return root;
 }
 
-/** One share as a filled track, with the minimum marked (and its figure under the mark) when there is one. */
+/** One share as a filled track and its figure, with the minimum marked (and its figure under the mark) when there is one. */
 export function shareChart(
   share: number,
   minimum: number | null,
@@ -97,6 +97,7 @@ export function shareChart(
       fill: l.below ? '#b06000' : '#1a73e8',
       'data-value': share,
     }),
+    svg('text', { class: 'chart-share', x: l.shareX, y: 8, 'dominant-baseline': 'central' }, formatShare(share)),
   );
   if (l.minimumX !== null && minimum !== null) {
     root.append(

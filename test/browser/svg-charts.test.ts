@@ -274,7 +274,8 @@ describe('inline SVG charts in Chromium', () => {
           fill: (bar?.getBoundingClientRect().width ?? 0) / (track?.width ?? 1),
           mark: mark ? (mark.left + mark.width / 2 - (track?.left ?? 0)) / (track?.width ?? 1) : null,
           colour: bar?.getAttribute('fill'),
-          text: chart.querySelector('text')?.textContent ?? null,
+          text: chart.querySelector('.chart-value')?.textContent ?? null,
+          share: chart.querySelector('.chart-share')?.textContent ?? null,
         };
       };
       return { above: read(1 / 3, 0.3), below: read(0.25, 0.3), none: read(0.5, null) };
@@ -283,8 +284,16 @@ describe('inline SVG charts in Chromium', () => {
     expect(r.above.mark).toBeCloseTo(0.3, 2);
     expect(r.above.colour).toBe('#1a73e8');
     expect(r.above.text).toBe('Tối thiểu');
+    expect(r.above.share).toBe('33,3 %');
+    expect(r.below.share).toBe('25,0 %');
     expect(r.below.colour).toBe('#b06000');
-    expect(r.none).toEqual({ fill: expect.closeTo(0.5, 2), mark: null, colour: '#1a73e8', text: null });
+    expect(r.none).toEqual({
+      fill: expect.closeTo(0.5, 2),
+      mark: null,
+      colour: '#1a73e8',
+      text: null,
+      share: '50,0 %',
+    });
   });
 
   test('the composition’s charts: top groups and "Khác", unknowns greyed, the sums as counted', async () => {

@@ -147,8 +147,11 @@ describe('top groups and "Khác"', () => {
 describe('a share and its minimum', () => {
   test('the fill is the share of the track; the minimum is marked where it falls', () => {
     const l = layoutShare(1 / 3, 0.3);
-    expect(l.fillWidth).toBeCloseTo(274 / 3, 1);
-    expect(l.minimumX).toBeCloseTo(1 + 0.3 * 274, 1);
+    // 276 wide: 52 kept right of the track for "33,3 %".
+    expect(l.trackWidth).toBe(222);
+    expect(l.shareX).toBeGreaterThan(1 + l.trackWidth);
+    expect(l.fillWidth).toBeCloseTo(222 / 3, 1);
+    expect(l.minimumX).toBeCloseTo(1 + 0.3 * 222, 1);
     expect(l.below).toBe(false);
     expect(layoutShare(0.2, 0.3).below).toBe(true);
     expect(layoutShare(0.3, 0.3).below).toBe(false);
@@ -158,8 +161,8 @@ describe('a share and its minimum', () => {
     expect(layoutShare(0.5, null)).toMatchObject({ minimumX: null, below: false, height: 18 });
     expect(layoutShare(Number.NaN, null).fillWidth).toBe(0);
     expect(layoutShare(-1, null).fillWidth).toBe(0);
-    expect(layoutShare(7, 2).fillWidth).toBe(274);
-    expect(layoutShare(7, 2).minimumX).toBe(275);
+    expect(layoutShare(7, 2).fillWidth).toBe(222);
+    expect(layoutShare(7, 2).minimumX).toBe(223);
   });
 });
 
