@@ -16,6 +16,7 @@ import {
   blankFieldChecks,
   buildCompositionReport,
   type CompositionReportInput,
+  implausibleBirthYears,
   REPORT_WHAT,
 } from '../domain/notice/compositionReport';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
@@ -281,6 +282,9 @@ function compositionReportData(
     ['unit', 'kind', 'gender', 'birthYear', 'ethnic'],
     REPORT_WHAT,
   );
+  const years = implausibleBirthYears(delegates, settings.year);
+  if (years.length) throw new NoticeDataError(COMPOSITION_REPORT.implausible(SHEETS.delegates.name, years));
+  throw new NoticeDataError(DELEGATE_DOCUMENT_MESSAGES.unreadable(SHEETS.delegates.name, REPORT_WHAT, years));
   checks.push(...blankFieldChecks(delegates));
   checks.push(...duplicateChecks(counted));
   checks.push(

@@ -676,6 +676,13 @@ export const COMPOSITION_REPORT = {
   blank: (sheet: string, what: string, n: number, cells: readonly string[]) =>
     `Trang "${sheet}" có ${n} đại biểu chính thức chưa ghi ${what}, báo cáo sẽ ghi "chưa rõ": ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
+  implausibleYear: (birthYear: number, year: number) =>
+    birthYear >= year
+      ? `năm sinh ${birthYear} không trước năm Đại hội ${year}`
+      : `năm sinh ${birthYear} trước năm 1900`,
+  implausible: (sheet: string, cells: readonly string[]) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có năm sinh không hợp lệ, tuổi và nhóm tuổi sẽ sai: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
   noYear: (sheet: string, cell: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
   badAgeBands: (sheet: string, cell: string, text: string) =>

@@ -12,6 +12,7 @@
  */
 import type { CompositionSummary } from '../../rpc/contract';
 import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/vi';
+import { FIRST_BIRTH_YEAR } from '../checks/structure';
 import type { IsoDate } from '../dates';
 import type { DelegateRecord } from '../records';
 import type { Settings } from '../settings';
@@ -228,4 +229,16 @@ export function blankFieldChecks(records: readonly DelegateRecord[]): string[] {
     out.push(L.blank(SHEETS.delegates.name, what, blank.length, cells));
   }
   return out;
+}
+
+/**
+ * Counted delegates whose birth year is no birth year at the congress (the error
+ * "birth-year-implausible" of "Kiểm tra dữ liệu": the congress year or later, before 1900): their age
+ * would be printed in a band and as the oldest or the youngest, so the report is refused, naming the cells.
+ */
+export function implausibleBirthYears(records: readonly DelegateRecord[], year: number): string[] {
+  return records
+    .filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio')
+    .filter((d) => d.data.birthYear !== null && (d.data.birthYear >= year || d.data.birthYear < FIRST_BIRTH_YEAR))
+    .map((d) => DM.cell(d.cells.birthYear ?? `dòng ${d.row}`, L.implausibleYear(d.data.birthYear as number, year)));
 }
