@@ -284,7 +284,6 @@ function compositionReportData(
   );
   const years = implausibleBirthYears(delegates, settings.year);
   if (years.length) throw new NoticeDataError(COMPOSITION_REPORT.implausible(SHEETS.delegates.name, years));
-  throw new NoticeDataError(DELEGATE_DOCUMENT_MESSAGES.unreadable(SHEETS.delegates.name, REPORT_WHAT, years));
   checks.push(...blankFieldChecks(delegates));
   checks.push(...duplicateChecks(counted));
   checks.push(
