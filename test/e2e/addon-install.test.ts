@@ -307,6 +307,7 @@ if (args[0] === 'create-script') {
       'appsscript.json',
       'build/Code.js',
       'build/Sidebar.html',
+      'build/Intake.html',
       'build/appsscript.json',
       'dist/template/Code.js',
     ])
