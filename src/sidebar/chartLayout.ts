@@ -94,7 +94,8 @@ export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarL
   const max = bars.reduce((m, b) => Math.max(m, count(b.value)), 0);
   const rows = bars.map((b, i): BarRow => {
     const value = count(b.value);
-    const valueText = b.valueText ?? formatNumber(value);
+    // The figure as given (a negative Số chính thức is shown as it is, with no bar), never a made-up 0.
+    const valueText = b.valueText ?? (Number.isFinite(b.value) ? formatNumber(b.value) : '–');
     const full = b.label;
     return {
       label: cutLabel(full, o.maxLabelChars),

@@ -58,7 +58,8 @@ describe('bars', () => {
       { label: 'đúng', value: 2 },
     ]);
     expect(bad.rows.map((r) => r.barWidth)).toEqual([0, 0, 0, PLOT]);
-    expect(bad.rows.map((r) => r.valueText)).toEqual(['0', '0', '0', '2']);
+    // The figures are printed as they are: no bar for them, but no made-up 0 either.
+    expect(bad.rows.map((r) => r.valueText)).toEqual(['–', '-4', '–', '2']);
   });
 
   test('one value alone fills the plot', () => {
@@ -113,6 +114,12 @@ describe('cutLabel', () => {
     const name = `abce\u0306\u0323xyz`;
     const cut = cutLabel(name, 5);
     expect(cut).toBe('abc…');
+  });
+
+  test('letters outside the basic plane are never split into half characters', () => {
+    const cut = cutLabel('𠀧𠀧𠀧𠀧𠀧 Mường', 4);
+    expect(cut).toBe('𠀧𠀧𠀧…');
+    expect(Array.from(cut).every((c) => c.length === 2 || !/[\uD800-\uDFFF]/.test(c))).toBe(true);
   });
 
   test('spaces collapsed, short names unchanged', () => {
