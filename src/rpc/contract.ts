@@ -10,6 +10,7 @@ export const NOTICE_KINDS = [
   'phan-cong-nhiem-vu',
   'giay-moi',
   'danh-sach-dai-bieu',
+  'bao-cao-co-cau',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -123,6 +124,14 @@ export const ARGS = {
         expect: z.optional(text((s) => /^[0-9a-f]{16}$/.test(s), 'Mã xem trước không hợp lệ')),
       }),
     ),
+  ]),
+  /** Shows the intake dialog: make the units' forms ('form') or take a unit's list back ('import'). */
+  openIntakeDialog: z.tuple([
+    z.strictObject({
+      mode: z.enum(['form', 'import']),
+      /** A unit's code or name, preselected in the dialog. */
+      unit: z.optional(text((s) => s.length <= 200, 'Tên đơn vị quá dài')),
+    }),
   ]),
 } as const;
 
@@ -493,6 +502,8 @@ export type CompositionSummaryDto = CompositionSummary & {
   message: string;
   /** What could not be counted (no congress year …). */
   notes: string[];
+  /** `Tỷ lệ nữ tối thiểu` of `Cấu hình` (a fraction), null when blank: the sidebar marks it on the women's chart. */
+  minWomenShare?: number | null;
 };
 
 // Sub-unit intake (issue 15): the form sent to a unit, and its list taken back.
@@ -608,6 +619,7 @@ export interface Results {
   selectCell: { sheet: string; cell: string };
   getIntakeForms: IntakeFormsDto;
   importSubmission: SubmissionDto;
+  openIntakeDialog: { message: string };
 }
 
 export type Args<F extends ServerFunction> = z.output<(typeof ARGS)[F]>;
