@@ -525,6 +525,52 @@ export const CHECK_MESSAGES = {
   },
   provincialAgencies: 'đại biểu cơ quan cấp tỉnh',
   exOfficio: 'đại biểu đương nhiên',
+  // Profile of the delegates (src/domain/checks/profile.ts).
+  /** What a delegate lacks when a profile column is blank ("Thiếu trình độ chuyên môn."), by column key. */
+  profileNouns: {
+    birthDate: 'ngày sinh',
+    education: 'trình độ chuyên môn',
+    politicalTheory: 'trình độ lý luận chính trị',
+    partyMember: 'thông tin đảng viên',
+    youthMember: 'thông tin đoàn viên',
+    awards: 'thông tin khen thưởng',
+    phone: 'số điện thoại',
+    gender: 'giới tính',
+    birthYear: 'năm sinh',
+    category: 'thành phần',
+    position: 'chức vụ, nơi công tác',
+  } as Record<string, string>,
+  requiredFieldsUnknown: (names: readonly string[], sheet: string, examples: readonly string[]) =>
+    `${names.map((x) => `"${x}"`).join(', ')} không phải là cột của trang "${sheet}" (ví dụ các cột có thể ghi: ${examples.join(', ')})`,
+  profileMissing: (noun: string) => `Thiếu ${noun}.`,
+  profileMissingHint: (header: string) =>
+    `Cột "${header}" là thông tin bắt buộc (Cấu hình: "Thông tin bắt buộc của đại biểu"); nếu không có, ghi "Không".`,
+  /** "Xã Ea Tân: 4 đại biểu thiếu trình độ chuyên môn." */
+  profileMissingUnit: (unit: string, count: number, noun: string) => `${unit}: ${n(count)} đại biểu thiếu ${noun}.`,
+  profileMissingUnitHint: (sheet: string) =>
+    `Đề nghị đơn vị bổ sung; các ô còn trống được đánh dấu trong trang "${sheet}".`,
+  profileColumnEmpty: (header: string, count: number) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng chưa đại biểu nào có (${n(count)} ô còn trống).`,
+  profileColumnEmptyHint:
+    'Nhập thông tin này cho các đại biểu, hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu" trong Cấu hình.',
+  profileColumnAbsent: (header: string, sheet: string) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng trang "${sheet}" chưa có cột này.`,
+  profileColumnAbsentHint: (header: string) =>
+    `Chạy "Thiết lập bảng tính" để thêm cột "${header}", hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu".`,
+  phoneLetters: (typed: string) => `Điện thoại "${typed}" có chữ cái, không phải là số điện thoại.`,
+  phoneDigits: (typed: string) => `Điện thoại "${typed}" không đúng số chữ số của một số điện thoại (9 đến 12 chữ số).`,
+  phoneHint: 'Ghi số điện thoại bằng chữ số, ví dụ 0912 345 678; nhiều số cách nhau bởi dấu ";".',
+  phoneAsNumber: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất số 0 ở đầu.`,
+  phoneAsNumberHint:
+    'Định dạng cột là văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại số, ví dụ 0912 345 678.',
+  birthDateInvalid: (typed: string, reason: string) => `Ngày sinh "${typed}" không hợp lệ: ${reason}.`,
+  birthDateFuture: (date: string) => `Ngày sinh ${date} ở sau ngày hôm nay.`,
+  birthDateYearMismatch: (date: string, birthYear: number) =>
+    `Ngày sinh ${date} không khớp với năm sinh ${birthYear} ở cột "Năm sinh".`,
+  birthDateHint: 'Ghi ngày sinh dạng dd/mm/yyyy, khớp với cột "Năm sinh".',
+  membershipUnknown: (header: string, typed: string) =>
+    `${header}: không hiểu "${typed}" (ghi Có, x hoặc ngày vào; Không hoặc để trống nếu không phải).`,
+  membershipHint: (header: string) => `Chọn Có hoặc Không trong danh sách thả xuống của cột "${header}".`,
 } as const;
 
 /** Messages of the roster rules (tasks, members, bodies, progress); a task rule's text follows the task's name. */
