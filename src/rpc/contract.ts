@@ -447,6 +447,8 @@ export type CompositionSummaryDto = CompositionSummary & {
   message: string;
   /** What could not be counted (no congress year …). */
   notes: string[];
+  /** `Tỷ lệ nữ tối thiểu` of `Cấu hình` (a fraction), null when blank: the sidebar marks it on the women's chart. */
+  minWomenShare?: number | null;
 };
 
 /** Result type of each callable function. */
