@@ -156,6 +156,7 @@ describe('server API', () => {
       'undoAllocation',
       'validateAll',
       'voidNumber',
+      'writeStatistics',
     ];
     expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
     expect(functions).toEqual(
@@ -165,6 +166,7 @@ describe('server API', () => {
         'menuSetupWorkbook',
         'menuUndoAllocation',
         'menuValidateAll',
+        'menuWriteStatistics',
         'onInstall',
         'onOpen',
         'showSidebar',
