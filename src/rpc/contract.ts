@@ -10,6 +10,7 @@ export const NOTICE_KINDS = [
   'phan-cong-nhiem-vu',
   'giay-moi',
   'danh-sach-dai-bieu',
+  'bao-cao-co-cau',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
