@@ -708,6 +708,8 @@ export const STATISTICS_LABELS = {
     `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
   noDelegateSheet:
     'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+} as const;
+
 /** Báo cáo cơ cấu, thành phần đại biểu (generateNotice 'bao-cao-co-cau'): the document's text and its refusals. */
 export const COMPOSITION_REPORT = {
   what: 'báo cáo cơ cấu đại biểu',
