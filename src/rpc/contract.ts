@@ -449,6 +449,8 @@ export type CompositionSummaryDto = CompositionSummary & {
   message: string;
   /** What could not be counted (no congress year …). */
   notes: string[];
+  /** `Tỷ lệ nữ tối thiểu` of `Cấu hình` (a fraction), null when blank: the sidebar marks it on the women's chart. */
+  minWomenShare?: number | null;
 };
 
 /** writeStatistics: the `Thống kê` sheet rewritten. */

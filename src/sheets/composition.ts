@@ -51,6 +51,7 @@ export function compositionOfGrids(
   if (grids.delegates === null) return { ...summary, ok: false, message: COMPOSITION_LABELS.noDelegateSheet, notes };
   return {
     ...summary,
+    minWomenShare: settings.minWomenShare,
     ok: true,
     message: COMPOSITION_LABELS.summary(summary.total, summary.byEthnicGroup.length),
     notes,
