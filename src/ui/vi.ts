@@ -691,6 +691,78 @@ export const COMPOSITION_LABELS = {
     `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
 } as const;
 
+/** The `Thống kê` sheet written by writeStatistics (titles, headers, chart titles, messages). */
+export const STATISTICS_LABELS = {
+  sheetName: 'Thống kê',
+  menuItem: 'Cập nhật trang Thống kê',
+  title: 'THỐNG KÊ CƠ CẤU ĐẠI BIỂU',
+  subtitle: (year: number | null, when: string) =>
+    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
+  section: (index: number, title: string) => `${index}. ${title}`,
+  totals: 'Tổng số đại biểu',
+  byEthnic: 'Theo dân tộc',
+  women: 'Đại biểu nữ',
+  ageBands: 'Theo nhóm tuổi',
+  byCategory: 'Theo thành phần',
+  party: 'Đảng viên',
+  oldestYoungest: 'Đại biểu cao tuổi nhất và trẻ tuổi nhất',
+  byUnit: 'Theo đơn vị',
+  groupsWithout: 'Dân tộc có đồng bào sinh sống nhưng chưa có đại biểu',
+  seats: 'Số đại biểu phân bổ theo đơn vị',
+  headers: {
+    item: 'Chỉ tiêu',
+    count: 'Số lượng',
+    delegates: 'Số đại biểu',
+    share: 'Tỷ lệ',
+    group: 'Dân tộc',
+    band: 'Nhóm tuổi',
+    category: 'Thành phần',
+    name: 'Họ và tên',
+    age: 'Tuổi',
+    unit: 'Đơn vị',
+    unitCode: 'Mã đơn vị',
+    unitName: 'Tên đơn vị',
+    women: 'Nữ',
+    population: 'Dân số',
+    seats: 'Số đại biểu phân bổ',
+  },
+  rows: {
+    counted: 'Đại biểu chính thức và đương nhiên',
+    official: 'Trong đó: đại biểu chính thức',
+    exOfficio: 'Trong đó: đại biểu đương nhiên',
+    guests: 'Khách mời (không tính vào cơ cấu)',
+    unclassified: 'Chưa ghi loại đại biểu (không tính)',
+    women: 'Đại biểu nữ',
+    genderUnknown: 'Chưa ghi giới tính',
+    ethnicUnknown: 'Chưa ghi dân tộc',
+    ageUnknown: 'Chưa tính được tuổi',
+    categoryUnknown: 'Chưa ghi thành phần',
+    party: 'Đảng viên',
+    oldest: 'Cao tuổi nhất',
+    youngest: 'Trẻ tuổi nhất',
+    noPerson: 'Chưa tính được (thiếu năm đại hội hoặc năm sinh)',
+    noGroupWithout: 'Mọi dân tộc có đồng bào sinh sống đều có đại biểu',
+    noAllocation: 'Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)',
+    noDelegates: 'Chưa có đại biểu',
+  },
+  charts: {
+    seats: 'Số đại biểu phân bổ theo đơn vị',
+    byEthnic: 'Đại biểu chính thức theo dân tộc',
+    ageBands: 'Đại biểu theo nhóm tuổi',
+    axisUnit: 'Đơn vị',
+    axisDelegates: 'Số đại biểu',
+    axisGroup: 'Dân tộc',
+    axisBand: 'Nhóm tuổi',
+  },
+  what: 'trang "Thống kê"',
+  written: (total: number, charts: number, sheet: string) =>
+    `Đã cập nhật trang "${sheet}": ${n(total)} đại biểu chính thức (kể cả đương nhiên), ${n(charts)} biểu đồ.`,
+  notOurs: (actual: string) =>
+    `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
+  noDelegateSheet:
+    'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+} as const;
+
 /** Báo cáo cơ cấu, thành phần đại biểu (generateNotice 'bao-cao-co-cau'): the document's text and its refusals. */
 export const COMPOSITION_REPORT = {
   what: 'báo cáo cơ cấu đại biểu',
