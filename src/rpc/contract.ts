@@ -65,6 +65,8 @@ export const ARGS = {
   listMeetings: z.tuple([]),
   lastValidation: z.tuple([]),
   compositionSummary: z.tuple([]),
+  /** Rewrites the add-in's own sheet `Thống kê` (tables and charts). */
+  writeStatistics: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -506,7 +508,49 @@ export type CompositionSummaryDto = CompositionSummary & {
   minWomenShare?: number | null;
 };
 
-// Sub-unit intake (issue 15): the form sent to a unit, and its list taken back.
+/** writeStatistics: the `Thống kê` sheet rewritten. */
+export interface StatisticsResultDto {
+  ok: boolean;
+  message: string;
+  /** The sheet's name ("Thống kê"). */
+  sheet: string;
+  /** Official delegates counted (Chính thức and Đương nhiên). */
+  total: number;
+  /** Charts the add-in put on the sheet. */
+  charts: number;
+  /** What could not be counted (no congress year …). */
+  notes: string[];
+}
+
+/** Result type of each callable function. */
+export interface Results {
+  getOverview: OverviewDto;
+  setupWorkbook: SetupResultDto;
+  allocateDelegates: AllocationResultDto;
+  previewAllocation: AllocationResultDto;
+  compareMethods: CompareMethodsResultDto;
+  undoAllocation: UndoAllocationResultDto;
+  validateAll: ValidationResultDto;
+  progressSummary: ProgressSummaryDto;
+  taskSummary: TaskSummaryDto;
+  listDocuments: DocumentDto[];
+  /** Meetings with a code, newest first. */
+  listMeetings: MeetingDto[];
+  lastValidation: LastValidationDto;
+  compositionSummary: CompositionSummaryDto;
+  writeStatistics: StatisticsResultDto;
+  generateNotice: NoticeResultDto;
+  issueDraft: NoticeResultDto;
+  voidNumber: { message: string };
+  selectCell: { sheet: string; cell: string };
+  getIntakeForms: IntakeFormsDto;
+  importSubmission: SubmissionDto;
+  openIntakeDialog: { message: string };
+}
+
+export type Args<F extends ServerFunction> = z.output<(typeof ARGS)[F]>;
+
+// ---- Sub-unit intake (issue 15; /work/prompts/intake-contract.md): forms out, lists in ----
 
 /** Cells of a submission as the browser read them (xlsx: the cell's value; dates as 'dd/mm/yyyy' text; csv: text). */
 export type SubmissionCell = string | number | boolean | null;
@@ -596,30 +640,3 @@ export interface SubmissionPreviewDto {
 }
 
 export type SubmissionDto = SubmissionPreviewDto | { ok: false; message: string };
-
-/** Result type of each callable function. */
-export interface Results {
-  getOverview: OverviewDto;
-  setupWorkbook: SetupResultDto;
-  allocateDelegates: AllocationResultDto;
-  previewAllocation: AllocationResultDto;
-  compareMethods: CompareMethodsResultDto;
-  undoAllocation: UndoAllocationResultDto;
-  validateAll: ValidationResultDto;
-  progressSummary: ProgressSummaryDto;
-  taskSummary: TaskSummaryDto;
-  listDocuments: DocumentDto[];
-  /** Meetings with a code, newest first. */
-  listMeetings: MeetingDto[];
-  lastValidation: LastValidationDto;
-  compositionSummary: CompositionSummaryDto;
-  generateNotice: NoticeResultDto;
-  issueDraft: NoticeResultDto;
-  voidNumber: { message: string };
-  selectCell: { sheet: string; cell: string };
-  getIntakeForms: IntakeFormsDto;
-  importSubmission: SubmissionDto;
-  openIntakeDialog: { message: string };
-}
-
-export type Args<F extends ServerFunction> = z.output<(typeof ARGS)[F]>;

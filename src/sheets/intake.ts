@@ -231,7 +231,9 @@ function runs(sorted: readonly number[]): [number, number][] {
 
 /** The format a column of inserted rows gets: text columns plain text, so what is written stays text. */
 function formatFor(column: ColumnSpec): string {
-  return column.kind === 'text' ? PLAIN_TEXT_FORMAT : NUMBER_FORMATS[column.kind] || PLAIN_TEXT_FORMAT;
+  return (
+    column.format || (column.kind === 'text' ? PLAIN_TEXT_FORMAT : NUMBER_FORMATS[column.kind] || PLAIN_TEXT_FORMAT)
+  );
 }
 
 /** setValues input for a normalised cell (a day as a Date in the spreadsheet's zone, text kept text). */

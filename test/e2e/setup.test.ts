@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Runtime, runBundle } from '../../local/runtime';
 import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { SETTING_SPECS } from '../../src/domain/settings';
-import { SHEET_ORDER, SHEETS } from '../../src/domain/template';
+import { PROFILE_COLUMNS, SHEET_ORDER, SHEETS } from '../../src/domain/template';
 import type { SetupResultDto } from '../../src/rpc/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -103,10 +103,11 @@ describe('setupWorkbook', () => {
       'Thành phần',
       'Chức vụ, nơi công tác',
       'Ghi chú',
+      ...PROFILE_COLUMNS.map((c) => c.header),
       'Nguồn danh sách',
       'Ngày nhận',
     ]);
-    expect(sheet.getRange(3, 6, 1, 8).getValues()[0]).toEqual(added?.columns);
+    expect(sheet.getRange(3, 6, 1, 15).getValues()[0]).toEqual(added?.columns);
     const blockAfter = JSON.stringify([
       userBlock().getValues(),
       userBlock().getFormulas(),

@@ -22,8 +22,8 @@ export function formColumns(): IntakeFormColumn[] {
       const choices =
         c.list === 'ethnic'
           ? ETHNIC_GROUPS.map((g) => g.name)
-          : c.list === 'gender' || c.list === 'delegateKind'
-            ? [...LIST_VALUES[c.list]]
+          : c.list && c.list in LIST_VALUES
+            ? [...LIST_VALUES[c.list as keyof typeof LIST_VALUES]]
             : undefined;
       return {
         header: c.header,
