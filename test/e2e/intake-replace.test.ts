@@ -44,10 +44,15 @@ function delegatesSheet(ss: LocalSpreadsheet): LocalSheet {
   return s;
 }
 
-/** Header text → 0-based column of row 1 of `Đại biểu`. */
+/** Header text → 0-based column of row 1 of `Đại biểu` (the first, when a header is written twice). */
 function headerOf(s: LocalSheet): Map<string, number> {
   const row = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] ?? [];
-  return new Map(row.map((h, i) => [String(h).trim(), i]));
+  // The first of two same headers (as the sheets read them: a user's own "Điện thoại" after the template's).
+  const out = new Map<string, number>();
+  row.forEach((h, i) => {
+    if (!out.has(String(h).trim())) out.set(String(h).trim(), i);
+  });
+  return out;
 }
 
 /** The first unit code of `Đơn vị` that has delegates, and its rows (1-based) in `Đại biểu`. */
@@ -86,6 +91,7 @@ function unitFile(ss: LocalSpreadsheet, code: string): { table: SubmissionCell[]
     'Dân tộc',
     'Loại đại biểu',
     'Chức vụ, nơi công tác',
+    'Số CCCD',
   ];
   const rowOf = (r: unknown[]): SubmissionCell[] => [
     String(r[col('Giới tính')] ?? ''),
@@ -95,12 +101,13 @@ function unitFile(ss: LocalSpreadsheet, code: string): { table: SubmissionCell[]
     String(r[col('Dân tộc')] ?? ''),
     String(r[col('Loại đại biểu')] ?? ''),
     String(r[col('Chức vụ, nơi công tác')] ?? ''),
+    '',
   ];
   const kept = mine.slice(1).map(rowOf);
   (kept[0] as SubmissionCell[])[6] = 'Bí thư Chi bộ thôn Nà Lầu (mới)';
   const added: SubmissionCell[][] = [
-    ['Nữ', 'Hoàng Thị Mới Một', 1995, '0912345678', 'Tày', 'Chính thức', '=HYPERLINK("x")'],
-    ['nam', 'Lý Văn Mới Hai', '1.988', '', 'Nung', 'CT', 'Trưởng thôn'],
+    ['Nữ', 'Hoàng Thị Mới Một', 1995, '0912345678', 'Tày', 'Chính thức', '=HYPERLINK("x")', '001234567890'],
+    ['nam', 'Lý Văn Mới Hai', '1.988', '', 'Nung', 'CT', 'Trưởng thôn', ''],
   ];
   const table: SubmissionCell[][] = [
     ['DANH SÁCH ĐẠI BIỂU DỰ ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ', null],
@@ -153,10 +160,11 @@ describe.each(WORKBOOKS)('%s', (name) => {
     expect(p.added.map((r) => r.values.name)).toEqual(['Hoàng Thị Mới Một', 'Lý Văn Mới Hai']);
     expect(p.removed).toHaveLength(1);
     expect(p.changed.map((c) => c.keys)).toEqual([['position']]);
-    expect(p.columns.find((c) => c.header === 'Số điện thoại')?.key ?? null).toBeNull();
+    expect(p.columns.find((c) => c.header === 'Số điện thoại')?.key).toBe('phone');
+    expect(p.columns.find((c) => c.header === 'Số CCCD')?.key ?? null).toBeNull();
     expect(p.problems.map((x) => x.message)).toEqual(
       expect.arrayContaining([
-        'Cột "Số điện thoại" không có trong mẫu danh sách, nội dung cột này không được nhận.',
+        'Cột "Số CCCD" không có trong mẫu danh sách, nội dung cột này không được nhận.',
         `Dòng ${4 + names.length}: Dân tộc: "Nung" được hiểu là dân tộc Nùng (ghi không dấu).`,
       ]),
     );
@@ -180,6 +188,8 @@ describe.each(WORKBOOKS)('%s', (name) => {
     const newRow = mine.find((row) => row[h.get('Họ và tên') as number] === 'Hoàng Thị Mới Một') as unknown[];
     expect(newRow[h.get('Chức vụ, nơi công tác') as number]).toBe('=HYPERLINK("x")');
     expect(newRow[h.get('Năm sinh') as number]).toBe(1995);
+    // The phone keeps its leading zero: text, never a number.
+    expect(newRow[h.get('Điện thoại') as number]).toBe('0912345678');
     const second = mine.find((row) => row[h.get('Họ và tên') as number] === 'Lý Văn Mới Hai') as unknown[];
     expect([
       second[h.get('Năm sinh') as number],
