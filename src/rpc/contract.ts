@@ -48,6 +48,8 @@ export const ARGS = {
   listMeetings: z.tuple([]),
   lastValidation: z.tuple([]),
   compositionSummary: z.tuple([]),
+  /** Rewrites the add-in's own sheet `Thống kê` (tables and charts). */
+  writeStatistics: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -451,6 +453,20 @@ export type CompositionSummaryDto = CompositionSummary & {
   minWomenShare?: number | null;
 };
 
+/** writeStatistics: the `Thống kê` sheet rewritten. */
+export interface StatisticsResultDto {
+  ok: boolean;
+  message: string;
+  /** The sheet's name ("Thống kê"). */
+  sheet: string;
+  /** Official delegates counted (Chính thức and Đương nhiên). */
+  total: number;
+  /** Charts the add-in put on the sheet. */
+  charts: number;
+  /** What could not be counted (no congress year …). */
+  notes: string[];
+}
+
 /** Result type of each callable function. */
 export interface Results {
   getOverview: OverviewDto;
@@ -467,6 +483,7 @@ export interface Results {
   listMeetings: MeetingDto[];
   lastValidation: LastValidationDto;
   compositionSummary: CompositionSummaryDto;
+  writeStatistics: StatisticsResultDto;
   generateNotice: NoticeResultDto;
   issueDraft: NoticeResultDto;
   voidNumber: { message: string };

@@ -161,12 +161,32 @@ export function compositionSection(): HTMLElement {
     t.compositionRefresh,
   );
   refresh.addEventListener('click', () => void load());
+  // "Cập nhật trang Thống kê": the add-in's own sheet of tables and native charts (writeStatistics).
+  const statisticsStatus = h('p', { class: 'muted', 'data-composition': 'statistics-status', role: 'status' });
+  const writeStatistics = h(
+    'button',
+    { type: 'button', class: 'link', 'aria-label': t.statisticsWriteLabel, 'data-key': 'statistics-write' },
+    t.statisticsWrite,
+  );
+  writeStatistics.addEventListener('click', async () => {
+    (writeStatistics as HTMLButtonElement).disabled = true;
+    fill(statisticsStatus, t.statisticsWriting);
+    try {
+      fill(statisticsStatus, (await call('writeStatistics')).message);
+    } catch (e) {
+      fill(statisticsStatus, `${t.statisticsFailed} ${(e as Error).message}`);
+    } finally {
+      (writeStatistics as HTMLButtonElement).disabled = false;
+    }
+  });
   const details = h(
     'details',
     { class: 'section composition', 'data-section': 'composition' },
     h('summary', null, h('h2', { id: 'h-composition', class: 'about-title' }, t.composition)),
     body,
     refresh,
+    writeStatistics,
+    statisticsStatus,
   );
   details.addEventListener('toggle', () => {
     if (details.open && !loaded) void load();
