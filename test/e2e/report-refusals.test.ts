@@ -151,6 +151,30 @@ describe('questioned first, printed once confirmed', () => {
   });
 });
 
+describe('a Party-member column the officer added', () => {
+  it('prints the Party section with the count and share of the official delegates marked', () => {
+    const t = fresh();
+    const sheet = t.delegates;
+    const rows = sheet?.getDataRange().getValues() ?? [];
+    const width = rows[0]?.length ?? 10;
+    sheet?.getRange(1, width + 1).setValue('Đảng viên');
+    // Every third row marked "x", "Không" on the others: only official and ex-officio rows count.
+    const marks = rows.slice(1).map((_, i) => [i % 3 === 0 ? 'x' : 'Không']);
+    sheet?.getRange(2, width + 1, marks.length, 1).setValues(marks);
+    const counted = rows
+      .slice(1)
+      .filter((r, i) => i % 3 === 0 && (r[7] === 'Chính thức' || r[7] === 'Đương nhiên')).length;
+    const total = rows.slice(1).filter((r) => r[7] === 'Chính thức' || r[7] === 'Đương nhiên').length;
+    t.generate({ force: true });
+    const text = t.docs()[0]?.body.getText() ?? '';
+    expect(text).toContain('VI. ĐẢNG VIÊN');
+    const m = /Số đại biểu là đảng viên: (\d+) đại biểu \((\d+),(\d)%\)\./.exec(text);
+    expect(Number(m?.[1])).toBe(counted);
+    expect(Math.abs(Number(`${m?.[2]}.${m?.[3]}`) - (100 * counted) / total)).toBeLessThanOrEqual(0.05 + 1e-9);
+    expect(text).toContain('VII. SỐ ĐẠI BIỂU THEO ĐƠN VỊ');
+  });
+});
+
 describe('the same data again', () => {
   it('reopens the Doc it made; a change in the delegates makes the next number', () => {
     const t = fresh();
