@@ -11,6 +11,13 @@ export const MENU = {
   sidebarTitle: 'Trợ lý Đại hội DTTS',
 } as const;
 
+/** The intake dialog (openIntakeDialog): its titles and the sentence returned to the sidebar. */
+export const INTAKE_DIALOG = {
+  formTitle: 'Tạo mẫu danh sách đại biểu',
+  importTitle: 'Nhận danh sách đại biểu',
+  opened: 'Đã mở hộp thoại. Hãy thao tác trong hộp thoại trên bảng tính.',
+} as const;
+
 /** Opening of every message about a bug of the add-in (never about Google's services). */
 const UNEXPECTED = 'Đã xảy ra lỗi ngoài dự kiến của tiện ích (không phải lỗi dịch vụ Google).';
 
