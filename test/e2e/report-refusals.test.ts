@@ -151,27 +151,55 @@ describe('questioned first, printed once confirmed', () => {
   });
 });
 
-describe('a Party-member column the officer added', () => {
+describe('the Party-member column', () => {
+  /** The `Đảng viên` column of the sheet (the template's, or one the officer added to an older workbook). */
+  function partyColumn(t: ReturnType<typeof fresh>): number {
+    const header = t.delegates?.getRange(1, 1, 1, t.delegates.getMaxColumns()).getValues()[0] ?? [];
+    let i = header.indexOf('Đảng viên');
+    if (i < 0) {
+      i = header.filter((h) => h !== '').length;
+      t.delegates?.getRange(1, i + 1).setValue('Đảng viên');
+    }
+    return i + 1;
+  }
+
   it('prints the Party section with the count and share of the official delegates marked', () => {
     const t = fresh();
-    const sheet = t.delegates;
-    const rows = sheet?.getDataRange().getValues() ?? [];
-    const width = rows[0]?.length ?? 10;
-    sheet?.getRange(1, width + 1).setValue('Đảng viên');
+    const column = partyColumn(t);
+    const rows = t.delegates?.getDataRange().getValues() ?? [];
     // Every third row marked "x", "Không" on the others: only official and ex-officio rows count.
     const marks = rows.slice(1).map((_, i) => [i % 3 === 0 ? 'x' : 'Không']);
-    sheet?.getRange(2, width + 1, marks.length, 1).setValues(marks);
-    const counted = rows
-      .slice(1)
-      .filter((r, i) => i % 3 === 0 && (r[7] === 'Chính thức' || r[7] === 'Đương nhiên')).length;
-    const total = rows.slice(1).filter((r) => r[7] === 'Chính thức' || r[7] === 'Đương nhiên').length;
-    t.generate({ force: true });
+    t.delegates?.getRange(2, column, marks.length, 1).setValues(marks);
+    const official = (r: unknown[]) => r[7] === 'Chính thức' || r[7] === 'Đương nhiên';
+    const counted = rows.slice(1).filter((r, i) => i % 3 === 0 && official(r)).length;
+    const total = rows.slice(1).filter(official).length;
+    const made = t.generate();
+    expect(made.needsForce).toBeFalsy();
     const text = t.docs()[0]?.body.getText() ?? '';
     expect(text).toContain('VI. ĐẢNG VIÊN');
     const m = /Số đại biểu là đảng viên: (\d+) đại biểu \((\d+),(\d)%\)\./.exec(text);
     expect(Number(m?.[1])).toBe(counted);
     expect(Math.abs(Number(`${m?.[2]}.${m?.[3]}`) - (100 * counted) / total)).toBeLessThanOrEqual(0.05 + 1e-9);
     expect(text).toContain('VII. SỐ ĐẠI BIỂU THEO ĐƠN VỊ');
+  });
+
+  it('a blank column prints no Party figure (never "0 đảng viên" for a list nobody filled in)', () => {
+    const t = fresh();
+    partyColumn(t);
+    t.generate();
+    expect(t.docs()[0]?.body.getText()).not.toContain('ĐẢNG VIÊN');
+  });
+
+  it('a cell that says neither yes nor no: asked first, naming the cell', () => {
+    const t = fresh();
+    const column = partyColumn(t);
+    t.delegates?.getRange(2, column).setValue('x');
+    t.delegates?.getRange(3, column).setValue('đang xét');
+    const asked = t.generate();
+    expect(asked.needsForce).toBe(true);
+    const letter = String.fromCharCode(64 + column);
+    expect(asked.message).toContain(`ô ${letter}3 ("đang xét")`);
+    expect(t.docs()).toHaveLength(0);
   });
 });
 
