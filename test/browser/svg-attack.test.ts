@@ -149,6 +149,17 @@ describe('the charts on what the server answers', () => {
     });
   });
 
+  test('a workbook set up, with no delegate yet: the reason, no chart', async () => {
+    const rt = new Runtime({ now: '2025-03-10T09:00:00+07:00' });
+    runBundle(rt, 'setupWorkbook');
+    const composition = runBundle(rt, 'compositionSummary').result as CompositionSummaryDto;
+    expect(composition.total).toBe(0);
+    const c = await draw({ composition });
+    expect(c.charts).toBe(0);
+    const text = await page.evaluate(() => document.getElementById('box').textContent);
+    expect(text).toContain(composition.message);
+  });
+
   test('a generated province of 3,321 communes, allocated for real: one bar per commune, by name, in order', async () => {
     const { spreadsheet } = buildSynthetic({ units: 3321, delegates: 6000 });
     const allocation = runBundle(new Runtime({ spreadsheet, now: '2025-03-10T09:00:00+07:00' }), 'allocateDelegates')
