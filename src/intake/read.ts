@@ -100,11 +100,36 @@ export function decodeCsv(bytes: ArrayBuffer): { text: string; legacy: boolean }
   }
 }
 
-/** Parses delimited text (papaparse; the delimiter guessed among ; , and tab unless given). */
+/**
+ * The separator of a delimited text among ";" "," and tab: the one that splits its first 20 non-blank
+ * lines into the most fields (median per line; quotes respected). Papaparse's own guess needs an
+ * average of two fields over every line, blank ones included, so it misses a short file.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
+    .join('\n');
+  let best = ',';
+  let bestScore = 1;
+  for (const candidate of [';', ',', '\t']) {
+    const rows = Papa.parse<string[]>(lines, { delimiter: candidate, skipEmptyLines: true }).data;
+    const counts = rows.map((r) => r.length).sort((a, b) => a - b);
+    const median = counts[Math.floor(counts.length / 2)] ?? 1;
+    if (median > bestScore) {
+      best = candidate;
+      bestScore = median;
+    }
+  }
+  return best;
+}
+
+/** Parses delimited text (papaparse), the separator given or guessed; blank lines kept (row numbers). */
 export function parseDelimited(text: string, delimiter?: string): SubmissionCell[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: delimiter ?? '',
-    delimitersToGuess: [';', ',', '\t'],
+  const clean = text.replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(clean, {
+    delimiter: delimiter ?? guessDelimiter(clean),
     skipEmptyLines: false,
     header: false,
   });
