@@ -31,9 +31,9 @@ const STAND_IN_COLUMNS: IntakeForm['columns'] = [
 ];
 
 /** Registers the stand-ins in the session's bundle when the real functions are absent. */
-export function installIntakeStandIn(s: Session): { calls: { fn: string; args: unknown[] }[] } {
+export function installIntakeStandIn(s: Session): { standIn: boolean; calls: { fn: string; args: unknown[] }[] } {
   const calls: { fn: string; args: unknown[] }[] = [];
-  if (hasIntakeServer(s)) return { calls };
+  if (hasIntakeServer(s)) return { standIn: false, calls };
   const context = s.bundle.context as Record<string, unknown>;
   const units = () => {
     const sheet = s.runtime.spreadsheet.localSheet('Đơn vị');
@@ -96,7 +96,7 @@ export function installIntakeStandIn(s: Session): { calls: { fn: string; args: u
     };
   };
   s.bundle.functions.push('getIntakeForms', 'importSubmission');
-  return { calls };
+  return { standIn: true, calls };
 }
 
 /** The dialog shown by the page (the overlay iframe), once its forms are loaded. */
