@@ -71,7 +71,7 @@ test('one unit: the .xlsx has the title block, the header, dropdowns and text fo
     }
     expect(headerRow).toBeGreaterThan(0);
     want.columns.forEach((c, i) => {
-      expect(String(ws.getCell(headerRow, i + 1).value)).toBe(c.header + (c.required ? ' (*)' : ''));
+      expect(String(ws.getCell(headerRow, i + 1).value)).toBe(c.header + (c.required ? ' *' : ''));
     });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
     // The title block says what the server said.

@@ -172,3 +172,133 @@ test('a unit’s own workbook through the file input: preview, confirm, only tha
     await s.close();
   }
 });
+
+test('the form the dialog made, filled in place by the unit, comes back as its delegates', async () => {
+  const s = await openPlayground();
+  try {
+    installIntakeStandIn(s);
+    const form = formFor(s, 4);
+    const dir = tempDir('dtts-intake-round-');
+    const out = await openIntakeFromSidebar(s, 'form');
+    await out.locator.locator('#intake-unit').selectOption(form.unit.code);
+    const downloading = s.page.waitForEvent('download');
+    await out.locator.locator('[data-action="make-forms"]').click();
+    const path = join(dir, (await downloading).suggestedFilename());
+    await (await downloading).saveAs(path);
+    // The unit fills the first rows under the header (found by its first column's header).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    let header = 0;
+    for (let r = 1; r <= 10 && !header; r++)
+      if (String(ws.getCell(r, 1).value ?? '').startsWith(form.columns[0]?.header ?? '?')) header = r;
+    people(form).forEach((p, i) => {
+      form.columns.forEach((c, j) => {
+        const v = p[c.key];
+        if (v !== undefined) ws.getCell(header + 1 + i, j + 1).value = v;
+      });
+    });
+    await wb.xlsx.writeFile(path);
+    await s.page.locator('#addin-dialog-close').click();
+    await s.page.locator('#addin-dialog[open]').waitFor({ state: 'hidden' });
+
+    const dialog = await previewOf(s);
+    await dialog.locator('#intake-unit').selectOption(form.unit.code);
+    await dialog.locator('#intake-file').setInputFiles(path);
+    await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
+    const added = await dialog.locator('[data-preview="added"] li').allTextContents();
+    expect(added).toEqual([
+      expect.stringMatching(new RegExp(`^Dòng ${header + 1}: Hoàng Thị Mây`)),
+      expect.stringMatching(new RegExp(`^Dòng ${header + 2}: Lương Văn Đức`)),
+      expect.stringMatching(new RegExp(`^Dòng ${header + 3}: Vi Thị Hạnh`)),
+    ]);
+    expect(await dialog.locator('[data-preview="other-units"]').count()).toBe(0);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a CSV with a BOM and semicolons; pasted rows; an HTML name stays text in the preview', async () => {
+  const s = await openPlayground();
+  try {
+    installIntakeStandIn(s);
+    const form = formFor(s, 1);
+    const xss = '<img src=x onerror="window.__owned=1">';
+    const csv = `\uFEFFHọ và tên;Dân tộc;Giới tính\r\nNông Thị Xuân;${form.ethnicGroups[0] ?? 'Tày'};Nữ\r\n${xss};Tày;Nam\r\n`;
+    const path = join(tempDir('dtts-intake-csv-'), 'danh sach.csv');
+    writeFileSync(path, csv, 'utf8');
+    const ss = s.runtime.spreadsheet;
+    const before = snapshot(ss);
+
+    const dialog = await previewOf(s);
+    await dialog.locator('#intake-unit').selectOption(form.unit.code);
+    await dialog.locator('#intake-file').setInputFiles(path);
+    await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
+    const added = await dialog.locator('[data-preview="added"] li').allTextContents();
+    expect(added[0]).toMatch(/^Dòng 2: Nông Thị Xuân/);
+    expect(added[1]).toContain(`Dòng 3: ${xss}`);
+    const frame = s.page.frames().find((f) => f.url().includes('/dialog'));
+    expect(await frame?.evaluate('document.querySelectorAll("#app img").length')).toBe(0);
+    expect(await frame?.evaluate('window.__owned')).toBeUndefined();
+
+    // "Chọn tệp khác", then the same rows pasted (tab-separated).
+    await dialog.getByRole('button', { name: 'Chọn tệp khác' }).click();
+    await dialog
+      .locator('#intake-paste')
+      .fill(`Họ và tên\tDân tộc\r\nTô Văn Lâm\t${form.ethnicGroups[0] ?? 'Tày'}\r\n`);
+    await dialog.locator('[data-action="preview-paste"]').click();
+    await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-intake="preview"] h2').textContent()).toContain('(tệp "Dữ liệu dán")');
+    expect(await dialog.locator('[data-preview="added"] li').allTextContents()).toEqual([
+      expect.stringMatching(/^Dòng 2: Tô Văn Lâm/),
+    ]);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('no unit chosen, a file type it cannot read, a list changed since the preview: said in Vietnamese, nothing written', async () => {
+  const s = await openPlayground();
+  try {
+    const { standIn } = installIntakeStandIn(s);
+    const form = formFor(s, 3);
+    const dir = tempDir('dtts-intake-bad-');
+    const xls = join(dir, 'cu.xls');
+    writeFileSync(xls, 'not a workbook');
+    const good = join(dir, 'ds.xlsx');
+    await messyWorkbook(form, good);
+    const ss = s.runtime.spreadsheet;
+    const before = snapshot(ss);
+
+    const dialog = await previewOf(s);
+    await dialog.locator('#intake-file').setInputFiles(good);
+    expect(await dialog.locator('[data-intake="error"]').textContent()).toBe('Hãy chọn đơn vị gửi danh sách.');
+    await dialog.locator('#intake-unit').selectOption(form.unit.code);
+    await dialog.locator('#intake-file').setInputFiles(xls);
+    expect(await dialog.locator('[data-intake="error"]').textContent()).toContain(
+      'Không đọc được tệp "cu.xls": chỉ nhận tệp Excel .xlsx hoặc .csv.',
+    );
+    expect(diff(before, snapshot(ss))).toEqual([]);
+    if (standIn) return; // the refusal below is the server's
+    await dialog.locator('#intake-file').setInputFiles(good);
+    await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
+    // Someone edits a row of that unit after the preview.
+    const sheet = ss.localSheet(DELEGATES);
+    const values = sheet?.getDataRange().getValues() ?? [];
+    const unitAt = (values[0] ?? []).indexOf('Mã đơn vị');
+    const row = values.findIndex((r, i) => i > 0 && (r[unitAt] === form.unit.code || r[unitAt] === form.unit.name));
+    const nameAt = (values[0] ?? []).indexOf('Họ và tên');
+    sheet?.getRange(row + 1, nameAt + 1).setValue('Tên đã sửa');
+    const edited = snapshot(ss);
+    await dialog.locator('[data-action="confirm-replace"]').click();
+    await dialog.locator('[data-intake="error"]').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-intake="error"]').textContent()).toContain('xem trước lại');
+    expect(diff(edited, snapshot(ss))).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
