@@ -71,20 +71,21 @@ export function installIntakeStandIn(s: Session): { standIn: boolean; calls: { f
     calls.push({ fn: 'importSubmission', args: [unit, table, options] });
     const u = units().find((x) => x.code === unit);
     if (!u) return { ok: false, message: `Không có đơn vị "${unit}".` };
-    const headerIndex = table.findIndex((row) => row.some((c) => String(c ?? '').normalize('NFC') === 'Họ và tên'));
+    const isName = (c: unknown) => String(c ?? '').normalize('NFC').replace(/[\s*]+$/, '') === 'Họ và tên';
+    const headerIndex = table.findIndex((row) => row.some(isName));
     const header = (table[headerIndex] ?? []).map((c) => String(c ?? ''));
-    const nameAt = header.findIndex((h) => h.normalize('NFC') === 'Họ và tên');
+    const nameAt = header.findIndex(isName);
     const rows = table
       .map((row, i) => ({ row, i }))
       .filter(({ row, i }) => i > headerIndex && String(row[nameAt] ?? '').trim())
-      .map(({ row, i }) => ({ sourceRow: i + 1, values: { name: String(row[nameAt]) } }));
+      .map(({ row, i }) => ({ sourceRow: i + 1, values: { name: String(row[nameAt]).normalize('NFC') } }));
     return {
       ok: true,
       mode: options?.mode === 'replace' ? 'replace' : 'preview',
       unit: u,
       fileName: options?.fileName ?? '',
       headerRow: headerIndex + 1,
-      columns: header.map((h) => ({ header: h, key: h.normalize('NFC') === 'Họ và tên' ? 'name' : null })),
+      columns: header.map((h) => ({ header: h, key: isName(h) ? 'name' : null })),
       added: rows,
       removed: [],
       changed: [],
