@@ -16,9 +16,10 @@ import { runListMeetings } from './sheets/meetings';
 import { buildOverview, lastValidation as readLastValidation, selectRange } from './sheets/overview';
 import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
+import { runWriteStatistics } from './sheets/statistics';
 import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
-import { INTAKE_DIALOG, MENU, MESSAGES, REALLOCATION_MESSAGES } from './ui/vi';
+import { INTAKE_DIALOG, MENU, MESSAGES, REALLOCATION_MESSAGES, STATISTICS_LABELS } from './ui/vi';
 
 /** The event Apps Script passes to onOpen and onInstall (only `authMode` is read). */
 interface OpenEvent {
@@ -58,7 +59,8 @@ function addMenu(full: boolean): void {
       .addItem(MENU.setup, 'menuSetupWorkbook')
       .addItem(MENU.allocate, 'menuAllocateDelegates')
       .addItem(MENU.undoAllocation, 'menuUndoAllocation')
-      .addItem(MENU.validate, 'menuValidateAll');
+      .addItem(MENU.validate, 'menuValidateAll')
+      .addItem(STATISTICS_LABELS.menuItem, 'menuWriteStatistics');
   }
   menu.addToUi();
 }
@@ -120,6 +122,8 @@ export const lastValidation = api('lastValidation', () => readLastValidation(act
 export const compositionSummary = api('compositionSummary', () =>
   runCompositionSummary(activeSpreadsheet(), new Date()),
 );
+/** "Cập nhật trang Thống kê": rewrites the add-in's own sheet `Thống kê` with its tables and charts. */
+export const writeStatistics = api('writeStatistics', () => runWriteStatistics(activeSpreadsheet(), new Date()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
 
 /**
@@ -235,4 +239,8 @@ export function menuUndoAllocation(): void {
 
 export function menuValidateAll(): void {
   fromMenu(() => runValidation(activeSpreadsheet(), new Date()));
+}
+
+export function menuWriteStatistics(): void {
+  fromMenu(() => runWriteStatistics(activeSpreadsheet(), new Date()));
 }

@@ -48,6 +48,8 @@ export const ARGS = {
   listMeetings: z.tuple([]),
   lastValidation: z.tuple([]),
   compositionSummary: z.tuple([]),
+  /** Rewrites the add-in's own sheet `Thống kê` (tables and charts). */
+  writeStatistics: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -447,7 +449,23 @@ export type CompositionSummaryDto = CompositionSummary & {
   message: string;
   /** What could not be counted (no congress year …). */
   notes: string[];
+  /** `Tỷ lệ nữ tối thiểu` of `Cấu hình` (a fraction), null when blank: the sidebar marks it on the women's chart. */
+  minWomenShare?: number | null;
 };
+
+/** writeStatistics: the `Thống kê` sheet rewritten. */
+export interface StatisticsResultDto {
+  ok: boolean;
+  message: string;
+  /** The sheet's name ("Thống kê"). */
+  sheet: string;
+  /** Official delegates counted (Chính thức and Đương nhiên). */
+  total: number;
+  /** Charts the add-in put on the sheet. */
+  charts: number;
+  /** What could not be counted (no congress year …). */
+  notes: string[];
+}
 
 /** Result type of each callable function. */
 export interface Results {
@@ -465,6 +483,7 @@ export interface Results {
   listMeetings: MeetingDto[];
   lastValidation: LastValidationDto;
   compositionSummary: CompositionSummaryDto;
+  writeStatistics: StatisticsResultDto;
   generateNotice: NoticeResultDto;
   issueDraft: NoticeResultDto;
   voidNumber: { message: string };
