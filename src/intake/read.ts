@@ -8,6 +8,8 @@
  * - .csv (papaparse): UTF-8 with or without BOM, separated by ";" "," or tab (guessed); a file that is
  *   not UTF-8 (Excel's "CSV" on a Vietnamese Windows) is read as Windows-1258. Every cell is text.
  * - pasted rows: tab-separated, as Excel and Google Sheets copy a block.
+ * Text is read in Unicode NFC (the composed form Vietnamese keyboards type, "Unicode dựng sẵn"): a
+ * name typed in decomposed form (NFD) looks the same but would not be found by a search in Sheets.
  */
 import type { CellValue, Workbook } from 'exceljs';
 import Papa from 'papaparse';
@@ -33,14 +35,18 @@ export function dateText(d: Date): string {
 /** One exceljs cell value as a submission cell. */
 export function cellValue(value: CellValue): SubmissionCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
     const v = value as unknown as Record<string, unknown>;
     if (Array.isArray(v.richText))
-      return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+      return (v.richText as { text?: unknown }[])
+        .map((run) => (typeof run.text === 'string' ? run.text : ''))
+        .join('')
+        .normalize('NFC');
     if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? cellValue(v.result as CellValue) : null;
-    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as CellValue);
+    if ('hyperlink' in v) return cellValue(v.text as CellValue);
     if ('error' in v) return null;
   }
   return null;
@@ -127,7 +133,7 @@ export function guessDelimiter(text: string): string {
 
 /** Parses delimited text (papaparse), the separator given or guessed; blank lines kept (row numbers). */
 export function parseDelimited(text: string, delimiter?: string): SubmissionCell[][] {
-  const clean = text.replace(/^\uFEFF/, '');
+  const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
   const parsed = Papa.parse<string[]>(clean, {
     delimiter: delimiter ?? guessDelimiter(clean),
     skipEmptyLines: false,

@@ -5,7 +5,7 @@
  * replaces exactly that unit's rows of `Đại biểu` (with the file's name and the day received), every
  * other row identical cell by cell. Also: the form the dialog made, filled in place; a CSV with a BOM
  * and semicolons; pasted rows; a name that is HTML stays text; a list changed since the preview is
- * refused. Tests that need the server side (importSubmission writing) run when build/Code.js has it.
+ * refused.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { tempDir } from '../../local/testing';
 import type { IntakeForm, IntakeFormsDto, SubmissionCell } from '../../src/rpc/contract';
 import { a1, CELL_FIELDS, cellOf, diff, parseA1, type SheetSnapshot, sheetOf, snapshot } from '../trust/snapshot';
 import { keepScreenshot, openPlayground, type Session } from './harness';
-import { installIntakeStandIn, openIntakeFromSidebar } from './intake-helpers';
+import { openIntakeFromSidebar } from './intake-helpers';
 
 jest.setTimeout(120_000);
 
@@ -102,7 +102,6 @@ async function previewOf(s: Session) {
 test('a unit’s own workbook through the file input: preview, confirm, only that unit’s rows replaced, with provenance', async () => {
   const s = await openPlayground();
   try {
-    const { standIn } = installIntakeStandIn(s);
     const form = formFor(s, 2);
     const path = join(tempDir('dtts-intake-in-'), `DS ${form.unit.name}.xlsx`);
     await messyWorkbook(form, path);
@@ -128,7 +127,6 @@ test('a unit’s own workbook through the file input: preview, confirm, only tha
 
     const confirm = dialog.locator('[data-action="confirm-replace"]');
     expect(await confirm.textContent()).toBe(`Xác nhận thay thế danh sách của ${form.unit.name}`);
-    if (standIn) return; // the stand-in writes nothing: the rest needs the server side
     await confirm.click();
     await dialog.locator('[data-intake="done"]').waitFor({ timeout: 30_000 });
     await keepScreenshot(s.page, 'intake-list-in-done.png');
@@ -176,7 +174,6 @@ test('a unit’s own workbook through the file input: preview, confirm, only tha
 test('the form the dialog made, filled in place by the unit, comes back as its delegates', async () => {
   const s = await openPlayground();
   try {
-    installIntakeStandIn(s);
     const form = formFor(s, 4);
     const dir = tempDir('dtts-intake-round-');
     const out = await openIntakeFromSidebar(s, 'form');
@@ -222,7 +219,6 @@ test('the form the dialog made, filled in place by the unit, comes back as its d
 test('a CSV with a BOM and semicolons; pasted rows; an HTML name stays text in the preview', async () => {
   const s = await openPlayground();
   try {
-    installIntakeStandIn(s);
     const form = formFor(s, 1);
     const xss = '<img src=x onerror="window.__owned=1">';
     const csv = `\uFEFFHọ và tên;Dân tộc;Giới tính\r\nNông Thị Xuân;${form.ethnicGroups[0] ?? 'Tày'};Nữ\r\n${xss};Tày;Nam\r\n`;
@@ -263,7 +259,6 @@ test('a CSV with a BOM and semicolons; pasted rows; an HTML name stays text in t
 test('no unit chosen, a file type it cannot read, a list changed since the preview: said in Vietnamese, nothing written', async () => {
   const s = await openPlayground();
   try {
-    const { standIn } = installIntakeStandIn(s);
     const form = formFor(s, 3);
     const dir = tempDir('dtts-intake-bad-');
     const xls = join(dir, 'cu.xls');
@@ -282,7 +277,6 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
       'Không đọc được tệp "cu.xls": chỉ nhận tệp Excel .xlsx hoặc .csv.',
     );
     expect(diff(before, snapshot(ss))).toEqual([]);
-    if (standIn) return; // the refusal below is the server's
     await dialog.locator('#intake-file').setInputFiles(good);
     await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
     // Someone edits a row of that unit after the preview.

@@ -77,6 +77,14 @@ describe('readXlsx', () => {
     if (!r.ok) expect(r.message).toContain('Không đọc được tệp "hong.xlsx"');
   });
 
+  test('text is read in NFC: a name typed decomposed (NFD) comes back composed', async () => {
+    const nfd = 'Lương Văn Đức'.normalize('NFD');
+    expect(cellValue(nfd)).toBe('Lương Văn Đức');
+    expect(cellValue({ richText: [{ text: nfd }] })).toBe('Lương Văn Đức');
+    expect(parseDelimited(`${nfd};x\n`)).toEqual([['Lương Văn Đức', 'x']]);
+    expect(cellValue(nfd)).not.toBe(nfd);
+  });
+
   test('cellValue: a date before 1970 and a formula without a cached result', () => {
     expect(cellValue(new Date(Date.UTC(1955, 11, 31)))).toBe('31/12/1955');
     expect(cellValue({ formula: 'A1' } as ExcelJS.CellFormulaValue)).toBeNull();
