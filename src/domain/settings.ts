@@ -5,7 +5,7 @@
  */
 
 import type { NoticeKind } from '../rpc/contract';
-import { CHECK_MESSAGES, KIND_NAMES } from '../ui/vi';
+import { CHECK_MESSAGES, ELIGIBILITY_LABELS, KIND_NAMES } from '../ui/vi';
 import { type ApportionMethod, parseApportionMethod } from './apportion';
 import { type IsoDate, offsetAt, parseVnDate, type ZoneOffset } from './dates';
 import { parseNonNegativeInteger, parseRatio } from './numbers';
@@ -36,6 +36,8 @@ export interface Settings {
   maxAge: number | null;
   /** `Mốc nhóm tuổi` of the composition: the first age of each band after the first ("30, 46, 61"); '' = default bands. */
   ageBands: string;
+  /** `Ngưỡng tổ chức đại hội`: DTTS people a sub-unit needs to hold its own congress (see eligibility.ts). */
+  congressThreshold: number;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
   parentBody: string;
@@ -416,6 +418,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Dùng khi thống kê cơ cấu đại biểu: tuổi bắt đầu của mỗi nhóm sau nhóm đầu, cách nhau bởi dấu phẩy, ví dụ 30, 46, 61 (dưới 30; 30–45; 46–60; từ 61). Để trống: các nhóm này.',
   },
+  {
+    key: 'congressThreshold',
+    label: 'Ngưỡng tổ chức đại hội',
+    kind: 'integer',
+    initial: 5000,
+    note: ELIGIBILITY_LABELS.thresholdNote,
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -438,6 +447,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minAge: null,
   maxAge: null,
   ageBands: '',
+  congressThreshold: 5000,
   dueSoonDays: 3,
   unitCongressDeadline: null,
   parentBody: '',

@@ -64,7 +64,17 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     taskRows.some(
       (t) => t.data.deadline && !['done', 'cancelled'].includes(classifyTask(t, today, settings.dueSoonDays)),
     );
-  const progress = summarizeProgress(units, readProgress(grids.progress, index, tz, ignored), index, settings, today);
+  // The threshold typed wrong: no form is a fact (the error names its cell in validation).
+  const thresholdKnown = !settingProblems.items.some(
+    (p) => p.severity === 'error' && cells.congressThreshold !== undefined && p.cell === cells.congressThreshold,
+  );
+  const progress = summarizeProgress(
+    units,
+    readProgress(grids.progress, index, tz, ignored),
+    index,
+    thresholdKnown && grids.config !== null ? settings : { level: settings.level },
+    today,
+  );
   const missingSheets = SHEET_ORDER.filter((k) => (k in grids ? grids[k] === null : !findSheet(ss, k))).map(
     (k) => SHEETS[k].name,
   );
@@ -153,6 +163,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     missingSheets,
     checklist,
     allocationSheet: allocationTable.present,
+    ...(progress.eligibility && { eligibility: progress.eligibility }),
   };
 }
 

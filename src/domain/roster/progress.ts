@@ -5,6 +5,7 @@
 import type { MilestoneDto, ProgressSummaryDto } from '../../rpc/contract';
 import { ROSTER_MESSAGES as R } from '../../ui/vi';
 import type { IsoDate } from '../dates';
+import { eligibilityDto } from '../eligibility';
 import type { ProgressRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { foldKey, stripDiacritics } from '../text';
@@ -54,7 +55,7 @@ export function summarizeProgress(
   units: readonly UnitRecord[],
   progress: readonly ProgressRecord[],
   index: UnitIndex,
-  settings: Pick<Settings, 'level'>,
+  settings: Pick<Settings, 'level'> & Partial<Pick<Settings, 'congressThreshold'>>,
   today?: IsoDate,
 ): ProgressSummaryDto {
   const word = unitWord(settings.level).long;
@@ -76,7 +77,19 @@ export function summarizeProgress(
       missing: missing.map((u) => index.label(u)),
     };
   });
-  return { unitWord: word, total, milestones };
+  // Each unit's form of choosing delegates (a unit whose DTTS population is unreadable has none).
+  const eligibility =
+    settings.congressThreshold === undefined || total === 0
+      ? undefined
+      : eligibilityDto(
+          units.map((u) => ({
+            code: u.data.code ?? `#${u.row}`,
+            name: index.label(u),
+            dttsPopulation: u.invalid.has('dttsPopulation') ? null : u.data.dttsPopulation,
+          })),
+          settings.congressThreshold,
+        );
+  return { unitWord: word, total, milestones, ...(eligibility && { eligibility }) };
 }
 
 /** One sentence per milestone, for the notices. */
