@@ -18,7 +18,7 @@ import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
 import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
-import { MENU, MESSAGES, REALLOCATION_MESSAGES } from './ui/vi';
+import { INTAKE_DIALOG, MENU, MESSAGES, REALLOCATION_MESSAGES } from './ui/vi';
 
 /** The event Apps Script passes to onOpen and onInstall (only `authMode` is read). */
 interface OpenEvent {
@@ -121,6 +121,25 @@ export const compositionSummary = api('compositionSummary', () =>
   runCompositionSummary(activeSpreadsheet(), new Date()),
 );
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+
+/**
+ * "Tạo mẫu danh sách" / "Nhận danh sách": shows build/Intake.html (its own browser entry, src/intake/,
+ * with the spreadsheet and CSV readers inlined) as a modal dialog of 760 × 600. The request (mode, unit)
+ * is written into the page as JSON in a <script type="application/json"> element; "<" is escaped so
+ * no text can close that element. showModalDialog returns at once; the dialog then calls
+ * getIntakeForms / importSubmission itself.
+ * https://developers.google.com/apps-script/reference/base/ui#showModalDialog(Object,String)
+ * https://developers.google.com/apps-script/guides/html/restrictions (IFRAME sandbox: allow-downloads)
+ */
+export const openIntakeDialog = api('openIntakeDialog', (request) => {
+  const html = HtmlService.createHtmlOutputFromFile('Intake');
+  const payload = JSON.stringify({ mode: request.mode, unit: request.unit ?? '' }).replace(/</g, '\\u003c');
+  html.setContent(html.getContent().replace('{"mode":"import","unit":""}', () => payload));
+  html.setWidth(760).setHeight(600);
+  const title = request.mode === 'form' ? INTAKE_DIALOG.formTitle : INTAKE_DIALOG.importTitle;
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+  return { message: INTAKE_DIALOG.opened };
+});
 
 /**
  * Functions that can stop midway with something written and no report of their own. The others

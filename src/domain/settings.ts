@@ -123,6 +123,7 @@ export const COMMITTEE_KINDS: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   'phan-cong-nhiem-vu',
   'giay-moi',
   'danh-sach-dai-bieu',
+  'bao-cao-co-cau',
 ]);
 
 /**

@@ -100,6 +100,10 @@ const vi = {
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
   documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
+  intakeForm: 'Tạo mẫu danh sách',
+  intakeFormHint: 'Tệp Excel gửi đơn vị điền danh sách đại biểu',
+  intakeImport: 'Nhận danh sách',
+  intakeImportHint: 'Nhập danh sách đại biểu đơn vị gửi về (.xlsx, .csv)',
   /** The one name of each kind (src/ui/vi.ts, through kinds.ts). */
   kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',

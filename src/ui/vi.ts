@@ -11,6 +11,13 @@ export const MENU = {
   sidebarTitle: 'Trợ lý Đại hội DTTS',
 } as const;
 
+/** The intake dialog (openIntakeDialog): its titles and the sentence returned to the sidebar. */
+export const INTAKE_DIALOG = {
+  formTitle: 'Tạo mẫu danh sách đại biểu',
+  importTitle: 'Nhận danh sách đại biểu',
+  opened: 'Đã mở hộp thoại. Hãy thao tác trong hộp thoại trên bảng tính.',
+} as const;
+
 /** Opening of every message about a bug of the add-in (never about Google's services). */
 const UNEXPECTED = 'Đã xảy ra lỗi ngoài dự kiến của tiện ích (không phải lỗi dịch vụ Google).';
 
@@ -196,6 +203,7 @@ export const KIND_NAMES = {
   'phan-cong-nhiem-vu': 'Quyết định phân công nhiệm vụ',
   'giay-moi': 'Giấy mời đại biểu',
   'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
+  'bao-cao-co-cau': 'Báo cáo cơ cấu đại biểu',
 } as const;
 
 /** Messages about document profiles, drafts, numbers, legal basis and the checks before a document. */
@@ -635,6 +643,57 @@ export const COMPOSITION_LABELS = {
     `Ô ${cell} của trang "Cấu hình": "Mốc nhóm tuổi" là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61); đang dùng các nhóm mặc định.`,
   summary: (total: number, groups: number) =>
     `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
+} as const;
+
+/** Báo cáo cơ cấu, thành phần đại biểu (generateNotice 'bao-cao-co-cau'): the document's text and its refusals. */
+export const COMPOSITION_REPORT = {
+  what: 'báo cáo cơ cấu đại biểu',
+  summaryPrefix: 'Cơ cấu, thành phần đại biểu dự',
+  intro:
+    'Trên cơ sở danh sách đại biểu dự Đại hội do các đơn vị gửi về và đã được tổng hợp, cơ cấu, thành phần đại biểu dự Đại hội như sau:',
+  rounding:
+    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), làm tròn đến một chữ số thập phân; ' +
+    'trong mỗi bảng, phần làm tròn được phân cho các dòng có phần lẻ lớn nhất để tổng các tỷ lệ bằng 100,0%.',
+  totalTitle: 'TỔNG SỐ ĐẠI BIỂU',
+  totalLine: (total: string, official: string, exOfficio: string) =>
+    `Tổng số đại biểu chính thức dự Đại hội: ${total} đại biểu, gồm ${official} đại biểu chính thức và ${exOfficio} đại biểu đương nhiên.`,
+  guestsLine: (guests: string) => `Ngoài ra có ${guests} khách mời (không tính trong cơ cấu dưới đây).`,
+  ethnicTitle: 'CƠ CẤU THEO DÂN TỘC',
+  ethnicLine: (groups: string, top: string, count: string, pct: string) =>
+    `Đại biểu thuộc ${groups} dân tộc; dân tộc có nhiều đại biểu nhất là dân tộc ${top} với ${count} đại biểu (${pct}%).`,
+  ethnicUnknown: 'Chưa rõ dân tộc',
+  genderTitle: 'CƠ CẤU THEO GIỚI TÍNH',
+  genderUnknown: 'Chưa rõ giới tính',
+  ageTitle: (year: number | null) => `CƠ CẤU THEO ĐỘ TUỔI${year === null ? '' : ` (TÍNH ĐẾN NĂM ${year})`}`,
+  ageUnknown: 'Chưa rõ năm sinh',
+  oldest: 'Đại biểu cao tuổi nhất',
+  youngest: 'Đại biểu trẻ tuổi nhất',
+  person: (what: string, p: { name: string; age: number; group: string | null; unit: string }) =>
+    `${what}: ${p.name}, ${p.age} tuổi${p.group ? `, dân tộc ${p.group}` : ''}, đơn vị: ${p.unit}.`,
+  categoryTitle: 'CƠ CẤU THEO THÀNH PHẦN',
+  categoryUnknown: 'Chưa rõ thành phần',
+  partyTitle: 'ĐẢNG VIÊN',
+  partyLine: (count: string, pct: string) => `Số đại biểu là đảng viên: ${count} đại biểu (${pct}%).`,
+  unitTitle: 'SỐ ĐẠI BIỂU THEO ĐƠN VỊ',
+  withoutTitle: 'CÁC DÂN TỘC THIỂU SỐ SINH SỐNG TRÊN ĐỊA BÀN CHƯA CÓ ĐẠI BIỂU',
+  withoutLine: (list: string) => `Các dân tộc thiểu số sinh sống trên địa bàn chưa có đại biểu chính thức: ${list}.`,
+  everyGroup: 'Tất cả các dân tộc thiểu số sinh sống trên địa bàn đều có đại biểu chính thức dự Đại hội.',
+  noLivingData: `Chưa có số liệu dân số theo dân tộc ở trang "Dân tộc theo đơn vị" để xác định các dân tộc chưa có đại biểu.`,
+  closing: 'Trên đây là báo cáo cơ cấu, thành phần đại biểu dự Đại hội.',
+  blank: (sheet: string, what: string, n: number, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${n} đại biểu chính thức chưa ghi ${what}, báo cáo sẽ ghi "chưa rõ": ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
+  implausibleYear: (birthYear: number, year: number) =>
+    birthYear >= year
+      ? `năm sinh ${birthYear} không trước năm Đại hội ${year}`
+      : `năm sinh ${birthYear} trước năm 1900`,
+  implausible: (sheet: string, cells: readonly string[]) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có năm sinh không hợp lệ, tuổi và nhóm tuổi sẽ sai: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  noYear: (sheet: string, cell: string) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
+  badAgeBands: (sheet: string, cell: string, text: string) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Mốc nhóm tuổi") là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61).`,
 } as const;
 
 /** Each sub-unit's form of choosing delegates and the province's level (eligibility.ts). */

@@ -213,7 +213,7 @@ describe('npm run deploy, validated without a Google account', () => {
     const r = deploy('--guide-url', 'https://example.org/docs/huong-dan-su-dung.md');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Checks passed: build/ (Code.js, Sidebar.html, appsscript.json)');
+    expect(r.stdout).toContain('Checks passed: build/ (Code.js, Sidebar.html, Intake.html, appsscript.json)');
     expect(clasp(r.stdout)).toEqual(['$ clasp -P .clasp-addon.json push --force']);
     expect(r.stdout).toContain('Test deployments');
   });
@@ -307,6 +307,7 @@ if (args[0] === 'create-script') {
       'appsscript.json',
       'build/Code.js',
       'build/Sidebar.html',
+      'build/Intake.html',
       'build/appsscript.json',
       'dist/template/Code.js',
     ])
