@@ -11,14 +11,16 @@ import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
 import { runCompareMethods } from './sheets/compareMethods';
 import { runCompositionSummary } from './sheets/composition';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
+import { runGetIntakeForms, runImportSubmission } from './sheets/intake';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
 import { buildOverview, lastValidation as readLastValidation, selectRange } from './sheets/overview';
 import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
+import { runWriteStatistics } from './sheets/statistics';
 import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
-import { INTAKE_DIALOG, MENU, MESSAGES, REALLOCATION_MESSAGES } from './ui/vi';
+import { INTAKE_DIALOG, MENU, MESSAGES, REALLOCATION_MESSAGES, STATISTICS_LABELS } from './ui/vi';
 
 /** The event Apps Script passes to onOpen and onInstall (only `authMode` is read). */
 interface OpenEvent {
@@ -58,7 +60,8 @@ function addMenu(full: boolean): void {
       .addItem(MENU.setup, 'menuSetupWorkbook')
       .addItem(MENU.allocate, 'menuAllocateDelegates')
       .addItem(MENU.undoAllocation, 'menuUndoAllocation')
-      .addItem(MENU.validate, 'menuValidateAll');
+      .addItem(MENU.validate, 'menuValidateAll')
+      .addItem(STATISTICS_LABELS.menuItem, 'menuWriteStatistics');
   }
   menu.addToUi();
 }
@@ -120,7 +123,15 @@ export const lastValidation = api('lastValidation', () => readLastValidation(act
 export const compositionSummary = api('compositionSummary', () =>
   runCompositionSummary(activeSpreadsheet(), new Date()),
 );
+/** "Cập nhật trang Thống kê": rewrites the add-in's own sheet `Thống kê` with its tables and charts. */
+export const writeStatistics = api('writeStatistics', () => runWriteStatistics(activeSpreadsheet(), new Date()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+/** "Tạo mẫu danh sách": the intake form model of one unit or of every unit; reads, writes nothing. */
+export const getIntakeForms = api('getIntakeForms', (request) => runGetIntakeForms(activeSpreadsheet(), request ?? {}));
+/** "Nhận danh sách": preview (writes nothing) or replace the unit's rows of `Đại biểu` with its returned list. */
+export const importSubmission = api('importSubmission', (unit, table, options) =>
+  runImportSubmission(activeSpreadsheet(), unit, table, options ?? {}, new Date()),
+);
 
 /**
  * "Tạo mẫu danh sách" / "Nhận danh sách": shows build/Intake.html (its own browser entry, src/intake/,
@@ -235,4 +246,8 @@ export function menuUndoAllocation(): void {
 
 export function menuValidateAll(): void {
   fromMenu(() => runValidation(activeSpreadsheet(), new Date()));
+}
+
+export function menuWriteStatistics(): void {
+  fromMenu(() => runWriteStatistics(activeSpreadsheet(), new Date()));
 }

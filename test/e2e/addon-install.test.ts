@@ -19,6 +19,7 @@ const FULL_MENU = [
   ['Phân bổ đại biểu', 'menuAllocateDelegates'],
   ['Hoàn tác phân bổ', 'menuUndoAllocation'],
   ['Kiểm tra dữ liệu', 'menuValidateAll'],
+  ['Cập nhật trang Thống kê', 'menuWriteStatistics'],
 ];
 const SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',

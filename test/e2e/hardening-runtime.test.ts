@@ -157,6 +157,7 @@ describe('server API', () => {
       'undoAllocation',
       'validateAll',
       'voidNumber',
+      'writeStatistics',
     ];
     expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
     expect(functions).toEqual(
@@ -166,6 +167,7 @@ describe('server API', () => {
         'menuSetupWorkbook',
         'menuUndoAllocation',
         'menuValidateAll',
+        'menuWriteStatistics',
         'onInstall',
         'onOpen',
         'showSidebar',
