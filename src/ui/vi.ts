@@ -878,6 +878,9 @@ export const COMPOSITION_REPORT = {
   implausible: (sheet: string, cells: readonly string[]) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có năm sinh không hợp lệ, tuổi và nhóm tuổi sẽ sai: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  partyUnreadable: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${cells.length} ô "Đảng viên" không ghi rõ có hay không, báo cáo sẽ không tính là đảng viên: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
   noYear: (sheet: string, cell: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
   badAgeBands: (sheet: string, cell: string, text: string) =>
