@@ -14,7 +14,7 @@ import { tempDir } from '../../local/testing';
 import type { IntakeForm, IntakeFormsDto, SubmissionCell } from '../../src/rpc/contract';
 import { a1, CELL_FIELDS, cellOf, diff, parseA1, type SheetSnapshot, sheetOf, snapshot } from '../trust/snapshot';
 import { keepScreenshot, openPlayground, type Session } from './harness';
-import { openIntakeFromSidebar } from './intake-helpers';
+import { dialogFrame, openIntakeFromSidebar } from './intake-helpers';
 
 jest.setTimeout(120_000);
 
@@ -127,8 +127,12 @@ test('a unit’s own workbook through the file input: preview, confirm, only tha
 
     const confirm = dialog.locator('[data-action="confirm-replace"]');
     expect(await confirm.textContent()).toBe(`Xác nhận thay thế danh sách của ${form.unit.name}`);
-    await confirm.click();
+    // An impatient double click sends one replace: the second would be refused as stale.
+    await confirm.dblclick();
     await dialog.locator('[data-intake="done"]').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-intake="error"]').count()).toBe(0);
+    const records = ss.localSheet(RECORD)?.getDataRange().getValues() ?? [];
+    expect(records.filter((r) => r[0] === form.unit.code)).toHaveLength(1);
     await keepScreenshot(s.page, 'intake-list-in-done.png');
 
     // Exactly that unit's rows replaced.
@@ -291,6 +295,21 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     await dialog.locator('[data-intake="error"]').waitFor({ timeout: 30_000 });
     expect(await dialog.locator('[data-intake="error"]').textContent()).toContain('xem trước lại');
     expect(diff(edited, snapshot(ss))).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('opened for a unit (openIntakeDialog with its name), the dialog has that unit chosen', async () => {
+  const s = await openPlayground();
+  try {
+    const form = formFor(s, 5);
+    const request = JSON.stringify({ mode: 'import', unit: form.unit.name });
+    await s.page.evaluate(`window.dttsPlayground.runFunction('openIntakeDialog', [${request}])`);
+    const { locator } = await dialogFrame(s);
+    expect(await locator.locator('#intake-unit').inputValue()).toBe(form.unit.code);
+    expect(await locator.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Nhận danh sách');
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();
