@@ -31,7 +31,7 @@ export const TARGETS = {
     config: '.clasp-addon.json',
     rootDir: 'build',
     type: 'standalone',
-    files: ['Code.js', 'Sidebar.html', 'appsscript.json'],
+    files: ['Code.js', 'Sidebar.html', 'Intake.html', 'appsscript.json'],
   },
   template: {
     config: '.clasp-template.json',

@@ -16,9 +16,10 @@ import { runListMeetings } from './sheets/meetings';
 import { buildOverview, lastValidation as readLastValidation, selectRange } from './sheets/overview';
 import { runProgressSummary, runTaskSummary } from './sheets/roster';
 import { runSetup } from './sheets/setupAction';
+import { runWriteStatistics } from './sheets/statistics';
 import { runValidation } from './sheets/validate';
 import { activeSpreadsheet } from './sheets/workbook';
-import { MENU, MESSAGES, REALLOCATION_MESSAGES } from './ui/vi';
+import { INTAKE_DIALOG, MENU, MESSAGES, REALLOCATION_MESSAGES, STATISTICS_LABELS } from './ui/vi';
 
 /** The event Apps Script passes to onOpen and onInstall (only `authMode` is read). */
 interface OpenEvent {
@@ -58,7 +59,8 @@ function addMenu(full: boolean): void {
       .addItem(MENU.setup, 'menuSetupWorkbook')
       .addItem(MENU.allocate, 'menuAllocateDelegates')
       .addItem(MENU.undoAllocation, 'menuUndoAllocation')
-      .addItem(MENU.validate, 'menuValidateAll');
+      .addItem(MENU.validate, 'menuValidateAll')
+      .addItem(STATISTICS_LABELS.menuItem, 'menuWriteStatistics');
   }
   menu.addToUi();
 }
@@ -120,7 +122,28 @@ export const lastValidation = api('lastValidation', () => readLastValidation(act
 export const compositionSummary = api('compositionSummary', () =>
   runCompositionSummary(activeSpreadsheet(), new Date()),
 );
+/** "Cập nhật trang Thống kê": rewrites the add-in's own sheet `Thống kê` with its tables and charts. */
+export const writeStatistics = api('writeStatistics', () => runWriteStatistics(activeSpreadsheet(), new Date()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+
+/**
+ * "Tạo mẫu danh sách" / "Nhận danh sách": shows build/Intake.html (its own browser entry, src/intake/,
+ * with the spreadsheet and CSV readers inlined) as a modal dialog of 760 × 600. The request (mode, unit)
+ * is written into the page as JSON in a <script type="application/json"> element; "<" is escaped so
+ * no text can close that element. showModalDialog returns at once; the dialog then calls
+ * getIntakeForms / importSubmission itself.
+ * https://developers.google.com/apps-script/reference/base/ui#showModalDialog(Object,String)
+ * https://developers.google.com/apps-script/guides/html/restrictions (IFRAME sandbox: allow-downloads)
+ */
+export const openIntakeDialog = api('openIntakeDialog', (request) => {
+  const html = HtmlService.createHtmlOutputFromFile('Intake');
+  const payload = JSON.stringify({ mode: request.mode, unit: request.unit ?? '' }).replace(/</g, '\\u003c');
+  html.setContent(html.getContent().replace('{"mode":"import","unit":""}', () => payload));
+  html.setWidth(760).setHeight(600);
+  const title = request.mode === 'form' ? INTAKE_DIALOG.formTitle : INTAKE_DIALOG.importTitle;
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+  return { message: INTAKE_DIALOG.opened };
+});
 
 /**
  * Functions that can stop midway with something written and no report of their own. The others
@@ -216,4 +239,8 @@ export function menuUndoAllocation(): void {
 
 export function menuValidateAll(): void {
   fromMenu(() => runValidation(activeSpreadsheet(), new Date()));
+}
+
+export function menuWriteStatistics(): void {
+  fromMenu(() => runWriteStatistics(activeSpreadsheet(), new Date()));
 }

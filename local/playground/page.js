@@ -8,6 +8,7 @@ const $ = (id) => document.getElementById(id);
 let current = null;
 let documents = [];
 let shownSidebarVersion = -1;
+let shownDialogVersion = -1;
 let seenToasts = 0;
 let seenAlerts = 0;
 /** False until the first state is rendered (its toasts and alerts are history, not news). */
@@ -512,6 +513,25 @@ function renderSidebar(sidebar) {
   }
 }
 
+/** The add-in's open dialog (showModalDialog) in a modal overlay of its own size. */
+function renderDialog(dialog) {
+  const box = $('addin-dialog');
+  if (!dialog?.open) {
+    shownDialogVersion = -1;
+    if (box.open) box.close();
+    $('addin-dialog-frame').removeAttribute('src');
+    return;
+  }
+  $('addin-dialog-title').textContent = dialog.title;
+  box.style.width = `${dialog.width || 600}px`;
+  box.style.height = `${(dialog.height || 400) + 41}px`;
+  if (dialog.version !== shownDialogVersion) {
+    shownDialogVersion = dialog.version;
+    $('addin-dialog-frame').src = `/dialog?v=${dialog.version}`;
+  }
+  if (!box.open) box.showModal();
+}
+
 /** Shows the toasts and alerts that appeared since the last render (never those from before the page loaded). */
 function renderNotices(state) {
   // A page (re)load shows only what appears from now on: earlier toasts were shown when they came.
@@ -549,6 +569,7 @@ function render(state) {
   markActive();
   renderFormulaBar();
   renderSidebar(state.sidebar);
+  renderDialog(state.dialog);
   renderNotices(state);
   const active = state.activeRange ? `${state.activeRange.sheet}!${state.activeRange.a1}` : null;
   if (active !== shownActive) scrollToActive('center');
@@ -574,7 +595,8 @@ $('grid').setAttribute('role', 'grid');
 $('grid').tabIndex = 0;
 document.addEventListener('click', closeMenus);
 window.addEventListener('message', (e) => {
-  if (e.origin !== location.origin || e.source !== $('sidebar-frame').contentWindow || !e.data) return;
+  const from = e.source === $('sidebar-frame').contentWindow || e.source === $('addin-dialog-frame').contentWindow;
+  if (e.origin !== location.origin || !from || !e.data) return;
   if (e.data.type === 'dtts:changed') void refresh();
   if (e.data.type === 'dtts:open-document' && typeof e.data.url === 'string') void openDocumentUrl(e.data.url);
 });
@@ -618,6 +640,15 @@ $('preview').addEventListener('close', () => $('preview-frame').removeAttribute(
 $('sidebar-close').addEventListener('click', async () => {
   await api('/api/sidebar/close', {});
   await refresh();
+});
+$('addin-dialog-close').addEventListener('click', async () => {
+  await api('/api/dialog/close', {});
+  await refresh();
+});
+// Escape closes a <dialog> by itself: tell the runtime too.
+$('addin-dialog').addEventListener('cancel', (e) => {
+  e.preventDefault();
+  void api('/api/dialog/close', {}).then(refresh);
 });
 $('save').addEventListener('click', async () => {
   const res = await inOrder(() => api('/api/save', {}));

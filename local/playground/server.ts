@@ -13,6 +13,8 @@
  *   GET  /document?id=|url=    a Doc's HTML preview; GET /document.docx?id=|url= its Word file
  *   POST /api/sidebar/close    closes the sidebar (google.script.host.close())
  *   GET  /sidebar              the shown sidebar HTML
+ *   POST /api/dialog/close     closes the open dialog (google.script.host.close() in the dialog)
+ *   GET  /dialog               the open dialog's HTML (showModalDialog), with the same shim
  *   GET  /favicon.ico          a small icon
  *
  * Routes are a table (`createRoutes`); `options.routes` adds or replaces entries.
@@ -298,6 +300,20 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
       if (!sidebar) return null;
       const shim = readFileSync(join(dir, 'sidebar-shim.js'), 'utf8');
       return { raw: injectShim(sidebar.content, shim), contentType: CONTENT_TYPES['.html'] as string };
+    },
+    'GET /dialog': () => {
+      const dialog = runtime.ui.openDialog;
+      if (!dialog) return null;
+      // The sidebar's shim, its host.close() closing the dialog instead of the sidebar.
+      const shim = readFileSync(join(dir, 'sidebar-shim.js'), 'utf8').replace(
+        "'/api/sidebar/close'",
+        "'/api/dialog/close'",
+      );
+      return { raw: injectShim(dialog.content, shim), contentType: CONTENT_TYPES['.html'] as string };
+    },
+    'POST /api/dialog/close': () => {
+      runtime.ui.closeDialog();
+      return { json: { ok: true } };
     },
     'POST /api/run': ({ body }) => runForClient(options, body.fn, body.args),
     'POST /api/save': async () => {

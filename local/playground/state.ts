@@ -55,6 +55,8 @@ export interface PlaygroundState {
   menus: RecordedMenu[];
   sidebar: { open: boolean; title: string; width: number; version: number };
   dialogs: { title: string; modal: boolean }[];
+  /** The dialog open now (GET /dialog serves it). */
+  dialog: { open: boolean; title: string; width: number; height: number; version: number };
   /** The last toasts and alerts; the counts say how many were ever shown (to find the new ones). */
   toasts: { message: string; title: string }[];
   toastCount: number;
@@ -174,6 +176,13 @@ export function playgroundState(runtime: Runtime): PlaygroundState {
       version: runtime.ui.sidebarVersion,
     },
     dialogs: runtime.ui.dialogs.map((d) => ({ title: d.title, modal: d.modal })),
+    dialog: {
+      open: runtime.ui.openDialog !== null,
+      title: runtime.ui.openDialog?.title ?? '',
+      width: runtime.ui.openDialog?.width ?? 0,
+      height: runtime.ui.openDialog?.height ?? 0,
+      version: runtime.ui.dialogVersion,
+    },
     toasts: ss.toasts.slice(-5).map((t) => ({ message: t.message, title: t.title })),
     toastCount: ss.toasts.length,
     alerts: runtime.ui.alerts.slice(-20),

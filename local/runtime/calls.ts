@@ -99,6 +99,10 @@ export const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set([
   'NamedRange',
   'DataValidation',
   'DataValidationBuilder',
+  'EmbeddedChart',
+  'EmbeddedChartBuilder',
+  'ContainerInfo',
+  'ChartOptions',
 ]);
 
 function defaultFaultMessage(key: string, spreadsheetId: string): string {

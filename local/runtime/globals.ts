@@ -4,6 +4,7 @@
  */
 import { LocalScriptApp } from './auth';
 import { LocalCacheService } from './cache';
+import { Charts } from './charts';
 import type { RuntimeContext } from './context';
 import { LocalDocsService } from './docs-api';
 import { LocalDocumentApp } from './document';
@@ -48,6 +49,8 @@ export interface ServiceGlobals {
 /** Plain (uncounted) globals: enums and other values that are not services. */
 export interface ValueGlobals {
   MimeType: typeof MimeType;
+  /** Charts.ChartType for embedded charts (charts.ts). */
+  Charts: typeof Charts;
 }
 
 /** Creates the service globals of one runtime; `advanced`: user symbols of the enabled advanced services. */
@@ -70,5 +73,5 @@ export function createGlobals(runtime: RuntimeContext, advanced: readonly string
 
 /** Creates the value globals (not counted, identical for every runtime). */
 export function createValueGlobals(): ValueGlobals {
-  return { MimeType };
+  return { MimeType, Charts };
 }

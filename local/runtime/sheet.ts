@@ -1,6 +1,7 @@
 /** Sheet: one tab of the spreadsheet, its grid size, frozen panes, column widths and protections. */
 import { type GridRect, parseA1, rectsOverlap, rectToA1, resolveReference } from './a1';
 import { type Cell, CellGrid } from './cells';
+import { chartMessages, LocalEmbeddedChart, LocalEmbeddedChartBuilder, nextChartId } from './charts';
 import { normalizeColor } from './colors';
 import type { LocalDataValidation } from './data-validation';
 import { describeArgumentTypes, messages, ServiceError } from './errors';
@@ -41,6 +42,7 @@ export type SheetMethods =
   | 'getActiveRange'
   | 'getColumnWidth'
   | 'getDataRange'
+  | 'getCharts'
   | 'getFrozenColumns'
   | 'getFrozenRows'
   | 'getIndex'
@@ -59,6 +61,7 @@ export type SheetMethods =
   | 'getSheetValues'
   | 'getTabColor'
   | 'hideSheet'
+  | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumnsAfter'
@@ -68,7 +71,9 @@ export type SheetMethods =
   | 'insertRowsAfter'
   | 'insertRowsBefore'
   | 'isSheetHidden'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setActiveRange'
   | 'setActiveSelection'
   | 'setColumnWidth'
@@ -78,7 +83,8 @@ export type SheetMethods =
   | 'setName'
   | 'setRowHeight'
   | 'setTabColor'
-  | 'showSheet';
+  | 'showSheet'
+  | 'updateChart';
 
 /** One sheet (tab). Cells live in `grid`; ranges are views onto it. */
 export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMethods>, ProtectionHost {
@@ -102,6 +108,8 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
   pendingFor: object | undefined = undefined;
   /** Merged areas (1-based rectangles); values live in their top-left cell only, as in Google. */
   merges: GridRect[] = [];
+  /** Embedded charts in insertion order (charts.ts). */
+  charts: LocalEmbeddedChart[] = [];
 
   constructor(
     readonly spreadsheet: LocalSpreadsheet,
@@ -589,6 +597,43 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
 
   autoResizeColumns(_startColumn: number, _numColumns: number): GasSheet {
     return this.self;
+  }
+
+  // ---- charts (charts.ts; https://developers.google.com/apps-script/reference/spreadsheet/sheet#newchart) --
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return asGas(new LocalEmbeddedChartBuilder(this, null));
+  }
+
+  /** Inserts a built chart; it gets a spreadsheet-unique id. A protected sheet refuses it like any edit. */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const c = asLocal(LocalEmbeddedChart, chart, 'SpreadsheetApp.Sheet.insertChart');
+    this.beforeStructureChange(null);
+    const inserted = new LocalEmbeddedChart(this, c.spec, nextChartId(this.spreadsheet));
+    this.charts.push(inserted);
+    c.chartId = inserted.chartId;
+  }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this.charts.map((c) => asGas(new LocalEmbeddedChart(this, c.spec, c.chartId)));
+  }
+
+  /** Removes the chart with this chart's id; throws when it is not on this sheet. */
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const c = asLocal(LocalEmbeddedChart, chart, 'SpreadsheetApp.Sheet.removeChart');
+    const i = c.chartId === null ? -1 : this.charts.findIndex((x) => x.chartId === c.chartId);
+    if (i < 0) throw new ServiceError(chartMessages.notOnSheet());
+    this.beforeStructureChange(null);
+    this.charts.splice(i, 1);
+  }
+
+  /** Replaces the chart with the same id by this one (a chart from modify().build()). */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const c = asLocal(LocalEmbeddedChart, chart, 'SpreadsheetApp.Sheet.updateChart');
+    const i = c.chartId === null ? -1 : this.charts.findIndex((x) => x.chartId === c.chartId);
+    if (i < 0) throw new ServiceError(chartMessages.notOnSheet());
+    this.beforeStructureChange(null);
+    this.charts[i] = new LocalEmbeddedChart(this, c.spec, c.chartId);
   }
 
   // ---- protection ------------------------------------------------------------------------------

@@ -64,6 +64,13 @@ export class UiRecorder {
   readonly menus: RecordedMenu[] = [];
   sidebar: ShownHtml | null = null;
   readonly dialogs: (ShownHtml & { modal: boolean })[] = [];
+  /**
+   * The dialog open now (the last shown, until closed): Google shows one dialog at a time, a new one
+   * in place of the one open.
+   */
+  openDialog: (ShownHtml & { modal: boolean }) | null = null;
+  /** Bumped each time a dialog is shown, so a viewer knows to reload it. */
+  dialogVersion = 0;
   readonly alerts: RecordedDialog[] = [];
   private readonly queue: QueuedResponse[] = [];
   /** Bumped whenever something visible changes (the playground polls it). */
@@ -102,6 +109,12 @@ export class UiRecorder {
   /** Finds a menu by title. */
   menu(title: string): RecordedMenu | undefined {
     return this.menus.find((m) => m.title === title);
+  }
+
+  /** Closes the open dialog (google.script.host.close() from the dialog in the playground). */
+  closeDialog(): void {
+    this.openDialog = null;
+    this.version++;
   }
 
   /** Closes the sidebar (google.script.host.close() in the playground). */
@@ -275,13 +288,16 @@ export class LocalUi
   }
 
   private showDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string, modal: boolean): void {
-    this.recorder.dialogs.push({
+    const shown = {
       title: String(title),
       content: userInterface.getContent(),
       width: userInterface.getWidth(),
       height: userInterface.getHeight(),
       modal,
-    });
+    };
+    this.recorder.dialogs.push(shown);
+    this.recorder.openDialog = shown;
+    this.recorder.dialogVersion++;
     this.recorder.version++;
   }
 }

@@ -8,12 +8,20 @@
  * A Doc whose filling failed stays logged as unfinished and is completed by the next attempt.
  */
 import { fixedSeatsOf } from '../domain/allocation';
+import { ageBandsFrom, DEFAULT_AGE_LIMITS, parseAgeLimits, summarizeComposition } from '../domain/composition';
 import { formatNd30Date, type IsoDate, isoFromDate } from '../domain/dates';
 import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } from '../domain/notice/allocation';
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
+import {
+  blankFieldChecks,
+  buildCompositionReport,
+  type CompositionReportInput,
+  implausibleBirthYears,
+  REPORT_WHAT,
+} from '../domain/notice/compositionReport';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { buildDelegateList, DELEGATE_LIST_WHAT, delegateListInput } from '../domain/notice/delegateList';
-import { delegateCountChecks, duplicateChecks } from '../domain/notice/delegates';
+import { delegateCountChecks, duplicateChecks, printedDelegates } from '../domain/notice/delegates';
 import { DIGEST_LENGTH, digestSource, toHex } from '../domain/notice/digest';
 import { type FigureProblem, isTotalRow, officialFigureProblems, printedSeats } from '../domain/notice/figures';
 import { congressName, NOTICE_TYPES, symbolOf, withNumber } from '../domain/notice/frame';
@@ -47,6 +55,7 @@ import {
   readMembers,
   readSettingsWithCells,
   readTasks,
+  readUnitEthnic,
   readUnits,
   type SettingCells,
   UnitIndex,
@@ -54,7 +63,7 @@ import {
 } from '../domain/records';
 import { resolveSupervised } from '../domain/roster/members';
 import { SETTING_SPECS, type Settings } from '../domain/settings';
-import type { Table } from '../domain/table';
+import { locateTable, type Table } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import { foldKey } from '../domain/text';
 import type { DocumentDto, NoticeKind, NoticeResultDto } from '../rpc/contract';
@@ -69,7 +78,14 @@ import {
   timeZoneOffset,
   visibleName,
 } from '../sheets/workbook';
-import { DELEGATE_DOCUMENT_MESSAGES, DOCUMENT_LAYOUT, DOCUMENT_MESSAGES, KIND_NAMES, MESSAGES } from '../ui/vi';
+import {
+  COMPOSITION_REPORT,
+  DELEGATE_DOCUMENT_MESSAGES,
+  DOCUMENT_LAYOUT,
+  DOCUMENT_MESSAGES,
+  KIND_NAMES,
+  MESSAGES,
+} from '../ui/vi';
 import { fillPages } from './pages';
 import { createDraft, draftNameOf, fillDocument, openTemplate } from './render';
 import {
@@ -162,6 +178,7 @@ const SOURCE_SHEETS: Record<NoticeKind, string> = {
   'phan-cong-nhiem-vu': `trang "${SHEETS.members.name}"`,
   'giay-moi': `trang "${SHEETS.delegates.name}" và các dòng Thời gian, Địa điểm Đại hội ở trang "${SHEETS.config.name}"`,
   'danh-sach-dai-bieu': `trang "${SHEETS.delegates.name}"`,
+  'bao-cao-co-cau': `các trang "${SHEETS.delegates.name}", "${SHEETS.units.name}"`,
 };
 
 interface Prepared {
@@ -232,6 +249,60 @@ function allocationNoticeInput(
   return { input: { rows, fixedSeats, methodSentence: methodSentence(settings) }, figures };
 }
 
+/**
+ * The composition report's data: compositionSummary's own count (summarizeComposition) over the
+ * delegates, once the rows it counts could all be read. Refused (naming the cells) when a counted
+ * row's type, unit, ethnic group, gender or birth year could not be read, when the congress year is
+ * not set or the age bands cannot be read; questioned (printed once confirmed) when a counted row
+ * leaves a field blank, when a person may be listed twice, or when a unit's delegates differ from
+ * its `Số chính thức`.
+ */
+function compositionReportData(
+  ss: Spreadsheet,
+  settings: Settings,
+  cells: SettingCells,
+  tz: number,
+  problems: ProblemList,
+  checks: string[],
+): CompositionReportInput {
+  const config = SHEETS.config.name;
+  if (settings.year === null) throw new NoticeDataError(COMPOSITION_REPORT.noYear(config, cells.year ?? ''));
+  const limits = parseAgeLimits(settings.ageBands);
+  if (limits === null) {
+    throw new NoticeDataError(COMPOSITION_REPORT.badAgeBands(config, cells.ageBands ?? '', settings.ageBands));
+  }
+  const g = readGrids(ss, ['delegates', 'units', 'allocation', 'unitEthnic']);
+  const units = readUnits(g.units, problems, tz);
+  const index = new UnitIndex(units);
+  const delegates = readDelegates(g.delegates, index, problems, tz);
+  const counted = printedDelegates(
+    delegates,
+    index,
+    new Set(['official', 'ex-officio']),
+    ['unit', 'kind', 'gender', 'birthYear', 'ethnic'],
+    REPORT_WHAT,
+  );
+  const years = implausibleBirthYears(delegates, settings.year);
+  if (years.length) throw new NoticeDataError(COMPOSITION_REPORT.implausible(SHEETS.delegates.name, years));
+  checks.push(...blankFieldChecks(delegates));
+  checks.push(...duplicateChecks(counted));
+  checks.push(
+    ...delegateCountChecks(settings, cells, units, readAllocationTable(g.allocation, problems, tz).rows, delegates),
+  );
+  const unitEthnic = readUnitEthnic(g.unitEthnic, index, problems);
+  const summary = summarizeComposition({
+    delegates,
+    units,
+    unitEthnic,
+    year: settings.year,
+    bands: ageBandsFrom(limits.length > 0 ? limits : DEFAULT_AGE_LIMITS),
+    delegateGrid: g.delegates,
+    headerRow: locateTable(SHEETS.delegates, g.delegates, new ProblemList()).headerRow,
+  });
+  const livingDeclared = unitEthnic.some((r) => (r.data.population ?? 0) > 0);
+  return { summary, livingDeclared };
+}
+
 /** Reads the data and builds the model (still without its number) and the digest. */
 function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now: Date): Prepared {
   const tz = timeZoneOffset(ss, now);
@@ -266,6 +337,12 @@ function prepare(ss: Spreadsheet, kind: NoticeKind, options: NoticeOptions, now:
       input = data.input;
       figures = data.figures;
       model = buildAllocationNotice(data.input, settings, date, '', { profile, draft });
+    } else if (kind === 'bao-cao-co-cau') {
+      profile = profileOf(ss, kind, settings, cells, null);
+      checkProfile(profile);
+      const data = compositionReportData(ss, settings, cells, tz, problems, checks);
+      input = data;
+      model = buildCompositionReport(data, settings, date, '', { profile, draft });
     } else if (kind === 'giay-moi' || kind === 'danh-sach-dai-bieu') {
       // A setting the document prints that could not be read (#REF! of a broken formula) is never
       // printed as blank or left out: refused naming the cell.

@@ -10,6 +10,7 @@ export const NOTICE_KINDS = [
   'phan-cong-nhiem-vu',
   'giay-moi',
   'danh-sach-dai-bieu',
+  'bao-cao-co-cau',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -47,6 +48,8 @@ export const ARGS = {
   listMeetings: z.tuple([]),
   lastValidation: z.tuple([]),
   compositionSummary: z.tuple([]),
+  /** Rewrites the add-in's own sheet `Thống kê` (tables and charts). */
+  writeStatistics: z.tuple([]),
   generateNotice: z.tuple([
     z.enum(NOTICE_KINDS),
     z.optional(
@@ -81,6 +84,14 @@ export const ARGS = {
   selectCell: z.tuple([
     text((s) => s.length > 0 && s.length <= 100, 'Tên trang tính không hợp lệ'),
     text((s) => /^[A-Z]{1,3}\d{1,7}$/.test(s), 'Ô phải là một ô dạng A1, ví dụ B12'),
+  ]),
+  /** Shows the intake dialog: make the units' forms ('form') or take a unit's list back ('import'). */
+  openIntakeDialog: z.tuple([
+    z.strictObject({
+      mode: z.enum(['form', 'import']),
+      /** A unit's code or name, preselected in the dialog. */
+      unit: z.optional(text((s) => s.length <= 200, 'Tên đơn vị quá dài')),
+    }),
   ]),
 } as const;
 
@@ -438,7 +449,23 @@ export type CompositionSummaryDto = CompositionSummary & {
   message: string;
   /** What could not be counted (no congress year …). */
   notes: string[];
+  /** `Tỷ lệ nữ tối thiểu` of `Cấu hình` (a fraction), null when blank: the sidebar marks it on the women's chart. */
+  minWomenShare?: number | null;
 };
+
+/** writeStatistics: the `Thống kê` sheet rewritten. */
+export interface StatisticsResultDto {
+  ok: boolean;
+  message: string;
+  /** The sheet's name ("Thống kê"). */
+  sheet: string;
+  /** Official delegates counted (Chính thức and Đương nhiên). */
+  total: number;
+  /** Charts the add-in put on the sheet. */
+  charts: number;
+  /** What could not be counted (no congress year …). */
+  notes: string[];
+}
 
 /** Result type of each callable function. */
 export interface Results {
@@ -456,10 +483,101 @@ export interface Results {
   listMeetings: MeetingDto[];
   lastValidation: LastValidationDto;
   compositionSummary: CompositionSummaryDto;
+  writeStatistics: StatisticsResultDto;
   generateNotice: NoticeResultDto;
   issueDraft: NoticeResultDto;
   voidNumber: { message: string };
   selectCell: { sheet: string; cell: string };
+  openIntakeDialog: { message: string };
 }
 
 export type Args<F extends ServerFunction> = z.output<(typeof ARGS)[F]>;
+
+// ---- Sub-unit intake (issue 15; /work/prompts/intake-contract.md): forms out, lists in ----
+
+/** Cells of a submission as the browser read them (xlsx: the cell's value; dates as 'dd/mm/yyyy' text; csv: text). */
+export type SubmissionCell = string | number | boolean | null;
+
+/** One column of a unit's intake form (getIntakeForms). */
+export interface IntakeFormColumn {
+  /** The header as the Đại biểu sheet names it ("Họ và tên", "Dân tộc", …). */
+  header: string;
+  /** The template key ("name", "ethnic", …). */
+  key: string;
+  required: boolean;
+  kind: 'text' | 'integer' | 'year' | 'date';
+  /** Dropdown values (ethnic groups, gender, delegate type): official spellings. */
+  choices?: string[];
+  /** Pixels, as in the template. */
+  width?: number;
+  /** One short Vietnamese line. */
+  help?: string;
+}
+
+/** The form one unit fills (getIntakeForms). */
+export interface IntakeForm {
+  unit: { code: string; name: string };
+  province: string;
+  /** "huyện" / "xã, phường" … from Cấp đơn vị. */
+  unitWord: string;
+  round: string;
+  year: number | null;
+  /** Official seats of the unit (Số chính thức, else Số phân bổ), null before allocation. */
+  seats: number | null;
+  /** Guests allowed for the unit, null when no rule. */
+  guests: number | null;
+  /** Groups living in the unit that must be represented (Dân tộc theo đơn vị), official names. */
+  ethnicGroups: string[];
+  /** 'dd/mm/yyyy' or ''. */
+  deadline: string;
+  columns: IntakeFormColumn[];
+  /** Short Vietnamese lines printed under the title block. */
+  instructions: string[];
+  /** Suggested file name, ends with .xlsx, no characters illegal on Windows. */
+  fileName: string;
+}
+export type IntakeFormsDto = { ok: true; forms: IntakeForm[] } | { ok: false; message: string };
+
+/** A row of a submission or of the unit's current rows. */
+export interface SubmissionRow {
+  /** 1-based row number in the submitted file (as the unit sees it). */
+  sourceRow: number;
+  /** 1-based row in Đại biểu (existing rows). */
+  sheetRow?: number;
+  /** By template key, display text. */
+  values: Record<string, string>;
+}
+
+export interface SubmissionProblem {
+  severity: 'error' | 'warning';
+  /** Row in the submitted file (null: about the whole file). */
+  sourceRow: number | null;
+  /** Header as the file wrote it. */
+  column: string | null;
+  /** Vietnamese, names the row ("Dòng 7: …"). */
+  message: string;
+}
+
+export interface SubmissionPreviewDto {
+  ok: true;
+  mode: 'preview' | 'replace';
+  unit: { code: string; name: string };
+  fileName: string;
+  /** 1-based in the file. */
+  headerRow: number;
+  /** Every header of the file, key null when not recognised. */
+  columns: { header: string; key: string | null }[];
+  added: SubmissionRow[];
+  removed: SubmissionRow[];
+  changed: { before: SubmissionRow; after: SubmissionRow; keys: string[] }[];
+  unchanged: number;
+  otherUnitRows: { sourceRow: number; unit: string }[];
+  problems: SubmissionProblem[];
+  /** Digest of (unit rows now + submission); pass back with mode 'replace'. */
+  expect: string;
+  /** Replace only. */
+  written?: { rows: number; removed: number; sheet: string };
+  /** One Vietnamese sentence summing up. */
+  message: string;
+}
+export type SubmissionDto = SubmissionPreviewDto | { ok: false; message: string };

@@ -4,7 +4,14 @@
  */
 import { ageBandsFrom, DEFAULT_AGE_LIMITS, parseAgeLimits, summarizeComposition } from '../domain/composition';
 import { ProblemList } from '../domain/problem';
-import { readDelegates, readSettingsWithCells, readUnitEthnic, readUnits, UnitIndex } from '../domain/records';
+import {
+  type Grid,
+  readDelegates,
+  readSettingsWithCells,
+  readUnitEthnic,
+  readUnits,
+  UnitIndex,
+} from '../domain/records';
 import { locateTable } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import type { CompositionSummaryDto } from '../rpc/contract';
@@ -14,6 +21,14 @@ import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
 export function runCompositionSummary(ss: Spreadsheet, now: Date = new Date()): CompositionSummaryDto {
   const zone = timeZoneOffset(ss, now);
   const grids = readGrids(ss, ['config', 'units', 'unitEthnic', 'delegates']);
+  return compositionOfGrids(grids, zone);
+}
+
+/** The composition from grids already read (writeStatistics reads `Phân bổ` with them, one read per sheet). */
+export function compositionOfGrids(
+  grids: Record<'config' | 'units' | 'unitEthnic' | 'delegates', Grid>,
+  zone: number,
+): CompositionSummaryDto {
   const ignored = new ProblemList();
   const { settings, cells } = readSettingsWithCells(grids.config, zone, ignored);
   const limits = parseAgeLimits(settings.ageBands);
@@ -36,6 +51,7 @@ export function runCompositionSummary(ss: Spreadsheet, now: Date = new Date()): 
   if (grids.delegates === null) return { ...summary, ok: false, message: COMPOSITION_LABELS.noDelegateSheet, notes };
   return {
     ...summary,
+    minWomenShare: settings.minWomenShare,
     ok: true,
     message: COMPOSITION_LABELS.summary(summary.total, summary.byEthnicGroup.length),
     notes,

@@ -95,6 +95,10 @@ const vi = {
   validateHint: 'Rà soát danh sách, đánh dấu ô có vấn đề',
   documentsMenu: 'Tạo văn bản',
   documentsMenuHint: 'Thông báo, phân bổ, phân công, giấy mời, danh sách',
+  intakeForm: 'Tạo mẫu danh sách',
+  intakeFormHint: 'Tệp Excel gửi đơn vị điền danh sách đại biểu',
+  intakeImport: 'Nhận danh sách',
+  intakeImportHint: 'Nhập danh sách đại biểu đơn vị gửi về (.xlsx, .csv)',
   /** The one name of each kind (src/ui/vi.ts, through kinds.ts). */
   kinds: KIND_LABELS satisfies Record<NoticeKind, string>,
   meeting: 'Cuộc họp',
@@ -189,6 +193,10 @@ const vi = {
   compositionFailed: 'Không đếm được cơ cấu đại biểu:',
   compositionRefresh: 'Đếm lại',
   compositionRefreshLabel: 'Đếm lại cơ cấu đại biểu',
+  statisticsWrite: 'Cập nhật trang Thống kê',
+  statisticsWriteLabel: 'Ghi lại trang Thống kê (các bảng số liệu và biểu đồ) trong bảng tính',
+  statisticsWriting: 'Đang cập nhật trang Thống kê…',
+  statisticsFailed: 'Không cập nhật được trang Thống kê:',
   compositionTotal: 'Đại biểu chính thức',
   compositionGuests: (n: number) => `Khách mời: ${vn(n)}`,
   compositionWomen: 'Nữ',
@@ -321,4 +329,46 @@ export const COMPARE = {
     'huntington-hill':
       'Không bao giờ mất đại biểu khi tổng số tăng; mỗi đơn vị có dân số đều có ít nhất 1 đại biểu; chênh lệch tương đối giữa các đơn vị nhỏ nhất.',
   } as Record<string, string>,
+} as const;
+
+/** Strings of the sidebar's inline charts (src/sidebar/charts.ts), Vietnamese only. */
+export const CHARTS = {
+  groupsTitle: 'Đại biểu chính thức theo dân tộc',
+  groupsSummary: (total: number, groups: number, top: { group: string; count: number; share: number }[]) =>
+    total === 0
+      ? 'Chưa có đại biểu chính thức nào.'
+      : `${formatNumber(total)} đại biểu chính thức thuộc ${formatNumber(groups)} dân tộc` +
+        (top.length > 0
+          ? `; đông nhất: ${top.map((g) => `${g.group} ${formatNumber(g.count)} (${formatShare(g.share)})`).join(', ')}.`
+          : '.'),
+  other: (groups: number) => `Khác (${formatNumber(groups)} dân tộc)`,
+  otherTitle: (names: string[], count: number, share: number) =>
+    `Các dân tộc khác: ${formatNumber(count)} (${formatShare(share)}): ${names.join(', ')}`,
+  ethnicUnknown: 'Chưa rõ dân tộc',
+  womenTitle: 'Tỷ lệ nữ trong đại biểu chính thức',
+  womenSummary: (count: number, share: number, minimum: number | null) =>
+    `Nữ: ${formatNumber(count)} đại biểu (${formatShare(share)})` +
+    (minimum === null
+      ? '.'
+      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum)}, ${share < minimum ? 'chưa đạt' : 'đã đạt'}.`),
+  womenMinimum: (minimum: number) => `Tối thiểu ${formatShare(minimum)}`,
+  agesTitle: 'Đại biểu chính thức theo độ tuổi',
+  agesSummary: (bands: { label: string; count: number; share: number }[]) =>
+    `Theo độ tuổi: ${bands.map((b) => `${b.label} ${formatNumber(b.count)} (${formatShare(b.share)})`).join('; ')}.`,
+  ageUnknown: 'Chưa rõ tuổi',
+  allocationTitle: 'Số đại biểu chính thức phân bổ cho từng đơn vị',
+  allocationCaption: (units: number) => `Biểu đồ phân bổ (${formatNumber(units)} đơn vị)`,
+  allocationSummary: (
+    units: number,
+    total: number,
+    most: { name: string; seats: number } | null,
+    least: { name: string; seats: number } | null,
+  ) =>
+    `${formatNumber(total)} đại biểu chính thức phân bổ cho ${formatNumber(units)} đơn vị` +
+    (most && least
+      ? `; nhiều nhất ${most.name}: ${formatNumber(most.seats)}, ít nhất ${least.name}: ${formatNumber(least.seats)}.`
+      : '.'),
+  allocationRegion: 'Biểu đồ phân bổ, cuộn để xem hết các đơn vị',
+  allocationUnitTitle: (name: string, seats: number, quota: number) =>
+    `${name}: ${formatNumber(seats)} đại biểu (theo tỷ lệ ${quota.toFixed(3).replace('.', ',')})`,
 } as const;

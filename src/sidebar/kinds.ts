@@ -14,6 +14,7 @@ export const NOTICE_KINDS_LIST = [
   'phan-cong-nhiem-vu',
   'giay-moi',
   'danh-sach-dai-bieu',
+  'bao-cao-co-cau',
 ] as const satisfies readonly NoticeKind[];
 
 type Missing = Exclude<NoticeKind, (typeof NOTICE_KINDS_LIST)[number]>;

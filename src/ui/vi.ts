@@ -11,6 +11,13 @@ export const MENU = {
   sidebarTitle: 'Trợ lý Đại hội DTTS',
 } as const;
 
+/** The intake dialog (openIntakeDialog): its titles and the sentence returned to the sidebar. */
+export const INTAKE_DIALOG = {
+  formTitle: 'Tạo mẫu danh sách đại biểu',
+  importTitle: 'Nhận danh sách đại biểu',
+  opened: 'Đã mở hộp thoại. Hãy thao tác trong hộp thoại trên bảng tính.',
+} as const;
+
 /** Opening of every message about a bug of the add-in (never about Google's services). */
 const UNEXPECTED = 'Đã xảy ra lỗi ngoài dự kiến của tiện ích (không phải lỗi dịch vụ Google).';
 
@@ -196,6 +203,7 @@ export const KIND_NAMES = {
   'phan-cong-nhiem-vu': 'Quyết định phân công nhiệm vụ',
   'giay-moi': 'Giấy mời đại biểu',
   'danh-sach-dai-bieu': 'Danh sách đại biểu chính thức',
+  'bao-cao-co-cau': 'Báo cáo cơ cấu đại biểu',
 } as const;
 
 /** Messages about document profiles, drafts, numbers, legal basis and the checks before a document. */
@@ -525,6 +533,52 @@ export const CHECK_MESSAGES = {
   },
   provincialAgencies: 'đại biểu cơ quan cấp tỉnh',
   exOfficio: 'đại biểu đương nhiên',
+  // Profile of the delegates (src/domain/checks/profile.ts).
+  /** What a delegate lacks when a profile column is blank ("Thiếu trình độ chuyên môn."), by column key. */
+  profileNouns: {
+    birthDate: 'ngày sinh',
+    education: 'trình độ chuyên môn',
+    politicalTheory: 'trình độ lý luận chính trị',
+    partyMember: 'thông tin đảng viên',
+    youthMember: 'thông tin đoàn viên',
+    awards: 'thông tin khen thưởng',
+    phone: 'số điện thoại',
+    gender: 'giới tính',
+    birthYear: 'năm sinh',
+    category: 'thành phần',
+    position: 'chức vụ, nơi công tác',
+  } as Record<string, string>,
+  requiredFieldsUnknown: (names: readonly string[], sheet: string, examples: readonly string[]) =>
+    `${names.map((x) => `"${x}"`).join(', ')} không phải là cột của trang "${sheet}" (ví dụ các cột có thể ghi: ${examples.join(', ')})`,
+  profileMissing: (noun: string) => `Thiếu ${noun}.`,
+  profileMissingHint: (header: string) =>
+    `Cột "${header}" là thông tin bắt buộc (Cấu hình: "Thông tin bắt buộc của đại biểu"); nếu không có, ghi "Không".`,
+  /** "Xã Ea Tân: 4 đại biểu thiếu trình độ chuyên môn." */
+  profileMissingUnit: (unit: string, count: number, noun: string) => `${unit}: ${n(count)} đại biểu thiếu ${noun}.`,
+  profileMissingUnitHint: (sheet: string) =>
+    `Đề nghị đơn vị bổ sung; các ô còn trống được đánh dấu trong trang "${sheet}".`,
+  profileColumnEmpty: (header: string, count: number) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng chưa đại biểu nào có (${n(count)} ô còn trống).`,
+  profileColumnEmptyHint:
+    'Nhập thông tin này cho các đại biểu, hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu" trong Cấu hình.',
+  profileColumnAbsent: (header: string, sheet: string) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng trang "${sheet}" chưa có cột này.`,
+  profileColumnAbsentHint: (header: string) =>
+    `Chạy "Thiết lập bảng tính" để thêm cột "${header}", hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu".`,
+  phoneLetters: (typed: string) => `Điện thoại "${typed}" có chữ cái, không phải là số điện thoại.`,
+  phoneDigits: (typed: string) => `Điện thoại "${typed}" không đúng số chữ số của một số điện thoại (9 đến 12 chữ số).`,
+  phoneHint: 'Ghi số điện thoại bằng chữ số, ví dụ 0912 345 678; nhiều số cách nhau bởi dấu ";".',
+  phoneAsNumber: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất số 0 ở đầu.`,
+  phoneAsNumberHint:
+    'Định dạng cột là văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại số, ví dụ 0912 345 678.',
+  birthDateInvalid: (typed: string, reason: string) => `Ngày sinh "${typed}" không hợp lệ: ${reason}.`,
+  birthDateFuture: (date: string) => `Ngày sinh ${date} ở sau ngày hôm nay.`,
+  birthDateYearMismatch: (date: string, birthYear: number) =>
+    `Ngày sinh ${date} không khớp với năm sinh ${birthYear} ở cột "Năm sinh".`,
+  birthDateHint: 'Ghi ngày sinh dạng dd/mm/yyyy, khớp với cột "Năm sinh".',
+  membershipUnknown: (header: string, typed: string) =>
+    `${header}: không hiểu "${typed}" (ghi Có, x hoặc ngày vào; Không hoặc để trống nếu không phải).`,
+  membershipHint: (header: string) => `Chọn Có hoặc Không trong danh sách thả xuống của cột "${header}".`,
 } as const;
 
 /** Messages of the roster rules (tasks, members, bodies, progress); a task rule's text follows the task's name. */
@@ -635,4 +689,127 @@ export const COMPOSITION_LABELS = {
     `Ô ${cell} của trang "Cấu hình": "Mốc nhóm tuổi" là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61); đang dùng các nhóm mặc định.`,
   summary: (total: number, groups: number) =>
     `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
+} as const;
+
+/** The `Thống kê` sheet written by writeStatistics (titles, headers, chart titles, messages). */
+export const STATISTICS_LABELS = {
+  sheetName: 'Thống kê',
+  menuItem: 'Cập nhật trang Thống kê',
+  title: 'THỐNG KÊ CƠ CẤU ĐẠI BIỂU',
+  subtitle: (year: number | null, when: string) =>
+    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
+  section: (index: number, title: string) => `${index}. ${title}`,
+  totals: 'Tổng số đại biểu',
+  byEthnic: 'Theo dân tộc',
+  women: 'Đại biểu nữ',
+  ageBands: 'Theo nhóm tuổi',
+  byCategory: 'Theo thành phần',
+  party: 'Đảng viên',
+  oldestYoungest: 'Đại biểu cao tuổi nhất và trẻ tuổi nhất',
+  byUnit: 'Theo đơn vị',
+  groupsWithout: 'Dân tộc có đồng bào sinh sống nhưng chưa có đại biểu',
+  seats: 'Số đại biểu phân bổ theo đơn vị',
+  headers: {
+    item: 'Chỉ tiêu',
+    count: 'Số lượng',
+    delegates: 'Số đại biểu',
+    share: 'Tỷ lệ',
+    group: 'Dân tộc',
+    band: 'Nhóm tuổi',
+    category: 'Thành phần',
+    name: 'Họ và tên',
+    age: 'Tuổi',
+    unit: 'Đơn vị',
+    unitCode: 'Mã đơn vị',
+    unitName: 'Tên đơn vị',
+    women: 'Nữ',
+    population: 'Dân số',
+    seats: 'Số đại biểu phân bổ',
+  },
+  rows: {
+    counted: 'Đại biểu chính thức và đương nhiên',
+    official: 'Trong đó: đại biểu chính thức',
+    exOfficio: 'Trong đó: đại biểu đương nhiên',
+    guests: 'Khách mời (không tính vào cơ cấu)',
+    unclassified: 'Chưa ghi loại đại biểu (không tính)',
+    women: 'Đại biểu nữ',
+    genderUnknown: 'Chưa ghi giới tính',
+    ethnicUnknown: 'Chưa ghi dân tộc',
+    ageUnknown: 'Chưa tính được tuổi',
+    categoryUnknown: 'Chưa ghi thành phần',
+    party: 'Đảng viên',
+    oldest: 'Cao tuổi nhất',
+    youngest: 'Trẻ tuổi nhất',
+    noPerson: 'Chưa tính được (thiếu năm đại hội hoặc năm sinh)',
+    noGroupWithout: 'Mọi dân tộc có đồng bào sinh sống đều có đại biểu',
+    noAllocation: 'Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)',
+    noDelegates: 'Chưa có đại biểu',
+  },
+  charts: {
+    seats: 'Số đại biểu phân bổ theo đơn vị',
+    byEthnic: 'Đại biểu chính thức theo dân tộc',
+    ageBands: 'Đại biểu theo nhóm tuổi',
+    axisUnit: 'Đơn vị',
+    axisDelegates: 'Số đại biểu',
+    axisGroup: 'Dân tộc',
+    axisBand: 'Nhóm tuổi',
+  },
+  what: 'trang "Thống kê"',
+  written: (total: number, charts: number, sheet: string) =>
+    `Đã cập nhật trang "${sheet}": ${n(total)} đại biểu chính thức (kể cả đương nhiên), ${n(charts)} biểu đồ.`,
+  notOurs: (actual: string) =>
+    `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
+  noDelegateSheet:
+    'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+} as const;
+
+/** Báo cáo cơ cấu, thành phần đại biểu (generateNotice 'bao-cao-co-cau'): the document's text and its refusals. */
+export const COMPOSITION_REPORT = {
+  what: 'báo cáo cơ cấu đại biểu',
+  summaryPrefix: 'Cơ cấu, thành phần đại biểu dự',
+  intro:
+    'Trên cơ sở danh sách đại biểu dự Đại hội do các đơn vị gửi về và đã được tổng hợp, cơ cấu, thành phần đại biểu dự Đại hội như sau:',
+  rounding:
+    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), làm tròn đến một chữ số thập phân; ' +
+    'trong mỗi bảng, phần làm tròn được phân cho các dòng có phần lẻ lớn nhất để tổng các tỷ lệ bằng 100,0%.',
+  totalTitle: 'TỔNG SỐ ĐẠI BIỂU',
+  totalLine: (total: string, official: string, exOfficio: string) =>
+    `Tổng số đại biểu chính thức dự Đại hội: ${total} đại biểu, gồm ${official} đại biểu chính thức và ${exOfficio} đại biểu đương nhiên.`,
+  guestsLine: (guests: string) => `Ngoài ra có ${guests} khách mời (không tính trong cơ cấu dưới đây).`,
+  ethnicTitle: 'CƠ CẤU THEO DÂN TỘC',
+  ethnicLine: (groups: string, top: string, count: string, pct: string) =>
+    `Đại biểu thuộc ${groups} dân tộc; dân tộc có nhiều đại biểu nhất là dân tộc ${top} với ${count} đại biểu (${pct}%).`,
+  ethnicUnknown: 'Chưa rõ dân tộc',
+  genderTitle: 'CƠ CẤU THEO GIỚI TÍNH',
+  genderUnknown: 'Chưa rõ giới tính',
+  ageTitle: (year: number | null) => `CƠ CẤU THEO ĐỘ TUỔI${year === null ? '' : ` (TÍNH ĐẾN NĂM ${year})`}`,
+  ageUnknown: 'Chưa rõ năm sinh',
+  oldest: 'Đại biểu cao tuổi nhất',
+  youngest: 'Đại biểu trẻ tuổi nhất',
+  person: (what: string, p: { name: string; age: number; group: string | null; unit: string }) =>
+    `${what}: ${p.name}, ${p.age} tuổi${p.group ? `, dân tộc ${p.group}` : ''}, đơn vị: ${p.unit}.`,
+  categoryTitle: 'CƠ CẤU THEO THÀNH PHẦN',
+  categoryUnknown: 'Chưa rõ thành phần',
+  partyTitle: 'ĐẢNG VIÊN',
+  partyLine: (count: string, pct: string) => `Số đại biểu là đảng viên: ${count} đại biểu (${pct}%).`,
+  unitTitle: 'SỐ ĐẠI BIỂU THEO ĐƠN VỊ',
+  withoutTitle: 'CÁC DÂN TỘC THIỂU SỐ SINH SỐNG TRÊN ĐỊA BÀN CHƯA CÓ ĐẠI BIỂU',
+  withoutLine: (list: string) => `Các dân tộc thiểu số sinh sống trên địa bàn chưa có đại biểu chính thức: ${list}.`,
+  everyGroup: 'Tất cả các dân tộc thiểu số sinh sống trên địa bàn đều có đại biểu chính thức dự Đại hội.',
+  noLivingData: `Chưa có số liệu dân số theo dân tộc ở trang "Dân tộc theo đơn vị" để xác định các dân tộc chưa có đại biểu.`,
+  closing: 'Trên đây là báo cáo cơ cấu, thành phần đại biểu dự Đại hội.',
+  blank: (sheet: string, what: string, n: number, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${n} đại biểu chính thức chưa ghi ${what}, báo cáo sẽ ghi "chưa rõ": ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
+  implausibleYear: (birthYear: number, year: number) =>
+    birthYear >= year
+      ? `năm sinh ${birthYear} không trước năm Đại hội ${year}`
+      : `năm sinh ${birthYear} trước năm 1900`,
+  implausible: (sheet: string, cells: readonly string[]) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có năm sinh không hợp lệ, tuổi và nhóm tuổi sẽ sai: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  noYear: (sheet: string, cell: string) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
+  badAgeBands: (sheet: string, cell: string, text: string) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Mốc nhóm tuổi") là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61).`,
 } as const;

@@ -19,6 +19,7 @@ const FULL_MENU = [
   ['Phân bổ đại biểu', 'menuAllocateDelegates'],
   ['Hoàn tác phân bổ', 'menuUndoAllocation'],
   ['Kiểm tra dữ liệu', 'menuValidateAll'],
+  ['Cập nhật trang Thống kê', 'menuWriteStatistics'],
 ];
 const SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -213,7 +214,7 @@ describe('npm run deploy, validated without a Google account', () => {
     const r = deploy('--guide-url', 'https://example.org/docs/huong-dan-su-dung.md');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Checks passed: build/ (Code.js, Sidebar.html, appsscript.json)');
+    expect(r.stdout).toContain('Checks passed: build/ (Code.js, Sidebar.html, Intake.html, appsscript.json)');
     expect(clasp(r.stdout)).toEqual(['$ clasp -P .clasp-addon.json push --force']);
     expect(r.stdout).toContain('Test deployments');
   });
@@ -307,6 +308,7 @@ if (args[0] === 'create-script') {
       'appsscript.json',
       'build/Code.js',
       'build/Sidebar.html',
+      'build/Intake.html',
       'build/appsscript.json',
       'dist/template/Code.js',
     ])

@@ -148,6 +148,7 @@ describe('server API', () => {
       'lastValidation',
       'listDocuments',
       'listMeetings',
+      'openIntakeDialog',
       'previewAllocation',
       'progressSummary',
       'selectCell',
@@ -156,6 +157,7 @@ describe('server API', () => {
       'undoAllocation',
       'validateAll',
       'voidNumber',
+      'writeStatistics',
     ];
     expect(Object.keys(ARGS).sort()).toEqual(sidebarApi);
     expect(functions).toEqual(
@@ -165,6 +167,7 @@ describe('server API', () => {
         'menuSetupWorkbook',
         'menuUndoAllocation',
         'menuValidateAll',
+        'menuWriteStatistics',
         'onInstall',
         'onOpen',
         'showSidebar',
@@ -187,6 +190,9 @@ describe('server API', () => {
     ['selectCell', ['Đại biểu', 'A1:B2']],
     ['selectCell', ['Đại biểu', '=A1']],
     ['selectCell', [{ sheet: 'x' }, 'A1']],
+    ['openIntakeDialog', []],
+    ['openIntakeDialog', [{ mode: 'xoa' }]],
+    ['openIntakeDialog', [{ mode: 'form', khac: 1 }]],
   ] as const)('%s rejects %j with a clear message', async (fn, args) => {
     const runtime = new Runtime({ spreadsheet: await fresh(), now: NOW });
     const message = errorOf(() => runBundle(runtime, fn, [...args]));

@@ -168,6 +168,7 @@ describe('ND 30 constants', () => {
       'QUYẾT ĐỊNH': 'QĐ',
       'GIẤY MỜI': 'GM',
       'DANH SÁCH': '',
+      'BÁO CÁO': 'BC',
     };
     for (const t of Object.values(NOTICE_TYPES)) expect(t.abbr).toBe(expected[t.typeName]);
     const file = join(SHARED, 'domain/nd30_2020_doc_type_abbreviations.csv');
@@ -176,6 +177,7 @@ describe('ND 30 constants', () => {
     expect(rows.find((r) => r[0] === 'Thông báo')?.[1]).toBe('TB');
     expect(rows.find((r) => r[0] === 'Quyết định (cá biệt)')?.[1]).toBe('QĐ');
     expect(rows.find((r) => r[0] === 'Giấy mời')?.[1]).toBe('GM');
+    expect(rows.find((r) => r[0] === 'Báo cáo')?.[1]).toBe('BC');
   });
 });
 

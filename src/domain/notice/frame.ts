@@ -34,6 +34,7 @@ export const NOTICE_TYPES: Record<NoticeKind, NoticeType> = {
     label: KIND_NAMES['danh-sach-dai-bieu'],
     numbered: false,
   },
+  'bao-cao-co-cau': { typeName: 'BÁO CÁO', abbr: 'BC', label: KIND_NAMES['bao-cao-co-cau'] },
 };
 
 /** Vietnamese capitals ("Ban Chỉ đạo" → "BAN CHỈ ĐẠO"). */

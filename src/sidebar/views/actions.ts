@@ -7,6 +7,7 @@ import { type Child, h } from '../dom';
 import { REALLOCATE, type Strings } from '../i18n';
 import { NOTICE_KINDS_LIST } from '../kinds';
 import { safeUrl } from '../model';
+import { call } from '../rpc';
 import type { ActionKey, ResultState, ViewContext } from '../state';
 import { noticeFormView } from './noticeForm';
 import { nextStep, STEP_ACTION } from './start';
@@ -114,8 +115,29 @@ export function actionsView(ctx: ViewContext): HTMLElement {
       simple('validateAll', t.validate, t.validateHint, primary('validateAll')),
       toggle,
       menu,
+      intakeButtons(ctx),
     ),
   );
+}
+
+/**
+ * "Tạo mẫu danh sách" / "Nhận danh sách": open the intake dialog (openIntakeDialog), which holds the
+ * spreadsheet library; a failure to open it is said under the buttons.
+ */
+function intakeButtons(ctx: ViewContext): Child {
+  const { t } = ctx;
+  const failure = h('p', { class: 'hint', role: 'alert', 'data-intake-error': '' });
+  const open = (mode: 'form' | 'import') => {
+    failure.textContent = '';
+    call('openIntakeDialog', { mode }).catch((e: unknown) => {
+      failure.textContent = e instanceof Error ? e.message : String(e);
+    });
+  };
+  return [
+    actionButton(ctx, 'intake-form', t.intakeForm, t.intakeFormHint, false, () => open('form')),
+    actionButton(ctx, 'intake-import', t.intakeImport, t.intakeImportHint, false, () => open('import')),
+    failure,
+  ];
 }
 
 /** The content of the live region: the last result, or the running action. */

@@ -1,18 +1,52 @@
 /**
  * "Cách tính" under a finished allocation: the method and the summary sentences, then every unit by name
  * with why it got its number (the same text as the `Cách tính` column of `Phân bổ`), folded in a
- * <details> so a province of hundreds of communes stays readable. A failed allocation shows nothing here:
- * its message alone says why.
+ * <details> so a province of hundreds of communes stays readable; and the seats of every unit as a bar
+ * chart (names, in the order of the `Phân bổ` table), one row per unit in a box that scrolls, so 150 or
+ * 3,000 units stay readable at 300 px. A failed allocation shows nothing here: its message alone says why.
  */
-import type { AllocationResultDto } from '../../rpc/contract';
+import type { AllocationResultDto, AllocationRowDto } from '../../rpc/contract';
+import { barChart } from '../charts';
 import { type Child, h } from '../dom';
-import type { Strings } from '../i18n';
+import { CHARTS, type Strings } from '../i18n';
+
+/** The allocation as bars: one per unit, its final number (Số phân bổ), by name, in the table's order. */
+export function allocationChart(rows: readonly AllocationRowDto[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const c = CHARTS;
+  let most: AllocationRowDto | null = null;
+  let least: AllocationRowDto | null = null;
+  let total = 0;
+  for (const row of rows) {
+    total += row.final;
+    if (!most || row.final > most.final) most = row;
+    if (!least || row.final < least.final) least = row;
+  }
+  const person = (r: AllocationRowDto | null) => (r ? { name: r.name || r.code, seats: r.final } : null);
+  const chart = barChart(
+    rows.map((r) => ({
+      label: r.name || r.code,
+      value: r.final,
+      key: r.code,
+      title: c.allocationUnitTitle(r.name || r.code, r.final, r.quota),
+    })),
+    { title: c.allocationTitle, summary: c.allocationSummary(rows.length, total, person(most), person(least)) },
+    { valueWidth: 40, rowHeight: 28 },
+  );
+  return h(
+    'details',
+    { class: 'allocation-chart', open: rows.length <= 40, 'data-chart-of': 'allocation' },
+    h('summary', null, c.allocationCaption(rows.length)),
+    h('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': c.allocationRegion }, chart),
+  );
+}
 
 export function allocationExplanation(r: AllocationResultDto): ((s: Strings) => Child) | undefined {
   if (!r.ok) return undefined;
   const lines = [...(r.methodName ? [r.methodName] : []), ...r.explanation];
   const units = r.rows.filter((row) => row.reason);
-  if (lines.length === 0 && units.length === 0) return undefined;
+  const chart = allocationChart(r.rows);
+  if (lines.length === 0 && units.length === 0 && !chart) return undefined;
   return (s) =>
     h(
       'div',
@@ -37,5 +71,6 @@ export function allocationExplanation(r: AllocationResultDto): ((s: Strings) => 
             ),
           )
         : null,
+      chart,
     );
 }

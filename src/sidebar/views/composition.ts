@@ -4,12 +4,90 @@
  * opened, and again with "Đếm lại". Kept out of the sidebar's re-render (it holds its own figures).
  */
 import type { CompositionSummaryDto } from '../../rpc/contract';
+import { type Bar, barChart, shareChart, topWithOther } from '../charts';
 import { type Child, fill, h } from '../dom';
-import { formatNumber, T } from '../i18n';
+import { CHARTS, formatNumber, formatShare, T } from '../i18n';
 import { call } from '../rpc';
 
 function figure(label: string, value: Child): HTMLElement {
   return h('div', { class: 'composition-figure' }, h('dt', null, label), h('dd', null, value));
+}
+
+/** Groups shown by name before the rest are summed as "Khác". */
+export const TOP_GROUPS = 6;
+
+function chartFigure(kind: string, caption: string, chart: Element): HTMLElement {
+  return h('figure', { class: 'chart-figure', 'data-chart-of': kind }, h('figcaption', null, caption), chart);
+}
+
+/** The three small charts: by group (top groups + "Khác"), women's share (with the minimum), age bands. */
+export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
+  const c = CHARTS;
+  const share = (n: number) => (s.total > 0 ? n / s.total : 0);
+  const countShare = (n: number, sh: number) => `${formatNumber(n)} (${formatShare(sh)})`;
+  const groups: Bar[] = s.byEthnicGroup.map((g) => ({
+    label: g.group,
+    value: g.count,
+    valueText: countShare(g.count, g.share),
+  }));
+  const groupBars = topWithOther(groups, TOP_GROUPS, (rest) => {
+    const n = rest.reduce((sum, b) => sum + b.value, 0);
+    return {
+      label: c.other(rest.length),
+      valueText: countShare(n, share(n)),
+      title: c.otherTitle(
+        rest.map((b) => b.label),
+        n,
+        share(n),
+      ),
+    };
+  });
+  if (s.ethnicUnknown > 0)
+    groupBars.push({
+      label: c.ethnicUnknown,
+      value: s.ethnicUnknown,
+      valueText: countShare(s.ethnicUnknown, share(s.ethnicUnknown)),
+      muted: true,
+    });
+  const ages: Bar[] = s.ageBands.map((b) => ({
+    label: b.label,
+    value: b.count,
+    valueText: countShare(b.count, b.share),
+  }));
+  if (s.ageUnknown > 0)
+    ages.push({
+      label: c.ageUnknown,
+      value: s.ageUnknown,
+      valueText: countShare(s.ageUnknown, share(s.ageUnknown)),
+      muted: true,
+    });
+  const minimum = s.minWomenShare ?? null;
+  return h(
+    'div',
+    { class: 'composition-charts' },
+    groupBars.length > 0
+      ? chartFigure(
+          'groups',
+          c.groupsTitle,
+          barChart(groupBars, {
+            title: c.groupsTitle,
+            summary: c.groupsSummary(s.total, s.byEthnicGroup.length, s.byEthnicGroup.slice(0, 3)),
+          }),
+        )
+      : null,
+    chartFigure(
+      'women',
+      c.womenTitle,
+      shareChart(s.women.share, minimum, {
+        title: c.womenTitle,
+        summary: c.womenSummary(s.women.count, s.women.share, minimum),
+        ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum) }),
+      }),
+    ),
+    ages.length > 0
+      ? chartFigure('ages', c.agesTitle, barChart(ages, { title: c.agesTitle, summary: c.agesSummary(s.ageBands) }))
+      : null,
+  );
 }
 
 /** The figures of one summary. */
@@ -58,6 +136,7 @@ export function compositionFigures(s: CompositionSummaryDto): HTMLElement {
           `${t.compositionWithout}: ${s.groupsWithoutDelegate.map((g) => g.group).join(', ')}.`,
         )
       : h('p', { class: 'muted', 'data-composition': 'without' }, t.compositionWithoutNone),
+    s.total > 0 ? compositionCharts(s) : null,
   );
   return h('div', { 'data-composition': 'figures' }, ...rows);
 }
@@ -82,12 +161,32 @@ export function compositionSection(): HTMLElement {
     t.compositionRefresh,
   );
   refresh.addEventListener('click', () => void load());
+  // "Cập nhật trang Thống kê": the add-in's own sheet of tables and native charts (writeStatistics).
+  const statisticsStatus = h('p', { class: 'muted', 'data-composition': 'statistics-status', role: 'status' });
+  const writeStatistics = h(
+    'button',
+    { type: 'button', class: 'link', 'aria-label': t.statisticsWriteLabel, 'data-key': 'statistics-write' },
+    t.statisticsWrite,
+  );
+  writeStatistics.addEventListener('click', async () => {
+    (writeStatistics as HTMLButtonElement).disabled = true;
+    fill(statisticsStatus, t.statisticsWriting);
+    try {
+      fill(statisticsStatus, (await call('writeStatistics')).message);
+    } catch (e) {
+      fill(statisticsStatus, `${t.statisticsFailed} ${(e as Error).message}`);
+    } finally {
+      (writeStatistics as HTMLButtonElement).disabled = false;
+    }
+  });
   const details = h(
     'details',
     { class: 'section composition', 'data-section': 'composition' },
     h('summary', null, h('h2', { id: 'h-composition', class: 'about-title' }, t.composition)),
     body,
     refresh,
+    writeStatistics,
+    statisticsStatus,
   );
   details.addEventListener('toggle', () => {
     if (details.open && !loaded) void load();

@@ -1,0 +1,244 @@
+/**
+ * Báo cáo cơ cấu, thành phần đại biểu (Decree 30/2020, type BC): the tables of compositionSummary
+ * (src/domain/composition.ts, never counted again here) printed as an official report: the total; by
+ * ethnic group; by gender; age bands with the oldest and the youngest; by Thành phần; Party members
+ * where the column exists; per unit; the groups living in the province without a delegate.
+ *
+ * Percentages are of the official delegates counted (Chính thức and Đương nhiên), printed with one
+ * decimal and a Vietnamese comma ("33,3"). Within a table they are rounded by the largest remainder:
+ * each share is first cut to a tenth of a percent, and the tenths still missing to reach 100,0 go to
+ * the rows with the largest remainders (ties: the larger count, then the earlier row), so every table
+ * adds up to exactly 100,0 and no share is off by more than a tenth.
+ */
+import type { CompositionSummary } from '../../rpc/contract';
+import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/vi';
+import { FIRST_BIRTH_YEAR } from '../checks/structure';
+import type { IsoDate } from '../dates';
+import type { DelegateRecord } from '../records';
+import type { Settings } from '../settings';
+import { SHEETS } from '../template';
+import { roman } from './delegateList';
+import { congressName, type FrameInput, frame, para, table } from './frame';
+import type { Block, DocModel } from './model';
+
+export const REPORT_WHAT = COMPOSITION_REPORT.what;
+
+export interface CompositionReportInput {
+  summary: CompositionSummary;
+  /** `Dân tộc theo đơn vị` lists minority groups living in the province (so "every group has a delegate" can be said). */
+  livingDeclared: boolean;
+}
+
+/**
+ * Shares of `counts` in tenths of a percent, rounded by the largest remainder so that they add up to
+ * exactly 1000 when the counts add up to `total` (see the module comment). All zero when total is 0.
+ */
+export function tenthsOfPercent(counts: readonly number[], total: number): number[] {
+  if (total <= 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (c * 1000) / total);
+  const out = exact.map((x) => Math.floor(x + 1e-9));
+  const sum = counts.reduce((a, b) => a + b, 0);
+  // Only a table whose rows are the whole (sum = total) is brought to 100,0; a part stays cut.
+  const target = sum === total ? 1000 : out.reduce((a, b) => a + b, 0);
+  let missing = target - out.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - (out[i] as number), count: counts[i] as number }))
+    .sort((a, b) => b.rest - a.rest || b.count - a.count || a.i - b.i);
+  for (const o of order) {
+    if (missing <= 0) break;
+    if (o.rest <= 1e-9) break;
+    out[o.i] = (out[o.i] as number) + 1;
+    missing--;
+  }
+  return out;
+}
+
+/** One share of a whole: `count` of `total`, rounded as the two-row table [count, rest] would be. */
+export function tenthsOfOne(count: number, total: number): number {
+  return tenthsOfPercent([count, Math.max(0, total - count)], total)[0] ?? 0;
+}
+
+/** 333 tenths → "33,3"; 1000 → "100,0". */
+export function percentText(tenths: number): string {
+  return `${Math.floor(tenths / 10)},${tenths % 10}`;
+}
+
+/** Vietnamese thousands: 2014 → "2.014". */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** A table of rows (label, count) with STT and a share column, the unknown row, the total. */
+function shareTable(header: string, rows: { label: string; count: number }[], total: number): Block {
+  const shown = rows;
+  const tenths = tenthsOfPercent(
+    shown.map((r) => r.count),
+    total,
+  );
+  const body = shown.map((r, i) => [String(i + 1), r.label, count(r.count), percentText(tenths[i] ?? 0)]);
+  const sum = shown.reduce((a, r) => a + r.count, 0);
+  return table(
+    [
+      ['STT', header, 'Số đại biểu', 'Tỷ lệ (%)'],
+      ...body,
+      ['', 'Tổng cộng', count(sum), percentText(tenths.reduce((a, b) => a + b, 0))],
+    ],
+    [10, 50, 20, 20],
+    ['center', 'left', 'center', 'center'],
+    true,
+  );
+}
+
+const L = COMPOSITION_REPORT;
+
+/** The report's summary line (trích yếu). */
+export function compositionReportSummary(s: Settings): string {
+  return `${L.summaryPrefix} ${congressName(s)}`;
+}
+
+/** The body: one numbered section per table. */
+export function compositionReportBlocks(input: CompositionReportInput): Block[] {
+  const s = input.summary;
+  const total = s.total;
+  const blocks: Block[] = [para(L.intro), para(L.rounding)];
+  let n = 0;
+  const section = (title: string) => {
+    n++;
+    blocks.push(para([{ text: `${roman(n)}. ${title}`, bold: true }], { spaceBeforePt: 6 }));
+  };
+
+  section(L.totalTitle);
+  blocks.push(para(L.totalLine(count(total), count(s.official), count(s.exOfficio))));
+  if (s.guests > 0) blocks.push(para(L.guestsLine(count(s.guests))));
+
+  section(L.ethnicTitle);
+  const groups = s.byEthnicGroup.map((g) => ({ label: g.group, count: g.count }));
+  if (s.ethnicUnknown > 0) groups.push({ label: L.ethnicUnknown, count: s.ethnicUnknown });
+  const top = s.byEthnicGroup[0];
+  if (top) {
+    blocks.push(
+      para(
+        L.ethnicLine(
+          count(s.byEthnicGroup.length),
+          top.group,
+          count(top.count),
+          percentText(tenthsOfOne(top.count, total)),
+        ),
+      ),
+    );
+  }
+  blocks.push(shareTable('Dân tộc', groups, total));
+
+  section(L.genderTitle);
+  const men = total - s.women.count - s.genderUnknown;
+  const genders = [
+    { label: 'Nữ', count: s.women.count },
+    { label: 'Nam', count: men },
+  ];
+  if (s.genderUnknown > 0) genders.push({ label: L.genderUnknown, count: s.genderUnknown });
+  blocks.push(shareTable('Giới tính', genders, total));
+
+  section(L.ageTitle(s.year));
+  const bands = s.ageBands.map((b) => ({ label: b.label, count: b.count }));
+  if (s.ageUnknown > 0) bands.push({ label: L.ageUnknown, count: s.ageUnknown });
+  blocks.push(shareTable('Độ tuổi', bands, total));
+  if (s.oldest) blocks.push(para(L.person(L.oldest, s.oldest), { spaceBeforePt: 6 }));
+  if (s.youngest) blocks.push(para(L.person(L.youngest, s.youngest)));
+
+  section(L.categoryTitle);
+  const categories = s.byCategory.map((c) => ({ label: c.category, count: c.count }));
+  if (s.categoryUnknown > 0) categories.push({ label: L.categoryUnknown, count: s.categoryUnknown });
+  blocks.push(shareTable('Thành phần', categories, total));
+
+  if (s.partyMembers) {
+    section(L.partyTitle);
+    blocks.push(para(L.partyLine(count(s.partyMembers.count), percentText(tenthsOfOne(s.partyMembers.count, total)))));
+  }
+
+  section(L.unitTitle);
+  const unitRows = s.byUnit.map((u, i) => [
+    String(i + 1),
+    u.name,
+    count(u.count),
+    count(u.women),
+    u.byEthnicGroup.map((g) => `${g.group} ${count(g.count)}`).join(', '),
+  ]);
+  blocks.push(
+    table(
+      [
+        ['STT', 'Đơn vị', 'Số đại biểu', 'Trong đó nữ', 'Dân tộc (số đại biểu)'],
+        ...unitRows,
+        [
+          '',
+          'Tổng cộng',
+          count(s.byUnit.reduce((a, u) => a + u.count, 0)),
+          count(s.byUnit.reduce((a, u) => a + u.women, 0)),
+          '',
+        ],
+      ],
+      [8, 30, 14, 14, 34],
+      ['center', 'left', 'center', 'center', 'left'],
+      true,
+    ),
+  );
+
+  section(L.withoutTitle);
+  if (s.groupsWithoutDelegate.length > 0) {
+    blocks.push(
+      para(L.withoutLine(s.groupsWithoutDelegate.map((g) => `${g.group} (${count(g.population)} người)`).join(', '))),
+    );
+  } else {
+    blocks.push(para(input.livingDeclared ? L.everyGroup : L.noLivingData));
+  }
+  blocks.push(para(L.closing));
+  return blocks;
+}
+
+export function buildCompositionReport(
+  input: CompositionReportInput,
+  s: Settings,
+  date: IsoDate,
+  number: string,
+  options: Pick<FrameInput, 'profile' | 'draft'> = {},
+): DocModel {
+  return frame({
+    kind: 'bao-cao-co-cau',
+    settings: s,
+    ...options,
+    date,
+    number,
+    summary: compositionReportSummary(s),
+    blocks: compositionReportBlocks(input),
+  });
+}
+
+/**
+ * What the report would print as "chưa rõ" (a blank ethnic group, gender or birth year of a counted
+ * delegate), named by cell: checks before generating (printed once the officer confirms).
+ */
+export function blankFieldChecks(records: readonly DelegateRecord[]): string[] {
+  const counted = records.filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio');
+  const out: string[] = [];
+  const fields = [
+    ['ethnic', 'dân tộc'],
+    ['gender', 'giới tính'],
+    ['birthYear', 'năm sinh'],
+  ] as const;
+  for (const [field, what] of fields) {
+    const blank = counted.filter((d) => d.data[field] === null || d.data[field] === undefined || d.data[field] === '');
+    if (blank.length === 0) continue;
+    const cells = blank.map((d) => DM.cell(d.cells[field] ?? `dòng ${d.row}`, `${what} trống`));
+    out.push(L.blank(SHEETS.delegates.name, what, blank.length, cells));
+  }
+  return out;
+}
+
+/**
+ * Counted delegates whose birth year is no birth year at the congress (the error
+ * "birth-year-implausible" of "Kiểm tra dữ liệu": the congress year or later, before 1900): their age
+ * would be printed in a band and as the oldest or the youngest, so the report is refused, naming the cells.
+ */
+export function implausibleBirthYears(records: readonly DelegateRecord[], year: number): string[] {
+  return records
+    .filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio')
+    .filter((d) => d.data.birthYear !== null && (d.data.birthYear >= year || d.data.birthYear < FIRST_BIRTH_YEAR))
+    .map((d) => DM.cell(d.cells.birthYear ?? `dòng ${d.row}`, L.implausibleYear(d.data.birthYear as number, year)));
+}

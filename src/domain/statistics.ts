@@ -1,0 +1,275 @@
+/**
+ * The `Thống kê` sheet as data: titled tables of the congress's composition (from
+ * summarizeComposition, never counted again here) and of the seats allocated by unit, each cell
+ * with its number format and weight, and the three charts with the table cells they draw from.
+ * Pure: no Apps Script.
+ *
+ * Numbers are numbers (format #,##0), shares are fractions (format 0.0%), names and labels are text
+ * (format @): text copied from the officer's cells is never read as a number, a date or a formula.
+ */
+import type { CompositionSummary } from '../rpc/contract';
+import { STATISTICS_LABELS as L } from '../ui/vi';
+
+/** Number formats of the sheet. */
+export const STATISTICS_FORMATS = { text: '@', count: '#,##0', share: '0.0%' } as const;
+
+/** Columns used by the tables (A–E); charts sit to the right of them. */
+export const STATISTICS_WIDTH = 5;
+/** The column where the charts are anchored (G). */
+export const CHART_COLUMN = 7;
+/** Rows between two charts' anchors. */
+export const CHART_ROW_STEP = 22;
+
+type Kind = 'text' | 'count' | 'share';
+export interface StatisticsCell {
+  value: string | number;
+  kind: Kind;
+  bold?: boolean;
+}
+
+/** A 1-based rectangle of the sheet. */
+export interface SheetRect {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+export type StatisticsChartType = 'BAR' | 'COLUMN' | 'PIE';
+
+export interface StatisticsChart {
+  /** Which table it draws (stable name, for tests and the playground). */
+  key: 'seats' | 'byEthnic' | 'ageBands';
+  type: StatisticsChartType;
+  /** Header row + data rows, label column then value column. */
+  range: SheetRect;
+  title: string;
+  hAxisTitle: string;
+  vAxisTitle: string;
+  /** Anchor cell (1-based). */
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+export interface StatisticsTable {
+  key: string;
+  title: string;
+  /** Row of the title (1-based); the header is the next row, data after it. */
+  titleRow: number;
+  headerRow: number;
+  /** Data rows (1-based, inclusive); lastRow < firstRow when the table has no data row. */
+  firstRow: number;
+  lastRow: number;
+}
+
+export interface StatisticsLayout {
+  rows: StatisticsCell[][];
+  tables: StatisticsTable[];
+  charts: StatisticsChart[];
+}
+
+/** A unit's seats as `Phân bổ` shows them (Số chính thức), in the sheet's order. */
+export interface SeatsRow {
+  code: string;
+  name: string;
+  seats: number;
+}
+
+export interface StatisticsInput {
+  summary: CompositionSummary;
+  seats: readonly SeatsRow[];
+  /** "14:05 30/11/2026", as the officer's time zone shows it. */
+  when: string;
+}
+
+const text = (value: string, bold = false): StatisticsCell =>
+  bold ? { value, kind: 'text', bold } : { value, kind: 'text' };
+const count = (value: number): StatisticsCell => ({ value, kind: 'count' });
+const share = (value: number): StatisticsCell => ({ value, kind: 'share' });
+
+export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout {
+  const { summary: s, seats } = input;
+  const rows: StatisticsCell[][] = [[text(L.title, true)], [text(L.subtitle(s.year, input.when))]];
+  const tables: StatisticsTable[] = [];
+  let index = 0;
+
+  const table = (key: string, title: string, header: string[], data: StatisticsCell[][]): StatisticsTable => {
+    rows.push([]);
+    index++;
+    const titleRow = rows.length + 1;
+    rows.push([text(L.section(index, title), true)]);
+    rows.push(header.map((h) => text(h, true)));
+    const firstRow = rows.length + 1;
+    for (const r of data) rows.push(r);
+    const t = { key, title, titleRow, headerRow: titleRow + 1, firstRow, lastRow: rows.length };
+    tables.push(t);
+    return t;
+  };
+  const H = L.headers;
+  const R = L.rows;
+
+  table(
+    'totals',
+    L.totals,
+    [H.item, H.count],
+    [
+      [text(R.counted), count(s.total)],
+      [text(R.official), count(s.official)],
+      [text(R.exOfficio), count(s.exOfficio)],
+      [text(R.guests), count(s.guests)],
+      ...(s.unclassified > 0 ? [[text(R.unclassified), count(s.unclassified)]] : []),
+    ],
+  );
+
+  const ethnic = table(
+    'byEthnic',
+    L.byEthnic,
+    [H.group, H.delegates, H.share],
+    s.byEthnicGroup.map((g) => [text(g.group), count(g.count), share(g.share)]),
+  );
+  // Kept out of the chart's range: the chart draws the groups only.
+  if (s.ethnicUnknown > 0)
+    rows.push([text(R.ethnicUnknown), count(s.ethnicUnknown), share(ratio(s.ethnicUnknown, s.total))]);
+
+  table(
+    'women',
+    L.women,
+    [H.item, H.count, H.share],
+    [
+      [text(R.women), count(s.women.count), share(s.women.share)],
+      ...(s.genderUnknown > 0
+        ? [[text(R.genderUnknown), count(s.genderUnknown), share(ratio(s.genderUnknown, s.total))]]
+        : []),
+    ],
+  );
+
+  const ages = table(
+    'ageBands',
+    L.ageBands,
+    [H.band, H.delegates, H.share],
+    s.ageBands.map((b) => [text(b.label), count(b.count), share(b.share)]),
+  );
+  if (s.ageUnknown > 0) rows.push([text(R.ageUnknown), count(s.ageUnknown), share(ratio(s.ageUnknown, s.total))]);
+
+  table(
+    'byCategory',
+    L.byCategory,
+    [H.category, H.delegates, H.share],
+    [
+      ...s.byCategory.map((c) => [text(c.category), count(c.count), share(c.share)]),
+      ...(s.categoryUnknown > 0
+        ? [[text(R.categoryUnknown), count(s.categoryUnknown), share(ratio(s.categoryUnknown, s.total))]]
+        : []),
+    ],
+  );
+
+  if (s.partyMembers)
+    table(
+      'party',
+      L.party,
+      [H.item, H.count, H.share],
+      [[text(R.party), count(s.partyMembers.count), share(s.partyMembers.share)]],
+    );
+
+  const person = (label: string, p: CompositionSummary['oldest']): StatisticsCell[] =>
+    p ? [text(label), text(p.name), count(p.age), text(p.group ?? ''), text(p.unit)] : [text(label), text(R.noPerson)];
+  table(
+    'oldestYoungest',
+    L.oldestYoungest,
+    [H.item, H.name, H.age, H.group, H.unit],
+    [person(R.oldest, s.oldest), person(R.youngest, s.youngest)],
+  );
+
+  table(
+    'byUnit',
+    L.byUnit,
+    [H.unitCode, H.unitName, H.delegates, H.women],
+    s.byUnit.map((u) => [text(u.code), text(u.name), count(u.count), count(u.women)]),
+  );
+
+  table(
+    'groupsWithoutDelegate',
+    L.groupsWithout,
+    [H.group, H.population],
+    s.groupsWithoutDelegate.length > 0
+      ? s.groupsWithoutDelegate.map((g) => [text(g.group), count(g.population)])
+      : [[text(R.noGroupWithout)]],
+  );
+
+  const seatTable = table(
+    'seats',
+    L.seats,
+    [H.unitCode, H.unitName, H.seats],
+    seats.length > 0 ? seats.map((u) => [text(u.code), text(u.name), count(u.seats)]) : [[text(R.noAllocation)]],
+  );
+
+  const charts: StatisticsChart[] = [];
+  const C = L.charts;
+  const chartAt = () => ({ anchorRow: 1 + charts.length * CHART_ROW_STEP, anchorColumn: CHART_COLUMN });
+  const span = (t: StatisticsTable, column: number): SheetRect => ({
+    row: t.headerRow,
+    column,
+    numRows: t.lastRow - t.headerRow + 1,
+    numColumns: 2,
+  });
+  if (seats.length > 0)
+    charts.push({
+      key: 'seats',
+      type: 'BAR',
+      range: span(seatTable, 2),
+      title: C.seats,
+      hAxisTitle: C.axisDelegates,
+      vAxisTitle: C.axisUnit,
+      ...chartAt(),
+    });
+  if (s.byEthnicGroup.length > 0)
+    charts.push({
+      key: 'byEthnic',
+      type: 'BAR',
+      range: span(ethnic, 1),
+      title: C.byEthnic,
+      hAxisTitle: C.axisDelegates,
+      vAxisTitle: C.axisGroup,
+      ...chartAt(),
+    });
+  if (s.total > 0 && s.ageBands.length > 0)
+    charts.push({
+      key: 'ageBands',
+      type: 'COLUMN',
+      range: span(ages, 1),
+      title: C.ageBands,
+      hAxisTitle: C.axisBand,
+      vAxisTitle: C.axisDelegates,
+      ...chartAt(),
+    });
+  return { rows, tables, charts };
+}
+
+function ratio(part: number, total: number): number {
+  return total > 0 ? part / total : 0;
+}
+
+/** The cells as setValues / setNumberFormats / setFontWeights take them, `width` columns wide. */
+export function statisticsGrids(
+  layout: StatisticsLayout,
+  width = STATISTICS_WIDTH,
+): { values: (string | number)[][]; formats: string[][]; weights: ('bold' | 'normal')[][] } {
+  const values: (string | number)[][] = [];
+  const formats: string[][] = [];
+  const weights: ('bold' | 'normal')[][] = [];
+  for (const r of layout.rows) {
+    const v: (string | number)[] = [];
+    const f: string[] = [];
+    const w: ('bold' | 'normal')[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = r[c];
+      v.push(cell ? cell.value : '');
+      f.push(cell ? STATISTICS_FORMATS[cell.kind] : STATISTICS_FORMATS.text);
+      w.push(cell?.bold ? 'bold' : 'normal');
+    }
+    values.push(v);
+    formats.push(f);
+    weights.push(w);
+  }
+  return { values, formats, weights };
+}

@@ -1,0 +1,122 @@
+/**
+ * Every string of the intake dialog (build/Intake.html), in Vietnamese: the dialog's text, the
+ * messages about files, and the text written into the forms it makes. Nothing else in src/intake holds
+ * UI text.
+ */
+
+/** 1234 → "1.234" (Vietnamese thousands separator). */
+export function formatNumber(n: number): string {
+  const s = String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return n < 0 ? `-${s}` : s;
+}
+
+/** Largest file the dialog reads (bytes). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Most cells sent to the server at once (a list of a few hundred delegates is far below it). */
+export const MAX_CELLS = 60_000;
+
+export const t = {
+  loading: 'Đang tải…',
+  working: 'Đang xử lý…',
+  allUnits: 'Tất cả đơn vị',
+  unitLabel: 'Đơn vị',
+  chooseUnit: '— Chọn đơn vị —',
+  tabForm: 'Tạo mẫu danh sách',
+  tabImport: 'Nhận danh sách',
+  close: 'Đóng',
+  noServer: 'Không gọi được máy chủ của tiện ích. Hãy đóng hộp thoại và mở lại.',
+  unexpected: 'Đã xảy ra lỗi ngoài dự kiến. Hãy đóng hộp thoại và thử lại.',
+
+  // Form out
+  formIntro:
+    'Tạo tệp Excel (.xlsx) để gửi cho đơn vị qua thư điện tử hoặc Zalo. Đơn vị điền danh sách đại biểu vào tệp và gửi lại.',
+  makeForm: 'Tạo và tải mẫu',
+  makeForms: (n: number) => `Tạo và tải ${formatNumber(n)} tệp mẫu (mỗi đơn vị một tệp)`,
+  manyDownloads:
+    'Trình duyệt có thể hỏi có cho phép tải nhiều tệp cùng lúc không: hãy chọn "Cho phép". Nếu tệp nào chưa tải về, bấm vào tên tệp trong danh sách dưới đây.',
+  formMade: (n: number) => (n === 1 ? 'Đã tạo 1 tệp mẫu.' : `Đã tạo ${formatNumber(n)} tệp mẫu.`),
+  formLinkHint: 'Nếu tệp chưa tự tải về, bấm vào tên tệp:',
+  noUnits: 'Chưa có đơn vị nào trong trang "Đơn vị". Hãy nhập danh sách đơn vị trước.',
+
+  // Form content (written into the .xlsx)
+  formSheet: 'Danh sách',
+  listsSheet: 'Danh mục',
+  guideSheet: 'Hướng dẫn',
+  formTitle: (province: string) =>
+    `DANH SÁCH ĐẠI BIỂU DỰ ĐẠI HỘI ĐẠI BIỂU CÁC DÂN TỘC THIỂU SỐ${province ? ` TỈNH ${province.toLocaleUpperCase('vi')}` : ''}`,
+  formCongress: (round: string, year: number | null) =>
+    [round ? `Lần thứ ${round}` : '', year ? `năm ${year}` : ''].filter(Boolean).join(', '),
+  formUnit: (word: string, name: string) => `Đơn vị${word ? ` (${word})` : ''}: ${name}`,
+  formSeats: (seats: number | null, guests: number | null) =>
+    [
+      `Số đại biểu được phân bổ: ${seats === null ? 'chưa phân bổ' : formatNumber(seats)}`,
+      guests === null ? '' : `Số khách mời được mời: ${formatNumber(guests)}`,
+    ]
+      .filter(Boolean)
+      .join('   ·   '),
+  formGroups: (groups: string[]) =>
+    groups.length ? `Dân tộc cần có đại biểu: ${groups.join(', ')}` : 'Dân tộc cần có đại biểu: (không quy định)',
+  formDeadline: (deadline: string) => (deadline ? `Hạn gửi danh sách: ${deadline}` : ''),
+  formMoreGuide: 'Xem thêm hướng dẫn ở trang "Hướng dẫn".',
+  requiredMark: ' (*)',
+
+  // List in
+  importIntro:
+    'Chọn đơn vị, rồi chọn tệp danh sách đơn vị gửi về (.xlsx hoặc .csv) hoặc dán các dòng sao chép từ bảng tính. Tiện ích xem trước, chưa ghi gì cho đến khi bạn xác nhận.',
+  fileLabel: 'Tệp danh sách (.xlsx, .csv)',
+  pasteLabel: 'Hoặc dán các dòng (kể cả dòng tiêu đề cột) vào đây',
+  pastePlaceholder: 'Họ và tên\tDân tộc\tGiới tính\t…',
+  previewPasted: 'Xem trước các dòng đã dán',
+  pastedName: 'Dữ liệu dán',
+  chooseUnitFirst: 'Hãy chọn đơn vị gửi danh sách.',
+  tooLarge: (name: string, mb: number) =>
+    `Tệp "${name}" lớn hơn ${formatNumber(mb)} MB. Hãy xóa các trang tính hoặc hình ảnh thừa rồi gửi lại, hoặc dán các dòng vào ô bên dưới.`,
+  tooManyCells: (name: string) =>
+    `Tệp "${name}" có quá nhiều ô (hơn ${formatNumber(MAX_CELLS)} ô). Hãy chỉ giữ lại bảng danh sách đại biểu.`,
+  unsupported: (name: string) =>
+    `Không đọc được tệp "${name}": chỉ nhận tệp Excel .xlsx hoặc .csv. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
+  unreadableXlsx: (name: string) =>
+    `Không đọc được tệp "${name}": tệp hỏng hoặc không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
+  emptyFile: (name: string) => `Tệp "${name}" không có dữ liệu.`,
+  emptyPaste: 'Chưa có dòng nào được dán.',
+  readSheet: (sheet: string, rows: number) => `Đã đọc trang tính "${sheet}" (${formatNumber(rows)} dòng).`,
+  readCsv: (rows: number, legacy: boolean) =>
+    `Đã đọc ${formatNumber(rows)} dòng.${legacy ? ' Tệp không ở dạng UTF-8, đã đọc theo bảng mã Windows tiếng Việt (1258): hãy kiểm tra dấu tiếng Việt trong bản xem trước.' : ''}`,
+  previewTitle: (unit: string, file: string) => `Xem trước: danh sách của ${unit} (tệp "${file}")`,
+  added: 'Đại biểu thêm mới',
+  removed: 'Đại biểu bị xóa khỏi danh sách hiện có',
+  changed: 'Đại biểu có thay đổi',
+  unchanged: (n: number) => `${formatNumber(n)} đại biểu không thay đổi.`,
+  otherUnits: 'Dòng của đơn vị khác (không nhập)',
+  problems: 'Vấn đề trong tệp',
+  rowOfFile: (n: number) => `Dòng ${formatNumber(n)}`,
+  sheetRow: (n: number) => `dòng ${formatNumber(n)} trang Đại biểu`,
+  changedKeys: (keys: string) => `thay đổi: ${keys}`,
+  more: (n: number) => `… và ${formatNumber(n)} dòng khác`,
+  noName: '(chưa có họ tên)',
+  nothingToImport: 'Tệp không có dòng nào nhập được cho đơn vị này.',
+  blockedByErrors: 'Tệp có lỗi không thể nhập: hãy sửa tệp (hoặc đề nghị đơn vị gửi lại) rồi chọn lại tệp.',
+  confirm: (unit: string) => `Xác nhận thay thế danh sách của ${unit}`,
+  confirmNote:
+    'Chỉ các dòng của đơn vị này trong trang "Đại biểu" được thay bằng danh sách trong tệp; dòng của các đơn vị khác giữ nguyên.',
+  chooseAnother: 'Chọn tệp khác',
+  headerRow: (n: number) => `Dòng tiêu đề cột: dòng ${formatNumber(n)} của tệp.`,
+  unknownColumns: (headers: string) => `Cột không nhận ra (bỏ qua): ${headers}`,
+  written: (rows: number, removed: number, sheet: string) =>
+    `Đã ghi ${formatNumber(rows)} dòng vào trang "${sheet}"${removed ? `, thay cho ${formatNumber(removed)} dòng cũ` : ''}.`,
+  severity: { error: 'Lỗi', warning: 'Cảnh báo' } as const,
+} as const;
+
+/** Display names of the template keys shown in a preview (the rest show their key). */
+export const KEY_LABELS: Record<string, string> = {
+  name: 'Họ và tên',
+  ethnic: 'Dân tộc',
+  gender: 'Giới tính',
+  birthYear: 'Năm sinh',
+  birthDate: 'Ngày sinh',
+  category: 'Thành phần',
+  kind: 'Loại đại biểu',
+  unit: 'Mã đơn vị',
+  position: 'Chức vụ, nơi công tác',
+  phone: 'Điện thoại',
+};

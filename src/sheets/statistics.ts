@@ -1,0 +1,258 @@
+/**
+ * writeStatistics: rewrites the add-in's own sheet `Thống kê` whole (the composition's tables, the
+ * seats by unit) and replaces the add-in's three charts on it.
+ *
+ * Reads `Cấu hình`, `Đơn vị`, `Dân tộc theo đơn vị`, `Đại biểu` and `Phân bổ` once each (the same
+ * reads and counts as compositionSummary), then writes one block of number formats, one of values
+ * and one of font weights over the new and the old extent, so shorter tables leave no stale rows.
+ * The call count does not grow with the number of rows.
+ *
+ * The sheet is recognised by its id, recorded in the document properties when the add-in created
+ * it (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetid,
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getsheetbyidid): a
+ * sheet named `Thống kê` (or a look-alike) that the add-in did not create is never written; the
+ * action stops and says so. The add-in's charts are recognised by their ids, recorded the same
+ * way (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart#getchartid);
+ * a chart the officer added, on this sheet or elsewhere, is never touched.
+ * Charts: https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder.
+ */
+
+import { printedSeats } from '../domain/notice/figures';
+import { ProblemList } from '../domain/problem';
+import { readAllocationTable, readUnits, UnitIndex } from '../domain/records';
+import {
+  buildStatisticsLayout,
+  type SeatsRow,
+  STATISTICS_FORMATS,
+  STATISTICS_WIDTH,
+  type StatisticsLayout,
+  statisticsGrids,
+} from '../domain/statistics';
+import { isTotalLabel } from '../domain/text';
+import { restoreInput, textInput } from '../domain/values';
+import type { StatisticsResultDto } from '../rpc/contract';
+import { STATISTICS_LABELS } from '../ui/vi';
+import { writeAll } from './batch';
+import { compositionOfGrids } from './composition';
+import { UserError, withDocumentLock } from './lock';
+import { readGrids, type Sheet, type Spreadsheet, sheetNameKey, timeZoneOffset, visibleName } from './workbook';
+
+/** Document property holding the sheet id and chart ids of the add-in's `Thống kê`. */
+export const STATISTICS_PROPERTY = 'dtts.statistics';
+
+export interface StatisticsRecord {
+  sheetId: number;
+  chartIds: number[];
+}
+
+function loadRecord(): StatisticsRecord | null {
+  try {
+    const raw = PropertiesService.getDocumentProperties().getProperty(STATISTICS_PROPERTY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<StatisticsRecord>;
+    if (typeof parsed.sheetId !== 'number') return null;
+    return {
+      sheetId: parsed.sheetId,
+      chartIds: Array.isArray(parsed.chartIds) ? parsed.chartIds.filter((x) => typeof x === 'number') : [],
+    };
+  } catch (e) {
+    console.error('statistics record unreadable', e);
+    return null;
+  }
+}
+
+function saveRecord(record: StatisticsRecord): void {
+  try {
+    PropertiesService.getDocumentProperties().setProperty(STATISTICS_PROPERTY, JSON.stringify(record));
+  } catch (e) {
+    console.error('saving the statistics record failed', e);
+  }
+}
+
+/** Seats of each unit as `Phân bổ` shows them (Số chính thức), names from `Đơn vị`; total rows left out. */
+export function seatsByUnit(allocation: unknown[][] | null, units: ReturnType<typeof readUnits>): SeatsRow[] {
+  const index = new UnitIndex(units);
+  const { rows } = readAllocationTable(allocation as never, new ProblemList());
+  return rows.flatMap((r) => {
+    const seats = printedSeats(r);
+    const code = r.data.code ?? '';
+    if (!code || seats === null || isTotalLabel(code)) return [];
+    return [{ code, name: index.resolve(code)?.data.name ?? code, seats }];
+  });
+}
+
+export function runWriteStatistics(ss: Spreadsheet, now: Date = new Date()): StatisticsResultDto {
+  return withDocumentLock(() => writeStatistics(ss, now), { flushedByAction: true });
+}
+
+function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
+  const zone = timeZoneOffset(ss, now);
+  const grids = readGrids(ss, ['config', 'units', 'unitEthnic', 'delegates', 'allocation']);
+  if (grids.delegates === null) throw new UserError(STATISTICS_LABELS.noDelegateSheet);
+  const summary = compositionOfGrids(grids, zone);
+  const seats = seatsByUnit(grids.allocation, readUnits(grids.units, new ProblemList(), zone));
+  const when = Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'HH:mm dd/MM/yyyy');
+  const layout = buildStatisticsLayout({ summary, seats, when });
+
+  const record = loadRecord();
+  const own = record ? ss.getSheetById(record.sheetId) : null;
+  const name = STATISTICS_LABELS.sheetName;
+  const wanted = sheetNameKey(name);
+  for (const sheet of ss.getSheets()) {
+    const actual = sheet.getName();
+    if (sheetNameKey(actual) !== wanted) continue;
+    if (own && sheet.getSheetId() === record?.sheetId) continue;
+    throw new UserError(STATISTICS_LABELS.notOurs(visibleName(actual)));
+  }
+
+  let chartIds: number[] = [];
+  const sheet = writeAll(STATISTICS_LABELS.what, (batch) => {
+    let target = own;
+    if (!target) {
+      const created = ss.insertSheet(name, ss.getSheets().length);
+      batch.custom(
+        () => undefined,
+        () => ss.deleteSheet(created),
+      );
+      target = created;
+    }
+    writeCells(target, layout, batch);
+    chartIds = replaceCharts(target, layout, own ? (record?.chartIds ?? []) : [], batch);
+    return target;
+  });
+  saveRecord({ sheetId: sheet.getSheetId(), chartIds });
+  try {
+    sheet.activate();
+  } catch (e) {
+    // Showing the sheet is a courtesy; the sheet is written.
+    console.error('activating the statistics sheet failed', e);
+  }
+  return {
+    ok: true,
+    message: STATISTICS_LABELS.written(summary.total, layout.charts.length, name),
+    sheet: name,
+    total: summary.total,
+    charts: layout.charts.length,
+    notes: summary.notes,
+  };
+}
+
+type Batch = Parameters<Parameters<typeof writeAll>[1]>[0];
+
+/**
+ * Writes the tables over the new and the old extent: one read of what is there (to put it back if a
+ * later write fails), then one block each of number formats (first, so text stays text), values
+ * and font weights.
+ */
+function writeCells(sheet: Sheet, layout: StatisticsLayout, batch: Batch): void {
+  const next = statisticsGrids(layout);
+  const oldRows = sheet.getLastRow();
+  const oldColumns = sheet.getLastColumn();
+  const height = Math.max(next.values.length, oldRows);
+  const width = Math.max(STATISTICS_WIDTH, oldColumns);
+  const maxRows = sheet.getMaxRows();
+  if (height > maxRows) batch.insertRowsAfter(sheet, maxRows, height - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (width > maxColumns)
+    batch.custom(
+      () => sheet.insertColumnsAfter(maxColumns, width - maxColumns),
+      () => sheet.deleteColumns(maxColumns + 1, width - maxColumns),
+    );
+  const range = sheet.getRange(1, 1, height, width);
+  const oldValues = range.getValues();
+  const oldFormulas = range.getFormulas();
+  const oldFormats = range.getNumberFormats();
+  const oldWeights = range.getFontWeights();
+  const values: unknown[][] = [];
+  const formats: string[][] = [];
+  const weights: string[][] = [];
+  for (let i = 0; i < height; i++) {
+    const v: unknown[] = [];
+    const f: string[] = [];
+    const w: string[] = [];
+    for (let j = 0; j < width; j++) {
+      const value = next.values[i]?.[j] ?? '';
+      const format = next.formats[i]?.[j] ?? STATISTICS_FORMATS.text;
+      v.push(typeof value === 'string' ? textInput(value, format === STATISTICS_FORMATS.text) : value);
+      f.push(format);
+      w.push(next.weights[i]?.[j] ?? 'normal');
+    }
+    values.push(v);
+    formats.push(f);
+    weights.push(w);
+  }
+  const previous = oldValues.map((row, i) =>
+    row.map((value, j) =>
+      restoreInput(value, oldFormulas[i]?.[j] ?? '', oldFormats[i]?.[j] === STATISTICS_FORMATS.text),
+    ),
+  );
+  batch.numberFormats(range, formats, oldFormats);
+  batch.values(range, values, previous);
+  batch.custom(
+    () => range.setFontWeights(weights as GoogleAppsScript.Spreadsheet.FontWeight[][]),
+    () => range.setFontWeights(oldWeights),
+  );
+}
+
+/**
+ * Removes the add-in's previous charts on the sheet (ids recorded) and inserts the new ones; the
+ * officer's charts stay. Returns the ids of the add-in's charts now on the sheet.
+ */
+function replaceCharts(sheet: Sheet, layout: StatisticsLayout, recorded: readonly number[], batch: Batch): number[] {
+  const before = sheet.getCharts();
+  const officer = new Set<number>();
+  for (const chart of before) {
+    const id = chart.getChartId();
+    if (id === null || !recorded.includes(id)) {
+      if (id !== null) officer.add(id);
+      continue;
+    }
+    batch.custom(
+      () => sheet.removeChart(chart),
+      () => sheet.insertChart(chart),
+    );
+  }
+  // One inverse for every chart inserted below, registered ahead of them: it removes the charts that
+  // are neither the officer's nor restored ones, so a failure after any number of inserts is undone.
+  const kept = (): Set<number> =>
+    new Set(
+      sheet
+        .getCharts()
+        .map((c) => c.getChartId())
+        .filter((id): id is number => id !== null),
+    );
+  let present: Set<number> | null = null;
+  batch.custom(
+    () => {
+      present = kept();
+    },
+    () => {
+      for (const c of sheet.getCharts()) {
+        const id = c.getChartId();
+        if (id !== null && !present?.has(id)) sheet.removeChart(c);
+      }
+    },
+  );
+  for (const spec of layout.charts) {
+    const r = spec.range;
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType[spec.type])
+      .addRange(sheet.getRange(r.row, r.column, r.numRows, r.numColumns))
+      .setNumHeaders(1)
+      .setPosition(spec.anchorRow, spec.anchorColumn, 0, 0)
+      .setOption('title', spec.title)
+      .setOption('hAxis.title', spec.hAxisTitle)
+      .setOption('vAxis.title', spec.vAxisTitle)
+      .setOption('legend', { position: 'none' })
+      .setOption('width', 600)
+      .setOption('height', 400)
+      .build();
+    sheet.insertChart(chart);
+  }
+  if (layout.charts.length === 0) return [];
+  return sheet
+    .getCharts()
+    .map((c) => c.getChartId())
+    .filter((id): id is number => id !== null && !officer.has(id));
+}
