@@ -4,6 +4,8 @@
  * Columns are found by header text (any order); extra user columns are kept and never touched.
  */
 
+import { ELIGIBILITY_LABELS } from '../ui/vi';
+
 /** How a column's cells are parsed and formatted. */
 export type ColumnKind = 'text' | 'integer' | 'number' | 'ratio' | 'date' | 'year';
 
@@ -33,6 +35,11 @@ export interface ColumnSpec {
   width?: number;
   /** Header note explaining what to type. */
   help?: string;
+  /**
+   * Written by "Nhận danh sách" (where a row came from), in a sheet that is otherwise the officer's:
+   * no protection is added, and the intake forms leave it out.
+   */
+  provenance?: boolean;
   /** Other header texts users write for this column ("Họ tên" for "Họ và tên"). */
   aliases?: readonly string[];
   /**
@@ -64,7 +71,8 @@ export type SheetKey =
   | 'meetings'
   | 'conclusions'
   | 'report'
-  | 'documents';
+  | 'documents'
+  | 'submissions';
 
 const text = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   key,
@@ -199,6 +207,10 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       int('difference', 'Chênh lệch', { computed: true }),
       // Why the unit got its Số phân bổ; optional: a workbook set up before it allocates without it.
       text('reason', 'Cách tính', { computed: true, width: 420 }),
+      // How the unit chooses its delegates (eligibility.ts); optional, like `Cách tính`: a workbook set
+      // up before it allocates without it, and setup adds it after the used columns. Next to `Cách tính`
+      // in a new sheet, so the computed columns stay one block per row run.
+      text('form', 'Hình thức', { computed: true, width: 150, help: ELIGIBILITY_LABELS.formColumnHelp }),
       note,
     ],
   },
@@ -223,6 +235,19 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       // up before gets them appended at the end of its header row, and the rows typed or generated
       // in the template's order keep their places.
       ...PROFILE_COLUMNS,
+      // Where the row came from, written by "Nhận danh sách" (importSubmission): the add-in's, text.
+      text('source', 'Nguồn danh sách', {
+        provenance: true,
+        format: '@',
+        width: 200,
+        help: 'Tệp danh sách đơn vị gửi về (do tiện ích ghi khi nhận danh sách).',
+      }),
+      text('receivedOn', 'Ngày nhận', {
+        provenance: true,
+        format: '@',
+        width: 100,
+        help: 'Ngày nhận danh sách (do tiện ích ghi).',
+      }),
     ],
   },
   members: {
@@ -304,6 +329,24 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('cell', 'Ô', { computed: true, width: 60 }),
       text('message', 'Nội dung', { computed: true, width: 420 }),
       text('suggestion', 'Gợi ý', { computed: true, width: 320 }),
+    ],
+  },
+  // The submissions received from the units (importSubmission appends one row per list received);
+  // created by the first import, not by setup.
+  submissions: {
+    key: 'submissions',
+    name: 'Tiếp nhận danh sách',
+    report: true,
+    tabColor: '#188038',
+    columns: [
+      text('unit', 'Mã đơn vị', { computed: true, width: 100 }),
+      text('unitName', 'Tên đơn vị', { computed: true, width: 180 }),
+      text('file', 'Tệp', { computed: true, width: 240 }),
+      text('receivedOn', 'Ngày nhận', { computed: true, width: 100 }),
+      int('rows', 'Số dòng', { computed: true }),
+      int('errors', 'Lỗi', { computed: true, width: 60 }),
+      int('warnings', 'Cảnh báo', { computed: true, width: 80 }),
+      text('receivedBy', 'Người nhận', { computed: true, width: 200 }),
     ],
   },
   documents: {
