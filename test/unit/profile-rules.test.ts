@@ -2,7 +2,7 @@
  * Profile of the delegates: the completeness rule (`Thông tin bắt buộc của đại biểu`), the value
  * checks (phone, date of birth, Đảng viên / Đoàn viên) and the setting's parsing, on grids.
  */
-import { checkProfiles, parseMembership, phoneProblem } from '../../src/domain/checks/profile';
+import { checkProfiles, parseMembership, phoneProblem, requiredDelegateKeys } from '../../src/domain/checks/profile';
 import { ProblemList } from '../../src/domain/problem';
 import { readDelegates, readSettingsWithCells, readUnits, UnitIndex } from '../../src/domain/records';
 import { PROFILE_COLUMNS, SHEETS, type SheetKey } from '../../src/domain/template';
@@ -65,6 +65,18 @@ describe('Thông tin bắt buộc của đại biểu (the setting)', () => {
 
   it('blank is none', () => {
     expect(parse('')).toEqual({ keys: [], problems: [] });
+  });
+
+  it('the required columns of an intake form: the template’s, then the setting’s', () => {
+    expect(requiredDelegateKeys({ requiredProfileFields: [] })).toEqual(['name', 'unit', 'ethnic', 'kind']);
+    expect(requiredDelegateKeys({ requiredProfileFields: parse('Ngày sinh, Dân tộc, SĐT').keys })).toEqual([
+      'name',
+      'unit',
+      'ethnic',
+      'kind',
+      'birthDate',
+      'phone',
+    ]);
   });
 
   it('names, aliases, NFD, case, no diacritics, commas inside a header, duplicates once', () => {

@@ -97,6 +97,16 @@ export function phoneProblem(v: CellValue): { message: string; hint: string } | 
 // ---------------------------------------------------------------------------------------------
 // The check
 
+/**
+ * Keys of the `Đại biểu` columns every delegate must have: the template's required ones, then those
+ * named by `Thông tin bắt buộc của đại biểu` (what an intake form marks as required).
+ */
+export function requiredDelegateKeys(settings: Pick<Settings, 'requiredProfileFields'>): string[] {
+  const keys = SHEETS.delegates.columns.filter((c) => c.required).map((c) => c.key);
+  for (const k of settings.requiredProfileFields) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
 export interface ProfileInput {
   settings: Settings;
   settingCells: SettingCells;
