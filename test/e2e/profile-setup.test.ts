@@ -229,3 +229,32 @@ describe('compositionSummary counts Party members from the Đảng viên column'
     expect(got.partyMembers?.share).toBeCloseTo(expected / got.total, 12);
   });
 });
+
+describe('validateAll calls do not grow with the blank required cells', () => {
+  builtCodePath();
+
+  it('a tenth, a third and two thirds of Trình độ chuyên môn blank: the same service calls', () => {
+    const totals = [10, 3, 1.5].map((every) => {
+      const ss = buildSample(LANG_SON_COMMUNES);
+      const sheet = delegatesOf(ss);
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+      const eduCol = header.indexOf('Trình độ chuyên môn');
+      const rows = sheet.getLastRow() - 1;
+      sheet
+        .getRange(2, eduCol + 1, rows, 1)
+        .setValues(Array.from({ length: rows }, (_, i) => [Math.floor(i % every) === 0 ? '' : 'Đại học']));
+      setSetting(ss, 'Thông tin bắt buộc của đại biểu', 'Trình độ chuyên môn');
+      const rt = new Runtime({ spreadsheet: ss, now: NOW });
+      const run = runBundle(rt, 'validateAll');
+      const blank = ss
+        .getSheetByName('Kiểm tra')
+        ?.getDataRange()
+        .getValues()
+        .filter((r) => r[3] === 'Thiếu trình độ chuyên môn.').length;
+      return { blank, calls: Object.values(run.calls).reduce((n, c) => n + c, 0) };
+    });
+    expect(totals[0]?.blank).toBeLessThan(totals[1]?.blank ?? 0);
+    expect(totals[1]?.blank).toBeLessThan(totals[2]?.blank ?? 0);
+    expect(new Set(totals.map((t) => t.calls)).size).toBe(1);
+  });
+});
