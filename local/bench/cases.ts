@@ -55,6 +55,13 @@ export const OPERATIONS: readonly Operation[] = [
     after: [],
     note: 'the six methods, each at the house size and the house size + 1; reads Cấu hình and Đơn vị, writes nothing',
   },
+  {
+    id: 'compositionSummary',
+    fn: 'compositionSummary',
+    args: [],
+    after: [],
+    note: 'the composition of the congress over every delegate row; reads Cấu hình, Đơn vị, Dân tộc theo đơn vị, Đại biểu, writes nothing',
+  },
   // After allocation; a prior validateAll would only add its summary to the document properties, no calls.
   { id: 'getOverview', fn: 'getOverview', args: [], after: ['allocateDelegates'] },
   ...(['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const).map((kind) => ({
@@ -78,6 +85,14 @@ export const OPERATIONS: readonly Operation[] = [
     after: [],
     edit: congressOf333,
     note: 'the same congress: 250 official delegates',
+  },
+  {
+    id: 'generateNotice bao-cao-co-cau',
+    fn: 'generateNotice',
+    args: ['bao-cao-co-cau', { force: true }],
+    after: [],
+    edit: congressOf333,
+    note: 'the same congress: the composition of its 250 official delegates; confirmed (the generated delegates include namesakes)',
   },
 ];
 

@@ -39,6 +39,8 @@ export interface Settings {
   ageBands: string;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
+  /** `Hạn gửi danh sách đại biểu`: the day the units' lists are due; after it a unit that has not sent is late. */
+  submissionDeadline: IsoDate | null;
   parentBody: string;
   issuingBody: string;
   issuerCode: string;
@@ -442,6 +444,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Tên các cột của trang Đại biểu phải ghi cho mọi đại biểu (kể cả khách mời), cách nhau bởi dấu phẩy, ví dụ: Ngày sinh, Trình độ chuyên môn, Lý luận chính trị, Đảng viên, Đoàn viên, Khen thưởng. Kiểm tra dữ liệu cảnh báo từng ô còn trống và tổng hợp số đại biểu thiếu theo từng đơn vị; cột bắt buộc thì đại biểu không có phải ghi "Không". Để trống: chỉ bắt buộc Họ và tên, Mã đơn vị, Dân tộc, Loại đại biểu.',
   },
+  {
+    key: 'submissionDeadline',
+    label: 'Hạn gửi danh sách đại biểu',
+    kind: 'date',
+    initial: '',
+    note: 'Ngày chậm nhất các đơn vị gửi danh sách đại biểu về (dd/mm/yyyy); quá hạn mà đơn vị chưa gửi thì được cảnh báo. Để trống: không kiểm tra.',
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -466,6 +475,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ageBands: '',
   dueSoonDays: 3,
   unitCongressDeadline: null,
+  submissionDeadline: null,
   parentBody: '',
   issuingBody: 'BAN CHỈ ĐẠO ĐẠI HỘI',
   issuerCode: 'BCĐ',

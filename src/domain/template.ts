@@ -33,6 +33,11 @@ export interface ColumnSpec {
   width?: number;
   /** Header note explaining what to type. */
   help?: string;
+  /**
+   * Written by "Nhận danh sách" (where a row came from), in a sheet that is otherwise the officer's:
+   * no protection is added, and the intake forms leave it out.
+   */
+  provenance?: boolean;
   /** Other header texts users write for this column ("Họ tên" for "Họ và tên"). */
   aliases?: readonly string[];
   /**
@@ -64,7 +69,8 @@ export type SheetKey =
   | 'meetings'
   | 'conclusions'
   | 'report'
-  | 'documents';
+  | 'documents'
+  | 'submissions';
 
 const text = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   key,
@@ -223,6 +229,19 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       // up before gets them appended at the end of its header row, and the rows typed or generated
       // in the template's order keep their places.
       ...PROFILE_COLUMNS,
+      // Where the row came from, written by "Nhận danh sách" (importSubmission): the add-in's, text.
+      text('source', 'Nguồn danh sách', {
+        provenance: true,
+        format: '@',
+        width: 200,
+        help: 'Tệp danh sách đơn vị gửi về (do tiện ích ghi khi nhận danh sách).',
+      }),
+      text('receivedOn', 'Ngày nhận', {
+        provenance: true,
+        format: '@',
+        width: 100,
+        help: 'Ngày nhận danh sách (do tiện ích ghi).',
+      }),
     ],
   },
   members: {
@@ -304,6 +323,24 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('cell', 'Ô', { computed: true, width: 60 }),
       text('message', 'Nội dung', { computed: true, width: 420 }),
       text('suggestion', 'Gợi ý', { computed: true, width: 320 }),
+    ],
+  },
+  // The submissions received from the units (importSubmission appends one row per list received);
+  // created by the first import, not by setup.
+  submissions: {
+    key: 'submissions',
+    name: 'Tiếp nhận danh sách',
+    report: true,
+    tabColor: '#188038',
+    columns: [
+      text('unit', 'Mã đơn vị', { computed: true, width: 100 }),
+      text('unitName', 'Tên đơn vị', { computed: true, width: 180 }),
+      text('file', 'Tệp', { computed: true, width: 240 }),
+      text('receivedOn', 'Ngày nhận', { computed: true, width: 100 }),
+      int('rows', 'Số dòng', { computed: true }),
+      int('errors', 'Lỗi', { computed: true, width: 60 }),
+      int('warnings', 'Cảnh báo', { computed: true, width: 80 }),
+      text('receivedBy', 'Người nhận', { computed: true, width: 200 }),
     ],
   },
   documents: {

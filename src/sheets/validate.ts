@@ -27,6 +27,7 @@ import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { RefusedWriteError, RestoredWriteError, type WriteBatch, writeAll } from './batch';
+import { checkSubmissionsLate } from './intake';
 import { noteWritten, UserError, withDocumentLock } from './lock';
 import { isLockedIn, type Locked, lockedAreas, type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
@@ -113,6 +114,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   checkStructure({ settings, settingCells: cells, delegates, unitEthnic, year }, problems);
   checkProfiles({ settings, settingCells: cells, delegates, grid: grids.delegates, today, zone: tz }, problems);
   const roster = rosterChecks({ ss, grids, settings, units, index, today, tz, problems, writeStatuses: false });
+  checkSubmissionsLate(ss, { deadline: settings.submissionDeadline, today, units, index }, problems);
   return {
     problems: problems.items,
     read,

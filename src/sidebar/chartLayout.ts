@@ -23,7 +23,7 @@ export interface Bar {
 export interface BarOptions {
   /** viewBox width (the SVG itself takes the width of its box). */
   width?: number;
-  /** Room kept right of the longest bar for its value text. */
+  /** Room kept right of the longest bar for its value text (more when a value text is longer). */
   valueWidth?: number;
   rowHeight?: number;
   /** Labels longer than this many characters are cut with "…" (the full one is in the bar's <title>). */
@@ -58,6 +58,9 @@ export interface BarLayout {
 
 export const DEFAULT_WIDTH = 276;
 
+/** A generous width of one character of the charts' 11 px text (digits are about 6 px). */
+const CHAR_WIDTH = 6.5;
+
 /**
  * At 11 px a Vietnamese letter is about 6–7 px wide: 36 letters fill the 276 px line (the browser test
  * checks that the longest allowed label ends inside the chart).
@@ -90,7 +93,10 @@ export function cutLabel(label: string, max: number): string {
 /** Bars proportional to their values: the largest fills the plot, 0 draws nothing, no value gives no NaN. */
 export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarLayout {
   const o = { ...DEFAULTS, ...options };
-  const plotWidth = Math.max(1, o.width - o.valueWidth);
+  // Room for the longest value text (about 6.5 px a character at 11 px), at least valueWidth, at most half.
+  const longest = bars.reduce((n, b) => Math.max(n, Array.from(b.valueText ?? formatNumber(b.value)).length), 0);
+  const valueWidth = Math.min(o.width / 2, Math.max(o.valueWidth, Math.ceil(longest * CHAR_WIDTH) + 6));
+  const plotWidth = Math.max(1, o.width - valueWidth);
   const max = bars.reduce((m, b) => Math.max(m, count(b.value)), 0);
   const rows = bars.map((b, i): BarRow => {
     const value = count(b.value);

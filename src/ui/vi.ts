@@ -693,6 +693,76 @@ export const COMPOSITION_LABELS = {
     `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
 } as const;
 
+/** Sub-unit intake (issue 15): the forms sent to the units and the lists they return. */
+export const INTAKE_MESSAGES = {
+  /** "Dòng 7: …" (the row of the submitted file). */
+  row: (row: number, text: string) => `Dòng ${row}: ${text}`,
+  unknownUnit: (unit: string) =>
+    `Không có đơn vị "${unit}" trong trang "Đơn vị"; hãy chọn đơn vị trong danh sách (theo mã hoặc tên).`,
+  noUnits: 'Trang "Đơn vị" chưa có đơn vị nào: hãy khai báo các đơn vị trước khi gửi mẫu danh sách.',
+  noDelegateSheet: 'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" trước khi nhận danh sách.',
+  delegateSheetNoHeader:
+    'Trang "Đại biểu" không có dòng tiêu đề với cột "Họ và tên" và "Mã đơn vị": chạy "Thiết lập bảng tính" trước khi nhận danh sách.',
+  emptyFile: 'Tệp không có dữ liệu (trống): hãy chọn đúng tệp danh sách đơn vị gửi về.',
+  noHeader:
+    'Không tìm thấy dòng tiêu đề của danh sách trong 10 dòng đầu của tệp (cần ít nhất cột "Họ và tên"); hãy dùng mẫu danh sách đã gửi cho đơn vị.',
+  headerOnly: (row: number) =>
+    `Tệp chỉ có dòng tiêu đề (dòng ${row}), chưa có đại biểu nào ở các dòng dưới; hãy kiểm tra lại tệp đơn vị gửi về.`,
+  noRowForUnit: (unit: string) =>
+    `Tệp không có dòng đại biểu nào của ${unit}: không có gì để nhận (các dòng của đơn vị khác không được nhận).`,
+  unrecognisedColumn: (header: string) =>
+    `Cột "${header}" không có trong mẫu danh sách, nội dung cột này không được nhận.`,
+  missingColumn: (header: string) => `Tệp không có cột "${header}": các đại biểu được nhận với ô "${header}" để trống.`,
+  duplicateColumn: (header: string, used: string) => `Cột "${header}" xuất hiện nhiều lần; chỉ lấy cột ${used}.`,
+  otherUnit: (name: string, unit: string, chosen: string) =>
+    `đại biểu "${name}" ghi đơn vị "${unit}", không phải ${chosen}; dòng này không được nhận.`,
+  missingName: 'thiếu "Họ và tên"; dòng này không được nhận.',
+  tooLong: (header: string, length: number, max: number) =>
+    `ô "${header}" dài ${formatVnNumber(length)} ký tự (tối đa ${formatVnNumber(max)}); dòng này không được nhận.`,
+  missingValue: (header: string) => `thiếu "${header}".`,
+  /** "Năm sinh: "19x5" không phải là năm hợp lệ; giữ nguyên như tệp ghi." */
+  keptAsTyped: (header: string, detail: string) => `${header}: ${detail}; giữ nguyên như tệp ghi.`,
+  doubtful: (header: string, detail: string) => `${header}: ${detail}.`,
+  duplicateRow: (row: number) => `trùng họ tên và năm sinh với dòng ${row}.`,
+  /** Replace. */
+  stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
+  blocked: 'Không nhận được danh sách này:',
+  notOwnSheet: (name: string) =>
+    `Trang "${name}" hiện có không phải của tiện ích (tiêu đề khác mẫu): hãy đổi tên trang đó rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  writeWhat: 'trang "Đại biểu"',
+  /** Summaries. */
+  previewSummary: (unit: string, rows: number, added: number, removed: number, changed: number, unchanged: number) =>
+    `Tệp có ${formatVnNumber(rows)} đại biểu của ${unit}: ${formatVnNumber(added)} thêm mới, ${formatVnNumber(changed)} thay đổi, ${formatVnNumber(unchanged)} giữ nguyên, ${formatVnNumber(removed)} bị bỏ khỏi danh sách. Chưa ghi gì vào bảng tính.`,
+  replaced: (unit: string, rows: number, removed: number, sheet: string) =>
+    `Đã nhận danh sách của ${unit}: ${formatVnNumber(rows)} đại biểu trong trang "${sheet}"${removed ? `, bỏ ${formatVnNumber(removed)} dòng cũ không còn trong danh sách` : ''}; đã ghi vào trang "Tiếp nhận danh sách".`,
+  withProblems: (errors: number, warnings: number) =>
+    errors || warnings
+      ? ` Có ${[errors ? `${formatVnNumber(errors)} lỗi` : '', warnings ? `${formatVnNumber(warnings)} cảnh báo` : ''].filter(Boolean).join(' và ')}.`
+      : '',
+  /** Forms. */
+  formInstructions: (unit: string, deadline: string) => [
+    `Đơn vị ${unit} ghi mỗi đại biểu trên một dòng, bắt đầu từ dòng dưới tiêu đề; không đổi tên cột, không thêm dòng tiêu đề.`,
+    'Cột có dấu * là bắt buộc. Dân tộc, Giới tính, Loại đại biểu: chọn trong danh sách thả xuống.',
+    'Năm sinh ghi đủ 4 chữ số (ví dụ 1985); ngày tháng ghi theo dạng ngày/tháng/năm (ví dụ 12/01/1985).',
+    'Số điện thoại, số giấy tờ ghi như văn bản (giữ số 0 ở đầu).',
+    deadline
+      ? `Gửi tệp này về Ban Chỉ đạo trước ngày ${deadline}, giữ nguyên định dạng .xlsx.`
+      : 'Gửi tệp này về Ban Chỉ đạo, giữ nguyên định dạng .xlsx.',
+  ],
+  formsFor: (count: number) => `Đã chuẩn bị ${formatVnNumber(count)} mẫu danh sách.`,
+  fileNamePrefix: 'Danh sách đại biểu',
+  /** Who has sent. */
+  sentLabel: 'Gửi danh sách đại biểu',
+  sentPhrase: 'gửi danh sách đại biểu',
+  sentHint:
+    'Đơn vị được tính là đã gửi khi trang "Tiếp nhận danh sách" có ghi nhận danh sách của đơn vị (sau khi "Nhận danh sách" và xác nhận).',
+  lateSentence: (late: number, word: string, deadline: string) =>
+    `${formatVnNumber(late)} ${word} chưa gửi danh sách đại biểu, đã quá hạn ${deadline}`,
+  lateWarning: (unit: string, deadline: string) =>
+    `${unit} chưa gửi danh sách đại biểu, đã quá hạn ${deadline} (Hạn gửi danh sách đại biểu).`,
+  lateSuggestion: 'Đôn đốc đơn vị gửi danh sách; khi nhận được, dùng "Nhận danh sách" để ghi vào trang "Đại biểu".',
+} as const;
+
 /** The `Thống kê` sheet written by writeStatistics (titles, headers, chart titles, messages). */
 export const STATISTICS_LABELS = {
   sheetName: 'Thống kê',
@@ -810,6 +880,9 @@ export const COMPOSITION_REPORT = {
   implausible: (sheet: string, cells: readonly string[]) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có năm sinh không hợp lệ, tuổi và nhóm tuổi sẽ sai: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  partyUnreadable: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${cells.length} ô "Đảng viên" không ghi rõ có hay không, báo cáo sẽ không tính là đảng viên: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
   noYear: (sheet: string, cell: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
   badAgeBands: (sheet: string, cell: string, text: string) =>

@@ -104,8 +104,10 @@ describe('setupWorkbook', () => {
       'Chức vụ, nơi công tác',
       'Ghi chú',
       ...PROFILE_COLUMNS.map((c) => c.header),
+      'Nguồn danh sách',
+      'Ngày nhận',
     ]);
-    expect(sheet.getRange(3, 6, 1, 13).getValues()[0]).toEqual(added?.columns);
+    expect(sheet.getRange(3, 6, 1, 15).getValues()[0]).toEqual(added?.columns);
     const blockAfter = JSON.stringify([
       userBlock().getValues(),
       userBlock().getFormulas(),

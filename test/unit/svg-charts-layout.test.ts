@@ -190,3 +190,14 @@ describe('the charts’ sentences', () => {
     expect(CHARTS.allocationUnitTitle('Đình Lập', 8, 7.7031)).toBe('Đình Lập: 8 đại biểu (theo tỷ lệ 7,703)');
   });
 });
+
+describe('room for the figures', () => {
+  test('a long value text narrows the plot so that it still fits; never beyond half the width', () => {
+    const short = layoutBars([{ label: 'a', value: 1, valueText: '1' }]);
+    expect(short.plotWidth).toBe(188);
+    const long = layoutBars([{ label: 'a', value: 40_000, valueText: '40.000 (80,0 %)' }]);
+    expect(long.plotWidth).toBe(276 - Math.ceil(15 * 6.5) - 6);
+    const huge = layoutBars([{ label: 'a', value: 1, valueText: 'x'.repeat(100) }]);
+    expect(huge.plotWidth).toBe(138);
+  });
+});
