@@ -16,7 +16,10 @@ import { type CellSnapshot, cellsOf } from './setup-trust-snapshot';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const OLD_WIDTH = SHEETS.delegates.columns.length - PROFILE_COLUMNS.length; // STT … Ghi chú
+/** STT … Ghi chú: the columns of a workbook set up before the profile columns. */
+const OLD_WIDTH = SHEETS.delegates.columns.findIndex((c) => c.key === PROFILE_COLUMNS[0]?.key);
+/** What setup adds to such a workbook: the profile columns and any template column after them. */
+const NEW_HEADERS = SHEETS.delegates.columns.slice(OLD_WIDTH).map((c) => c.header);
 const NOW = '2025-06-02T08:00:00+07:00';
 
 const writes = (calls: Record<string, number>) =>
@@ -48,7 +51,7 @@ function setSetting(ss: LocalSpreadsheet, label: string, value: string | number)
 function oldDecoratedWorkbook(): { ss: LocalSpreadsheet; sheet: Sheet; last: number; width: number } {
   const ss = buildSample(LANG_SON_COMMUNES);
   const sheet = delegatesOf(ss);
-  sheet.deleteColumns(OLD_WIDTH + 1, PROFILE_COLUMNS.length);
+  sheet.deleteColumns(OLD_WIDTH + 1, NEW_HEADERS.length);
   const last = sheet.getLastRow();
   const own = OLD_WIDTH + 1;
   sheet.getRange(1, own, 1, 3).setValues([['Mã hồ sơ', 'Tuổi', 'ĐT liên hệ riêng']]);
@@ -67,13 +70,14 @@ function oldDecoratedWorkbook(): { ss: LocalSpreadsheet; sheet: Sheet; last: num
 describe('setup on a workbook set up before the profile columns', () => {
   builtCodePath();
 
-  it('appends the seven columns after the officer’s own; every other cell is unchanged; a second run writes nothing', () => {
+  it('appends the profile columns after the officer’s own; every other cell is unchanged; a second run writes nothing', () => {
     const { ss, sheet, last, width } = oldDecoratedWorkbook();
     const rows = sheet.getMaxRows();
     const before = cellsOf(sheet, 1, 1, rows, width);
     const rt = new Runtime({ spreadsheet: ss, now: NOW });
     const result = runBundle(rt, 'setupWorkbook').result as SetupResultDto;
-    expect(result.addedColumns).toEqual([{ sheet: 'Đại biểu', columns: PROFILE_COLUMNS.map((c) => c.header) }]);
+    expect(result.addedColumns).toEqual([{ sheet: 'Đại biểu', columns: NEW_HEADERS }]);
+    expect(NEW_HEADERS.slice(0, PROFILE_COLUMNS.length)).toEqual(PROFILE_COLUMNS.map((c) => c.header));
     // Everything the officer had (their columns included) is cell for cell what it was.
     expect(cellsOf(sheet, 1, 1, rows, width)).toEqual(before);
     // The new columns start right after the officer's last column.
@@ -104,7 +108,7 @@ describe('setup on a workbook set up before the profile columns', () => {
   it('columns the officer already added under other names (SĐT, Đảng viên (x)) are the template’s: not added again, not reformatted', () => {
     const ss = buildSample(LANG_SON_COMMUNES);
     const sheet = delegatesOf(ss);
-    sheet.deleteColumns(OLD_WIDTH + 1, PROFILE_COLUMNS.length);
+    sheet.deleteColumns(OLD_WIDTH + 1, NEW_HEADERS.length);
     const last = sheet.getLastRow();
     sheet.getRange(1, OLD_WIDTH + 1, 1, 2).setValues([['SĐT', 'Đảng viên (x)']]);
     sheet.getRange(2, OLD_WIDTH + 1, 2, 2).setValues([
@@ -117,7 +121,7 @@ describe('setup on a workbook set up before the profile columns', () => {
     expect(result.addedColumns).toEqual([
       {
         sheet: 'Đại biểu',
-        columns: PROFILE_COLUMNS.filter((c) => c.key !== 'phone' && c.key !== 'partyMember').map((c) => c.header),
+        columns: NEW_HEADERS.filter((h) => h !== 'Điện thoại' && h !== 'Đảng viên'),
       },
     ]);
     expect(cellsOf(sheet, 1, 1, sheet.getMaxRows(), OLD_WIDTH + 2)).toEqual(before);
