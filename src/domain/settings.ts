@@ -5,7 +5,7 @@
  */
 
 import type { NoticeKind } from '../rpc/contract';
-import { CHECK_MESSAGES, KIND_NAMES } from '../ui/vi';
+import { CHECK_MESSAGES, ELIGIBILITY_LABELS, KIND_NAMES } from '../ui/vi';
 import { type ApportionMethod, parseApportionMethod } from './apportion';
 import { type IsoDate, offsetAt, parseVnDate, type ZoneOffset } from './dates';
 import { parseNonNegativeInteger, parseRatio } from './numbers';
@@ -37,6 +37,8 @@ export interface Settings {
   maxAge: number | null;
   /** `Mốc nhóm tuổi` of the composition: the first age of each band after the first ("30, 46, 61"); '' = default bands. */
   ageBands: string;
+  /** `Ngưỡng tổ chức đại hội`: DTTS people a sub-unit needs to hold its own congress (see eligibility.ts). */
+  congressThreshold: number;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
   /** `Hạn gửi danh sách đại biểu`: the day the units' lists are due; after it a unit that has not sent is late. */
@@ -451,6 +453,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Ngày chậm nhất các đơn vị gửi danh sách đại biểu về (dd/mm/yyyy); quá hạn mà đơn vị chưa gửi thì được cảnh báo. Để trống: không kiểm tra.',
   },
+  {
+    key: 'congressThreshold',
+    label: 'Ngưỡng tổ chức đại hội',
+    kind: 'integer',
+    initial: 5000,
+    note: ELIGIBILITY_LABELS.thresholdNote,
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -473,6 +482,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minAge: null,
   maxAge: null,
   ageBands: '',
+  congressThreshold: 5000,
   dueSoonDays: 3,
   unitCongressDeadline: null,
   submissionDeadline: null,

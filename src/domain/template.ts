@@ -4,6 +4,8 @@
  * Columns are found by header text (any order); extra user columns are kept and never touched.
  */
 
+import { ELIGIBILITY_LABELS } from '../ui/vi';
+
 /** How a column's cells are parsed and formatted. */
 export type ColumnKind = 'text' | 'integer' | 'number' | 'ratio' | 'date' | 'year';
 
@@ -205,6 +207,10 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       int('difference', 'Chênh lệch', { computed: true }),
       // Why the unit got its Số phân bổ; optional: a workbook set up before it allocates without it.
       text('reason', 'Cách tính', { computed: true, width: 420 }),
+      // How the unit chooses its delegates (eligibility.ts); optional, like `Cách tính`: a workbook set
+      // up before it allocates without it, and setup adds it after the used columns. Next to `Cách tính`
+      // in a new sheet, so the computed columns stay one block per row run.
+      text('form', 'Hình thức', { computed: true, width: 150, help: ELIGIBILITY_LABELS.formColumnHelp }),
       note,
     ],
   },

@@ -181,6 +181,28 @@ export interface AllocationRowDto {
   difference: number;
   /** Why the unit got its Số phân bổ (Vietnamese), as in the `Cách tính` column. */
   reason?: string;
+  /** How the unit chooses its delegates: "Đại hội" or "Hội nghị liên tịch" ('' when its DTTS population is unknown), as in the `Hình thức` column. */
+  form?: string;
+}
+
+/** Which sub-units hold their own congress and whether the province's congress is two-level. */
+export interface EligibilityDto {
+  /** `Ngưỡng tổ chức đại hội` applied (DTTS people). */
+  threshold: number;
+  twoLevel: boolean;
+  /** Units at or above the threshold. */
+  qualifying: number;
+  /** Units holding their own congress ("Đại hội"; 0 in a one-level province). */
+  congress: number;
+  /** Units choosing delegates at a joint conference ("Hội nghị liên tịch"). */
+  jointConference: number;
+  /** Units whose DTTS population is blank or unreadable. */
+  unknown: number;
+  /** "Tỉnh tổ chức Đại hội hai cấp: 5 đơn vị tổ chức Đại hội, 6 đơn vị tổ chức Hội nghị liên tịch (…)." */
+  sentence: string;
+  /** Units by form, named by name. */
+  congressUnits: string[];
+  jointConferenceUnits: string[];
 }
 
 /** One unit in the preview of a re-allocation: its figures now and after (null: blank now). */
@@ -240,6 +262,8 @@ export interface AllocationResultDto extends ActionResult {
   preview?: AllocationPreviewDto;
   /** The previous allocation is kept: "Hoàn tác phân bổ" can restore it. */
   undoable?: boolean;
+  /** Each unit's form and the province's level (when the allocation could be computed). */
+  eligibility?: EligibilityDto;
 }
 
 export interface ValidationResultDto extends ActionResult {
@@ -280,6 +304,8 @@ export interface ProgressSummaryDto {
   unitWord: string;
   total: number;
   milestones: MilestoneDto[];
+  /** Each unit's form of choosing delegates and the province's level (when the threshold is known). */
+  eligibility?: EligibilityDto;
 }
 
 export interface TaskDto {
@@ -392,6 +418,8 @@ export interface OverviewDto {
   /** Template sheets not in the workbook yet ("Thiết lập bảng tính" adds them). */
   missingSheets?: string[];
   checklist?: ChecklistStepDto[];
+  /** Whether the province holds a two-level congress, and each unit's form (absent: no units or no `Cấu hình`). */
+  eligibility?: EligibilityDto;
 }
 
 /** The last validation, restored when the sidebar opens: its counts and first problems (from `Kiểm tra`). */

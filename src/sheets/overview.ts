@@ -65,12 +65,16 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     taskRows.some(
       (t) => t.data.deadline && !['done', 'cancelled'].includes(classifyTask(t, today, settings.dueSoonDays)),
     );
+  // The threshold typed wrong: no form is a fact (the error names its cell in validation).
+  const thresholdKnown = !settingProblems.items.some(
+    (p) => p.severity === 'error' && cells.congressThreshold !== undefined && p.cell === cells.congressThreshold,
+  );
   const intake = { sent: readSentUnits(ss, index), deadline: settings.submissionDeadline };
   const progress = summarizeProgress(
     units,
     readProgress(grids.progress, index, tz, ignored),
     index,
-    settings,
+    thresholdKnown && grids.config !== null ? settings : { level: settings.level },
     today,
     intake,
   );
@@ -174,6 +178,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     missingSheets,
     checklist,
     allocationSheet: allocationTable.present,
+    ...(progress.eligibility && { eligibility: progress.eligibility }),
   };
 }
 

@@ -888,3 +888,31 @@ export const COMPOSITION_REPORT = {
   badAgeBands: (sheet: string, cell: string, text: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Mốc nhóm tuổi") là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61).`,
 } as const;
+
+/** Each sub-unit's form of choosing delegates and the province's level (eligibility.ts). */
+export const ELIGIBILITY_LABELS = {
+  congress: 'Đại hội',
+  jointConference: 'Hội nghị liên tịch',
+  thresholdNote:
+    'Đơn vị có từ số người DTTS sinh sống thành cộng đồng này trở lên (theo cột Dân số DTTS của trang Đơn vị) đủ điều kiện tổ chức Đại hội; đơn vị dưới ngưỡng cử đại biểu qua Hội nghị liên tịch. Tỉnh có từ 2 đơn vị đủ điều kiện trở lên thì tổ chức Đại hội hai cấp; có 1 hoặc không có đơn vị nào đủ điều kiện thì tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) và mọi đơn vị cử đại biểu qua Hội nghị liên tịch. Số nguyên từ 0; để trống: 5.000.',
+  formColumnHelp:
+    'Đại hội hoặc Hội nghị liên tịch: tiện ích ghi khi phân bổ, theo Dân số DTTS và mục "Ngưỡng tổ chức đại hội" của trang Cấu hình.',
+  /** "Tỉnh tổ chức Đại hội hai cấp: 5 đơn vị tổ chức Đại hội, 6 đơn vị tổ chức Hội nghị liên tịch." */
+  twoLevel: (congress: number, joint: number, threshold: number) =>
+    `Tỉnh tổ chức Đại hội hai cấp: ${vn(congress)} đơn vị tổ chức Đại hội${joint > 0 ? `, ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch` : ''} (ngưỡng ${vn(threshold)} người DTTS).`,
+  /** "Tỉnh tổ chức Đại hội một cấp (chỉ 1 đơn vị đủ điều kiện tổ chức Đại hội): 11 đơn vị tổ chức Hội nghị liên tịch." */
+  oneLevel: (qualifying: number, joint: number, threshold: number) =>
+    `Tỉnh tổ chức Đại hội một cấp (${qualifying === 0 ? 'không có đơn vị nào' : `chỉ ${vn(qualifying)} đơn vị`} đủ điều kiện tổ chức Đại hội, ngưỡng ${vn(threshold)} người DTTS): ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch.`,
+  /** Units whose DTTS population is blank or unreadable: no form yet. */
+  unknown: (count: number) =>
+    ` ${vn(count)} đơn vị chưa có số liệu Dân số DTTS hợp lệ nên chưa xác định được hình thức.`,
+  formColumnNotOwned: (cell: string) =>
+    `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
+  formColumnNotOwnedHint:
+    'Nếu muốn tiện ích ghi hình thức tổ chức vào trang "Phân bổ": đổi tên cột này (ví dụ "Hình thức riêng"), chạy "Thiết lập bảng tính" để thêm cột "Hình thức" của tiện ích, rồi phân bổ lại.',
+  formColumnTwice: (used: string, others: readonly string[]) =>
+    `Trang "Phân bổ" có ${others.length + 1} cột "Hình thức": tiện ích ghi vào cột ${used}, không ghi vào ${others.join(', ')}.`,
+  formColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',
+  /** Progress: "Đại hội (5): A, B, …" */
+  formList: (label: string, count: number, units: string) => `${label} (${vn(count)}): ${units}`,
+} as const;

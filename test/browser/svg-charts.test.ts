@@ -258,6 +258,32 @@ describe('inline SVG charts in Chromium', () => {
     expect(r.labelBottom).toBeLessThanOrEqual(r.barTop + 0.5);
   });
 
+  test('labels in capitals, in small letters, with wide letters: each ends inside the chart', async () => {
+    const names = [
+      'ỦY BAN NHÂN DÂN HUYỆN MƯỜNG KHƯƠNG TỈNH LÀO CAI',
+      'MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM',
+      'mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm',
+      'Huyện Văn Lãng (gồm thị trấn Na Sầm và các xã)',
+      'Đồng Đăng Đồng Đăng Đồng Đăng Đồng Đăng Đồng',
+    ];
+    const r = await page.evaluate((labels) => {
+      const chart = window.svgCharts.barChart(
+        labels.map((label) => ({ label, value: 1 })),
+        { title: 't', summary: 's' },
+      );
+      document.getElementById('box').replaceChildren(chart);
+      const right = chart.getBoundingClientRect().left + chart.getBoundingClientRect().width;
+      return Array.from(chart.querySelectorAll('.chart-label')).map((t) => ({
+        text: t.textContent,
+        over: t.getBoundingClientRect().left + t.getBoundingClientRect().width - right,
+      }));
+    }, names);
+    for (const label of r) {
+      expect(label.text.endsWith('…')).toBe(true);
+      expect({ text: label.text, inside: label.over <= 0 }).toEqual({ text: label.text, inside: true });
+    }
+  });
+
   test('the women’s share with the configured minimum: the mark where it falls, below it in the warning colour', async () => {
     const r = await page.evaluate(() => {
       const box = document.getElementById('box');

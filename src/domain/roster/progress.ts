@@ -5,6 +5,7 @@
 import type { MilestoneDto, ProgressSummaryDto } from '../../rpc/contract';
 import { INTAKE_MESSAGES as I, ROSTER_MESSAGES as R } from '../../ui/vi';
 import { formatVnDate, type IsoDate } from '../dates';
+import { eligibilityDto } from '../eligibility';
 import type { ProgressRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { foldKey, stripDiacritics } from '../text';
@@ -54,7 +55,7 @@ export function summarizeProgress(
   units: readonly UnitRecord[],
   progress: readonly ProgressRecord[],
   index: UnitIndex,
-  settings: Pick<Settings, 'level'>,
+  settings: Pick<Settings, 'level'> & Partial<Pick<Settings, 'congressThreshold'>>,
   today?: IsoDate,
   /** The units whose list `Tiếp nhận danh sách` records, and the deadline: adds the "đã gửi danh sách" milestone. */
   intake?: { sent: ReadonlySet<UnitRecord>; deadline: IsoDate | null },
@@ -78,8 +79,20 @@ export function summarizeProgress(
       missing: missing.map((u) => index.label(u)),
     };
   });
+  // Each unit's form of choosing delegates (a unit whose DTTS population is unreadable has none).
+  const eligibility =
+    settings.congressThreshold === undefined || total === 0
+      ? undefined
+      : eligibilityDto(
+          units.map((u) => ({
+            code: u.data.code ?? `#${u.row}`,
+            name: index.label(u),
+            dttsPopulation: u.invalid.has('dttsPopulation') ? null : u.data.dttsPopulation,
+          })),
+          settings.congressThreshold,
+        );
   if (intake) milestones.push(submittedMilestone(units, index, word, intake, today));
-  return { unitWord: word, total, milestones };
+  return { unitWord: word, total, milestones, ...(eligibility && { eligibility }) };
 }
 
 /**
