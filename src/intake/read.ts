@@ -8,11 +8,13 @@
  * - .csv (papaparse): UTF-8 with or without BOM, separated by ";" "," or tab (guessed); a file that is
  *   not UTF-8 (Excel's "CSV" on a Vietnamese Windows) is read as Windows-1258. Every cell is text.
  * - pasted rows: tab-separated, as Excel and Google Sheets copy a block.
+ * Text is read in Unicode NFC (the composed form Vietnamese keyboards type, "Unicode dựng sẵn"): a
+ * name typed in decomposed form (NFD) looks the same but would not be found by a search in Sheets.
  */
 import type { CellValue, Workbook } from 'exceljs';
 import Papa from 'papaparse';
 import type { SubmissionCell } from '../rpc/contract';
-import { MAX_CELLS, MAX_FILE_BYTES, t } from './i18n';
+import { LIMITS, MAX_FILE_BYTES, MAX_SCAN_CELLS, t } from './i18n';
 
 /** What was read, or why nothing was. */
 export type ReadResult = { ok: true; table: SubmissionCell[][]; note: string } | { ok: false; message: string };
@@ -33,14 +35,18 @@ export function dateText(d: Date): string {
 /** One exceljs cell value as a submission cell. */
 export function cellValue(value: CellValue): SubmissionCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
     const v = value as unknown as Record<string, unknown>;
     if (Array.isArray(v.richText))
-      return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+      return (v.richText as { text?: unknown }[])
+        .map((run) => (typeof run.text === 'string' ? run.text : ''))
+        .join('')
+        .normalize('NFC');
     if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? cellValue(v.result as CellValue) : null;
-    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as CellValue);
+    if ('hyperlink' in v) return cellValue(v.text as CellValue);
     if ('error' in v) return null;
   }
   return null;
@@ -59,7 +65,15 @@ function trim(table: SubmissionCell[][]): SubmissionCell[][] {
   return rows.slice(0, last);
 }
 
-const cells = (table: SubmissionCell[][]) => table.reduce((n, row) => n + row.length, 0);
+/** True when the table is beyond what importSubmission accepts. */
+function tooLarge(table: SubmissionCell[][]): boolean {
+  return (
+    table.length > LIMITS.rows ||
+    table.some(
+      (row) => row.length > LIMITS.columns || row.some((c) => typeof c === 'string' && c.length > LIMITS.cellChars),
+    )
+  );
+}
 
 /** Reads an .xlsx file's bytes. */
 export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName: string): Promise<ReadResult> {
@@ -74,7 +88,7 @@ export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName:
   const table: SubmissionCell[][] = [];
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
-  if (rowCount * columnCount > MAX_CELLS * 4) return { ok: false, message: t.tooManyCells(fileName) };
+  if (rowCount * columnCount > MAX_SCAN_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
   for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const values: SubmissionCell[] = [];
@@ -87,7 +101,7 @@ export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName:
   }
   const trimmed = trim(table);
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (cells(trimmed) > MAX_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
+  if (tooLarge(trimmed)) return { ok: false, message: t.tooManyCells(fileName) };
   return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
 }
 
@@ -100,11 +114,36 @@ export function decodeCsv(bytes: ArrayBuffer): { text: string; legacy: boolean }
   }
 }
 
-/** Parses delimited text (papaparse; the delimiter guessed among ; , and tab unless given). */
+/**
+ * The separator of a delimited text among ";" "," and tab: the one that splits its first 20 non-blank
+ * lines into the most fields (median per line; quotes respected). Papaparse's own guess needs an
+ * average of two fields over every line, blank ones included, so it misses a short file.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
+    .join('\n');
+  let best = ',';
+  let bestScore = 1;
+  for (const candidate of [';', ',', '\t']) {
+    const rows = Papa.parse<string[]>(lines, { delimiter: candidate, skipEmptyLines: true }).data;
+    const counts = rows.map((r) => r.length).sort((a, b) => a - b);
+    const median = counts[Math.floor(counts.length / 2)] ?? 1;
+    if (median > bestScore) {
+      best = candidate;
+      bestScore = median;
+    }
+  }
+  return best;
+}
+
+/** Parses delimited text (papaparse), the separator given or guessed; blank lines kept (row numbers). */
 export function parseDelimited(text: string, delimiter?: string): SubmissionCell[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: delimiter ?? '',
-    delimitersToGuess: [';', ',', '\t'],
+  const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
+  const parsed = Papa.parse<string[]>(clean, {
+    delimiter: delimiter ?? guessDelimiter(clean),
     skipEmptyLines: false,
     header: false,
   });
@@ -116,7 +155,7 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   const { text, legacy } = decodeCsv(bytes);
   const table = parseDelimited(text);
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (cells(table) > MAX_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
+  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(fileName) };
   return { ok: true, table, note: t.readCsv(table.length, legacy) };
 }
 
@@ -124,7 +163,7 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
 export function readPasted(text: string): ReadResult {
   const table = parseDelimited(text, '\t');
   if (table.length === 0) return { ok: false, message: t.emptyPaste };
-  if (cells(table) > MAX_CELLS) return { ok: false, message: t.tooManyCells(t.pastedName) };
+  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(t.pastedName) };
   return { ok: true, table, note: t.readCsv(table.length, false) };
 }
 

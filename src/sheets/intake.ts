@@ -28,7 +28,7 @@ import {
 } from '../domain/records';
 import { locateTable, type Table } from '../domain/table';
 import { type ColumnSpec, NUMBER_FORMATS, SHEETS } from '../domain/template';
-import { foldKey } from '../domain/text';
+import { foldKey, isTotalLabel } from '../domain/text';
 import { type CellValue, cellText, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { IntakeFormsDto, SubmissionCell, SubmissionDto, SubmissionPreviewDto } from '../rpc/contract';
 import { INTAKE_MESSAGES as M } from '../ui/vi';
@@ -378,14 +378,17 @@ function replaceRows(
   return { rows: matched.length + added.length, removed: removed.length };
 }
 
-/** The last row holding a delegate (a name or a unit), else the header row: where a first list goes. */
+/**
+ * Where a first list goes: after the last row naming a unit in `Mã đơn vị` (a delegate of any unit),
+ * else right under the header. An officer's total or signature rows below the delegates name no unit,
+ * so they stay below.
+ */
 function lastRecordRow(grid: CellValue[][], table: Table): number {
-  const cols = [table.columns.name, table.columns.unit].filter((c): c is number => c !== undefined);
+  const unitCol = table.columns.unit;
+  if (unitCol === undefined) return table.headerRow;
   for (let r = grid.length - 1; r >= table.headerRow; r--) {
-    const row = grid[r] ?? [];
-    const label = table.columns.name === undefined ? '' : cellText(row[table.columns.name]);
-    if (cols.some((c) => !isBlank(row[c])) && !(isBlank(row[table.columns.unit ?? -1]) && /^(tổng|cộng)/i.test(label)))
-      return r + 1;
+    const unit = cellText(grid[r]?.[unitCol]);
+    if (unit !== '' && !isTotalLabel(unit)) return r + 1;
   }
   return table.headerRow;
 }

@@ -11,7 +11,11 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { buildSynthetic } from '../../local/bench/synthetic';
 import { Runtime, runBundle } from '../../local/runtime';
+import { buildSample } from '../../local/samples';
 import { PROJECT_DIR } from '../../local/testing';
+import { KON_TUM } from '../../samples/kon-tum';
+import { LANG_SON } from '../../samples/lang-son';
+import { LANG_SON_COMMUNES } from '../../samples/lang-son-communes';
 import type { AllocationResultDto, AllocationRowDto, CompositionSummaryDto } from '../../src/rpc/contract';
 import { CORPUS } from '../trust/corpus';
 import { launchChromium } from './harness';
@@ -146,6 +150,32 @@ describe('the charts on what the server answers', () => {
         expect(a.bars.allocation?.inside).toBe(true);
         expect(a.nan).toBe(false);
       }
+    });
+  });
+
+  describe('the three samples', () => {
+    it.each([
+      ['Lạng Sơn', LANG_SON],
+      ['Kon Tum', KON_TUM],
+      ['Lạng Sơn, communes', LANG_SON_COMMUNES],
+    ] as const)('%s: each delegate in one bar of each chart; the allocation as Phân bổ', async (_name, sample) => {
+      const ss = buildSample(sample);
+      const rt = new Runtime({ spreadsheet: ss, now: '2024-01-14T09:00:00+07:00' });
+      const composition = runBundle(rt, 'compositionSummary').result as CompositionSummaryDto;
+      const c = await draw({ composition });
+      expect(c.nan).toBe(false);
+      if (composition.total > 0) {
+        const sum = (xs: number[] | undefined) => (xs ?? []).reduce((a, b) => a + b, 0);
+        expect(sum(c.bars.groups?.values)).toBe(composition.total);
+        expect(sum(c.bars.ages?.values)).toBe(composition.total);
+        for (const chart of Object.values(c.bars)) expect(chart.inside).toBe(true);
+      }
+      const allocation = runBundle(rt, 'allocateDelegates').result as AllocationResultDto;
+      expect(allocation.ok).toBe(true);
+      const a = await draw({ rows: allocation.rows });
+      expect(a.bars.allocation?.texts).toEqual(allocation.rows.map((r) => String(r.final)));
+      expect(a.bars.allocation?.labels).toHaveLength(allocation.rows.length);
+      expect(a.bars.allocation?.inside).toBe(true);
     });
   });
 

@@ -126,6 +126,9 @@ function milestoneRow(t: ViewContext['t'], m: MilestoneDto): HTMLElement {
     m.missing.length > 0 && m.missing.length < m.total
       ? h('div', { class: 'milestone-missing' }, t.missing(m.missing.join(', ')))
       : null,
+    // The lists received (the server words it): who is late, and what counts as sent.
+    m.lateSentence ? h('div', { class: 'milestone-missing tone-warning' }, m.lateSentence) : null,
+    m.note ? h('div', { class: 'milestone-missing' }, m.note) : null,
     bar,
   );
 }
