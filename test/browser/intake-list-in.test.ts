@@ -318,6 +318,12 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     await dialog.locator('[data-intake="error"]').waitFor({ timeout: 30_000 });
     expect(await dialog.locator('[data-intake="error"]').textContent()).toContain('xem trước lại');
     expect(diff(edited, snapshot(ss))).toEqual([]);
+    // "Xem trước lại": the same file against the edited list; the edited row is among those removed.
+    await dialog.locator('[data-action="preview-again"]').click();
+    await dialog.locator('[data-intake="error"]').waitFor({ state: 'detached', timeout: 30_000 });
+    await dialog.locator('[data-preview="removed"]').waitFor();
+    expect(await dialog.locator('[data-preview="removed"]').textContent()).toContain('Tên đã sửa');
+    expect(diff(edited, snapshot(ss))).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();
