@@ -112,6 +112,10 @@ function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
       target = created;
     }
     writeCells(target, layout, batch);
+    // Column widths: layout only (not put back on failure; a sheet created here is deleted then).
+    target.setColumnWidth(1, 280);
+    target.setColumnWidth(2, 190);
+    target.setColumnWidths(3, 3, 110);
     chartIds = replaceCharts(target, layout, own ? (record?.chartIds ?? []) : [], properties, batch);
     // Recorded inside the batch: a sheet or charts the record does not name would later be taken
     // for the officer's (never replaced, a new sheet refused), so a failure here undoes the rest.

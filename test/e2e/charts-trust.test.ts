@@ -95,7 +95,7 @@ describe('fault sweep over the writes of writeStatistics', () => {
     const problems: string[] = [];
     let faults = 0;
     for (const [key, count] of keys) {
-      for (const n of ends(count)) {
+      for (const n of key.startsWith('EmbeddedChartBuilder.') ? [0] : ends(count)) {
         faults++;
         const { ss, rt } = prepared(runs);
         const before = snapshot(ss);
