@@ -27,7 +27,7 @@ describe('playground charts', () => {
     const charts = s.page.locator('#charts-layer figure.sheet-chart');
     await charts.first().waitFor();
     await expect(charts.count()).resolves.toBe(3);
-    const titles = await charts.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.chartTitle));
+    const titles = await charts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(titles).toEqual([
       'Số đại biểu phân bổ theo đơn vị',
       'Đại biểu chính thức theo dân tộc',
