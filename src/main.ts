@@ -11,6 +11,7 @@ import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
 import { runCompareMethods } from './sheets/compareMethods';
 import { runCompositionSummary } from './sheets/composition';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
+import { runGetIntakeForms, runImportSubmission } from './sheets/intake';
 import { UserError } from './sheets/lock';
 import { runListMeetings } from './sheets/meetings';
 import { buildOverview, lastValidation as readLastValidation, selectRange } from './sheets/overview';
@@ -125,6 +126,12 @@ export const compositionSummary = api('compositionSummary', () =>
 /** "Cập nhật trang Thống kê": rewrites the add-in's own sheet `Thống kê` with its tables and charts. */
 export const writeStatistics = api('writeStatistics', () => runWriteStatistics(activeSpreadsheet(), new Date()));
 export const selectCell = api('selectCell', (sheet, cell) => selectRange(activeSpreadsheet(), sheet, cell));
+/** "Tạo mẫu danh sách": the intake form model of one unit or of every unit; reads, writes nothing. */
+export const getIntakeForms = api('getIntakeForms', (request) => runGetIntakeForms(activeSpreadsheet(), request ?? {}));
+/** "Nhận danh sách": preview (writes nothing) or replace the unit's rows of `Đại biểu` with its returned list. */
+export const importSubmission = api('importSubmission', (unit, table, options) =>
+  runImportSubmission(activeSpreadsheet(), unit, table, options ?? {}, new Date()),
+);
 
 /**
  * "Tạo mẫu danh sách" / "Nhận danh sách": shows build/Intake.html (its own browser entry, src/intake/,

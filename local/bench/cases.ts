@@ -33,6 +33,8 @@ export interface Operation {
   note?: string;
   /** Changes the workbook after `after` (unmeasured), e.g. to the size of a real congress. */
   edit?: (ss: LocalSpreadsheet) => void;
+  /** Arguments read from the prepared workbook (unmeasured), instead of `args`. */
+  argsOf?: (ss: LocalSpreadsheet) => unknown[];
 }
 
 export const OPERATIONS: readonly Operation[] = [
@@ -54,6 +56,13 @@ export const OPERATIONS: readonly Operation[] = [
     args: [],
     after: [],
     note: 'the six methods, each at the house size and the house size + 1; reads Cấu hình and Đơn vị, writes nothing',
+  },
+  {
+    id: 'compositionSummary',
+    fn: 'compositionSummary',
+    args: [],
+    after: [],
+    note: 'the composition of the congress over every delegate row; reads Cấu hình, Đơn vị, Dân tộc theo đơn vị, Đại biểu, writes nothing',
   },
   // After allocation; a prior validateAll would only add its summary to the document properties, no calls.
   { id: 'getOverview', fn: 'getOverview', args: [], after: ['allocateDelegates'] },
@@ -79,7 +88,53 @@ export const OPERATIONS: readonly Operation[] = [
     edit: congressOf333,
     note: 'the same congress: 250 official delegates',
   },
+  {
+    id: 'generateNotice bao-cao-co-cau',
+    fn: 'generateNotice',
+    args: ['bao-cao-co-cau', { force: true }],
+    after: [],
+    edit: congressOf333,
+    note: 'the same congress: the composition of its 250 official delegates; confirmed (the generated delegates include namesakes)',
+  },
+  {
+    id: 'importSubmission preview',
+    fn: 'importSubmission',
+    args: [],
+    argsOf: intakeArgs('preview'),
+    after: [],
+    note: "one unit's returned list of 150 rows (its delegates, one changed, and new ones); writes nothing",
+  },
+  {
+    id: 'importSubmission replace',
+    fn: 'importSubmission',
+    args: [],
+    argsOf: intakeArgs('replace'),
+    after: [],
+    note: "the same list taken into Đại biểu: the unit's rows swapped, provenance, Tiếp nhận danh sách",
+  },
 ];
+
+/**
+ * The first unit's list as it comes back (issue 15): a title row, the template's columns, the unit's
+ * delegates of `Đại biểu` (the first one's position changed) and new ones up to 150 rows.
+ */
+function intakeArgs(mode: 'preview' | 'replace') {
+  return (ss: LocalSpreadsheet): unknown[] => {
+    const unit = String(ss.getSheetByName('Đơn vị')?.getRange(2, 1).getValue() ?? '');
+    const grid = ss.getSheetByName('Đại biểu')?.getDataRange().getValues() ?? [];
+    const header = (grid[0] ?? []).map((h) => String(h));
+    const col = (name: string) => header.indexOf(name);
+    const headers = ['Họ và tên', 'Dân tộc', 'Giới tính', 'Năm sinh', 'Loại đại biểu', 'Chức vụ, nơi công tác'];
+    const rows = grid
+      .filter((r, i) => i > 0 && String(r[col('Mã đơn vị')]) === unit)
+      .map((r) => headers.map((h) => r[col(h)] ?? ''));
+    if (rows[0]) rows[0][5] = 'Chức vụ mới';
+    for (let i = rows.length; i < 150; i++)
+      rows.push([`Đại biểu mới ${i + 1}`, 'Ê-đê', i % 2 ? 'Nam' : 'Nữ', 1960 + (i % 40), 'Chính thức', '']);
+    const table = [['DANH SÁCH ĐẠI BIỂU'], headers, ...rows.slice(0, 150)];
+    return [unit, table, { fileName: 'Danh sách đại biểu.xlsx', mode }];
+  };
+}
 
 export function operationById(id: string): Operation {
   const op = OPERATIONS.find((o) => o.id === id);
@@ -192,6 +247,8 @@ export function runCase(scale: Scale, opId: string, options: CaseOptions = {}): 
   const setupStart = performance.now();
   const { spreadsheet, summary } = prepare(scale, op, options);
   const setupMs = performance.now() - setupStart;
+  // Read from the workbook before the measured call (unmeasured, on the raw services).
+  const args = op.argsOf?.(spreadsheet) ?? op.args;
 
   // 1. The bundle.
   collectGarbage();
@@ -208,7 +265,7 @@ export function runCase(scale: Scale, opId: string, options: CaseOptions = {}): 
   let message = '';
   const start = performance.now();
   try {
-    if (bundle.functions.includes(op.fn)) message = messageOf(bundle.call(op.fn, ...op.args));
+    if (bundle.functions.includes(op.fn)) message = messageOf(bundle.call(op.fn, ...args));
     else {
       via = 'missing';
       ok = false;
@@ -236,7 +293,8 @@ export function runCase(scale: Scale, opId: string, options: CaseOptions = {}): 
     const t = performance.now();
     let failed = false;
     try {
-      withGlobals(node, () => fn(...op.args));
+      const copyArgs = op.argsOf?.(copy.spreadsheet) ?? op.args;
+      withGlobals(node, () => fn(...copyArgs));
     } catch (e) {
       failed = ok; // the bundle succeeded but this did not: not comparable
       nodeError = e instanceof Error ? e.message : String(e);

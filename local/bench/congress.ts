@@ -20,7 +20,13 @@ export function congressOf333(ss: LocalSpreadsheet): void {
   const clean = rows
     .slice(1)
     .filter(
-      (r) => codes.has(String(r[2])) && r[1] && String(r[3]) !== 'Dân tộc Xa Lạ' && Number(r[5]) < 2010 && String(r[7]),
+      (r) =>
+        codes.has(String(r[2])) &&
+        r[1] &&
+        String(r[3]) !== 'Dân tộc Xa Lạ' &&
+        Number(r[5]) < 2010 &&
+        Number(r[5]) >= 1900 &&
+        String(r[7]),
     );
   const official = clean.filter((r) => r[7] === 'Chính thức' || r[7] === 'Đương nhiên').slice(0, CONGRESS_OFFICIAL);
   const guests = clean.filter((r) => r[7] === 'Khách mời').slice(0, CONGRESS_GUESTS);

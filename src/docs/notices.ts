@@ -8,7 +8,13 @@
  * A Doc whose filling failed stays logged as unfinished and is completed by the next attempt.
  */
 import { fixedSeatsOf } from '../domain/allocation';
-import { ageBandsFrom, DEFAULT_AGE_LIMITS, parseAgeLimits, summarizeComposition } from '../domain/composition';
+import {
+  ageBandsFrom,
+  DEFAULT_AGE_LIMITS,
+  parseAgeLimits,
+  partyColumn,
+  summarizeComposition,
+} from '../domain/composition';
 import { formatNd30Date, type IsoDate, isoFromDate } from '../domain/dates';
 import { type AllocationNoticeInput, buildAllocationNotice, methodSentence } from '../domain/notice/allocation';
 import { assignmentInput, buildAssignmentDecision } from '../domain/notice/assignment';
@@ -17,6 +23,7 @@ import {
   buildCompositionReport,
   type CompositionReportInput,
   implausibleBirthYears,
+  partyChecks,
   REPORT_WHAT,
 } from '../domain/notice/compositionReport';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
@@ -290,6 +297,9 @@ function compositionReportData(
     ...delegateCountChecks(settings, cells, units, readAllocationTable(g.allocation, problems, tz).rows, delegates),
   );
   const unitEthnic = readUnitEthnic(g.unitEthnic, index, problems);
+  const headerRow = locateTable(SHEETS.delegates, g.delegates, new ProblemList()).headerRow;
+  const party = partyColumn(g.delegates, headerRow);
+  if (party !== null && g.delegates) checks.push(...partyChecks(delegates, g.delegates, party));
   const summary = summarizeComposition({
     delegates,
     units,
@@ -297,7 +307,7 @@ function compositionReportData(
     year: settings.year,
     bands: ageBandsFrom(limits.length > 0 ? limits : DEFAULT_AGE_LIMITS),
     delegateGrid: g.delegates,
-    headerRow: locateTable(SHEETS.delegates, g.delegates, new ProblemList()).headerRow,
+    headerRow,
   });
   const livingDeclared = unitEthnic.some((r) => (r.data.population ?? 0) > 0);
   return { summary, livingDeclared };

@@ -4,7 +4,7 @@
  * adjustment (`Điều chỉnh`) gives each unit's final official seats.
  */
 
-import type { AllocationRowDto } from '../rpc/contract';
+import type { AllocationRowDto, EligibilityDto } from '../rpc/contract';
 import { EXPLANATION } from '../ui/vi';
 import {
   ApportionError,
@@ -15,6 +15,7 @@ import {
   explainApportionment,
   METHOD_NAMES,
 } from './apportion';
+import { decideEligibility, eligibilityDto, formLabel } from './eligibility';
 import type { ProblemList } from './problem';
 import {
   type AllocationRecord,
@@ -37,6 +38,8 @@ export interface AllocationRow extends AllocationRowDto {
   max: number | null;
   /** Why the unit got its seats (Vietnamese; shown in the sidebar and the `Cách tính` column). */
   reason: string;
+  /** "Đại hội" or "Hội nghị liên tịch" (the `Hình thức` column). */
+  form: string;
 }
 
 export interface AllocationPlan {
@@ -48,6 +51,8 @@ export interface AllocationPlan {
   explanation: string[];
   /** The explanation per unit (ties, bounds), when the allocation succeeded. */
   explained?: Explanation;
+  /** Each unit's form and the province's level, when the allocation succeeded. */
+  eligibility?: EligibilityDto;
 }
 
 /** Seats taken off the official total before the sub-units are apportioned. */
@@ -233,6 +238,12 @@ export function planAllocation(
     Object.fromEntries(usable.map((u) => [u.data.code as string, u.data.name || (u.data.code as string)])),
   );
   const reasons = new Map(explained.units.map((e) => [e.id, e.reasonVi]));
+  const eligibilityUnits = usable.map((u) => ({
+    code: u.data.code as string,
+    name: u.data.name || (u.data.code as string),
+    dttsPopulation: u.data.dttsPopulation,
+  }));
+  const forms = decideEligibility(eligibilityUnits, settings.congressThreshold).forms;
   const rows = usable.map((u): AllocationRow => {
     const code = u.data.code as string;
     const key = foldKey(code);
@@ -254,13 +265,15 @@ export function planAllocation(
       min: minFor(u, settings),
       max: u.data.max,
       reason: (reasons.get(code) ?? '') + (adjustment !== 0 ? EXPLANATION.adjusted(adjustment, final) : ''),
+      form: formLabel(forms.get(code) ?? null),
     };
   });
   const explanation = [
     EXPLANATION.fixedSeats(settings.officialTotal, fixedSeats, houseSize, rows.length),
     ...explained.summaryVi,
   ];
-  return { ok: true, houseSize, fixedSeats, rows, result, explanation, explained };
+  const eligibility = eligibilityDto(eligibilityUnits, settings.congressThreshold);
+  return { ok: true, houseSize, fixedSeats, rows, result, explanation, explained, eligibility };
 }
 
 export function methodLabel(settings: Settings): string {

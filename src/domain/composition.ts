@@ -9,8 +9,12 @@ import { COMPOSITION_LABELS } from '../ui/vi';
 
 export type { AgeBand, CompositionSummary, CountShare, PersonFigure, UnitComposition };
 
+import { parseMembership } from './checks/profile';
 import { ethnicDisplayName, groupByCode } from './ethnic';
+import { ProblemList } from './problem';
 import type { DelegateRecord, UnitEthnicRecord, UnitRecord } from './records';
+import { locateTable } from './table';
+import { SHEETS } from './template';
 import { foldKey } from './text';
 import { type CellValue, cellText, isBlank } from './values';
 
@@ -47,15 +51,19 @@ export function parseAgeLimits(text: string): number[] | null {
   return limits;
 }
 
-/** Header spellings of a Party-member column (none in the template; some workbooks add one). */
+/** Header spellings of a Party-member column added by an officer before the template had one. */
 const PARTY_HEADERS = new Set(['đảng viên', 'là đảng viên', 'đảng viên (x)', 'đv'].map(foldKey));
-/** Values meaning "not a Party member" in such a column. */
-const NOT_MEMBER = new Set(['không', 'khong', 'ko', 'k', '0', 'no', 'chưa', '-'].map(foldKey));
 
-/** The 0-based column of a Party-member header in the delegate sheet's header row, if any. */
+/**
+ * The 0-based column of the Party-member column in the delegate sheet's header row, if any: the
+ * template's `Đảng viên` (its header or an alias, by the sheets' header matching), else a header an
+ * officer wrote before the template had the column.
+ */
 export function partyColumn(grid: readonly (readonly CellValue[])[] | null, headerRow: number): number | null {
   const header = grid?.[headerRow - 1];
   if (!header) return null;
+  const found = locateTable(SHEETS.delegates, [header as CellValue[]], new ProblemList()).columns.partyMember;
+  if (found !== undefined) return found;
   const i = header.findIndex((v) => !isBlank(v) && PARTY_HEADERS.has(foldKey(cellText(v))));
   return i >= 0 ? i : null;
 }
@@ -138,11 +146,14 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
   const column = input.delegateGrid ? partyColumn(input.delegateGrid, input.headerRow ?? 1) : null;
   if (column !== null && input.delegateGrid) {
     const grid = input.delegateGrid;
-    const count = counted.filter((d) => {
-      const v = grid[d.row - 1]?.[column];
-      return !isBlank(v) && v !== false && !NOT_MEMBER.has(foldKey(cellText(v)));
-    }).length;
-    partyMembers = { count, share: share(count, total) };
+    // Counted as validation reads the cell (x, Có, a date of admission …; an unrecognised text is
+    // warned about there and not counted). A column blank for everyone is no figure: the template
+    // has the column, and "0 đảng viên" would be printed for a list nobody filled in.
+    const cells = counted.map((d) => grid[d.row - 1]?.[column]);
+    if (cells.some((v) => v !== undefined && !isBlank(v))) {
+      const count = cells.filter((v) => parseMembership(v, 'partyMember') === true).length;
+      partyMembers = { count, share: share(count, total) };
+    }
   }
 
   // Per unit: the declared units in their order, then the provincial level, then unknown units.

@@ -5,11 +5,12 @@
  */
 
 import type { NoticeKind } from '../rpc/contract';
-import { CHECK_MESSAGES, KIND_NAMES } from '../ui/vi';
+import { CHECK_MESSAGES, ELIGIBILITY_LABELS, KIND_NAMES } from '../ui/vi';
 import { type ApportionMethod, parseApportionMethod } from './apportion';
 import { type IsoDate, offsetAt, parseVnDate, type ZoneOffset } from './dates';
 import { parseNonNegativeInteger, parseRatio } from './numbers';
-import { foldKey } from './text';
+import { type ColumnSpec, PROFILE_COLUMNS, SHEETS } from './template';
+import { foldKey, headerKey, stripDiacritics } from './text';
 import { cellText, isBlank, isDate, type Parsed } from './values';
 
 export type UnitLevel = 'district' | 'commune';
@@ -36,8 +37,12 @@ export interface Settings {
   maxAge: number | null;
   /** `Mốc nhóm tuổi` of the composition: the first age of each band after the first ("30, 46, 61"); '' = default bands. */
   ageBands: string;
+  /** `Ngưỡng tổ chức đại hội`: DTTS people a sub-unit needs to hold its own congress (see eligibility.ts). */
+  congressThreshold: number;
   dueSoonDays: number;
   unitCongressDeadline: IsoDate | null;
+  /** `Hạn gửi danh sách đại biểu`: the day the units' lists are due; after it a unit that has not sent is late. */
+  submissionDeadline: IsoDate | null;
   parentBody: string;
   issuingBody: string;
   issuerCode: string;
@@ -68,6 +73,11 @@ export interface Settings {
   invitationDocuments: string;
   /** The decision the official delegate list is attached to (blank: no "Kèm theo" line). */
   delegateListDecision: string;
+  /**
+   * `Thông tin bắt buộc của đại biểu`: keys of the `Đại biểu` columns every delegate must have filled
+   * (besides the template's always-required ones), in the order written; [] = none (the default).
+   */
+  requiredProfileFields: string[];
 }
 
 export type NumberingMode = 'auto' | 'draft';
@@ -90,7 +100,17 @@ export type ProfileKey = `${NoticeKind}.${ProfileField}`;
 export type ProfileValues = Partial<Record<ProfileKey, string | string[]>>;
 export const profileKey = (kind: NoticeKind, field: ProfileField): ProfileKey => `${kind}.${field}`;
 
-type SettingKind = 'text' | 'integer' | 'year' | 'ratio' | 'date' | 'level' | 'method' | 'lines' | 'numbering';
+type SettingKind =
+  | 'text'
+  | 'integer'
+  | 'year'
+  | 'ratio'
+  | 'date'
+  | 'level'
+  | 'method'
+  | 'lines'
+  | 'numbering'
+  | 'delegateColumns';
 
 export interface SettingSpec {
   /** The setting, or for a per-kind profile row the kind and field ("phan-bo-dai-bieu.issuerCode"). */
@@ -417,6 +437,29 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: '',
     note: 'Dùng khi thống kê cơ cấu đại biểu: tuổi bắt đầu của mỗi nhóm sau nhóm đầu, cách nhau bởi dấu phẩy, ví dụ 30, 46, 61 (dưới 30; 30–45; 46–60; từ 61). Để trống: các nhóm này.',
   },
+  // Blank by default: a workbook set up before has no profile data yet, and requiring fields nobody
+  // asked the units for would flag every delegate; the officer names the fields the round requires.
+  {
+    key: 'requiredProfileFields',
+    label: 'Thông tin bắt buộc của đại biểu',
+    kind: 'delegateColumns',
+    initial: '',
+    note: 'Tên các cột của trang Đại biểu phải ghi cho mọi đại biểu (kể cả khách mời), cách nhau bởi dấu phẩy, ví dụ: Ngày sinh, Trình độ chuyên môn, Lý luận chính trị, Đảng viên, Đoàn viên, Khen thưởng. Kiểm tra dữ liệu cảnh báo từng ô còn trống và tổng hợp số đại biểu thiếu theo từng đơn vị; cột bắt buộc thì đại biểu không có phải ghi "Không". Để trống: chỉ bắt buộc Họ và tên, Mã đơn vị, Dân tộc, Loại đại biểu.',
+  },
+  {
+    key: 'submissionDeadline',
+    label: 'Hạn gửi danh sách đại biểu',
+    kind: 'date',
+    initial: '',
+    note: 'Ngày chậm nhất các đơn vị gửi danh sách đại biểu về (dd/mm/yyyy); quá hạn mà đơn vị chưa gửi thì được cảnh báo. Để trống: không kiểm tra.',
+  },
+  {
+    key: 'congressThreshold',
+    label: 'Ngưỡng tổ chức đại hội',
+    kind: 'integer',
+    initial: 5000,
+    note: ELIGIBILITY_LABELS.thresholdNote,
+  },
 ];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -439,8 +482,10 @@ export const DEFAULT_SETTINGS: Settings = {
   minAge: null,
   maxAge: null,
   ageBands: '',
+  congressThreshold: 5000,
   dueSoonDays: 3,
   unitCongressDeadline: null,
+  submissionDeadline: null,
   parentBody: '',
   issuingBody: 'BAN CHỈ ĐẠO ĐẠI HỘI',
   issuerCode: 'BCĐ',
@@ -461,6 +506,7 @@ export const DEFAULT_SETTINGS: Settings = {
   congressPlace: '',
   invitationDocuments: '',
   delegateListDecision: '',
+  requiredProfileFields: [],
 };
 
 const SPEC_BY_LABEL = new Map(SETTING_SPECS.map((s) => [foldKey(s.label), s]));
@@ -556,7 +602,64 @@ export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes
       return parseLines(v);
     case 'numbering':
       return parseNumbering(v);
+    case 'delegateColumns':
+      return parseDelegateColumns(v);
   }
+}
+
+/**
+ * The `Đại biểu` template column a name designates, by the sheets' own header matching (headerKey
+ * over the header and its aliases: case, spacing, Unicode form, a trailing ':' or '*'), then, when
+ * only one column fits, the same text without diacritics ("trinh do chuyen mon"). The add-in's own
+ * columns are never named.
+ */
+export function delegateColumnByName(name: string): ColumnSpec | undefined {
+  const columns = SHEETS.delegates.columns.filter((c) => !c.computed);
+  const key = headerKey(name);
+  const exact = columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => headerKey(h) === key));
+  if (exact) return exact;
+  const bare = stripDiacritics(key);
+  const loose = columns.filter((c) =>
+    [c.header, ...(c.aliases ?? [])].some((h) => stripDiacritics(headerKey(h)) === bare),
+  );
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
+/** `Thông tin bắt buộc của đại biểu`: column names separated by commas, semicolons or lines → column keys. */
+function parseDelegateColumns(v: unknown): Parsed<string[] | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  const parts = cellText(v)
+    .split(/[;\n]+/)
+    .flatMap((line) => line.split(','))
+    .map((s) => s.trim());
+  const keys: string[] = [];
+  const unknown: string[] = [];
+  // Headers holding a comma ("Chức vụ, nơi công tác", "Ngày, tháng, năm sinh"): the longest run of
+  // parts that names a column is taken.
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i]) continue;
+    let found: { column: ColumnSpec; end: number } | null = null;
+    for (let j = Math.min(parts.length, i + 4); j > i && !found; j--) {
+      const column = delegateColumnByName(parts.slice(i, j).join(', '));
+      if (column) found = { column, end: j };
+    }
+    if (!found) {
+      unknown.push(parts[i] as string);
+      continue;
+    }
+    if (!keys.includes(found.column.key)) keys.push(found.column.key);
+    i = found.end - 1;
+  }
+  if (unknown.length)
+    return {
+      ok: false,
+      error: CHECK_MESSAGES.requiredFieldsUnknown(
+        unknown,
+        SHEETS.delegates.name,
+        PROFILE_COLUMNS.map((c) => c.header),
+      ),
+    };
+  return { ok: true, value: keys };
 }
 
 function parseNumbering(v: unknown): Parsed<NumberingMode | null> {

@@ -4,11 +4,21 @@
  * Columns are found by header text (any order); extra user columns are kept and never touched.
  */
 
+import { ELIGIBILITY_LABELS } from '../ui/vi';
+
 /** How a column's cells are parsed and formatted. */
 export type ColumnKind = 'text' | 'integer' | 'number' | 'ratio' | 'date' | 'year';
 
 /** Dropdown lists offered on a column (built by setupWorkbook). */
-export type ListKind = 'units' | 'ethnic' | 'gender' | 'delegateKind' | 'taskStatus' | 'congressStatus' | 'meetings';
+export type ListKind =
+  | 'units'
+  | 'ethnic'
+  | 'gender'
+  | 'delegateKind'
+  | 'taskStatus'
+  | 'congressStatus'
+  | 'meetings'
+  | 'yesNo';
 
 export interface ColumnSpec {
   /** Stable English key used in code. */
@@ -25,8 +35,18 @@ export interface ColumnSpec {
   width?: number;
   /** Header note explaining what to type. */
   help?: string;
+  /**
+   * Written by "Nhận danh sách" (where a row came from), in a sheet that is otherwise the officer's:
+   * no protection is added, and the intake forms leave it out.
+   */
+  provenance?: boolean;
   /** Other header texts users write for this column ("Họ tên" for "Họ và tên"). */
   aliases?: readonly string[];
+  /**
+   * Number format setup gives the column's cells instead of its kind's ('@': plain text, so a
+   * phone number "0912 345 678" keeps its leading zero and is never turned into a number).
+   */
+  format?: string;
 }
 
 export interface SheetSpec {
@@ -51,7 +71,8 @@ export type SheetKey =
   | 'meetings'
   | 'conclusions'
   | 'report'
-  | 'documents';
+  | 'documents'
+  | 'submissions';
 
 const text = (key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   key,
@@ -74,6 +95,51 @@ const date = (key: string, header: string, extra: Partial<ColumnSpec> = {}): Col
   ...extra,
 });
 const note = text('note', 'Ghi chú', { width: 220 });
+
+/**
+ * The profile columns of `Đại biểu` (date of birth, qualifications, political training, Party and
+ * Youth Union membership, commendations, phone). None is required by the template: which are
+ * required is the setting `Thông tin bắt buộc của đại biểu` (src/domain/checks/profile.ts).
+ */
+export const PROFILE_COLUMNS: readonly ColumnSpec[] = [
+  date('birthDate', 'Ngày sinh', {
+    help: 'Ngày, tháng, năm sinh (dd/mm/yyyy), nếu có; phải khớp với cột Năm sinh.',
+    aliases: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Ngày/tháng/năm sinh', 'Sinh ngày'],
+  }),
+  text('education', 'Trình độ chuyên môn', {
+    width: 180,
+    help: 'Ví dụ: Tiến sĩ, Thạc sĩ, Đại học, Cao đẳng, Trung cấp, Sơ cấp, Chưa qua đào tạo.',
+    aliases: ['Trình độ CM', 'Trình độ chuyên môn, nghiệp vụ', 'Trình độ chuyên môn nghiệp vụ', 'TĐCM', 'Chuyên môn'],
+  }),
+  text('politicalTheory', 'Lý luận chính trị', {
+    width: 140,
+    help: 'Ví dụ: Cử nhân, Cao cấp, Trung cấp, Sơ cấp.',
+    aliases: ['LLCT', 'Lý luận CT', 'Trình độ lý luận chính trị', 'Trình độ LLCT', 'Trình độ lý luận'],
+  }),
+  text('partyMember', 'Đảng viên', {
+    list: 'yesNo',
+    width: 100,
+    help: 'Có (hoặc x, hoặc ngày vào Đảng) nếu là đảng viên; Không hoặc để trống nếu không.',
+    aliases: ['Đảng viên (x)', 'ĐV', 'Là đảng viên', 'Ngày vào Đảng', 'Đảng viên ĐCSVN'],
+  }),
+  text('youthMember', 'Đoàn viên', {
+    list: 'yesNo',
+    width: 100,
+    help: 'Có (hoặc x, hoặc ngày vào Đoàn) nếu là đoàn viên; Không hoặc để trống nếu không.',
+    aliases: ['Đoàn viên (x)', 'Là đoàn viên', 'ĐVTN', 'Đoàn viên TNCS', 'Đoàn viên TNCS Hồ Chí Minh', 'Ngày vào Đoàn'],
+  }),
+  text('awards', 'Khen thưởng', {
+    width: 240,
+    help: 'Hình thức khen thưởng đã nhận, ví dụ: Bằng khen của Thủ tướng Chính phủ (2020).',
+    aliases: ['Hình thức khen thưởng', 'Khen thưởng (nếu có)', 'Thành tích khen thưởng', 'Khen thưởng đã nhận'],
+  }),
+  text('phone', 'Điện thoại', {
+    width: 120,
+    format: '@',
+    help: 'Số điện thoại liên hệ (giữ nguyên số 0 ở đầu).',
+    aliases: ['Số điện thoại', 'SĐT', 'SDT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'Điện thoại di động', 'ĐTDĐ'],
+  }),
+];
 
 export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
   config: {
@@ -141,6 +207,10 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       int('difference', 'Chênh lệch', { computed: true }),
       // Why the unit got its Số phân bổ; optional: a workbook set up before it allocates without it.
       text('reason', 'Cách tính', { computed: true, width: 420 }),
+      // How the unit chooses its delegates (eligibility.ts); optional, like `Cách tính`: a workbook set
+      // up before it allocates without it, and setup adds it after the used columns. Next to `Cách tính`
+      // in a new sheet, so the computed columns stay one block per row run.
+      text('form', 'Hình thức', { computed: true, width: 150, help: ELIGIBILITY_LABELS.formColumnHelp }),
       note,
     ],
   },
@@ -161,6 +231,23 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('kind', 'Loại đại biểu', { required: true, list: 'delegateKind', width: 120 }),
       text('position', 'Chức vụ, nơi công tác', { width: 260 }),
       note,
+      // Profile fields the lists of the sub-units carry (issue 15). After `Ghi chú`: a workbook set
+      // up before gets them appended at the end of its header row, and the rows typed or generated
+      // in the template's order keep their places.
+      ...PROFILE_COLUMNS,
+      // Where the row came from, written by "Nhận danh sách" (importSubmission): the add-in's, text.
+      text('source', 'Nguồn danh sách', {
+        provenance: true,
+        format: '@',
+        width: 200,
+        help: 'Tệp danh sách đơn vị gửi về (do tiện ích ghi khi nhận danh sách).',
+      }),
+      text('receivedOn', 'Ngày nhận', {
+        provenance: true,
+        format: '@',
+        width: 100,
+        help: 'Ngày nhận danh sách (do tiện ích ghi).',
+      }),
     ],
   },
   members: {
@@ -244,6 +331,24 @@ export const SHEETS: Readonly<Record<SheetKey, SheetSpec>> = {
       text('suggestion', 'Gợi ý', { computed: true, width: 320 }),
     ],
   },
+  // The submissions received from the units (importSubmission appends one row per list received);
+  // created by the first import, not by setup.
+  submissions: {
+    key: 'submissions',
+    name: 'Tiếp nhận danh sách',
+    report: true,
+    tabColor: '#188038',
+    columns: [
+      text('unit', 'Mã đơn vị', { computed: true, width: 100 }),
+      text('unitName', 'Tên đơn vị', { computed: true, width: 180 }),
+      text('file', 'Tệp', { computed: true, width: 240 }),
+      text('receivedOn', 'Ngày nhận', { computed: true, width: 100 }),
+      int('rows', 'Số dòng', { computed: true }),
+      int('errors', 'Lỗi', { computed: true, width: 60 }),
+      int('warnings', 'Cảnh báo', { computed: true, width: 80 }),
+      text('receivedBy', 'Người nhận', { computed: true, width: 200 }),
+    ],
+  },
   documents: {
     key: 'documents',
     name: 'Văn bản',
@@ -295,6 +400,8 @@ export const LIST_VALUES = {
   delegateKind: ['Chính thức', 'Đương nhiên', 'Khách mời'],
   taskStatus: ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành', 'Hủy'],
   congressStatus: ['Chưa tổ chức', 'Đã tổ chức'],
+  /** Đảng viên / Đoàn viên (x, a date of admission, … are accepted too: the dropdown only warns). */
+  yesNo: ['Có', 'Không'],
 } as const;
 
 /** Number formats applied by setupWorkbook, by column kind ('' leaves the cell format alone). */

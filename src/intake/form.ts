@@ -92,7 +92,8 @@ export function buildFormWorkbook(excel: ExcelModule, form: IntakeForm): Workboo
       left: { style: 'thin' },
       right: { style: 'thin' },
     };
-    if (column.help) cell.note = column.help;
+    const note = [column.required ? t.requiredNote : '', column.help ?? ''].filter(Boolean).join(' ');
+    if (note) cell.note = note;
     // Excel's width is in characters of the default font (≈ 7 px each).
     ws.getColumn(i + 1).width = Math.max(8, Math.round((column.width ?? 120) / 7));
   });

@@ -58,7 +58,9 @@ export const t = {
     groups.length ? `Dân tộc cần có đại biểu: ${groups.join(', ')}` : 'Dân tộc cần có đại biểu: (không quy định)',
   formDeadline: (deadline: string) => (deadline ? `Hạn gửi danh sách: ${deadline}` : ''),
   formMoreGuide: 'Xem thêm hướng dẫn ở trang "Hướng dẫn".',
-  requiredMark: ' (*)',
+  /** After a required column's header: headerKey (src/domain/text.ts) drops a trailing "*", so the import still knows it. */
+  requiredMark: ' *',
+  requiredNote: 'Bắt buộc điền.',
 
   // List in
   importIntro:

@@ -8,6 +8,8 @@
  * - .csv (papaparse): UTF-8 with or without BOM, separated by ";" "," or tab (guessed); a file that is
  *   not UTF-8 (Excel's "CSV" on a Vietnamese Windows) is read as Windows-1258. Every cell is text.
  * - pasted rows: tab-separated, as Excel and Google Sheets copy a block.
+ * Text is read in Unicode NFC (the composed form Vietnamese keyboards type, "Unicode dựng sẵn"): a
+ * name typed in decomposed form (NFD) looks the same but would not be found by a search in Sheets.
  */
 import type { CellValue, Workbook } from 'exceljs';
 import Papa from 'papaparse';
@@ -33,14 +35,18 @@ export function dateText(d: Date): string {
 /** One exceljs cell value as a submission cell. */
 export function cellValue(value: CellValue): SubmissionCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
     const v = value as unknown as Record<string, unknown>;
     if (Array.isArray(v.richText))
-      return (v.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+      return (v.richText as { text?: unknown }[])
+        .map((run) => (typeof run.text === 'string' ? run.text : ''))
+        .join('')
+        .normalize('NFC');
     if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? cellValue(v.result as CellValue) : null;
-    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as CellValue);
+    if ('hyperlink' in v) return cellValue(v.text as CellValue);
     if ('error' in v) return null;
   }
   return null;
@@ -100,11 +106,36 @@ export function decodeCsv(bytes: ArrayBuffer): { text: string; legacy: boolean }
   }
 }
 
-/** Parses delimited text (papaparse; the delimiter guessed among ; , and tab unless given). */
+/**
+ * The separator of a delimited text among ";" "," and tab: the one that splits its first 20 non-blank
+ * lines into the most fields (median per line; quotes respected). Papaparse's own guess needs an
+ * average of two fields over every line, blank ones included, so it misses a short file.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
+    .join('\n');
+  let best = ',';
+  let bestScore = 1;
+  for (const candidate of [';', ',', '\t']) {
+    const rows = Papa.parse<string[]>(lines, { delimiter: candidate, skipEmptyLines: true }).data;
+    const counts = rows.map((r) => r.length).sort((a, b) => a - b);
+    const median = counts[Math.floor(counts.length / 2)] ?? 1;
+    if (median > bestScore) {
+      best = candidate;
+      bestScore = median;
+    }
+  }
+  return best;
+}
+
+/** Parses delimited text (papaparse), the separator given or guessed; blank lines kept (row numbers). */
 export function parseDelimited(text: string, delimiter?: string): SubmissionCell[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimiter: delimiter ?? '',
-    delimitersToGuess: [';', ',', '\t'],
+  const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
+  const parsed = Papa.parse<string[]>(clean, {
+    delimiter: delimiter ?? guessDelimiter(clean),
     skipEmptyLines: false,
     header: false,
   });

@@ -17,6 +17,23 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** A string checked by a test, with the Vietnamese message the user sees when it fails. */
 const text = (ok: (s: string) => boolean, message: string) => z.string().check(z.refine(ok, message));
 
+/** How large a submitted table may be (the browser checks it too, and says it in these words). */
+export const SUBMISSION_LIMITS = {
+  rows: 5000,
+  columns: 60,
+  /** Characters of one cell (Google Sheets' own limit for a cell is 50,000). */
+  cellChars: 50_000,
+  message: 'Tệp quá lớn: tối đa 5.000 dòng × 60 cột, mỗi ô tối đa 50.000 ký tự.',
+} as const;
+
+/** One cell of a submission: text, a number, a boolean or empty (null). */
+const SUBMISSION_CELL = z.union([
+  z.string().check(z.maxLength(SUBMISSION_LIMITS.cellChars, SUBMISSION_LIMITS.message)),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
+
 /** Argument schemas, one tuple per callable function. */
 export const ARGS = {
   getOverview: z.tuple([]),
@@ -85,6 +102,31 @@ export const ARGS = {
     text((s) => s.length > 0 && s.length <= 100, 'Tên trang tính không hợp lệ'),
     text((s) => /^[A-Z]{1,3}\d{1,7}$/.test(s), 'Ô phải là một ô dạng A1, ví dụ B12'),
   ]),
+  /** The intake form model of one unit (a code or a name) or of every unit; reads, writes nothing. */
+  getIntakeForms: z.tuple([
+    z.optional(
+      z.strictObject({
+        unit: z.optional(text((s) => s.length <= 200, 'Mã hoặc tên đơn vị quá dài (tối đa 200 ký tự)')),
+      }),
+    ),
+  ]),
+  /**
+   * A unit's returned list (the file read in the browser as rows of cells): 'preview' (default) writes
+   * nothing; 'replace' swaps that unit's rows of `Đại biểu`, refused when `expect` no longer matches.
+   */
+  importSubmission: z.tuple([
+    text((s) => s.trim().length > 0 && s.length <= 200, 'Hãy chọn đơn vị gửi danh sách'),
+    z
+      .array(z.array(SUBMISSION_CELL).check(z.maxLength(SUBMISSION_LIMITS.columns, SUBMISSION_LIMITS.message)))
+      .check(z.maxLength(SUBMISSION_LIMITS.rows, SUBMISSION_LIMITS.message)),
+    z.optional(
+      z.strictObject({
+        fileName: z.optional(text((s) => s.length <= 255, 'Tên tệp quá dài (tối đa 255 ký tự)')),
+        mode: z.optional(z.enum(['preview', 'replace'])),
+        expect: z.optional(text((s) => /^[0-9a-f]{16}$/.test(s), 'Mã xem trước không hợp lệ')),
+      }),
+    ),
+  ]),
   /** Shows the intake dialog: make the units' forms ('form') or take a unit's list back ('import'). */
   openIntakeDialog: z.tuple([
     z.strictObject({
@@ -139,6 +181,28 @@ export interface AllocationRowDto {
   difference: number;
   /** Why the unit got its Số phân bổ (Vietnamese), as in the `Cách tính` column. */
   reason?: string;
+  /** How the unit chooses its delegates: "Đại hội" or "Hội nghị liên tịch" ('' when its DTTS population is unknown), as in the `Hình thức` column. */
+  form?: string;
+}
+
+/** Which sub-units hold their own congress and whether the province's congress is two-level. */
+export interface EligibilityDto {
+  /** `Ngưỡng tổ chức đại hội` applied (DTTS people). */
+  threshold: number;
+  twoLevel: boolean;
+  /** Units at or above the threshold. */
+  qualifying: number;
+  /** Units holding their own congress ("Đại hội"; 0 in a one-level province). */
+  congress: number;
+  /** Units choosing delegates at a joint conference ("Hội nghị liên tịch"). */
+  jointConference: number;
+  /** Units whose DTTS population is blank or unreadable. */
+  unknown: number;
+  /** "Tỉnh tổ chức Đại hội hai cấp: 5 đơn vị tổ chức Đại hội, 6 đơn vị tổ chức Hội nghị liên tịch (…)." */
+  sentence: string;
+  /** Units by form, named by name. */
+  congressUnits: string[];
+  jointConferenceUnits: string[];
 }
 
 /** One unit in the preview of a re-allocation: its figures now and after (null: blank now). */
@@ -198,6 +262,8 @@ export interface AllocationResultDto extends ActionResult {
   preview?: AllocationPreviewDto;
   /** The previous allocation is kept: "Hoàn tác phân bổ" can restore it. */
   undoable?: boolean;
+  /** Each unit's form and the province's level (when the allocation could be computed). */
+  eligibility?: EligibilityDto;
 }
 
 export interface ValidationResultDto extends ActionResult {
@@ -224,12 +290,22 @@ export interface MilestoneDto {
   /** "10/11 huyện, thành phố đã thành lập Ban Chỉ đạo" */
   sentence: string;
   missing: string[];
+  /** What counts as reached (the sidebar's hint), e.g. for "đã gửi danh sách đại biểu". */
+  note?: string;
+  /** 'dd/mm/yyyy' deadline of the milestone, when one is set. */
+  deadline?: string;
+  /** Units that have not reached it and are past the deadline (absent: none). */
+  late?: number;
+  /** "3 xã, phường chưa gửi danh sách đại biểu, đã quá hạn 20/11/2026". */
+  lateSentence?: string;
 }
 
 export interface ProgressSummaryDto {
   unitWord: string;
   total: number;
   milestones: MilestoneDto[];
+  /** Each unit's form of choosing delegates and the province's level (when the threshold is known). */
+  eligibility?: EligibilityDto;
 }
 
 export interface TaskDto {
@@ -323,6 +399,11 @@ export interface OverviewDto {
   };
   tasks: { overdue: number; dueSoon: number; open: number };
   progress: MilestoneDto[];
+  /**
+   * Lists received from the units (`Tiếp nhận danh sách`): "k/n … đã gửi danh sách đại biểu", the units
+   * that have not sent (names), and how many are past `Hạn gửi danh sách đại biểu` ('' when not set).
+   */
+  intake?: { sent: number; total: number; late: number; deadline: string; missing: string[]; sentence: string };
   documents: DocumentDto[];
   /** The allocation that "Hoàn tác phân bổ" would restore (null: nothing to undo). */
   allocationUndo?: { replacedAt: string; method: string; methodName: string; id: string } | null;
@@ -337,6 +418,8 @@ export interface OverviewDto {
   /** Template sheets not in the workbook yet ("Thiết lập bảng tính" adds them). */
   missingSheets?: string[];
   checklist?: ChecklistStepDto[];
+  /** Whether the province holds a two-level congress, and each unit's form (absent: no units or no `Cấu hình`). */
+  eligibility?: EligibilityDto;
 }
 
 /** The last validation, restored when the sidebar opens: its counts and first problems (from `Kiểm tra`). */
@@ -488,6 +571,8 @@ export interface Results {
   issueDraft: NoticeResultDto;
   voidNumber: { message: string };
   selectCell: { sheet: string; cell: string };
+  getIntakeForms: IntakeFormsDto;
+  importSubmission: SubmissionDto;
   openIntakeDialog: { message: string };
 }
 
@@ -498,7 +583,7 @@ export type Args<F extends ServerFunction> = z.output<(typeof ARGS)[F]>;
 /** Cells of a submission as the browser read them (xlsx: the cell's value; dates as 'dd/mm/yyyy' text; csv: text). */
 export type SubmissionCell = string | number | boolean | null;
 
-/** One column of a unit's intake form (getIntakeForms). */
+/** One column of the intake form: a column of the `Đại biểu` template. */
 export interface IntakeFormColumn {
   /** The header as the Đại biểu sheet names it ("Họ và tên", "Dân tộc", …). */
   header: string;
@@ -514,17 +599,16 @@ export interface IntakeFormColumn {
   help?: string;
 }
 
-/** The form one unit fills (getIntakeForms). */
 export interface IntakeForm {
   unit: { code: string; name: string };
   province: string;
-  /** "huyện" / "xã, phường" … from Cấp đơn vị. */
+  /** "huyện, thành phố" / "xã, phường" … from Cấp đơn vị. */
   unitWord: string;
   round: string;
   year: number | null;
-  /** Official seats of the unit (Số chính thức, else Số phân bổ), null before allocation. */
+  /** Official seats of the unit (Số chính thức, else Số phân bổ); null before allocation. */
   seats: number | null;
-  /** Guests allowed for the unit, null when no rule. */
+  /** Guests allowed for the unit (Tỷ lệ khách mời tối đa × seats, rounded down); null when no rule or no seats. */
   guests: number | null;
   /** Groups living in the unit that must be represented (Dân tộc theo đơn vị), official names. */
   ethnicGroups: string[];
@@ -536,11 +620,11 @@ export interface IntakeForm {
   /** Suggested file name, ends with .xlsx, no characters illegal on Windows. */
   fileName: string;
 }
+
 export type IntakeFormsDto = { ok: true; forms: IntakeForm[] } | { ok: false; message: string };
 
-/** A row of a submission or of the unit's current rows. */
 export interface SubmissionRow {
-  /** 1-based row number in the submitted file (as the unit sees it). */
+  /** 1-based row number in the submitted file (as the unit sees it); for rows of the sheet, 0. */
   sourceRow: number;
   /** 1-based row in Đại biểu (existing rows). */
   sheetRow?: number;
@@ -563,7 +647,7 @@ export interface SubmissionPreviewDto {
   mode: 'preview' | 'replace';
   unit: { code: string; name: string };
   fileName: string;
-  /** 1-based in the file. */
+  /** 1-based in the file (0 when no header was found). */
   headerRow: number;
   /** Every header of the file, key null when not recognised. */
   columns: { header: string; key: string | null }[];
@@ -575,9 +659,12 @@ export interface SubmissionPreviewDto {
   problems: SubmissionProblem[];
   /** Digest of (unit rows now + submission); pass back with mode 'replace'. */
   expect: string;
-  /** Replace only. */
+  /** Nothing can be imported (no header, no row for the unit …): 'replace' is refused. */
+  blocked?: boolean;
+  /** replace only. */
   written?: { rows: number; removed: number; sheet: string };
   /** One Vietnamese sentence summing up. */
   message: string;
 }
+
 export type SubmissionDto = SubmissionPreviewDto | { ok: false; message: string };

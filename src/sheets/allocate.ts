@@ -23,8 +23,8 @@ import { SHEETS } from '../domain/template';
 import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
-import { ALLOCATION_MESSAGES, REALLOCATION_MESSAGES } from '../ui/vi';
-import { headerFills, quotaColumn } from './allocationColumns';
+import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '../ui/vi';
+import { formColumn, formColumnIsOurs, headerFills, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -34,7 +34,7 @@ import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } fr
 
 const COMPUTED = SHEETS.allocation.columns.filter((c) => c.computed).map((c) => c.key);
 /** Computed columns a workbook set up before they existed may lack: written when present ("Cách tính"). */
-const OPTIONAL_KEYS = ['reason'];
+const OPTIONAL_KEYS = ['reason', 'form'];
 /** Computed columns holding text (copied from `Đơn vị`, or the reason): written as plain text. */
 const TEXT_KEYS = SHEETS.allocation.columns.filter((c) => c.computed && c.kind === 'text').map((c) => c.key);
 
@@ -58,6 +58,8 @@ function computedValue(row: AllocationRow, key: string): CellValue {
       return row.difference;
     case 'reason':
       return fitCell(row.reason);
+    case 'form':
+      return row.form;
     default:
       return '';
   }
@@ -285,8 +287,37 @@ function writeAllocation(
       ALLOCATION_MESSAGES.reasonColumnNotOwnedHint,
     );
   }
+  const form = formColumn(headerCells, fillAt, table.columns.form);
+  at.form = form.column;
+  if (form.column !== undefined && form.others.length > 0) {
+    const cell = (c: number) => a1(table.headerRow, c + 1);
+    problems.warning(
+      'allocation-form-column-twice',
+      sheetName,
+      cell(form.others[0] as number),
+      ELIGIBILITY_LABELS.formColumnTwice(cell(form.column), form.others.map(cell)),
+      ELIGIBILITY_LABELS.formColumnTwiceHint,
+    );
+  }
+  const formAt = form.column;
+  const skipForm =
+    formAt !== undefined &&
+    !formColumnIsOurs(
+      fillAt,
+      formAt,
+      placed.map((p) => grid[p.row - 1]?.[formAt] ?? ''),
+    );
+  if (skipForm) {
+    problems.warning(
+      'allocation-form-column-not-owned',
+      sheetName,
+      a1(table.headerRow, formAt + 1),
+      ELIGIBILITY_LABELS.formColumnNotOwned(a1(table.headerRow, formAt + 1)),
+      ELIGIBILITY_LABELS.formColumnNotOwnedHint,
+    );
+  }
   const columns = COMPUTED.map((k) => at[k]).filter(
-    (c): c is number => c !== undefined && !(skipReason && c === reasonColumn),
+    (c): c is number => c !== undefined && !(skipReason && c === reasonColumn) && !(skipForm && c === formAt),
   );
   const keyAt = new Map(COMPUTED.map((k) => [at[k], k]));
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
@@ -469,8 +500,10 @@ function toDto(plan: AllocationPlan, problems: ProblemList, message: string, met
       registered: r.registered,
       difference: r.difference,
       reason: r.reason,
+      form: r.form,
     })),
     explanation: plan.explanation,
+    ...(plan.eligibility && { eligibility: plan.eligibility }),
     tied: plan.result?.tied ?? [],
     problems: problems.items,
   };

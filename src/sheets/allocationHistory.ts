@@ -39,7 +39,7 @@ import { isTotalLabel } from '../domain/text';
 import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
 import type { UndoAllocationResultDto } from '../rpc/contract';
 import { REALLOCATION_MESSAGES } from '../ui/vi';
-import { headerFills, quotaColumn } from './allocationColumns';
+import { formColumn, formColumnIsOurs, headerFills, quotaColumn } from './allocationColumns';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { loadStates, saveState } from './state';
@@ -215,14 +215,22 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   const keptKeys = new Set(Object.keys(history.units[0]?.cells ?? {}));
   // "Hạn ngạch" and "Số theo tỷ lệ" both there: the add-in's, as the allocation chose it.
   const header = (grids.allocation ?? [])[table.headerRow - 1] ?? [];
-  const quota = quotaColumn(header, headerFills(sheet, table.headerRow, header.length), table.columns.quota).column;
-  const columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
-    .map((k) => [k, k === 'quota' ? quota : table.columns[k]] as const)
-    .filter((e): e is readonly [string, number] => e[1] !== undefined);
+  const fillAt = headerFills(sheet, table.headerRow, header.length);
+  const quota = quotaColumn(header, fillAt, table.columns.quota).column;
   const { matches } = matchUnitRows(
     history.units.map((u) => u.code),
     read.rows.map((r) => r.data.code),
   );
+  // `Hình thức` chosen as the allocation chooses it, and left alone if it is the officer's now.
+  let form = formColumn(header, fillAt, table.columns.form).column;
+  const formCells = [...matches.values()].map((m) => {
+    const row = read.rows[m.index]?.row ?? 0;
+    return form === undefined ? '' : ((grids.allocation ?? [])[row - 1]?.[form] ?? '');
+  });
+  if (form !== undefined && !formColumnIsOurs(fillAt, form, formCells)) form = undefined;
+  const columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
+    .map((k) => [k, k === 'quota' ? quota : k === 'form' ? form : table.columns[k]] as const)
+    .filter((e): e is readonly [string, number] => e[1] !== undefined);
   const targets: { row: number; unit: UnitSnapshot }[] = [];
   const notRestored: { code: string; name: string }[] = [];
   // Rows whose Điều chỉnh (the officer's, never restored) was changed since the kept figures were

@@ -22,6 +22,7 @@ import { SHEET_ORDER, SHEETS, type SheetKey } from '../domain/template';
 import { headerKey } from '../domain/text';
 import type { ChecklistStepDto, LastValidationDto, OverviewDto, ProblemDto, Severity } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
+import { readSentUnits } from './intake';
 import { UserError } from './lock';
 import { loadStates } from './state';
 import { findSheet, findSheetByName, readGrid, type Spreadsheet, sheetNameKey, timeZoneOffset } from './workbook';
@@ -64,7 +65,20 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     taskRows.some(
       (t) => t.data.deadline && !['done', 'cancelled'].includes(classifyTask(t, today, settings.dueSoonDays)),
     );
-  const progress = summarizeProgress(units, readProgress(grids.progress, index, tz, ignored), index, settings, today);
+  // The threshold typed wrong: no form is a fact (the error names its cell in validation).
+  const thresholdKnown = !settingProblems.items.some(
+    (p) => p.severity === 'error' && cells.congressThreshold !== undefined && p.cell === cells.congressThreshold,
+  );
+  const intake = { sent: readSentUnits(ss, index), deadline: settings.submissionDeadline };
+  const progress = summarizeProgress(
+    units,
+    readProgress(grids.progress, index, tz, ignored),
+    index,
+    thresholdKnown && grids.config !== null ? settings : { level: settings.level },
+    today,
+    intake,
+  );
+  const submitted = progress.milestones.find((m) => m.key === 'submitted');
   const missingSheets = SHEET_ORDER.filter((k) => (k in grids ? grids[k] === null : !findSheet(ss, k))).map(
     (k) => SHEETS[k].name,
   );
@@ -146,6 +160,17 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     },
     tasks: { overdue: tasks.overdue, dueSoon: tasks.dueSoon, open: tasks.open },
     progress: progress.milestones,
+    ...(submitted &&
+      units.length > 0 && {
+        intake: {
+          sent: submitted.reached,
+          total: submitted.total,
+          late: submitted.late ?? 0,
+          deadline: submitted.deadline ?? '',
+          missing: submitted.missing,
+          sentence: submitted.lateSentence ? `${submitted.sentence}; ${submitted.lateSentence}` : submitted.sentence,
+        },
+      }),
     documents,
     today,
     configured,
@@ -153,6 +178,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     missingSheets,
     checklist,
     allocationSheet: allocationTable.present,
+    ...(progress.eligibility && { eligibility: progress.eligibility }),
   };
 }
 

@@ -22,6 +22,7 @@ import type { Settings } from '../domain/settings';
 import type { Table } from '../domain/table';
 import { SHEETS, type SheetKey } from '../domain/template';
 import type { ProgressSummaryDto, TaskSummaryDto } from '../rpc/contract';
+import { readSentUnits } from './intake';
 import { UserError, withDocumentLock } from './lock';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
@@ -70,7 +71,8 @@ export function runProgressSummary(ss: Spreadsheet, now: Date = new Date()): Pro
   const units = readUnits(grids.units, ignored);
   const index = new UnitIndex(units);
   const progress = readProgress(grids.progress, index, tz, ignored);
-  return summarizeProgress(units, progress, index, settings, todayIso(now, tz));
+  const intake = { sent: readSentUnits(ss, index), deadline: settings.submissionDeadline };
+  return summarizeProgress(units, progress, index, settings, todayIso(now, tz), intake);
 }
 
 /**

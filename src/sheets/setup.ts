@@ -212,7 +212,7 @@ function addColumns(ss: Spreadsheet, plan: SheetPlan, located: Located, wrote: <
 
 /** The number format setup gives a column's cells ('' for none). */
 function formatOf(spec: SheetSpec, column: ColumnSpec): string {
-  return spec.key === 'config' && column.key === 'value' ? '@' : NUMBER_FORMATS[column.kind];
+  return spec.key === 'config' && column.key === 'value' ? '@' : (column.format ?? NUMBER_FORMATS[column.kind]);
 }
 
 /** Width, number format, dropdown and (for computed columns) warning-only protection of a new column. */

@@ -6,6 +6,7 @@ import { fixedSeatsOf, planAllocation } from '../domain/allocation';
 import { checkAllocation } from '../domain/checks/allocation';
 import { checkDelegates } from '../domain/checks/delegates';
 import { officialFigureProblems } from '../domain/checks/officialFigures';
+import { checkProfiles } from '../domain/checks/profile';
 import { checkStructure } from '../domain/checks/structure';
 import { workbookDigest } from '../domain/dataDigest';
 import { todayIso } from '../domain/dates';
@@ -26,6 +27,7 @@ import { SHEET_ORDER, SHEETS } from '../domain/template';
 import type { ValidationResultDto } from '../rpc/contract';
 import { MESSAGES } from '../ui/vi';
 import { RefusedWriteError, RestoredWriteError, type WriteBatch, writeAll } from './batch';
+import { checkSubmissionsLate } from './intake';
 import { noteWritten, UserError, withDocumentLock } from './lock';
 import { isLockedIn, type Locked, lockedAreas, type SheetRead, sortProblems, writeMarks, writeReport } from './marks';
 import { rosterChecks, writeTaskStatuses } from './roster';
@@ -110,7 +112,9 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   checkDelegates({ settings, settingCells: cells, plan, sheetRows, delegates }, problems);
   const year = settings.year ?? Number(today.slice(0, 4));
   checkStructure({ settings, settingCells: cells, delegates, unitEthnic, year }, problems);
+  checkProfiles({ settings, settingCells: cells, delegates, grid: grids.delegates, today, zone: tz }, problems);
   const roster = rosterChecks({ ss, grids, settings, units, index, today, tz, problems, writeStatuses: false });
+  checkSubmissionsLate(ss, { deadline: settings.submissionDeadline, today, units, index }, problems);
   return {
     problems: problems.items,
     read,

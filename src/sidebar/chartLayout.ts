@@ -23,7 +23,7 @@ export interface Bar {
 export interface BarOptions {
   /** viewBox width (the SVG itself takes the width of its box). */
   width?: number;
-  /** Room kept right of the longest bar for its value text. */
+  /** Room kept right of the longest bar for its value text (more when a value text is longer). */
   valueWidth?: number;
   rowHeight?: number;
   /** Labels longer than this many characters are cut with "…" (the full one is in the bar's <title>). */
@@ -87,10 +87,38 @@ export function cutLabel(label: string, max: number): string {
   return `${chars.slice(0, end).join('').trimEnd()}…`;
 }
 
+/**
+ * A generous estimate of a text's width at 11 px (measured in Chromium: a 6.75, m 10.7, Đ 8.5, … 11;
+ * capitals and m, w are wide, spaces narrow): a label
+ * of small letters keeps its 36 letters, one in capitals is cut sooner so that it still ends in the chart.
+ */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const c of text.normalize('NFC')) {
+    if (/\p{M}/u.test(c)) continue;
+    if (c === ' ') w += 3.5;
+    else if (c === '…') w += 11;
+    else if (/[mwMW]/.test(c)) w += 11;
+    else w += c !== c.toLowerCase() ? 9 : 7;
+  }
+  return w;
+}
+
+/** cutLabel, then shorter while its estimated width exceeds `width`. */
+function fitLabel(label: string, max: number, width: number): string {
+  let n = max;
+  let cut = cutLabel(label, n);
+  while (n > 2 && textWidth(cut) > width) cut = cutLabel(label, --n);
+  return cut;
+}
+
 /** Bars proportional to their values: the largest fills the plot, 0 draws nothing, no value gives no NaN. */
 export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarLayout {
   const o = { ...DEFAULTS, ...options };
-  const plotWidth = Math.max(1, o.width - o.valueWidth);
+  // Room for the longest value text (estimated as the labels are), at least valueWidth, at most half.
+  const longest = bars.reduce((n, b) => Math.max(n, textWidth(b.valueText ?? formatNumber(b.value))), 0);
+  const valueWidth = Math.min(o.width / 2, Math.max(o.valueWidth, Math.ceil(longest) + 6));
+  const plotWidth = Math.max(1, o.width - valueWidth);
   const max = bars.reduce((m, b) => Math.max(m, count(b.value)), 0);
   const rows = bars.map((b, i): BarRow => {
     const value = count(b.value);
@@ -98,7 +126,7 @@ export function layoutBars(bars: readonly Bar[], options: BarOptions = {}): BarL
     const valueText = b.valueText ?? (Number.isFinite(b.value) ? formatNumber(b.value) : '–');
     const full = b.label;
     return {
-      label: cutLabel(full, o.maxLabelChars),
+      label: fitLabel(full, o.maxLabelChars, o.width),
       full,
       value,
       valueText,

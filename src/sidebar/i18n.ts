@@ -47,6 +47,11 @@ const vi = {
   progressDetails: 'Tiến độ từng bước',
   noProgress: 'Chưa có dữ liệu tiến độ',
   missing: (names: string) => `Còn: ${names}`,
+  /** The units of each form in "Tiến độ từng bước": at most ten names, then how many more. */
+  formUnits: (form: 'congress' | 'jointConference', names: readonly string[]) =>
+    `${form === 'congress' ? 'Tổ chức Đại hội' : 'Tổ chức Hội nghị liên tịch'} (${vn(names.length)}): ${
+      names.length <= 10 ? names.join(', ') : `${names.slice(0, 10).join(', ')} và ${vn(names.length - 10)} đơn vị khác`
+    }`,
   start: 'Bắt đầu',
   startDone: 'Đã hoàn thành các bước bắt đầu.',
   startProgress: (done: number, total: number) => `Đã xong ${done}/${total} bước`,

@@ -533,6 +533,52 @@ export const CHECK_MESSAGES = {
   },
   provincialAgencies: 'đại biểu cơ quan cấp tỉnh',
   exOfficio: 'đại biểu đương nhiên',
+  // Profile of the delegates (src/domain/checks/profile.ts).
+  /** What a delegate lacks when a profile column is blank ("Thiếu trình độ chuyên môn."), by column key. */
+  profileNouns: {
+    birthDate: 'ngày sinh',
+    education: 'trình độ chuyên môn',
+    politicalTheory: 'trình độ lý luận chính trị',
+    partyMember: 'thông tin đảng viên',
+    youthMember: 'thông tin đoàn viên',
+    awards: 'thông tin khen thưởng',
+    phone: 'số điện thoại',
+    gender: 'giới tính',
+    birthYear: 'năm sinh',
+    category: 'thành phần',
+    position: 'chức vụ, nơi công tác',
+  } as Record<string, string>,
+  requiredFieldsUnknown: (names: readonly string[], sheet: string, examples: readonly string[]) =>
+    `${names.map((x) => `"${x}"`).join(', ')} không phải là cột của trang "${sheet}" (ví dụ các cột có thể ghi: ${examples.join(', ')})`,
+  profileMissing: (noun: string) => `Thiếu ${noun}.`,
+  profileMissingHint: (header: string) =>
+    `Cột "${header}" là thông tin bắt buộc (Cấu hình: "Thông tin bắt buộc của đại biểu"); nếu không có, ghi "Không".`,
+  /** "Xã Ea Tân: 4 đại biểu thiếu trình độ chuyên môn." */
+  profileMissingUnit: (unit: string, count: number, noun: string) => `${unit}: ${n(count)} đại biểu thiếu ${noun}.`,
+  profileMissingUnitHint: (sheet: string) =>
+    `Đề nghị đơn vị bổ sung; các ô còn trống được đánh dấu trong trang "${sheet}".`,
+  profileColumnEmpty: (header: string, count: number) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng chưa đại biểu nào có (${n(count)} ô còn trống).`,
+  profileColumnEmptyHint:
+    'Nhập thông tin này cho các đại biểu, hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu" trong Cấu hình.',
+  profileColumnAbsent: (header: string, sheet: string) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng trang "${sheet}" chưa có cột này.`,
+  profileColumnAbsentHint: (header: string) =>
+    `Chạy "Thiết lập bảng tính" để thêm cột "${header}", hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu".`,
+  phoneLetters: (typed: string) => `Điện thoại "${typed}" có chữ cái, không phải là số điện thoại.`,
+  phoneDigits: (typed: string) => `Điện thoại "${typed}" không đúng số chữ số của một số điện thoại (9 đến 12 chữ số).`,
+  phoneHint: 'Ghi số điện thoại bằng chữ số, ví dụ 0912 345 678; nhiều số cách nhau bởi dấu ";".',
+  phoneAsNumber: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất số 0 ở đầu.`,
+  phoneAsNumberHint:
+    'Định dạng cột là văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại số, ví dụ 0912 345 678.',
+  birthDateInvalid: (typed: string, reason: string) => `Ngày sinh "${typed}" không hợp lệ: ${reason}.`,
+  birthDateFuture: (date: string) => `Ngày sinh ${date} ở sau ngày hôm nay.`,
+  birthDateYearMismatch: (date: string, birthYear: number) =>
+    `Ngày sinh ${date} không khớp với năm sinh ${birthYear} ở cột "Năm sinh".`,
+  birthDateHint: 'Ghi ngày sinh dạng dd/mm/yyyy, khớp với cột "Năm sinh".',
+  membershipUnknown: (header: string, typed: string) =>
+    `${header}: không hiểu "${typed}" (ghi Có, x hoặc ngày vào; Không hoặc để trống nếu không phải).`,
+  membershipHint: (header: string) => `Chọn Có hoặc Không trong danh sách thả xuống của cột "${header}".`,
 } as const;
 
 /** Messages of the roster rules (tasks, members, bodies, progress); a task rule's text follows the task's name. */
@@ -643,6 +689,76 @@ export const COMPOSITION_LABELS = {
     `Ô ${cell} của trang "Cấu hình": "Mốc nhóm tuổi" là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61); đang dùng các nhóm mặc định.`,
   summary: (total: number, groups: number) =>
     `Có ${n(total)} đại biểu chính thức (kể cả đại biểu đương nhiên), thuộc ${n(groups)} dân tộc.`,
+} as const;
+
+/** Sub-unit intake (issue 15): the forms sent to the units and the lists they return. */
+export const INTAKE_MESSAGES = {
+  /** "Dòng 7: …" (the row of the submitted file). */
+  row: (row: number, text: string) => `Dòng ${row}: ${text}`,
+  unknownUnit: (unit: string) =>
+    `Không có đơn vị "${unit}" trong trang "Đơn vị"; hãy chọn đơn vị trong danh sách (theo mã hoặc tên).`,
+  noUnits: 'Trang "Đơn vị" chưa có đơn vị nào: hãy khai báo các đơn vị trước khi gửi mẫu danh sách.',
+  noDelegateSheet: 'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" trước khi nhận danh sách.',
+  delegateSheetNoHeader:
+    'Trang "Đại biểu" không có dòng tiêu đề với cột "Họ và tên" và "Mã đơn vị": chạy "Thiết lập bảng tính" trước khi nhận danh sách.',
+  emptyFile: 'Tệp không có dữ liệu (trống): hãy chọn đúng tệp danh sách đơn vị gửi về.',
+  noHeader:
+    'Không tìm thấy dòng tiêu đề của danh sách trong 10 dòng đầu của tệp (cần ít nhất cột "Họ và tên"); hãy dùng mẫu danh sách đã gửi cho đơn vị.',
+  headerOnly: (row: number) =>
+    `Tệp chỉ có dòng tiêu đề (dòng ${row}), chưa có đại biểu nào ở các dòng dưới; hãy kiểm tra lại tệp đơn vị gửi về.`,
+  noRowForUnit: (unit: string) =>
+    `Tệp không có dòng đại biểu nào của ${unit}: không có gì để nhận (các dòng của đơn vị khác không được nhận).`,
+  unrecognisedColumn: (header: string) =>
+    `Cột "${header}" không có trong mẫu danh sách, nội dung cột này không được nhận.`,
+  missingColumn: (header: string) => `Tệp không có cột "${header}": các đại biểu được nhận với ô "${header}" để trống.`,
+  duplicateColumn: (header: string, used: string) => `Cột "${header}" xuất hiện nhiều lần; chỉ lấy cột ${used}.`,
+  otherUnit: (name: string, unit: string, chosen: string) =>
+    `đại biểu "${name}" ghi đơn vị "${unit}", không phải ${chosen}; dòng này không được nhận.`,
+  missingName: 'thiếu "Họ và tên"; dòng này không được nhận.',
+  tooLong: (header: string, length: number, max: number) =>
+    `ô "${header}" dài ${formatVnNumber(length)} ký tự (tối đa ${formatVnNumber(max)}); dòng này không được nhận.`,
+  missingValue: (header: string) => `thiếu "${header}".`,
+  /** "Năm sinh: "19x5" không phải là năm hợp lệ; giữ nguyên như tệp ghi." */
+  keptAsTyped: (header: string, detail: string) => `${header}: ${detail}; giữ nguyên như tệp ghi.`,
+  doubtful: (header: string, detail: string) => `${header}: ${detail}.`,
+  duplicateRow: (row: number) => `trùng họ tên và năm sinh với dòng ${row}.`,
+  /** Replace. */
+  stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
+  blocked: 'Không nhận được danh sách này:',
+  notOwnSheet: (name: string) =>
+    `Trang "${name}" hiện có không phải của tiện ích (tiêu đề khác mẫu): hãy đổi tên trang đó rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  writeWhat: 'trang "Đại biểu"',
+  /** Summaries. */
+  previewSummary: (unit: string, rows: number, added: number, removed: number, changed: number, unchanged: number) =>
+    `Tệp có ${formatVnNumber(rows)} đại biểu của ${unit}: ${formatVnNumber(added)} thêm mới, ${formatVnNumber(changed)} thay đổi, ${formatVnNumber(unchanged)} giữ nguyên, ${formatVnNumber(removed)} bị bỏ khỏi danh sách. Chưa ghi gì vào bảng tính.`,
+  replaced: (unit: string, rows: number, removed: number, sheet: string) =>
+    `Đã nhận danh sách của ${unit}: ${formatVnNumber(rows)} đại biểu trong trang "${sheet}"${removed ? `, bỏ ${formatVnNumber(removed)} dòng cũ không còn trong danh sách` : ''}; đã ghi vào trang "Tiếp nhận danh sách".`,
+  withProblems: (errors: number, warnings: number) =>
+    errors || warnings
+      ? ` Có ${[errors ? `${formatVnNumber(errors)} lỗi` : '', warnings ? `${formatVnNumber(warnings)} cảnh báo` : ''].filter(Boolean).join(' và ')}.`
+      : '',
+  /** Forms. */
+  formInstructions: (unit: string, deadline: string) => [
+    `Đơn vị ${unit} ghi mỗi đại biểu trên một dòng, bắt đầu từ dòng dưới tiêu đề; không đổi tên cột, không thêm dòng tiêu đề.`,
+    'Cột có dấu * là bắt buộc. Dân tộc, Giới tính, Loại đại biểu: chọn trong danh sách thả xuống.',
+    'Năm sinh ghi đủ 4 chữ số (ví dụ 1985); ngày tháng ghi theo dạng ngày/tháng/năm (ví dụ 12/01/1985).',
+    'Số điện thoại, số giấy tờ ghi như văn bản (giữ số 0 ở đầu).',
+    deadline
+      ? `Gửi tệp này về Ban Chỉ đạo trước ngày ${deadline}, giữ nguyên định dạng .xlsx.`
+      : 'Gửi tệp này về Ban Chỉ đạo, giữ nguyên định dạng .xlsx.',
+  ],
+  formsFor: (count: number) => `Đã chuẩn bị ${formatVnNumber(count)} mẫu danh sách.`,
+  fileNamePrefix: 'Danh sách đại biểu',
+  /** Who has sent. */
+  sentLabel: 'Gửi danh sách đại biểu',
+  sentPhrase: 'gửi danh sách đại biểu',
+  sentHint:
+    'Đơn vị được tính là đã gửi khi trang "Tiếp nhận danh sách" có ghi nhận danh sách của đơn vị (sau khi "Nhận danh sách" và xác nhận).',
+  lateSentence: (late: number, word: string, deadline: string) =>
+    `${formatVnNumber(late)} ${word} chưa gửi danh sách đại biểu, đã quá hạn ${deadline}`,
+  lateWarning: (unit: string, deadline: string) =>
+    `${unit} chưa gửi danh sách đại biểu, đã quá hạn ${deadline} (Hạn gửi danh sách đại biểu).`,
+  lateSuggestion: 'Đôn đốc đơn vị gửi danh sách; khi nhận được, dùng "Nhận danh sách" để ghi vào trang "Đại biểu".',
 } as const;
 
 /** The `Thống kê` sheet written by writeStatistics (titles, headers, chart titles, messages). */
@@ -762,8 +878,39 @@ export const COMPOSITION_REPORT = {
   implausible: (sheet: string, cells: readonly string[]) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có năm sinh không hợp lệ, tuổi và nhóm tuổi sẽ sai: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  partyUnreadable: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${cells.length} ô "Đảng viên" không ghi rõ có hay không, báo cáo sẽ không tính là đảng viên: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
   noYear: (sheet: string, cell: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
   badAgeBands: (sheet: string, cell: string, text: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Mốc nhóm tuổi") là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61).`,
+} as const;
+
+/** Each sub-unit's form of choosing delegates and the province's level (eligibility.ts). */
+export const ELIGIBILITY_LABELS = {
+  congress: 'Đại hội',
+  jointConference: 'Hội nghị liên tịch',
+  thresholdNote:
+    'Đơn vị có từ số người DTTS sinh sống thành cộng đồng này trở lên (theo cột Dân số DTTS của trang Đơn vị) đủ điều kiện tổ chức Đại hội; đơn vị dưới ngưỡng cử đại biểu qua Hội nghị liên tịch. Tỉnh có từ 2 đơn vị đủ điều kiện trở lên thì tổ chức Đại hội hai cấp; có 1 hoặc không có đơn vị nào đủ điều kiện thì tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) và mọi đơn vị cử đại biểu qua Hội nghị liên tịch. Số nguyên từ 0; để trống: 5.000.',
+  formColumnHelp:
+    'Đại hội hoặc Hội nghị liên tịch: tiện ích ghi khi phân bổ, theo Dân số DTTS và mục "Ngưỡng tổ chức đại hội" của trang Cấu hình.',
+  /** "Tỉnh tổ chức Đại hội hai cấp: 5 đơn vị tổ chức Đại hội, 6 đơn vị tổ chức Hội nghị liên tịch." */
+  twoLevel: (congress: number, joint: number, threshold: number) =>
+    `Tỉnh tổ chức Đại hội hai cấp: ${vn(congress)} đơn vị tổ chức Đại hội${joint > 0 ? `, ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch` : ''} (ngưỡng ${vn(threshold)} người DTTS).`,
+  /** "Tỉnh tổ chức Đại hội một cấp (chỉ 1 đơn vị đủ điều kiện tổ chức Đại hội): 11 đơn vị tổ chức Hội nghị liên tịch." */
+  oneLevel: (qualifying: number, joint: number, threshold: number) =>
+    `Tỉnh tổ chức Đại hội một cấp (${qualifying === 0 ? 'không có đơn vị nào' : `chỉ ${vn(qualifying)} đơn vị`} đủ điều kiện tổ chức Đại hội, ngưỡng ${vn(threshold)} người DTTS): ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch.`,
+  /** Units whose DTTS population is blank or unreadable: no form yet. */
+  unknown: (count: number) =>
+    ` ${vn(count)} đơn vị chưa có số liệu Dân số DTTS hợp lệ nên chưa xác định được hình thức.`,
+  formColumnNotOwned: (cell: string) =>
+    `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
+  formColumnNotOwnedHint:
+    'Nếu muốn tiện ích ghi hình thức tổ chức vào trang "Phân bổ": đổi tên cột này (ví dụ "Hình thức riêng"), chạy "Thiết lập bảng tính" để thêm cột "Hình thức" của tiện ích, rồi phân bổ lại.',
+  formColumnTwice: (used: string, others: readonly string[]) =>
+    `Trang "Phân bổ" có ${others.length + 1} cột "Hình thức": tiện ích ghi vào cột ${used}, không ghi vào ${others.join(', ')}.`,
+  formColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',
+  /** Progress: "Đại hội (5): A, B, …" */
+  formList: (label: string, count: number, units: string) => `${label} (${vn(count)}): ${units}`,
 } as const;

@@ -12,7 +12,7 @@ import { tempDir } from '../../local/testing';
 import type { IntakeForm, IntakeFormsDto } from '../../src/rpc/contract';
 import { diff, snapshot } from '../trust/snapshot';
 import { keepScreenshot, openPlayground } from './harness';
-import { installIntakeStandIn, openIntakeFromSidebar } from './intake-helpers';
+import { openIntakeFromSidebar } from './intake-helpers';
 
 jest.setTimeout(120_000);
 
@@ -35,7 +35,6 @@ function topText(ws: ExcelJS.Worksheet, rows: number): string {
 test('one unit: the .xlsx has the title block, the header, dropdowns and text formats; nothing is written', async () => {
   const s = await openPlayground();
   try {
-    installIntakeStandIn(s);
     const forms = s.bundle.call('getIntakeForms', {}) as IntakeFormsDto;
     if (!forms.ok) throw new Error(forms.message);
     const unit = forms.forms[2]?.unit as IntakeForm['unit'];
@@ -71,7 +70,7 @@ test('one unit: the .xlsx has the title block, the header, dropdowns and text fo
     }
     expect(headerRow).toBeGreaterThan(0);
     want.columns.forEach((c, i) => {
-      expect(String(ws.getCell(headerRow, i + 1).value)).toBe(c.header + (c.required ? ' (*)' : ''));
+      expect(String(ws.getCell(headerRow, i + 1).value)).toBe(c.header + (c.required ? ' *' : ''));
     });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
     // The title block says what the server said.
@@ -110,7 +109,6 @@ test('one unit: the .xlsx has the title block, the header, dropdowns and text fo
 test('"Tất cả đơn vị": one .xlsx per unit, each with its own unit; the links stay to click again', async () => {
   const s = await openPlayground();
   try {
-    installIntakeStandIn(s);
     const forms = s.bundle.call('getIntakeForms', {}) as IntakeFormsDto & { ok: true };
     const { locator } = await openIntakeFromSidebar(s, 'form');
     const files: string[] = [];

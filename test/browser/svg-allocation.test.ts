@@ -118,4 +118,33 @@ describe('the allocation as bars', () => {
     await keepScreenshot(chart, 'svg-allocation.png');
     expect(s.pageErrors).toEqual([]);
   });
+
+  test('after a re-allocation is confirmed, the bars are the new figures of Phân bổ (none while previewing)', async () => {
+    const ss = s.runtime.spreadsheet;
+    const config = ss.getSheetByName('Cấu hình');
+    const values = config?.getDataRange().getValues() ?? [];
+    const total = values.findIndex((r) => r[0] === 'Tổng số đại biểu chính thức') + 1;
+    expect(total).toBeGreaterThan(0);
+    config?.getRange(total, 2).setValue(Number(values[total - 1]?.[1]) + 9);
+
+    await s.sidebar.locator('[data-key="allocateDelegates"]').click();
+    await s.sidebar.locator('#slot-result #reallocate-preview').waitFor();
+    // Nothing written yet: no chart of figures that are not in the sheet.
+    await expect(s.sidebar.locator('#slot-result [data-chart-of="allocation"]').count()).resolves.toBe(0);
+
+    await s.sidebar.locator('[data-key="reallocate-confirm"]').click();
+    await s.sidebar.locator('#slot-result .result.tone-ok').waitFor();
+    await s.sidebar.locator('#slot-result [data-chart-of="allocation"]').waitFor();
+    const rows = table(ss, 'Phân bổ');
+    const head = (rows[0] ?? []).map(String);
+    const fin = head.indexOf('Số chính thức');
+    const seats = rows
+      .slice(1)
+      .filter((r) => String(r[0] ?? '') !== '')
+      .map((r) => String(r[fin]));
+    const shown = await s.sidebar.locator('#slot-result [data-chart-of="allocation"] .chart-value').allTextContents();
+    expect(shown).toEqual(seats);
+    expect(seats.reduce((a, b) => a + Number(b), 0)).toBeGreaterThan(0);
+    expect(s.pageErrors).toEqual([]);
+  });
 });

@@ -58,6 +58,7 @@ interface Charts {
   allocationChart(rows: AllocationRowDto[]): El | null;
 }
 declare const window: { __xss?: unknown; svgCharts: Charts };
+declare function getComputedStyle(el: never): unknown;
 declare const document: {
   getElementById(id: string): El;
   querySelectorAll(selector: string): ArrayLike<El> & { [i: number]: El };
@@ -255,6 +256,32 @@ describe('inline SVG charts in Chromium', () => {
     expect(r.labelRight).toBeLessThanOrEqual(r.chartRight);
     // The label's line is above its bar: they never overlap.
     expect(r.labelBottom).toBeLessThanOrEqual(r.barTop + 0.5);
+  });
+
+  test('labels in capitals, in small letters, with wide letters: each ends inside the chart', async () => {
+    const names = [
+      'ỦY BAN NHÂN DÂN HUYỆN MƯỜNG KHƯƠNG TỈNH LÀO CAI',
+      'MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM',
+      'mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm',
+      'Huyện Văn Lãng (gồm thị trấn Na Sầm và các xã)',
+      'Đồng Đăng Đồng Đăng Đồng Đăng Đồng Đăng Đồng',
+    ];
+    const r = await page.evaluate((labels) => {
+      const chart = window.svgCharts.barChart(
+        labels.map((label) => ({ label, value: 1 })),
+        { title: 't', summary: 's' },
+      );
+      document.getElementById('box').replaceChildren(chart);
+      const right = chart.getBoundingClientRect().left + chart.getBoundingClientRect().width;
+      return Array.from(chart.querySelectorAll('.chart-label')).map((t) => ({
+        text: t.textContent,
+        over: t.getBoundingClientRect().left + t.getBoundingClientRect().width - right,
+      }));
+    }, names);
+    for (const label of r) {
+      expect(label.text.endsWith('…')).toBe(true);
+      expect({ text: label.text, inside: label.over <= 0 }).toEqual({ text: label.text, inside: true });
+    }
   });
 
   test('the women’s share with the configured minimum: the mark where it falls, below it in the warning colour', async () => {
@@ -506,5 +533,69 @@ describe('inline SVG charts in Chromium', () => {
     });
     // A unit without a name falls back to its code rather than an empty row.
     expect(r).toEqual({ open: true, label: 'A', none: null });
+  });
+
+  test('colours: readable on white, and system colours in forced-colours (high-contrast) mode', async () => {
+    const read = () =>
+      page.evaluate(() => {
+        const box = document.getElementById('box');
+        const bars = window.svgCharts.barChart(
+          [
+            { label: 'Tày', value: 2 },
+            { label: 'Khác', value: 1, muted: true },
+          ],
+          { title: 't', summary: 's' },
+        );
+        const share = window.svgCharts.shareChart(0.2, 0.3, { title: 'Nữ', summary: 's', minimumLabel: 'Tối thiểu' });
+        box.replaceChildren(bars);
+        box.append(share);
+        const style = (el: El | null | undefined, prop: string) =>
+          el ? (getComputedStyle(el as never) as unknown as Record<string, string>)[prop] : null;
+        return {
+          bar: style(bars.querySelector('rect.chart-bar'), 'fill'),
+          muted: style(bars.querySelector('.chart-row.muted rect.chart-bar'), 'fill'),
+          below: style(share.querySelector('rect.chart-bar'), 'fill'),
+          text: style(bars.querySelector('.chart-label'), 'fill'),
+          track: style(share.querySelector('.chart-track'), 'stroke'),
+          mark: style(share.querySelector('.chart-minimum'), 'stroke'),
+        };
+      });
+    const normal = await read();
+    const rgb = (c: string | null | undefined) => (c?.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    // WCAG relative luminance and contrast with white.
+    const contrast = (c: string | null | undefined) => {
+      const [r = 0, g = 0, b = 0] = rgb(c).map((v) => {
+        const x = v / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
+      return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+    };
+    // Text at least 4.5:1, bars and marks (graphics) at least 3:1, on white.
+    expect(contrast(normal.text)).toBeGreaterThanOrEqual(4.5);
+    for (const c of [normal.bar, normal.muted, normal.below, normal.track, normal.mark])
+      expect(contrast(c)).toBeGreaterThanOrEqual(3);
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      const forced = await read();
+      const system = await page.evaluate(() => {
+        const probe = (color: string) => {
+          const el = document.getElementById('box');
+          const div = (
+            el as unknown as { ownerDocument: { createElement(t: string): El & { style: Record<string, string> } } }
+          ).ownerDocument.createElement('div');
+          div.style.color = color;
+          (el as unknown as { append(n: unknown): void }).append(div);
+          return (getComputedStyle(div as never) as unknown as Record<string, string>).color;
+        };
+        return { highlight: probe('Highlight'), canvasText: probe('CanvasText'), grayText: probe('GrayText') };
+      });
+      expect(forced.bar).toBe(system.highlight);
+      expect(forced.below).toBe(system.highlight);
+      expect(forced.muted).toBe(system.grayText);
+      expect(forced.text).toBe(system.canvasText);
+      expect(forced.mark).toBe(system.canvasText);
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
   });
 });

@@ -19,8 +19,8 @@ import { MESSAGES } from '../../src/ui/vi';
 const NOW = '2024-01-14T09:00:00+07:00';
 const ALLOCATION = 'Phân bổ';
 const WHAT = `trang "${ALLOCATION}"`;
-/** Computed columns of `Phân bổ` in the template (1-based): A–E, G–J (J: Cách tính). */
-const OWNED_COLUMNS = new Set([1, 2, 3, 4, 5, 7, 8, 9, 10]);
+/** Computed columns of `Phân bổ` in the template (1-based): A–E, G–K (J: Cách tính, K: Hình thức). */
+const OWNED_COLUMNS = new Set([1, 2, 3, 4, 5, 7, 8, 9, 10, 11]);
 const INJECTION = `=HYPERLINK("https://x/?"&TEXTJOIN(",",1,'Đại biểu'!B2:B400),"x")`;
 const ODD_NAMES = [INJECTION, '+84 Bản Mới', '-Xã Dưới', '@Xã Trên', '1/5', '1E5', '12:30'];
 
@@ -93,17 +93,17 @@ beforeAll(async () => {
   s.getRange('C14').setFormula('=SUM(C2:C12)');
   s.getRange('E14').setFormula('=SUM(E2:E12)');
   s.getRange('G14').setFormula('=SUM(G2:G12)');
-  s.getRange('A14:K14').setBackground('#fff2cc');
+  s.getRange('A14:L14').setBackground('#fff2cc');
   s.getRange('B14').setFontWeight('bold');
   // The user's own column, notes and fills; adjustments and their notes.
-  typeText(s, 'L1', 'Người phụ trách');
-  for (let r = 2; r <= 12; r++) typeText(s, `L${r}`, `Cán bộ ${r}`);
-  s.getRange('L3').setNote('gọi lại trước thứ Hai');
+  typeText(s, 'M1', 'Người phụ trách');
+  for (let r = 2; r <= 12; r++) typeText(s, `M${r}`, `Cán bộ ${r}`);
+  s.getRange('M3').setNote('gọi lại trước thứ Hai');
   s.getRange('F2:F12').setBackground('#e6f4ea');
   s.getRange('F3').setValue(2);
   s.getRange('F6').setValue(-1);
-  typeText(s, 'K3', 'tăng do địa bàn rộng'); // Ghi chú
-  s.getRange('K6').setNote('theo Công văn 12');
+  typeText(s, 'L3', 'tăng do địa bàn rộng'); // Ghi chú
+  s.getRange('L6').setNote('theo Công văn 12');
   // A code Sheets turned into a number ("06106" typed in a cell that was not plain text), with its adjustment.
   const row4Code = String(s.getRange('A4').getValue());
   s.getRange('A4').setNumberFormat('0').setValue(Number(row4Code));

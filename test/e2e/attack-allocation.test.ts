@@ -569,7 +569,7 @@ describe('a province of communes', () => {
     expect(first.result.ok).toBe(true);
     expect(first.result.rows).toHaveLength(count);
     expect(first.calls['Range.setValues']).toBe(2);
-    // Plain text for the text columns: Mã đơn vị + Tên đơn vị (A–B) and Cách tính (J).
+    // Plain text for the text columns: Mã đơn vị + Tên đơn vị (A–B), Cách tính and Hình thức (J–K).
     expect(first.calls['Range.setNumberFormat']).toBe(2);
     expect(first.calls['Sheet.insertRowsAfter']).toBe(1);
     const s = sheetOf(ss, ALLOCATION);
@@ -588,7 +588,7 @@ describe('a province of communes', () => {
     expect(second.calls['Range.setValues']).toBe(2);
     expect(second.calls['Range.setNumberFormat'] ?? 0).toBe(0);
     expect(second.calls['Sheet.insertRowsAfter'] ?? 0).toBe(0);
-    expect(second.runtime.cells.written).toBe(count * 9); // 9 computed columns, Cách tính included
+    expect(second.runtime.cells.written).toBe(count * 10); // 10 computed columns, Cách tính and Hình thức included
     expect(digest(ss)).toBe(d);
   });
 });

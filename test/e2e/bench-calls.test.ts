@@ -142,6 +142,7 @@ describe('one benchmark case', () => {
       'generateNotice phan-cong-nhiem-vu',
       'generateNotice giay-moi',
       'generateNotice danh-sach-dai-bieu',
+      'generateNotice bao-cao-co-cau',
     ]);
     expect(selectOperations('generateNotice:phan-bo-dai-bieu')).toEqual(['generateNotice phan-bo-dai-bieu']);
     expect(() => selectOperations('nope')).toThrow(/Unknown operation/);

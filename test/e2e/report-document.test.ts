@@ -6,15 +6,19 @@
  * the youngest, the groups without a delegate, the signature and the recipients; the shares add up to
  * 100,0 and none is more than a tenth from the exact share; the .docx and HTML exports.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import JSZip from 'jszip';
 import { congressOf333 } from '../../local/bench/congress';
 import { buildSynthetic } from '../../local/bench/synthetic';
 import { docxBuffer } from '../../local/docx';
+import { exportDocuments } from '../../local/export-documents';
 import { docHtml, paginate } from '../../local/html-export';
 import { Runtime, runBundle } from '../../local/runtime';
 import type { BlockSnapshot, DocSnapshot, TableSnapshot } from '../../local/runtime/document';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
+import { tempDir } from '../../local/testing';
 import type { NoticeResultDto } from '../../src/rpc/contract';
 
 type Cell = string | number | boolean | Date | null;
@@ -360,7 +364,7 @@ describe.each(CASES)('Báo cáo cơ cấu from %s, element by element', (_name, 
 });
 
 describe('exports of the report', () => {
-  const { doc } = run(buildSample(SAMPLES['lang-son']!), '2024-01-05T09:00:00+07:00');
+  const { doc, runtime } = run(buildSample(SAMPLES['lang-son']!), '2024-01-05T09:00:00+07:00');
 
   it('.docx: every table, the title and the figures, Times New Roman throughout', async () => {
     const zip = await JSZip.loadAsync(await docxBuffer(doc));
@@ -373,6 +377,16 @@ describe('exports of the report', () => {
     expect([...new Set([...xml.matchAll(/<w:rFonts w:ascii="([^"]+)"/g)].map((m) => m[1]))]).toEqual([
       'Times New Roman',
     ]);
+  });
+
+  it('`dtts run --docs`: a .docx and an .html named after the number', async () => {
+    const dir = tempDir('report-export-');
+    const written = await exportDocuments(runtime, dir);
+    expect(written.map((f) => basename(f))).toEqual([
+      expect.stringMatching(/^01-BC-BCĐ - Báo cáo cơ cấu đại biểu - Cơ cấu, thành phần .*\.docx$/),
+      expect.stringMatching(/^01-BC-BCĐ - Báo cáo cơ cấu đại biểu - .*\.html$/),
+    ]);
+    expect(readFileSync(written[1] as string, 'utf8')).toContain('CƠ CẤU THEO DÂN TỘC');
   });
 
   it('HTML: A4 pages holding the tables', () => {

@@ -7,6 +7,7 @@ import { Runtime, runBundle } from '../../local/runtime';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
+import { SHEETS } from '../../src/domain/template';
 import type { ProblemDto, SetupResultDto, ValidationResultDto } from '../../src/rpc/contract';
 import { workbookSnapshot } from './setup-trust-snapshot';
 
@@ -78,7 +79,9 @@ describe('look-alike names in an empty workbook', () => {
     runtime.spreadsheet.insertSheet('ĐẠI BIỂU');
     const result = runBundle(runtime, 'setupWorkbook').result as SetupResultDto;
     expect(result.createdSheets).not.toContain('Đại biểu');
-    expect(result.addedColumns.find((a) => a.sheet === 'Đại biểu')?.columns).toHaveLength(10);
+    expect(result.addedColumns.find((a) => a.sheet === 'Đại biểu')?.columns).toHaveLength(
+      SHEETS.delegates.columns.length,
+    );
     expect(runtime.spreadsheet.getSheetByName('ĐẠI BIỂU')?.getRange('B1').getValue()).toBe('Họ và tên');
     expect(runtime.spreadsheet.getSheets().filter((s) => /biểu/i.test(s.getName()))).toHaveLength(1);
     const again = runBundle(runtime, 'setupWorkbook');

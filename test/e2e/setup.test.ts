@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Runtime, runBundle } from '../../local/runtime';
 import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { SETTING_SPECS } from '../../src/domain/settings';
-import { SHEET_ORDER, SHEETS } from '../../src/domain/template';
+import { PROFILE_COLUMNS, SHEET_ORDER, SHEETS } from '../../src/domain/template';
 import type { SetupResultDto } from '../../src/rpc/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -96,8 +96,18 @@ describe('setupWorkbook', () => {
     const runtime = new Runtime({ spreadsheet: ss });
     const result = runBundle(runtime, 'setupWorkbook').result as SetupResultDto;
     const added = result.addedColumns.find((a) => a.sheet === 'Đại biểu');
-    expect(added?.columns).toEqual(['STT', 'Giới tính', 'Năm sinh', 'Thành phần', 'Chức vụ, nơi công tác', 'Ghi chú']);
-    expect(sheet.getRange(3, 6, 1, 6).getValues()[0]).toEqual(added?.columns);
+    expect(added?.columns).toEqual([
+      'STT',
+      'Giới tính',
+      'Năm sinh',
+      'Thành phần',
+      'Chức vụ, nơi công tác',
+      'Ghi chú',
+      ...PROFILE_COLUMNS.map((c) => c.header),
+      'Nguồn danh sách',
+      'Ngày nhận',
+    ]);
+    expect(sheet.getRange(3, 6, 1, 15).getValues()[0]).toEqual(added?.columns);
     const blockAfter = JSON.stringify([
       userBlock().getValues(),
       userBlock().getFormulas(),

@@ -58,6 +58,7 @@ export const ALLOCATION_COMPUTED = [
   'Đã đăng ký',
   'Chênh lệch',
   'Cách tính',
+  'Hình thức',
 ];
 
 export const CELL_FIELDS = [

@@ -113,6 +113,8 @@ describe('runProgressSummary', () => {
       '10/11 huyện, thành phố đã thành lập Ban Chỉ đạo',
       '10/11 huyện, thành phố đã ban hành Kế hoạch tổ chức Đại hội',
       '9/11 huyện, thành phố đã tổ chức Đại hội',
+      // No list received yet (no `Tiếp nhận danh sách`: looked up, not read).
+      '0/11 huyện, thành phố đã gửi danh sách đại biểu',
     ]);
     expect(june.milestones[2]!.missing).toEqual(['Văn Lãng', 'Đình Lập']);
   });

@@ -5,7 +5,7 @@
  * Vietnamese number formats of the charts' sentences. The SVG itself is checked in Chromium
  * (test/browser/svg-charts.test.ts).
  */
-import { cutLabel, layoutBars, layoutShare, topWithOther } from '../../src/sidebar/chartLayout';
+import { cutLabel, layoutBars, layoutShare, textWidth, topWithOther } from '../../src/sidebar/chartLayout';
 import { CHARTS } from '../../src/sidebar/i18n';
 
 // Defaults: viewBox 276 wide, 88 kept for the value → a plot of 188; rows of 30 (label line, then bar).
@@ -188,5 +188,29 @@ describe('the charts’ sentences', () => {
       '12.345 đại biểu chính thức phân bổ cho 3.321 đơn vị; nhiều nhất A: 9, ít nhất B: 1.',
     );
     expect(CHARTS.allocationUnitTitle('Đình Lập', 8, 7.7031)).toBe('Đình Lập: 8 đại biểu (theo tỷ lệ 7,703)');
+  });
+});
+
+describe('room for the figures', () => {
+  test('a long value text narrows the plot so that it still fits; never beyond half the width', () => {
+    const short = layoutBars([{ label: 'a', value: 1, valueText: '1' }]);
+    expect(short.plotWidth).toBe(188);
+    const long = layoutBars([{ label: 'a', value: 40_000, valueText: '40.000 (80,0 %)' }]);
+    expect(long.plotWidth).toBe(276 - Math.ceil(textWidth('40.000 (80,0 %)')) - 6);
+    expect(long.plotWidth).toBeLessThan(188);
+    const huge = layoutBars([{ label: 'a', value: 1, valueText: 'x'.repeat(100) }]);
+    expect(huge.plotWidth).toBe(138);
+  });
+});
+
+describe('labels fit the line', () => {
+  test('a name in capitals is cut sooner than one in small letters', () => {
+    const caps = 'ỦY BAN NHÂN DÂN HUYỆN MƯỜNG KHƯƠNG TỈNH LÀO CAI';
+    const label = layoutBars([{ label: caps, value: 1 }]).rows[0]?.label ?? '';
+    expect(label.endsWith('…')).toBe(true);
+    expect(textWidth(label)).toBeLessThanOrEqual(276);
+    expect(Array.from(label).length).toBeLessThan(36);
+    const small = 'Huyện Văn Lãng (gồm thị trấn Na Sầm)';
+    expect(layoutBars([{ label: small, value: 1 }]).rows[0]?.label).toBe(small);
   });
 });

@@ -12,11 +12,14 @@
  */
 import type { CompositionSummary } from '../../rpc/contract';
 import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/vi';
+import { parseMembership } from '../checks/profile';
 import { FIRST_BIRTH_YEAR } from '../checks/structure';
 import type { IsoDate } from '../dates';
+import { a1 } from '../problem';
 import type { DelegateRecord } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
+import { type CellValue, cellText } from '../values';
 import { roman } from './delegateList';
 import { congressName, type FrameInput, frame, para, table } from './frame';
 import type { Block, DocModel } from './model';
@@ -241,4 +244,20 @@ export function implausibleBirthYears(records: readonly DelegateRecord[], year: 
     .filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio')
     .filter((d) => d.data.birthYear !== null && (d.data.birthYear >= year || d.data.birthYear < FIRST_BIRTH_YEAR))
     .map((d) => DM.cell(d.cells.birthYear ?? `dòng ${d.row}`, L.implausibleYear(d.data.birthYear as number, year)));
+}
+
+/**
+ * Cells of the Party-member column the report would not count (a text that says neither yes nor no,
+ * read as validation reads it): the Party figure would be short, so a check before generating.
+ */
+export function partyChecks(
+  records: readonly DelegateRecord[],
+  grid: readonly (readonly CellValue[])[],
+  column: number,
+): string[] {
+  const bad = records
+    .filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio')
+    .filter((d) => parseMembership(grid[d.row - 1]?.[column], 'partyMember') === null)
+    .map((d) => DM.cell(a1(d.row, column + 1), `"${cellText(grid[d.row - 1]?.[column] ?? '')}"`));
+  return bad.length ? [L.partyUnreadable(SHEETS.delegates.name, bad)] : [];
 }

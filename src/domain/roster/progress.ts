@@ -3,13 +3,14 @@
  * reports use ("10/11 huyện, thành phố đã thành lập Ban Chỉ đạo").
  */
 import type { MilestoneDto, ProgressSummaryDto } from '../../rpc/contract';
-import { ROSTER_MESSAGES as R } from '../../ui/vi';
-import type { IsoDate } from '../dates';
+import { INTAKE_MESSAGES as I, ROSTER_MESSAGES as R } from '../../ui/vi';
+import { formatVnDate, type IsoDate } from '../dates';
+import { eligibilityDto } from '../eligibility';
 import type { ProgressRecord, UnitIndex, UnitRecord } from '../records';
 import { type Settings, unitWord } from '../settings';
 import { foldKey, stripDiacritics } from '../text';
 
-export type MilestoneKey = 'steering' | 'plan' | 'congress';
+export type MilestoneKey = 'steering' | 'plan' | 'congress' | 'submitted';
 
 interface MilestoneSpec {
   key: MilestoneKey;
@@ -54,8 +55,10 @@ export function summarizeProgress(
   units: readonly UnitRecord[],
   progress: readonly ProgressRecord[],
   index: UnitIndex,
-  settings: Pick<Settings, 'level'>,
+  settings: Pick<Settings, 'level'> & Partial<Pick<Settings, 'congressThreshold'>>,
   today?: IsoDate,
+  /** The units whose list `Tiếp nhận danh sách` records, and the deadline: adds the "đã gửi danh sách" milestone. */
+  intake?: { sent: ReadonlySet<UnitRecord>; deadline: IsoDate | null },
 ): ProgressSummaryDto {
   const word = unitWord(settings.level).long;
   const rowsOf = new Map<UnitRecord, ProgressRecord[]>();
@@ -76,7 +79,49 @@ export function summarizeProgress(
       missing: missing.map((u) => index.label(u)),
     };
   });
-  return { unitWord: word, total, milestones };
+  // Each unit's form of choosing delegates (a unit whose DTTS population is unreadable has none).
+  const eligibility =
+    settings.congressThreshold === undefined || total === 0
+      ? undefined
+      : eligibilityDto(
+          units.map((u) => ({
+            code: u.data.code ?? `#${u.row}`,
+            name: index.label(u),
+            dttsPopulation: u.invalid.has('dttsPopulation') ? null : u.data.dttsPopulation,
+          })),
+          settings.congressThreshold,
+        );
+  if (intake) milestones.push(submittedMilestone(units, index, word, intake, today));
+  return { unitWord: word, total, milestones, ...(eligibility && { eligibility }) };
+}
+
+/**
+ * "k/n xã, phường đã gửi danh sách đại biểu", naming the units that have not sent (a unit has sent
+ * when `Tiếp nhận danh sách` records a list of it); after the deadline, those are late.
+ */
+function submittedMilestone(
+  units: readonly UnitRecord[],
+  index: UnitIndex,
+  word: string,
+  intake: { sent: ReadonlySet<UnitRecord>; deadline: IsoDate | null },
+  today: IsoDate | undefined,
+): MilestoneDto {
+  const missing = units.filter((u) => !intake.sent.has(u));
+  const total = units.length;
+  const reached = total - missing.length;
+  const late = intake.deadline !== null && today !== undefined && today > intake.deadline ? missing.length : 0;
+  const deadline = intake.deadline ? formatVnDate(intake.deadline) : '';
+  return {
+    key: 'submitted',
+    label: I.sentLabel,
+    reached,
+    total,
+    sentence: total ? R.progressReached(reached, total, word, I.sentPhrase) : R.progressNoUnits(word),
+    missing: missing.map((u) => index.label(u)),
+    note: I.sentHint,
+    ...(deadline && { deadline }),
+    ...(late > 0 && { late, lateSentence: I.lateSentence(late, word, deadline) }),
+  };
 }
 
 /** One sentence per milestone, for the notices. */
@@ -92,7 +137,8 @@ export function progressSentences(summary: ProgressSummaryDto): string[] {
 export function progressReport(summary: ProgressSummaryDto): string {
   const clauses: { reached: number; phrases: string[] }[] = [];
   for (const m of summary.milestones) {
-    if (m.reached === 0) continue;
+    // The lists received are not a milestone of the units' own congresses (the notices' sentence).
+    if (m.reached === 0 || m.key === 'submitted') continue;
     const phrase = MILESTONES.find((s) => s.key === m.key)?.phrase ?? m.label;
     const last = clauses[clauses.length - 1];
     if (last && last.reached === m.reached) last.phrases.push(phrase);

@@ -126,8 +126,24 @@ function milestoneRow(t: ViewContext['t'], m: MilestoneDto): HTMLElement {
     m.missing.length > 0 && m.missing.length < m.total
       ? h('div', { class: 'milestone-missing' }, t.missing(m.missing.join(', ')))
       : null,
+    // The lists received (the server words it): who is late, and what counts as sent.
+    m.lateSentence ? h('div', { class: 'milestone-missing tone-warning' }, m.lateSentence) : null,
+    m.note ? h('div', { class: 'milestone-missing' }, m.note) : null,
     bar,
   );
+}
+
+/** Each unit's form of choosing delegates, in the progress details. */
+function formLines(t: ViewContext['t'], o: OverviewDto): HTMLElement | null {
+  const e = o.eligibility;
+  if (!e) return null;
+  const lines = [
+    e.congressUnits.length > 0 ? h('li', { 'data-form': 'congress' }, t.formUnits('congress', e.congressUnits)) : null,
+    e.jointConferenceUnits.length > 0
+      ? h('li', { 'data-form': 'jointConference' }, t.formUnits('jointConference', e.jointConferenceUnits))
+      : null,
+  ];
+  return h('ul', { class: 'unit-forms' }, lines);
 }
 
 /** The "Tổng quan" section. */
@@ -140,6 +156,9 @@ export function overviewView(ctx: ViewContext): HTMLElement {
   }
   if (o) {
     body.push(cards(ctx, o));
+    // Whether the province holds a two-level congress (the server's sentence, in Vietnamese).
+    if (o.eligibility?.sentence && o.configured !== false)
+      body.push(h('p', { class: 'eligibility-line', 'data-key': 'eligibility' }, o.eligibility.sentence));
     if (o.progress.length > 0 && o.configured !== false) {
       const details = h(
         'details',
@@ -150,6 +169,7 @@ export function overviewView(ctx: ViewContext): HTMLElement {
           { class: 'milestones' },
           o.progress.map((m) => milestoneRow(t, m)),
         ),
+        formLines(t, o),
       );
       details.addEventListener('toggle', () => ctx.toggleProgress(details.open));
       body.push(details);

@@ -1,0 +1,258 @@
+/**
+ * Profile of the delegates (issue 15): the fields the ministry asks of every list (date of birth,
+ * qualifications, political training, Party and Youth Union membership, commendations, phone).
+ *
+ * - Completeness: the `Đại biểu` columns named by `Thông tin bắt buộc của đại biểu` must be filled
+ *   for every delegate: a warning at each blank cell ("Thiếu trình độ chuyên môn."), and one summary
+ *   per unit and field ("Xã Ea Tân: 4 đại biểu thiếu trình độ chuyên môn.") at the unit's name in
+ *   `Đơn vị`. Bounded: a required column blank for every delegate is one warning at its header, a
+ *   required column the sheet lacks is one warning at the setting.
+ * - Values, whether required or not: a phone with letters or a wrong number of digits, or turned
+ *   into a number (its leading zero lost); a date of birth that is no date, lies in the future or
+ *   disagrees with `Năm sinh`; a membership cell that says neither yes nor no.
+ * Pure: reads the grid already read by validation, writes nothing.
+ */
+
+import { CHECK_MESSAGES as M } from '../../ui/vi';
+import { type IsoDate, parseVnDate, type ZoneOffset } from '../dates';
+import { a1, ProblemList } from '../problem';
+import type { DelegateRecord, Grid, SettingCells } from '../records';
+import type { Settings } from '../settings';
+import { locateTable } from '../table';
+import { SHEETS } from '../template';
+import { afterColon, foldKey } from '../text';
+import { type CellValue, cellText, isBlank, isDate } from '../values';
+
+const DELEGATES = SHEETS.delegates.name;
+
+// ---------------------------------------------------------------------------------------------
+// Đảng viên / Đoàn viên: a yes/no-like cell.
+
+/** Cells meaning "yes" in either column (a date of admission counts too). */
+const YES = new Set(['x', 'có', 'co', 'c', '1', '✓', '✔', '☑', 'v', 'yes', 'true', 'rồi', 'đã'].map(foldKey));
+/** Cells meaning "no" (blank too). */
+const NO = new Set(
+  ['không', 'khong', 'ko', 'k', '0', 'no', 'false', 'chưa', 'chưa phải', 'không phải', '-', '–'].map(foldKey),
+);
+/** What each column's own word accepts ("Đảng viên", "Đảng viên dự bị" in `Đảng viên`). */
+const OWN_WORDS: Record<'partyMember' | 'youthMember', Set<string>> = {
+  partyMember: new Set(
+    ['đảng viên', 'là đảng viên', 'đv', 'đảng viên chính thức', 'đảng viên dự bị', 'chính thức', 'dự bị', 'đcsvn'].map(
+      foldKey,
+    ),
+  ),
+  youthMember: new Set(['đoàn viên', 'là đoàn viên', 'đvtn', 'đoàn viên tncs', 'đoàn tncs'].map(foldKey)),
+};
+
+/**
+ * A membership cell: true (x, có, 1, ✓, the column's own word, a date or year of admission), false
+ * (blank, không, 0, chưa, -), null when the text says neither.
+ */
+export function parseMembership(v: CellValue | undefined, key: 'partyMember' | 'youthMember'): boolean | null {
+  if (v === undefined || isBlank(v) || v === false) return false;
+  if (v === true) return true;
+  if (isDate(v)) return true;
+  if (typeof v === 'number')
+    return v === 1 || (Number.isInteger(v) && v >= 1930 && v <= 2100) ? true : v === 0 ? false : null;
+  const t = foldKey(cellText(v)).replace(/[.!]+$/, '');
+  if (t === '') return false;
+  if (YES.has(t) || OWN_WORDS[key].has(t)) return true;
+  if (NO.has(t)) return false;
+  // "12/05/2010", "05/2010", "2010", "có (2010)", "x - 2010": a date or year of admission.
+  if (/^(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(t) || /^\d{1,2}[/.-]\d{4}$/.test(t)) return true;
+  if (/^(?:năm\s+)?(19[3-9]\d|20\d\d)$/.test(t)) return true;
+  if (/^(?:có|x|✓|đã|là)(?:\s|[(,:-])/u.test(t)) return true;
+  if (/^(?:không|chưa)(?:\s|[(,:-])/u.test(t)) return false;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone
+
+/** A phone cell's problem: letters, or a number of digits no phone number has; null when fine. */
+export function phoneProblem(v: CellValue): { message: string; hint: string } | null {
+  if (isBlank(v)) return null;
+  if (typeof v === 'number') {
+    // 0912345678 typed into a cell that is not plain text becomes 912345678.
+    const shown = String(v);
+    return { message: M.phoneAsNumber(shown), hint: M.phoneAsNumberHint };
+  }
+  const typed = cellText(v);
+  // Labels written beside the number ("ĐT: 0912 345 678", "0203 3856 123 (CQ)") are not letters of it.
+  const bare = typed.replace(/(?:số\s+)?(?:sđt|đtdđ|điện thoại|đt|dđ|nr|cq|di động|nhà riêng|cơ quan)\s*[:.]?/giu, '');
+  if (/\p{L}/u.test(bare)) return { message: M.phoneLetters(typed), hint: M.phoneHint };
+  const numbers = typed
+    .split(/[;/,\n]|\s-\s|\s–\s/)
+    .map((s) => s.replace(/[^\d+]/g, ''))
+    .filter((s) => s !== '');
+  const wrong =
+    numbers.length === 0 ||
+    numbers.some((s) => {
+      const digits = s.replace(/\D/g, '').length;
+      return digits < 9 || digits > 12;
+    });
+  return wrong ? { message: M.phoneDigits(typed), hint: M.phoneHint } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The check
+
+export interface ProfileInput {
+  settings: Settings;
+  settingCells: SettingCells;
+  delegates: readonly DelegateRecord[];
+  /** The `Đại biểu` grid as read by validation (null: no sheet). */
+  grid: Grid;
+  /** Today in the spreadsheet's zone (yyyy-mm-dd). */
+  today: IsoDate;
+  zone: ZoneOffset;
+}
+
+const ddmmyyyy = (iso: IsoDate) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The noun a missing field is named by ("trình độ chuyên môn"), by column key. */
+function nounOf(key: string): string {
+  const noun = M.profileNouns[key];
+  if (noun) return noun;
+  const header = SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key;
+  return header.charAt(0).toLowerCase() + header.slice(1);
+}
+
+/** The unit a delegate's summary is counted under: its name, and where the summary is shown. */
+function unitOf(d: DelegateRecord): { key: string; name: string; sheet: string; cell: string } {
+  if (d.unitRecord) {
+    const u = d.unitRecord;
+    return {
+      key: `u:${u.row}`,
+      name: u.data.name ?? u.data.code ?? '',
+      sheet: SHEETS.units.name,
+      cell: u.cells.name ?? u.cells.code ?? '',
+    };
+  }
+  if (d.provincial) return { key: 'p', name: 'Cấp tỉnh', sheet: DELEGATES, cell: '' };
+  const typed = d.data.unit ?? '';
+  return { key: `x:${foldKey(typed)}`, name: typed ? `"${typed}"` : 'Chưa ghi đơn vị', sheet: DELEGATES, cell: '' };
+}
+
+export function checkProfiles(input: ProfileInput, problems: ProblemList): void {
+  const { grid, delegates } = input;
+  if (grid === null) return;
+  const table = locateTable(SHEETS.delegates, grid, new ProblemList());
+  const columns = table.columns;
+  const raw = (d: DelegateRecord, col: number): CellValue | undefined => grid[d.row - 1]?.[col];
+
+  // Completeness.
+  const alwaysRequired = new Set(SHEETS.delegates.columns.filter((c) => c.required).map((c) => c.key));
+  for (const key of input.settings.requiredProfileFields) {
+    if (alwaysRequired.has(key)) continue; // already an error when blank (readRecords)
+    const column = SHEETS.delegates.columns.find((c) => c.key === key);
+    if (!column) continue;
+    const col = columns[key];
+    if (col === undefined) {
+      problems.warning(
+        'profile-column-absent',
+        SHEETS.config.name,
+        input.settingCells.requiredProfileFields ?? '',
+        M.profileColumnAbsent(column.header, DELEGATES),
+        M.profileColumnAbsentHint(column.header),
+      );
+      continue;
+    }
+    // A cell read as invalid (an error already) is not "missing".
+    const missing = delegates.filter((d) => isBlank(raw(d, col)) && !d.invalid.has(key));
+    if (missing.length === 0) continue;
+    if (missing.length === delegates.length) {
+      problems.warning(
+        'profile-column-empty',
+        DELEGATES,
+        a1(table.headerRow, col + 1),
+        M.profileColumnEmpty(column.header, missing.length),
+        M.profileColumnEmptyHint,
+      );
+      continue;
+    }
+    const noun = nounOf(key);
+    const letter = a1(1, col + 1).slice(0, -1);
+    const byUnit = new Map<string, { unit: ReturnType<typeof unitOf>; count: number }>();
+    for (const d of missing) {
+      problems.warning(
+        'profile-missing',
+        DELEGATES,
+        `${letter}${d.row}`,
+        M.profileMissing(noun),
+        M.profileMissingHint(column.header),
+      );
+      const unit = unitOf(d);
+      const entry = byUnit.get(unit.key) ?? { unit, count: 0 };
+      entry.count++;
+      byUnit.set(unit.key, entry);
+    }
+    for (const { unit, count } of byUnit.values())
+      problems.warning(
+        'profile-missing-unit',
+        unit.sheet,
+        unit.cell,
+        M.profileMissingUnit(unit.name, count, noun),
+        M.profileMissingUnitHint(DELEGATES),
+      );
+  }
+
+  // Values.
+  const phone = columns.phone;
+  const birthDate = columns.birthDate;
+  const memberships = (['partyMember', 'youthMember'] as const)
+    .map((key) => ({
+      key,
+      col: columns[key],
+      header: SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key,
+    }))
+    .filter((m): m is { key: 'partyMember' | 'youthMember'; col: number; header: string } => m.col !== undefined);
+  if (phone === undefined && birthDate === undefined && memberships.length === 0) return;
+  const letterOf = (col: number) => a1(1, col + 1).slice(0, -1);
+  for (const d of delegates) {
+    if (phone !== undefined) {
+      const v = raw(d, phone);
+      const p = v === undefined ? null : phoneProblem(v);
+      if (p) problems.warning('profile-phone', DELEGATES, `${letterOf(phone)}${d.row}`, p.message, p.hint);
+    }
+    if (birthDate !== undefined) {
+      const v = raw(d, birthDate);
+      if (v !== undefined && !isBlank(v)) {
+        const cell = `${letterOf(birthDate)}${d.row}`;
+        const parsed = parseVnDate(v, input.zone);
+        if (!parsed.ok) {
+          problems.warning(
+            'profile-birth-date',
+            DELEGATES,
+            cell,
+            M.birthDateInvalid(cellText(v, input.zone), afterColon(parsed.error.replace(/\.$/, ''))),
+            M.birthDateHint,
+          );
+        } else if (parsed.value) {
+          const day = parsed.value;
+          if (day > input.today)
+            problems.warning('profile-birth-date', DELEGATES, cell, M.birthDateFuture(ddmmyyyy(day)), M.birthDateHint);
+          else if (d.data.birthYear !== null && Number(day.slice(0, 4)) !== d.data.birthYear)
+            problems.warning(
+              'profile-birth-date',
+              DELEGATES,
+              cell,
+              M.birthDateYearMismatch(ddmmyyyy(day), d.data.birthYear),
+              M.birthDateHint,
+            );
+        }
+      }
+    }
+    for (const m of memberships) {
+      const v = raw(d, m.col);
+      if (v === undefined || parseMembership(v, m.key) !== null) continue;
+      problems.warning(
+        'profile-membership',
+        DELEGATES,
+        `${letterOf(m.col)}${d.row}`,
+        M.membershipUnknown(m.header, cellText(v, input.zone)),
+        M.membershipHint(m.header),
+      );
+    }
+  }
+}
