@@ -242,6 +242,14 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     );
   }
 
+  /**
+   * "Returns the rectangular grid of values for this range starting at the given coordinates. A -1
+   * value given as the row or column position is equivalent to getting the very last row or column
+   * that has data in the sheet."
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns)
+   * -1 rows or columns reach the last row or column with data; on a sheet without data that is a
+   * range of 0 rows, refused as getRange refuses one (Google documents nothing more lenient).
+   */
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
     const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
     const cols = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;

@@ -611,10 +611,10 @@ export function parseSettingValue(spec: SettingSpec, v: unknown, tzOffsetMinutes
  * The `Đại biểu` template column a name designates, by the sheets' own header matching (headerKey
  * over the header and its aliases: case, spacing, Unicode form, a trailing ':' or '*'), then, when
  * only one column fits, the same text without diacritics ("trinh do chuyen mon"). The add-in's own
- * columns are never named.
+ * columns (computed, provenance) are never named.
  */
 export function delegateColumnByName(name: string): ColumnSpec | undefined {
-  const columns = SHEETS.delegates.columns.filter((c) => !c.computed);
+  const columns = SHEETS.delegates.columns.filter((c) => !c.computed && !c.provenance);
   const key = headerKey(name);
   const exact = columns.find((c) => [c.header, ...(c.aliases ?? [])].some((h) => headerKey(h) === key));
   if (exact) return exact;

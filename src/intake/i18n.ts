@@ -12,8 +12,13 @@ export function formatNumber(n: number): string {
 
 /** Largest file the dialog reads (bytes). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Most cells sent to the server at once (a list of a few hundred delegates is far below it). */
-export const MAX_CELLS = 60_000;
+/**
+ * What importSubmission accepts (SUBMISSION_LIMITS of src/rpc/contract.ts, repeated here so the dialog
+ * does not bundle zod; a unit test keeps the two equal).
+ */
+export const LIMITS = { rows: 5000, columns: 60, cellChars: 50_000 } as const;
+/** Cells the dialog reads from a worksheet at most before trimming (a sheet formatted far beyond its data). */
+export const MAX_SCAN_CELLS = 2_000_000;
 
 export const t = {
   loading: 'Đang tải…',
@@ -74,7 +79,7 @@ export const t = {
   tooLarge: (name: string, mb: number) =>
     `Tệp "${name}" lớn hơn ${formatNumber(mb)} MB. Hãy xóa các trang tính hoặc hình ảnh thừa rồi gửi lại, hoặc dán các dòng vào ô bên dưới.`,
   tooManyCells: (name: string) =>
-    `Tệp "${name}" có quá nhiều ô (hơn ${formatNumber(MAX_CELLS)} ô). Hãy chỉ giữ lại bảng danh sách đại biểu.`,
+    `Tệp "${name}" quá lớn: tối đa ${formatNumber(LIMITS.rows)} dòng × ${formatNumber(LIMITS.columns)} cột, mỗi ô tối đa ${formatNumber(LIMITS.cellChars)} ký tự. Hãy chỉ giữ lại bảng danh sách đại biểu.`,
   unsupported: (name: string) =>
     `Không đọc được tệp "${name}": chỉ nhận tệp Excel .xlsx hoặc .csv. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
   unreadableXlsx: (name: string) =>

@@ -14,7 +14,7 @@
 import type { CellValue, Workbook } from 'exceljs';
 import Papa from 'papaparse';
 import type { SubmissionCell } from '../rpc/contract';
-import { MAX_CELLS, MAX_FILE_BYTES, t } from './i18n';
+import { LIMITS, MAX_FILE_BYTES, MAX_SCAN_CELLS, t } from './i18n';
 
 /** What was read, or why nothing was. */
 export type ReadResult = { ok: true; table: SubmissionCell[][]; note: string } | { ok: false; message: string };
@@ -65,7 +65,15 @@ function trim(table: SubmissionCell[][]): SubmissionCell[][] {
   return rows.slice(0, last);
 }
 
-const cells = (table: SubmissionCell[][]) => table.reduce((n, row) => n + row.length, 0);
+/** True when the table is beyond what importSubmission accepts. */
+function tooLarge(table: SubmissionCell[][]): boolean {
+  return (
+    table.length > LIMITS.rows ||
+    table.some(
+      (row) => row.length > LIMITS.columns || row.some((c) => typeof c === 'string' && c.length > LIMITS.cellChars),
+    )
+  );
+}
 
 /** Reads an .xlsx file's bytes. */
 export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName: string): Promise<ReadResult> {
@@ -80,7 +88,7 @@ export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName:
   const table: SubmissionCell[][] = [];
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
-  if (rowCount * columnCount > MAX_CELLS * 4) return { ok: false, message: t.tooManyCells(fileName) };
+  if (rowCount * columnCount > MAX_SCAN_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
   for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const values: SubmissionCell[] = [];
@@ -93,7 +101,7 @@ export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName:
   }
   const trimmed = trim(table);
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (cells(trimmed) > MAX_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
+  if (tooLarge(trimmed)) return { ok: false, message: t.tooManyCells(fileName) };
   return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
 }
 
@@ -147,7 +155,7 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   const { text, legacy } = decodeCsv(bytes);
   const table = parseDelimited(text);
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (cells(table) > MAX_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
+  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(fileName) };
   return { ok: true, table, note: t.readCsv(table.length, legacy) };
 }
 
@@ -155,7 +163,7 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
 export function readPasted(text: string): ReadResult {
   const table = parseDelimited(text, '\t');
   if (table.length === 0) return { ok: false, message: t.emptyPaste };
-  if (cells(table) > MAX_CELLS) return { ok: false, message: t.tooManyCells(t.pastedName) };
+  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(t.pastedName) };
   return { ok: true, table, note: t.readCsv(table.length, false) };
 }
 

@@ -300,24 +300,9 @@ function writeAllocation(
     );
   }
   const formAt = form.column;
-  const skipForm =
-    formAt !== undefined &&
-    !formColumnIsOurs(
-      fillAt,
-      formAt,
-      placed.map((p) => grid[p.row - 1]?.[formAt] ?? ''),
-    );
-  if (skipForm) {
-    problems.warning(
-      'allocation-form-column-not-owned',
-      sheetName,
-      a1(table.headerRow, formAt + 1),
-      ELIGIBILITY_LABELS.formColumnNotOwned(a1(table.headerRow, formAt + 1)),
-      ELIGIBILITY_LABELS.formColumnNotOwnedHint,
-    );
-  }
-  const columns = COMPUTED.map((k) => at[k]).filter(
-    (c): c is number => c !== undefined && !(skipReason && c === reasonColumn) && !(skipForm && c === formAt),
+  // Whether `Hình thức` is the add-in's is decided below, once its formulas are read.
+  let columns = COMPUTED.map((k) => at[k]).filter(
+    (c): c is number => c !== undefined && !(skipReason && c === reasonColumn),
   );
   const keyAt = new Map(COMPUTED.map((k) => [at[k], k]));
   const lastUnitRow = Math.max(table.headerRow, ...placed.map((p) => p.row));
@@ -328,6 +313,24 @@ function writeAllocation(
   const block = sheet.getRange(1, 1, extent, width);
   const formulas = block.getFormulas();
   const formats = block.getNumberFormats();
+  if (
+    formAt !== undefined &&
+    !formColumnIsOurs(
+      fillAt,
+      formAt,
+      placed.map((p) => grid[p.row - 1]?.[formAt] ?? ''),
+      placed.map((p) => formulas[p.row - 1]?.[formAt] ?? ''),
+    )
+  ) {
+    columns = columns.filter((c) => c !== formAt);
+    problems.warning(
+      'allocation-form-column-not-owned',
+      sheetName,
+      a1(table.headerRow, formAt + 1),
+      ELIGIBILITY_LABELS.formColumnNotOwned(a1(table.headerRow, formAt + 1)),
+      ELIGIBILITY_LABELS.formColumnNotOwnedHint,
+    );
+  }
 
   for (const p of placed) {
     for (const c of columns) {

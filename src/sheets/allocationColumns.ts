@@ -73,8 +73,12 @@ export function formColumnIsOurs(
   fillAt: (column: number) => string,
   column: number,
   cells: readonly CellValue[],
+  formulas: readonly string[],
 ): boolean {
   // The cells first: the header's fill costs a read, needed only when the cells hold something else.
-  if (cells.every((v) => isBlank(v) || (typeof v === 'string' && OUR_FORMS.has(v)))) return true;
+  // A formula is the officer's work even when it gives the very words the add-in writes
+  // (=IF(D2>=5000,"Đại hội","Hội nghị liên tịch")).
+  if (formulas.every((f) => f === '') && cells.every((v) => isBlank(v) || (typeof v === 'string' && OUR_FORMS.has(v))))
+    return true;
   return fillAt(column) === HEADER_BACKGROUND;
 }

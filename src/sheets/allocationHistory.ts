@@ -221,14 +221,9 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
     history.units.map((u) => u.code),
     read.rows.map((r) => r.data.code),
   );
-  // `Hình thức` chosen as the allocation chooses it, and left alone if it is the officer's now.
-  let form = formColumn(header, fillAt, table.columns.form).column;
-  const formCells = [...matches.values()].map((m) => {
-    const row = read.rows[m.index]?.row ?? 0;
-    return form === undefined ? '' : ((grids.allocation ?? [])[row - 1]?.[form] ?? '');
-  });
-  if (form !== undefined && !formColumnIsOurs(fillAt, form, formCells)) form = undefined;
-  const columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
+  // `Hình thức` chosen as the allocation chooses it (left alone below if it is the officer's now).
+  const form = formColumn(header, fillAt, table.columns.form).column;
+  let columns = OWNED_KEYS.filter((k) => keptKeys.has(k))
     .map((k) => [k, k === 'quota' ? quota : k === 'form' ? form : table.columns[k]] as const)
     .filter((e): e is readonly [string, number] => e[1] !== undefined);
   const targets: { row: number; unit: UnitSnapshot }[] = [];
@@ -266,6 +261,22 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
     if (run && last && last.row + 1 === t.row) run.push(t);
     else runs.push([t]);
   }
+  const height = Math.max(1, ...targets.map((t) => t.row));
+  const width = Math.max(1, ...columns.map((c) => c[1] + 1));
+  const block = targets.length > 0 ? sheet.getRange(1, 1, height, width) : null;
+  const formulas = block?.getFormulas() ?? [];
+  const formats = block?.getNumberFormats() ?? [];
+  const grid = grids.allocation ?? [];
+  if (
+    form !== undefined &&
+    !formColumnIsOurs(
+      fillAt,
+      form,
+      targets.map((t) => grid[t.row - 1]?.[form] ?? ''),
+      targets.map((t) => formulas[t.row - 1]?.[form] ?? ''),
+    )
+  )
+    columns = columns.filter(([key]) => key !== 'form');
   const colRuns: (readonly [string, number])[][] = [];
   for (const e of [...columns].sort((a, b) => a[1] - b[1])) {
     const run = colRuns[colRuns.length - 1];
@@ -273,12 +284,6 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
     if (run && last && last[1] + 1 === e[1]) run.push(e);
     else colRuns.push([e]);
   }
-  const height = Math.max(1, ...targets.map((t) => t.row));
-  const width = Math.max(1, ...columns.map((c) => c[1] + 1));
-  const block = targets.length > 0 ? sheet.getRange(1, 1, height, width) : null;
-  const formulas = block?.getFormulas() ?? [];
-  const formats = block?.getNumberFormats() ?? [];
-  const grid = grids.allocation ?? [];
   const registered = table.columns.registered;
   const blank: OwnedCell = { value: '', formula: '', format: '' };
   writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => {

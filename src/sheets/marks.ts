@@ -34,7 +34,7 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import { isRefusal, type WriteBatch } from './batch';
-import { findSheet, findSheetByName, type Sheet, type Spreadsheet } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet, wholeSheetValues } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -54,10 +54,10 @@ export const FULL_NOTES_BUDGET = 8 * CELLS_PER_CALL;
 /** Rows read above and below the marks, where marks moved by inserted or deleted rows are looked for. */
 const MOVE_MARGIN = 50;
 
-/** A sheet already read by validation: its object and the range of its data. */
+/** A sheet already read by validation: its object and the range of its data (made on first use). */
 export interface SheetRead {
   sheet: Sheet;
-  dataRange: Range;
+  range: () => Range;
   rows: number;
   cols: number;
 }
@@ -195,7 +195,7 @@ interface RecordSheet {
 function readRecords(ss: Spreadsheet): RecordSheet {
   const sheet = ss.getSheetByName(MARK_RECORD_SHEET);
   if (!sheet) return { sheet: null, rows: [], height: 0, raw: [] };
-  const values = sheet.getDataRange().getValues();
+  const values = wholeSheetValues(sheet);
   const rows: MarkRecord[] = [];
   for (const v of values.slice(1)) {
     const [s, cell, fill, note] = v.map((x) => (typeof x === 'string' ? x : String(x ?? '')));
@@ -381,7 +381,7 @@ function markSheet(
   const bottom = Math.max(box.row + box.rows, Math.min(box.row + box.rows + MOVE_MARGIN, known?.rows ?? 0));
   const around: Box = { row: top, col: box.col, rows: bottom - top, cols: box.cols };
   const region: Box = useData ? { row: 0, col: 0, rows: known.rows, cols: known.cols } : around;
-  const range = useData ? known.dataRange : sheet.getRange(around.row + 1, around.col + 1, around.rows, around.cols);
+  const range = useData ? known.range() : sheet.getRange(around.row + 1, around.col + 1, around.rows, around.cols);
   const fills = range.getBackgrounds();
   const notes = range.getNotes();
   const state = (row: number, col: number): CellState => ({
@@ -621,7 +621,7 @@ export function writeReport(
   problems: readonly Problem[],
   batch: WriteBatch,
   reportSheet?: Sheet,
-  /** The report sheet's data range as already read (getDataRange().getValues()): saves two calls. */
+  /** The report sheet's data as already read (wholeSheetValues): saves two calls. */
   readGrid?: readonly (readonly unknown[])[],
 ): number {
   const spec = SHEETS.report;

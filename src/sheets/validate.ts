@@ -37,10 +37,11 @@ import {
   findSheet,
   isOwnReportGrid,
   mergedAreasOf,
-  readSheet,
+  readWholeSheet,
   type Spreadsheet,
   timeZoneOffset,
   visibleName,
+  wholeSheetValues,
 } from './workbook';
 
 /**
@@ -74,13 +75,9 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const grids = {} as Record<(typeof SHEETS_READ)[number], Grid>;
   const read = new Map<string, SheetRead>();
   for (const key of SHEETS_READ) {
-    const got = readSheet(ss, key);
+    const got = readWholeSheet(ss, key);
     grids[key] = got?.grid ?? null;
-    if (got) {
-      const rows = got.grid.length;
-      const cols = got.grid[0]?.length ?? 0;
-      read.set(SHEETS[key].name, { sheet: got.sheet, dataRange: got.range, rows, cols });
-    }
+    if (got) read.set(SHEETS[key].name, { sheet: got.sheet, range: got.range, rows: got.rows, cols: got.cols });
   }
   // Sheets under a look-alike name were read as the template's: a warning names the exact name.
   addLookalikeProblems(ss, problems);
@@ -200,7 +197,7 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
       const reportSheet = findSheet(ss, 'report');
       if (!reportSheet) throw new UserError(MESSAGES.validateNeedsSetup(SHEETS.report.name));
       // Read whole once: row 1 says whether the sheet is the add-in's, the rest is the last report.
-      const reportGrid = reportSheet.getDataRange().getValues();
+      const reportGrid = wholeSheetValues(reportSheet);
       if (!isOwnReportGrid(reportGrid, 'report'))
         throw new UserError(
           MESSAGES.reportSheetNotOurs(

@@ -237,13 +237,20 @@ export function readSheet(
   if (!sheet) return null;
   const range = sheet.getDataRange();
   const values = range.getValues() as CellValue[][];
-  // Every cell of a merged area but its top-left reads as empty, so a grid without an empty cell
-  // has no merge that changes what is read or that validation would report (only one whose other
-  // cells all lie past the last row or column with content, which hides nothing): then the
-  // merges are not asked for.
-  // https://developers.google.com/apps-script/reference/spreadsheet/range#getmergedranges
-  if (!values.some((row) => row.some(isEmptyCell))) return { grid: values, sheet, range };
-  const areas = range
+  readMerges(values, () => range);
+  return { grid: values, sheet, range };
+}
+
+/**
+ * The merged areas of the data read, filled in as the user sees them. Every cell of a merged area
+ * but its top-left reads as empty, so a grid without an empty cell has no merge that changes what
+ * is read or that validation would report (only one whose other cells all lie past the last row or
+ * column with content, which hides nothing): then the merges are not asked for.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#getmergedranges
+ */
+function readMerges(values: CellValue[][], range: () => GoogleAppsScript.Spreadsheet.Range): void {
+  if (!values.some((row) => row.some(isEmptyCell))) return;
+  const areas = range()
     .getMergedRanges()
     .map((r) => parseArea(r.getA1Notation()))
     .filter((a): a is MergedArea => a !== null);
@@ -251,7 +258,58 @@ export function readSheet(
     fillMergedColumns(values, areas);
     MERGED.set(values, areas);
   }
-  return { grid: values, sheet, range };
+}
+
+/**
+ * A whole sheet's values in one call: getSheetValues(1, 1, -1, -1), "A -1 value given as the row or
+ * column position is equivalent to getting the very last row or column that has data in the sheet"
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns),
+ * i.e. what getDataRange().getValues() returns, one call fewer. A sheet without any data has no last
+ * row: what Google does then is not documented (the local runtime refuses, as for any range of 0
+ * rows), so an empty or refused answer is read again the documented way, getDataRange().getValues()
+ * (a genuine service failure then fails there).
+ */
+export function wholeSheetValues(sheet: Sheet): CellValue[][] {
+  let values: unknown[][] | undefined;
+  try {
+    values = sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    values = undefined;
+  }
+  if (!values || values.length === 0 || !values[0] || values[0].length === 0) {
+    values = sheet.getDataRange().getValues();
+  }
+  return values as CellValue[][];
+}
+
+/** A sheet read whole by readWholeSheet. */
+export interface WholeSheet {
+  grid: CellValue[][];
+  sheet: Sheet;
+  rows: number;
+  cols: number;
+  /** The range of the data read (A1 to the last row and column with data), made on first use (one getRange). */
+  range: () => GoogleAppsScript.Spreadsheet.Range;
+}
+
+/**
+ * readSheet in fewer calls (validation's reads): the values with one getSheetValues (wholeSheetValues);
+ * the range of the data, when needed (merges, marks), with one getRange lookup instead of
+ * getDataRange. Merged areas as readSheet reads them.
+ */
+export function readWholeSheet(ss: Spreadsheet, key: SheetKey): WholeSheet | null {
+  const sheet = findSheet(ss, key);
+  if (!sheet) return null;
+  const values = wholeSheetValues(sheet);
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  let range: GoogleAppsScript.Spreadsheet.Range | undefined;
+  const rangeOf = () => {
+    range ??= sheet.getRange(1, 1, rows, cols);
+    return range;
+  };
+  readMerges(values, rangeOf);
+  return { grid: values, sheet, rows, cols, range: rangeOf };
 }
 
 /** Reads several sheets; each is one lookup (findSheet) + one getValues. */

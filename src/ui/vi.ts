@@ -578,6 +578,8 @@ export const CHECK_MESSAGES = {
   birthDateHint: 'Ghi ngày sinh dạng dd/mm/yyyy, khớp với cột "Năm sinh".',
   membershipUnknown: (header: string, typed: string) =>
     `${header}: không hiểu "${typed}" (ghi Có, x hoặc ngày vào; Không hoặc để trống nếu không phải).`,
+  profileErrorValue: (cell: string, header: string, error: string) => `Ô ${cell} (${header}) có giá trị lỗi ${error}.`,
+  profileErrorValueHint: 'Sửa công thức hoặc nhập lại giá trị.',
   membershipHint: (header: string) => `Chọn Có hoặc Không trong danh sách thả xuống của cột "${header}".`,
 } as const;
 

@@ -10,15 +10,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { tempDir } from '../../local/testing';
 import type { IntakeForm, IntakeFormsDto, SubmissionCell } from '../../src/rpc/contract';
+import { corpusWorkbook } from '../trust/corpus';
 import { a1, CELL_FIELDS, cellOf, diff, parseA1, type SheetSnapshot, sheetOf, snapshot } from '../trust/snapshot';
 import { keepScreenshot, openPlayground, type Session } from './harness';
-import { openIntakeFromSidebar } from './intake-helpers';
+import { dialogFrame, openIntakeFromSidebar } from './intake-helpers';
 
 jest.setTimeout(120_000);
 
-const DELEGATES = 'Đại biểu';
 const RECORD = 'Tiếp nhận danh sách';
 
 function formFor(s: Session, index: number): IntakeForm {
@@ -99,10 +100,20 @@ async function previewOf(s: Session) {
   return locator;
 }
 
-test('a unit’s own workbook through the file input: preview, confirm, only that unit’s rows replaced, with provenance', async () => {
-  const s = await openPlayground();
+/**
+ * A unit's own workbook through the file input, preview, confirm; then exactly that unit's rows are
+ * replaced, with provenance, every other row and sheet identical.
+ */
+async function ownListReplaces(options: {
+  spreadsheet?: LocalSpreadsheet;
+  unit: number;
+  delegates: string;
+  shots: boolean;
+}) {
+  const DELEGATES = options.delegates;
+  const s = await openPlayground(options.spreadsheet ? { spreadsheet: options.spreadsheet } : {});
   try {
-    const form = formFor(s, 2);
+    const form = formFor(s, options.unit);
     const path = join(tempDir('dtts-intake-in-'), `DS ${form.unit.name}.xlsx`);
     await messyWorkbook(form, path);
     const ss = s.runtime.spreadsheet;
@@ -123,13 +134,17 @@ test('a unit’s own workbook through the file input: preview, confirm, only tha
     expect(text).toContain('Ghi chú riêng của đơn vị');
     // The preview wrote nothing.
     expect(diff(before, snapshot(ss))).toEqual([]);
-    await keepScreenshot(s.page, 'intake-list-in-preview.png');
+    if (options.shots) await keepScreenshot(s.page, 'intake-list-in-preview.png');
 
     const confirm = dialog.locator('[data-action="confirm-replace"]');
     expect(await confirm.textContent()).toBe(`Xác nhận thay thế danh sách của ${form.unit.name}`);
-    await confirm.click();
+    // An impatient double click sends one replace: the second would be refused as stale.
+    await confirm.dblclick();
     await dialog.locator('[data-intake="done"]').waitFor({ timeout: 30_000 });
-    await keepScreenshot(s.page, 'intake-list-in-done.png');
+    expect(await dialog.locator('[data-intake="error"]').count()).toBe(0);
+    const records = ss.localSheet(RECORD)?.getDataRange().getValues() ?? [];
+    expect(records.filter((r) => r[0] === form.unit.code)).toHaveLength(1);
+    if (options.shots) await keepScreenshot(s.page, 'intake-list-in-done.png');
 
     // Exactly that unit's rows replaced.
     const after = snapshot(ss);
@@ -169,7 +184,19 @@ test('a unit’s own workbook through the file input: preview, confirm, only tha
   } finally {
     await s.close();
   }
+}
+
+test('a unit’s own workbook through the file input: preview, confirm, only that unit’s rows replaced, with provenance', async () => {
+  await ownListReplaces({ unit: 2, delegates: 'Đại biểu', shots: true });
 });
+
+test.each(['Lạng Sơn cấp xã (text codes) decorated', 'look-alike "Đại biểu" in NFD', 'Kon Tum decorated'])(
+  'decorated workbook %s: the same import replaces only that unit’s rows',
+  async (name) => {
+    const workbook = corpusWorkbook(name);
+    await ownListReplaces({ spreadsheet: workbook.build(), unit: 1, delegates: workbook.delegatesSheet, shots: false });
+  },
+);
 
 test('the form the dialog made, filled in place by the unit, comes back as its delegates', async () => {
   const s = await openPlayground();
@@ -280,7 +307,7 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     await dialog.locator('#intake-file').setInputFiles(good);
     await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
     // Someone edits a row of that unit after the preview.
-    const sheet = ss.localSheet(DELEGATES);
+    const sheet = ss.localSheet('Đại biểu');
     const values = sheet?.getDataRange().getValues() ?? [];
     const unitAt = (values[0] ?? []).indexOf('Mã đơn vị');
     const row = values.findIndex((r, i) => i > 0 && (r[unitAt] === form.unit.code || r[unitAt] === form.unit.name));
@@ -291,6 +318,21 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     await dialog.locator('[data-intake="error"]').waitFor({ timeout: 30_000 });
     expect(await dialog.locator('[data-intake="error"]').textContent()).toContain('xem trước lại');
     expect(diff(edited, snapshot(ss))).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('opened for a unit (openIntakeDialog with its name), the dialog has that unit chosen', async () => {
+  const s = await openPlayground();
+  try {
+    const form = formFor(s, 5);
+    const request = JSON.stringify({ mode: 'import', unit: form.unit.name });
+    await s.page.evaluate(`window.dttsPlayground.runFunction('openIntakeDialog', [${request}])`);
+    const { locator } = await dialogFrame(s);
+    expect(await locator.locator('#intake-unit').inputValue()).toBe(form.unit.code);
+    expect(await locator.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Nhận danh sách');
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();

@@ -163,11 +163,13 @@ describe('budget: a refusal outside the marks, met without looking protections u
 describe('budget: the report is read once', () => {
   builtCodePath();
 
-  it('a re-run reads `Kiểm tra` with one getDataRange and writes nothing; a changed problem rewrites it', () => {
+  it('a re-run reads `Kiểm tra` with one getSheetValues and writes nothing; a changed problem rewrites it', () => {
     const ss = buildSample(LANG_SON);
     validate(ss);
     const again = validate(ss);
-    expect(again.calls['Sheet.getSheetValues'] ?? 0).toBe(0);
+    // Every sheet is read whole with one getSheetValues (the 9 data sheets, `Kiểm tra`, the record).
+    expect(again.calls['Sheet.getSheetValues']).toBe(11);
+    expect(again.calls['Sheet.getDataRange'] ?? 0).toBe(0);
     expect(again.calls['Sheet.getLastRow'] ?? 0).toBe(0);
     expect(again.calls['Range.setValues'] ?? 0).toBe(0);
     sheet(ss, DELEGATES).getRange('F9').setValue(1850);

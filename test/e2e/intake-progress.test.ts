@@ -10,8 +10,8 @@ import { buildSample, SAMPLES } from '../../local/samples';
 import type {
   OverviewDto,
   ProgressSummaryDto,
-  SubmissionDto,
   SubmissionCell,
+  SubmissionDto,
   ValidationResultDto,
 } from '../../src/rpc/contract';
 

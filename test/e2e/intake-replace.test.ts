@@ -370,13 +370,34 @@ describe('two officers at once', () => {
   });
 });
 
-describe('fault sweep over the writes of a replace', () => {
+/** A workbook whose `Đại biểu` lacks the provenance columns, with a list already recorded for another unit. */
+function withoutProvenance(ss: LocalSpreadsheet, rt: Runtime, code: string): void {
+  const sheet = delegatesSheet(ss);
+  const h = headerOf(sheet);
+  for (const header of ['Ngày nhận', 'Nguồn danh sách']) sheet.deleteColumn((h.get(header) as number) + 1);
+  const units = ss.getSheetByName('Đơn vị')?.getDataRange().getValues() ?? [];
+  const other = units.slice(1).find((r) => String(r[0]) !== code && r[0] !== '');
+  ok(
+    importSubmission(rt, String(other?.[0]), [['Họ và tên'], ['Người Khác']], { mode: 'replace' })
+      .result as SubmissionDto,
+  );
+  for (const header of ['Ngày nhận', 'Nguồn danh sách']) {
+    const at = headerOf(sheet).get(header);
+    if (at !== undefined) sheet.deleteColumn(at + 1);
+  }
+}
+
+describe.each([
+  ['the provenance columns there, no record yet', false],
+  ['the provenance columns missing, a record already there', true],
+])('fault sweep over the writes of a replace (%s)', (_, bare) => {
   const w = corpusWorkbook(WORKBOOKS[0] as string);
   test('whichever write fails: either the workbook is exactly as before and the message says so, or the message says what to check', () => {
     const fresh = () => {
       const ss = w.build();
       const rt = runtimeFor(ss, w);
       const { code } = pickUnit(ss);
+      if (bare) withoutProvenance(ss, rt, code);
       return { ss, rt, code, table: unitFile(ss, code).table };
     };
     const clean = fresh();
@@ -389,6 +410,7 @@ describe('fault sweep over the writes of a replace', () => {
     );
     const findings: string[] = [];
     let faults = 0;
+    let failed = 0;
     for (const [key, count] of keys) {
       for (const n of sample(key, count)) {
         faults++;
@@ -404,6 +426,7 @@ describe('fault sweep over the writes of a replace', () => {
           message = e instanceof Error ? e.message : String(e);
         }
         if (done) continue; // the fault hit a call whose failure the add-in does not depend on
+        failed++;
         const left = diff(before, snapshot(ss));
         if (message === '') findings.push(`${key}#${n}: failed without a message`);
         if (/khôi phục|chưa có gì thay đổi|Không có gì thay đổi/i.test(message) && left.length > 0)
@@ -413,6 +436,7 @@ describe('fault sweep over the writes of a replace', () => {
       }
     }
     expect(faults).toBeGreaterThan(3);
+    expect(failed).toBeGreaterThan(3);
     expect(findings).toEqual([]);
   });
 });

@@ -128,6 +128,43 @@ describe('questioned first, printed once confirmed', () => {
     expect(text).toMatch(/Chưa rõ giới tính\n1\n0,4/);
   });
 
+  it('a blank group and birth year: asked, then "Chưa rõ" rows and tables still adding up to 100,0', () => {
+    const t = fresh();
+    t.delegates?.getRange(2, 4).setValue('');
+    t.delegates?.getRange(4, 6).setValue('');
+    const asked = t.generate();
+    expect(asked.needsForce).toBe(true);
+    expect(asked.message).toContain('ô D2 (dân tộc trống)');
+    expect(asked.message).toContain('ô F4 (năm sinh trống)');
+    t.generate({ force: true });
+    const tables = (t.docs()[0]?.snapshot().blocks ?? []).flatMap((b) =>
+      b.type === 'table'
+        ? [b.rows.map((r) => r.cells.map((c) => c.blocks.map((x) => (x.type === 'paragraph' ? x.text : '')).join('')))]
+        : [],
+    );
+    const ethnic = tables.find((r) => r[0]?.[1] === 'Dân tộc') ?? [];
+    const age = tables.find((r) => r[0]?.[1] === 'Độ tuổi') ?? [];
+    expect(ethnic.at(-2)?.slice(1, 3)).toEqual(['Chưa rõ dân tộc', '1']);
+    expect(age.at(-2)?.slice(1, 3)).toEqual(['Chưa rõ năm sinh', '1']);
+    for (const table of [ethnic, age]) {
+      expect(table.at(-1)?.slice(1)).toEqual(['Tổng cộng', '250', '100,0']);
+      const tenths = table
+        .slice(1, -1)
+        .reduce((a, r) => a + Math.round(Number((r[3] ?? '').replace(',', '.')) * 10), 0);
+      expect(tenths).toBe(1000);
+    }
+  });
+
+  it('guests only: refused, saying no official delegate is listed', () => {
+    const t = fresh();
+    const n = (t.delegates?.getLastRow() ?? 1) - 1;
+    t.delegates?.getRange(2, 8, n, 1).setValues(Array.from({ length: n }, () => ['Khách mời']));
+    expect(t.failure()).toBe(
+      'Chưa tạo báo cáo cơ cấu đại biểu vì trang "Đại biểu" chưa có đại biểu chính thức hoặc đại biểu đương nhiên nào.',
+    );
+    expect(t.docs()).toHaveLength(0);
+  });
+
   it('a person listed twice: asks naming both rows', () => {
     const t = fresh();
     const first = t.delegates?.getRange(2, 1, 1, 10).getValues()[0] ?? [];
@@ -218,6 +255,13 @@ describe('the same data again', () => {
     const draft = t.generate({ draft: true });
     expect(draft.number).toBe('');
     expect(t.docs()[0]?.body.getText()).toContain('Số:      /BC-BCĐ');
+    // Signed: issueDraft gives it the next BC number and the day, in the Doc and in the log.
+    const issued = runBundle(t.runtime, 'issueDraft', [draft.url, { date: '2024-01-08' }]).result as NoticeResultDto;
+    expect(issued.number).toBe('01/BC-BCĐ');
+    const text = t.docs()[0]?.body.getText() ?? '';
+    expect(text).toContain('Số: 01/BC-BCĐ');
+    expect(text).toContain('Lạng Sơn, ngày 08 tháng 01 năm 2024');
+    expect(t.logRows()[0]?.slice(0, 2)).toEqual(['Báo cáo cơ cấu đại biểu', '01/BC-BCĐ']);
   });
 });
 

@@ -6,8 +6,9 @@
  * limits with Vietnamese messages naming the file.
  */
 import ExcelJS from 'exceljs';
-import { MAX_CELLS, MAX_FILE_BYTES } from '../../src/intake/i18n';
+import { LIMITS, MAX_FILE_BYTES } from '../../src/intake/i18n';
 import { cellValue, parseDelimited, readCsv, readFile, readPasted, readXlsx } from '../../src/intake/read';
+import { SUBMISSION_LIMITS } from '../../src/rpc/contract';
 
 const bytesOf = (b: ArrayBuffer | Buffer | Uint8Array): ArrayBuffer => {
   const u = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -137,10 +138,22 @@ describe('CSV and pasted rows', () => {
     expect(readPasted('  \n\n')).toEqual({ ok: false, message: 'Chưa có dòng nào được dán.' });
   });
 
-  test('too many cells', () => {
-    const row = Array.from({ length: 100 }, () => 'x').join('\t');
-    const text = Array.from({ length: MAX_CELLS / 100 + 1 }, () => row).join('\n');
-    expect(readPasted(text)).toEqual({ ok: false, message: expect.stringContaining('quá nhiều ô') });
+  test('the server’s limits, checked before sending: 5,000 rows, 60 columns, 50,000 characters a cell', () => {
+    expect(LIMITS).toEqual({
+      rows: SUBMISSION_LIMITS.rows,
+      columns: SUBMISSION_LIMITS.columns,
+      cellChars: SUBMISSION_LIMITS.cellChars,
+    });
+    const message = 'Tệp "Dữ liệu dán" quá lớn: tối đa 5.000 dòng × 60 cột, mỗi ô tối đa 50.000 ký tự.';
+    const wide = (n: number) => Array.from({ length: n }, () => 'x').join('\t');
+    expect(readPasted(wide(60)).ok).toBe(true);
+    expect(readPasted(wide(61))).toEqual({ ok: false, message: expect.stringContaining(message) });
+    expect(readPasted(Array.from({ length: 5000 }, () => 'x').join('\n')).ok).toBe(true);
+    expect(readPasted(Array.from({ length: 5001 }, () => 'x').join('\n'))).toEqual({
+      ok: false,
+      message: expect.stringContaining(message),
+    });
+    expect(readPasted('y'.repeat(50_001))).toEqual({ ok: false, message: expect.stringContaining(message) });
   });
 });
 

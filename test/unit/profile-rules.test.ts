@@ -2,7 +2,7 @@
  * Profile of the delegates: the completeness rule (`Thông tin bắt buộc của đại biểu`), the value
  * checks (phone, date of birth, Đảng viên / Đoàn viên) and the setting's parsing, on grids.
  */
-import { checkProfiles, parseMembership, phoneProblem } from '../../src/domain/checks/profile';
+import { checkProfiles, parseMembership, phoneProblem, requiredDelegateKeys } from '../../src/domain/checks/profile';
 import { ProblemList } from '../../src/domain/problem';
 import { readDelegates, readSettingsWithCells, readUnits, UnitIndex } from '../../src/domain/records';
 import { PROFILE_COLUMNS, SHEETS, type SheetKey } from '../../src/domain/template';
@@ -67,6 +67,18 @@ describe('Thông tin bắt buộc của đại biểu (the setting)', () => {
     expect(parse('')).toEqual({ keys: [], problems: [] });
   });
 
+  it('the required columns of an intake form: the template’s, then the setting’s', () => {
+    expect(requiredDelegateKeys({ requiredProfileFields: [] })).toEqual(['name', 'unit', 'ethnic', 'kind']);
+    expect(requiredDelegateKeys({ requiredProfileFields: parse('Ngày sinh, Dân tộc, SĐT').keys })).toEqual([
+      'name',
+      'unit',
+      'ethnic',
+      'kind',
+      'birthDate',
+      'phone',
+    ]);
+  });
+
   it('names, aliases, NFD, case, no diacritics, commas inside a header, duplicates once', () => {
     expect(parse('Trình độ CM, LLCT; SĐT').keys).toEqual(['education', 'politicalTheory', 'phone']);
     expect(parse('ngày sinh,  ĐẢNG VIÊN ,đoàn viên').keys).toEqual(['birthDate', 'partyMember', 'youthMember']);
@@ -78,6 +90,7 @@ describe('Thông tin bắt buộc của đại biểu (the setting)', () => {
   });
 
   it('an unknown name is an error at the setting cell, naming the name', () => {
+    expect(parse('Nguồn danh sách').problems).toHaveLength(1); // the add-in's own column
     const { keys, problems } = parse('Trình độ chuyên môn, Sở thích');
     expect(keys).toEqual([]);
     expect(problems).toEqual([
@@ -247,5 +260,57 @@ describe('values', () => {
       'Đại biểu!N3 Đảng viên: không hiểu "Chi bộ thôn 3" (ghi Có, x hoặc ngày vào; Không hoặc để trống nếu không phải).',
       'Đại biểu!K4 Ngày sinh 01/01/2030 ở sau ngày hôm nay.',
     ]);
+  });
+
+  it('a formula error in a profile cell is said once, at its cell', () => {
+    const { found } = run({ rows: [row(base(1, 'ET', { phone: '#REF!', partyMember: '#N/A' }))] });
+    expect(found.map(short)).toEqual([
+      'Đại biểu!N2 Ô N2 (Đảng viên) có giá trị lỗi #N/A.',
+      'Đại biểu!Q2 Ô Q2 (Điện thoại) có giá trị lỗi #REF!.',
+    ]);
+  });
+});
+
+describe('attacks', () => {
+  it('title rows above the header, short rows: cells and header named where they are', () => {
+    const header = ['Họ và tên', 'Mã đơn vị', 'Dân tộc', 'Loại đại biểu', 'Lý luận chính trị', 'Đoàn viên'];
+    const grid = [
+      ['DANH SÁCH ĐẠI BIỂU'],
+      [],
+      header,
+      ['A', 'ET', 'Ê Đê', 'Chính thức', 'Trung cấp', 'Có'],
+      ['B', 'KB', 'Ê Đê', 'Chính thức'],
+      ['C', 'KB', 'Ê Đê', 'Chính thức', '', 'đoàn viên TNCS'],
+    ];
+    const problems = new ProblemList();
+    const { settings, cells } = readSettingsWithCells(settingsGrid('Lý luận CT, Đoàn viên'), 420, problems);
+    const index = new UnitIndex(readUnits([headers('units'), ...UNITS], problems));
+    const delegates = readDelegates(grid, index, problems);
+    const out = new ProblemList();
+    checkProfiles({ settings, settingCells: cells, delegates, grid, today: '2025-06-01', zone: 420 }, out);
+    expect(out.items.map(short)).toEqual([
+      'Đại biểu!E5 Thiếu trình độ lý luận chính trị.',
+      'Đại biểu!E6 Thiếu trình độ lý luận chính trị.',
+      'Đơn vị!B3 Xã Krông Búk: 2 đại biểu thiếu trình độ lý luận chính trị.',
+      'Đại biểu!F5 Thiếu thông tin đoàn viên.',
+      'Đơn vị!B3 Xã Krông Búk: 1 đại biểu thiếu thông tin đoàn viên.',
+    ]);
+  });
+
+  it('a unit nobody declared is named as typed; no sheet at all is nothing', () => {
+    const { found } = run({
+      rows: [row(base(1, 'ET', { awards: 'Bằng khen' })), row(base(2, 'Xã Lạ'))],
+      required: 'Khen thưởng',
+    });
+    expect(found.filter((p) => p.rule === 'profile-missing-unit').map(short)).toEqual([
+      'Đại biểu! "Xã Lạ": 1 đại biểu thiếu thông tin khen thưởng.',
+    ]);
+    const problems = new ProblemList();
+    const { settings, cells } = readSettingsWithCells(settingsGrid('Khen thưởng'), 420, problems);
+    checkProfiles(
+      { settings, settingCells: cells, delegates: [], grid: null, today: '2025-06-01', zone: 420 },
+      problems,
+    );
+    expect(problems.items).toEqual([]);
   });
 });

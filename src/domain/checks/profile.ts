@@ -19,9 +19,9 @@ import { a1, ProblemList } from '../problem';
 import type { DelegateRecord, Grid, SettingCells } from '../records';
 import type { Settings } from '../settings';
 import { locateTable } from '../table';
-import { SHEETS } from '../template';
+import { type ColumnSpec, PROFILE_COLUMNS, SHEETS } from '../template';
 import { afterColon, foldKey } from '../text';
-import { type CellValue, cellText, isBlank, isDate } from '../values';
+import { type CellValue, cellText, isBlank, isDate, isErrorValue } from '../values';
 
 const DELEGATES = SHEETS.delegates.name;
 
@@ -96,6 +96,16 @@ export function phoneProblem(v: CellValue): { message: string; hint: string } | 
 
 // ---------------------------------------------------------------------------------------------
 // The check
+
+/**
+ * Keys of the `Đại biểu` columns every delegate must have: the template's required ones, then those
+ * named by `Thông tin bắt buộc của đại biểu` (what an intake form marks as required).
+ */
+export function requiredDelegateKeys(settings: Pick<Settings, 'requiredProfileFields'>): string[] {
+  const keys = SHEETS.delegates.columns.filter((c) => c.required).map((c) => c.key);
+  for (const k of settings.requiredProfileFields) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
 
 export interface ProfileInput {
   settings: Settings;
@@ -207,18 +217,37 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
       header: SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key,
     }))
     .filter((m): m is { key: 'partyMember' | 'youthMember'; col: number; header: string } => m.col !== undefined);
-  if (phone === undefined && birthDate === undefined && memberships.length === 0) return;
   const letterOf = (col: number) => a1(1, col + 1).slice(0, -1);
+  // A formula's error (#REF! …) in a profile column: said once at its cell, no other check there.
+  const profile = PROFILE_COLUMNS.map((c) => ({ column: c, col: columns[c.key] })).filter(
+    (p): p is { column: ColumnSpec; col: number } => p.col !== undefined,
+  );
+  const failed = new Set<string>();
+  for (const d of delegates)
+    for (const p of profile) {
+      const error = isErrorValue(raw(d, p.col));
+      if (!error) continue;
+      const cell = `${letterOf(p.col)}${d.row}`;
+      failed.add(cell);
+      problems.warning(
+        'profile-error-value',
+        DELEGATES,
+        cell,
+        M.profileErrorValue(cell, p.column.header, error),
+        M.profileErrorValueHint,
+      );
+    }
+  if (phone === undefined && birthDate === undefined && memberships.length === 0) return;
   for (const d of delegates) {
     if (phone !== undefined) {
       const v = raw(d, phone);
-      const p = v === undefined ? null : phoneProblem(v);
+      const p = v === undefined || failed.has(`${letterOf(phone)}${d.row}`) ? null : phoneProblem(v);
       if (p) problems.warning('profile-phone', DELEGATES, `${letterOf(phone)}${d.row}`, p.message, p.hint);
     }
     if (birthDate !== undefined) {
       const v = raw(d, birthDate);
-      if (v !== undefined && !isBlank(v)) {
-        const cell = `${letterOf(birthDate)}${d.row}`;
+      const cell = `${letterOf(birthDate)}${d.row}`;
+      if (v !== undefined && !isBlank(v) && !failed.has(cell)) {
         const parsed = parseVnDate(v, input.zone);
         if (!parsed.ok) {
           problems.warning(
@@ -245,7 +274,7 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
     }
     for (const m of memberships) {
       const v = raw(d, m.col);
-      if (v === undefined || parseMembership(v, m.key) !== null) continue;
+      if (v === undefined || failed.has(`${letterOf(m.col)}${d.row}`) || parseMembership(v, m.key) !== null) continue;
       problems.warning(
         'profile-membership',
         DELEGATES,
