@@ -107,6 +107,7 @@ export const t = {
   confirmNote:
     'Chỉ các dòng của đơn vị này trong trang "Đại biểu" được thay bằng danh sách trong tệp; dòng của các đơn vị khác giữ nguyên.',
   chooseAnother: 'Chọn tệp khác',
+  previewAgain: 'Xem trước lại',
   headerRow: (n: number) => `Dòng tiêu đề cột: dòng ${formatNumber(n)} của tệp.`,
   unknownColumns: (headers: string) => `Cột không nhận ra (bỏ qua): ${headers}`,
   written: (rows: number, removed: number, sheet: string) =>

@@ -332,6 +332,22 @@ function previewView(p: SubmissionPreviewDto): Child {
       },
       t.confirm(p.unit.name),
     ),
+    // After a refusal (the list changed since this preview), the same file can be previewed again.
+    state.error && state.table
+      ? h(
+          'button',
+          {
+            class: 'secondary',
+            type: 'button',
+            'data-action': 'preview-again',
+            disabled: state.busy,
+            onclick: () => {
+              if (state.table) void preview(state.table, state.fileName, state.note);
+            },
+          },
+          t.previewAgain,
+        )
+      : null,
     h(
       'button',
       {
