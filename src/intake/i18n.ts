@@ -110,8 +110,6 @@ export const t = {
   previewAgain: 'Xem trước lại',
   headerRow: (n: number) => `Dòng tiêu đề cột: dòng ${formatNumber(n)} của tệp.`,
   unknownColumns: (headers: string) => `Cột không nhận ra (bỏ qua): ${headers}`,
-  written: (rows: number, removed: number, sheet: string) =>
-    `Đã ghi ${formatNumber(rows)} dòng vào trang "${sheet}"${removed ? `, thay cho ${formatNumber(removed)} dòng cũ` : ''}.`,
   severity: { error: 'Lỗi', warning: 'Cảnh báo' } as const,
 } as const;
 

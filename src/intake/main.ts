@@ -366,7 +366,6 @@ function doneView(p: SubmissionPreviewDto): Child {
     'div',
     { 'data-intake': 'done' },
     h('p', { class: 'alert ok', 'data-preview': 'message' }, p.message),
-    p.written ? h('p', null, t.written(p.written.rows, p.written.removed, p.written.sheet)) : null,
     h('button', { class: 'primary', type: 'button', 'data-action': 'close', onclick: () => closeDialog() }, t.close),
   );
 }
