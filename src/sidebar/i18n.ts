@@ -356,15 +356,18 @@ export const CHARTS = {
     count: number,
     share: number,
     minimum: number | null,
-    below = minimum !== null && share < minimum,
+    below: boolean | null = minimum !== null && share < minimum,
     unknown = 0,
   ) =>
     `Nữ: ${formatNumber(count)} đại biểu (${formatShare(share)})` +
     (unknown > 0 ? `; ${formatNumber(unknown)} đại biểu chưa rõ giới tính` : '') +
     (minimum === null
       ? '.'
-      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum)}, ${below ? 'chưa đạt' : 'đã đạt'}` +
-        (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.')),
+      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum)}, ` +
+        (below === null
+          ? 'chưa đánh giá được vì chưa rõ giới tính của đại biểu nào.'
+          : `${below ? 'chưa đạt' : 'đã đạt'}` +
+            (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.'))),
   genderUnknown: (n: number) => `${formatNumber(n)} đại biểu chưa rõ giới tính (không tính khi so với mức tối thiểu).`,
   womenMinimum: (minimum: number) => `Tối thiểu ${formatShare(minimum)}`,
   agesTitle: 'Đại biểu chính thức theo độ tuổi',

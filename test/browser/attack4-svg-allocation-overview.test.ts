@@ -16,6 +16,11 @@ import { NOW, openPlayground, type Session } from './harness';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 
+declare const window: { dispatchEvent(e: unknown): boolean };
+declare class Event {
+  constructor(type: string);
+}
+
 /** [name, Số chính thức] of each unit of `Phân bổ`, from the raw cells. */
 function sheetSeats(ss: LocalSpreadsheet): [string, string][] {
   const s = sheet(ss, 'Phân bổ');
@@ -92,4 +97,24 @@ describe('the allocation under "Cơ cấu đại biểu"', () => {
     expect(await bars(s)).toEqual(sheetSeats(ss));
     expect(s.pageErrors).toEqual([]);
   });
+});
+
+test('allocated from the menu while the sidebar stands open on "Cơ cấu đại biểu": the bars appear on coming back', async () => {
+  const s = await openPlayground({ spreadsheet: buildSample(LANG_SON) });
+  try {
+    await s.sidebar.locator('[data-section="composition"] summary').click();
+    await s.sidebar.locator('[data-composition="figures"]').waitFor();
+    await expect(s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"]').count()).resolves.toBe(
+      0,
+    );
+    // "Phân bổ đại biểu" from the add-in menu: the sidebar is not told; the officer comes back to it.
+    s.bundle.call('allocateDelegates');
+    const frame = await s.sidebarFrame();
+    await frame.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"] svg').waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(s.runtime.spreadsheet));
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
 });

@@ -143,6 +143,17 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.fill).not.toContain('below');
   });
 
+  test('no gender typed yet, minimum 1/3: Kiểm tra says nothing, the chart claims neither "đạt" nor "chưa đạt"', async () => {
+    const rt = workbook(0, 0, 6, '1/3');
+    const check = runBundle(rt, 'validateAll').result as ValidationResultDto & { problems: { rule: string }[] };
+    expect(check.problems.some((p) => p.rule === 'share-women')).toBe(false);
+    const w = await women(runBundle(rt, 'compositionSummary').result as CompositionSummaryDto);
+    expect(w.aria).not.toMatch(/đã đạt|chưa đạt/);
+    expect(w.aria).toContain('chưa đánh giá được');
+    expect(w.aria).toContain('6 đại biểu chưa rõ giới tính');
+    expect(w.fill).not.toContain('below');
+  });
+
   test('"Đếm lại" twice, the answers in the other order: the newest count stays', async () => {
     const older = runBundle(workbook(1, 1, 0, ''), 'compositionSummary').result as CompositionSummaryDto;
     const newer = runBundle(workbook(4, 3, 0, ''), 'compositionSummary').result as CompositionSummaryDto;

@@ -73,8 +73,9 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
   const minimum = s.minWomenShare ?? null;
   // The verdict of "Kiểm tra dữ liệu" (checks/structure.ts): the share over the delegates whose gender is
   // known, with the same tolerance, so the chart never says "chưa đạt" where the check finds it met.
+  // No gender known at all: no verdict (null), neither "đã đạt" nor "chưa đạt".
   const known = s.total - s.genderUnknown;
-  const below = minimum !== null && known > 0 && s.women.count < minimum * known - 1e-9;
+  const below = minimum === null || known <= 0 ? null : s.women.count < minimum * known - 1e-9;
   return h(
     'div',
     { class: 'composition-charts' },
@@ -94,7 +95,7 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
       shareChart(s.women.share, minimum, {
         title: c.womenTitle,
         summary: c.womenSummary(s.women.count, s.women.share, minimum, below, s.genderUnknown),
-        below,
+        below: below === true,
         ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum) }),
       }),
       s.genderUnknown > 0 ? h('p', { class: 'muted chart-note' }, c.genderUnknown(s.genderUnknown)) : null,
