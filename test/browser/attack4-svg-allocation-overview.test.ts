@@ -95,8 +95,19 @@ describe('the allocation under "Cơ cấu đại biểu"', () => {
       .filter({ hasText: new RegExp(`^${alloc.getRange(3, final).getValue()}$`) })
       .waitFor();
     expect(await bars(s)).toEqual(sheetSeats(ss));
+
+    // "Hoàn tác phân bổ": the figures before the re-allocation are back, in the sheet and in the bars.
+    await s.sidebar.locator('[data-key="undoAllocation"]').click();
+    await s.sidebar.locator('#slot-result .result.tone-ok', { hasText: 'Đã khôi phục' }).waitFor();
+    expect(String(alloc.getRange(3, final).getValue())).toBe(String(typed));
+    await s.sidebar
+      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
+      .nth(1)
+      .filter({ hasText: new RegExp(`^${typed}$`) })
+      .waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(ss));
     expect(s.pageErrors).toEqual([]);
-  });
+  }, 60_000);
 });
 
 test('allocated from the menu while the sidebar stands open on "Cơ cấu đại biểu": the bars appear on coming back', async () => {
