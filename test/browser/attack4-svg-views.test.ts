@@ -149,6 +149,18 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.fill).not.toContain('below');
   });
 
+  test('89 women of 297 against 30 %: short, and the two figures never print alike ("29,97 %" / "30,00 %")', async () => {
+    const rt = workbook(89, 208, 0, '30%');
+    const check = runBundle(rt, 'validateAll').result as ValidationResultDto & { problems: { rule: string }[] };
+    expect(check.problems.some((p) => p.rule === 'share-women')).toBe(true);
+    const w = await women(runBundle(rt, 'compositionSummary').result as CompositionSummaryDto);
+    expect(w.aria).toContain('Nữ: 89 đại biểu (29,97 %)');
+    expect(w.aria).toContain('tối thiểu theo trang "Cấu hình": 30,00 %, chưa đạt');
+    expect(w.text).toContain('29,97 %');
+    expect(w.text).toContain('Tối thiểu 30,00 %');
+    expect(w.fill).toContain('below');
+  });
+
   test('no gender typed yet, minimum 1/3: Kiểm tra says nothing, the chart claims neither "đạt" nor "chưa đạt"', async () => {
     const rt = workbook(0, 0, 6, '1/3');
     const check = runBundle(rt, 'validateAll').result as ValidationResultDto & { problems: { rule: string }[] };
