@@ -8,7 +8,7 @@
  */
 import { buildSynthetic } from '../../local/bench/synthetic';
 import { Runtime, runBundle } from '../../local/runtime';
-import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
+import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import type { AllocationResultDto, CompositionSummaryDto } from '../../src/rpc/contract';
@@ -35,6 +35,16 @@ function summary(rt: Runtime): CompositionSummaryDto {
 }
 
 describe('the allocation of Phân bổ in compositionSummary', () => {
+  test('an empty workbook, never set up: an answer, no bars, nothing written', () => {
+    const ss = LocalSpreadsheet.create();
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    const before = snapshot(ss);
+    const s = summary(rt);
+    expect(s.ok).toBe(false);
+    expect(s.allocation).toEqual([]);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+  });
+
   test('a workbook never allocated: no bars', () => {
     const rt = new Runtime({ spreadsheet: buildSample(LANG_SON), now: NOW });
     const s = summary(rt);
