@@ -85,6 +85,19 @@ describe('the allocation of Phân bổ in compositionSummary', () => {
     expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'vi')));
   });
 
+  test('a unit recoded in Đơn vị after the allocation (communes merged): still named, from Phân bổ, never by code alone', () => {
+    const ss = buildSample(LANG_SON);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(rt, 'allocateDelegates');
+    const units = sheet(ss, 'Đơn vị');
+    const codeCell = units.getRange(2, column(units, 'Mã đơn vị'));
+    const oldCode = String(codeCell.getValue());
+    const name = String(units.getRange(2, column(units, 'Tên đơn vị')).getValue());
+    codeCell.setValue(`${oldCode}-MOI`);
+    const row = summary(rt).allocation?.find((r) => r.code === oldCode);
+    expect(row?.name).toBe(name);
+  });
+
   describe('decorated workbooks of the trust corpus (allocated first)', () => {
     it.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_name, w) => {
       const ss = w.build();
