@@ -70,4 +70,19 @@ describe('playground charts', () => {
       .locator('.chart-value', { hasText: '999' })
       .waitFor();
   });
+
+  test('the sidebar button in "Cơ cấu đại biểu" rewrites Thống kê and says so', async () => {
+    const sheet = s.runtime.spreadsheet.getSheetByName('Thống kê')!;
+    const state = await s.state();
+    const firstRow = Number(/(\d+):/.exec(state.charts[2]!.ranges[0]!)?.[1]) + 1;
+    await s.sidebar.locator('[data-section="composition"] summary').click();
+    await s.sidebar.locator('[data-key="statistics-write"]').click();
+    await s.sidebar
+      .locator('[data-composition="statistics-status"]', { hasText: /Đã cập nhật trang "Thống kê"/ })
+      .waitFor();
+    // The value changed by hand above is counted again from Đại biểu.
+    expect(sheet.getRange(firstRow, 2).getValue()).not.toBe(999);
+    expect(s.runtime.spreadsheet.localSheet('Thống kê')?.charts).toHaveLength(3);
+    expect(s.pageErrors).toEqual([]);
+  });
 });
