@@ -32,14 +32,19 @@ function cellText(v: unknown): string {
   return `${typeof v === 'number' ? 'N' : typeof v === 'boolean' ? 'B' : 'S'}${String(v)}`;
 }
 
-/** FNV-1a over the text, twice with different seeds → 16 hex digits (not cryptographic: a change marker). */
-function fnv(text: string, seed: number): number {
-  let h = seed >>> 0;
+/**
+ * FNV-1a over the text with two seeds → 16 hex digits (not cryptographic: a change marker). Both in
+ * one pass over the text (the same digits as two passes: each hash reads the characters in order).
+ */
+function fnvPair(text: string, seedA: number, seedB: number): [number, number] {
+  let a = seedA >>> 0;
+  let b = seedB >>> 0;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
   }
-  return h;
+  return [a, b];
 }
 
 /** The fingerprint of the grids (null grid: the sheet is missing, which differs from an empty one). */
@@ -60,7 +65,8 @@ export function dataDigest(grids: readonly Grid[]): string {
   }
   const text = parts.join('\u0003');
   const hex = (n: number) => n.toString(16).padStart(8, '0');
-  return hex(fnv(text, 0x811c9dc5)) + hex(fnv(text, 0x01234567));
+  const [a, b] = fnvPair(text, 0x811c9dc5, 0x01234567);
+  return hex(a) + hex(b);
 }
 
 /**

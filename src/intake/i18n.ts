@@ -107,10 +107,9 @@ export const t = {
   confirmNote:
     'Chỉ các dòng của đơn vị này trong trang "Đại biểu" được thay bằng danh sách trong tệp; dòng của các đơn vị khác giữ nguyên.',
   chooseAnother: 'Chọn tệp khác',
+  previewAgain: 'Xem trước lại',
   headerRow: (n: number) => `Dòng tiêu đề cột: dòng ${formatNumber(n)} của tệp.`,
   unknownColumns: (headers: string) => `Cột không nhận ra (bỏ qua): ${headers}`,
-  written: (rows: number, removed: number, sheet: string) =>
-    `Đã ghi ${formatNumber(rows)} dòng vào trang "${sheet}"${removed ? `, thay cho ${formatNumber(removed)} dòng cũ` : ''}.`,
   severity: { error: 'Lỗi', warning: 'Cảnh báo' } as const,
 } as const;
 

@@ -332,6 +332,22 @@ function previewView(p: SubmissionPreviewDto): Child {
       },
       t.confirm(p.unit.name),
     ),
+    // After a refusal (the list changed since this preview), the same file can be previewed again.
+    state.error && state.table
+      ? h(
+          'button',
+          {
+            class: 'secondary',
+            type: 'button',
+            'data-action': 'preview-again',
+            disabled: state.busy,
+            onclick: () => {
+              if (state.table) void preview(state.table, state.fileName, state.note);
+            },
+          },
+          t.previewAgain,
+        )
+      : null,
     h(
       'button',
       {
@@ -350,7 +366,6 @@ function doneView(p: SubmissionPreviewDto): Child {
     'div',
     { 'data-intake': 'done' },
     h('p', { class: 'alert ok', 'data-preview': 'message' }, p.message),
-    p.written ? h('p', null, t.written(p.written.rows, p.written.removed, p.written.sheet)) : null,
     h('button', { class: 'primary', type: 'button', 'data-action': 'close', onclick: () => closeDialog() }, t.close),
   );
 }

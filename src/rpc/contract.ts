@@ -534,6 +534,11 @@ export type CompositionSummaryDto = CompositionSummary & {
   notes: string[];
   /** `Tỷ lệ nữ tối thiểu` of `Cấu hình` (a fraction), null when blank: the sidebar marks it on the women's chart. */
   minWomenShare?: number | null;
+  /**
+   * Each unit's Số chính thức as `Phân bổ` holds it now (names from `Đơn vị`, the sheet's order, total
+   * rows left out; empty: no allocation): the sidebar draws it as bars under the composition.
+   */
+  allocation?: { code: string; name: string; seats: number }[];
 };
 
 /** writeStatistics: the `Thống kê` sheet rewritten. */

@@ -16,12 +16,18 @@ import { locateTable } from '../domain/table';
 import { SHEETS } from '../domain/template';
 import type { CompositionSummaryDto } from '../rpc/contract';
 import { COMPOSITION_LABELS } from '../ui/vi';
+import { seatsByUnit } from './statistics';
 import { readGrids, type Spreadsheet, timeZoneOffset } from './workbook';
 
+/**
+ * Also reads `Phân bổ` (one read, only when the officer opens "Cơ cấu đại biểu"): each unit's Số chính
+ * thức as the sheet holds it, so the sidebar shows the allocation whenever there is one.
+ */
 export function runCompositionSummary(ss: Spreadsheet, now: Date = new Date()): CompositionSummaryDto {
   const zone = timeZoneOffset(ss, now);
-  const grids = readGrids(ss, ['config', 'units', 'unitEthnic', 'delegates']);
-  return compositionOfGrids(grids, zone);
+  const grids = readGrids(ss, ['config', 'units', 'unitEthnic', 'delegates', 'allocation']);
+  const allocation = seatsByUnit(grids.allocation, readUnits(grids.units, new ProblemList(), zone));
+  return { ...compositionOfGrids(grids, zone), allocation };
 }
 
 /** The composition from grids already read (writeStatistics reads `Phân bổ` with them, one read per sheet). */

@@ -266,6 +266,8 @@ function replaceRows(
   const headerRow = table.headerRow;
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const columns: Partial<Record<string, number>> = { ...table.columns };
+  /** Columns added just now, formatted as plain text (0-based). */
+  const added = new Set<number>();
   // The provenance columns, added after the last column when missing.
   const missing = SHEETS.delegates.columns.filter((c) => c.provenance && columns[c.key] === undefined);
   if (missing.length > 0) {
@@ -293,6 +295,7 @@ function replaceRows(
     }
     missing.forEach((c, i) => {
       columns[c.key] = first - 1 + i;
+      added.add(first - 1 + i);
     });
   }
   const specByKey = new Map(SHEETS.delegates.columns.map((c) => [c.key, c]));
@@ -307,7 +310,7 @@ function replaceRows(
     source: { display: fileName, value: fileName },
     receivedOn: { display: formatVnDate(today), value: formatVnDate(today) },
   };
-  const { matched, added, removed } = plan.pairing;
+  const { matched, added: newRows, removed } = plan.pairing;
   const newCells = (row: SubmittedRow, unitCode: string): Record<string, NormalisedCell> => ({
     ...row.cells,
     unit: { display: unitCode, value: unitCode },
@@ -332,7 +335,7 @@ function replaceRows(
           for (let c = c0; c <= c1; c++) {
             const value = grid[r - 1]?.[c] ?? '';
             const formula = formulas[r - 1]?.[c] ?? '';
-            const plain = (formats[r - 1]?.[c] ?? '') === PLAIN_TEXT_FORMAT;
+            const plain = added.has(c) || (formats[r - 1]?.[c] ?? '') === PLAIN_TEXT_FORMAT;
             const key = keyAt.get(c) as string;
             prevRow.push(restoreInput(value, formula, plain));
             // The unit cell of a matched row already names the unit (by code or name): kept as the officer wrote it.
@@ -347,27 +350,27 @@ function replaceRows(
   }
 
   // 2. New delegates, inserted after the unit's last row (or after the last delegate, or the header).
-  if (added.length > 0) {
+  if (newRows.length > 0) {
     const unitLast = plan.current.reduce((m, r) => Math.max(m, r.sheetRow), 0);
     const after = unitLast > 0 ? unitLast : lastRecordRow(grid, table);
-    batch.insertRowsAfter(sheet, after, added.length);
+    batch.insertRowsAfter(sheet, after, newRows.length);
     const code = plan.unit.data.code ?? plan.index.label(plan.unit);
     for (const [c0, c1] of spans) {
-      const block = sheet.getRange(after + 1, c0 + 1, added.length, c1 - c0 + 1);
+      const block = sheet.getRange(after + 1, c0 + 1, newRows.length, c1 - c0 + 1);
       const kinds: string[] = [];
       for (let c = c0; c <= c1; c++) kinds.push(formatFor(specByKey.get(keyAt.get(c) as string) as ColumnSpec));
       // The inserted rows are deleted by the rollback: their formats need no inverse.
       batch.custom(
-        () => block.setNumberFormats(added.map(() => kinds)),
+        () => block.setNumberFormats(newRows.map(() => kinds)),
         () => undefined,
       );
       batch.values(
         block,
-        added.map((row) => {
+        newRows.map((row) => {
           const cells = newCells(row, code);
           return kinds.map((f, i) => inputOf(cells[keyAt.get(c0 + i) as string], f === PLAIN_TEXT_FORMAT, tz));
         }),
-        added.map(() => kinds.map(() => '')),
+        newRows.map(() => kinds.map(() => '')),
       );
     }
   }
@@ -375,7 +378,7 @@ function replaceRows(
   // 3. The unit's rows no longer in the list, deleted from the bottom up; each run put back whole on a rollback.
   const gone = runs(removed.map((r) => r.sheetRow).sort((a, b) => a - b)).reverse();
   for (const [from, to] of gone) deleteRowsRestorably(batch, sheet, from, to - from + 1, Math.max(width, 1));
-  return { rows: matched.length + added.length, removed: removed.length };
+  return { rows: matched.length + newRows.length, removed: removed.length };
 }
 
 /**
@@ -414,7 +417,8 @@ function deleteRowsRestorably(batch: WriteBatch, sheet: Sheet, from: number, cou
   batch.custom(
     () => sheet.deleteRows(from, count),
     () => {
-      sheet.insertRowsBefore(from, count);
+      // After the row above (the header at least): valid even when the deleted rows were the sheet's last.
+      sheet.insertRowsAfter(from - 1, count);
       const back = sheet.getRange(from, 1, count, width);
       back.setNumberFormats(formats);
       back.setValues(input);

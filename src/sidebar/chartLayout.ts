@@ -183,8 +183,17 @@ export interface ShareLayout {
 /** Room right of the track for the share's figure. */
 const SHARE_TEXT_WIDTH = 52;
 
-/** A share (0…1) on a 0–100 % track, and where the configured minimum falls. */
-export function layoutShare(share: number, minimum: number | null, width = DEFAULT_WIDTH): ShareLayout {
+/**
+ * A share (0…1) on a 0–100 % track, and where the configured minimum falls. `below` (default: the share
+ * under the minimum) is the verdict when the caller has it from the rule itself (the check counts over
+ * the delegates whose gender is known, not over every delegate the share is of).
+ */
+export function layoutShare(
+  share: number,
+  minimum: number | null,
+  width = DEFAULT_WIDTH,
+  below?: boolean,
+): ShareLayout {
   const clamp = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
   const trackWidth = width - 2 - SHARE_TEXT_WIDTH;
   const min = minimum === null || !Number.isFinite(minimum) ? null : clamp(minimum);
@@ -195,6 +204,6 @@ export function layoutShare(share: number, minimum: number | null, width = DEFAU
     fillWidth: round(clamp(share) * trackWidth),
     shareX: width - SHARE_TEXT_WIDTH + 6,
     minimumX: min === null ? null : round(1 + min * trackWidth),
-    below: min !== null && clamp(share) < min,
+    below: min !== null && (below ?? clamp(share) < min),
   };
 }

@@ -82,9 +82,9 @@ export function barChart(bars: readonly Bar[], text: ChartText, options: BarOpti
 export function shareChart(
   share: number,
   minimum: number | null,
-  text: ChartText & { minimumLabel?: string },
+  text: ChartText & { minimumLabel?: string; below?: boolean },
 ): SVGSVGElement {
-  const l = layoutShare(share, minimum);
+  const l = layoutShare(share, minimum, undefined, text.below);
   const root = frame(l.width, l.height, text.title, text.summary, 'share');
   root.append(
     svg('rect', { class: 'chart-track', x: 1, y: 1, width: l.trackWidth, height: 14, fill: '#fff', stroke: '#5f6368' }),

@@ -351,11 +351,21 @@ export const CHARTS = {
     `Các dân tộc khác: ${formatNumber(count)} (${formatShare(share)}): ${names.join(', ')}`,
   ethnicUnknown: 'Chưa rõ dân tộc',
   womenTitle: 'Tỷ lệ nữ trong đại biểu chính thức',
-  womenSummary: (count: number, share: number, minimum: number | null) =>
+  /** `below`: the verdict of the check (over the delegates whose gender is known). */
+  womenSummary: (
+    count: number,
+    share: number,
+    minimum: number | null,
+    below = minimum !== null && share < minimum,
+    unknown = 0,
+  ) =>
     `Nữ: ${formatNumber(count)} đại biểu (${formatShare(share)})` +
+    (unknown > 0 ? `; ${formatNumber(unknown)} đại biểu chưa rõ giới tính` : '') +
     (minimum === null
       ? '.'
-      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum)}, ${share < minimum ? 'chưa đạt' : 'đã đạt'}.`),
+      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum)}, ${below ? 'chưa đạt' : 'đã đạt'}` +
+        (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.')),
+  genderUnknown: (n: number) => `${formatNumber(n)} đại biểu chưa rõ giới tính (không tính khi so với mức tối thiểu).`,
   womenMinimum: (minimum: number) => `Tối thiểu ${formatShare(minimum)}`,
   agesTitle: 'Đại biểu chính thức theo độ tuổi',
   agesSummary: (bands: { label: string; count: number; share: number }[]) =>
@@ -374,6 +384,9 @@ export const CHARTS = {
       ? `; nhiều nhất ${most.name}: ${formatNumber(most.seats)}, ít nhất ${least.name}: ${formatNumber(least.seats)}.`
       : '.'),
   allocationRegion: 'Biểu đồ phân bổ, cuộn để xem hết các đơn vị',
-  allocationUnitTitle: (name: string, seats: number, quota: number) =>
-    `${name}: ${formatNumber(seats)} đại biểu (theo tỷ lệ ${quota.toFixed(3).replace('.', ',')})`,
+  allocationUnitTitle: (name: string, seats: number, quota?: number) =>
+    `${name}: ${formatNumber(seats)} đại biểu` +
+    (quota === undefined ? '' : ` (theo tỷ lệ ${quota.toFixed(3).replace('.', ',')})`),
+  /** Under "Cơ cấu đại biểu": the allocation as `Phân bổ` holds it now. */
+  allocationOfSheet: 'Số đại biểu chính thức của từng đơn vị, theo trang "Phân bổ" (Số chính thức).',
 } as const;

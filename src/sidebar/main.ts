@@ -22,7 +22,7 @@ import { aboutView } from './views/about';
 import { actionsView, resultView } from './views/actions';
 import { allocationExplanation } from './views/allocationExplanation';
 import { compareSection } from './views/compareMethods';
-import { compositionSection } from './views/composition';
+import { compositionOutdated, compositionSection } from './views/composition';
 import { documentLink, documentsView } from './views/documents';
 import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
@@ -168,6 +168,7 @@ async function perform(
   switch (action) {
     case 'setupWorkbook': {
       const r = await call('setupWorkbook');
+      compositionOutdated();
       return done('ok', r.message, undefined, (s) => s.doneTitle.setupWorkbook);
     }
     case 'allocateDelegates': {
@@ -192,6 +193,8 @@ async function perform(
       }
       state.problems =
         r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
+      // `Phân bổ` written: "Cơ cấu đại biểu" shows its bars again from the sheet.
+      if (r.ok) compositionOutdated();
       return done(r.ok ? 'ok' : 'error', r.message, allocationExplanation(r), (s) =>
         r.ok ? s.doneTitle.allocateDelegates : s.failed,
       );
@@ -201,6 +204,7 @@ async function perform(
       // meanwhile by someone else is refused, never restored in its place.
       const shown = state.overview?.allocationUndo?.id;
       const r = await (shown ? call('undoAllocation', { expect: shown }) : call('undoAllocation'));
+      if (r.ok) compositionOutdated();
       return done(r.ok ? 'ok' : 'error', r.message, undefined, (s) => (r.ok ? REALLOCATE.undoTitle : s.failed));
     }
     case 'validateAll': {

@@ -318,6 +318,12 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     await dialog.locator('[data-intake="error"]').waitFor({ timeout: 30_000 });
     expect(await dialog.locator('[data-intake="error"]').textContent()).toContain('xem trước lại');
     expect(diff(edited, snapshot(ss))).toEqual([]);
+    // "Xem trước lại": the same file against the edited list; the edited row is among those removed.
+    await dialog.locator('[data-action="preview-again"]').click();
+    await dialog.locator('[data-intake="error"]').waitFor({ state: 'detached', timeout: 30_000 });
+    await dialog.locator('[data-preview="removed"]').waitFor();
+    expect(await dialog.locator('[data-preview="removed"]').textContent()).toContain('Tên đã sửa');
+    expect(diff(edited, snapshot(ss))).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();
@@ -333,6 +339,60 @@ test('opened for a unit (openIntakeDialog with its name), the dialog has that un
     const { locator } = await dialogFrame(s);
     expect(await locator.locator('#intake-unit').inputValue()).toBe(form.unit.code);
     expect(await locator.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Nhận danh sách');
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('in Chromium: a Windows-1258 CSV is read with its accents and said so; a file over 5 MB is refused', async () => {
+  const s = await openPlayground();
+  try {
+    const form = formFor(s, 0);
+    const dir = tempDir('dtts-intake-1258-');
+    // "Họ và tên;Dân tộc\r\nHoàng Văn Lu;Tày" in Windows-1258 (ọ = o + combining dot below 0xF2, à = 0xE0, ă = 0xE3).
+    const bytes = Buffer.from([
+      ...Buffer.from('H'),
+      0x6f,
+      0xf2,
+      ...Buffer.from(' v'),
+      0xe0,
+      ...Buffer.from(' t'),
+      0xea,
+      ...Buffer.from('n;D'),
+      0xe2,
+      0x6e,
+      ...Buffer.from(' t'),
+      0xf4,
+      0xf2,
+      0x63,
+      0x0d,
+      0x0a,
+      ...Buffer.from('Ho'),
+      0xe0,
+      ...Buffer.from('ng V'),
+      0xe3,
+      ...Buffer.from('n Lu;T'),
+      0xe0,
+      0x79,
+      0x0d,
+      0x0a,
+    ]);
+    const csv = join(dir, 'cu.csv');
+    writeFileSync(csv, bytes);
+    const big = join(dir, 'to.xlsx');
+    writeFileSync(big, Buffer.alloc(5 * 1024 * 1024 + 1, 0x41));
+
+    const dialog = await previewOf(s);
+    await dialog.locator('#intake-unit').selectOption(form.unit.code);
+    await dialog.locator('#intake-file').setInputFiles(big);
+    expect(await dialog.locator('[data-intake="error"]').textContent()).toMatch(/^Tệp "to.xlsx" lớn hơn 5 MB/);
+    await dialog.locator('#intake-file').setInputFiles(csv);
+    await dialog.locator('[data-intake="preview"]').waitFor({ timeout: 30_000 });
+    expect(await dialog.locator('[data-preview="added"] li').allTextContents()).toEqual([
+      expect.stringMatching(/^Dòng 2: Hoàng Văn Lu \(Tày/),
+    ]);
+    expect(await dialog.locator('#app').textContent()).toContain('bảng mã Windows tiếng Việt (1258)');
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();

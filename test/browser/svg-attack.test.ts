@@ -33,6 +33,7 @@ interface El {
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
   getBoundingClientRect(): Rect;
+  closest(selector: string): El | null;
   replaceChildren(...nodes: El[]): void;
 }
 interface Views {
@@ -98,14 +99,10 @@ describe('the charts on what the server answers', () => {
       const charts = Array.from(el.querySelectorAll('svg'));
       const bars: Drawn['bars'] = {};
       for (const [i, svg] of charts.entries()) {
+        // By its figure: the composition also draws the allocation of Phân bổ when there is one.
         const kind =
-          svg.getAttribute('data-chart') === 'share'
-            ? 'women'
-            : 'rows' in what
-              ? 'allocation'
-              : i === 0
-                ? 'groups'
-                : 'ages';
+          svg.closest('[data-chart-of]')?.getAttribute('data-chart-of') ??
+          (svg.getAttribute('data-chart') === 'share' ? 'women' : 'rows' in what ? 'allocation' : `chart${i}`);
         const box = svg.getBoundingClientRect();
         const texts = Array.from(svg.querySelectorAll('text'));
         // 3,000 rows: the layout of the first hundred says enough (the same code draws every row).

@@ -331,6 +331,12 @@ describe('the provenance columns are added when the sheet lacks them', () => {
     const width = sheet.getLastColumn();
     ok(importSubmission(rt, code, table, { fileName: FILE, mode: 'replace' }).result as SubmissionDto);
     expect(sheet.getRange(1, width + 1, 1, 2).getValues()[0]).toEqual(['Nguồn danh sách', 'Ngày nhận']);
+    // The file name and the day, as text, in every row of the unit (kept and new).
+    const unitCol = (headerOf(sheet).get('Mã đơn vị') as number) + 1;
+    const all = sheet.getDataRange().getValues();
+    const mine = all.filter((r) => String(r[unitCol - 1]) === code);
+    expect(mine.map((r) => r[width])).toEqual(mine.map(() => FILE));
+    expect(mine.every((r) => /^\d\d\/\d\d\/\d{4}$/.test(String(r[width + 1])))).toBe(true);
     expect(sheet.getRange(2, width + 1, 3, 2).getNumberFormats()).toEqual([
       ['@', '@'],
       ['@', '@'],

@@ -13,8 +13,11 @@ import { LIST_VALUES } from '../template';
 import { foldKey } from '../text';
 import { intakeColumns } from './submission';
 
-/** The form's columns: every template column of `Đại biểu` but `Mã đơn vị` and the add-in's own. */
-export function formColumns(): IntakeFormColumn[] {
+/**
+ * The form's columns: every template column of `Đại biểu` but `Mã đơn vị` and the add-in's own;
+ * `required` also holds for the columns `Thông tin bắt buộc của đại biểu` names (`requiredKeys`).
+ */
+export function formColumns(requiredKeys: readonly string[] = []): IntakeFormColumn[] {
   return intakeColumns()
     .filter((c) => c.key !== 'unit')
     .map((c): IntakeFormColumn => {
@@ -28,7 +31,7 @@ export function formColumns(): IntakeFormColumn[] {
       return {
         header: c.header,
         key: c.key,
-        required: Boolean(c.required),
+        required: Boolean(c.required) || requiredKeys.includes(c.key),
         kind,
         ...(choices && { choices }),
         ...(c.width !== undefined && { width: c.width }),
@@ -87,7 +90,7 @@ export function intakeForm(unit: UnitRecord, inputs: FormInputs): IntakeForm {
     guests,
     ethnicGroups,
     deadline,
-    columns: formColumns(),
+    columns: formColumns(settings.requiredProfileFields),
     instructions: [...M.formInstructions(name, deadline)],
     fileName: formFileName(name),
   };

@@ -10,19 +10,22 @@ import { barChart } from '../charts';
 import { type Child, h } from '../dom';
 import { CHARTS, type Strings } from '../i18n';
 
-/** The allocation as bars: one per unit, its final number (Số phân bổ), by name, in the table's order. */
-export function allocationChart(rows: readonly AllocationRowDto[]): HTMLElement | null {
+/** One unit of the chart: an allocation row, or a row of `Phân bổ` as compositionSummary reads it (no quota). */
+export type ChartUnit = Pick<AllocationRowDto, 'code' | 'name' | 'final'> & { quota?: number };
+
+/** The allocation as bars: one per unit, its final number (Số chính thức), by name, in the table's order. */
+export function allocationChart(rows: readonly ChartUnit[]): HTMLElement | null {
   if (rows.length === 0) return null;
   const c = CHARTS;
-  let most: AllocationRowDto | null = null;
-  let least: AllocationRowDto | null = null;
+  let most: ChartUnit | null = null;
+  let least: ChartUnit | null = null;
   let total = 0;
   for (const row of rows) {
     total += row.final;
     if (!most || row.final > most.final) most = row;
     if (!least || row.final < least.final) least = row;
   }
-  const person = (r: AllocationRowDto | null) => (r ? { name: r.name || r.code, seats: r.final } : null);
+  const person = (r: ChartUnit | null) => (r ? { name: r.name || r.code, seats: r.final } : null);
   const chart = barChart(
     rows.map((r) => ({
       label: r.name || r.code,

@@ -8,6 +8,7 @@ import { type Bar, barChart, shareChart, topWithOther } from '../charts';
 import { type Child, fill, h } from '../dom';
 import { CHARTS, formatNumber, formatShare, T } from '../i18n';
 import { call } from '../rpc';
+import { allocationChart } from './allocationExplanation';
 
 function figure(label: string, value: Child): HTMLElement {
   return h('div', { class: 'composition-figure' }, h('dt', null, label), h('dd', null, value));
@@ -16,8 +17,16 @@ function figure(label: string, value: Child): HTMLElement {
 /** Groups shown by name before the rest are summed as "Khác". */
 export const TOP_GROUPS = 6;
 
-function chartFigure(kind: string, caption: string, chart: Element): HTMLElement {
-  return h('figure', { class: 'chart-figure', 'data-chart-of': kind }, h('figcaption', null, caption), chart);
+function chartFigure(kind: string, caption: string, chart: Element, note?: Child): HTMLElement {
+  return h('figure', { class: 'chart-figure', 'data-chart-of': kind }, h('figcaption', null, caption), chart, note);
+}
+
+/** The allocation as `Phân bổ` holds it (Số chính thức), whenever there is one: the same bars as after allocating. */
+function allocationOfSheet(s: CompositionSummaryDto): HTMLElement | null {
+  const chart = allocationChart((s.allocation ?? []).map((r) => ({ code: r.code, name: r.name, final: r.seats })));
+  return (
+    chart && h('div', { class: 'composition-allocation' }, h('p', { class: 'muted' }, CHARTS.allocationOfSheet), chart)
+  );
 }
 
 /** The three small charts: by group (top groups + "Khác"), women's share (with the minimum), age bands. */
@@ -62,6 +71,10 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
       muted: true,
     });
   const minimum = s.minWomenShare ?? null;
+  // The verdict of "Kiểm tra dữ liệu" (checks/structure.ts): the share over the delegates whose gender is
+  // known, with the same tolerance, so the chart never says "chưa đạt" where the check finds it met.
+  const known = s.total - s.genderUnknown;
+  const below = minimum !== null && known > 0 && s.women.count < minimum * known - 1e-9;
   return h(
     'div',
     { class: 'composition-charts' },
@@ -80,9 +93,11 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
       c.womenTitle,
       shareChart(s.women.share, minimum, {
         title: c.womenTitle,
-        summary: c.womenSummary(s.women.count, s.women.share, minimum),
+        summary: c.womenSummary(s.women.count, s.women.share, minimum, below, s.genderUnknown),
+        below,
         ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum) }),
       }),
+      s.genderUnknown > 0 ? h('p', { class: 'muted chart-note' }, c.genderUnknown(s.genderUnknown)) : null,
     ),
     ages.length > 0
       ? chartFigure('ages', c.agesTitle, barChart(ages, { title: c.agesTitle, summary: c.agesSummary(s.ageBands) }))
@@ -98,7 +113,7 @@ export function compositionFigures(s: CompositionSummaryDto): HTMLElement {
     h('p', { class: 'composition-message' }, s.message),
     ...s.notes.map((n) => h('p', { class: 'notice tone-warn' }, n)),
   ];
-  if (!s.ok) return h('div', { 'data-composition': 'figures' }, ...rows);
+  if (!s.ok) return h('div', { 'data-composition': 'figures' }, ...rows, allocationOfSheet(s));
   rows.push(
     h(
       'dl',
@@ -137,8 +152,16 @@ export function compositionFigures(s: CompositionSummaryDto): HTMLElement {
         )
       : h('p', { class: 'muted', 'data-composition': 'without' }, t.compositionWithoutNone),
     s.total > 0 ? compositionCharts(s) : null,
+    allocationOfSheet(s),
   );
   return h('div', { 'data-composition': 'figures' }, ...rows);
+}
+
+let outdated = (): void => undefined;
+
+/** The figures shown are out of date (main.ts, after an action that writes `Phân bổ` or `Đại biểu`). */
+export function compositionOutdated(): void {
+  outdated();
 }
 
 /** The section; counts the first time it is opened. */
@@ -146,14 +169,19 @@ export function compositionSection(): HTMLElement {
   const t = T;
   const body = h('div', { class: 'composition-body' });
   let loaded = false;
+  // Counts the loads: only the newest answer is shown ("Đếm lại" twice; google.script.run keeps no order).
+  let seq = 0;
   const load = async () => {
     loaded = true;
+    const mine = ++seq;
     fill(body, h('p', { class: 'muted' }, t.compositionLoading));
+    let shown: Child;
     try {
-      fill(body, compositionFigures(await call('compositionSummary')));
+      shown = compositionFigures(await call('compositionSummary'));
     } catch (e) {
-      fill(body, h('p', { class: 'notice tone-error' }, `${t.compositionFailed} ${(e as Error).message}`));
+      shown = h('p', { class: 'notice tone-error' }, `${t.compositionFailed} ${(e as Error).message}`);
     }
+    if (mine === seq) fill(body, shown);
   };
   const refresh = h(
     'button',
@@ -191,5 +219,10 @@ export function compositionSection(): HTMLElement {
   details.addEventListener('toggle', () => {
     if (details.open && !loaded) void load();
   });
+  // An action changed the figures (an allocation made or undone): counted again now if open, else when opened.
+  outdated = () => {
+    loaded = false;
+    if (details.open) void load();
+  };
   return details;
 }

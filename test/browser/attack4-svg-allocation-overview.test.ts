@@ -1,0 +1,95 @@
+/**
+ * The allocation chart whenever an allocation exists (playground, headless Chromium, Lạng Sơn sample):
+ * allocated earlier (the sidebar opened afresh), "Cơ cấu đại biểu" shows one bar per unit of `Phân bổ`
+ * with its Số chính thức, by name; the officer then types over a figure and re-allocates from the
+ * sidebar while the section is open: the bars are the sheet's new figures, never the old ones; a unit
+ * named like markup stays text. Opening the section writes nothing.
+ */
+import { Runtime, runBundle } from '../../local/runtime';
+import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
+import { buildSample } from '../../local/samples';
+import { LANG_SON } from '../../samples/lang-son';
+import type { AllocationResultDto } from '../../src/rpc/contract';
+import { column, sheet } from '../trust/corpus';
+import { diff, snapshot } from '../trust/snapshot';
+import { NOW, openPlayground, type Session } from './harness';
+
+const PAYLOAD = '<img src=x onerror=alert(1)>';
+
+/** [name, Số chính thức] of each unit of `Phân bổ`, from the raw cells. */
+function sheetSeats(ss: LocalSpreadsheet): [string, string][] {
+  const s = sheet(ss, 'Phân bổ');
+  const values = s.getDataRange().getValues();
+  const name = column(s, 'Tên đơn vị') - 1;
+  const final = column(s, 'Số chính thức') - 1;
+  return values
+    .slice(1)
+    .filter((r) => String(r[0] ?? '') !== '')
+    .map((r) => [String(r[name]), String(r[final])]);
+}
+
+async function bars(s: Session): Promise<[string, string][]> {
+  const chart = s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"]');
+  const labels = await chart.locator('.chart-label').allTextContents();
+  const values = await chart.locator('.chart-value').allTextContents();
+  return labels.map((l, i) => [l, values[i] ?? '']);
+}
+
+describe('the allocation under "Cơ cấu đại biểu"', () => {
+  let s: Session;
+  let ss: LocalSpreadsheet;
+
+  beforeAll(async () => {
+    ss = buildSample(LANG_SON);
+    const units = sheet(ss, 'Đơn vị');
+    units.getRange(2, column(units, 'Tên đơn vị')).setValue(PAYLOAD);
+    const r = runBundle(new Runtime({ spreadsheet: ss, now: NOW }), 'allocateDelegates').result as AllocationResultDto;
+    expect(r.ok).toBe(true);
+    s = await openPlayground({ spreadsheet: ss });
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  test('allocated before the sidebar opened: the bars of Phân bổ, by name, opening writes nothing', async () => {
+    // Nothing under the actions: the chart there is only for an allocation just made.
+    await expect(s.sidebar.locator('#slot-result [data-chart-of="allocation"]').count()).resolves.toBe(0);
+    const before = snapshot(ss);
+    await s.sidebar.locator('[data-section="composition"] summary').click();
+    await s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"] svg').waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(ss));
+    expect((await bars(s))[0]?.[0]).toBe(PAYLOAD);
+    await expect(s.sidebar.locator('img').count()).resolves.toBe(0);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  test('a figure typed over, then "Phân bổ đại biểu" from the sidebar with the section open: the new figures', async () => {
+    const alloc = sheet(ss, 'Phân bổ');
+    const final = column(alloc, 'Số chính thức');
+    const typed = Number(alloc.getRange(3, final).getValue()) + 5;
+    alloc.getRange(3, final).setValue(typed);
+    await s.sidebar.locator('[data-key="composition-refresh"]').click();
+    await s.sidebar
+      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
+      .nth(1)
+      .filter({ hasText: new RegExp(`^${typed}$`) })
+      .waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(ss));
+
+    // Re-allocating puts the computed figure back (after the preview is confirmed).
+    await s.sidebar.locator('[data-key="allocateDelegates"]').click();
+    await s.sidebar.locator('#slot-result #reallocate-preview').waitFor();
+    await s.sidebar.locator('[data-key="reallocate-confirm"]').click();
+    await s.sidebar.locator('#slot-result .result.tone-ok').waitFor();
+    expect(Number(alloc.getRange(3, final).getValue())).not.toBe(typed);
+    await s.sidebar
+      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
+      .nth(1)
+      .filter({ hasText: new RegExp(`^${alloc.getRange(3, final).getValue()}$`) })
+      .waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(ss));
+    expect(s.pageErrors).toEqual([]);
+  });
+});
