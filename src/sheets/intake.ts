@@ -36,8 +36,10 @@ import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { markedFillColumns } from './marks';
 import {
+  findSheet,
   insertTemplateSheet,
   isOwnReportGrid,
+  mergedAreasOf,
   readGrids,
   readSheet,
   type Sheet,
@@ -196,6 +198,8 @@ export function runImportSubmission(
       if (options.expect !== undefined && options.expect !== plan.digest) return { ok: false, message: M.stale };
       const dto = previewDto(plan, fileName, 'replace');
       if (plan.parsed.blocked) return { ok: false, message: dto.message };
+      const merged = mergesInTheWay(plan);
+      if (merged) return { ok: false, message: merged };
       const record = readRecordSheet(ss);
       if (record.foreign) return { ok: false, message: M.notOwnSheet(record.foreign) };
       const today = todayIso(now, plan.tz);
@@ -220,6 +224,40 @@ export function runImportSubmission(
 
 // ---------------------------------------------------------------------------------------------
 // Writing
+
+/**
+ * Cells the officer merged where the replace writes, inserts or deletes rows: from the unit's first row
+ * (or the row new delegates go under) to its last (or the row under the new ones). A merge over several
+ * rows is split by the deletes and inserts (its value lives in its top-left cell only), one within a
+ * row of the template's columns takes a value in one cell only: the replace is refused, naming them.
+ * The merged areas are those readSheet read (no call).
+ */
+function mergesInTheWay(plan: Plan): string | null {
+  const { sheet, grid, table } = plan.delegates;
+  const areas = mergedAreasOf(grid);
+  if (areas.length === 0) return null;
+  const { matched, added, removed } = plan.pairing;
+  const rows = plan.current.map((r) => r.sheetRow);
+  if (added.length > 0) {
+    const last = rows.length > 0 ? Math.max(...rows) : lastRecordRow(grid, table);
+    rows.push(last, last + 1);
+  }
+  if (rows.length === 0 || matched.length + added.length + removed.length === 0) return null;
+  const lo = Math.min(...rows);
+  const hi = Math.max(...rows);
+  const ours = Object.values(table.columns).filter((c): c is number => c !== undefined);
+  const inTheWay = areas.filter((a) => {
+    if (a.row + 1 > hi || a.row + a.rows < lo) return false;
+    if (a.rows > 1) return true;
+    return ours.some((c) => c >= a.col && c < a.col + a.cols);
+  });
+  if (inTheWay.length === 0) return null;
+  const cells = inTheWay
+    .slice(0, 5)
+    .map((a) => sheet.getRange(a.row + 1, a.col + 1, a.rows, a.cols).getA1Notation())
+    .join(', ');
+  return M.mergedCells(sheet.getName(), inTheWay.length > 5 ? `${cells}, …` : cells, plan.index.label(plan.unit));
+}
 
 /** Consecutive numbers grouped: [3,4,5,9] → [[3,5],[9,9]]. */
 function runs(sorted: readonly number[]): [number, number][] {
@@ -573,7 +611,8 @@ export function sentUnits(grid: Grid, index: UnitIndex): Set<UnitRecord> {
  * getSheetByName, and one read when it exists: the overview and progress pay no sheet-list read for it).
  */
 export function readSentUnits(ss: Spreadsheet, index: UnitIndex): Set<UnitRecord> {
-  const sheet = ss.getSheetByName(SHEETS.submissions.name);
+  // A look-alike name ("TIẾP NHẬN DANH SÁCH ") is that sheet: the replace records lists there (findSheet).
+  const sheet = findSheet(ss, 'submissions');
   if (!sheet) return new Set();
   return sentUnits(sheet.getDataRange().getValues() as CellValue[][], index);
 }

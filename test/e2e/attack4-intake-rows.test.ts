@@ -111,3 +111,53 @@ test('the first list into an empty `Đại biểu`: the new rows are not styled 
   expect(sheet.getRange(2, 1, 1, h.length).getFontWeights()[0]).not.toContain('bold');
   if (below) expect(sheet.getRange(2, col('Dân tộc')).getDataValidation()).not.toBeNull();
 });
+
+test('cells merged by the officer over a unit’s rows: the replace is refused naming the cells, nothing written', () => {
+  const { ss, rt, sheet } = workbook();
+  const h = header(sheet);
+  const hl = rowsOf(sheet, 'HL');
+  const own = h.length + 1;
+  const [a, b] = hl as [number, number];
+  // The officer's own column "Ghi chú ĐV", the unit name merged over two of HL's rows.
+  sheet.getRange(a, own, b - a + 1, 1).merge();
+  sheet.getRange(a, own).setValue('Huyện Hữu Lũng');
+  const before = sheet.getDataRange().getValues();
+  const r = importSubmission(
+    rt,
+    'HL',
+    [
+      ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+      ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+    ],
+    { fileName: 'ds.xlsx', mode: 'replace' },
+  );
+  expect(r.ok).toBe(false);
+  expect(r.message).toContain('gộp');
+  expect(r.message).toContain(sheet.getRange(a, own, b - a + 1, 1).getA1Notation());
+  expect(sheet.getDataRange().getValues()).toEqual(before);
+  expect(ss.getSheetByName('Tiếp nhận danh sách')).toBeNull();
+});
+
+test('a record sheet renamed to a look-alike ("TIẾP NHẬN DANH SÁCH ") still counts the units that sent', () => {
+  const { ss, rt } = workbook();
+  replace(rt, 'HL', [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ]);
+  const sent = (): number => {
+    const o = runBundle(new Runtime({ spreadsheet: ss, now: NOW }), 'getOverview').result as {
+      intake?: { sent: number };
+    };
+    return o.intake?.sent ?? -1;
+  };
+  expect(sent()).toBe(1);
+  ss.getSheetByName('Tiếp nhận danh sách')?.setName('TIẾP NHẬN DANH SÁCH ');
+  expect(sent()).toBe(1);
+  // The next list is recorded in that sheet, not in a second one.
+  replace(new Runtime({ spreadsheet: ss, now: NOW }), 'Chi Lăng', [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Hai', 1990, 'Nùng', 'Chính thức'],
+  ]);
+  expect(ss.getSheetByName('Tiếp nhận danh sách')).toBeNull();
+  expect(sent()).toBe(2);
+});
