@@ -144,6 +144,24 @@ function unitOf(d: DelegateRecord): { key: string; name: string; sheet: string; 
   return { key: `x:${foldKey(typed)}`, name: typed ? `"${typed}"` : 'Chưa ghi đơn vị', sheet: DELEGATES, cell: '' };
 }
 
+/**
+ * Per-cell and per-unit profile warnings in all, beyond which a column gets one counted warning at
+ * its header: each warning is a row of `Kiểm tra`, a mark and a row of the marks' record (about 16
+ * cells written), and validateAll's budget at 3,321 units × 50,000 delegates is 100,000 cells
+ * (issue 11; test/e2e/attack4-profile-budget.test.ts).
+ */
+export const PROFILE_WARNING_LIMIT = 1000;
+
+class WarningBudget {
+  constructor(private left: number) {}
+  /** Takes n warnings if all fit. */
+  take(n: number): boolean {
+    if (n > this.left) return false;
+    this.left -= n;
+    return true;
+  }
+}
+
 export function checkProfiles(input: ProfileInput, problems: ProblemList): void {
   const { grid, delegates } = input;
   if (grid === null) return;
@@ -151,6 +169,7 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
   const columns = table.columns;
   const raw = (d: DelegateRecord, col: number): CellValue | undefined => grid[d.row - 1]?.[col];
 
+  const budget = new WarningBudget(PROFILE_WARNING_LIMIT);
   // Completeness.
   const alwaysRequired = new Set(SHEETS.delegates.columns.filter((c) => c.required).map((c) => c.key));
   for (const key of input.settings.requiredProfileFields) {
@@ -185,26 +204,40 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
     const letter = a1(1, col + 1).slice(0, -1);
     const byUnit = new Map<string, { unit: ReturnType<typeof unitOf>; count: number }>();
     for (const d of missing) {
-      problems.warning(
-        'profile-missing',
-        DELEGATES,
-        `${letter}${d.row}`,
-        M.profileMissing(noun),
-        M.profileMissingHint(column.header),
-      );
       const unit = unitOf(d);
       const entry = byUnit.get(unit.key) ?? { unit, count: 0 };
       entry.count++;
       byUnit.set(unit.key, entry);
     }
-    for (const { unit, count } of byUnit.values())
+    // Every blank cell and every unit when the budget holds them; else one counted warning at the
+    // header (and the units, if they fit): 49,999 blank cells are 49,999 marks and rows of `Kiểm tra`.
+    const detailed = budget.take(missing.length + byUnit.size);
+    if (detailed)
+      for (const d of missing)
+        problems.warning(
+          'profile-missing',
+          DELEGATES,
+          `${letter}${d.row}`,
+          M.profileMissing(noun),
+          M.profileMissingHint(column.header),
+        );
+    else
       problems.warning(
-        'profile-missing-unit',
-        unit.sheet,
-        unit.cell,
-        M.profileMissingUnit(unit.name, count, noun),
-        M.profileMissingUnitHint(DELEGATES),
+        'profile-column-incomplete',
+        DELEGATES,
+        a1(table.headerRow, col + 1),
+        M.profileColumnIncomplete(column.header, missing.length, delegates.length, byUnit.size),
+        M.profileColumnIncompleteHint(column.header),
       );
+    if (detailed || budget.take(byUnit.size))
+      for (const { unit, count } of byUnit.values())
+        problems.warning(
+          'profile-missing-unit',
+          unit.sheet,
+          unit.cell,
+          M.profileMissingUnit(unit.name, count, noun),
+          detailed ? M.profileMissingUnitHint(DELEGATES) : M.profileMissingUnitUnmarkedHint,
+        );
   }
 
   // Values.
@@ -223,26 +256,31 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
     (p): p is { column: ColumnSpec; col: number } => p.col !== undefined,
   );
   const failed = new Set<string>();
+  // Within the budget a warning at each cell; beyond it, one counted warning at the column's header.
+  const overflow = new Map<number, number>();
+  const valueWarning = (col: number, rule: string, cell: string, message: string, hint: string) => {
+    if (budget.take(1)) problems.warning(rule, DELEGATES, cell, message, hint);
+    else overflow.set(col, (overflow.get(col) ?? 0) + 1);
+  };
   for (const d of delegates)
     for (const p of profile) {
       const error = isErrorValue(raw(d, p.col));
       if (!error) continue;
       const cell = `${letterOf(p.col)}${d.row}`;
       failed.add(cell);
-      problems.warning(
+      valueWarning(
+        p.col,
         'profile-error-value',
-        DELEGATES,
         cell,
         M.profileErrorValue(cell, p.column.header, error),
         M.profileErrorValueHint,
       );
     }
-  if (phone === undefined && birthDate === undefined && memberships.length === 0) return;
   for (const d of delegates) {
     if (phone !== undefined) {
       const v = raw(d, phone);
       const p = v === undefined || failed.has(`${letterOf(phone)}${d.row}`) ? null : phoneProblem(v);
-      if (p) problems.warning('profile-phone', DELEGATES, `${letterOf(phone)}${d.row}`, p.message, p.hint);
+      if (p) valueWarning(phone, 'profile-phone', `${letterOf(phone)}${d.row}`, p.message, p.hint);
     }
     if (birthDate !== undefined) {
       const v = raw(d, birthDate);
@@ -250,9 +288,9 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
       if (v !== undefined && !isBlank(v) && !failed.has(cell)) {
         const parsed = parseVnDate(v, input.zone);
         if (!parsed.ok) {
-          problems.warning(
+          valueWarning(
+            birthDate,
             'profile-birth-date',
-            DELEGATES,
             cell,
             M.birthDateInvalid(cellText(v, input.zone), afterColon(parsed.error.replace(/\.$/, ''))),
             M.birthDateHint,
@@ -260,11 +298,11 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
         } else if (parsed.value) {
           const day = parsed.value;
           if (day > input.today)
-            problems.warning('profile-birth-date', DELEGATES, cell, M.birthDateFuture(ddmmyyyy(day)), M.birthDateHint);
+            valueWarning(birthDate, 'profile-birth-date', cell, M.birthDateFuture(ddmmyyyy(day)), M.birthDateHint);
           else if (d.data.birthYear !== null && Number(day.slice(0, 4)) !== d.data.birthYear)
-            problems.warning(
+            valueWarning(
+              birthDate,
               'profile-birth-date',
-              DELEGATES,
               cell,
               M.birthDateYearMismatch(ddmmyyyy(day), d.data.birthYear),
               M.birthDateHint,
@@ -275,13 +313,23 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
     for (const m of memberships) {
       const v = raw(d, m.col);
       if (v === undefined || failed.has(`${letterOf(m.col)}${d.row}`) || parseMembership(v, m.key) !== null) continue;
-      problems.warning(
+      valueWarning(
+        m.col,
         'profile-membership',
-        DELEGATES,
         `${letterOf(m.col)}${d.row}`,
         M.membershipUnknown(m.header, cellText(v, input.zone)),
         M.membershipHint(m.header),
       );
     }
+  }
+  for (const [col, count] of overflow) {
+    const header = profile.find((p) => p.col === col)?.column.header ?? '';
+    problems.warning(
+      'profile-values-more',
+      DELEGATES,
+      a1(table.headerRow, col + 1),
+      M.profileValuesMore(header, count),
+      M.profileValuesMoreHint(header),
+    );
   }
 }
