@@ -579,6 +579,9 @@ export const CHECK_MESSAGES = {
   phoneLetters: (typed: string) => `Điện thoại "${typed}" có chữ cái, không phải là số điện thoại.`,
   phoneDigits: (typed: string) => `Điện thoại "${typed}" không đúng số chữ số của một số điện thoại (9 đến 12 chữ số).`,
   phoneHint: 'Ghi số điện thoại bằng chữ số, ví dụ 0912 345 678; nhiều số cách nhau bởi dấu ";".',
+  phoneAsNumberPlus: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất dấu + ở đầu.`,
+  phoneNoZero: (typed: string) =>
+    `Điện thoại "${typed}" thiếu số 0 ở đầu (số điện thoại trong nước bắt đầu bằng 0, hoặc +84).`,
   phoneAsNumber: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất số 0 ở đầu.`,
   phoneAsNumberHint:
     'Định dạng cột là văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại số, ví dụ 0912 345 678.',
