@@ -376,6 +376,12 @@ export const CHARTS = {
           ? 'chưa đánh giá được vì chưa rõ giới tính của đại biểu nào.'
           : `${below ? 'chưa đạt' : 'đã đạt'}` +
             (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.'))),
+  womenVerdict: (below: boolean | null) =>
+    below === null
+      ? 'Chưa đánh giá được so với tỷ lệ nữ tối thiểu.'
+      : below
+        ? 'Chưa đạt tỷ lệ nữ tối thiểu.'
+        : 'Đạt tỷ lệ nữ tối thiểu.',
   genderUnknown: (n: number) => `${formatNumber(n)} đại biểu chưa rõ giới tính (không tính khi so với mức tối thiểu).`,
   womenMinimum: (minimum: number, decimals = 1) => `Tối thiểu ${formatShare(minimum, decimals)}`,
   agesTitle: 'Đại biểu chính thức theo độ tuổi',

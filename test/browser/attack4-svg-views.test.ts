@@ -111,6 +111,7 @@ describe('Cơ cấu đại biểu attacked', () => {
         aria: chart?.querySelector('svg')?.getAttribute('aria-label') ?? '',
         fill: chart?.querySelector('rect.chart-bar')?.getAttribute('class') ?? '',
         text: chart?.textContent ?? '',
+        verdict: chart?.querySelector('.chart-note')?.textContent ?? '',
       };
     }, composition);
   }
@@ -125,6 +126,7 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.aria).toContain('đã đạt');
     expect(w.aria).not.toContain('chưa đạt');
     expect(w.fill).not.toContain('below');
+    expect(w.verdict).toContain('Đạt tỷ lệ nữ tối thiểu.');
     // The delegate whose gender is blank is said, on screen and to a screen reader.
     expect(w.aria).toContain('1 đại biểu chưa rõ giới tính');
     expect(w.text).toContain('1 đại biểu chưa rõ giới tính');
@@ -137,6 +139,8 @@ describe('Cơ cấu đại biểu attacked', () => {
     const w = await women(runBundle(rt, 'compositionSummary').result as CompositionSummaryDto);
     expect(w.aria).toContain('chưa đạt');
     expect(w.fill).toContain('below');
+    // Said in words on screen, not by the orange alone (high-contrast mode draws every bar alike).
+    expect(w.verdict).toContain('Chưa đạt tỷ lệ nữ tối thiểu.');
   });
 
   test('every gender known: the verdict as before (10 of 30 against 1/3: met, exactly)', async () => {
@@ -170,6 +174,7 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.aria).toContain('chưa đánh giá được');
     expect(w.aria).toContain('6 đại biểu chưa rõ giới tính');
     expect(w.fill).not.toContain('below');
+    expect(w.verdict).toContain('Chưa đánh giá được');
   });
 
   test('names of wide letters (capitals with a horn, %, @, dashes, emoji): each label still ends inside the chart', async () => {

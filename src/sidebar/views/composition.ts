@@ -101,7 +101,16 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
         decimals,
         ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum, decimals) }),
       }),
-      s.genderUnknown > 0 ? h('p', { class: 'muted chart-note' }, c.genderUnknown(s.genderUnknown)) : null,
+      // The verdict in words, not by colour alone (lost in high-contrast mode, unseen by some readers).
+      minimum === null && s.genderUnknown === 0
+        ? null
+        : h(
+            'p',
+            { class: 'chart-note', 'data-verdict': below === null ? 'unknown' : below ? 'below' : 'met' },
+            minimum === null ? null : h('strong', null, c.womenVerdict(below)),
+            minimum !== null && s.genderUnknown > 0 ? ' ' : null,
+            s.genderUnknown > 0 ? h('span', { class: 'muted' }, c.genderUnknown(s.genderUnknown)) : null,
+          ),
     ),
     ages.length > 0
       ? chartFigure('ages', c.agesTitle, barChart(ages, { title: c.agesTitle, summary: c.agesSummary(s.ageBands) }))
