@@ -404,6 +404,9 @@ export const CHARTS = {
   allocationUnitTitle: (name: string, seats: number, quota?: number) =>
     `${name}: ${formatNumber(seats)} đại biểu` +
     (quota === undefined ? '' : ` (theo tỷ lệ ${quota.toFixed(3).replace('.', ',')})`),
+  allocationTypedTitle: (name: string, typed: string) => `${name}: Số chính thức ghi "${typed}", không phải là số`,
+  allocationTyped: (units: number) =>
+    units > 0 ? ` ${formatNumber(units)} đơn vị ghi Số chính thức không phải là số (không tính vào tổng).` : '',
   /** Under "Cơ cấu đại biểu": the allocation as `Phân bổ` holds it now. */
   allocationOfSheet: 'Số đại biểu chính thức của từng đơn vị, theo trang "Phân bổ" (Số chính thức).',
 } as const;

@@ -31,7 +31,7 @@ interface El {
 }
 interface Views {
   compositionFigures(s: CompositionSummaryDto): El;
-  allocationChart(rows: { code: string; name: string; final: number }[]): El;
+  allocationChart(rows: { code: string; name: string; final: number; typed?: string }[]): El;
   compositionSection(): El;
 }
 interface Pending {
@@ -200,6 +200,42 @@ describe('Cơ cấu đại biểu attacked', () => {
       ]);
     }, names);
     for (const [label, beyond] of overflow) expect([label, Number(beyond) <= 0.5]).toEqual([label, true]);
+  });
+
+  test('a Số chính thức typed as text: shown as typed (cut), no bar, in no sum; the others as before', async () => {
+    const got = await page.evaluate(() => {
+      const box = document.getElementById('box');
+      const chart = window.svgViews.allocationChart([
+        { code: 'A', name: 'Hữu Lũng', final: 8 },
+        { code: 'B', name: 'Đình Lập', final: 0, typed: '7 (dự kiến)' },
+        { code: 'C', name: 'Lộc Bình', final: 0, typed: 'chờ ý kiến Ban Chỉ đạo tỉnh về số đại biểu' },
+        { code: 'D', name: 'Văn Quan', final: 4 },
+      ]);
+      box.replaceChildren(chart);
+      const svg = chart.querySelector('svg');
+      const right = svg?.getBoundingClientRect().right ?? 0;
+      const all = (sel: string) => Array.from(svg?.querySelectorAll(sel) ?? []);
+      return {
+        values: all('.chart-value').map((t) => t.textContent),
+        widths: all('rect.chart-bar').map((b) => b.getAttribute('width')),
+        tips: all('.chart-row > title').map((t) => t.textContent),
+        aria: svg?.getAttribute('aria-label') ?? '',
+        inside: all('text').every((t) => t.getBoundingClientRect().right <= right + 0.5),
+        nan: all('*').some((n) => (n.getAttribute('width') ?? '').includes('NaN')),
+      };
+    });
+    expect(got.values).toEqual(['8', '7 (dự kiến)', 'chờ ý kiến Ba…', '4']);
+    expect(got.widths[1]).toBe('0');
+    expect(got.widths[2]).toBe('0');
+    expect(got.tips[2]).toBe(
+      'Lộc Bình: Số chính thức ghi "chờ ý kiến Ban Chỉ đạo tỉnh về số đại biểu", không phải là số',
+    );
+    expect(got.aria).toBe(
+      '12 đại biểu chính thức phân bổ cho 4 đơn vị; nhiều nhất Hữu Lũng: 8, ít nhất Văn Quan: 4. ' +
+        '2 đơn vị ghi Số chính thức không phải là số (không tính vào tổng).',
+    );
+    expect(got.inside).toBe(true);
+    expect(got.nan).toBe(false);
   });
 
   test('"Đếm lại" twice, the answers in the other order: the newest count stays', async () => {

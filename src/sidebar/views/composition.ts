@@ -23,7 +23,14 @@ function chartFigure(kind: string, caption: string, chart: Element, note?: Child
 
 /** The allocation as `Phân bổ` holds it (Số chính thức), whenever there is one: the same bars as after allocating. */
 function allocationOfSheet(s: CompositionSummaryDto): HTMLElement | null {
-  const chart = allocationChart((s.allocation ?? []).map((r) => ({ code: r.code, name: r.name, final: r.seats })));
+  const chart = allocationChart(
+    (s.allocation ?? []).map((r) => ({
+      code: r.code,
+      name: r.name,
+      final: r.seats,
+      ...(r.typed === undefined ? {} : { typed: r.typed }),
+    })),
+  );
   return (
     chart && h('div', { class: 'composition-allocation' }, h('p', { class: 'muted' }, CHARTS.allocationOfSheet), chart)
   );
