@@ -84,9 +84,7 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
     // "Nhận tệp này cho B": the preview again, for B, without the warning.
     await dialog.locator('[data-action="switch-unit"]').click();
     await dialog.locator('[data-preview="unit-mismatch"]').waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await dialog.locator('[data-intake="preview"] h2').textContent()).toContain(
-      `danh sách của ${b.unit.name}`,
-    );
+    expect(await dialog.locator('[data-intake="preview"] h2').textContent()).toContain(`danh sách của ${b.unit.name}`);
     expect(await dialog.locator('[data-preview="added"] li').count()).toBe(2);
     const aRows = () =>
       (s.runtime.spreadsheet.localSheet('Đại biểu')?.getDataRange().getValues() ?? []).filter((r) =>

@@ -290,7 +290,10 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     const dir = tempDir('dtts-intake-bad-');
     const xls = join(dir, 'cu.xls');
     // An old Excel 97-2003 file (an OLE container; a text file named .xls is read as the CSV it is).
-    writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    writeFileSync(
+      xls,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
     const good = join(dir, 'ds.xlsx');
     await messyWorkbook(form, good);
     const ss = s.runtime.spreadsheet;

@@ -119,7 +119,11 @@ describe('CSV and text files the way Excel saves them', () => {
   });
 
   test('a corrupt zip and an HTML table named .xls are refused naming the file; an empty file too', async () => {
-    const good = Buffer.from(await xlsx((wb) => void (wb.addWorksheet('S').getCell('A1').value = 'x')));
+    const good = Buffer.from(
+      await xlsx((wb) => {
+        wb.addWorksheet('S').getCell('A1').value = 'x';
+      }),
+    );
     const cut = await readFile(ExcelJS, file('hỏng.xlsx', bytesOf(good.subarray(0, good.length >> 1))));
     expect(cut).toMatchObject({ ok: false, message: expect.stringContaining('"hỏng.xlsx": tệp hỏng') });
     const html = await readFile(
