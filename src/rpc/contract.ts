@@ -519,6 +519,12 @@ export interface CompositionSummary {
   partyMembers: CountShare | null;
   oldest: PersonFigure | null;
   youngest: PersonFigure | null;
+  /**
+   * Every delegate of the oldest / the youngest age (ages are counted from the birth year, so several
+   * often share it), in sheet order; `oldest` / `youngest` is the first of them.
+   */
+  oldestAll?: PersonFigure[];
+  youngestAll?: PersonFigure[];
   byUnit: UnitComposition[];
   /** Minority groups living in the province (`Dân tộc theo đơn vị`, population > 0) without an official delegate, most numerous first. */
   groupsWithoutDelegate: { group: string; population: number }[];

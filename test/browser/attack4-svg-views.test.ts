@@ -24,11 +24,14 @@ interface El {
   getAttribute(name: string): string | null;
   querySelector(selector: string): El | null;
   click(): void;
+  getBoundingClientRect(): { right: number };
+  querySelectorAll(selector: string): ArrayLike<El>;
   replaceChildren(...nodes: El[]): void;
   dispatchEvent(e: unknown): boolean;
 }
 interface Views {
   compositionFigures(s: CompositionSummaryDto): El;
+  allocationChart(rows: { code: string; name: string; final: number }[]): El;
   compositionSection(): El;
 }
 interface Pending {
@@ -72,7 +75,10 @@ describe('Cơ cấu đại biểu attacked', () => {
     const sidebar = join(PROJECT_DIR, 'src/sidebar');
     const bundle = await esbuild.build({
       stdin: {
-        contents: "export { compositionFigures, compositionSection } from './views/composition';",
+        contents: [
+          "export { compositionFigures, compositionSection } from './views/composition';",
+          "export { allocationChart } from './views/allocationExplanation';",
+        ].join('\n'),
         resolveDir: sidebar,
         loader: 'ts',
       },
@@ -141,6 +147,54 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.aria).toContain('đã đạt');
     expect(w.aria).not.toContain('chưa rõ giới tính');
     expect(w.fill).not.toContain('below');
+  });
+
+  test('89 women of 297 against 30 %: short, and the two figures never print alike ("29,97 %" / "30,00 %")', async () => {
+    const rt = workbook(89, 208, 0, '30%');
+    const check = runBundle(rt, 'validateAll').result as ValidationResultDto & { problems: { rule: string }[] };
+    expect(check.problems.some((p) => p.rule === 'share-women')).toBe(true);
+    const w = await women(runBundle(rt, 'compositionSummary').result as CompositionSummaryDto);
+    expect(w.aria).toContain('Nữ: 89 đại biểu (29,97 %)');
+    expect(w.aria).toContain('tối thiểu theo trang "Cấu hình": 30,00 %, chưa đạt');
+    expect(w.text).toContain('29,97 %');
+    expect(w.text).toContain('Tối thiểu 30,00 %');
+    expect(w.fill).toContain('below');
+  });
+
+  test('no gender typed yet, minimum 1/3: Kiểm tra says nothing, the chart claims neither "đạt" nor "chưa đạt"', async () => {
+    const rt = workbook(0, 0, 6, '1/3');
+    const check = runBundle(rt, 'validateAll').result as ValidationResultDto & { problems: { rule: string }[] };
+    expect(check.problems.some((p) => p.rule === 'share-women')).toBe(false);
+    const w = await women(runBundle(rt, 'compositionSummary').result as CompositionSummaryDto);
+    expect(w.aria).not.toMatch(/đã đạt|chưa đạt/);
+    expect(w.aria).toContain('chưa đánh giá được');
+    expect(w.aria).toContain('6 đại biểu chưa rõ giới tính');
+    expect(w.fill).not.toContain('below');
+  });
+
+  test('names of wide letters (capitals with a horn, %, @, dashes, emoji): each label still ends inside the chart', async () => {
+    const names = [
+      'ƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠƠ',
+      'ƯỜNG ƯỚC ƠN ƯỢNG ƯỢC ƠI ƯƠNG ƯỚT ƠN ƯỚC ƯỚC ƯƠ',
+      'Xã 100% DTTS — thôn Nà Ơn @ bản Mường Tè — khu 2',
+      '%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%',
+      '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@',
+      '————————————————————————————————————————',
+      '😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀',
+      'THÀNH PHỐ BUÔN MA THUỘT, TỈNH ĐẮK LẮK (CŨ)',
+    ];
+    const overflow = await page.evaluate((list) => {
+      const box = document.getElementById('box');
+      const chart = window.svgViews.allocationChart(list.map((name, i) => ({ code: `U${i}`, name, final: i + 1 })));
+      box.replaceChildren(chart);
+      const svg = chart.querySelector('svg');
+      const right = svg?.getBoundingClientRect().right ?? 0;
+      return Array.from(svg?.querySelectorAll('.chart-label') ?? []).map((t) => [
+        t.textContent,
+        Math.round(t.getBoundingClientRect().right - right),
+      ]);
+    }, names);
+    for (const [label, beyond] of overflow) expect([label, Number(beyond) <= 0.5]).toEqual([label, true]);
   });
 
   test('"Đếm lại" twice, the answers in the other order: the newest count stays', async () => {

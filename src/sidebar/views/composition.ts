@@ -6,7 +6,7 @@
 import type { CompositionSummaryDto } from '../../rpc/contract';
 import { type Bar, barChart, shareChart, topWithOther } from '../charts';
 import { type Child, fill, h } from '../dom';
-import { CHARTS, formatNumber, formatShare, T } from '../i18n';
+import { CHARTS, formatNumber, formatShare, shareDecimals, T } from '../i18n';
 import { call } from '../rpc';
 import { allocationChart } from './allocationExplanation';
 
@@ -73,8 +73,11 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
   const minimum = s.minWomenShare ?? null;
   // The verdict of "Kiểm tra dữ liệu" (checks/structure.ts): the share over the delegates whose gender is
   // known, with the same tolerance, so the chart never says "chưa đạt" where the check finds it met.
+  // No gender known at all: no verdict (null), neither "đã đạt" nor "chưa đạt".
   const known = s.total - s.genderUnknown;
-  const below = minimum !== null && known > 0 && s.women.count < minimum * known - 1e-9;
+  const below = minimum === null || known <= 0 ? null : s.women.count < minimum * known - 1e-9;
+  // The share and the minimum never print alike when they differ ("29,97 %" against "30,00 %").
+  const decimals = shareDecimals(s.women.share, minimum);
   return h(
     'div',
     { class: 'composition-charts' },
@@ -93,9 +96,10 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
       c.womenTitle,
       shareChart(s.women.share, minimum, {
         title: c.womenTitle,
-        summary: c.womenSummary(s.women.count, s.women.share, minimum, below, s.genderUnknown),
-        below,
-        ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum) }),
+        summary: c.womenSummary(s.women.count, s.women.share, minimum, below, s.genderUnknown, decimals),
+        below: below === true,
+        decimals,
+        ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum, decimals) }),
       }),
       s.genderUnknown > 0 ? h('p', { class: 'muted chart-note' }, c.genderUnknown(s.genderUnknown)) : null,
     ),
