@@ -64,6 +64,13 @@ export const OPERATIONS: readonly Operation[] = [
     after: [],
     note: 'the composition of the congress over every delegate row; reads Cấu hình, Đơn vị, Dân tộc theo đơn vị, Đại biểu, writes nothing',
   },
+  {
+    id: 'writeStatistics',
+    fn: 'writeStatistics',
+    args: [],
+    after: ['allocateDelegates', 'writeStatistics'],
+    note: 're-run: the Thống kê sheet (tables of every unit twice: delegates and seats) rewritten whole, its 3 charts replaced',
+  },
   // After allocation; a prior validateAll would only add its summary to the document properties, no calls.
   { id: 'getOverview', fn: 'getOverview', args: [], after: ['allocateDelegates'] },
   ...(['thong-bao-ket-luan', 'phan-bo-dai-bieu', 'phan-cong-nhiem-vu'] as const).map((kind) => ({

@@ -193,6 +193,9 @@ function renderGrid(grid) {
   const styles = new Map(grid.styles.map((s) => [`${s.r}:${s.c}`, s]));
   const colgroup = el('colgroup', {}, [el('col', { style: 'width:46px' })]);
   for (const w of grid.columnWidths) colgroup.append(el('col', { style: `width:${w}px` }));
+  // A fixed table layout needs a width: without it a long text widens its column, as Sheets never does
+  // (the text overflows into the empty cells beside it), and the charts anchored right of it move away.
+  table.style.width = `${46 + grid.columnWidths.reduce((a, w) => a + w, 0)}px`;
   const head = el('tr', {}, [el('th', { className: 'rowhead' })]);
   for (let c = 1; c <= grid.columns; c++) head.append(el('th', { textContent: columnName(c) }));
   const body = el('tbody');
@@ -566,6 +569,7 @@ function render(state) {
   renderMenus(state.menus);
   renderTabs(state);
   renderGrid(state.grid);
+  renderCharts(state.charts);
   markActive();
   renderFormulaBar();
   renderSidebar(state.sidebar);
@@ -574,6 +578,212 @@ function render(state) {
   const active = state.activeRange ? `${state.activeRange.sheet}!${state.activeRange.a1}` : null;
   if (active !== shownActive) scrollToActive('center');
   shownActive = active;
+}
+
+// ---- embedded charts (state.charts: recorded type, options, position and current values) ----------
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const CHART_COLORS = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24'];
+
+function svg(tag, attrs, text) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Cuts a label to `max` characters (whole code points) with an ellipsis. */
+function shortLabel(text, max) {
+  const chars = Array.from(String(text));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+/** One chart as inline SVG: bars (BAR), columns (COLUMN, others), or slices (PIE); text as textContent only. */
+function chartSvg(chart) {
+  const w = chart.width;
+  const h = chart.height;
+  const root = svg('svg', { width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: 'img' });
+  root.append(svg('title', {}, chart.title));
+  root.append(svg('rect', { x: 0, y: 0, width: w, height: h, fill: '#fff', stroke: '#dadce0' }));
+  root.append(
+    svg(
+      'text',
+      { x: w / 2, y: 22, 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 'bold', class: 'chart-title' },
+      chart.title,
+    ),
+  );
+  const values = chart.values.map((row) => row[0]);
+  const numbers = values.filter((v) => typeof v === 'number');
+  const max = Math.max(1, ...numbers);
+  const n = chart.labels.length;
+  if (n === 0) return root;
+  if (chart.type === 'PIE') {
+    const total = numbers.reduce((a, b) => a + Math.max(0, b), 0) || 1;
+    const cx = w / 3;
+    const cy = h / 2 + 10;
+    const radius = Math.min(w / 3, h / 2) - 30;
+    let angle = -Math.PI / 2;
+    values.forEach((v, i) => {
+      const part = Math.max(0, v || 0) / total;
+      if (part <= 0) return;
+      const end = angle + part * 2 * Math.PI;
+      const large = end - angle > Math.PI ? 1 : 0;
+      const p = (a) => `${cx + radius * Math.cos(a)},${cy + radius * Math.sin(a)}`;
+      const d =
+        part >= 0.9999
+          ? `M ${cx - radius},${cy} a ${radius},${radius} 0 1,0 ${2 * radius},0 a ${radius},${radius} 0 1,0 ${-2 * radius},0`
+          : `M ${cx},${cy} L ${p(angle)} A ${radius},${radius} 0 ${large},1 ${p(end)} Z`;
+      const slice = svg('path', { d, fill: CHART_COLORS[i % CHART_COLORS.length], class: 'chart-mark' });
+      slice.append(svg('title', {}, `${chart.labels[i]}: ${v}`));
+      root.append(slice);
+      angle = end;
+    });
+    chart.labels.slice(0, 14).forEach((label, i) => {
+      const y = 50 + i * 18;
+      root.append(
+        svg('rect', { x: (2 * w) / 3, y: y - 10, width: 10, height: 10, fill: CHART_COLORS[i % CHART_COLORS.length] }),
+      );
+      root.append(
+        svg(
+          'text',
+          { x: (2 * w) / 3 + 16, y, 'font-size': 12, class: 'chart-label' },
+          `${shortLabel(label, 22)}: ${values[i] ?? ''}`,
+        ),
+      );
+    });
+    return root;
+  }
+  const horizontal = chart.type === 'BAR';
+  const top = 40;
+  const bottom = 44;
+  const left = horizontal ? 150 : 50;
+  const right = 20;
+  const plotW = w - left - right;
+  const plotH = h - top - bottom;
+  root.append(svg('line', { x1: left, y1: top, x2: left, y2: top + plotH, stroke: '#5f6368' }));
+  root.append(svg('line', { x1: left, y1: top + plotH, x2: left + plotW, y2: top + plotH, stroke: '#5f6368' }));
+  const step = (horizontal ? plotH : plotW) / n;
+  const thick = Math.max(1, step * 0.7);
+  values.forEach((v, i) => {
+    const label = chart.labels[i];
+    const size = typeof v === 'number' && v > 0 ? (v / max) * (horizontal ? plotW - 30 : plotH - 16) : 0;
+    const mark = horizontal
+      ? svg('rect', { x: left, y: top + i * step + (step - thick) / 2, width: size, height: thick })
+      : svg('rect', { x: left + i * step + (step - thick) / 2, y: top + plotH - size, width: thick, height: size });
+    mark.setAttribute('fill', CHART_COLORS[0]);
+    mark.setAttribute('class', 'chart-mark');
+    mark.append(svg('title', {}, `${label}: ${v ?? ''}`));
+    root.append(mark);
+    const fontSize = Math.max(8, Math.min(12, step * 0.8));
+    if (horizontal) {
+      root.append(
+        svg(
+          'text',
+          {
+            x: left - 4,
+            y: top + i * step + step / 2 + fontSize / 3,
+            'text-anchor': 'end',
+            'font-size': fontSize,
+            class: 'chart-label',
+          },
+          shortLabel(label, 22),
+        ),
+      );
+      root.append(
+        svg(
+          'text',
+          {
+            x: left + size + 3,
+            y: top + i * step + step / 2 + fontSize / 3,
+            'font-size': fontSize,
+            class: 'chart-value',
+          },
+          v ?? '',
+        ),
+      );
+    } else {
+      root.append(
+        svg(
+          'text',
+          {
+            x: left + i * step + step / 2,
+            y: top + plotH + 14,
+            'text-anchor': 'middle',
+            'font-size': fontSize,
+            class: 'chart-label',
+          },
+          shortLabel(label, Math.max(4, Math.floor(step / 6))),
+        ),
+      );
+      root.append(
+        svg(
+          'text',
+          {
+            x: left + i * step + step / 2,
+            y: top + plotH - size - 3,
+            'text-anchor': 'middle',
+            'font-size': fontSize,
+            class: 'chart-value',
+          },
+          v ?? '',
+        ),
+      );
+    }
+  });
+  root.append(
+    svg(
+      'text',
+      { x: left + plotW / 2, y: h - 8, 'text-anchor': 'middle', 'font-size': 12, class: 'chart-axis' },
+      chart.hAxisTitle,
+    ),
+  );
+  root.append(
+    svg(
+      'text',
+      {
+        x: 14,
+        y: top + plotH / 2,
+        'text-anchor': 'middle',
+        'font-size': 12,
+        transform: `rotate(-90 14 ${top + plotH / 2})`,
+        class: 'chart-axis',
+      },
+      chart.vAxisTitle,
+    ),
+  );
+  return root;
+}
+
+/** Draws the active sheet's charts over the grid at their anchor cell (below the grid when it is not shown). */
+function renderCharts(charts) {
+  let layer = $('charts-layer');
+  if (!layer) {
+    layer = el('div', { id: 'charts-layer' });
+    layer.setAttribute('aria-label', 'Biểu đồ của trang tính');
+  }
+  $('grid-wrap').append(layer);
+  layer.replaceChildren();
+  let below = $('grid').offsetTop + $('grid').offsetHeight + 8;
+  for (const chart of charts || []) {
+    const td = cellAt(chart.anchorRow - 1, chart.anchorColumn - 1);
+    let x = 40;
+    let y = below;
+    if (td) {
+      // Relative to #grid-wrap's content (a cell's offsetParent is the table, not the wrap).
+      const wrap = $('grid-wrap').getBoundingClientRect();
+      const cell = td.getBoundingClientRect();
+      x = cell.left - wrap.left + $('grid-wrap').scrollLeft + chart.offsetX;
+      y = cell.top - wrap.top + $('grid-wrap').scrollTop + chart.offsetY;
+    } else below += chart.height + 8;
+    const box = el('figure', { className: 'sheet-chart' }, [chartSvg(chart)]);
+    box.style.left = `${x}px`;
+    box.style.top = `${y}px`;
+    box.dataset.chartType = chart.type || '';
+    box.dataset.chartTitle = chart.title;
+    box.dataset.chartRange = chart.ranges.join(',');
+    box.setAttribute('aria-label', chart.title);
+    layer.append(box);
+  }
 }
 
 async function refresh() {

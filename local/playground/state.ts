@@ -43,6 +43,92 @@ export interface ActiveCell {
   note: string;
 }
 
+/**
+ * An embedded chart of the active sheet as the page draws it: its recorded type, options and
+ * position, and the current values of its first range (header rows first, then one label and one
+ * value per data row; columns are series when the range is wider). The saved .xlsx does not carry
+ * charts (exceljs cannot write them): they live in the runtime and this state only.
+ */
+export interface ChartState {
+  id: number | null;
+  type: string | null;
+  title: string;
+  hAxisTitle: string;
+  vAxisTitle: string;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  /** "'Thống kê'!B67:C78" */
+  ranges: string[];
+  /** Series names (from the header row, or "Cột B"). */
+  series: string[];
+  labels: string[];
+  /** values[i][s]: row i, series s; null when the cell is not a number. */
+  values: (number | null)[][];
+}
+
+/** Rows drawn per chart at most (a 3,321-unit bar chart is summarised by its first rows). */
+export const CHART_ROW_LIMIT = 60;
+
+export function chartStates(sheet: LocalSheet): ChartState[] {
+  const ctx = sheet.spreadsheet.displayContext();
+  return sheet.charts.map((chart) => {
+    const record = chart.record();
+    const spec = chart.spec;
+    const first = spec.ranges[0];
+    const labels: string[] = [];
+    const values: (number | null)[][] = [];
+    let series: string[] = [];
+    if (first) {
+      const { sheet: source, rect } = first;
+      const headers = Math.max(0, spec.numHeaders < 0 ? 1 : spec.numHeaders);
+      const cellText = (r: number, c: number) => {
+        const cell = source.grid.get(r - 1, c - 1);
+        return cell ? formatDisplayValue(cell.value, cell.numberFormat, ctx) : '';
+      };
+      const cellNumber = (r: number, c: number) => {
+        const v = source.grid.get(r - 1, c - 1)?.value;
+        return typeof v === 'number' ? v : null;
+      };
+      const seriesColumns = Array.from({ length: Math.max(0, rect.numColumns - 1) }, (_, i) => rect.column + 1 + i);
+      series = seriesColumns.map((c) => (headers > 0 ? cellText(rect.row, c) : `Cột ${c}`));
+      const last = Math.min(rect.row + rect.numRows - 1, rect.row + headers + CHART_ROW_LIMIT - 1);
+      for (let r = rect.row + headers; r <= last; r++) {
+        labels.push(cellText(r, rect.column));
+        values.push(seriesColumns.map((c) => cellNumber(r, c)));
+      }
+    }
+    const option = (name: string) => {
+      const v = record.options[name];
+      return v === undefined || v === null ? '' : String(v);
+    };
+    const size = (name: string, fallback: number) => {
+      const v = record.options[name];
+      return typeof v === 'number' && v > 0 ? v : fallback;
+    };
+    return {
+      id: record.chartId,
+      type: record.type,
+      title: option('title'),
+      hAxisTitle: option('hAxis.title'),
+      vAxisTitle: option('vAxis.title'),
+      anchorRow: record.position.anchorRow,
+      anchorColumn: record.position.anchorColumn,
+      offsetX: record.position.offsetX,
+      offsetY: record.position.offsetY,
+      width: size('width', 600),
+      height: size('height', 371),
+      ranges: record.ranges,
+      series,
+      labels,
+      values,
+    };
+  });
+}
+
 /** Everything the page shows. */
 export interface PlaygroundState {
   spreadsheet: { name: string; id: string; timeZone: string; locale: string };
@@ -52,6 +138,8 @@ export interface PlaygroundState {
   /** The active range's top-left cell as the formula bar shows it. */
   activeCell: ActiveCell | null;
   grid: GridState;
+  /** The active sheet's embedded charts (drawn by the page). */
+  charts: ChartState[];
   menus: RecordedMenu[];
   sidebar: { open: boolean; title: string; width: number; version: number };
   dialogs: { title: string; modal: boolean }[];
@@ -168,6 +256,7 @@ export function playgroundState(runtime: Runtime): PlaygroundState {
     activeRange: range ? { sheet: active.getName(), a1: rectToA1(range.rect), ...range.rect } : null,
     activeCell: range ? activeCellOf(active, range.rect.row, range.rect.column) : null,
     grid: gridState(active, range?.rect),
+    charts: chartStates(active),
     menus: runtime.ui.menus,
     sidebar: {
       open: runtime.ui.sidebar !== null,

@@ -73,10 +73,10 @@ export const Charts = Object.freeze({ ChartType });
 
 /** Messages of errors the chart calls raise (stricter than Google where Google's text is unknown). */
 export const chartMessages = {
-  noRanges: () => 'Exception: A chart must have at least one data range.',
-  noType: () => 'Exception: A chart type must be set before the chart is built.',
-  notOnSheet: () => 'Exception: The chart does not exist on this sheet.',
-  rangeOfOtherSpreadsheet: () => 'Exception: The range belongs to another spreadsheet.',
+  noRanges: () => 'A chart must have at least one data range.',
+  noType: () => 'A chart type must be set before the chart is built.',
+  notOnSheet: () => 'The chart does not exist on this sheet.',
+  rangeOfOtherSpreadsheet: () => 'The range belongs to another spreadsheet.',
 };
 
 /** What a chart is, as recorded: the same for a builder and a built chart. */

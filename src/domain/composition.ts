@@ -126,6 +126,7 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
   let ageUnknown = 0;
   let oldest: { d: DelegateRecord; age: number } | null = null;
   let youngest: { d: DelegateRecord; age: number } | null = null;
+  const aged: { d: DelegateRecord; age: number }[] = [];
   for (const d of counted) {
     const age = ageOf(d);
     if (age === null) {
@@ -134,6 +135,7 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
     }
     const band = ageBands.find((b) => (b.from === null || age >= b.from) && (b.to === null || age <= b.to));
     if (band) band.count++;
+    aged.push({ d, age });
     // Ties: the first row in the sheet.
     if (!oldest || age > oldest.age) oldest = { d, age };
     if (!youngest || age < youngest.age) youngest = { d, age };
@@ -215,6 +217,9 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
     partyMembers,
     oldest: person(oldest),
     youngest: person(youngest),
+    // Ages come from birth years, so several delegates often share the oldest or the youngest age.
+    oldestAll: aged.filter((a) => a.age === oldest?.age).map((a) => person(a) as PersonFigure),
+    youngestAll: aged.filter((a) => a.age === youngest?.age).map((a) => person(a) as PersonFigure),
     byUnit,
     groupsWithoutDelegate,
     guestFigures: {

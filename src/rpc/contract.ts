@@ -519,6 +519,12 @@ export interface CompositionSummary {
   partyMembers: CountShare | null;
   oldest: PersonFigure | null;
   youngest: PersonFigure | null;
+  /**
+   * Every delegate of the oldest / the youngest age (ages are counted from the birth year, so several
+   * often share it), in sheet order; `oldest` / `youngest` is the first of them.
+   */
+  oldestAll?: PersonFigure[];
+  youngestAll?: PersonFigure[];
   byUnit: UnitComposition[];
   /** Minority groups living in the province (`Dân tộc theo đơn vị`, population > 0) without an official delegate, most numerous first. */
   groupsWithoutDelegate: { group: string; population: number }[];
@@ -536,9 +542,10 @@ export type CompositionSummaryDto = CompositionSummary & {
   minWomenShare?: number | null;
   /**
    * Each unit's Số chính thức as `Phân bổ` holds it now (names from `Đơn vị`, the sheet's order, total
-   * rows left out; empty: no allocation): the sidebar draws it as bars under the composition.
+   * rows left out; empty: no allocation): the sidebar draws it as bars under the composition. `typed`:
+   * the cell holds text that is not a number (shown as typed, with no bar).
    */
-  allocation?: { code: string; name: string; seats: number }[];
+  allocation?: { code: string; name: string; seats: number; typed?: string }[];
 };
 
 /** writeStatistics: the `Thống kê` sheet rewritten. */

@@ -45,39 +45,45 @@ export interface StatisticsRecord {
   chartIds: number[];
 }
 
-function loadRecord(): StatisticsRecord | null {
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** The record as stored (raw, to put it back) and parsed; null when absent or unreadable. */
+function loadRecord(properties: Properties): { raw: string | null; record: StatisticsRecord | null } {
+  const raw = properties.getProperty(STATISTICS_PROPERTY);
+  if (!raw) return { raw, record: null };
   try {
-    const raw = PropertiesService.getDocumentProperties().getProperty(STATISTICS_PROPERTY);
-    if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<StatisticsRecord>;
-    if (typeof parsed.sheetId !== 'number') return null;
-    return {
-      sheetId: parsed.sheetId,
-      chartIds: Array.isArray(parsed.chartIds) ? parsed.chartIds.filter((x) => typeof x === 'number') : [],
-    };
+    if (typeof parsed.sheetId !== 'number') return { raw, record: null };
+    const chartIds = Array.isArray(parsed.chartIds) ? parsed.chartIds.filter((x) => typeof x === 'number') : [];
+    return { raw, record: { sheetId: parsed.sheetId, chartIds } };
   } catch (e) {
     console.error('statistics record unreadable', e);
-    return null;
+    return { raw, record: null };
   }
 }
 
-function saveRecord(record: StatisticsRecord): void {
-  try {
-    PropertiesService.getDocumentProperties().setProperty(STATISTICS_PROPERTY, JSON.stringify(record));
-  } catch (e) {
-    console.error('saving the statistics record failed', e);
-  }
-}
-
-/** Seats of each unit as `Phân bổ` shows them (Số chính thức), names from `Đơn vị`; total rows left out. */
-export function seatsByUnit(allocation: unknown[][] | null, units: ReturnType<typeof readUnits>): SeatsRow[] {
+/**
+ * Seats of each unit as `Phân bổ` shows them (Số chính thức), names from `Đơn vị`; total rows left out.
+ * `typed`: the Số chính thức cell holds something that is not a number (as typed; the sidebar shows it so).
+ */
+export function seatsByUnit(
+  allocation: unknown[][] | null,
+  units: ReturnType<typeof readUnits>,
+): (SeatsRow & { typed?: string })[] {
   const index = new UnitIndex(units);
-  const { rows } = readAllocationTable(allocation as never, new ProblemList());
+  const { table, rows } = readAllocationTable(allocation as never, new ProblemList());
+  // A code no longer in `Đơn vị` (recoded, merged): the name `Phân bổ` itself holds, never the code alone.
+  const nameColumn = table.columns.name;
+  const sheetName = (row: number) =>
+    nameColumn === undefined ? '' : String(table.values[row - 1]?.[nameColumn] ?? '').trim();
   return rows.flatMap((r) => {
     const seats = printedSeats(r);
     const code = r.data.code ?? '';
     if (!code || seats === null || isTotalLabel(code)) return [];
-    return [{ code, name: index.resolve(code)?.data.name ?? code, seats }];
+    const name = index.resolve(code)?.data.name ?? (sheetName(r.row) || code);
+    const finalColumn = table.columns.final;
+    if (!r.invalid.has('final') || finalColumn === undefined) return [{ code, name, seats }];
+    return [{ code, name, seats, typed: String(table.values[r.row - 1]?.[finalColumn] ?? '') }];
   });
 }
 
@@ -94,7 +100,9 @@ function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
   const when = Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'HH:mm dd/MM/yyyy');
   const layout = buildStatisticsLayout({ summary, seats, when });
 
-  const record = loadRecord();
+  // Read before anything is written: without it the add-in could not tell its own sheet.
+  const properties = PropertiesService.getDocumentProperties();
+  const { raw, record } = loadRecord(properties);
   const own = record ? ss.getSheetById(record.sheetId) : null;
   const name = STATISTICS_LABELS.sheetName;
   const wanted = sheetNameKey(name);
@@ -117,10 +125,23 @@ function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
       target = created;
     }
     writeCells(target, layout, batch);
-    chartIds = replaceCharts(target, layout, own ? (record?.chartIds ?? []) : [], batch);
+    // Column widths: layout only (not put back on failure; a sheet created here is deleted then).
+    target.setColumnWidth(1, 280);
+    target.setColumnWidth(2, 190);
+    target.setColumnWidths(3, 3, 110);
+    chartIds = replaceCharts(target, layout, own ? (record?.chartIds ?? []) : [], properties, batch);
+    // Recorded inside the batch: a sheet or charts the record does not name would later be taken
+    // for the officer's (never replaced, a new sheet refused), so a failure here undoes the rest.
+    const next = JSON.stringify({ sheetId: target.getSheetId(), chartIds } satisfies StatisticsRecord);
+    batch.custom(
+      () => properties.setProperty(STATISTICS_PROPERTY, next),
+      () =>
+        raw === null
+          ? properties.deleteProperty(STATISTICS_PROPERTY)
+          : properties.setProperty(STATISTICS_PROPERTY, raw),
+    );
     return target;
   });
-  saveRecord({ sheetId: sheet.getSheetId(), chartIds });
   try {
     sheet.activate();
   } catch (e) {
@@ -198,15 +219,37 @@ function writeCells(sheet: Sheet, layout: StatisticsLayout, batch: Batch): void 
  * Removes the add-in's previous charts on the sheet (ids recorded) and inserts the new ones; the
  * officer's charts stay. Returns the ids of the add-in's charts now on the sheet.
  */
-function replaceCharts(sheet: Sheet, layout: StatisticsLayout, recorded: readonly number[], batch: Batch): number[] {
+function replaceCharts(
+  sheet: Sheet,
+  layout: StatisticsLayout,
+  recorded: readonly number[],
+  properties: Properties,
+  batch: Batch,
+): number[] {
   const before = sheet.getCharts();
   const officer = new Set<number>();
-  for (const chart of before) {
+  const ours = before.filter((chart) => {
     const id = chart.getChartId();
-    if (id === null || !recorded.includes(id)) {
-      if (id !== null) officer.add(id);
-      continue;
-    }
+    if (id !== null && !recorded.includes(id)) officer.add(id);
+    return id !== null && recorded.includes(id);
+  });
+  if (ours.length > 0)
+    // Runs last when the batch is undone, after the removed charts are put back: they come back
+    // with new ids, which the record must name, or the next run would keep them as the officer's.
+    batch.custom(
+      () => undefined,
+      () => {
+        const ids = sheet
+          .getCharts()
+          .map((c) => c.getChartId())
+          .filter((id): id is number => id !== null && !officer.has(id));
+        properties.setProperty(
+          STATISTICS_PROPERTY,
+          JSON.stringify({ sheetId: sheet.getSheetId(), chartIds: ids } satisfies StatisticsRecord),
+        );
+      },
+    );
+  for (const chart of ours) {
     batch.custom(
       () => sheet.removeChart(chart),
       () => sheet.insertChart(chart),

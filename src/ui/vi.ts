@@ -738,6 +738,7 @@ export const INTAKE_MESSAGES = {
   keptAsTyped: (header: string, detail: string) => `${header}: ${detail}; giữ nguyên như tệp ghi.`,
   doubtful: (header: string, detail: string) => `${header}: ${detail}.`,
   duplicateRow: (row: number) => `trùng họ tên và năm sinh với dòng ${row}.`,
+  signatureBlock: 'phần ký tên cuối danh sách bắt đầu từ dòng này; các dòng từ đây trở xuống không được nhận.',
   /** Replace. */
   stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
   blocked: 'Không nhận được danh sách này:',
@@ -865,6 +866,9 @@ export const COMPOSITION_REPORT = {
   ethnicTitle: 'CƠ CẤU THEO DÂN TỘC',
   ethnicLine: (groups: string, top: string, count: string, pct: string) =>
     `Đại biểu thuộc ${groups} dân tộc; dân tộc có nhiều đại biểu nhất là dân tộc ${top} với ${count} đại biểu (${pct}%).`,
+  /** Several groups share the most delegates: all are named (their shares are in the table). */
+  ethnicLineTied: (groups: string, tops: readonly string[], count: string) =>
+    `Đại biểu thuộc ${groups} dân tộc; các dân tộc có nhiều đại biểu nhất là dân tộc ${tops.slice(0, -1).join(', ')} và ${tops.at(-1)}, mỗi dân tộc ${count} đại biểu.`,
   ethnicUnknown: 'Chưa rõ dân tộc',
   genderTitle: 'CƠ CẤU THEO GIỚI TÍNH',
   genderUnknown: 'Chưa rõ giới tính',
@@ -874,6 +878,16 @@ export const COMPOSITION_REPORT = {
   youngest: 'Đại biểu trẻ tuổi nhất',
   person: (what: string, p: { name: string; age: number; group: string | null; unit: string }) =>
     `${what}: ${p.name}, ${p.age} tuổi${p.group ? `, dân tộc ${p.group}` : ''}, đơn vị: ${p.unit}.`,
+  /** Several delegates of the same (oldest or youngest) age: every one is named, up to `shown`. */
+  persons: (
+    what: string,
+    age: number,
+    people: readonly { name: string; group: string | null; unit: string }[],
+    more: number,
+  ) =>
+    `${what}: ${people.length + more} đại biểu cùng ${age} tuổi: ${people
+      .map((p) => `${p.name} (${p.group ? `dân tộc ${p.group}, ` : ''}đơn vị: ${p.unit})`)
+      .join('; ')}${more > 0 ? ` và ${more} đại biểu khác` : ''}.`,
   categoryTitle: 'CƠ CẤU THEO THÀNH PHẦN',
   categoryUnknown: 'Chưa rõ thành phần',
   partyTitle: 'ĐẢNG VIÊN',

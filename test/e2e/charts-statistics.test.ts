@@ -359,3 +359,52 @@ describe('calls flat in rows', () => {
     expect(small['Sheet.removeChart']).toBe(3);
   });
 });
+
+describe('bare and changed workbooks', () => {
+  it('a workbook just set up: the tables say what is missing, no chart', () => {
+    const rt = new Runtime({ now: NOW });
+    runBundle(rt, 'setupWorkbook');
+    const result = write(rt);
+    expect(result.ok).toBe(true);
+    expect(result.charts).toBe(0);
+    expect(charts(rt.spreadsheet)).toEqual([]);
+    expect(table(rt.spreadsheet, 'Số đại biểu phân bổ theo đơn vị').rows).toEqual([
+      ['Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)', '', '', '', ''],
+    ]);
+  });
+
+  it('without Đại biểu: refused in Vietnamese, nothing created', () => {
+    const rt = new Runtime({ now: NOW });
+    runBundle(rt, 'setupWorkbook');
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.getSheetByName('Đại biểu')!);
+    expect(() => write(rt)).toThrow(/Chưa có trang "Đại biểu"/);
+    expect(rt.spreadsheet.localSheet(SHEET)).toBeUndefined();
+  });
+
+  it("the add-in's sheet deleted by the officer: made again, with its charts", () => {
+    const ss = buildSample(SAMPLES['lang-son']!);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(rt, 'allocateDelegates', [{ confirmed: true }]);
+    write(rt);
+    ss.deleteSheet(ss.getSheetByName(SHEET)!);
+    expect(write(rt).charts).toBe(3);
+    expect(charts(ss)).toHaveLength(3);
+  });
+
+  it("a user who may not edit the add-in's sheet: refused, restored, said in Vietnamese", () => {
+    const ss = buildSample(SAMPLES['lang-son']!);
+    const owner = ss.getOwner()!.getEmail();
+    ss.addEditor('can.bo@example.com');
+    const rt = new Runtime({ spreadsheet: ss, now: NOW, user: owner });
+    runBundle(rt, 'allocateDelegates', [{ confirmed: true }]);
+    write(rt);
+    const protection = ss.getSheetByName(SHEET)!.protect();
+    protection.removeEditors(protection.getEditors());
+    const before = snapshot(ss);
+    const chartsBefore = charts(ss).map(({ chartId: _id, ...rest }) => rest);
+    const other = new Runtime({ spreadsheet: ss, now: NOW, user: 'can.bo@example.com' });
+    expect(() => write(other)).toThrow(/vùng được bảo vệ.*đã khôi phục/);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+    expect(charts(ss).map(({ chartId: _id, ...rest }) => rest)).toEqual(chartsBefore);
+  });
+});

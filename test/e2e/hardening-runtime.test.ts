@@ -75,28 +75,38 @@ describe('service faults', () => {
     expect((runBundle(runtime, 'allocateDelegates', [{ confirmed: true }]).result as { ok: boolean }).ok).toBe(true);
   });
 
+  // Marks are written per sheet by RangeList (one colour, one note) or by a block (setBackgrounds/setNotes
+  // over the marked region); the edits below give one sheet of each, so each write kind is failed once.
   it.each([
-    ['Range.setBackgrounds', 1],
-    ['Range.setNotes', 1],
+    ['Range.setBackgrounds', 0],
+    ['RangeList.setBackground', 0],
+    ['Range.setNotes', 0],
+    ['RangeList.setNote', 0],
     ['Range.setValues', 0],
-  ] as const)('a failing %s during validation leaves every mark and the report as they were', async (key, after) => {
-    const ss = await fresh();
-    const runtime = new Runtime({ spreadsheet: ss, now: NOW });
-    runBundle(runtime, 'validateAll');
-    ss.getSheetByName('Đại biểu')?.getRange('F3').setValue(2016);
-    ss.getSheetByName('Nhiệm vụ')?.getRange('F5').setValue('12/01/2024');
-    const before = fullDigest(ss);
-    runtime.failOn(key, { after });
-    const message = errorOf(() => runBundle(runtime, 'validateAll'));
-    expect(message).toBe(MESSAGES.writeFailedRestored('kết quả kiểm tra'));
-    expect(fullDigest(ss)).toBe(before);
-  });
+    ['Range.setValues', 2],
+  ] as const)(
+    'a failing %s (after %i) during validation leaves every mark and the report as they were',
+    async (key, after) => {
+      const ss = await fresh();
+      const runtime = new Runtime({ spreadsheet: ss, now: NOW });
+      runBundle(runtime, 'validateAll');
+      ss.getSheetByName('Đại biểu')?.getRange('F3').setValue(2016);
+      ss.getSheetByName('Nhiệm vụ')?.getRange('F5').setValue('12/01/2024');
+      const before = fullDigest(ss);
+      runtime.failOn(key, { after });
+      const message = errorOf(() => runBundle(runtime, 'validateAll'));
+      expect(message).toBe(MESSAGES.writeFailedRestored('kết quả kiểm tra'));
+      expect(fullDigest(ss)).toBe(before);
+    },
+  );
 
   it('a failing read changes nothing and reads as a Google service problem', async () => {
     const ss = await fresh();
     const runtime = new Runtime({ spreadsheet: ss, now: NOW });
     const before = fullDigest(ss);
-    runtime.failOn('Range.getValues', { after: 2 });
+    // A lasting outage of reads (the whole-sheet read and its fallback through getDataRange both fail).
+    runtime.failOn('Sheet.getSheetValues', { after: 2, times: Number.POSITIVE_INFINITY });
+    runtime.failOn('Range.getValues', { times: Number.POSITIVE_INFINITY });
     expect(errorOf(() => runBundle(runtime, 'validateAll'))).toBe(MESSAGES.serviceFailed);
     expect(fullDigest(ss)).toBe(before);
   });

@@ -10,7 +10,7 @@
  * the rows with the largest remainders (ties: the larger count, then the earlier row), so every table
  * adds up to exactly 100,0 and no share is off by more than a tenth.
  */
-import type { CompositionSummary } from '../../rpc/contract';
+import type { CompositionSummary, PersonFigure } from '../../rpc/contract';
 import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/vi';
 import { parseMembership } from '../checks/profile';
 import { FIRST_BIRTH_YEAR } from '../checks/structure';
@@ -25,6 +25,9 @@ import { congressName, type FrameInput, frame, para, table } from './frame';
 import type { Block, DocModel } from './model';
 
 export const REPORT_WHAT = COMPOSITION_REPORT.what;
+
+/** Delegates named when several share the oldest or the youngest age; the rest are counted. */
+const PERSONS_SHOWN = 10;
 
 export interface CompositionReportInput {
   summary: CompositionSummary;
@@ -117,14 +120,18 @@ export function compositionReportBlocks(input: CompositionReportInput): Block[] 
   if (s.ethnicUnknown > 0) groups.push({ label: L.ethnicUnknown, count: s.ethnicUnknown });
   const top = s.byEthnicGroup[0];
   if (top) {
+    // The share printed is the one of the group's row in the table below (never rounded again apart:
+    // 1 of 3 is 33,4 in a table of three such rows and 33,3 alone). Groups tied at the top are all named.
+    const tops = s.byEthnicGroup.filter((g) => g.count === top.count).map((g) => g.group);
+    const tableShare = tenthsOfPercent(
+      groups.map((g) => g.count),
+      total,
+    )[0];
     blocks.push(
       para(
-        L.ethnicLine(
-          count(s.byEthnicGroup.length),
-          top.group,
-          count(top.count),
-          percentText(tenthsOfOne(top.count, total)),
-        ),
+        tops.length > 1
+          ? L.ethnicLineTied(count(s.byEthnicGroup.length), tops, count(top.count))
+          : L.ethnicLine(count(s.byEthnicGroup.length), top.group, count(top.count), percentText(tableShare ?? 0)),
       ),
     );
   }
@@ -143,8 +150,17 @@ export function compositionReportBlocks(input: CompositionReportInput): Block[] 
   const bands = s.ageBands.map((b) => ({ label: b.label, count: b.count }));
   if (s.ageUnknown > 0) bands.push({ label: L.ageUnknown, count: s.ageUnknown });
   blocks.push(shareTable('Độ tuổi', bands, total));
-  if (s.oldest) blocks.push(para(L.person(L.oldest, s.oldest), { spaceBeforePt: 6 }));
-  if (s.youngest) blocks.push(para(L.person(L.youngest, s.youngest)));
+  // Ages come from birth years: several delegates often share the oldest or the youngest age, and
+  // naming one of them as "the oldest" would be untrue. All are named (the first PERSONS_SHOWN).
+  const persons = (what: string, one: PersonFigure | null, all: readonly PersonFigure[] | undefined) => {
+    if (!one) return null;
+    if (!all || all.length <= 1) return L.person(what, one);
+    return L.persons(what, one.age, all.slice(0, PERSONS_SHOWN), Math.max(0, all.length - PERSONS_SHOWN));
+  };
+  const oldest = persons(L.oldest, s.oldest, s.oldestAll);
+  const youngest = persons(L.youngest, s.youngest, s.youngestAll);
+  if (oldest) blocks.push(para(oldest, { spaceBeforePt: 6 }));
+  if (youngest) blocks.push(para(youngest));
 
   section(L.categoryTitle);
   const categories = s.byCategory.map((c) => ({ label: c.category, count: c.count }));
