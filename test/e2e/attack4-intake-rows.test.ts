@@ -7,8 +7,8 @@ import { Runtime, runBundle } from '../../local/runtime';
 import type { LocalSheet } from '../../local/runtime/sheet';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
-import type { SubmissionCell, SubmissionDto, SubmissionPreviewDto } from '../../src/rpc/contract';
 import { MARK_COLORS } from '../../src/domain/marks';
+import type { SubmissionCell, SubmissionDto, SubmissionPreviewDto } from '../../src/rpc/contract';
 
 const NOW = '2024-06-10T09:00:00+07:00';
 
