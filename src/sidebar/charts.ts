@@ -82,7 +82,7 @@ export function barChart(bars: readonly Bar[], text: ChartText, options: BarOpti
 export function shareChart(
   share: number,
   minimum: number | null,
-  text: ChartText & { minimumLabel?: string; below?: boolean },
+  text: ChartText & { minimumLabel?: string; below?: boolean; decimals?: number },
 ): SVGSVGElement {
   const l = layoutShare(share, minimum, undefined, text.below);
   const root = frame(l.width, l.height, text.title, text.summary, 'share');
@@ -97,7 +97,11 @@ export function shareChart(
       fill: l.below ? '#b06000' : '#1a73e8',
       'data-value': share,
     }),
-    svg('text', { class: 'chart-share', x: l.shareX, y: 8, 'dominant-baseline': 'central' }, formatShare(share)),
+    svg(
+      'text',
+      { class: 'chart-share', x: l.shareX, y: 8, 'dominant-baseline': 'central' },
+      formatShare(share, text.decimals),
+    ),
   );
   if (l.minimumX !== null && minimum !== null) {
     root.append(
@@ -116,7 +120,7 @@ export function shareChart(
       svg(
         'text',
         { class: 'chart-value', x: l.minimumX, y: 28, 'text-anchor': anchor, 'dominant-baseline': 'central' },
-        text.minimumLabel ?? formatShare(minimum),
+        text.minimumLabel ?? formatShare(minimum, text.decimals),
       ),
     );
   }

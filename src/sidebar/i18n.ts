@@ -13,9 +13,16 @@ export function formatNumber(n: number): string {
 
 const vn = formatNumber;
 
-/** 0.3333 → "33,3 %" (one decimal, Vietnamese decimal comma). */
-export function formatShare(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toFixed(1).replace('.', ',')} %`;
+/** 0.3333 → "33,3 %" (one decimal unless told, Vietnamese decimal comma). */
+export function formatShare(share: number, decimals = 1): string {
+  return `${(Math.round(share * 10 ** (2 + decimals)) / 10 ** decimals).toFixed(decimals).replace('.', ',')} %`;
+}
+
+/** Decimals (1 to 3) that print two different shares differently: 89/297 against 30 % is "29,97 %", not "30,0 %". */
+export function shareDecimals(a: number, b: number | null): number {
+  if (b === null || a === b) return 1;
+  for (let d = 1; d < 3; d++) if (formatShare(a, d) !== formatShare(b, d)) return d;
+  return 3;
 }
 
 const vi = {
@@ -356,17 +363,27 @@ export const CHARTS = {
     count: number,
     share: number,
     minimum: number | null,
-    below = minimum !== null && share < minimum,
+    below: boolean | null = minimum !== null && share < minimum,
     unknown = 0,
+    decimals = 1,
   ) =>
-    `Nữ: ${formatNumber(count)} đại biểu (${formatShare(share)})` +
+    `Nữ: ${formatNumber(count)} đại biểu (${formatShare(share, decimals)})` +
     (unknown > 0 ? `; ${formatNumber(unknown)} đại biểu chưa rõ giới tính` : '') +
     (minimum === null
       ? '.'
-      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum)}, ${below ? 'chưa đạt' : 'đã đạt'}` +
-        (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.')),
+      : `; tối thiểu theo trang "Cấu hình": ${formatShare(minimum, decimals)}, ` +
+        (below === null
+          ? 'chưa đánh giá được vì chưa rõ giới tính của đại biểu nào.'
+          : `${below ? 'chưa đạt' : 'đã đạt'}` +
+            (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.'))),
+  womenVerdict: (below: boolean | null) =>
+    below === null
+      ? 'Chưa đánh giá được so với tỷ lệ nữ tối thiểu.'
+      : below
+        ? 'Chưa đạt tỷ lệ nữ tối thiểu.'
+        : 'Đạt tỷ lệ nữ tối thiểu.',
   genderUnknown: (n: number) => `${formatNumber(n)} đại biểu chưa rõ giới tính (không tính khi so với mức tối thiểu).`,
-  womenMinimum: (minimum: number) => `Tối thiểu ${formatShare(minimum)}`,
+  womenMinimum: (minimum: number, decimals = 1) => `Tối thiểu ${formatShare(minimum, decimals)}`,
   agesTitle: 'Đại biểu chính thức theo độ tuổi',
   agesSummary: (bands: { label: string; count: number; share: number }[]) =>
     `Theo độ tuổi: ${bands.map((b) => `${b.label} ${formatNumber(b.count)} (${formatShare(b.share)})`).join('; ')}.`,
@@ -387,6 +404,9 @@ export const CHARTS = {
   allocationUnitTitle: (name: string, seats: number, quota?: number) =>
     `${name}: ${formatNumber(seats)} đại biểu` +
     (quota === undefined ? '' : ` (theo tỷ lệ ${quota.toFixed(3).replace('.', ',')})`),
+  allocationTypedTitle: (name: string, typed: string) => `${name}: Số chính thức ghi "${typed}", không phải là số`,
+  allocationTyped: (units: number) =>
+    units > 0 ? ` ${formatNumber(units)} đơn vị ghi Số chính thức không phải là số (không tính vào tổng).` : '',
   /** Under "Cơ cấu đại biểu": the allocation as `Phân bổ` holds it now. */
   allocationOfSheet: 'Số đại biểu chính thức của từng đơn vị, theo trang "Phân bổ" (Số chính thức).',
 } as const;

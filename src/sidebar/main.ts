@@ -87,8 +87,14 @@ function render(): void {
 let focusRefresh = 0;
 const FOCUS_REFRESH_DELAY_MS = 300;
 
+/** The sidebar lost the focus (to a dialog, the sheets or the menu) since the pointer last came back. */
+let awayFromSidebar = false;
+
 /** Counts refreshes: only the newest one's overview is shown (an older answer may arrive later). */
 let refreshSeq = 0;
+
+/** An action of the sidebar wrote `Phân bổ` or set the workbook up: the next refresh recounts the composition. */
+let compositionDirty = false;
 
 /**
  * Loads the overview (with the newest documents and the "Bắt đầu" checklist) and renders it; when
@@ -106,6 +112,13 @@ async function refresh(): Promise<void> {
     error = failure(e);
   }
   if (seq !== refreshSeq) return;
+  // `Phân bổ` written since the last overview (from the sidebar, or from the menu while it stood open):
+  // "Cơ cấu đại biểu" counts again, so its allocation bars are the sheet's.
+  const before = state.overview?.allocation.at;
+  if (compositionDirty || (overview && before !== undefined && overview.allocation.at !== before)) {
+    compositionDirty = false;
+    compositionOutdated();
+  }
   if (overview) state.overview = overview;
   state.overviewError = error;
   render();
@@ -168,7 +181,7 @@ async function perform(
   switch (action) {
     case 'setupWorkbook': {
       const r = await call('setupWorkbook');
-      compositionOutdated();
+      compositionDirty = true;
       return done('ok', r.message, undefined, (s) => s.doneTitle.setupWorkbook);
     }
     case 'allocateDelegates': {
@@ -193,8 +206,8 @@ async function perform(
       }
       state.problems =
         r.problems.length > 0 || !r.ok ? { source: action, items: r.problems, at: null } : state.problems;
-      // `Phân bổ` written: "Cơ cấu đại biểu" shows its bars again from the sheet.
-      if (r.ok) compositionOutdated();
+      // `Phân bổ` written: "Cơ cấu đại biểu" shows its bars again from the sheet (see refresh).
+      if (r.ok) compositionDirty = true;
       return done(r.ok ? 'ok' : 'error', r.message, allocationExplanation(r), (s) =>
         r.ok ? s.doneTitle.allocateDelegates : s.failed,
       );
@@ -204,7 +217,7 @@ async function perform(
       // meanwhile by someone else is refused, never restored in its place.
       const shown = state.overview?.allocationUndo?.id;
       const r = await (shown ? call('undoAllocation', { expect: shown }) : call('undoAllocation'));
-      if (r.ok) compositionOutdated();
+      if (r.ok) compositionDirty = true;
       return done(r.ok ? 'ok' : 'error', r.message, undefined, (s) => (r.ok ? REALLOCATE.undoTitle : s.failed));
     }
     case 'validateAll': {
@@ -498,11 +511,27 @@ function boot(): void {
   // Back in the sidebar after typing in the sheets: the checklist and the cards are read again
   // (an action running refreshes them when it ends).
   // A click that brought the focus here and runs an action or "Làm mới" cancels this one (refresh).
-  window.addEventListener('focus', () => {
+  const planRefresh = () => {
     window.clearTimeout(focusRefresh);
     focusRefresh = window.setTimeout(() => {
       if (state.busy === null) void refresh();
     }, FOCUS_REFRESH_DELAY_MS);
+  };
+  window.addEventListener('focus', planRefresh);
+  // After a dialog (e.g. "Nhận danh sách") or the sheets had the focus, the officer often only looks
+  // back or moves the mouse over the sidebar without clicking it: the overview ("k/n … đã gửi") is
+  // read again then too, once per time away (blur), never while the pointer merely moves about.
+  window.addEventListener('blur', () => {
+    awayFromSidebar = true;
+  });
+  const back = () => {
+    if (!awayFromSidebar) return;
+    awayFromSidebar = false;
+    planRefresh();
+  };
+  document.documentElement.addEventListener('pointerenter', back);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') back();
   });
 }
 

@@ -724,6 +724,7 @@ export const INTAKE_MESSAGES = {
   keptAsTyped: (header: string, detail: string) => `${header}: ${detail}; giữ nguyên như tệp ghi.`,
   doubtful: (header: string, detail: string) => `${header}: ${detail}.`,
   duplicateRow: (row: number) => `trùng họ tên và năm sinh với dòng ${row}.`,
+  signatureBlock: 'phần ký tên cuối danh sách bắt đầu từ dòng này; các dòng từ đây trở xuống không được nhận.',
   /** Replace. */
   stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
   blocked: 'Không nhận được danh sách này:',

@@ -16,6 +16,11 @@ import { NOW, openPlayground, type Session } from './harness';
 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 
+declare const window: { dispatchEvent(e: unknown): boolean };
+declare class Event {
+  constructor(type: string);
+}
+
 /** [name, Số chính thức] of each unit of `Phân bổ`, from the raw cells. */
 function sheetSeats(ss: LocalSpreadsheet): [string, string][] {
   const s = sheet(ss, 'Phân bổ');
@@ -90,6 +95,37 @@ describe('the allocation under "Cơ cấu đại biểu"', () => {
       .filter({ hasText: new RegExp(`^${alloc.getRange(3, final).getValue()}$`) })
       .waitFor();
     expect(await bars(s)).toEqual(sheetSeats(ss));
+
+    // "Hoàn tác phân bổ": the figures before the re-allocation are back, in the sheet and in the bars.
+    await s.sidebar.locator('[data-key="undoAllocation"]').click();
+    await s.sidebar.locator('#slot-result .result.tone-ok', { hasText: 'Đã khôi phục' }).waitFor();
+    expect(String(alloc.getRange(3, final).getValue())).toBe(String(typed));
+    await s.sidebar
+      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
+      .nth(1)
+      .filter({ hasText: new RegExp(`^${typed}$`) })
+      .waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(ss));
     expect(s.pageErrors).toEqual([]);
-  });
+  }, 60_000);
+});
+
+test('allocated from the menu while the sidebar stands open on "Cơ cấu đại biểu": the bars appear on coming back', async () => {
+  const s = await openPlayground({ spreadsheet: buildSample(LANG_SON) });
+  try {
+    await s.sidebar.locator('[data-section="composition"] summary').click();
+    await s.sidebar.locator('[data-composition="figures"]').waitFor();
+    await expect(s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"]').count()).resolves.toBe(
+      0,
+    );
+    // "Phân bổ đại biểu" from the add-in menu: the sidebar is not told; the officer comes back to it.
+    s.bundle.call('allocateDelegates');
+    const frame = await s.sidebarFrame();
+    await frame.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"] svg').waitFor();
+    expect(await bars(s)).toEqual(sheetSeats(s.runtime.spreadsheet));
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
 });

@@ -8,7 +8,7 @@
  */
 import { buildSynthetic } from '../../local/bench/synthetic';
 import { Runtime, runBundle } from '../../local/runtime';
-import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
+import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import type { AllocationResultDto, CompositionSummaryDto } from '../../src/rpc/contract';
@@ -35,6 +35,16 @@ function summary(rt: Runtime): CompositionSummaryDto {
 }
 
 describe('the allocation of Phân bổ in compositionSummary', () => {
+  test('an empty workbook, never set up: an answer, no bars, nothing written', () => {
+    const ss = LocalSpreadsheet.create();
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    const before = snapshot(ss);
+    const s = summary(rt);
+    expect(s.ok).toBe(false);
+    expect(s.allocation).toEqual([]);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+  });
+
   test('a workbook never allocated: no bars', () => {
     const rt = new Runtime({ spreadsheet: buildSample(LANG_SON), now: NOW });
     const s = summary(rt);
@@ -73,6 +83,34 @@ describe('the allocation of Phân bổ in compositionSummary', () => {
     expect(got.map((r) => r.seats)).toContain(typed);
     const names = got.map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'vi')));
+  });
+
+  test('a Số chính thức typed as text ("7 (dự kiến)", #REF!): the text as typed, never a figure computed in its place', () => {
+    const ss = buildSample(LANG_SON);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(rt, 'allocateDelegates');
+    const s = sheet(ss, 'Phân bổ');
+    const final = column(s, 'Số chính thức');
+    const code = (row: number) => String(s.getRange(row, column(s, 'Mã đơn vị')).getValue());
+    s.getRange(3, final).setValue('7 (dự kiến)');
+    s.getRange(4, final).setValue('#REF!');
+    const rows = summary(rt).allocation ?? [];
+    expect(rows.find((r) => r.code === code(3))?.typed).toBe('7 (dự kiến)');
+    expect(rows.find((r) => r.code === code(4))?.typed).toBe('#REF!');
+    expect(rows.find((r) => r.code === code(2))?.typed).toBeUndefined();
+  });
+
+  test('a unit recoded in Đơn vị after the allocation (communes merged): still named, from Phân bổ, never by code alone', () => {
+    const ss = buildSample(LANG_SON);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(rt, 'allocateDelegates');
+    const units = sheet(ss, 'Đơn vị');
+    const codeCell = units.getRange(2, column(units, 'Mã đơn vị'));
+    const oldCode = String(codeCell.getValue());
+    const name = String(units.getRange(2, column(units, 'Tên đơn vị')).getValue());
+    codeCell.setValue(`${oldCode}-MOI`);
+    const row = summary(rt).allocation?.find((r) => r.code === oldCode);
+    expect(row?.name).toBe(name);
   });
 
   describe('decorated workbooks of the trust corpus (allocated first)', () => {

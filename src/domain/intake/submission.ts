@@ -14,7 +14,7 @@ import { a1, ProblemList } from '../problem';
 import { isProvincialRef, parseYear, type UnitIndex, type UnitRecord } from '../records';
 import { locateTable } from '../table';
 import { type ColumnSpec, SHEETS, type SheetSpec } from '../template';
-import { afterColon, foldKey, isTotalLabel } from '../text';
+import { afterColon, foldKey, isTotalLabel, stripDiacritics } from '../text';
 import {
   type CellValue,
   cellText,
@@ -233,6 +233,13 @@ export function parseSubmission(
     const cells = grid[r] as CellValue[];
     if (wanted.every((c) => isBlank(cells[located.columns[c.key] as number]))) continue;
     const sourceRow = r + 1;
+    // The signature block under the list ("Người lập biểu", "Thủ trưởng đơn vị", "…, ngày … tháng … năm …")
+    // ends it: the signers' names below are not delegates.
+    if (isSignatureRow(cells, located.columns)) {
+      if (rows.length + otherUnitRows.length > 0 || dataRows > 0)
+        problems.push({ severity: 'warning', sourceRow, column: null, message: M.row(sourceRow, M.signatureBlock) });
+      break;
+    }
     const nameCell = cells[nameCol];
     const nameText = cellText(nameCell, zone);
     // The unit's own total or signature lines under the list are not delegates.
@@ -302,6 +309,39 @@ export function parseSubmission(
     blocked = true;
   }
   return { headerRow, columns, keys, rows, otherUnitRows, problems, blocked };
+}
+
+/** Words that open the signature block of a list (compared without diacritics, lower case). */
+const SIGNATURE =
+  /^(nguoi lap( bieu)?|thu truong( don vi)?|xac nhan( cua)?|ky ten|(tm|kt|tl|tuq)\.? |chu tich|truong ban|noi nhan)|ngay \S{0,4} thang \S{0,4} nam/;
+
+/** What makes a row a delegate's: a readable ethnic group, birth year, gender or type. */
+const DELEGATE_DATA: Record<string, (v: unknown) => boolean> = {
+  ethnic: (v) => matchEthnicGroup(v) !== null,
+  birthYear: (v) => {
+    const r = parseYear(v);
+    return r.ok && r.value !== null;
+  },
+  gender: (v) => {
+    const r = parseGender(v);
+    return r.ok && r.value !== null;
+  },
+  kind: (v) => {
+    const r = parseDelegateKind(v);
+    return r.ok && r.value !== null;
+  },
+};
+
+/**
+ * A row whose text opens a signature block (the signature often sits in the right-hand columns, so a
+ * data column may hold it) and that has no readable delegate data.
+ */
+function isSignatureRow(cells: readonly CellValue[], columns: Partial<Record<string, number>>): boolean {
+  if (!cells.some((c) => typeof c === 'string' && SIGNATURE.test(stripDiacritics(foldKey(c))))) return false;
+  return Object.entries(DELEGATE_DATA).every(([key, readable]) => {
+    const at = columns[key];
+    return at === undefined || isBlank(cells[at]) || !readable(cells[at]);
+  });
 }
 
 /** Where the next file-level problem goes: after those already about the whole file, before the rows'. */

@@ -6,7 +6,7 @@
 import type { CompositionSummaryDto } from '../../rpc/contract';
 import { type Bar, barChart, shareChart, topWithOther } from '../charts';
 import { type Child, fill, h } from '../dom';
-import { CHARTS, formatNumber, formatShare, T } from '../i18n';
+import { CHARTS, formatNumber, formatShare, shareDecimals, T } from '../i18n';
 import { call } from '../rpc';
 import { allocationChart } from './allocationExplanation';
 
@@ -23,7 +23,14 @@ function chartFigure(kind: string, caption: string, chart: Element, note?: Child
 
 /** The allocation as `Phân bổ` holds it (Số chính thức), whenever there is one: the same bars as after allocating. */
 function allocationOfSheet(s: CompositionSummaryDto): HTMLElement | null {
-  const chart = allocationChart((s.allocation ?? []).map((r) => ({ code: r.code, name: r.name, final: r.seats })));
+  const chart = allocationChart(
+    (s.allocation ?? []).map((r) => ({
+      code: r.code,
+      name: r.name,
+      final: r.seats,
+      ...(r.typed === undefined ? {} : { typed: r.typed }),
+    })),
+  );
   return (
     chart && h('div', { class: 'composition-allocation' }, h('p', { class: 'muted' }, CHARTS.allocationOfSheet), chart)
   );
@@ -73,8 +80,11 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
   const minimum = s.minWomenShare ?? null;
   // The verdict of "Kiểm tra dữ liệu" (checks/structure.ts): the share over the delegates whose gender is
   // known, with the same tolerance, so the chart never says "chưa đạt" where the check finds it met.
+  // No gender known at all: no verdict (null), neither "đã đạt" nor "chưa đạt".
   const known = s.total - s.genderUnknown;
-  const below = minimum !== null && known > 0 && s.women.count < minimum * known - 1e-9;
+  const below = minimum === null || known <= 0 ? null : s.women.count < minimum * known - 1e-9;
+  // The share and the minimum never print alike when they differ ("29,97 %" against "30,00 %").
+  const decimals = shareDecimals(s.women.share, minimum);
   return h(
     'div',
     { class: 'composition-charts' },
@@ -93,11 +103,21 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
       c.womenTitle,
       shareChart(s.women.share, minimum, {
         title: c.womenTitle,
-        summary: c.womenSummary(s.women.count, s.women.share, minimum, below, s.genderUnknown),
-        below,
-        ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum) }),
+        summary: c.womenSummary(s.women.count, s.women.share, minimum, below, s.genderUnknown, decimals),
+        below: below === true,
+        decimals,
+        ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum, decimals) }),
       }),
-      s.genderUnknown > 0 ? h('p', { class: 'muted chart-note' }, c.genderUnknown(s.genderUnknown)) : null,
+      // The verdict in words, not by colour alone (lost in high-contrast mode, unseen by some readers).
+      minimum === null && s.genderUnknown === 0
+        ? null
+        : h(
+            'p',
+            { class: 'chart-note', 'data-verdict': below === null ? 'unknown' : below ? 'below' : 'met' },
+            minimum === null ? null : h('strong', null, c.womenVerdict(below)),
+            minimum !== null && s.genderUnknown > 0 ? ' ' : null,
+            s.genderUnknown > 0 ? h('span', { class: 'muted' }, c.genderUnknown(s.genderUnknown)) : null,
+          ),
     ),
     ages.length > 0
       ? chartFigure('ages', c.agesTitle, barChart(ages, { title: c.agesTitle, summary: c.agesSummary(s.ageBands) }))

@@ -127,8 +127,8 @@ function milestoneRow(t: ViewContext['t'], m: MilestoneDto): HTMLElement {
       ? h('div', { class: 'milestone-missing' }, t.missing(m.missing.join(', ')))
       : null,
     // The lists received (the server words it): who is late, and what counts as sent.
-    m.lateSentence ? h('div', { class: 'milestone-missing tone-warning' }, m.lateSentence) : null,
-    m.note ? h('div', { class: 'milestone-missing' }, m.note) : null,
+    m.lateSentence ? h('div', { class: 'milestone-note tone-warning' }, m.lateSentence) : null,
+    m.note ? h('div', { class: 'milestone-note' }, m.note) : null,
     bar,
   );
 }
