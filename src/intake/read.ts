@@ -4,14 +4,15 @@
  * - .xlsx (exceljs): the first visible worksheet (the form's data sheet; a sheet the unit hid, like
  *   the form's "Danh mục", is skipped). Numbers stay numbers, text stays text, dates become
  *   'dd/mm/yyyy' text, formulas their cached result, rich text and links their plain text, errors
- *   blank. A merged block gives its value once (in its first cell).
+ *   blank. A merged block gives its value once (in its first cell), but every row of a block one
+ *   column wide below the header (a group's ethnic name merged over its delegates).
  * - .csv (papaparse): UTF-8 with or without BOM, separated by ";" "," or tab (guessed); a file that is
  *   not UTF-8 (Excel's "CSV" on a Vietnamese Windows) is read as Windows-1258. Every cell is text.
  * - pasted rows: tab-separated, as Excel and Google Sheets copy a block.
  * Text is read in Unicode NFC (the composed form Vietnamese keyboards type, "Unicode dựng sẵn"): a
  * name typed in decomposed form (NFD) looks the same but would not be found by a search in Sheets.
  */
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import Papa from 'papaparse';
 import { headerKey } from '../domain/text';
 import type { SubmissionCell } from '../rpc/contract';
@@ -126,6 +127,15 @@ function listSheet(wb: Workbook, known: KnownHeaders): Worksheet | undefined {
   return best;
 }
 
+/** True for a cell of a merged block one column wide, under its first cell, which is not a header. */
+function fillsDown(sheet: Worksheet, cell: Cell, known: KnownHeaders): boolean {
+  const master = cell.master;
+  if (master.col !== cell.col || master.row >= cell.row) return false;
+  if (sheet.findCell(master.row, master.col + 1)?.master === master) return false;
+  const v = cellValue(master.value);
+  return !(typeof v === 'string' && known.has(headerKey(v)));
+}
+
 /** Reads an .xlsx file's bytes. `known`: the form's headers, to find the list's sheet. */
 export async function readXlsx(
   excel: ExcelReader,
@@ -150,8 +160,10 @@ export async function readXlsx(
     const values: SubmissionCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (++visited > MAX_SCAN_CELLS) tooMany = true;
-      // A merged block's other cells repeat its value in exceljs: keep it once.
-      if (cell.isMerged && cell.master !== cell) return;
+      // A merged block's other cells repeat its value in exceljs: keep it once (a title across the
+      // columns), except down a block one column wide below a row that is not the header ("Tày" merged
+      // over three delegates' rows is each one's ethnic group; a header over two rows is not a person).
+      if (cell.isMerged && cell.master !== cell && !fillsDown(sheet, cell, known)) return;
       const value = cellValue(cell.value);
       values[c - 1] = typeof value === 'number' ? zeroPadded(value, cell.numFmt) : value;
     });

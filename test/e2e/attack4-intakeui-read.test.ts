@@ -248,3 +248,36 @@ describe('the unit a file names', () => {
     expect(fileOrigin([['Họ và tên']], 'danh sach.csv', forms)).toBeNull();
   });
 });
+
+describe('merged cells', () => {
+  test('a value merged down over delegates’ rows is each row’s; a title across columns and a two-row header are kept once', async () => {
+    const bytes = await xlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.getCell('A1').value = 'DANH SÁCH ĐẠI BIỂU';
+      s.mergeCells('A1:C2');
+      s.getCell('A3').value = 'Họ và tên';
+      s.mergeCells('A3:A4');
+      s.getCell('B3').value = 'Dân tộc';
+      s.mergeCells('B3:B4');
+      s.getCell('C3').value = 'Năm sinh';
+      s.getCell('C4').value = 'Nam';
+      s.getRow(5).values = ['Lò Văn A', 'Tày', 1980];
+      s.getRow(6).values = ['Lò Thị B', null, 1985];
+      s.getRow(7).values = ['Lò Văn C', null, 1990];
+      s.mergeCells('B5:B7');
+    });
+    const r = await readXlsx(ExcelJS, bytes, 'm.xlsx', KNOWN);
+    expect(r).toMatchObject({
+      ok: true,
+      table: [
+        ['DANH SÁCH ĐẠI BIỂU'],
+        [],
+        ['Họ và tên', 'Dân tộc', 'Năm sinh'],
+        [null, null, 'Nam'],
+        ['Lò Văn A', 'Tày', 1980],
+        ['Lò Thị B', 'Tày', 1985],
+        ['Lò Văn C', 'Tày', 1990],
+      ],
+    });
+  });
+});
