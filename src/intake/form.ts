@@ -147,6 +147,29 @@ export function buildFormWorkbook(excel: ExcelModule, form: IntakeForm): Workboo
   return wb;
 }
 
+/** Characters Windows refuses in a file name, control characters, and the direction marks that can make "gnp.exe.xlsx" read as "xslx.exe.png". */
+const UNSAFE_IN_FILE_NAME = /[<>:"/\\|?*\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** Names Windows keeps for devices (CON, NUL, COM1 …), with or without an extension. */
+const RESERVED_ON_WINDOWS = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
+
+/**
+ * The name a form is downloaded under: the server's suggestion, made safe again in the browser (no
+ * character Windows refuses, no direction mark, no half of a character cut in two, no trailing dot or
+ * space, not a device name), ending in .xlsx.
+ */
+export function safeFileName(name: string): string {
+  const base = name
+    .normalize('NFC')
+    .replace(/\.xlsx$/i, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(UNSAFE_IN_FILE_NAME, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
+  const safe = !base || RESERVED_ON_WINDOWS.test(base) ? `${t.formSheet} ${base}`.trim() : base;
+  return `${safe}.xlsx`;
+}
+
 /** The form's .xlsx bytes. */
 export async function formBytes(excel: ExcelModule, form: IntakeForm): Promise<ArrayBuffer> {
   const buffer = await buildFormWorkbook(excel, form).xlsx.writeBuffer();

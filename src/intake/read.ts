@@ -266,9 +266,12 @@ export function splitPasted(text: string): string[][] {
   const n = text.length;
   let i = 0;
   const endsCell = (k: number) => k >= n || text[k] === '\t' || text[k] === '\n' || text[k] === '\r';
+  // Once a quote was never closed, none after it will be: no scan to the end again (a paste with many
+  // cells opening a quote stays linear).
+  let unclosed = false;
   for (;;) {
     let cell: string | null = null;
-    if (text[i] === '"') {
+    if (text[i] === '"' && !unclosed) {
       let j = i + 1;
       let inner = '';
       while (j < n) {
@@ -283,7 +286,8 @@ export function splitPasted(text: string): string[][] {
         inner += text[j];
         j++;
       }
-      if (j < n && endsCell(j + 1)) {
+      if (j >= n) unclosed = true;
+      else if (endsCell(j + 1)) {
         cell = inner;
         i = j + 1;
       }

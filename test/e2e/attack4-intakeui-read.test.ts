@@ -7,7 +7,7 @@
  * the unit a file names (title line, file name) for the A-vs-B check.
  */
 import ExcelJS from 'exceljs';
-import { buildFormWorkbook } from '../../src/intake/form';
+import { buildFormWorkbook, safeFileName } from '../../src/intake/form';
 import { fileOrigin } from '../../src/intake/origin';
 import { type ChosenFile, decodeCsv, knownHeaders, readFile, readPasted, readXlsx } from '../../src/intake/read';
 import type { IntakeForm } from '../../src/rpc/contract';
@@ -233,6 +233,16 @@ describe('pasted rows', () => {
   });
 });
 
+test('a paste of many cells opening a quote that never closes is read as typed, in linear time', () => {
+  const rows = Array.from({ length: 4999 }, (_, i) => `"Nguyễn Văn ${i}\tTày`);
+  const r = readPasted(`Họ và tên\tDân tộc\n${rows.join('\n')}`);
+  expect(r).toMatchObject({ ok: true });
+  if (r.ok) {
+    expect(r.table).toHaveLength(5000);
+    expect(r.table[4999]).toEqual(['"Nguyễn Văn 4998', 'Tày']);
+  }
+});
+
 describe('the unit a file names', () => {
   const forms = [form('A01', 'Xã Tân Đoàn'), form('A02', 'Xã Tràng Phái')];
 
@@ -279,5 +289,17 @@ describe('merged cells', () => {
         ['Lò Văn C', 'Tày', 1990],
       ],
     });
+  });
+});
+
+describe('the name a form downloads under', () => {
+  test('safe on Windows: no refused character, no direction mark, no half emoji, no device name, no trailing dot', () => {
+    expect(safeFileName('Danh sách đại biểu - Xã Ea Tân.xlsx')).toBe('Danh sách đại biểu - Xã Ea Tân.xlsx');
+    expect(safeFileName('Danh sách đại biểu - Xã \u202Egnp.exe.xlsx')).toBe('Danh sách đại biểu - Xã gnp.exe.xlsx');
+    expect(safeFileName(`Danh sách - ${'😀'.repeat(3)}\ud83d.xlsx`)).toBe('Danh sách - 😀😀😀.xlsx');
+    expect(safeFileName('A/B\\C:D*E?F"G<H>I|J\t.xlsx')).toBe('A B C D E F G H I J.xlsx');
+    expect(safeFileName('CON.xlsx')).toBe('Danh sách CON.xlsx');
+    expect(safeFileName('Xã A. . .xlsx')).toBe('Xã A.xlsx');
+    expect(safeFileName('.xlsx')).toBe('Danh sách.xlsx');
   });
 });
