@@ -72,14 +72,22 @@ function trim(table: SubmissionCell[][]): SubmissionCell[][] {
   return rows.slice(0, last);
 }
 
-/** True when the table is beyond what importSubmission accepts. */
-function tooLarge(table: SubmissionCell[][]): boolean {
-  return (
-    table.length > LIMITS.rows ||
-    table.some(
-      (row) => row.length > LIMITS.columns || row.some((c) => typeof c === 'string' && c.length > LIMITS.cellChars),
-    )
-  );
+/** Where the table is beyond what importSubmission accepts (a sentence naming the row or cell), or ''. */
+function oversize(table: SubmissionCell[][]): string {
+  if (table.length > LIMITS.rows) return t.tooManyRows(table.length);
+  for (const [r, row] of table.entries()) {
+    if (row.length > LIMITS.columns) return t.tooManyColumns(r + 1, row.length);
+    const c = row.findIndex((cell) => typeof cell === 'string' && cell.length > LIMITS.cellChars);
+    if (c >= 0) return t.tooLongCell(`${columnName(c + 1)}${r + 1}`, String(row[c]).length);
+  }
+  return '';
+}
+
+/** Column letters: 1 → A, 27 → AA. */
+function columnName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
 }
 
 /** A number shown through a format of zeros only ("00000": a code 06100, "0000000000": a phone 0912345678) as the text the unit sees. */
@@ -174,10 +182,11 @@ export async function readXlsx(
   sparse.forEach((row, i) => {
     if (row.some((c) => !isBlankCell(c ?? null))) last = i + 1;
   });
-  if (last > LIMITS.rows) return { ok: false, message: t.tooManyCells(fileName) };
+  if (last > LIMITS.rows) return { ok: false, message: t.tooManyCells(fileName, t.tooManyRows(last)) };
   const trimmed = trim(Array.from({ length: last }, (_, i) => Array.from(sparse[i] ?? [], (c) => c ?? null)));
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (tooLarge(trimmed)) return { ok: false, message: t.tooManyCells(fileName) };
+  const over = oversize(trimmed);
+  if (over) return { ok: false, message: t.tooManyCells(fileName, t.onSheet(sheet.name, over)) };
   return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
 }
 
@@ -250,7 +259,8 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   const { text, legacy } = decodeCsv(bytes);
   const table = parseDelimited(text);
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(fileName) };
+  const over = oversize(table);
+  if (over) return { ok: false, message: t.tooManyCells(fileName, over) };
   return { ok: true, table, note: t.readCsv(table.length, legacy) };
 }
 
@@ -321,7 +331,8 @@ export function readPasted(text: string): ReadResult {
   const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
   const table = trim(splitPasted(clean).map((row) => row.map((cell) => (cell === '' ? null : cell))));
   if (table.length === 0) return { ok: false, message: t.emptyPaste };
-  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(t.pastedName) };
+  const over = oversize(table);
+  if (over) return { ok: false, message: t.tooManyCells(t.pastedName, over) };
   return { ok: true, table, note: t.readCsv(table.length, false) };
 }
 

@@ -243,6 +243,29 @@ test('a paste of many cells opening a quote that never closes is read as typed, 
   }
 });
 
+test('too large: the message names the sheet and cell, the row, or the count of rows', async () => {
+  const bytes = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Ghi chú'];
+    s.getCell('C12').value = 'x'.repeat(50_001);
+  });
+  expect(await readXlsx(ExcelJS, bytes, 'dai.xlsx', KNOWN)).toEqual({
+    ok: false,
+    message:
+      'Tệp "dai.xlsx" quá lớn: tối đa 5.000 dòng × 60 cột, mỗi ô tối đa 50.000 ký tự. Trang tính "DS": ô C12 có 50.001 ký tự. Hãy chỉ giữ lại bảng danh sách đại biểu.',
+  });
+  const wide = `Họ và tên\n${Array.from({ length: 61 }, () => 'x').join('\t')}`;
+  expect(readPasted(wide)).toMatchObject({ ok: false, message: expect.stringContaining(' Dòng 2 có 61 cột. Hãy') });
+  const tall = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    for (let r = 1; r <= 5003; r++) s.getCell(r, 1).value = `Người ${r}`;
+  });
+  expect(await readXlsx(ExcelJS, tall, 'dai.xlsx')).toMatchObject({
+    ok: false,
+    message: expect.stringContaining(' Bảng có 5.003 dòng. Hãy'),
+  });
+});
+
 describe('the unit a file names', () => {
   const forms = [form('A01', 'Xã Tân Đoàn'), form('A02', 'Xã Tràng Phái')];
 
