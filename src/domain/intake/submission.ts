@@ -7,7 +7,8 @@
  */
 import type { SubmissionCell, SubmissionProblem } from '../../rpc/contract';
 import { CHECK_MESSAGES, INTAKE_MESSAGES as M } from '../../ui/vi';
-import { formatVnDate, parseVnDate, type ZoneOffset } from '../dates';
+import { isStatedNone, PROFILE_VALUE_KEYS, profileValueProblem } from '../checks/profile';
+import { formatVnDate, type IsoDate, parseVnDate, type ZoneOffset } from '../dates';
 import { matchEthnicGroup } from '../ethnic';
 import { parseNonNegativeInteger } from '../numbers';
 import { a1, ProblemList } from '../problem';
@@ -44,7 +45,15 @@ const INTAKE_SPEC: SheetSpec = {
 };
 
 /** Template keys that a row should have a value for (a warning when blank). */
-const EXPECTED_KEYS = ['ethnic', 'kind', 'birthYear'] as const;
+const EXPECTED_KEYS: readonly string[] = ['ethnic', 'kind', 'birthYear'];
+
+/** What validation's profile checks need to judge a unit's list as they judge `Đại biểu`. */
+export interface SubmissionProfileOptions {
+  /** Today in the spreadsheet's zone (a date of birth after it is warned about). */
+  today?: IsoDate | null;
+  /** Keys of the columns named by `Thông tin bắt buộc của đại biểu`. */
+  required?: readonly string[];
+}
 
 /** One cell as the add-in would write it: `display` for people, `value` for setValues (text stays text). */
 export interface NormalisedCell {
@@ -83,6 +92,8 @@ export function normaliseCell(column: ColumnSpec, v: unknown, zone: ZoneOffset):
       return { display: String(r.value), value: r.value };
     }
     case 'date': {
+      // "Không rõ" in a required Ngày sinh: said as validation says it (nothing), kept as typed.
+      if (isStatedNone(v)) return { display: typed, value: raw };
       const r = parseVnDate(v, zone);
       if (!r.ok || r.value === null) return kept(r);
       return {
@@ -171,7 +182,11 @@ export function parseSubmission(
   unit: UnitRecord,
   index: UnitIndex,
   zone: ZoneOffset,
+  profile: SubmissionProfileOptions = {},
 ): ParsedSubmission {
+  const today = profile.today ?? null;
+  // Required profile columns (`Thông tin bắt buộc của đại biểu`) are expected like Dân tộc or Năm sinh.
+  const expected = [...EXPECTED_KEYS, ...(profile.required ?? []).filter((k) => !EXPECTED_KEYS.includes(k))];
   const problems: SubmissionProblem[] = [];
   const fileProblem = (severity: 'error' | 'warning', message: string, column: string | null = null) =>
     problems.push({ severity, sourceRow: null, column, message });
@@ -279,10 +294,24 @@ export function parseSubmission(
       out[col.key] = cell;
       if (cell.problem) rowProblem('warning', sourceRow, headerOf(col), cell.problem);
     }
-    for (const key of EXPECTED_KEYS) {
+    for (const key of expected) {
       const col = INTAKE_SPEC.columns.find((c) => c.key === key);
       if (col && located.columns[key] !== undefined && !out[key])
         rowProblem('warning', sourceRow, headerOf(col), M.missingValue(col.header));
+    }
+    // The profile values, by validation's own rule (a phone the unit's sheet made a number, "Quần chúng" …).
+    const birthYear = out.birthYear?.value;
+    for (const key of PROFILE_VALUE_KEYS) {
+      const at = located.columns[key];
+      const col = INTAKE_SPEC.columns.find((c) => c.key === key);
+      if (at === undefined || !col || out[key]?.problem) continue;
+      // The phone as it will be written (text: 912345678 from a number cell stays "912345678").
+      const p = profileValueProblem(key, key === 'phone' ? (out.phone?.value as string | undefined) : cells[at], {
+        birthYear: typeof birthYear === 'number' ? birthYear : null,
+        today,
+        zone,
+      });
+      if (p) rowProblem('warning', sourceRow, headerOf(col), p.message);
     }
     const identity = rowIdentity(out.name?.display ?? '', out.birthYear?.display ?? '');
     const first = seen.get(identity);
@@ -293,7 +322,7 @@ export function parseSubmission(
   let blocked = false;
   if (rows.length > 0)
     for (const col of INTAKE_SPEC.columns) {
-      if (located.columns[col.key] === undefined && (EXPECTED_KEYS as readonly string[]).includes(col.key))
+      if (located.columns[col.key] === undefined && expected.includes(col.key))
         problems.splice(fileProblemCount(problems), 0, {
           severity: 'warning',
           sourceRow: null,
