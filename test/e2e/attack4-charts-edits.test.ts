@@ -116,15 +116,18 @@ describe('what the officer typed in Thống kê is never dropped silently', () =
 });
 
 describe('no false alarm', () => {
-  it.each(['lang-son', 'lang-son-cap-xa'])('%s: re-runs over an untouched sheet, before and after the data change', (name) => {
-    const { ss, rt } = prepared(name);
-    expect(write(rt).ok).toBe(true);
-    // The delegates change (rows emptied): the tables get shorter, the next run still goes through.
-    const delegates = ss.getSheetByName('Đại biểu')!;
-    delegates.getRange(20, 1, delegates.getLastRow() - 19, delegates.getLastColumn()).clearContent();
-    expect(write(rt).ok).toBe(true);
-    expect(write(rt).ok).toBe(true);
-  });
+  it.each(['lang-son', 'lang-son-cap-xa'])(
+    '%s: re-runs over an untouched sheet, before and after the data change',
+    (name) => {
+      const { ss, rt } = prepared(name);
+      expect(write(rt).ok).toBe(true);
+      // The delegates change (rows emptied): the tables get shorter, the next run still goes through.
+      const delegates = ss.getSheetByName('Đại biểu')!;
+      delegates.getRange(20, 1, delegates.getLastRow() - 19, delegates.getLastColumn()).clearContent();
+      expect(write(rt).ok).toBe(true);
+      expect(write(rt).ok).toBe(true);
+    },
+  );
 
   it('a failed run (chart insert refused) leaves a record the next run accepts', () => {
     const { rt } = prepared();
