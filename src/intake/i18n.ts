@@ -84,6 +84,15 @@ export const t = {
     `Không đọc được tệp "${name}": chỉ nhận tệp Excel .xlsx hoặc .csv. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
   unreadableXlsx: (name: string) =>
     `Không đọc được tệp "${name}": tệp hỏng hoặc không phải tệp Excel .xlsx. Hãy mở tệp bằng Excel, lưu lại rồi thử lại.`,
+  oldOrProtected: (name: string) =>
+    `Không đọc được tệp "${name}": tệp Excel cũ (.xls) hoặc tệp có mật khẩu mở. Hãy mở tệp bằng Excel, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .xlsx rồi thử lại.`,
+  textUnderExcelName: (name: string) => `Tệp "${name}" thực chất là tệp văn bản (CSV), đã đọc như tệp CSV.`,
+  unitMismatch: (fileUnit: string, chosen: string, where: string) =>
+    `Chú ý: tệp này là mẫu danh sách của ${fileUnit} (${where}), nhưng đang nhận cho ${chosen}. Nếu xác nhận, danh sách hiện có của ${chosen} sẽ bị thay bằng danh sách trong tệp.`,
+  unitMismatchTitle: (row: number) => `dòng ${formatNumber(row)} của tệp ghi tên đơn vị`,
+  unitMismatchFileName: 'theo tên tệp',
+  switchUnit: (unit: string) => `Nhận tệp này cho ${unit}`,
+  unitMismatchAck: (chosen: string) => `Tôi đã kiểm tra: đây đúng là danh sách của ${chosen}`,
   emptyFile: (name: string) => `Tệp "${name}" không có dữ liệu.`,
   emptyPaste: 'Chưa có dòng nào được dán.',
   readSheet: (sheet: string, rows: number) => `Đã đọc trang tính "${sheet}" (${formatNumber(rows)} dòng).`,

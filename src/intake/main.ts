@@ -9,7 +9,8 @@ import type { IntakeForm, SubmissionCell, SubmissionPreviewDto, SubmissionRow } 
 import { type Child, fill, h } from '../sidebar/dom';
 import { type ExcelModule, formBytes } from './form';
 import { KEY_LABELS, t } from './i18n';
-import { readFile, readPasted } from './read';
+import { type FileOrigin, fileOrigin } from './origin';
+import { knownHeaders, readFile, readPasted } from './read';
 import { call, closeDialog } from './rpc';
 
 declare global {
@@ -44,6 +45,10 @@ interface State {
   pasteText: string;
   preview: SubmissionPreviewDto | null;
   done: SubmissionPreviewDto | null;
+  /** The unit the file names (title line or file name) when it is not the unit chosen. */
+  mismatch: FileOrigin | null;
+  /** The officer ticked that the file is the chosen unit's list all the same. */
+  mismatchAck: boolean;
 }
 
 function readRequest(): { mode: Mode; unit: string } {
@@ -72,6 +77,8 @@ const state: State = {
   pasteText: '',
   preview: null,
   done: null,
+  mismatch: null,
+  mismatchAck: false,
 };
 
 const app = document.getElementById('app') as HTMLElement;
@@ -198,7 +205,9 @@ async function preview(table: SubmissionCell[][], fileName: string, note: string
     set({ error: t.chooseUnitFirst });
     return;
   }
-  set({ busy: true, error: '', note, table, fileName, preview: null, done: null });
+  const origin = fileOrigin(table, fileName, state.forms ?? []);
+  const mismatch = origin && origin.form.unit.code !== state.unit ? origin : null;
+  set({ busy: true, error: '', note, table, fileName, preview: null, done: null, mismatch, mismatchAck: false });
   try {
     const answer = await call('importSubmission', state.unit, table, { fileName, mode: 'preview' });
     if (!answer.ok) set({ busy: false, error: answer.message });
@@ -222,7 +231,11 @@ async function onFile(input: HTMLInputElement): Promise<void> {
     return;
   }
   set({ busy: true, error: '', note: '', preview: null, done: null });
-  const read = await readFile(excel, file).catch(() => ({ ok: false as const, message: t.unreadableXlsx(file.name) }));
+  const headers = (state.forms ?? []).flatMap((f) => f.columns.map((c) => c.header));
+  const read = await readFile(excel, file, knownHeaders([...headers, ...Object.values(KEY_LABELS)])).catch(() => ({
+    ok: false as const,
+    message: t.unreadableXlsx(file.name),
+  }));
   if (!read.ok) {
     set({ busy: false, error: read.message });
     return;
@@ -319,6 +332,7 @@ function previewView(p: SubmissionPreviewDto): Child {
       p.problems.map((x) => `${t.severity[x.severity]}: ${x.message}`),
     ),
     blocking ? h('p', { class: 'alert error' }, t.blockedByErrors) : null,
+    state.mismatch ? mismatchView(state.mismatch, p) : null,
     !blocking && !importable ? h('p', { class: 'alert warning' }, t.nothingToImport) : null,
     h('p', { class: 'muted' }, t.confirmNote),
     h(
@@ -327,7 +341,7 @@ function previewView(p: SubmissionPreviewDto): Child {
         class: 'primary',
         type: 'button',
         'data-action': 'confirm-replace',
-        disabled: state.busy || blocking || !importable,
+        disabled: state.busy || blocking || !importable || (state.mismatch !== null && !state.mismatchAck),
         onclick: () => void confirmReplace(),
       },
       t.confirm(p.unit.name),
@@ -358,6 +372,40 @@ function previewView(p: SubmissionPreviewDto): Child {
       },
       t.chooseAnother,
     ),
+  );
+}
+
+/** The file names another unit than the one chosen: say so, offer that unit, or a tick to go on. */
+function mismatchView(origin: FileOrigin, p: SubmissionPreviewDto): Child {
+  const where = origin.row === null ? t.unitMismatchFileName : t.unitMismatchTitle(origin.row);
+  const tick = h('input', {
+    type: 'checkbox',
+    id: 'intake-mismatch-ack',
+    'data-action': 'mismatch-ack',
+    disabled: state.busy,
+    onchange: (e: Event) => set({ mismatchAck: (e.target as HTMLInputElement).checked }),
+  });
+  tick.checked = state.mismatchAck;
+  return h(
+    'div',
+    { class: 'alert warning', 'data-preview': 'unit-mismatch', role: 'alert' },
+    h('p', null, t.unitMismatch(origin.form.unit.name, p.unit.name, where)),
+    h(
+      'button',
+      {
+        class: 'secondary',
+        type: 'button',
+        'data-action': 'switch-unit',
+        disabled: state.busy,
+        onclick: () => {
+          if (!state.table) return;
+          state.unit = origin.form.unit.code;
+          void preview(state.table, state.fileName, state.note);
+        },
+      },
+      t.switchUnit(origin.form.unit.name),
+    ),
+    h('label', { for: 'intake-mismatch-ack', class: 'check' }, tick, ' ', t.unitMismatchAck(p.unit.name)),
   );
 }
 

@@ -11,8 +11,9 @@
  * Text is read in Unicode NFC (the composed form Vietnamese keyboards type, "Unicode dựng sẵn"): a
  * name typed in decomposed form (NFD) looks the same but would not be found by a search in Sheets.
  */
-import type { CellValue, Workbook } from 'exceljs';
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import Papa from 'papaparse';
+import { headerKey } from '../domain/text';
 import type { SubmissionCell } from '../rpc/contract';
 import { LIMITS, MAX_FILE_BYTES, MAX_SCAN_CELLS, t } from './i18n';
 
@@ -23,6 +24,9 @@ export type ReadResult = { ok: true; table: SubmissionCell[][]; note: string } |
 export interface ExcelReader {
   Workbook: new () => Workbook;
 }
+
+/** importSubmission looks for the header in the first 10 rows (HEADER_SEARCH_ROWS of src/domain/table.ts). */
+const HEADER_ROWS = 10;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -53,8 +57,10 @@ export function cellValue(value: CellValue): SubmissionCell {
 }
 
 /** Drops the blank rows at the end and the blank cells at the end of each row. */
+const isBlankCell = (c: SubmissionCell) => c === null || (typeof c === 'string' && c.trim() === '');
+
 function trim(table: SubmissionCell[][]): SubmissionCell[][] {
-  const blank = (c: SubmissionCell) => c === null || (typeof c === 'string' && c.trim() === '');
+  const blank = isBlankCell;
   const rows = table.map((row) => {
     let end = row.length;
     while (end > 0 && blank(row[end - 1] ?? null)) end--;
@@ -75,38 +81,115 @@ function tooLarge(table: SubmissionCell[][]): boolean {
   );
 }
 
-/** Reads an .xlsx file's bytes. */
-export async function readXlsx(excel: ExcelReader, bytes: ArrayBuffer, fileName: string): Promise<ReadResult> {
+/** A number shown through a format of zeros only ("00000": a code 06100, "0000000000": a phone 0912345678) as the text the unit sees. */
+function zeroPadded(value: number, numFmt: unknown): SubmissionCell {
+  if (typeof numFmt === 'string' && /^0{2,}$/.test(numFmt) && Number.isInteger(value) && value >= 0)
+    return String(value).padStart(numFmt.length, '0');
+  return value;
+}
+
+/** Header keys (headerKey) of the form's columns, to recognise the sheet that holds the list. */
+export type KnownHeaders = ReadonlySet<string>;
+
+export function knownHeaders(headers: readonly string[]): KnownHeaders {
+  return new Set(headers.map((header) => headerKey(header)).filter((k) => k !== ''));
+}
+
+/** Cells of the first HEADER_ROWS rows whose text is one of the form's headers. */
+function headerScore(sheet: Worksheet, known: KnownHeaders): number {
+  let score = 0;
+  for (let r = 1; r <= Math.min(HEADER_ROWS, sheet.rowCount); r++) {
+    sheet.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+      const v = cellValue(cell.value);
+      if (typeof v === 'string' && known.has(headerKey(v))) score++;
+    });
+  }
+  return score;
+}
+
+/**
+ * The sheet that holds the list: among the visible sheets with data, the one whose first 10 rows name
+ * the most of the form's headers (a sheet of notes the unit added before the list is passed over); the
+ * first one when none does.
+ */
+function listSheet(wb: Workbook, known: KnownHeaders): Worksheet | undefined {
+  const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && ws.rowCount > 0);
+  let best = visible[0];
+  let bestScore = 0;
+  for (const ws of visible) {
+    const score = known.size ? headerScore(ws, known) : 0;
+    if (score > bestScore) {
+      best = ws;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Reads an .xlsx file's bytes. `known`: the form's headers, to find the list's sheet. */
+export async function readXlsx(
+  excel: ExcelReader,
+  bytes: ArrayBuffer,
+  fileName: string,
+  known: KnownHeaders = new Set(),
+): Promise<ReadResult> {
   const wb = new excel.Workbook();
   try {
     await wb.xlsx.load(bytes);
   } catch {
     return { ok: false, message: t.unreadableXlsx(fileName) };
   }
-  const sheet = wb.worksheets.find((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && ws.rowCount > 0);
+  const sheet = listSheet(wb, known);
   if (!sheet) return { ok: false, message: t.emptyFile(fileName) };
-  const table: SubmissionCell[][] = [];
-  const rowCount = sheet.rowCount;
-  const columnCount = sheet.columnCount;
-  if (rowCount * columnCount > MAX_SCAN_CELLS) return { ok: false, message: t.tooManyCells(fileName) };
-  for (let r = 1; r <= rowCount; r++) {
-    const row = sheet.getRow(r);
+  // Only the cells the file holds are visited (a stray cell far below costs nothing).
+  const sparse: SubmissionCell[][] = [];
+  let visited = 0;
+  let tooMany = false;
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (tooMany) return;
     const values: SubmissionCell[] = [];
-    for (let c = 1; c <= columnCount; c++) {
-      const cell = row.getCell(c);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (++visited > MAX_SCAN_CELLS) tooMany = true;
       // A merged block's other cells repeat its value in exceljs: keep it once.
-      values.push(cell.isMerged && cell.master !== cell ? null : cellValue(cell.value));
-    }
-    table.push(values);
-  }
-  const trimmed = trim(table);
+      if (cell.isMerged && cell.master !== cell) return;
+      const value = cellValue(cell.value);
+      values[c - 1] = typeof value === 'number' ? zeroPadded(value, cell.numFmt) : value;
+    });
+    sparse[r - 1] = values;
+  });
+  if (tooMany) return { ok: false, message: t.tooManyCells(fileName) };
+  let last = 0;
+  sparse.forEach((row, i) => {
+    if (row.some((c) => !isBlankCell(c ?? null))) last = i + 1;
+  });
+  if (last > LIMITS.rows) return { ok: false, message: t.tooManyCells(fileName) };
+  const trimmed = trim(Array.from({ length: last }, (_, i) => Array.from(sparse[i] ?? [], (c) => c ?? null)));
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   if (tooLarge(trimmed)) return { ok: false, message: t.tooManyCells(fileName) };
   return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
 }
 
-/** Decodes a CSV file's bytes: UTF-8 (BOM dropped) or, when that fails, Windows-1258. */
+/**
+ * Decodes a CSV file's bytes: UTF-16 (Excel's "Unicode Text", with its byte-order mark, or without one
+ * when every other byte is 0), UTF-8 (BOM dropped) or, when that fails, Windows-1258.
+ */
 export function decodeCsv(bytes: ArrayBuffer): { text: string; legacy: boolean } {
+  const u = new Uint8Array(bytes);
+  if (u[0] === 0xff && u[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), legacy: false };
+  if (u[0] === 0xfe && u[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), legacy: false };
+  const sample = u.subarray(0, 2000);
+  let oddZeros = 0;
+  let evenZeros = 0;
+  sample.forEach((byte, i) => {
+    if (byte === 0) {
+      if (i % 2) oddZeros++;
+      else evenZeros++;
+    }
+  });
+  if (sample.length >= 4 && oddZeros > sample.length / 4 && evenZeros === 0)
+    return { text: new TextDecoder('utf-16le').decode(bytes), legacy: false };
+  if (sample.length >= 4 && evenZeros > sample.length / 4 && oddZeros === 0)
+    return { text: new TextDecoder('utf-16be').decode(bytes), legacy: false };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''), legacy: false };
   } catch {
@@ -159,9 +242,68 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   return { ok: true, table, note: t.readCsv(table.length, legacy) };
 }
 
+/**
+ * Splits rows copied from a spreadsheet: cells by tab, rows by a line end (\r\n, \n or \r). Excel and
+ * Google Sheets put a cell in quotes only when it holds a line end or a tab (its quotes doubled), so a
+ * cell is read as quoted only when its closing quote ends the cell; a name like "Bé" Hoàng Văn A is
+ * kept as typed (a CSV reader would swallow the rows after it).
+ */
+export function splitPasted(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  const n = text.length;
+  let i = 0;
+  const endsCell = (k: number) => k >= n || text[k] === '\t' || text[k] === '\n' || text[k] === '\r';
+  for (;;) {
+    let cell: string | null = null;
+    if (text[i] === '"') {
+      let j = i + 1;
+      let inner = '';
+      while (j < n) {
+        if (text[j] === '"') {
+          if (text[j + 1] === '"') {
+            inner += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        inner += text[j];
+        j++;
+      }
+      if (j < n && endsCell(j + 1)) {
+        cell = inner;
+        i = j + 1;
+      }
+    }
+    if (cell === null) {
+      let j = i;
+      while (!endsCell(j)) j++;
+      cell = text.slice(i, j);
+      i = j;
+    }
+    row.push(cell);
+    if (i >= n) {
+      rows.push(row);
+      break;
+    }
+    if (text[i] === '\t') {
+      i++;
+      continue;
+    }
+    // A line end.
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    rows.push(row);
+    row = [];
+    if (i >= n) break;
+  }
+  return rows;
+}
+
 /** Reads rows pasted from a spreadsheet (tab-separated). */
 export function readPasted(text: string): ReadResult {
-  const table = parseDelimited(text, '\t');
+  const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
+  const table = trim(splitPasted(clean).map((row) => row.map((cell) => (cell === '' ? null : cell))));
   if (table.length === 0) return { ok: false, message: t.emptyPaste };
   if (tooLarge(table)) return { ok: false, message: t.tooManyCells(t.pastedName) };
   return { ok: true, table, note: t.readCsv(table.length, false) };
@@ -174,12 +316,32 @@ export interface ChosenFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Reads a chosen file by its extension. */
-export async function readFile(excel: ExcelReader, file: ChosenFile): Promise<ReadResult> {
+/** What the first bytes say a file is. */
+function sniff(bytes: ArrayBuffer): 'zip' | 'ole' | 'markup' | 'text' {
+  const u = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 512));
+  if (u[0] === 0x50 && u[1] === 0x4b) return 'zip';
+  if (u[0] === 0xd0 && u[1] === 0xcf && u[2] === 0x11 && u[3] === 0xe0) return 'ole';
+  const head = new TextDecoder('latin1').decode(u).replace(/^[\s\u00ef\u00bb\u00bf\u00fe\u00ff\u0000]+/, '');
+  return /^<(?:!doctype|html|table|\?xml)/i.test(head.replace(/\u0000/g, '')) ? 'markup' : 'text';
+}
+
+/**
+ * Reads a chosen file by what it holds, its extension only telling which files are offered: an .xlsx
+ * (a zip), a CSV or tab-separated text (also when saved under .xlsx or .xls, as some programs export
+ * "Excel" files). An old .xls or a workbook with a password to open (both OLE containers) and HTML
+ * tables are refused with what to do. `known`: the form's headers (to find the list's sheet).
+ */
+export async function readFile(excel: ExcelReader, file: ChosenFile, known?: KnownHeaders): Promise<ReadResult> {
   if (file.size > MAX_FILE_BYTES) return { ok: false, message: t.tooLarge(file.name, MAX_FILE_BYTES / 1024 / 1024) };
   const name = file.name.toLowerCase();
+  if (!/\.(xlsx|xlsm|xls|csv|txt|tsv)$/.test(name)) return { ok: false, message: t.unsupported(file.name) };
   const bytes = await file.arrayBuffer();
-  if (name.endsWith('.xlsx') || name.endsWith('.xlsm')) return readXlsx(excel, bytes, file.name);
-  if (name.endsWith('.csv') || name.endsWith('.txt')) return readCsv(bytes, file.name);
-  return { ok: false, message: t.unsupported(file.name) };
+  if (bytes.byteLength === 0) return { ok: false, message: t.emptyFile(file.name) };
+  const kind = sniff(bytes);
+  if (kind === 'zip') return readXlsx(excel, bytes, file.name, known);
+  if (kind === 'ole') return { ok: false, message: t.oldOrProtected(file.name) };
+  if (kind === 'markup') return { ok: false, message: t.unsupported(file.name) };
+  const read = readCsv(bytes, file.name);
+  if (read.ok && /\.xls[xm]?$/.test(name)) return { ...read, note: `${t.textUnderExcelName(file.name)} ${read.note}` };
+  return read;
 }

@@ -542,9 +542,10 @@ export type CompositionSummaryDto = CompositionSummary & {
   minWomenShare?: number | null;
   /**
    * Each unit's Số chính thức as `Phân bổ` holds it now (names from `Đơn vị`, the sheet's order, total
-   * rows left out; empty: no allocation): the sidebar draws it as bars under the composition.
+   * rows left out; empty: no allocation): the sidebar draws it as bars under the composition. `typed`:
+   * the cell holds text that is not a number (shown as typed, with no bar).
    */
-  allocation?: { code: string; name: string; seats: number }[];
+  allocation?: { code: string; name: string; seats: number; typed?: string }[];
 };
 
 /** writeStatistics: the `Thống kê` sheet rewritten. */

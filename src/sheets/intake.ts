@@ -97,10 +97,17 @@ interface Plan {
 
 type PlanOrRefusal = { plan: Plan } | { refusal: string };
 
-function makePlan(ss: Spreadsheet, unitText: string, table: readonly (readonly SubmissionCell[])[]): PlanOrRefusal {
+function makePlan(
+  ss: Spreadsheet,
+  unitText: string,
+  table: readonly (readonly SubmissionCell[])[],
+  now: Date,
+): PlanOrRefusal {
   const tz = timeZoneOffset(ss);
   const ignored = new ProblemList();
-  const units = readUnits(readGrids(ss, ['units']).units, ignored, tz).filter((u) => u.data.code || u.data.name);
+  const grids = readGrids(ss, ['config', 'units']);
+  const settings = readSettings(grids.config, tz, ignored);
+  const units = readUnits(grids.units, ignored, tz).filter((u) => u.data.code || u.data.name);
   if (units.length === 0) return { refusal: M.noUnits };
   const index = new UnitIndex(units);
   const unit = findUnit(index, unitText);
@@ -110,7 +117,10 @@ function makePlan(ss: Spreadsheet, unitText: string, table: readonly (readonly S
   const located = locateTable(SHEETS.delegates, read.grid, new ProblemList());
   if (located.columns.name === undefined || located.columns.unit === undefined)
     return { refusal: M.delegateSheetNoHeader };
-  const parsed = parseSubmission(table, unit, index, tz);
+  const parsed = parseSubmission(table, unit, index, tz, {
+    today: todayIso(now, tz),
+    required: settings.requiredProfileFields,
+  });
   const current = unitRows(located, unit, index, tz);
   const pairing = pairRows(current, parsed.rows, parsed.keys);
   const digest = submissionDigest(current, table, unit.data.code ?? index.label(unit));
@@ -181,13 +191,13 @@ export function runImportSubmission(
 ): SubmissionDto {
   const fileName = (options.fileName ?? '').trim();
   if ((options.mode ?? 'preview') === 'preview') {
-    const made = makePlan(ss, unitText, table);
+    const made = makePlan(ss, unitText, table, now);
     if ('refusal' in made) return { ok: false, message: made.refusal };
     return previewDto(made.plan, fileName, 'preview');
   }
   return withDocumentLock(
     () => {
-      const made = makePlan(ss, unitText, table);
+      const made = makePlan(ss, unitText, table, now);
       if ('refusal' in made) return { ok: false, message: made.refusal };
       const plan = made.plan;
       if (options.expect !== undefined && options.expect !== plan.digest) return { ok: false, message: M.stale };

@@ -81,8 +81,14 @@ function loadRecord(properties: Properties): { raw: string | null; record: Stati
   }
 }
 
-/** Seats of each unit as `Phân bổ` shows them (Số chính thức), names from `Đơn vị`; total rows left out. */
-export function seatsByUnit(allocation: unknown[][] | null, units: ReturnType<typeof readUnits>): SeatsRow[] {
+/**
+ * Seats of each unit as `Phân bổ` shows them (Số chính thức), names from `Đơn vị`; total rows left out.
+ * `typed`: the Số chính thức cell holds something that is not a number (as typed; the sidebar shows it so).
+ */
+export function seatsByUnit(
+  allocation: unknown[][] | null,
+  units: ReturnType<typeof readUnits>,
+): (SeatsRow & { typed?: string })[] {
   const index = new UnitIndex(units);
   const { table, rows } = readAllocationTable(allocation as never, new ProblemList());
   // A code no longer in `Đơn vị` (recoded, merged): the name `Phân bổ` itself holds, never the code alone.
@@ -93,7 +99,10 @@ export function seatsByUnit(allocation: unknown[][] | null, units: ReturnType<ty
     const seats = printedSeats(r);
     const code = r.data.code ?? '';
     if (!code || seats === null || isTotalLabel(code)) return [];
-    return [{ code, name: index.resolve(code)?.data.name ?? (sheetName(r.row) || code), seats }];
+    const name = index.resolve(code)?.data.name ?? (sheetName(r.row) || code);
+    const finalColumn = table.columns.final;
+    if (!r.invalid.has('final') || finalColumn === undefined) return [{ code, name, seats }];
+    return [{ code, name, seats, typed: String(table.values[r.row - 1]?.[finalColumn] ?? '') }];
   });
 }
 

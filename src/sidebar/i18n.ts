@@ -376,6 +376,12 @@ export const CHARTS = {
           ? 'chưa đánh giá được vì chưa rõ giới tính của đại biểu nào.'
           : `${below ? 'chưa đạt' : 'đã đạt'}` +
             (unknown > 0 ? ' (tính trên số đại biểu đã rõ giới tính, như khi kiểm tra).' : '.'))),
+  womenVerdict: (below: boolean | null) =>
+    below === null
+      ? 'Chưa đánh giá được so với tỷ lệ nữ tối thiểu.'
+      : below
+        ? 'Chưa đạt tỷ lệ nữ tối thiểu.'
+        : 'Đạt tỷ lệ nữ tối thiểu.',
   genderUnknown: (n: number) => `${formatNumber(n)} đại biểu chưa rõ giới tính (không tính khi so với mức tối thiểu).`,
   womenMinimum: (minimum: number, decimals = 1) => `Tối thiểu ${formatShare(minimum, decimals)}`,
   agesTitle: 'Đại biểu chính thức theo độ tuổi',
@@ -398,6 +404,9 @@ export const CHARTS = {
   allocationUnitTitle: (name: string, seats: number, quota?: number) =>
     `${name}: ${formatNumber(seats)} đại biểu` +
     (quota === undefined ? '' : ` (theo tỷ lệ ${quota.toFixed(3).replace('.', ',')})`),
+  allocationTypedTitle: (name: string, typed: string) => `${name}: Số chính thức ghi "${typed}", không phải là số`,
+  allocationTyped: (units: number) =>
+    units > 0 ? ` ${formatNumber(units)} đơn vị ghi Số chính thức không phải là số (không tính vào tổng).` : '',
   /** Under "Cơ cấu đại biểu": the allocation as `Phân bổ` holds it now. */
   allocationOfSheet: 'Số đại biểu chính thức của từng đơn vị, theo trang "Phân bổ" (Số chính thức).',
 } as const;

@@ -87,6 +87,9 @@ function render(): void {
 let focusRefresh = 0;
 const FOCUS_REFRESH_DELAY_MS = 300;
 
+/** The sidebar lost the focus (to a dialog, the sheets or the menu) since the pointer last came back. */
+let awayFromSidebar = false;
+
 /** Counts refreshes: only the newest one's overview is shown (an older answer may arrive later). */
 let refreshSeq = 0;
 
@@ -508,11 +511,27 @@ function boot(): void {
   // Back in the sidebar after typing in the sheets: the checklist and the cards are read again
   // (an action running refreshes them when it ends).
   // A click that brought the focus here and runs an action or "Làm mới" cancels this one (refresh).
-  window.addEventListener('focus', () => {
+  const planRefresh = () => {
     window.clearTimeout(focusRefresh);
     focusRefresh = window.setTimeout(() => {
       if (state.busy === null) void refresh();
     }, FOCUS_REFRESH_DELAY_MS);
+  };
+  window.addEventListener('focus', planRefresh);
+  // After a dialog (e.g. "Nhận danh sách") or the sheets had the focus, the officer often only looks
+  // back or moves the mouse over the sidebar without clicking it: the overview ("k/n … đã gửi") is
+  // read again then too, once per time away (blur), never while the pointer merely moves about.
+  window.addEventListener('blur', () => {
+    awayFromSidebar = true;
+  });
+  const back = () => {
+    if (!awayFromSidebar) return;
+    awayFromSidebar = false;
+    planRefresh();
+  };
+  document.documentElement.addEventListener('pointerenter', back);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') back();
   });
 }
 

@@ -561,6 +561,17 @@ export const CHECK_MESSAGES = {
     `Cột "${header}" là thông tin bắt buộc nhưng chưa đại biểu nào có (${n(count)} ô còn trống).`,
   profileColumnEmptyHint:
     'Nhập thông tin này cho các đại biểu, hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu" trong Cấu hình.',
+  /** A required column blank for too many delegates to mark each cell (validateAll's budget). */
+  profileColumnIncomplete: (header: string, missing: number, total: number, units: number) =>
+    `Cột "${header}" là thông tin bắt buộc nhưng còn trống ở ${n(missing)} trên ${n(total)} đại biểu (${n(units)} đơn vị); quá nhiều để đánh dấu từng ô.`,
+  profileColumnIncompleteHint: (header: string) =>
+    `Lọc cột "${header}" theo ô trống (Dữ liệu > Tạo bộ lọc) để xem các đại biểu còn thiếu và đề nghị đơn vị bổ sung, hoặc bỏ tên cột khỏi "Thông tin bắt buộc của đại biểu" trong Cấu hình.`,
+  profileMissingUnitUnmarkedHint: 'Đề nghị đơn vị bổ sung.',
+  /** Value problems beyond validateAll's budget, counted at the column's header. */
+  profileValuesMore: (header: string, count: number) =>
+    `Cột "${header}" còn ${n(count)} ô khác có giá trị cần xem lại; quá nhiều để đánh dấu từng ô.`,
+  profileValuesMoreHint: (header: string) =>
+    `Sửa các ô đã được đánh dấu của cột "${header}" rồi chạy lại Kiểm tra dữ liệu để thấy các ô còn lại.`,
   profileColumnAbsent: (header: string, sheet: string) =>
     `Cột "${header}" là thông tin bắt buộc nhưng trang "${sheet}" chưa có cột này.`,
   profileColumnAbsentHint: (header: string) =>
@@ -568,6 +579,9 @@ export const CHECK_MESSAGES = {
   phoneLetters: (typed: string) => `Điện thoại "${typed}" có chữ cái, không phải là số điện thoại.`,
   phoneDigits: (typed: string) => `Điện thoại "${typed}" không đúng số chữ số của một số điện thoại (9 đến 12 chữ số).`,
   phoneHint: 'Ghi số điện thoại bằng chữ số, ví dụ 0912 345 678; nhiều số cách nhau bởi dấu ";".',
+  phoneAsNumberPlus: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất dấu + ở đầu.`,
+  phoneNoZero: (typed: string) =>
+    `Điện thoại "${typed}" thiếu số 0 ở đầu (số điện thoại trong nước bắt đầu bằng 0, hoặc +84).`,
   phoneAsNumber: (shown: string) => `Điện thoại ${shown} đã bị bảng tính đổi thành số nên mất số 0 ở đầu.`,
   phoneAsNumberHint:
     'Định dạng cột là văn bản thuần (Định dạng > Số > Văn bản thuần) rồi nhập lại số, ví dụ 0912 345 678.',
@@ -724,6 +738,7 @@ export const INTAKE_MESSAGES = {
   keptAsTyped: (header: string, detail: string) => `${header}: ${detail}; giữ nguyên như tệp ghi.`,
   doubtful: (header: string, detail: string) => `${header}: ${detail}.`,
   duplicateRow: (row: number) => `trùng họ tên và năm sinh với dòng ${row}.`,
+  signatureBlock: 'phần ký tên cuối danh sách bắt đầu từ dòng này; các dòng từ đây trở xuống không được nhận.',
   /** Replace. */
   stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
   blocked: 'Không nhận được danh sách này:',

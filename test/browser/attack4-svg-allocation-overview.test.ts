@@ -3,10 +3,11 @@
  * allocated earlier (the sidebar opened afresh), "Cơ cấu đại biểu" shows one bar per unit of `Phân bổ`
  * with its Số chính thức, by name; the officer then types over a figure and re-allocates from the
  * sidebar while the section is open: the bars are the sheet's new figures, never the old ones; a unit
- * named like markup stays text. Opening the section writes nothing.
+ * named like markup stays text. Opening the section writes nothing. Opened before "Thiết lập bảng tính":
+ * counted again once the workbook is set up.
  */
 import { Runtime, runBundle } from '../../local/runtime';
-import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
+import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample } from '../../local/samples';
 import { LANG_SON } from '../../samples/lang-son';
 import type { AllocationResultDto } from '../../src/rpc/contract';
@@ -124,6 +125,21 @@ test('allocated from the menu while the sidebar stands open on "Cơ cấu đại
     await frame.evaluate(() => window.dispatchEvent(new Event('focus')));
     await s.sidebar.locator('[data-section="composition"] [data-chart-of="allocation"] svg').waitFor();
     expect(await bars(s)).toEqual(sheetSeats(s.runtime.spreadsheet));
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('out of order: "Cơ cấu đại biểu" opened on a blank workbook, then "Thiết lập bảng tính": it counts again', async () => {
+  const s = await openPlayground({ spreadsheet: LocalSpreadsheet.create() });
+  try {
+    await s.sidebar.locator('[data-section="composition"] summary').click();
+    const message = s.sidebar.locator('[data-section="composition"] .composition-message');
+    await message.filter({ hasText: 'Chưa có trang "Đại biểu"' }).waitFor();
+    await s.sidebar.locator('[data-key="setupWorkbook"]').click();
+    await s.sidebar.locator('#slot-result .result.tone-ok').waitFor();
+    await message.filter({ hasNotText: 'Chưa có trang "Đại biểu"' }).waitFor();
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();

@@ -31,7 +31,7 @@ interface El {
 }
 interface Views {
   compositionFigures(s: CompositionSummaryDto): El;
-  allocationChart(rows: { code: string; name: string; final: number }[]): El;
+  allocationChart(rows: { code: string; name: string; final: number; typed?: string }[]): El;
   compositionSection(): El;
 }
 interface Pending {
@@ -111,6 +111,7 @@ describe('Cơ cấu đại biểu attacked', () => {
         aria: chart?.querySelector('svg')?.getAttribute('aria-label') ?? '',
         fill: chart?.querySelector('rect.chart-bar')?.getAttribute('class') ?? '',
         text: chart?.textContent ?? '',
+        verdict: chart?.querySelector('.chart-note')?.textContent ?? '',
       };
     }, composition);
   }
@@ -125,6 +126,7 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.aria).toContain('đã đạt');
     expect(w.aria).not.toContain('chưa đạt');
     expect(w.fill).not.toContain('below');
+    expect(w.verdict).toContain('Đạt tỷ lệ nữ tối thiểu.');
     // The delegate whose gender is blank is said, on screen and to a screen reader.
     expect(w.aria).toContain('1 đại biểu chưa rõ giới tính');
     expect(w.text).toContain('1 đại biểu chưa rõ giới tính');
@@ -137,6 +139,8 @@ describe('Cơ cấu đại biểu attacked', () => {
     const w = await women(runBundle(rt, 'compositionSummary').result as CompositionSummaryDto);
     expect(w.aria).toContain('chưa đạt');
     expect(w.fill).toContain('below');
+    // Said in words on screen, not by the orange alone (high-contrast mode draws every bar alike).
+    expect(w.verdict).toContain('Chưa đạt tỷ lệ nữ tối thiểu.');
   });
 
   test('every gender known: the verdict as before (10 of 30 against 1/3: met, exactly)', async () => {
@@ -170,6 +174,7 @@ describe('Cơ cấu đại biểu attacked', () => {
     expect(w.aria).toContain('chưa đánh giá được');
     expect(w.aria).toContain('6 đại biểu chưa rõ giới tính');
     expect(w.fill).not.toContain('below');
+    expect(w.verdict).toContain('Chưa đánh giá được');
   });
 
   test('names of wide letters (capitals with a horn, %, @, dashes, emoji): each label still ends inside the chart', async () => {
@@ -195,6 +200,42 @@ describe('Cơ cấu đại biểu attacked', () => {
       ]);
     }, names);
     for (const [label, beyond] of overflow) expect([label, Number(beyond) <= 0.5]).toEqual([label, true]);
+  });
+
+  test('a Số chính thức typed as text: shown as typed (cut), no bar, in no sum; the others as before', async () => {
+    const got = await page.evaluate(() => {
+      const box = document.getElementById('box');
+      const chart = window.svgViews.allocationChart([
+        { code: 'A', name: 'Hữu Lũng', final: 8 },
+        { code: 'B', name: 'Đình Lập', final: 0, typed: '7 (dự kiến)' },
+        { code: 'C', name: 'Lộc Bình', final: 0, typed: 'chờ ý kiến Ban Chỉ đạo tỉnh về số đại biểu' },
+        { code: 'D', name: 'Văn Quan', final: 4 },
+      ]);
+      box.replaceChildren(chart);
+      const svg = chart.querySelector('svg');
+      const right = svg?.getBoundingClientRect().right ?? 0;
+      const all = (sel: string) => Array.from(svg?.querySelectorAll(sel) ?? []);
+      return {
+        values: all('.chart-value').map((t) => t.textContent),
+        widths: all('rect.chart-bar').map((b) => b.getAttribute('width')),
+        tips: all('.chart-row > title').map((t) => t.textContent),
+        aria: svg?.getAttribute('aria-label') ?? '',
+        inside: all('text').every((t) => t.getBoundingClientRect().right <= right + 0.5),
+        nan: all('*').some((n) => (n.getAttribute('width') ?? '').includes('NaN')),
+      };
+    });
+    expect(got.values).toEqual(['8', '7 (dự kiến)', 'chờ ý kiến Ba…', '4']);
+    expect(got.widths[1]).toBe('0');
+    expect(got.widths[2]).toBe('0');
+    expect(got.tips[2]).toBe(
+      'Lộc Bình: Số chính thức ghi "chờ ý kiến Ban Chỉ đạo tỉnh về số đại biểu", không phải là số',
+    );
+    expect(got.aria).toBe(
+      '12 đại biểu chính thức phân bổ cho 4 đơn vị; nhiều nhất Hữu Lũng: 8, ít nhất Văn Quan: 4. ' +
+        '2 đơn vị ghi Số chính thức không phải là số (không tính vào tổng).',
+    );
+    expect(got.inside).toBe(true);
+    expect(got.nan).toBe(false);
   });
 
   test('"Đếm lại" twice, the answers in the other order: the newest count stays', async () => {

@@ -289,7 +289,11 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     const form = formFor(s, 3);
     const dir = tempDir('dtts-intake-bad-');
     const xls = join(dir, 'cu.xls');
-    writeFileSync(xls, 'not a workbook');
+    // An old Excel 97-2003 file (an OLE container; a text file named .xls is read as the CSV it is).
+    writeFileSync(
+      xls,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
     const good = join(dir, 'ds.xlsx');
     await messyWorkbook(form, good);
     const ss = s.runtime.spreadsheet;
@@ -301,7 +305,7 @@ test('no unit chosen, a file type it cannot read, a list changed since the previ
     await dialog.locator('#intake-unit').selectOption(form.unit.code);
     await dialog.locator('#intake-file').setInputFiles(xls);
     expect(await dialog.locator('[data-intake="error"]').textContent()).toContain(
-      'Không đọc được tệp "cu.xls": chỉ nhận tệp Excel .xlsx hoặc .csv.',
+      'Không đọc được tệp "cu.xls": tệp Excel cũ (.xls) hoặc tệp có mật khẩu mở.',
     );
     expect(diff(before, snapshot(ss))).toEqual([]);
     await dialog.locator('#intake-file').setInputFiles(good);

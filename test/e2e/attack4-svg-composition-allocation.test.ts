@@ -85,6 +85,21 @@ describe('the allocation of Phân bổ in compositionSummary', () => {
     expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'vi')));
   });
 
+  test('a Số chính thức typed as text ("7 (dự kiến)", #REF!): the text as typed, never a figure computed in its place', () => {
+    const ss = buildSample(LANG_SON);
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    runBundle(rt, 'allocateDelegates');
+    const s = sheet(ss, 'Phân bổ');
+    const final = column(s, 'Số chính thức');
+    const code = (row: number) => String(s.getRange(row, column(s, 'Mã đơn vị')).getValue());
+    s.getRange(3, final).setValue('7 (dự kiến)');
+    s.getRange(4, final).setValue('#REF!');
+    const rows = summary(rt).allocation ?? [];
+    expect(rows.find((r) => r.code === code(3))?.typed).toBe('7 (dự kiến)');
+    expect(rows.find((r) => r.code === code(4))?.typed).toBe('#REF!');
+    expect(rows.find((r) => r.code === code(2))?.typed).toBeUndefined();
+  });
+
   test('a unit recoded in Đơn vị after the allocation (communes merged): still named, from Phân bổ, never by code alone', () => {
     const ss = buildSample(LANG_SON);
     const rt = new Runtime({ spreadsheet: ss, now: NOW });

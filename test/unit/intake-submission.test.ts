@@ -166,6 +166,31 @@ describe('parseSubmission', () => {
   });
 });
 
+describe('the signature block under the list', () => {
+  test('"Người lập biểu", the date line and the signers’ names are not delegates; a delegate row above is', () => {
+    const p = parse([
+      ['Họ và tên', 'Dân tộc', 'Năm sinh', 'Loại đại biểu'],
+      ['Y Một', 'Ê-đê', 1980, 'Chính thức'],
+      [],
+      ['', '', 'Ea Tân, ngày 05 tháng 3 năm 2029', ''],
+      ['Người lập biểu', '', 'TM. UBND XÃ', ''],
+      ['', '', 'CHỦ TỊCH', ''],
+      ['Nguyễn Văn Lập', '', 'Trần Văn Ký', ''],
+    ]);
+    expect(p.rows.map((r) => r.cells.name?.display)).toEqual(['Y Một']);
+    expect(p.problems.map((x) => x.message)).toEqual([
+      'Dòng 4: phần ký tên cuối danh sách bắt đầu từ dòng này; các dòng từ đây trở xuống không được nhận.',
+    ]);
+  });
+  test('a delegate whose row carries data is never taken for a signature line', () => {
+    const p = parse([
+      ['Họ và tên', 'Dân tộc', 'Năm sinh', 'Loại đại biểu', 'Chức vụ, nơi công tác'],
+      ['Y Hai', 'Ê-đê', 1975, 'Chính thức', 'Chủ tịch Hội Nông dân xã'],
+    ]);
+    expect(p.rows).toHaveLength(1);
+  });
+});
+
 describe('pairRows', () => {
   const sheetRow = (sheetRowNo: number, name: string, year: string, position = ''): SheetRow => ({
     sheetRow: sheetRowNo,

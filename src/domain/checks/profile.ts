@@ -34,12 +34,33 @@ const YES = new Set(['x', 'có', 'co', 'c', '1', '✓', '✔', '☑', 'v', 'yes'
 const NO = new Set(
   ['không', 'khong', 'ko', 'k', '0', 'no', 'false', 'chưa', 'chưa phải', 'không phải', '-', '–'].map(foldKey),
 );
+/** What each column's own "no" words are ("Quần chúng": not a Party member, on every personnel form). */
+const OWN_NO: Record<'partyMember' | 'youthMember', Set<string>> = {
+  partyMember: new Set(['quần chúng', 'qc', 'chưa vào đảng', 'không là đảng viên'].map(foldKey)),
+  youthMember: new Set(
+    ['hết tuổi đoàn', 'quá tuổi đoàn', 'ngoài tuổi đoàn', 'đã trưởng thành đoàn', 'trưởng thành đoàn'].map(foldKey),
+  ),
+};
 /** What each column's own word accepts ("Đảng viên", "Đảng viên dự bị" in `Đảng viên`). */
 const OWN_WORDS: Record<'partyMember' | 'youthMember', Set<string>> = {
   partyMember: new Set(
-    ['đảng viên', 'là đảng viên', 'đv', 'đảng viên chính thức', 'đảng viên dự bị', 'chính thức', 'dự bị', 'đcsvn'].map(
-      foldKey,
-    ),
+    [
+      'đảng viên',
+      'là đảng viên',
+      'đang là đảng viên',
+      'đv',
+      'đảng viên chính thức',
+      'đảng viên dự bị',
+      'đảng viên (chính thức)',
+      'đảng viên (dự bị)',
+      'đv chính thức',
+      'đv dự bị',
+      'đvct',
+      'đvdb',
+      'chính thức',
+      'dự bị',
+      'đcsvn',
+    ].map(foldKey),
   ),
   youthMember: new Set(['đoàn viên', 'là đoàn viên', 'đvtn', 'đoàn viên tncs', 'đoàn tncs'].map(foldKey)),
 };
@@ -57,11 +78,13 @@ export function parseMembership(v: CellValue | undefined, key: 'partyMember' | '
   const t = foldKey(cellText(v)).replace(/[.!]+$/, '');
   if (t === '') return false;
   if (YES.has(t) || OWN_WORDS[key].has(t)) return true;
-  if (NO.has(t)) return false;
+  if (NO.has(t) || OWN_NO[key].has(t)) return false;
   // "12/05/2010", "05/2010", "2010", "có (2010)", "x - 2010": a date or year of admission.
   if (/^(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(t) || /^\d{1,2}[/.-]\d{4}$/.test(t)) return true;
   if (/^(?:năm\s+)?(19[3-9]\d|20\d\d)$/.test(t)) return true;
   if (/^(?:có|x|✓|đã|là)(?:\s|[(,:-])/u.test(t)) return true;
+  // "Vào Đảng 12/5/2010", "Kết nạp 2010", "Ngày vào Đoàn: 26/3/2005": a date of admission.
+  if (/^(?:ngày\s+)?(?:vào\s+(?:đảng|đoàn)|kết\s+nạp)\b.*\d{4}/u.test(t)) return true;
   if (/^(?:không|chưa)(?:\s|[(,:-])/u.test(t)) return false;
   return null;
 }
@@ -75,6 +98,8 @@ export function phoneProblem(v: CellValue): { message: string; hint: string } | 
   if (typeof v === 'number') {
     // 0912345678 typed into a cell that is not plain text becomes 912345678.
     const shown = String(v);
+    // +84 912 345 678 becomes 84912345678: its "+" is what was lost.
+    if (/^84\d{9,10}$/.test(shown)) return { message: M.phoneAsNumberPlus(shown), hint: M.phoneAsNumberHint };
     return { message: M.phoneAsNumber(shown), hint: M.phoneAsNumberHint };
   }
   const typed = cellText(v);
@@ -91,7 +116,80 @@ export function phoneProblem(v: CellValue): { message: string; hint: string } | 
       const digits = s.replace(/\D/g, '').length;
       return digits < 9 || digits > 12;
     });
-  return wrong ? { message: M.phoneDigits(typed), hint: M.phoneHint } : null;
+  if (wrong) return { message: M.phoneDigits(typed), hint: M.phoneHint };
+  // "912345678": a number of the country without its 0 (a paste from a sheet that made it a number).
+  if (numbers.some((s) => /^[1-9]\d{8,9}$/.test(s) && !s.startsWith('84')))
+    return { message: M.phoneNoZero(typed), hint: M.phoneHint };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One cell
+
+/** Keys of the profile columns whose values are checked (not only their presence). */
+export const PROFILE_VALUE_KEYS = ['phone', 'birthDate', 'partyMember', 'youthMember'] as const;
+export type ProfileValueKey = (typeof PROFILE_VALUE_KEYS)[number];
+
+/**
+ * "Không", "Không có", "Không rõ": what the officer is told to write in a required column a delegate
+ * has nothing for (the setting's note), so no phone or date is expected there.
+ */
+const STATED_NONE = new Set(
+  ['không', 'không có', 'không rõ', 'chưa có', 'chưa rõ', 'ko', 'k', 'ko có', 'không nhớ', '-', '–'].map(foldKey),
+);
+
+/** The cell says the delegate has none ("Không", "Không rõ"): no phone or date is expected in it. */
+export function isStatedNone(v: unknown): boolean {
+  return typeof v === 'string' && STATED_NONE.has(foldKey(v).replace(/[.!]+$/, ''));
+}
+
+export interface ProfileCellContext {
+  /** The delegate's `Năm sinh` (null: none). */
+  birthYear: number | null;
+  /** Today in the spreadsheet's zone; null: no check of dates in the future. */
+  today: IsoDate | null;
+  zone: ZoneOffset;
+}
+
+/**
+ * The warning validation gives one cell of a checked profile column; null when fine. The same
+ * function answers the validation of `Đại biểu` and the preview of a unit's list (importSubmission).
+ */
+export function profileValueProblem(
+  key: ProfileValueKey,
+  v: CellValue | undefined,
+  ctx: ProfileCellContext,
+): { message: string; hint: string } | null {
+  if (v === undefined || isBlank(v)) return null;
+  if (key === 'partyMember' || key === 'youthMember') return membershipOf(key, v, ctx);
+  if (isStatedNone(v)) return null;
+  if (key === 'phone') return phoneProblem(v);
+  if (key === 'birthDate') {
+    const parsed = parseVnDate(v, ctx.zone);
+    if (!parsed.ok)
+      return {
+        message: M.birthDateInvalid(cellText(v, ctx.zone), afterColon(parsed.error.replace(/\.$/, ''))),
+        hint: M.birthDateHint,
+      };
+    const day = parsed.value;
+    if (!day) return null;
+    if (ctx.today !== null && day > ctx.today)
+      return { message: M.birthDateFuture(ddmmyyyy(day)), hint: M.birthDateHint };
+    if (ctx.birthYear !== null && Number(day.slice(0, 4)) !== ctx.birthYear)
+      return { message: M.birthDateYearMismatch(ddmmyyyy(day), ctx.birthYear), hint: M.birthDateHint };
+    return null;
+  }
+  return null;
+}
+
+function membershipOf(
+  key: 'partyMember' | 'youthMember',
+  v: CellValue,
+  ctx: ProfileCellContext,
+): { message: string; hint: string } | null {
+  if (parseMembership(v, key) !== null) return null;
+  const header = SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key;
+  return { message: M.membershipUnknown(header, cellText(v, ctx.zone)), hint: M.membershipHint(header) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,6 +242,31 @@ function unitOf(d: DelegateRecord): { key: string; name: string; sheet: string; 
   return { key: `x:${foldKey(typed)}`, name: typed ? `"${typed}"` : 'Chưa ghi đơn vị', sheet: DELEGATES, cell: '' };
 }
 
+/**
+ * Per-cell and per-unit profile warnings in all, beyond which a column gets one counted warning at
+ * its header: each warning is a row of `Kiểm tra`, a mark and a row of the marks' record (about 16
+ * cells written), and validateAll's budget at 3,321 units × 50,000 delegates is 100,000 cells
+ * (issue 11; test/e2e/attack4-profile-budget.test.ts).
+ */
+export const PROFILE_WARNING_LIMIT = 1000;
+
+class WarningBudget {
+  constructor(private left: number) {}
+  /** Takes n warnings if all fit. */
+  take(n: number): boolean {
+    if (n > this.left) return false;
+    this.left -= n;
+    return true;
+  }
+}
+
+const RULE_OF: Record<ProfileValueKey, string> = {
+  phone: 'profile-phone',
+  birthDate: 'profile-birth-date',
+  partyMember: 'profile-membership',
+  youthMember: 'profile-membership',
+};
+
 export function checkProfiles(input: ProfileInput, problems: ProblemList): void {
   const { grid, delegates } = input;
   if (grid === null) return;
@@ -151,6 +274,7 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
   const columns = table.columns;
   const raw = (d: DelegateRecord, col: number): CellValue | undefined => grid[d.row - 1]?.[col];
 
+  const budget = new WarningBudget(PROFILE_WARNING_LIMIT);
   // Completeness.
   const alwaysRequired = new Set(SHEETS.delegates.columns.filter((c) => c.required).map((c) => c.key));
   for (const key of input.settings.requiredProfileFields) {
@@ -185,103 +309,89 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
     const letter = a1(1, col + 1).slice(0, -1);
     const byUnit = new Map<string, { unit: ReturnType<typeof unitOf>; count: number }>();
     for (const d of missing) {
-      problems.warning(
-        'profile-missing',
-        DELEGATES,
-        `${letter}${d.row}`,
-        M.profileMissing(noun),
-        M.profileMissingHint(column.header),
-      );
       const unit = unitOf(d);
       const entry = byUnit.get(unit.key) ?? { unit, count: 0 };
       entry.count++;
       byUnit.set(unit.key, entry);
     }
-    for (const { unit, count } of byUnit.values())
+    // Every blank cell and every unit when the budget holds them; else one counted warning at the
+    // header (and the units, if they fit): 49,999 blank cells are 49,999 marks and rows of `Kiểm tra`.
+    const detailed = budget.take(missing.length + byUnit.size);
+    if (detailed)
+      for (const d of missing)
+        problems.warning(
+          'profile-missing',
+          DELEGATES,
+          `${letter}${d.row}`,
+          M.profileMissing(noun),
+          M.profileMissingHint(column.header),
+        );
+    else
       problems.warning(
-        'profile-missing-unit',
-        unit.sheet,
-        unit.cell,
-        M.profileMissingUnit(unit.name, count, noun),
-        M.profileMissingUnitHint(DELEGATES),
+        'profile-column-incomplete',
+        DELEGATES,
+        a1(table.headerRow, col + 1),
+        M.profileColumnIncomplete(column.header, missing.length, delegates.length, byUnit.size),
+        M.profileColumnIncompleteHint(column.header),
       );
+    if (detailed || budget.take(byUnit.size))
+      for (const { unit, count } of byUnit.values())
+        problems.warning(
+          'profile-missing-unit',
+          unit.sheet,
+          unit.cell,
+          M.profileMissingUnit(unit.name, count, noun),
+          detailed ? M.profileMissingUnitHint(DELEGATES) : M.profileMissingUnitUnmarkedHint,
+        );
   }
 
   // Values.
-  const phone = columns.phone;
-  const birthDate = columns.birthDate;
-  const memberships = (['partyMember', 'youthMember'] as const)
-    .map((key) => ({
-      key,
-      col: columns[key],
-      header: SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key,
-    }))
-    .filter((m): m is { key: 'partyMember' | 'youthMember'; col: number; header: string } => m.col !== undefined);
   const letterOf = (col: number) => a1(1, col + 1).slice(0, -1);
   // A formula's error (#REF! …) in a profile column: said once at its cell, no other check there.
   const profile = PROFILE_COLUMNS.map((c) => ({ column: c, col: columns[c.key] })).filter(
     (p): p is { column: ColumnSpec; col: number } => p.col !== undefined,
   );
   const failed = new Set<string>();
+  // Within the budget a warning at each cell; beyond it, one counted warning at the column's header.
+  const overflow = new Map<number, number>();
+  const valueWarning = (col: number, rule: string, cell: string, message: string, hint: string) => {
+    if (budget.take(1)) problems.warning(rule, DELEGATES, cell, message, hint);
+    else overflow.set(col, (overflow.get(col) ?? 0) + 1);
+  };
   for (const d of delegates)
     for (const p of profile) {
       const error = isErrorValue(raw(d, p.col));
       if (!error) continue;
       const cell = `${letterOf(p.col)}${d.row}`;
       failed.add(cell);
-      problems.warning(
+      valueWarning(
+        p.col,
         'profile-error-value',
-        DELEGATES,
         cell,
         M.profileErrorValue(cell, p.column.header, error),
         M.profileErrorValueHint,
       );
     }
-  if (phone === undefined && birthDate === undefined && memberships.length === 0) return;
+  const checked = PROFILE_VALUE_KEYS.map((key) => ({ key, col: columns[key] })).filter(
+    (c): c is { key: ProfileValueKey; col: number } => c.col !== undefined,
+  );
   for (const d of delegates) {
-    if (phone !== undefined) {
-      const v = raw(d, phone);
-      const p = v === undefined || failed.has(`${letterOf(phone)}${d.row}`) ? null : phoneProblem(v);
-      if (p) problems.warning('profile-phone', DELEGATES, `${letterOf(phone)}${d.row}`, p.message, p.hint);
+    const ctx = { birthYear: d.data.birthYear, today: input.today, zone: input.zone };
+    for (const c of checked) {
+      const cell = `${letterOf(c.col)}${d.row}`;
+      if (failed.has(cell)) continue;
+      const p = profileValueProblem(c.key, raw(d, c.col), ctx);
+      if (p) valueWarning(c.col, RULE_OF[c.key], cell, p.message, p.hint);
     }
-    if (birthDate !== undefined) {
-      const v = raw(d, birthDate);
-      const cell = `${letterOf(birthDate)}${d.row}`;
-      if (v !== undefined && !isBlank(v) && !failed.has(cell)) {
-        const parsed = parseVnDate(v, input.zone);
-        if (!parsed.ok) {
-          problems.warning(
-            'profile-birth-date',
-            DELEGATES,
-            cell,
-            M.birthDateInvalid(cellText(v, input.zone), afterColon(parsed.error.replace(/\.$/, ''))),
-            M.birthDateHint,
-          );
-        } else if (parsed.value) {
-          const day = parsed.value;
-          if (day > input.today)
-            problems.warning('profile-birth-date', DELEGATES, cell, M.birthDateFuture(ddmmyyyy(day)), M.birthDateHint);
-          else if (d.data.birthYear !== null && Number(day.slice(0, 4)) !== d.data.birthYear)
-            problems.warning(
-              'profile-birth-date',
-              DELEGATES,
-              cell,
-              M.birthDateYearMismatch(ddmmyyyy(day), d.data.birthYear),
-              M.birthDateHint,
-            );
-        }
-      }
-    }
-    for (const m of memberships) {
-      const v = raw(d, m.col);
-      if (v === undefined || failed.has(`${letterOf(m.col)}${d.row}`) || parseMembership(v, m.key) !== null) continue;
-      problems.warning(
-        'profile-membership',
-        DELEGATES,
-        `${letterOf(m.col)}${d.row}`,
-        M.membershipUnknown(m.header, cellText(v, input.zone)),
-        M.membershipHint(m.header),
-      );
-    }
+  }
+  for (const [col, count] of overflow) {
+    const header = profile.find((p) => p.col === col)?.column.header ?? '';
+    problems.warning(
+      'profile-values-more',
+      DELEGATES,
+      a1(table.headerRow, col + 1),
+      M.profileValuesMore(header, count),
+      M.profileValuesMoreHint(header),
+    );
   }
 }

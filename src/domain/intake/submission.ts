@@ -7,14 +7,15 @@
  */
 import type { SubmissionCell, SubmissionProblem } from '../../rpc/contract';
 import { CHECK_MESSAGES, INTAKE_MESSAGES as M } from '../../ui/vi';
-import { formatVnDate, parseVnDate, type ZoneOffset } from '../dates';
+import { isStatedNone, PROFILE_VALUE_KEYS, profileValueProblem } from '../checks/profile';
+import { formatVnDate, type IsoDate, parseVnDate, type ZoneOffset } from '../dates';
 import { matchEthnicGroup } from '../ethnic';
 import { parseNonNegativeInteger } from '../numbers';
 import { a1, ProblemList } from '../problem';
 import { isProvincialRef, parseYear, type UnitIndex, type UnitRecord } from '../records';
 import { locateTable } from '../table';
 import { type ColumnSpec, SHEETS, type SheetSpec } from '../template';
-import { afterColon, foldKey, isTotalLabel } from '../text';
+import { afterColon, foldKey, isTotalLabel, stripDiacritics } from '../text';
 import {
   type CellValue,
   cellText,
@@ -44,7 +45,15 @@ const INTAKE_SPEC: SheetSpec = {
 };
 
 /** Template keys that a row should have a value for (a warning when blank). */
-const EXPECTED_KEYS = ['ethnic', 'kind', 'birthYear'] as const;
+const EXPECTED_KEYS: readonly string[] = ['ethnic', 'kind', 'birthYear'];
+
+/** What validation's profile checks need to judge a unit's list as they judge `Đại biểu`. */
+export interface SubmissionProfileOptions {
+  /** Today in the spreadsheet's zone (a date of birth after it is warned about). */
+  today?: IsoDate | null;
+  /** Keys of the columns named by `Thông tin bắt buộc của đại biểu`. */
+  required?: readonly string[];
+}
 
 /** One cell as the add-in would write it: `display` for people, `value` for setValues (text stays text). */
 export interface NormalisedCell {
@@ -83,6 +92,8 @@ export function normaliseCell(column: ColumnSpec, v: unknown, zone: ZoneOffset):
       return { display: String(r.value), value: r.value };
     }
     case 'date': {
+      // "Không rõ" in a required Ngày sinh: said as validation says it (nothing), kept as typed.
+      if (isStatedNone(v)) return { display: typed, value: raw };
       const r = parseVnDate(v, zone);
       if (!r.ok || r.value === null) return kept(r);
       return {
@@ -171,7 +182,11 @@ export function parseSubmission(
   unit: UnitRecord,
   index: UnitIndex,
   zone: ZoneOffset,
+  profile: SubmissionProfileOptions = {},
 ): ParsedSubmission {
+  const today = profile.today ?? null;
+  // Required profile columns (`Thông tin bắt buộc của đại biểu`) are expected like Dân tộc or Năm sinh.
+  const expected = [...EXPECTED_KEYS, ...(profile.required ?? []).filter((k) => !EXPECTED_KEYS.includes(k))];
   const problems: SubmissionProblem[] = [];
   const fileProblem = (severity: 'error' | 'warning', message: string, column: string | null = null) =>
     problems.push({ severity, sourceRow: null, column, message });
@@ -233,6 +248,13 @@ export function parseSubmission(
     const cells = grid[r] as CellValue[];
     if (wanted.every((c) => isBlank(cells[located.columns[c.key] as number]))) continue;
     const sourceRow = r + 1;
+    // The signature block under the list ("Người lập biểu", "Thủ trưởng đơn vị", "…, ngày … tháng … năm …")
+    // ends it: the signers' names below are not delegates.
+    if (isSignatureRow(cells, located.columns)) {
+      if (rows.length + otherUnitRows.length > 0 || dataRows > 0)
+        problems.push({ severity: 'warning', sourceRow, column: null, message: M.row(sourceRow, M.signatureBlock) });
+      break;
+    }
     const nameCell = cells[nameCol];
     const nameText = cellText(nameCell, zone);
     // The unit's own total or signature lines under the list are not delegates.
@@ -272,10 +294,24 @@ export function parseSubmission(
       out[col.key] = cell;
       if (cell.problem) rowProblem('warning', sourceRow, headerOf(col), cell.problem);
     }
-    for (const key of EXPECTED_KEYS) {
+    for (const key of expected) {
       const col = INTAKE_SPEC.columns.find((c) => c.key === key);
       if (col && located.columns[key] !== undefined && !out[key])
         rowProblem('warning', sourceRow, headerOf(col), M.missingValue(col.header));
+    }
+    // The profile values, by validation's own rule (a phone the unit's sheet made a number, "Quần chúng" …).
+    const birthYear = out.birthYear?.value;
+    for (const key of PROFILE_VALUE_KEYS) {
+      const at = located.columns[key];
+      const col = INTAKE_SPEC.columns.find((c) => c.key === key);
+      if (at === undefined || !col || out[key]?.problem) continue;
+      // The phone as it will be written (text: 912345678 from a number cell stays "912345678").
+      const p = profileValueProblem(key, key === 'phone' ? (out.phone?.value as string | undefined) : cells[at], {
+        birthYear: typeof birthYear === 'number' ? birthYear : null,
+        today,
+        zone,
+      });
+      if (p) rowProblem('warning', sourceRow, headerOf(col), p.message);
     }
     const identity = rowIdentity(out.name?.display ?? '', out.birthYear?.display ?? '');
     const first = seen.get(identity);
@@ -286,7 +322,7 @@ export function parseSubmission(
   let blocked = false;
   if (rows.length > 0)
     for (const col of INTAKE_SPEC.columns) {
-      if (located.columns[col.key] === undefined && (EXPECTED_KEYS as readonly string[]).includes(col.key))
+      if (located.columns[col.key] === undefined && expected.includes(col.key))
         problems.splice(fileProblemCount(problems), 0, {
           severity: 'warning',
           sourceRow: null,
@@ -302,6 +338,39 @@ export function parseSubmission(
     blocked = true;
   }
   return { headerRow, columns, keys, rows, otherUnitRows, problems, blocked };
+}
+
+/** Words that open the signature block of a list (compared without diacritics, lower case). */
+const SIGNATURE =
+  /^(nguoi lap( bieu)?|thu truong( don vi)?|xac nhan( cua)?|ky ten|(tm|kt|tl|tuq)\.? |chu tich|truong ban|noi nhan)|ngay \S{0,4} thang \S{0,4} nam/;
+
+/** What makes a row a delegate's: a readable ethnic group, birth year, gender or type. */
+const DELEGATE_DATA: Record<string, (v: unknown) => boolean> = {
+  ethnic: (v) => matchEthnicGroup(v) !== null,
+  birthYear: (v) => {
+    const r = parseYear(v);
+    return r.ok && r.value !== null;
+  },
+  gender: (v) => {
+    const r = parseGender(v);
+    return r.ok && r.value !== null;
+  },
+  kind: (v) => {
+    const r = parseDelegateKind(v);
+    return r.ok && r.value !== null;
+  },
+};
+
+/**
+ * A row whose text opens a signature block (the signature often sits in the right-hand columns, so a
+ * data column may hold it) and that has no readable delegate data.
+ */
+function isSignatureRow(cells: readonly CellValue[], columns: Partial<Record<string, number>>): boolean {
+  if (!cells.some((c) => typeof c === 'string' && SIGNATURE.test(stripDiacritics(foldKey(c))))) return false;
+  return Object.entries(DELEGATE_DATA).every(([key, readable]) => {
+    const at = columns[key];
+    return at === undefined || isBlank(cells[at]) || !readable(cells[at]);
+  });
 }
 
 /** Where the next file-level problem goes: after those already about the whole file, before the rows'. */

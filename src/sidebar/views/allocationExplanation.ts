@@ -6,12 +6,16 @@
  * 3,000 units stay readable at 300 px. A failed allocation shows nothing here: its message alone says why.
  */
 import type { AllocationResultDto, AllocationRowDto } from '../../rpc/contract';
-import { barChart } from '../charts';
+import { barChart, cutLabel } from '../charts';
 import { type Child, h } from '../dom';
 import { CHARTS, type Strings } from '../i18n';
 
 /** One unit of the chart: an allocation row, or a row of `Phân bổ` as compositionSummary reads it (no quota). */
-export type ChartUnit = Pick<AllocationRowDto, 'code' | 'name' | 'final'> & { quota?: number };
+export type ChartUnit = Pick<AllocationRowDto, 'code' | 'name' | 'final'> & {
+  quota?: number;
+  /** Số chính thức holds text that is not a number: shown as typed, no bar, in no sum. */
+  typed?: string;
+};
 
 /** The allocation as bars: one per unit, its final number (Số chính thức), by name, in the table's order. */
 export function allocationChart(rows: readonly ChartUnit[]): HTMLElement | null {
@@ -20,20 +24,38 @@ export function allocationChart(rows: readonly ChartUnit[]): HTMLElement | null 
   let most: ChartUnit | null = null;
   let least: ChartUnit | null = null;
   let total = 0;
+  let typed = 0;
   for (const row of rows) {
+    if (row.typed !== undefined) {
+      typed++;
+      continue;
+    }
     total += row.final;
     if (!most || row.final > most.final) most = row;
     if (!least || row.final < least.final) least = row;
   }
   const person = (r: ChartUnit | null) => (r ? { name: r.name || r.code, seats: r.final } : null);
   const chart = barChart(
-    rows.map((r) => ({
-      label: r.name || r.code,
-      value: r.final,
-      key: r.code,
-      title: c.allocationUnitTitle(r.name || r.code, r.final, r.quota),
-    })),
-    { title: c.allocationTitle, summary: c.allocationSummary(rows.length, total, person(most), person(least)) },
+    rows.map((r) =>
+      r.typed === undefined
+        ? {
+            label: r.name || r.code,
+            value: r.final,
+            key: r.code,
+            title: c.allocationUnitTitle(r.name || r.code, r.final, r.quota),
+          }
+        : {
+            label: r.name || r.code,
+            value: Number.NaN,
+            valueText: cutLabel(r.typed, 14),
+            key: r.code,
+            title: c.allocationTypedTitle(r.name || r.code, r.typed),
+          },
+    ),
+    {
+      title: c.allocationTitle,
+      summary: c.allocationSummary(rows.length, total, person(most), person(least)) + c.allocationTyped(typed),
+    },
     { valueWidth: 40, rowHeight: 28 },
   );
   return h(

@@ -23,7 +23,14 @@ function chartFigure(kind: string, caption: string, chart: Element, note?: Child
 
 /** The allocation as `Phân bổ` holds it (Số chính thức), whenever there is one: the same bars as after allocating. */
 function allocationOfSheet(s: CompositionSummaryDto): HTMLElement | null {
-  const chart = allocationChart((s.allocation ?? []).map((r) => ({ code: r.code, name: r.name, final: r.seats })));
+  const chart = allocationChart(
+    (s.allocation ?? []).map((r) => ({
+      code: r.code,
+      name: r.name,
+      final: r.seats,
+      ...(r.typed === undefined ? {} : { typed: r.typed }),
+    })),
+  );
   return (
     chart && h('div', { class: 'composition-allocation' }, h('p', { class: 'muted' }, CHARTS.allocationOfSheet), chart)
   );
@@ -101,7 +108,16 @@ export function compositionCharts(s: CompositionSummaryDto): HTMLElement {
         decimals,
         ...(minimum === null ? {} : { minimumLabel: c.womenMinimum(minimum, decimals) }),
       }),
-      s.genderUnknown > 0 ? h('p', { class: 'muted chart-note' }, c.genderUnknown(s.genderUnknown)) : null,
+      // The verdict in words, not by colour alone (lost in high-contrast mode, unseen by some readers).
+      minimum === null && s.genderUnknown === 0
+        ? null
+        : h(
+            'p',
+            { class: 'chart-note', 'data-verdict': below === null ? 'unknown' : below ? 'below' : 'met' },
+            minimum === null ? null : h('strong', null, c.womenVerdict(below)),
+            minimum !== null && s.genderUnknown > 0 ? ' ' : null,
+            s.genderUnknown > 0 ? h('span', { class: 'muted' }, c.genderUnknown(s.genderUnknown)) : null,
+          ),
     ),
     ages.length > 0
       ? chartFigure('ages', c.agesTitle, barChart(ages, { title: c.agesTitle, summary: c.agesSummary(s.ageBands) }))

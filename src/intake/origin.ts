@@ -1,0 +1,36 @@
+/**
+ * Which unit a returned file says it belongs to: the form the dialog made names its unit in a title
+ * line ("Đơn vị (xã, phường): Xã Ea Tân") and in its file name ("Danh sách đại biểu - Xã Ea Tân.xlsx",
+ * or "… (1).xlsx" when the browser saved a second copy). The dialog warns when that unit is not the one
+ * the officer chose, before unit A's list is replaced by unit B's.
+ */
+import { foldKey } from '../domain/text';
+import type { IntakeForm, SubmissionCell } from '../rpc/contract';
+import { t } from './i18n';
+
+/** The unit a file names: by a title line (its 1-based row) or by its file name (row null). */
+export interface FileOrigin {
+  form: IntakeForm;
+  row: number | null;
+}
+
+/** Rows searched for the title line (the form's header is within the first 10 rows). */
+const TITLE_ROWS = 10;
+
+export function fileOrigin(
+  table: readonly (readonly SubmissionCell[])[],
+  fileName: string,
+  forms: readonly IntakeForm[],
+): FileOrigin | null {
+  const titles = new Map(forms.map((f) => [foldKey(t.formUnit(f.unitWord, f.unit.name)), f]));
+  for (let r = 0; r < Math.min(TITLE_ROWS, table.length); r++) {
+    for (const cell of table[r] ?? []) {
+      if (typeof cell !== 'string') continue;
+      const form = titles.get(foldKey(cell));
+      if (form) return { form, row: r + 1 };
+    }
+  }
+  const base = foldKey(fileName.replace(/(?:\s*\(\d+\))?\.[^.]*$/, ''));
+  const form = forms.find((f) => foldKey(f.fileName.replace(/\.xlsx$/i, '')) === base);
+  return form ? { form, row: null } : null;
+}

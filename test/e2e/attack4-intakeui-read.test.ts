@@ -1,0 +1,250 @@
+/**
+ * Attack on the intake dialog's readers (src/intake/read.ts, origin.ts) with files as units and
+ * officers really send them, in Node with the exceljs and papaparse the dialog inlines:
+ * Excel's "Unicode Text" (UTF-16), a CSV saved under .xlsx, an old .xls / password-protected workbook,
+ * a corrupt zip, a sheet of notes added before the list, codes and phones kept by a "00000" format,
+ * a stray cell far below the list, pasted names with quotes, the form re-saved with typed values, and
+ * the unit a file names (title line, file name) for the A-vs-B check.
+ */
+import ExcelJS from 'exceljs';
+import { buildFormWorkbook } from '../../src/intake/form';
+import { fileOrigin } from '../../src/intake/origin';
+import { type ChosenFile, decodeCsv, knownHeaders, readFile, readPasted, readXlsx } from '../../src/intake/read';
+import type { IntakeForm } from '../../src/rpc/contract';
+
+const bytesOf = (b: ArrayBuffer | Buffer | Uint8Array): ArrayBuffer => {
+  const u = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  return u.slice().buffer;
+};
+
+async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const file = (name: string, bytes: ArrayBuffer): ChosenFile => ({
+  name,
+  size: bytes.byteLength,
+  arrayBuffer: async () => bytes,
+});
+
+const KNOWN = knownHeaders(['Họ và tên', 'Dân tộc', 'Giới tính', 'Năm sinh', 'Điện thoại', 'Mã đơn vị']);
+
+function form(code: string, name: string): IntakeForm {
+  return {
+    unit: { code, name },
+    province: 'Lạng Sơn',
+    unitWord: 'xã, phường',
+    round: 'IV',
+    year: 2024,
+    seats: 5,
+    guests: null,
+    ethnicGroups: ['Tày', 'Nùng'],
+    deadline: '',
+    columns: [
+      { header: 'Họ và tên', key: 'name', required: true, kind: 'text' },
+      { header: 'Dân tộc', key: 'ethnic', required: true, kind: 'text', choices: ['Tày', 'Nùng', 'Kinh'] },
+      { header: 'Giới tính', key: 'gender', required: true, kind: 'text', choices: ['Nam', 'Nữ'] },
+      { header: 'Năm sinh', key: 'birthYear', required: false, kind: 'year' },
+      { header: 'Ngày sinh', key: 'birthDate', required: false, kind: 'date' },
+      { header: 'Mã đơn vị', key: 'unit', required: false, kind: 'text' },
+      { header: 'Điện thoại', key: 'phone', required: false, kind: 'text' },
+    ],
+    instructions: ['Điền mỗi đại biểu một dòng.'],
+    fileName: `Danh sách đại biểu - ${name}.xlsx`,
+  };
+}
+
+describe('CSV and text files the way Excel saves them', () => {
+  const text = 'Họ và tên\tDân tộc\r\nHoàng Thị Mây\tTày\r\n';
+  const expected = [
+    ['Họ và tên', 'Dân tộc'],
+    ['Hoàng Thị Mây', 'Tày'],
+  ];
+
+  test('Excel "Unicode Text" (UTF-16 LE with its mark) is read as text, not as Windows-1258 garbage', () => {
+    const bytes = bytesOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = readFile({} as never, file('danh sach.txt', bytes));
+    return expect(r).resolves.toEqual({ ok: true, table: expected, note: 'Đã đọc 2 dòng.' });
+  });
+
+  test('UTF-16 BE with its mark, and UTF-16 LE without one', () => {
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decodeCsv(bytesOf(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).text).toBe(text);
+    expect(decodeCsv(bytesOf(Buffer.from(text, 'utf16le')))).toEqual({ text, legacy: false });
+  });
+
+  test('UTF-8 without a mark and Windows-1258 (decomposed tones) both come out NFC', async () => {
+    const utf8 = await readFile(
+      {} as never,
+      file('a.csv', bytesOf(Buffer.from('Họ và tên;Dân tộc\nLò Văn Đức;Thái\n'))),
+    );
+    expect(utf8).toMatchObject({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['Lò Văn Đức', 'Thái'],
+      ],
+    });
+    // "Hoàng;Tày" in Windows-1258: "à" is a + combining grave (0xCC).
+    const cp1258 = Buffer.from([0x48, 0x6f, 0x61, 0xcc, 0x6e, 0x67, 0x3b, 0x54, 0xe0, 0x79, 0x0d, 0x0a]);
+    const r = await readFile({} as never, file('b.csv', bytesOf(cp1258)));
+    expect(r).toMatchObject({ ok: true, table: [['Hoàng', 'Tày']] });
+  });
+
+  test('a CSV saved with an .xlsx name is read as the CSV it is, and says so', async () => {
+    const bytes = bytesOf(Buffer.from('Họ và tên;Dân tộc\r\nA;Tày\r\n'));
+    const r = await readFile(ExcelJS, file('DS xã A.xlsx', bytes), KNOWN);
+    expect(r).toEqual({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['A', 'Tày'],
+      ],
+      note: 'Tệp "DS xã A.xlsx" thực chất là tệp văn bản (CSV), đã đọc như tệp CSV. Đã đọc 2 dòng.',
+    });
+  });
+
+  test('an old .xls or a workbook with a password to open (OLE) gets a message saying what to do', async () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (const name of ['DS.xls', 'DS có mật khẩu.xlsx']) {
+      const r = await readFile(ExcelJS, file(name, ole.slice().buffer));
+      expect(r).toEqual({
+        ok: false,
+        message: `Không đọc được tệp "${name}": tệp Excel cũ (.xls) hoặc tệp có mật khẩu mở. Hãy mở tệp bằng Excel, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .xlsx rồi thử lại.`,
+      });
+    }
+  });
+
+  test('a corrupt zip and an HTML table named .xls are refused naming the file; an empty file too', async () => {
+    const good = Buffer.from(
+      await xlsx((wb) => {
+        wb.addWorksheet('S').getCell('A1').value = 'x';
+      }),
+    );
+    const cut = await readFile(ExcelJS, file('hỏng.xlsx', bytesOf(good.subarray(0, good.length >> 1))));
+    expect(cut).toMatchObject({ ok: false, message: expect.stringContaining('"hỏng.xlsx": tệp hỏng') });
+    const html = await readFile(
+      ExcelJS,
+      file('xuat.xls', bytesOf(Buffer.from('<html><table><tr><td>A</td></tr></table>'))),
+    );
+    expect(html).toMatchObject({ ok: false, message: expect.stringContaining('"xuat.xls"') });
+    expect(await readFile(ExcelJS, file('rong.csv', new ArrayBuffer(0)))).toEqual({
+      ok: false,
+      message: 'Tệp "rong.csv" không có dữ liệu.',
+    });
+  });
+});
+
+describe('workbooks as units re-save them', () => {
+  test('a sheet of notes the unit added before the list: the sheet with the form’s headers is read', async () => {
+    const bytes = await xlsx((wb) => {
+      wb.addWorksheet('Ghi chú').getCell('A1').value = 'Đã gửi lúc 9h';
+      const s = wb.addWorksheet('Danh sách');
+      s.getRow(3).values = ['Họ và tên *', 'Dân tộc', 'Giới tính'];
+      s.getRow(4).values = ['Nông Thị Xuân', 'Tày', 'Nữ'];
+    });
+    const r = await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN);
+    expect(r).toEqual({
+      ok: true,
+      table: [[], [], ['Họ và tên *', 'Dân tộc', 'Giới tính'], ['Nông Thị Xuân', 'Tày', 'Nữ']],
+      note: 'Đã đọc trang tính "Danh sách" (4 dòng).',
+    });
+  });
+
+  test('a number shown through "00000" / "0000000000" comes back as the text shown (code 06100, phone 0912…)', async () => {
+    const bytes = await xlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.getRow(1).values = ['Họ và tên', 'Mã đơn vị', 'Điện thoại', 'Năm sinh'];
+      s.getRow(2).values = ['A', 6100, 912345678, 1980];
+      s.getCell('B2').numFmt = '00000';
+      s.getCell('C2').numFmt = '0000000000';
+    });
+    const r = await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN);
+    expect(r).toMatchObject({ ok: true, table: [expect.anything(), ['A', '06100', '0912345678', 1980]] });
+  });
+
+  test('a stray blank cell far below the list costs nothing and is not "too large"', async () => {
+    const bytes = await xlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+      s.getRow(2).values = ['A', 'Tày'];
+      s.getCell('T400000').value = ' ';
+    });
+    const r = await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN);
+    expect(r).toMatchObject({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['A', 'Tày'],
+      ],
+    });
+  });
+
+  test('the form re-saved with typed values: text in dropdown cells, dates as text, phone with its 0, no list sheet', async () => {
+    const f = form('06100', 'Xã "Tân" </script>');
+    const wb = buildFormWorkbook(ExcelJS, f);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    let header = 0;
+    ws.eachRow((row, r) => {
+      if (!header && row.getCell(1).value === 'Họ và tên *') header = r;
+    });
+    expect(header).toBeGreaterThan(0);
+    expect(header).toBeLessThanOrEqual(10);
+    ws.getRow(header + 1).values = ['Lò Thị B', 'Tày (Thổ)', 'nữ', 1985, '05/03/1985', '06100', '0912345678'];
+    ws.getCell(header + 2, 1).value = { formula: 'UPPER("a")', result: 'A' };
+    ws.getCell(header + 2, 2).value = { error: '#REF!' };
+    const lists = wb.getWorksheet('Danh mục');
+    if (lists) wb.removeWorksheet(lists.id);
+    const r = await readXlsx(ExcelJS, bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'f.xlsx', KNOWN);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.table[header]).toEqual(['Lò Thị B', 'Tày (Thổ)', 'nữ', 1985, '05/03/1985', '06100', '0912345678']);
+    expect(r.table[header + 1]).toEqual(['A']);
+    // The title names the unit as the officer typed it.
+    expect(r.table.flat()).toContain('Đơn vị (xã, phường): Xã "Tân" </script>');
+  });
+});
+
+describe('pasted rows', () => {
+  test('a name with quotes ("Bé" Hoàng) is kept and the rows after it are not swallowed; Windows line ends, trailing tabs', () => {
+    expect(readPasted('Họ và tên\tDân tộc\t\r\n"Bé" Hoàng Văn A\tTày\t\t\r\nLò Văn B\tThái\r\n')).toEqual({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['"Bé" Hoàng Văn A', 'Tày'],
+        ['Lò Văn B', 'Thái'],
+      ],
+      note: 'Đã đọc 3 dòng.',
+    });
+  });
+
+  test('a cell holding a line end comes quoted (quotes doubled) and is one cell; a bare \\r ends a row', () => {
+    const r = readPasted('Họ và tên\tChức vụ\nA\t"Bí thư ""chi bộ""\nthôn 3"\rB\tx');
+    expect(r).toMatchObject({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Chức vụ'],
+        ['A', 'Bí thư "chi bộ"\nthôn 3'],
+        ['B', 'x'],
+      ],
+    });
+  });
+});
+
+describe('the unit a file names', () => {
+  const forms = [form('A01', 'Xã Tân Đoàn'), form('A02', 'Xã Tràng Phái')];
+
+  test('by the title line of the form the dialog made (its row), else by the form’s file name (a second copy too)', async () => {
+    const wb = buildFormWorkbook(ExcelJS, forms[1] as IntakeForm);
+    const r = await readXlsx(ExcelJS, bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx', KNOWN);
+    if (!r.ok) throw new Error(r.message);
+    expect(fileOrigin(r.table, 'x.xlsx', forms)).toEqual({ form: forms[1], row: 3 });
+    expect(fileOrigin([['Họ và tên']], 'Danh sách đại biểu - Xã Tân Đoàn (1).xlsx', forms)).toEqual({
+      form: forms[0],
+      row: null,
+    });
+    expect(fileOrigin([['Họ và tên']], 'danh sach.csv', forms)).toBeNull();
+  });
+});
