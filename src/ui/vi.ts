@@ -915,6 +915,10 @@ export const COMPOSITION_REPORT = {
   partyUnreadable: (sheet: string, cells: readonly string[]) =>
     `Trang "${sheet}" có ${cells.length} ô "Đảng viên" không ghi rõ có hay không, báo cáo sẽ không tính là đảng viên: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
+  guestDuplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
+    `Trang "${sheet}" dòng ${row}: khách mời "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, số khách mời sẽ bị tính thừa.`,
+  badYear: (sheet: string, cell: string, problem: string) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Năm" tổ chức Đại hội) chưa đọc được: ${problem}`,
   noYear: (sheet: string, cell: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
   badAgeBands: (sheet: string, cell: string, text: string) =>

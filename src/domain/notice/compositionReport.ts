@@ -19,6 +19,7 @@ import { a1 } from '../problem';
 import type { DelegateRecord } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
+import { personNameKey } from '../text';
 import { type CellValue, cellText } from '../values';
 import { roman } from './delegateList';
 import { congressName, type FrameInput, frame, para, table } from './frame';
@@ -240,9 +241,13 @@ export function blankFieldChecks(records: readonly DelegateRecord[]): string[] {
     ['ethnic', 'dân tộc'],
     ['gender', 'giới tính'],
     ['birthYear', 'năm sinh'],
+    ['category', 'thành phần'],
   ] as const;
   for (const [field, what] of fields) {
-    const blank = counted.filter((d) => d.data[field] === null || d.data[field] === undefined || d.data[field] === '');
+    const blank = counted.filter((d) => {
+      const v = d.data[field];
+      return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    });
     if (blank.length === 0) continue;
     const cells = blank.map((d) => DM.cell(d.cells[field] ?? `dòng ${d.row}`, `${what} trống`));
     out.push(L.blank(SHEETS.delegates.name, what, blank.length, cells));
@@ -276,4 +281,29 @@ export function partyChecks(
     .filter((d) => parseMembership(grid[d.row - 1]?.[column], 'partyMember') === null)
     .map((d) => DM.cell(a1(d.row, column + 1), `"${cellText(grid[d.row - 1]?.[column] ?? '')}"`));
   return bad.length ? [L.partyUnreadable(SHEETS.delegates.name, bad)] : [];
+}
+
+/**
+ * Guests listed again (the same name and birth year) as an official delegate or as another guest:
+ * the guests line would count the person twice, so a check before generating, naming both rows.
+ * (Official delegates listed twice are duplicateChecks' own.)
+ */
+export function guestDuplicateChecks(records: readonly DelegateRecord[]): string[] {
+  const listed = records
+    .filter((d) => d.data.kind && d.data.name?.trim() && d.data.birthYear !== null)
+    .sort((a, b) => a.row - b.row);
+  const keyOf = (d: DelegateRecord) => `${personNameKey(d.data.name ?? '')}\u0000${d.data.birthYear}`;
+  const first = new Map<string, number>();
+  for (const d of listed) if (d.data.kind !== 'guest' && !first.has(keyOf(d))) first.set(keyOf(d), d.row);
+  const out: string[] = [];
+  for (const d of listed) {
+    if (d.data.kind !== 'guest') continue;
+    const row = first.get(keyOf(d));
+    if (row === undefined) first.set(keyOf(d), d.row);
+    else
+      out.push(
+        L.guestDuplicate(SHEETS.delegates.name, d.row, (d.data.name ?? '').trim(), d.data.birthYear as number, row),
+      );
+  }
+  return out;
 }
