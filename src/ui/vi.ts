@@ -850,6 +850,10 @@ export const STATISTICS_LABELS = {
     `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
   noDelegateSheet:
     'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+  changedByHand: (sheet: string, where: string) =>
+    `Trang ${sheet} đã được sửa tay sau lần cập nhật trước (${where}). Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật, nên chưa ghi gì để phần đã nhập không bị mất. Hãy chép phần cần giữ sang trang khác, rồi xoá trang ${sheet} và chạy lại "Cập nhật trang Thống kê": tiện ích sẽ tạo lại trang với số liệu mới.`,
+  protection:
+    'Trang do tiện ích Trợ lý Đại hội DTTS ghi lại toàn bộ mỗi lần "Cập nhật trang Thống kê": không nhập số liệu vào đây.',
 } as const;
 
 /** Báo cáo cơ cấu, thành phần đại biểu (generateNotice 'bao-cao-co-cau'): the document's text and its refusals. */
