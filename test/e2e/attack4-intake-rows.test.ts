@@ -161,3 +161,33 @@ test('a record sheet renamed to a look-alike ("TIẾP NHẬN DANH SÁCH ") still
   expect(ss.getSheetByName('Tiếp nhận danh sách')).toBeNull();
   expect(sent()).toBe(2);
 });
+
+describe('two officers take two units’ lists', () => {
+  const list = (names: string[]): SubmissionCell[][] => [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ...names.map((n, i) => [n, 1970 + i, 'Tày', 'Chính thức'] as SubmissionCell[]),
+  ];
+  test('both previewed first, then both confirmed: each unit’s rows are its list, wherever the other moved them', () => {
+    const { ss, sheet } = workbook();
+    const a = new Runtime({ spreadsheet: ss, now: NOW });
+    const b = new Runtime({ spreadsheet: ss, now: NOW });
+    const name = header(sheet).indexOf('Họ và tên') + 1;
+    const namesOf = (code: string) => rowsOf(sheet, code).map((r) => String(sheet.getRange(r, name).getValue()));
+    const others = namesOf('TPLS');
+    const hlList = list(['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C']);
+    const clList = list(['Hoàng Văn D']);
+    const codes = ['HL', 'CL'];
+    const pa = importSubmission(a, codes[0] as string, hlList, { fileName: 'hl.xlsx' }) as SubmissionPreviewDto;
+    const pb = importSubmission(b, codes[1] as string, clList, { fileName: 'cl.xlsx' }) as SubmissionPreviewDto;
+    expect(pa.ok && pb.ok).toBe(true);
+    const ra = importSubmission(a, 'HL', hlList, { fileName: 'hl.xlsx', mode: 'replace', expect: pa.expect });
+    expect(ra.ok).toBe(true);
+    // B confirms the preview it saw: the HL rows above CL's moved, CL's own rows and the file did not.
+    const rb = importSubmission(b, 'CL', clList, { fileName: 'cl.xlsx', mode: 'replace', expect: pb.expect });
+    expect(rb.message).not.toMatch(/xem trước lại/);
+    expect(rb.ok).toBe(true);
+    expect(namesOf('HL')).toEqual(['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C']);
+    expect(namesOf('CL')).toEqual(['Hoàng Văn D']);
+    expect(namesOf('TPLS')).toEqual(others);
+  });
+});
