@@ -9,6 +9,8 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { MARK_COLORS } from '../../src/domain/marks';
 import type { SubmissionCell, SubmissionDto, SubmissionPreviewDto } from '../../src/rpc/contract';
+import { sample, writes } from '../trust/faults';
+import { diff, snapshot } from '../trust/snapshot';
 
 const NOW = '2024-06-10T09:00:00+07:00';
 
@@ -190,4 +192,53 @@ describe('two officers take two units’ lists', () => {
     expect(namesOf('CL')).toEqual(['Hoàng Văn D']);
     expect(namesOf('TPLS')).toEqual(others);
   });
+});
+
+test('fault sweep over a replace under a marked row: whichever write fails, the workbook is as before or the message names the sheet', () => {
+  const fresh = () => {
+    const { ss, rt, sheet } = workbook();
+    const h = header(sheet);
+    const hl = rowsOf(sheet, 'HL');
+    const last = hl[hl.length - 1] as number;
+    sheet.getRange(last, h.indexOf('Năm sinh') + 1).setValue('19x0');
+    runBundle(rt, 'validateAll');
+    return { ss, rt: new Runtime({ spreadsheet: ss, now: NOW }) };
+  };
+  const table: SubmissionCell[][] = [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+    ['Người Mới Hai', 1992, 'Nùng', 'Chính thức'],
+  ];
+  const clean = fresh();
+  const before = snapshot(clean.ss);
+  const counted = runBundle(clean.rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }]);
+  expect((counted.result as SubmissionDto).ok).toBe(true);
+  const keys = writes(counted.calls);
+  expect(keys.map(([k]) => k)).toEqual(expect.arrayContaining(['RangeList.setBackground']));
+  const findings: string[] = [];
+  let failed = 0;
+  for (const [key, count] of keys) {
+    for (const n of sample(key, count)) {
+      const { ss, rt } = fresh();
+      rt.failOn(key, { after: n });
+      let message = '';
+      try {
+        const r = runBundle(rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }])
+          .result as SubmissionDto;
+        if (r.ok) continue;
+        message = r.message;
+      } catch (e) {
+        message = e instanceof Error ? e.message : String(e);
+      }
+      failed++;
+      const left = diff(before, snapshot(ss));
+      if (message === '') findings.push(`${key}#${n}: failed without a message`);
+      if (left.length > 0 && !/Đại biểu/.test(message))
+        findings.push(`${key}#${n}: changed without naming the sheet: ${message}`);
+      if (/chưa có gì thay đổi/i.test(message) && left.length > 0)
+        findings.push(`${key}#${n}: says unchanged but changed`);
+    }
+  }
+  expect(failed).toBeGreaterThan(3);
+  expect(findings).toEqual([]);
 });
