@@ -96,7 +96,12 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
     await confirm.click();
     await dialog.locator('[data-intake="done"]').waitFor({ timeout: 30_000 });
     expect(JSON.stringify(aRows())).toBe(aBefore);
-    await dialog.locator('[data-action="close"]').click();
+    // "Nhận danh sách đơn vị khác": back to choosing a unit and a file, nothing carried over.
+    await dialog.locator('[data-action="next-unit"]').click();
+    expect(await dialog.locator('#intake-unit').inputValue()).toBe('');
+    expect(await dialog.locator('#intake-file').isEnabled()).toBe(true);
+    expect(await dialog.locator('[data-intake="done"]').count()).toBe(0);
+    await s.page.locator('#addin-dialog-close').click();
     await s.page.locator('#addin-dialog[open]').waitFor({ state: 'hidden', timeout: 10_000 });
 
     // Back to the sidebar with the mouse only: the count of units that have sent is read again.
