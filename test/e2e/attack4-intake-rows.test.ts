@@ -242,3 +242,32 @@ test('fault sweep over a replace under a marked row: whichever write fails, the 
   expect(failed).toBeGreaterThan(3);
   expect(findings).toEqual([]);
 });
+
+test('cells merged over another unit’s rows between the unit’s rows do not stop the replace and stay over those rows', () => {
+  const { rt, sheet } = workbook();
+  const h = header(sheet);
+  const name = h.indexOf('Họ và tên') + 1;
+  const hl = rowsOf(sheet, 'HL');
+  const own = h.length + 1;
+  let start = 0;
+  for (let r = (hl[0] as number) + 1; r < (hl[hl.length - 1] as number); r++) {
+    if (!hl.includes(r) && !hl.includes(r + 1) && r + 1 < (hl[hl.length - 1] as number)) {
+      start = r;
+      break;
+    }
+  }
+  expect(start).toBeGreaterThan(0);
+  const people = [sheet.getRange(start, name).getValue(), sheet.getRange(start + 1, name).getValue()];
+  sheet.getRange(start, own, 2, 1).merge();
+  sheet.getRange(start, own).setValue('Ghi chú chung');
+  const r = replace(rt, 'HL', [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ]);
+  expect(r.written?.rows).toBe(1);
+  const merged = sheet.getRange(1, own, sheet.getMaxRows(), 1).getMergedRanges();
+  expect(merged).toHaveLength(1);
+  const at = (merged[0] as ReturnType<LocalSheet['getRange']>).getRow();
+  expect([sheet.getRange(at, name).getValue(), sheet.getRange(at + 1, name).getValue()]).toEqual(people);
+  expect(sheet.getRange(at, own).getValue()).toBe('Ghi chú chung');
+});
