@@ -271,3 +271,26 @@ test('cells merged over another unit’s rows between the unit’s rows do not s
   expect([sheet.getRange(at, name).getValue(), sheet.getRange(at + 1, name).getValue()]).toEqual(people);
   expect(sheet.getRange(at, own).getValue()).toBe('Ghi chú chung');
 });
+
+test('a record sheet renamed to another name is no longer counted (the progress says which sheet counts); the next list starts a new one', () => {
+  const { ss, rt } = workbook();
+  const one: SubmissionCell[][] = [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ];
+  replace(rt, 'HL', one);
+  ss.getSheetByName('Tiếp nhận danh sách')?.setName('Đã nhận (lưu)');
+  const submitted = () =>
+    (
+      runBundle(new Runtime({ spreadsheet: ss, now: NOW }), 'progressSummary').result as {
+        milestones: { key: string; sentence: string; note?: string }[];
+      }
+    ).milestones.find((m) => m.key === 'submitted');
+  const after = submitted();
+  expect(after?.sentence).toMatch(/^0\//);
+  expect(after?.note).toContain('"Tiếp nhận danh sách"');
+  replace(new Runtime({ spreadsheet: ss, now: NOW }), 'HL', one);
+  expect(ss.getSheetByName('Tiếp nhận danh sách')?.getLastRow()).toBe(2);
+  expect(submitted()?.sentence).toMatch(/^1\//);
+  expect(ss.getSheetByName('Đã nhận (lưu)')?.getLastRow()).toBe(2);
+});
