@@ -294,3 +294,32 @@ test('a record sheet renamed to another name is no longer counted (the progress 
   expect(submitted()?.sentence).toMatch(/^1\//);
   expect(ss.getSheetByName('Đã nhận (lưu)')?.getLastRow()).toBe(2);
 });
+
+test('a mark below the unit’s rows, moved far by the rows a replace inserts and deletes, is still cleared once fixed', () => {
+  const { rt, sheet } = workbook();
+  const h = header(sheet);
+  const col = (n: string) => h.indexOf(n) + 1;
+  const values = sheet.getDataRange().getValues();
+  const unit = 'TPLS';
+  const last = Math.max(...rowsOf(sheet, unit));
+  const below = values.findIndex((r, i) => i + 1 > last && r[col('Mã đơn vị') - 1] !== '') + 1;
+  expect(below).toBeGreaterThan(0);
+  const who = String(sheet.getRange(below, col('Họ và tên')).getValue());
+  const year = sheet.getRange(below, col('Năm sinh')).getValue();
+  sheet.getRange(below, col('Năm sinh')).setValue('19x0');
+  runBundle(rt, 'validateAll');
+  expect(MARKS).toContain(sheet.getRange(below, col('Năm sinh')).getBackground());
+  const list: SubmissionCell[][] = [['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu']];
+  for (let i = 0; i < 80; i++) list.push([`Người Mới ${i}`, 1960 + (i % 40), 'Tày', 'Chính thức']);
+  replace(new Runtime({ spreadsheet: sheet.spreadsheet, now: NOW }), unit, list);
+  const moved =
+    sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[col('Họ và tên') - 1] === who) + 1;
+  expect(moved).toBeGreaterThan(below + 50);
+  sheet.getRange(moved, col('Năm sinh')).setValue(year);
+  runBundle(new Runtime({ spreadsheet: sheet.spreadsheet, now: NOW }), 'validateAll');
+  expect(MARKS).not.toContain(sheet.getRange(moved, col('Năm sinh')).getBackground());
+  expect(sheet.getRange(moved, col('Năm sinh')).getNote()).toBe('');
+});
