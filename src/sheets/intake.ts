@@ -211,7 +211,11 @@ export function runImportSubmission(
       const merged = mergesInTheWay(plan);
       if (merged) return { ok: false, message: merged };
       const record = readRecordSheet(ss);
-      if (record.foreign) return { ok: false, message: M.notOwnSheet(record.foreign) };
+      if (record.foreign)
+        return {
+          ok: false,
+          message: M.notOwnSheet(record.foreign, SHEETS.submissions.columns.map((c) => c.header).join(' | ')),
+        };
       const today = todayIso(now, plan.tz);
       const written = writeAll(M.writeWhat, (batch) => {
         const result = replaceRows(batch, plan, fileName, today);

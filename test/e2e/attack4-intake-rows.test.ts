@@ -323,3 +323,28 @@ test('a mark below the unit’s rows, moved far by the rows a replace inserts an
   expect(MARKS).not.toContain(sheet.getRange(moved, col('Năm sinh')).getBackground());
   expect(sheet.getRange(moved, col('Năm sinh')).getNote()).toBe('');
 });
+
+test('`Tiếp nhận danh sách` edited by hand: a column inserted before the record is refused with the header it must have; a note column after it is fine', () => {
+  const { ss, rt } = workbook();
+  const one: SubmissionCell[][] = [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ];
+  replace(rt, 'HL', one);
+  const record = ss.getSheetByName('Tiếp nhận danh sách');
+  if (!record) throw new Error('no record');
+  // A note column after the record's columns, and a note typed in it.
+  record.getRange(1, 9, 2, 1).setValues([['Ghi chú'], ['Đã gọi điện nhắc']]);
+  replace(new Runtime({ spreadsheet: ss, now: NOW }), 'CL', one);
+  expect(record.getLastRow()).toBe(3);
+  expect(record.getRange(2, 9).getValue()).toBe('Đã gọi điện nhắc');
+  // A column inserted in front: the record's header is no longer where it must be.
+  record.insertColumnBefore(1);
+  record.getRange(1, 1).setValue('STT');
+  const before = record.getDataRange().getValues();
+  const r = importSubmission(new Runtime({ spreadsheet: ss, now: NOW }), 'HL', one, { mode: 'replace' });
+  expect(r.ok).toBe(false);
+  expect(r.message).toContain('Mã đơn vị | Tên đơn vị | Tệp | Ngày nhận');
+  expect(r.message).toContain('chưa có gì thay đổi');
+  expect(record.getDataRange().getValues()).toEqual(before);
+});
