@@ -19,7 +19,15 @@ import type { SubmissionCell } from '../rpc/contract';
 import { LIMITS, MAX_FILE_BYTES, MAX_SCAN_CELLS, t } from './i18n';
 
 /** What was read, or why nothing was. */
-export type ReadResult = { ok: true; table: SubmissionCell[][]; note: string } | { ok: false; message: string };
+export type ReadResult =
+  | {
+      ok: true;
+      table: SubmissionCell[][];
+      note: string;
+      /** Rows to check with the unit: hidden (filtered out) or struck through, which are read all the same. */
+      caution?: string;
+    }
+  | { ok: false; message: string };
 
 /** The exceljs module, for reading. */
 export interface ExcelReader {
@@ -161,11 +169,14 @@ export async function readXlsx(
   if (!sheet) return { ok: false, message: t.emptyFile(fileName) };
   // Only the cells the file holds are visited (a stray cell far below costs nothing).
   const sparse: SubmissionCell[][] = [];
+  const hiddenRows: number[] = [];
+  const struckRows: number[] = [];
   let visited = 0;
   let tooMany = false;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     if (tooMany) return;
     const values: SubmissionCell[] = [];
+    let struck = false;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (++visited > MAX_SCAN_CELLS) tooMany = true;
       // A merged block's other cells repeat its value in exceljs: keep it once (a title across the
@@ -174,8 +185,13 @@ export async function readXlsx(
       if (cell.isMerged && cell.master !== cell && !fillsDown(sheet, cell, known)) return;
       const value = cellValue(cell.value);
       values[c - 1] = typeof value === 'number' ? zeroPadded(value, cell.numFmt) : value;
+      if (!isBlankCell(value) && isStruck(cell)) struck = true;
     });
     sparse[r - 1] = values;
+    if (values.some((v) => !isBlankCell(v ?? null))) {
+      if (row.hidden) hiddenRows.push(r);
+      if (struck) struckRows.push(r);
+    }
   });
   if (tooMany) return { ok: false, message: t.tooManyCells(fileName) };
   let last = 0;
@@ -187,7 +203,23 @@ export async function readXlsx(
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(trimmed);
   if (over) return { ok: false, message: t.tooManyCells(fileName, t.onSheet(sheet.name, over)) };
-  return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
+  const caution = [hiddenRows.length ? t.hiddenRows(hiddenRows) : '', struckRows.length ? t.struckRows(struckRows) : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ok: true,
+    table: trimmed,
+    note: t.readSheet(sheet.name, trimmed.length),
+    ...(caution && { caution: `${caution} ${t.checkWithUnit}` }),
+  };
+}
+
+/** A cell struck through (its font, or every run of its rich text): units strike out a person dropped. */
+function isStruck(cell: Cell): boolean {
+  if (cell.font?.strike) return true;
+  const v = cell.value as { richText?: { text?: string; font?: { strike?: boolean } }[] } | null;
+  const runs = v && typeof v === 'object' && Array.isArray(v.richText) ? v.richText : null;
+  return runs !== null && runs.length > 0 && runs.every((run) => run.font?.strike || !run.text?.trim());
 }
 
 /**

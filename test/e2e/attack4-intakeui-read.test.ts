@@ -207,6 +207,43 @@ describe('workbooks as units re-save them', () => {
   });
 });
 
+test('rows hidden by a filter and names struck through are read, and the officer is told which', async () => {
+  const bytes = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    s.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+    s.getRow(2).values = ['Lò Văn A', 'Tày'];
+    s.getRow(3).values = ['Lò Văn B (dự phòng)', 'Tày'];
+    s.getRow(3).hidden = true;
+    s.getRow(4).values = ['Lò Thị C', 'Nùng'];
+    s.getCell('A4').font = { strike: true };
+    s.getCell('A5').value = { richText: [{ text: 'Lò Văn D', font: { strike: true } }] };
+    s.getRow(6).values = ['Lò Văn E', 'Tày'];
+    s.getRow(7).hidden = true; // a hidden blank row says nothing
+  });
+  const r = await readXlsx(ExcelJS, bytes, 'loc.xlsx', KNOWN);
+  expect(r).toMatchObject({
+    ok: true,
+    table: [
+      ['Họ và tên', 'Dân tộc'],
+      ['Lò Văn A', 'Tày'],
+      ['Lò Văn B (dự phòng)', 'Tày'],
+      ['Lò Thị C', 'Nùng'],
+      ['Lò Văn D'],
+      ['Lò Văn E', 'Tày'],
+    ],
+    caution:
+      'Tệp có 1 dòng đang bị ẩn (dòng 3): các dòng này vẫn được đọc. Tệp có 2 dòng bị gạch ngang (dòng 4, 5): các dòng này vẫn được đọc. Nếu đó là người đơn vị đã loại, hãy xóa các dòng đó trong tệp (hoặc đề nghị đơn vị gửi lại) rồi chọn lại tệp.',
+  });
+  const plain = await readXlsx(
+    ExcelJS,
+    await xlsx((wb) => {
+      wb.addWorksheet('DS').getRow(1).values = ['Họ và tên'];
+    }),
+    'x.xlsx',
+  );
+  expect(plain.ok && 'caution' in plain).toBe(false);
+});
+
 describe('pasted rows', () => {
   test('a name with quotes ("Bé" Hoàng) is kept and the rows after it are not swallowed; Windows line ends, trailing tabs', () => {
     expect(readPasted('Họ và tên\tDân tộc\t\r\n"Bé" Hoàng Văn A\tTày\t\t\r\nLò Văn B\tThái\r\n')).toEqual({
