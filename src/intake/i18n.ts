@@ -104,6 +104,8 @@ export const t = {
   unitMismatchFileName: 'theo tên tệp',
   switchUnit: (unit: string) => `Nhận tệp này cho ${unit}`,
   unitMismatchAck: (chosen: string) => `Tôi đã kiểm tra: đây đúng là danh sách của ${chosen}`,
+  otherListSheets: (read: string, others: string[]) =>
+    `Đã đọc trang tính "${read}"; ${others.length === 1 ? 'trang' : 'các trang'} ${others.map((o) => `"${o}"`).join(', ')} cũng có dòng tiêu đề danh sách nhưng không được đọc.`,
   hiddenRows: (rows: number[]) =>
     `Tệp có ${formatNumber(rows.length)} dòng đang bị ẩn (${rowList(rows)}): các dòng này vẫn được đọc.`,
   struckRows: (rows: number[]) =>

@@ -129,18 +129,21 @@ function headerScore(sheet: Worksheet, known: KnownHeaders): number {
  * the most of the form's headers (a sheet of notes the unit added before the list is passed over); the
  * first one when none does.
  */
-function listSheet(wb: Workbook, known: KnownHeaders): Worksheet | undefined {
+function listSheet(wb: Workbook, known: KnownHeaders): { sheet: Worksheet | undefined; others: string[] } {
   const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && ws.rowCount > 0);
   let best = visible[0];
   let bestScore = 0;
+  const withHeaders: Worksheet[] = [];
   for (const ws of visible) {
     const score = known.size ? headerScore(ws, known) : 0;
+    if (score > 0) withHeaders.push(ws);
     if (score > bestScore) {
       best = ws;
       bestScore = score;
     }
   }
-  return best;
+  // Other sheets that look like a list too (a copy the unit corrected?): named to the officer.
+  return { sheet: best, others: withHeaders.filter((ws) => ws !== best).map((ws) => ws.name) };
 }
 
 /** True for a cell of a merged block one column wide, under its first cell, which is not a header. */
@@ -165,7 +168,7 @@ export async function readXlsx(
   } catch {
     return { ok: false, message: t.unreadableXlsx(fileName) };
   }
-  const sheet = listSheet(wb, known);
+  const { sheet, others } = listSheet(wb, known);
   if (!sheet) return { ok: false, message: t.emptyFile(fileName) };
   // Only the cells the file holds are visited (a stray cell far below costs nothing).
   const sparse: SubmissionCell[][] = [];
@@ -203,14 +206,20 @@ export async function readXlsx(
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(trimmed);
   if (over) return { ok: false, message: t.tooManyCells(fileName, t.onSheet(sheet.name, over)) };
-  const caution = [hiddenRows.length ? t.hiddenRows(hiddenRows) : '', struckRows.length ? t.struckRows(struckRows) : '']
+  const marked = [hiddenRows.length ? t.hiddenRows(hiddenRows) : '', struckRows.length ? t.struckRows(struckRows) : '']
+    .filter(Boolean)
+    .join(' ');
+  const caution = [
+    others.length ? t.otherListSheets(sheet.name, others) : '',
+    marked ? `${marked} ${t.checkWithUnit}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return {
     ok: true,
     table: trimmed,
     note: t.readSheet(sheet.name, trimmed.length),
-    ...(caution && { caution: `${caution} ${t.checkWithUnit}` }),
+    ...(caution && { caution }),
   };
 }
 
@@ -289,7 +298,10 @@ export function parseDelimited(text: string, delimiter?: string): SubmissionCell
 /** Reads a .csv file's bytes. */
 export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   const { text, legacy } = decodeCsv(bytes);
-  const table = parseDelimited(text);
+  // "sep=;" on the first line tells Excel the separator, and Excel does not show that line: it is left
+  // out so that the rows are numbered as the unit sees them.
+  const hint = /^\uFEFF?sep=(.)\r?\n/i.exec(text);
+  const table = hint ? parseDelimited(text.slice(hint[0].length), hint[1]) : parseDelimited(text);
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(table);
   if (over) return { ok: false, message: t.tooManyCells(fileName, over) };

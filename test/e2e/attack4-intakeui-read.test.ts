@@ -93,6 +93,17 @@ describe('CSV and text files the way Excel saves them', () => {
     expect(r).toMatchObject({ ok: true, table: [['Hoàng', 'Tày']] });
   });
 
+  test('"sep=;" on the first line (Excel does not show it) is the separator and is not a row', async () => {
+    const bytes = bytesOf(Buffer.from('\uFEFFsep=;\r\nHọ và tên;Dân tộc\r\n"Lò, Văn A";Tày\r\n'));
+    expect(await readFile({} as never, file('a.csv', bytes))).toMatchObject({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['Lò, Văn A', 'Tày'],
+      ],
+    });
+  });
+
   test('a CSV saved with an .xlsx name is read as the CSV it is, and says so', async () => {
     const bytes = bytesOf(Buffer.from('Họ và tên;Dân tộc\r\nA;Tày\r\n'));
     const r = await readFile(ExcelJS, file('DS xã A.xlsx', bytes), KNOWN);
@@ -151,6 +162,21 @@ describe('workbooks as units re-save them', () => {
       ok: true,
       table: [[], [], ['Họ và tên *', 'Dân tộc', 'Giới tính'], ['Nông Thị Xuân', 'Tày', 'Nữ']],
       note: 'Đã đọc trang tính "Danh sách" (4 dòng).',
+    });
+  });
+
+  test('two sheets with the list’s headers: the one with more is read, the other named to the officer', async () => {
+    const bytes = await xlsx((wb) => {
+      const old = wb.addWorksheet('Bản cũ');
+      old.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+      const s = wb.addWorksheet('Bản sửa');
+      s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Giới tính'];
+      s.getRow(2).values = ['A', 'Tày', 'Nam'];
+    });
+    expect(await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN)).toMatchObject({
+      ok: true,
+      note: 'Đã đọc trang tính "Bản sửa" (2 dòng).',
+      caution: 'Đã đọc trang tính "Bản sửa"; trang "Bản cũ" cũng có dòng tiêu đề danh sách nhưng không được đọc.',
     });
   });
 
