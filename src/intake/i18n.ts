@@ -29,6 +29,7 @@ export const t = {
   tabForm: 'Tạo mẫu danh sách',
   tabImport: 'Nhận danh sách',
   close: 'Đóng',
+  nextUnit: 'Nhận danh sách đơn vị khác',
   noServer: 'Không gọi được máy chủ của tiện ích. Hãy đóng hộp thoại và mở lại.',
   unexpected: 'Đã xảy ra lỗi ngoài dự kiến. Hãy đóng hộp thoại và thử lại.',
 
@@ -78,8 +79,12 @@ export const t = {
   chooseUnitFirst: 'Hãy chọn đơn vị gửi danh sách.',
   tooLarge: (name: string, mb: number) =>
     `Tệp "${name}" lớn hơn ${formatNumber(mb)} MB. Hãy xóa các trang tính hoặc hình ảnh thừa rồi gửi lại, hoặc dán các dòng vào ô bên dưới.`,
-  tooManyCells: (name: string) =>
-    `Tệp "${name}" quá lớn: tối đa ${formatNumber(LIMITS.rows)} dòng × ${formatNumber(LIMITS.columns)} cột, mỗi ô tối đa ${formatNumber(LIMITS.cellChars)} ký tự. Hãy chỉ giữ lại bảng danh sách đại biểu.`,
+  tooManyCells: (name: string, where = '') =>
+    `Tệp "${name}" quá lớn: tối đa ${formatNumber(LIMITS.rows)} dòng × ${formatNumber(LIMITS.columns)} cột, mỗi ô tối đa ${formatNumber(LIMITS.cellChars)} ký tự.${where ? ` ${where}` : ''} Hãy chỉ giữ lại bảng danh sách đại biểu.`,
+  tooManyRows: (rows: number) => `Bảng có ${formatNumber(rows)} dòng.`,
+  tooManyColumns: (row: number, columns: number) => `Dòng ${formatNumber(row)} có ${formatNumber(columns)} cột.`,
+  tooLongCell: (cell: string, chars: number) => `Ô ${cell} có ${formatNumber(chars)} ký tự.`,
+  onSheet: (sheet: string, where: string) => `Trang tính "${sheet}": ${where.charAt(0).toLowerCase()}${where.slice(1)}`,
   unsupported: (name: string) =>
     `Không đọc được tệp "${name}": chỉ nhận tệp Excel .xlsx hoặc .csv. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
   unreadableXlsx: (name: string) =>

@@ -7,7 +7,7 @@
  */
 import type { IntakeForm, SubmissionCell, SubmissionPreviewDto, SubmissionRow } from '../rpc/contract';
 import { type Child, fill, h } from '../sidebar/dom';
-import { type ExcelModule, formBytes } from './form';
+import { type ExcelModule, formBytes, safeFileName } from './form';
 import { KEY_LABELS, t } from './i18n';
 import { type FileOrigin, fileOrigin } from './origin';
 import { knownHeaders, readFile, readPasted } from './read';
@@ -153,7 +153,8 @@ async function makeForms(): Promise<void> {
     for (const [i, form] of answer.forms.entries()) {
       if (i > 0) await pause(DOWNLOAD_GAP_MS);
       const bytes = await formBytes(excel, form);
-      made.push({ fileName: form.fileName, url: startDownload(bytes, form.fileName) });
+      const fileName = safeFileName(form.fileName);
+      made.push({ fileName, url: startDownload(bytes, fileName) });
       set({ made: [...made] });
     }
     set({ busy: false, note: t.formMade(made.length) });
@@ -415,6 +416,18 @@ function doneView(p: SubmissionPreviewDto): Child {
     { 'data-intake': 'done' },
     h('p', { class: 'alert ok', 'data-preview': 'message' }, p.message),
     h('button', { class: 'primary', type: 'button', 'data-action': 'close', onclick: () => closeDialog() }, t.close),
+    // The next unit's list without closing and opening the dialog again.
+    h(
+      'button',
+      {
+        class: 'secondary',
+        type: 'button',
+        'data-action': 'next-unit',
+        onclick: () =>
+          set({ done: null, preview: null, table: null, fileName: '', note: '', error: '', unit: '', pasteText: '' }),
+      },
+      t.nextUnit,
+    ),
   );
 }
 
