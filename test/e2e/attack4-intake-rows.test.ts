@@ -9,6 +9,8 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { MARK_COLORS } from '../../src/domain/marks';
 import type { SubmissionCell, SubmissionDto, SubmissionPreviewDto } from '../../src/rpc/contract';
+import { sample, writes } from '../trust/faults';
+import { diff, snapshot } from '../trust/snapshot';
 
 const NOW = '2024-06-10T09:00:00+07:00';
 
@@ -160,4 +162,83 @@ test('a record sheet renamed to a look-alike ("TIẾP NHẬN DANH SÁCH ") still
   ]);
   expect(ss.getSheetByName('Tiếp nhận danh sách')).toBeNull();
   expect(sent()).toBe(2);
+});
+
+describe('two officers take two units’ lists', () => {
+  const list = (names: string[]): SubmissionCell[][] => [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ...names.map((n, i) => [n, 1970 + i, 'Tày', 'Chính thức'] as SubmissionCell[]),
+  ];
+  test('both previewed first, then both confirmed: each unit’s rows are its list, wherever the other moved them', () => {
+    const { ss, sheet } = workbook();
+    const a = new Runtime({ spreadsheet: ss, now: NOW });
+    const b = new Runtime({ spreadsheet: ss, now: NOW });
+    const name = header(sheet).indexOf('Họ và tên') + 1;
+    const namesOf = (code: string) => rowsOf(sheet, code).map((r) => String(sheet.getRange(r, name).getValue()));
+    const others = namesOf('TPLS');
+    const hlList = list(['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C']);
+    const clList = list(['Hoàng Văn D']);
+    const codes = ['HL', 'CL'];
+    const pa = importSubmission(a, codes[0] as string, hlList, { fileName: 'hl.xlsx' }) as SubmissionPreviewDto;
+    const pb = importSubmission(b, codes[1] as string, clList, { fileName: 'cl.xlsx' }) as SubmissionPreviewDto;
+    expect(pa.ok && pb.ok).toBe(true);
+    const ra = importSubmission(a, 'HL', hlList, { fileName: 'hl.xlsx', mode: 'replace', expect: pa.expect });
+    expect(ra.ok).toBe(true);
+    // B confirms the preview it saw: the HL rows above CL's moved, CL's own rows and the file did not.
+    const rb = importSubmission(b, 'CL', clList, { fileName: 'cl.xlsx', mode: 'replace', expect: pb.expect });
+    expect(rb.message).not.toMatch(/xem trước lại/);
+    expect(rb.ok).toBe(true);
+    expect(namesOf('HL')).toEqual(['Nguyễn Văn A', 'Trần Thị B', 'Lê Văn C']);
+    expect(namesOf('CL')).toEqual(['Hoàng Văn D']);
+    expect(namesOf('TPLS')).toEqual(others);
+  });
+});
+
+test('fault sweep over a replace under a marked row: whichever write fails, the workbook is as before or the message names the sheet', () => {
+  const fresh = () => {
+    const { ss, rt, sheet } = workbook();
+    const h = header(sheet);
+    const hl = rowsOf(sheet, 'HL');
+    const last = hl[hl.length - 1] as number;
+    sheet.getRange(last, h.indexOf('Năm sinh') + 1).setValue('19x0');
+    runBundle(rt, 'validateAll');
+    return { ss, rt: new Runtime({ spreadsheet: ss, now: NOW }) };
+  };
+  const table: SubmissionCell[][] = [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+    ['Người Mới Hai', 1992, 'Nùng', 'Chính thức'],
+  ];
+  const clean = fresh();
+  const before = snapshot(clean.ss);
+  const counted = runBundle(clean.rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }]);
+  expect((counted.result as SubmissionDto).ok).toBe(true);
+  const keys = writes(counted.calls);
+  expect(keys.map(([k]) => k)).toEqual(expect.arrayContaining(['RangeList.setBackground']));
+  const findings: string[] = [];
+  let failed = 0;
+  for (const [key, count] of keys) {
+    for (const n of sample(key, count)) {
+      const { ss, rt } = fresh();
+      rt.failOn(key, { after: n });
+      let message = '';
+      try {
+        const r = runBundle(rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }])
+          .result as SubmissionDto;
+        if (r.ok) continue;
+        message = r.message;
+      } catch (e) {
+        message = e instanceof Error ? e.message : String(e);
+      }
+      failed++;
+      const left = diff(before, snapshot(ss));
+      if (message === '') findings.push(`${key}#${n}: failed without a message`);
+      if (left.length > 0 && !/Đại biểu/.test(message))
+        findings.push(`${key}#${n}: changed without naming the sheet: ${message}`);
+      if (/chưa có gì thay đổi/i.test(message) && left.length > 0)
+        findings.push(`${key}#${n}: says unchanged but changed`);
+    }
+  }
+  expect(failed).toBeGreaterThan(3);
+  expect(findings).toEqual([]);
 });
