@@ -36,7 +36,6 @@ import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { markedFillColumns } from './marks';
 import {
-  findSheet,
   insertTemplateSheet,
   isOwnReportGrid,
   mergedAreasOf,
@@ -582,6 +581,17 @@ function appendRecord(
   const headers = SHEETS.submissions.columns.map((c) => c.header);
   const asInput = (row: unknown[]) => row.map((v) => (typeof v === 'string' ? textInput(v, false) : v));
   let sheet = existing;
+  // The add-in's own record under a look-alike name (its header is the template's): its exact name back,
+  // so the progress, which looks it up by that name, counts it.
+  const exact = SHEETS.submissions.name;
+  const was = sheet?.getName();
+  if (sheet && was !== undefined && was !== exact) {
+    const own = sheet;
+    batch.custom(
+      () => own.setName(exact),
+      () => own.setName(was),
+    );
+  }
 
   const empty = !grid || grid.every((r) => r.every((v) => isBlank(v)));
   if (!sheet) {
@@ -626,8 +636,9 @@ export function sentUnits(grid: Grid, index: UnitIndex): Set<UnitRecord> {
  * getSheetByName, and one read when it exists: the overview and progress pay no sheet-list read for it).
  */
 export function readSentUnits(ss: Spreadsheet, index: UnitIndex): Set<UnitRecord> {
-  // A look-alike name ("TIẾP NHẬN DANH SÁCH ") is that sheet: the replace records lists there (findSheet).
-  const sheet = findSheet(ss, 'submissions');
+  // Its exact name: the replace gives a look-alike ("TIẾP NHẬN DANH SÁCH ") its name back when it records
+  // a list there (appendRecord), so no sheet list is read here for a sheet that usually does not exist yet.
+  const sheet = ss.getSheetByName(SHEETS.submissions.name);
   if (!sheet) return new Set();
   return sentUnits(sheet.getDataRange().getValues() as CellValue[][], index);
 }
