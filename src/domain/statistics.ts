@@ -9,6 +9,7 @@
  */
 import type { CompositionSummary } from '../rpc/contract';
 import { STATISTICS_LABELS as L } from '../ui/vi';
+import { tenthsOfOne, tenthsOfPercent } from './notice/compositionReport';
 
 /** Number formats of the sheet. */
 export const STATISTICS_FORMATS = { text: '@', count: '#,##0', share: '0.0%' } as const;
@@ -121,44 +122,50 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
     ],
   );
 
+  // Shares as Báo cáo cơ cấu prints them: each table's rows (the unknown one too) rounded together
+  // by the largest remainder to a tenth of a percent (tenthsOfPercent), so the sheet never shows
+  // 42,9% where the report says 42,8%.
+  const ethnicShares = shares([...s.byEthnicGroup.map((g) => g.count), s.ethnicUnknown], s.total);
   const ethnic = table(
     'byEthnic',
     L.byEthnic,
     [H.group, H.delegates, H.share],
-    s.byEthnicGroup.map((g) => [text(g.group), count(g.count), share(g.share)]),
+    s.byEthnicGroup.map((g, i) => [text(g.group), count(g.count), share(ethnicShares[i] ?? 0)]),
   );
   // Kept out of the chart's range: the chart draws the groups only.
-  if (s.ethnicUnknown > 0)
-    rows.push([text(R.ethnicUnknown), count(s.ethnicUnknown), share(ratio(s.ethnicUnknown, s.total))]);
+  if (s.ethnicUnknown > 0) rows.push([text(R.ethnicUnknown), count(s.ethnicUnknown), share(ethnicShares.at(-1) ?? 0)]);
 
+  // The report's gender table: Nữ, Nam, not known.
+  const men = Math.max(0, s.total - s.women.count - s.genderUnknown);
+  const genderShares = shares([s.women.count, men, s.genderUnknown], s.total);
   table(
     'women',
     L.women,
     [H.item, H.count, H.share],
     [
-      [text(R.women), count(s.women.count), share(s.women.share)],
-      ...(s.genderUnknown > 0
-        ? [[text(R.genderUnknown), count(s.genderUnknown), share(ratio(s.genderUnknown, s.total))]]
-        : []),
+      [text(R.women), count(s.women.count), share(genderShares[0] ?? 0)],
+      ...(s.genderUnknown > 0 ? [[text(R.genderUnknown), count(s.genderUnknown), share(genderShares[2] ?? 0)]] : []),
     ],
   );
 
+  const ageShares = shares([...s.ageBands.map((b) => b.count), s.ageUnknown], s.total);
   const ages = table(
     'ageBands',
     L.ageBands,
     [H.band, H.delegates, H.share],
-    s.ageBands.map((b) => [text(b.label), count(b.count), share(b.share)]),
+    s.ageBands.map((b, i) => [text(b.label), count(b.count), share(ageShares[i] ?? 0)]),
   );
-  if (s.ageUnknown > 0) rows.push([text(R.ageUnknown), count(s.ageUnknown), share(ratio(s.ageUnknown, s.total))]);
+  if (s.ageUnknown > 0) rows.push([text(R.ageUnknown), count(s.ageUnknown), share(ageShares.at(-1) ?? 0)]);
 
+  const categoryShares = shares([...s.byCategory.map((c) => c.count), s.categoryUnknown], s.total);
   table(
     'byCategory',
     L.byCategory,
     [H.category, H.delegates, H.share],
     [
-      ...s.byCategory.map((c) => [text(c.category), count(c.count), share(c.share)]),
+      ...s.byCategory.map((c, i) => [text(c.category), count(c.count), share(categoryShares[i] ?? 0)]),
       ...(s.categoryUnknown > 0
-        ? [[text(R.categoryUnknown), count(s.categoryUnknown), share(ratio(s.categoryUnknown, s.total))]]
+        ? [[text(R.categoryUnknown), count(s.categoryUnknown), share(categoryShares.at(-1) ?? 0)]]
         : []),
     ],
   );
@@ -168,7 +175,7 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       'party',
       L.party,
       [H.item, H.count, H.share],
-      [[text(R.party), count(s.partyMembers.count), share(s.partyMembers.share)]],
+      [[text(R.party), count(s.partyMembers.count), share(tenthsOfOne(s.partyMembers.count, s.total) / 1000)]],
     );
 
   const person = (label: string, p: CompositionSummary['oldest']): StatisticsCell[] =>
@@ -245,8 +252,9 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
   return { rows, tables, charts };
 }
 
-function ratio(part: number, total: number): number {
-  return total > 0 ? part / total : 0;
+/** Fractions (0.428 for 42,8%) of `counts` rounded together as the report rounds a table. */
+function shares(counts: readonly number[], total: number): number[] {
+  return tenthsOfPercent(counts, total).map((t) => t / 1000);
 }
 
 /** The cells as setValues / setNumberFormats / setFontWeights take them, `width` columns wide. */

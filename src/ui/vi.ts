@@ -784,7 +784,7 @@ export const STATISTICS_LABELS = {
   menuItem: 'Cập nhật trang Thống kê',
   title: 'THỐNG KÊ CƠ CẤU ĐẠI BIỂU',
   subtitle: (year: number | null, when: string) =>
-    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
+    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}; tỷ lệ làm tròn như trong báo cáo cơ cấu đại biểu. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
   section: (index: number, title: string) => `${index}. ${title}`,
   totals: 'Tổng số đại biểu',
   byEthnic: 'Theo dân tộc',
