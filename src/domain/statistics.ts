@@ -20,6 +20,14 @@ export const STATISTICS_WIDTH = 5;
 export const CHART_COLUMN = 7;
 /** Rows between two charts' anchors. */
 export const CHART_ROW_STEP = 22;
+/** A chart's height (px) when it has few bars. */
+export const CHART_HEIGHT = 400;
+/** Height given to each bar of a BAR chart, so that every label can be read (Sheets skips labels that do not fit). */
+export const BAR_HEIGHT = 20;
+/** Beyond this many bars a chart is not drawn (thousands of 20 px bars help nobody): the table holds the figures. */
+export const MAX_BARS = 150;
+/** Default row height of a sheet (px), to keep a tall chart from covering the next one. */
+const ROW_HEIGHT = 21;
 
 type Kind = 'text' | 'count' | 'share';
 export interface StatisticsCell {
@@ -50,6 +58,8 @@ export interface StatisticsChart {
   /** Anchor cell (1-based). */
   anchorRow: number;
   anchorColumn: number;
+  /** Pixels: taller for a BAR chart of many bars. */
+  height: number;
 }
 
 export interface StatisticsTable {
@@ -67,6 +77,8 @@ export interface StatisticsLayout {
   rows: StatisticsCell[][];
   tables: StatisticsTable[];
   charts: StatisticsChart[];
+  /** Charts left out because they would have more than MAX_BARS bars, with their bar count. */
+  omitted: { key: StatisticsChart['key']; bars: number }[];
 }
 
 /** A unit's seats as `Phân bổ` shows them (Số chính thức), in the sheet's order. */
@@ -212,14 +224,22 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
 
   const charts: StatisticsChart[] = [];
   const C = L.charts;
-  const chartAt = () => ({ anchorRow: 1 + charts.length * CHART_ROW_STEP, anchorColumn: CHART_COLUMN });
+  const omitted: StatisticsLayout['omitted'] = [];
+  let nextAnchor = 1;
+  const chartAt = (type: StatisticsChartType, bars: number) => {
+    const height = type === 'BAR' ? Math.max(CHART_HEIGHT, 80 + BAR_HEIGHT * bars) : CHART_HEIGHT;
+    const anchorRow = nextAnchor;
+    nextAnchor += Math.max(CHART_ROW_STEP, Math.ceil(height / ROW_HEIGHT) + 2);
+    return { anchorRow, anchorColumn: CHART_COLUMN, height };
+  };
   const span = (t: StatisticsTable, column: number): SheetRect => ({
     row: t.headerRow,
     column,
     numRows: t.lastRow - t.headerRow + 1,
     numColumns: 2,
   });
-  if (seats.length > 0)
+  if (seats.length > MAX_BARS) omitted.push({ key: 'seats', bars: seats.length });
+  else if (seats.length > 0)
     charts.push({
       key: 'seats',
       type: 'BAR',
@@ -227,9 +247,10 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       title: C.seats,
       hAxisTitle: C.axisDelegates,
       vAxisTitle: C.axisUnit,
-      ...chartAt(),
+      ...chartAt('BAR', seats.length),
     });
-  if (s.byEthnicGroup.length > 0)
+  if (s.byEthnicGroup.length > MAX_BARS) omitted.push({ key: 'byEthnic', bars: s.byEthnicGroup.length });
+  else if (s.byEthnicGroup.length > 0)
     charts.push({
       key: 'byEthnic',
       type: 'BAR',
@@ -237,7 +258,7 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       title: C.byEthnic,
       hAxisTitle: C.axisDelegates,
       vAxisTitle: C.axisGroup,
-      ...chartAt(),
+      ...chartAt('BAR', s.byEthnicGroup.length),
     });
   if (s.total > 0 && s.ageBands.length > 0)
     charts.push({
@@ -247,9 +268,9 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       title: C.ageBands,
       hAxisTitle: C.axisBand,
       vAxisTitle: C.axisDelegates,
-      ...chartAt(),
+      ...chartAt('COLUMN', s.ageBands.length),
     });
-  return { rows, tables, charts };
+  return { rows, tables, charts, omitted };
 }
 
 /** Fractions (0.428 for 42,8%) of `counts` rounded together as the report rounds a table. */

@@ -344,7 +344,7 @@ describe('text stays text', () => {
 });
 
 describe('calls flat in rows', () => {
-  it('the same service calls at 100 and 4,000 delegates, and at 40 and 200 units', () => {
+  it('the same service calls at 100 and 4,000 delegates, and at 40 and 150 units', () => {
     const calls = (units: number, delegates: number) => {
       const { spreadsheet } = buildSynthetic({ units, delegates });
       const rt = new Runtime({ spreadsheet, now: SYNTHETIC_NOW });
@@ -354,7 +354,8 @@ describe('calls flat in rows', () => {
     };
     const small = calls(40, 1500);
     expect(calls(40, 4000)).toEqual(small);
-    expect(calls(200, 4000)).toEqual(small);
+    // 150 units: the most bars a chart is drawn with (above, the seats chart is left out: attack4-charts-large).
+    expect(calls(150, 4000)).toEqual(small);
     expect(small['Range.setValues']).toBe(1);
     expect(small['Range.setNumberFormats']).toBe(1);
     expect(small['Sheet.insertChart']).toBe(3);
