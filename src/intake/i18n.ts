@@ -29,6 +29,7 @@ export const t = {
   tabForm: 'Tạo mẫu danh sách',
   tabImport: 'Nhận danh sách',
   close: 'Đóng',
+  nextUnit: 'Nhận danh sách đơn vị khác',
   noServer: 'Không gọi được máy chủ của tiện ích. Hãy đóng hộp thoại và mở lại.',
   unexpected: 'Đã xảy ra lỗi ngoài dự kiến. Hãy đóng hộp thoại và thử lại.',
 

@@ -416,6 +416,18 @@ function doneView(p: SubmissionPreviewDto): Child {
     { 'data-intake': 'done' },
     h('p', { class: 'alert ok', 'data-preview': 'message' }, p.message),
     h('button', { class: 'primary', type: 'button', 'data-action': 'close', onclick: () => closeDialog() }, t.close),
+    // The next unit's list without closing and opening the dialog again.
+    h(
+      'button',
+      {
+        class: 'secondary',
+        type: 'button',
+        'data-action': 'next-unit',
+        onclick: () =>
+          set({ done: null, preview: null, table: null, fileName: '', note: '', error: '', unit: '', pasteText: '' }),
+      },
+      t.nextUnit,
+    ),
   );
 }
 

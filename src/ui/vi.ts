@@ -744,6 +744,8 @@ export const INTAKE_MESSAGES = {
   blocked: 'Không nhận được danh sách này:',
   notOwnSheet: (name: string) =>
     `Trang "${name}" hiện có không phải của tiện ích (tiêu đề khác mẫu): hãy đổi tên trang đó rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  mergedCells: (sheet: string, cells: string, unit: string) =>
+    `Trang "${sheet}" có ô gộp ở ${cells}, trong các dòng của ${unit}: hãy hủy gộp các ô đó (Định dạng > Gộp ô > Hủy gộp) rồi nhận lại danh sách; chưa có gì thay đổi.`,
   writeWhat: 'trang "Đại biểu"',
   /** Summaries. */
   previewSummary: (unit: string, rows: number, added: number, removed: number, changed: number, unchanged: number) =>
