@@ -10,6 +10,12 @@ export function formatNumber(n: number): string {
   return n < 0 ? `-${s}` : s;
 }
 
+/** "dòng 12, 15, 20" (the first ten, then "…"). */
+function rowList(rows: number[]): string {
+  const shown = rows.slice(0, 10).map((r) => formatNumber(r));
+  return `dòng ${shown.join(', ')}${rows.length > 10 ? ', …' : ''}`;
+}
+
 /** Largest file the dialog reads (bytes). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /**
@@ -98,6 +104,14 @@ export const t = {
   unitMismatchFileName: 'theo tên tệp',
   switchUnit: (unit: string) => `Nhận tệp này cho ${unit}`,
   unitMismatchAck: (chosen: string) => `Tôi đã kiểm tra: đây đúng là danh sách của ${chosen}`,
+  otherListSheets: (read: string, others: string[]) =>
+    `Đã đọc trang tính "${read}"; ${others.length === 1 ? 'trang' : 'các trang'} ${others.map((o) => `"${o}"`).join(', ')} cũng có dòng tiêu đề danh sách nhưng không được đọc.`,
+  hiddenRows: (rows: number[]) =>
+    `Tệp có ${formatNumber(rows.length)} dòng đang bị ẩn (${rowList(rows)}): các dòng này vẫn được đọc.`,
+  struckRows: (rows: number[]) =>
+    `Tệp có ${formatNumber(rows.length)} dòng bị gạch ngang (${rowList(rows)}): các dòng này vẫn được đọc.`,
+  checkWithUnit:
+    'Nếu đó là người đơn vị đã loại, hãy xóa các dòng đó trong tệp (hoặc đề nghị đơn vị gửi lại) rồi chọn lại tệp.',
   emptyFile: (name: string) => `Tệp "${name}" không có dữ liệu.`,
   emptyPaste: 'Chưa có dòng nào được dán.',
   readSheet: (sheet: string, rows: number) => `Đã đọc trang tính "${sheet}" (${formatNumber(rows)} dòng).`,

@@ -41,6 +41,8 @@ interface State {
   /** Import mode: what was read, and the server's answer. */
   table: SubmissionCell[][] | null;
   fileName: string;
+  /** Rows of the file to check with the unit (hidden, struck through), said above the preview. */
+  caution: string;
   /** The pasted text, kept across redraws. */
   pasteText: string;
   preview: SubmissionPreviewDto | null;
@@ -74,6 +76,7 @@ const state: State = {
   made: [],
   table: null,
   fileName: '',
+  caution: '',
   pasteText: '',
   preview: null,
   done: null,
@@ -231,7 +234,7 @@ async function onFile(input: HTMLInputElement): Promise<void> {
     set({ error: t.unexpected });
     return;
   }
-  set({ busy: true, error: '', note: '', preview: null, done: null });
+  set({ busy: true, error: '', note: '', caution: '', preview: null, done: null });
   const headers = (state.forms ?? []).flatMap((f) => f.columns.map((c) => c.header));
   const read = await readFile(excel, file, knownHeaders([...headers, ...Object.values(KEY_LABELS)])).catch(() => ({
     ok: false as const,
@@ -241,6 +244,7 @@ async function onFile(input: HTMLInputElement): Promise<void> {
     set({ busy: false, error: read.message });
     return;
   }
+  state.caution = read.caution ?? '';
   await preview(read.table, file.name, read.note);
 }
 
@@ -250,6 +254,7 @@ async function onPaste(text: string): Promise<void> {
     set({ error: read.message });
     return;
   }
+  state.caution = '';
   await preview(read.table, t.pastedName, read.note);
 }
 
@@ -433,7 +438,12 @@ function doneView(p: SubmissionPreviewDto): Child {
 
 function importView(): Child {
   if (state.done) return doneView(state.done);
-  if (state.preview) return [state.note ? h('p', { class: 'muted' }, state.note) : null, previewView(state.preview)];
+  if (state.preview)
+    return [
+      state.note ? h('p', { class: 'muted' }, state.note) : null,
+      state.caution ? h('p', { class: 'alert warning', 'data-intake': 'caution' }, state.caution) : null,
+      previewView(state.preview),
+    ];
   const paste = h('textarea', {
     id: 'intake-paste',
     placeholder: t.pastePlaceholder,

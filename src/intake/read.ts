@@ -19,7 +19,15 @@ import type { SubmissionCell } from '../rpc/contract';
 import { LIMITS, MAX_FILE_BYTES, MAX_SCAN_CELLS, t } from './i18n';
 
 /** What was read, or why nothing was. */
-export type ReadResult = { ok: true; table: SubmissionCell[][]; note: string } | { ok: false; message: string };
+export type ReadResult =
+  | {
+      ok: true;
+      table: SubmissionCell[][];
+      note: string;
+      /** Rows to check with the unit: hidden (filtered out) or struck through, which are read all the same. */
+      caution?: string;
+    }
+  | { ok: false; message: string };
 
 /** The exceljs module, for reading. */
 export interface ExcelReader {
@@ -121,18 +129,21 @@ function headerScore(sheet: Worksheet, known: KnownHeaders): number {
  * the most of the form's headers (a sheet of notes the unit added before the list is passed over); the
  * first one when none does.
  */
-function listSheet(wb: Workbook, known: KnownHeaders): Worksheet | undefined {
+function listSheet(wb: Workbook, known: KnownHeaders): { sheet: Worksheet | undefined; others: string[] } {
   const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && ws.rowCount > 0);
   let best = visible[0];
   let bestScore = 0;
+  const withHeaders: Worksheet[] = [];
   for (const ws of visible) {
     const score = known.size ? headerScore(ws, known) : 0;
+    if (score > 0) withHeaders.push(ws);
     if (score > bestScore) {
       best = ws;
       bestScore = score;
     }
   }
-  return best;
+  // Other sheets that look like a list too (a copy the unit corrected?): named to the officer.
+  return { sheet: best, others: withHeaders.filter((ws) => ws !== best).map((ws) => ws.name) };
 }
 
 /** True for a cell of a merged block one column wide, under its first cell, which is not a header. */
@@ -157,15 +168,18 @@ export async function readXlsx(
   } catch {
     return { ok: false, message: t.unreadableXlsx(fileName) };
   }
-  const sheet = listSheet(wb, known);
+  const { sheet, others } = listSheet(wb, known);
   if (!sheet) return { ok: false, message: t.emptyFile(fileName) };
   // Only the cells the file holds are visited (a stray cell far below costs nothing).
   const sparse: SubmissionCell[][] = [];
+  const hiddenRows: number[] = [];
+  const struckRows: number[] = [];
   let visited = 0;
   let tooMany = false;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     if (tooMany) return;
     const values: SubmissionCell[] = [];
+    let struck = false;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (++visited > MAX_SCAN_CELLS) tooMany = true;
       // A merged block's other cells repeat its value in exceljs: keep it once (a title across the
@@ -174,8 +188,13 @@ export async function readXlsx(
       if (cell.isMerged && cell.master !== cell && !fillsDown(sheet, cell, known)) return;
       const value = cellValue(cell.value);
       values[c - 1] = typeof value === 'number' ? zeroPadded(value, cell.numFmt) : value;
+      if (!isBlankCell(value) && isStruck(cell)) struck = true;
     });
     sparse[r - 1] = values;
+    if (values.some((v) => !isBlankCell(v ?? null))) {
+      if (row.hidden) hiddenRows.push(r);
+      if (struck) struckRows.push(r);
+    }
   });
   if (tooMany) return { ok: false, message: t.tooManyCells(fileName) };
   let last = 0;
@@ -187,7 +206,29 @@ export async function readXlsx(
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(trimmed);
   if (over) return { ok: false, message: t.tooManyCells(fileName, t.onSheet(sheet.name, over)) };
-  return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
+  const marked = [hiddenRows.length ? t.hiddenRows(hiddenRows) : '', struckRows.length ? t.struckRows(struckRows) : '']
+    .filter(Boolean)
+    .join(' ');
+  const caution = [
+    others.length ? t.otherListSheets(sheet.name, others) : '',
+    marked ? `${marked} ${t.checkWithUnit}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ok: true,
+    table: trimmed,
+    note: t.readSheet(sheet.name, trimmed.length),
+    ...(caution && { caution }),
+  };
+}
+
+/** A cell struck through (its font, or every run of its rich text): units strike out a person dropped. */
+function isStruck(cell: Cell): boolean {
+  if (cell.font?.strike) return true;
+  const v = cell.value as { richText?: { text?: string; font?: { strike?: boolean } }[] } | null;
+  const runs = v && typeof v === 'object' && Array.isArray(v.richText) ? v.richText : null;
+  return runs !== null && runs.length > 0 && runs.every((run) => run.font?.strike || !run.text?.trim());
 }
 
 /**
@@ -257,7 +298,10 @@ export function parseDelimited(text: string, delimiter?: string): SubmissionCell
 /** Reads a .csv file's bytes. */
 export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   const { text, legacy } = decodeCsv(bytes);
-  const table = parseDelimited(text);
+  // "sep=;" on the first line tells Excel the separator, and Excel does not show that line: it is left
+  // out so that the rows are numbered as the unit sees them.
+  const hint = /^\uFEFF?sep=(.)\r?\n/i.exec(text);
+  const table = hint ? parseDelimited(text.slice(hint[0].length), hint[1]) : parseDelimited(text);
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(table);
   if (over) return { ok: false, message: t.tooManyCells(fileName, over) };

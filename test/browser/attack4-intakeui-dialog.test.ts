@@ -1,7 +1,7 @@
 /**
  * Attack on the intake dialog in headless Chromium on the playground, as an officer uses it:
  * - picks unit A, then chooses unit B's returned form (its title line names B) under a file name that
- *   is HTML: the preview says the file is B's, the confirm stays off until the officer either switches
+ *   is HTML, one name struck through: the preview says the file is B's and which row is struck, the confirm stays off until the officer either switches
  *   to B or ticks that it is A's list; the file name stays text;
  * - switches to B and confirms: B's rows are replaced, A's untouched;
  * - comes back to the sidebar with the mouse only (no click): the overview's "k/n … đã gửi danh sách"
@@ -42,6 +42,8 @@ async function filledForm(form: IntakeForm): Promise<Buffer> {
       if (v !== undefined) ws.getCell(header + 1 + i, j + 1).value = v;
     });
   });
+  // The unit struck the second name through (a person it dropped, or not).
+  ws.getCell(header + 2, form.columns.findIndex((c) => c.key === 'name') + 1).font = { strike: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -73,6 +75,9 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
     expect(await warning.textContent()).toContain(`đang nhận cho ${a.unit.name}`);
     const confirm = dialog.locator('[data-action="confirm-replace"]');
     expect(await confirm.isDisabled()).toBe(true);
+    expect(await dialog.locator('[data-intake="caution"]').textContent()).toMatch(
+      /^Tệp có 1 dòng bị gạch ngang \(dòng \d+\): các dòng này vẫn được đọc\./,
+    );
     // The file name is printed as text.
     expect(await dialog.locator('[data-intake="preview"] h2').textContent()).toContain(`(tệp "${xssName}")`);
     expect(await frame.evaluate('document.querySelectorAll("#app img").length')).toBe(0);

@@ -93,6 +93,17 @@ describe('CSV and text files the way Excel saves them', () => {
     expect(r).toMatchObject({ ok: true, table: [['Hoàng', 'Tày']] });
   });
 
+  test('"sep=;" on the first line (Excel does not show it) is the separator and is not a row', async () => {
+    const bytes = bytesOf(Buffer.from('\uFEFFsep=;\r\nHọ và tên;Dân tộc\r\n"Lò, Văn A";Tày\r\n'));
+    expect(await readFile({} as never, file('a.csv', bytes))).toMatchObject({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['Lò, Văn A', 'Tày'],
+      ],
+    });
+  });
+
   test('a CSV saved with an .xlsx name is read as the CSV it is, and says so', async () => {
     const bytes = bytesOf(Buffer.from('Họ và tên;Dân tộc\r\nA;Tày\r\n'));
     const r = await readFile(ExcelJS, file('DS xã A.xlsx', bytes), KNOWN);
@@ -154,6 +165,21 @@ describe('workbooks as units re-save them', () => {
     });
   });
 
+  test('two sheets with the list’s headers: the one with more is read, the other named to the officer', async () => {
+    const bytes = await xlsx((wb) => {
+      const old = wb.addWorksheet('Bản cũ');
+      old.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+      const s = wb.addWorksheet('Bản sửa');
+      s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Giới tính'];
+      s.getRow(2).values = ['A', 'Tày', 'Nam'];
+    });
+    expect(await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN)).toMatchObject({
+      ok: true,
+      note: 'Đã đọc trang tính "Bản sửa" (2 dòng).',
+      caution: 'Đã đọc trang tính "Bản sửa"; trang "Bản cũ" cũng có dòng tiêu đề danh sách nhưng không được đọc.',
+    });
+  });
+
   test('a number shown through "00000" / "0000000000" comes back as the text shown (code 06100, phone 0912…)', async () => {
     const bytes = await xlsx((wb) => {
       const s = wb.addWorksheet('S');
@@ -205,6 +231,43 @@ describe('workbooks as units re-save them', () => {
     // The title names the unit as the officer typed it.
     expect(r.table.flat()).toContain('Đơn vị (xã, phường): Xã "Tân" </script>');
   });
+});
+
+test('rows hidden by a filter and names struck through are read, and the officer is told which', async () => {
+  const bytes = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    s.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+    s.getRow(2).values = ['Lò Văn A', 'Tày'];
+    s.getRow(3).values = ['Lò Văn B (dự phòng)', 'Tày'];
+    s.getRow(3).hidden = true;
+    s.getRow(4).values = ['Lò Thị C', 'Nùng'];
+    s.getCell('A4').font = { strike: true };
+    s.getCell('A5').value = { richText: [{ text: 'Lò Văn D', font: { strike: true } }] };
+    s.getRow(6).values = ['Lò Văn E', 'Tày'];
+    s.getRow(7).hidden = true; // a hidden blank row says nothing
+  });
+  const r = await readXlsx(ExcelJS, bytes, 'loc.xlsx', KNOWN);
+  expect(r).toMatchObject({
+    ok: true,
+    table: [
+      ['Họ và tên', 'Dân tộc'],
+      ['Lò Văn A', 'Tày'],
+      ['Lò Văn B (dự phòng)', 'Tày'],
+      ['Lò Thị C', 'Nùng'],
+      ['Lò Văn D'],
+      ['Lò Văn E', 'Tày'],
+    ],
+    caution:
+      'Tệp có 1 dòng đang bị ẩn (dòng 3): các dòng này vẫn được đọc. Tệp có 2 dòng bị gạch ngang (dòng 4, 5): các dòng này vẫn được đọc. Nếu đó là người đơn vị đã loại, hãy xóa các dòng đó trong tệp (hoặc đề nghị đơn vị gửi lại) rồi chọn lại tệp.',
+  });
+  const plain = await readXlsx(
+    ExcelJS,
+    await xlsx((wb) => {
+      wb.addWorksheet('DS').getRow(1).values = ['Họ và tên'];
+    }),
+    'x.xlsx',
+  );
+  expect(plain.ok && 'caution' in plain).toBe(false);
 });
 
 describe('pasted rows', () => {
