@@ -26,6 +26,7 @@ import {
   implausibleBirthYears,
   partyChecks,
   REPORT_WHAT,
+  unreadableLiving,
 } from '../domain/notice/compositionReport';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { buildDelegateList, DELEGATE_LIST_WHAT, delegateListInput } from '../domain/notice/delegateList';
@@ -307,6 +308,8 @@ function compositionReportData(
     ...delegateCountChecks(settings, cells, units, readAllocationTable(g.allocation, problems, tz).rows, delegates),
   );
   const unitEthnic = readUnitEthnic(g.unitEthnic, index, problems);
+  const living = unreadableLiving(unitEthnic, g.unitEthnic);
+  if (living.length) throw new NoticeDataError(COMPOSITION_REPORT.livingUnreadable(SHEETS.unitEthnic.name, living));
   const headerRow = locateTable(SHEETS.delegates, g.delegates, new ProblemList()).headerRow;
   const party = partyColumn(g.delegates, headerRow);
   if (party !== null && g.delegates) checks.push(...partyChecks(delegates, g.delegates, party));

@@ -917,6 +917,9 @@ export const COMPOSITION_REPORT = {
   partyUnreadable: (sheet: string, cells: readonly string[]) =>
     `Trang "${sheet}" có ${cells.length} ô "Đảng viên" không ghi rõ có hay không, báo cáo sẽ không tính là đảng viên: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
+  livingUnreadable: (sheet: string, cells: readonly string[]) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có ô không đọc được, chưa xác định được các dân tộc thiểu số sinh sống trên địa bàn chưa có đại biểu: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
   guestDuplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
     `Trang "${sheet}" dòng ${row}: khách mời "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, số khách mời sẽ bị tính thừa.`,
   badYear: (sheet: string, cell: string, problem: string) =>

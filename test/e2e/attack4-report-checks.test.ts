@@ -189,3 +189,52 @@ describe('guards kept (no break found)', () => {
     expect(p.byHeader('Thành phần').some((r) => r[1] === '+Nông dân $1 {{tp}}')).toBe(true);
   });
 });
+
+describe('Dân tộc theo đơn vị with cells that cannot be read', () => {
+  const NOT_REPRESENTED = ['Sán Dìu', 'Hoa', 'Mông', 'Sán Chay'];
+
+  it('refused naming the cells: never "every group has a delegate" while four have none', () => {
+    const t = fresh();
+    const s = t.ss.getSheetByName('Dân tộc theo đơn vị');
+    const rows = grid(t.ss, 'Dân tộc theo đơn vị');
+    const typed = ['khoảng 2.000', '4.985 người', '#REF!'];
+    const cells: string[] = [];
+    let k = 0;
+    rows.forEach((r, i) => {
+      if (!NOT_REPRESENTED.includes(String(r[1]))) return;
+      if (r[1] === 'Mông') {
+        s?.getRange(i + 1, 2).setValue('Mông Hoa');
+        cells.push(`ô B${i + 1} (dân tộc "Mông Hoa")`);
+      } else {
+        const v = typed[k++ % typed.length] as string;
+        s?.getRange(i + 1, 3).setValue(v);
+        cells.push(`ô C${i + 1} (dân số "${v}")`);
+      }
+    });
+    const before = snapshot(t.ss);
+    let message = '';
+    try {
+      t.run({ force: true });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // Before: made at once, printing "Tất cả các dân tộc thiểu số sinh sống trên địa bàn đều có đại
+    // biểu chính thức dự Đại hội."
+    expect(message).toMatch(/^Chưa tạo báo cáo cơ cấu đại biểu vì trang "Dân tộc theo đơn vị" có ô không đọc được/);
+    for (const c of cells.slice(0, 6)) expect(message).toContain(c);
+    expect(t.runtime.services.DocumentApp.created).toHaveLength(0);
+    expect(diff(before, snapshot(t.ss))).toEqual([]);
+  });
+
+  it('an own "Tổng cộng" line and an unreadable Kinh population do not stop the report', () => {
+    const t = fresh();
+    const s = t.ss.getSheetByName('Dân tộc theo đơn vị');
+    const last = s?.getLastRow() ?? 1;
+    s?.getRange(last + 1, 1, 1, 3).setValues([['Tổng cộng', 'Cộng', `=SUM(C2:C${last})`]]);
+    s?.getRange(last + 2, 1, 1, 3).setValues([['HL', 'Kinh', 'chưa thống kê']]);
+    const made = t.run();
+    expect(made.number).toBe('01/BC-BCĐ');
+    const doc = t.runtime.services.DocumentApp.created[0]?.snapshot();
+    expect(partsOf(doc as never).paragraphs.join('\n')).toContain('Sán Dìu (2.014 người)');
+  });
+});

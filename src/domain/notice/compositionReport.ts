@@ -15,11 +15,12 @@ import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/v
 import { parseMembership } from '../checks/profile';
 import { FIRST_BIRTH_YEAR } from '../checks/structure';
 import type { IsoDate } from '../dates';
+import { groupByCode } from '../ethnic';
 import { a1 } from '../problem';
-import type { DelegateRecord } from '../records';
+import type { DelegateRecord, UnitEthnicRecord } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
-import { personNameKey } from '../text';
+import { isTotalLabel, personNameKey } from '../text';
 import { type CellValue, cellText } from '../values';
 import { roman } from './delegateList';
 import { congressName, type FrameInput, frame, para, table } from './frame';
@@ -304,6 +305,36 @@ export function guestDuplicateChecks(records: readonly DelegateRecord[]): string
       out.push(
         L.guestDuplicate(SHEETS.delegates.name, d.row, (d.data.name ?? '').trim(), d.data.birthYear as number, row),
       );
+  }
+  return out;
+}
+
+/**
+ * Rows of `Dân tộc theo đơn vị` whose group or population could not be read (a typo, "khoảng 2.000",
+ * #REF!): the report would leave the group out of "chưa có đại biểu", or even say every group has a
+ * delegate, so it is refused naming the cells. The raw text is shown as typed.
+ */
+export function unreadableLiving(
+  records: readonly UnitEthnicRecord[],
+  grid: readonly (readonly CellValue[])[] | null,
+): string[] {
+  const rawOf = (r: UnitEthnicRecord, field: 'unit' | 'ethnic' | 'population') => {
+    const cell = r.cells[field];
+    if (!cell) return '';
+    const column = (/^[A-Z]+/.exec(cell)?.[0] ?? 'A').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    return cellText(grid?.[r.row - 1]?.[column - 1] ?? '');
+  };
+  const out: string[] = [];
+  for (const r of records) {
+    // The officer's own "Tổng cộng" line is no group.
+    if (isTotalLabel(rawOf(r, 'unit')) || isTotalLabel(rawOf(r, 'ethnic'))) continue;
+    const minority = r.data.ethnic ? groupByCode(r.data.ethnic)?.minority === true : false;
+    const people = r.invalid.has('population') || (r.data.population ?? 0) > 0;
+    // Only what could change the list: an unread group with people, an unread population of a minority group (or of an unread group).
+    if (r.invalid.has('ethnic') && people && r.cells.ethnic)
+      out.push(DM.cell(r.cells.ethnic, `dân tộc "${rawOf(r, 'ethnic')}"`));
+    if (r.invalid.has('population') && (minority || r.invalid.has('ethnic')) && r.cells.population)
+      out.push(DM.cell(r.cells.population, `dân số "${rawOf(r, 'population')}"`));
   }
   return out;
 }
