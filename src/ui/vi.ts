@@ -742,8 +742,8 @@ export const INTAKE_MESSAGES = {
   /** Replace. */
   stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
   blocked: 'Không nhận được danh sách này:',
-  notOwnSheet: (name: string) =>
-    `Trang "${name}" hiện có không phải của tiện ích (tiêu đề khác mẫu): hãy đổi tên trang đó rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  notOwnSheet: (name: string, header: string) =>
+    `Trang "${name}" hiện có không phải của tiện ích (dòng 1 không phải tiêu đề mẫu: ${header}): hãy sửa lại dòng tiêu đề, hoặc đổi tên trang đó, rồi nhận lại danh sách; chưa có gì thay đổi.`,
   mergedCells: (sheet: string, cells: string, unit: string) =>
     `Trang "${sheet}" có ô gộp ở ${cells}, trong các dòng của ${unit}: hãy hủy gộp các ô đó (Định dạng > Gộp ô > Hủy gộp) rồi nhận lại danh sách; chưa có gì thay đổi.`,
   writeWhat: 'trang "Đại biểu"',
