@@ -742,8 +742,8 @@ export const INTAKE_MESSAGES = {
   /** Replace. */
   stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
   blocked: 'Không nhận được danh sách này:',
-  notOwnSheet: (name: string) =>
-    `Trang "${name}" hiện có không phải của tiện ích (tiêu đề khác mẫu): hãy đổi tên trang đó rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  notOwnSheet: (name: string, header: string) =>
+    `Trang "${name}" hiện có không phải của tiện ích (dòng 1 không phải tiêu đề mẫu: ${header}): hãy sửa lại dòng tiêu đề, hoặc đổi tên trang đó, rồi nhận lại danh sách; chưa có gì thay đổi.`,
   mergedCells: (sheet: string, cells: string, unit: string) =>
     `Trang "${sheet}" có ô gộp ở ${cells}, trong các dòng của ${unit}: hãy hủy gộp các ô đó (Định dạng > Gộp ô > Hủy gộp) rồi nhận lại danh sách; chưa có gì thay đổi.`,
   writeWhat: 'trang "Đại biểu"',
@@ -786,7 +786,7 @@ export const STATISTICS_LABELS = {
   menuItem: 'Cập nhật trang Thống kê',
   title: 'THỐNG KÊ CƠ CẤU ĐẠI BIỂU',
   subtitle: (year: number | null, when: string) =>
-    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
+    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}; tỷ lệ làm tròn như trong báo cáo cơ cấu đại biểu. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
   section: (index: number, title: string) => `${index}. ${title}`,
   totals: 'Tổng số đại biểu',
   byEthnic: 'Theo dân tộc',
@@ -850,6 +850,8 @@ export const STATISTICS_LABELS = {
     `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
   noDelegateSheet:
     'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+  chartOmitted: (title: string, bars: number, table: string) =>
+    `Không vẽ biểu đồ "${title}" vì có ${n(bars)} dòng, quá nhiều để đọc được trên một biểu đồ; số liệu có đủ trong bảng "${table}".`,
   changedByHand: (sheet: string, where: string) =>
     `Trang ${sheet} đã được sửa tay sau lần cập nhật trước (${where}). Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật, nên chưa ghi gì để phần đã nhập không bị mất. Hãy chép phần cần giữ sang trang khác, rồi xoá trang ${sheet} và chạy lại "Cập nhật trang Thống kê": tiện ích sẽ tạo lại trang với số liệu mới.`,
   protection:
