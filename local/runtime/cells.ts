@@ -105,6 +105,23 @@ export class CellGrid {
     if (at < this.rows.length) this.rows.splice(at, 0, ...new Array<undefined>(count));
   }
 
+  /**
+   * Gives rows `at`…`at + count − 1` (0-based, just inserted) the formatting and data validation of
+   * 0-based row `from` (never its value, formula or note).
+   */
+  inheritRowFormat(from: number, at: number, count: number): void {
+    const source = this.rows[from];
+    if (!source) return;
+    source.forEach((c, column) => {
+      if (!c) return;
+      const format: Partial<Cell> = {};
+      for (const k of FORMAT_KEYS) if (c[k] !== undefined) (format as Record<string, unknown>)[k] = c[k];
+      if (c.validation) format.validation = c.validation;
+      if (Object.keys(format).length === 0) return;
+      for (let r = at; r < at + count; r++) Object.assign(this.ensure(r, column), format);
+    });
+  }
+
   /** Deletes `count` rows starting at 0-based row `at`. */
   deleteRows(at: number, count: number): void {
     this.version++;

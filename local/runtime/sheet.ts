@@ -466,6 +466,16 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     if (position < 1 || position > this.maxRows + 1 || howMany < 1) throw new ServiceError(messages.rowsOutOfBounds());
     this.beforeStructureChange(null);
     this.grid.insertRows(position - 1, howMany);
+    // New rows take the formatting (fill, font, number format, borders) and data validation of the
+    // row before them, or of the row after them when inserted above row 1; as the Sheets API's
+    // InsertDimensionRequest, whose inheritFromBefore "true to inherit from the dimensions before …
+    // false to inherit from the dimensions after" (a row inserted after a red row is red)
+    // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest
+    // The Apps Script page (https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertrowsafterafterposition,-howmany)
+    // does not say which row; the neighbour's formats are carried over in Sheets, so code writing into
+    // inserted rows must not assume they are blank of formatting.
+    if (position > 1) this.grid.inheritRowFormat(position - 2, position - 1, howMany);
+    else this.grid.inheritRowFormat(howMany, 0, howMany);
     this.maxRows += howMany;
     this.merges = this.merges.map((m) => (m.row >= position ? { ...m, row: m.row + howMany } : m));
     this.moveProtections((r) =>

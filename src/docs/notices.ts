@@ -22,9 +22,11 @@ import {
   blankFieldChecks,
   buildCompositionReport,
   type CompositionReportInput,
+  guestDuplicateChecks,
   implausibleBirthYears,
   partyChecks,
   REPORT_WHAT,
+  unreadableLiving,
 } from '../domain/notice/compositionReport';
 import { buildConclusionNotice, conclusionInput, NoticeDataError } from '../domain/notice/conclusion';
 import { buildDelegateList, DELEGATE_LIST_WHAT, delegateListInput } from '../domain/notice/delegateList';
@@ -273,7 +275,15 @@ function compositionReportData(
   checks: string[],
 ): CompositionReportInput {
   const config = SHEETS.config.name;
-  if (settings.year === null) throw new NoticeDataError(COMPOSITION_REPORT.noYear(config, cells.year ?? ''));
+  if (settings.year === null) {
+    // "năm 2026", "24": the cell is not blank, it could not be read; say so, not "chưa có".
+    const unread = problems.items.find((x) => x.severity === 'error' && cells.year && x.cell === cells.year);
+    throw new NoticeDataError(
+      unread
+        ? COMPOSITION_REPORT.badYear(config, cells.year ?? '', unread.message)
+        : COMPOSITION_REPORT.noYear(config, cells.year ?? ''),
+    );
+  }
   const limits = parseAgeLimits(settings.ageBands);
   if (limits === null) {
     throw new NoticeDataError(COMPOSITION_REPORT.badAgeBands(config, cells.ageBands ?? '', settings.ageBands));
@@ -293,10 +303,13 @@ function compositionReportData(
   if (years.length) throw new NoticeDataError(COMPOSITION_REPORT.implausible(SHEETS.delegates.name, years));
   checks.push(...blankFieldChecks(delegates));
   checks.push(...duplicateChecks(counted));
+  checks.push(...guestDuplicateChecks(delegates));
   checks.push(
     ...delegateCountChecks(settings, cells, units, readAllocationTable(g.allocation, problems, tz).rows, delegates),
   );
   const unitEthnic = readUnitEthnic(g.unitEthnic, index, problems);
+  const living = unreadableLiving(unitEthnic, g.unitEthnic);
+  if (living.length) throw new NoticeDataError(COMPOSITION_REPORT.livingUnreadable(SHEETS.unitEthnic.name, living));
   const headerRow = locateTable(SHEETS.delegates, g.delegates, new ProblemList()).headerRow;
   const party = partyColumn(g.delegates, headerRow);
   if (party !== null && g.delegates) checks.push(...partyChecks(delegates, g.delegates, party));

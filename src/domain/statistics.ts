@@ -273,3 +273,77 @@ export function statisticsGrids(
   }
   return { values, formats, weights };
 }
+
+/**
+ * What the add-in last wrote on `Thống kê`, kept in its record to tell the officer's typing from
+ * its own cells at the next run: how many rows it wrote and, for each stretch of rows (the heading,
+ * then each table with the blank row after it), a digest of the values as the sheet gave them back.
+ */
+export interface WrittenDigest {
+  rows: number;
+  /** [first row, last row, digest], 1-based, inclusive. */
+  segments: [number, number, string][];
+}
+
+/** FNV-1a (32 bits) of a string, in base 36: short, and enough to see that cells changed. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+function digestOfRows(values: readonly (readonly unknown[])[], first: number, last: number): string {
+  const parts: string[] = [];
+  for (let r = first; r <= last; r++) {
+    const row = values[r - 1] ?? [];
+    for (let c = 0; c < STATISTICS_WIDTH; c++) {
+      const v = row[c] ?? '';
+      parts.push(v instanceof Date ? `D${v.getTime()}` : `${typeof v}:${String(v)}`);
+    }
+  }
+  return hash(parts.join('\u0001'));
+}
+
+/** The digest of `values` (A1 onwards, as getValues gives them) cut at the layout's tables. */
+export function digestWritten(layout: StatisticsLayout, values: readonly (readonly unknown[])[]): WrittenDigest {
+  const rows = layout.rows.length;
+  const starts = [1, ...layout.tables.map((t) => t.titleRow).filter((r) => r > 1 && r <= rows)];
+  const segments = starts.map((first, i): [number, number, string] => {
+    const last = i + 1 < starts.length ? (starts[i + 1] as number) - 1 : rows;
+    return [first, last, digestOfRows(values, first, last)];
+  });
+  return { rows, segments };
+}
+
+/**
+ * Where the sheet differs from what the add-in last wrote (the officer typed, sorted, inserted or
+ * deleted rows, or added a formula): a 1-based rectangle to name in the message, or null when the
+ * sheet is as written. `values` and `formulas` are the sheet's data range from A1.
+ */
+export function changedSince(
+  written: WrittenDigest,
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly string[])[],
+): SheetRect | null {
+  const cell = (r: number, c: number): SheetRect => ({ row: r + 1, column: c + 1, numRows: 1, numColumns: 1 });
+  // A formula (the add-in writes none), then the tables (typed over, sorted, rows inserted or
+  // deleted), then anything beside or under them: the most precise place first.
+  for (let r = 0; r < formulas.length; r++) {
+    const c = (formulas[r] ?? []).findIndex((f) => f !== '');
+    if (c >= 0) return cell(r, c);
+  }
+  for (const [first, last, digest] of written.segments) {
+    if (digestOfRows(values, first, last) !== digest)
+      return { row: first, column: 1, numRows: last - first + 1, numColumns: STATISTICS_WIDTH };
+  }
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if ((r >= written.rows || c >= STATISTICS_WIDTH) && row[c] !== '' && row[c] !== null) return cell(r, c);
+    }
+  }
+  return null;
+}

@@ -1,8 +1,8 @@
 /**
  * Builds the .xlsx a unit fills (the "form out"), with exceljs in the browser: a title block (province,
  * unit, seats, guests, the ethnic groups that must be represented, the deadline) and the instructions
- * above the header row, which stays within the first 10 rows (where importSubmission looks for it);
- * dropdowns for the columns with choices (lists on a hidden "Danh mục" sheet, since a list written
+ * above the header row, which stays within the first 8 rows (importSubmission looks in the first 10,
+ * and a unit may add two lines above); dropdowns for the columns with choices (lists on a hidden "Danh mục" sheet, since a list written
  * inline is limited to 255 characters); text format '@' for the text and date columns, so a phone
  * number keeps its leading 0 and "05/03/1980" stays as typed; widths as in the template; the header
  * frozen. The data sheet is the first sheet, as the import reads it.
@@ -18,8 +18,11 @@ export interface ExcelModule {
 
 /** Rows the form prepares (formatted, with dropdowns). */
 export const FORM_ROWS = 300;
-/** The header row is at most this row (importSubmission looks in the first 10 rows). */
-const LAST_HEADER_ROW = 10;
+/**
+ * The header row is at most this row: importSubmission looks in the first 10 rows, and a unit often
+ * adds a line or two above the table ("Kính gửi: …", its own letterhead); two rows are kept spare.
+ */
+export const LAST_HEADER_ROW = 8;
 
 const HEADER_FILL = 'FFD9E2F3';
 const TITLE_COLOR = 'FF1F3864';
@@ -57,11 +60,14 @@ export function buildFormWorkbook(excel: ExcelModule, form: IntakeForm): Workboo
   const ws = wb.addWorksheet(t.formSheet);
 
   const title = titleLines(form);
-  // Title + instructions + one blank row must leave the header within the first 10 rows; what does not
-  // fit goes to the "Hướng dẫn" sheet (after the data sheet).
+  // Title + instructions + one blank row must leave the header within LAST_HEADER_ROW; what does not
+  // fit goes to the "Hướng dẫn" sheet (after the data sheet), the blank row giving way to the pointer
+  // to it when the title fills the room.
   const room = LAST_HEADER_ROW - 1 - title.length - 1;
   const instructions = form.instructions.filter((line) => line.trim() !== '');
-  const inline = instructions.length <= room ? instructions : [...instructions.slice(0, room - 1), t.formMoreGuide];
+  const inline =
+    instructions.length <= room ? instructions : [...instructions.slice(0, Math.max(room - 1, 0)), t.formMoreGuide];
+  const blankRow = title.length + inline.length + 1 < LAST_HEADER_ROW;
   let row = 1;
   const lastColumn = columnLetter(width);
   const line = (text: string, bold: boolean, size: number) => {
@@ -76,7 +82,7 @@ export function buildFormWorkbook(excel: ExcelModule, form: IntakeForm): Workboo
     line(text, i === 0, i === 0 ? 13 : 11);
   });
   for (const text of inline) line(text, false, 10);
-  row++; // one blank row before the header
+  if (blankRow) row++; // one blank row before the header
   const headerRow = row;
 
   // Header row.
@@ -145,6 +151,43 @@ export function buildFormWorkbook(excel: ExcelModule, form: IntakeForm): Workboo
     });
   }
   return wb;
+}
+
+/** Characters Windows refuses in a file name, control characters, and the direction marks that can make "gnp.exe.xlsx" read as "xslx.exe.png". */
+const UNSAFE_IN_FILE_NAME = /[<>:"/\\|?*\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** Names Windows keeps for devices (CON, NUL, COM1 …), with or without an extension. */
+const RESERVED_ON_WINDOWS = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
+
+/**
+ * The name a form is downloaded under: the server's suggestion, made safe again in the browser (no
+ * character Windows refuses, no direction mark, no half of a character cut in two, no trailing dot or
+ * space, not a device name), ending in .xlsx.
+ */
+export function safeFileName(name: string): string {
+  const base = name
+    .normalize('NFC')
+    .replace(/\.xlsx$/i, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(UNSAFE_IN_FILE_NAME, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
+  const safe = !base || RESERVED_ON_WINDOWS.test(base) ? `${t.formSheet} ${base}`.trim() : base;
+  return `${safe}.xlsx`;
+}
+
+/**
+ * The names the forms download under: safeFileName of each; two units of one name (communes of two
+ * former districts), which would download under one name (the browser adding "(1)"), get their codes.
+ */
+export function downloadNames(forms: readonly IntakeForm[]): string[] {
+  const names = forms.map((f) => safeFileName(f.fileName));
+  const key = (name: string) => name.toLocaleLowerCase('vi');
+  return names.map((name, i) =>
+    names.filter((other) => key(other) === key(name)).length > 1
+      ? safeFileName(`${name.replace(/\.xlsx$/, '')} (${forms[i]?.unit.code ?? i + 1}).xlsx`)
+      : name,
+  );
 }
 
 /** The form's .xlsx bytes. */

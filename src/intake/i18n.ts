@@ -10,6 +10,12 @@ export function formatNumber(n: number): string {
   return n < 0 ? `-${s}` : s;
 }
 
+/** "dòng 12, 15, 20" (the first ten, then "…"). */
+function rowList(rows: number[]): string {
+  const shown = rows.slice(0, 10).map((r) => formatNumber(r));
+  return `dòng ${shown.join(', ')}${rows.length > 10 ? ', …' : ''}`;
+}
+
 /** Largest file the dialog reads (bytes). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /**
@@ -29,6 +35,7 @@ export const t = {
   tabForm: 'Tạo mẫu danh sách',
   tabImport: 'Nhận danh sách',
   close: 'Đóng',
+  nextUnit: 'Nhận danh sách đơn vị khác',
   noServer: 'Không gọi được máy chủ của tiện ích. Hãy đóng hộp thoại và mở lại.',
   unexpected: 'Đã xảy ra lỗi ngoài dự kiến. Hãy đóng hộp thoại và thử lại.',
 
@@ -78,8 +85,12 @@ export const t = {
   chooseUnitFirst: 'Hãy chọn đơn vị gửi danh sách.',
   tooLarge: (name: string, mb: number) =>
     `Tệp "${name}" lớn hơn ${formatNumber(mb)} MB. Hãy xóa các trang tính hoặc hình ảnh thừa rồi gửi lại, hoặc dán các dòng vào ô bên dưới.`,
-  tooManyCells: (name: string) =>
-    `Tệp "${name}" quá lớn: tối đa ${formatNumber(LIMITS.rows)} dòng × ${formatNumber(LIMITS.columns)} cột, mỗi ô tối đa ${formatNumber(LIMITS.cellChars)} ký tự. Hãy chỉ giữ lại bảng danh sách đại biểu.`,
+  tooManyCells: (name: string, where = '') =>
+    `Tệp "${name}" quá lớn: tối đa ${formatNumber(LIMITS.rows)} dòng × ${formatNumber(LIMITS.columns)} cột, mỗi ô tối đa ${formatNumber(LIMITS.cellChars)} ký tự.${where ? ` ${where}` : ''} Hãy chỉ giữ lại bảng danh sách đại biểu.`,
+  tooManyRows: (rows: number) => `Bảng có ${formatNumber(rows)} dòng.`,
+  tooManyColumns: (row: number, columns: number) => `Dòng ${formatNumber(row)} có ${formatNumber(columns)} cột.`,
+  tooLongCell: (cell: string, chars: number) => `Ô ${cell} có ${formatNumber(chars)} ký tự.`,
+  onSheet: (sheet: string, where: string) => `Trang tính "${sheet}": ${where.charAt(0).toLowerCase()}${where.slice(1)}`,
   unsupported: (name: string) =>
     `Không đọc được tệp "${name}": chỉ nhận tệp Excel .xlsx hoặc .csv. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
   unreadableXlsx: (name: string) =>
@@ -93,6 +104,14 @@ export const t = {
   unitMismatchFileName: 'theo tên tệp',
   switchUnit: (unit: string) => `Nhận tệp này cho ${unit}`,
   unitMismatchAck: (chosen: string) => `Tôi đã kiểm tra: đây đúng là danh sách của ${chosen}`,
+  otherListSheets: (read: string, others: string[]) =>
+    `Đã đọc trang tính "${read}"; ${others.length === 1 ? 'trang' : 'các trang'} ${others.map((o) => `"${o}"`).join(', ')} cũng có dòng tiêu đề danh sách nhưng không được đọc.`,
+  hiddenRows: (rows: number[]) =>
+    `Tệp có ${formatNumber(rows.length)} dòng đang bị ẩn (${rowList(rows)}): các dòng này vẫn được đọc.`,
+  struckRows: (rows: number[]) =>
+    `Tệp có ${formatNumber(rows.length)} dòng bị gạch ngang (${rowList(rows)}): các dòng này vẫn được đọc.`,
+  checkWithUnit:
+    'Nếu đó là người đơn vị đã loại, hãy xóa các dòng đó trong tệp (hoặc đề nghị đơn vị gửi lại) rồi chọn lại tệp.',
   emptyFile: (name: string) => `Tệp "${name}" không có dữ liệu.`,
   emptyPaste: 'Chưa có dòng nào được dán.',
   readSheet: (sheet: string, rows: number) => `Đã đọc trang tính "${sheet}" (${formatNumber(rows)} dòng).`,

@@ -7,7 +7,7 @@
  */
 import type { IntakeForm, SubmissionCell, SubmissionPreviewDto, SubmissionRow } from '../rpc/contract';
 import { type Child, fill, h } from '../sidebar/dom';
-import { type ExcelModule, formBytes } from './form';
+import { downloadNames, type ExcelModule, formBytes } from './form';
 import { KEY_LABELS, t } from './i18n';
 import { type FileOrigin, fileOrigin } from './origin';
 import { knownHeaders, readFile, readPasted } from './read';
@@ -41,6 +41,8 @@ interface State {
   /** Import mode: what was read, and the server's answer. */
   table: SubmissionCell[][] | null;
   fileName: string;
+  /** Rows of the file to check with the unit (hidden, struck through), said above the preview. */
+  caution: string;
   /** The pasted text, kept across redraws. */
   pasteText: string;
   preview: SubmissionPreviewDto | null;
@@ -74,6 +76,7 @@ const state: State = {
   made: [],
   table: null,
   fileName: '',
+  caution: '',
   pasteText: '',
   preview: null,
   done: null,
@@ -150,10 +153,12 @@ async function makeForms(): Promise<void> {
       return;
     }
     const made: State['made'] = [];
+    const names = downloadNames(answer.forms);
     for (const [i, form] of answer.forms.entries()) {
       if (i > 0) await pause(DOWNLOAD_GAP_MS);
       const bytes = await formBytes(excel, form);
-      made.push({ fileName: form.fileName, url: startDownload(bytes, form.fileName) });
+      const fileName = names[i] as string;
+      made.push({ fileName, url: startDownload(bytes, fileName) });
       set({ made: [...made] });
     }
     set({ busy: false, note: t.formMade(made.length) });
@@ -205,7 +210,7 @@ async function preview(table: SubmissionCell[][], fileName: string, note: string
     set({ error: t.chooseUnitFirst });
     return;
   }
-  const origin = fileOrigin(table, fileName, state.forms ?? []);
+  const origin = fileOrigin(table, fileName, state.forms ?? [], state.unit);
   const mismatch = origin && origin.form.unit.code !== state.unit ? origin : null;
   set({ busy: true, error: '', note, table, fileName, preview: null, done: null, mismatch, mismatchAck: false });
   try {
@@ -230,7 +235,7 @@ async function onFile(input: HTMLInputElement): Promise<void> {
     set({ error: t.unexpected });
     return;
   }
-  set({ busy: true, error: '', note: '', preview: null, done: null });
+  set({ busy: true, error: '', note: '', caution: '', preview: null, done: null });
   const headers = (state.forms ?? []).flatMap((f) => f.columns.map((c) => c.header));
   const read = await readFile(excel, file, knownHeaders([...headers, ...Object.values(KEY_LABELS)])).catch(() => ({
     ok: false as const,
@@ -240,6 +245,7 @@ async function onFile(input: HTMLInputElement): Promise<void> {
     set({ busy: false, error: read.message });
     return;
   }
+  state.caution = read.caution ?? '';
   await preview(read.table, file.name, read.note);
 }
 
@@ -249,6 +255,7 @@ async function onPaste(text: string): Promise<void> {
     set({ error: read.message });
     return;
   }
+  state.caution = '';
   await preview(read.table, t.pastedName, read.note);
 }
 
@@ -415,12 +422,29 @@ function doneView(p: SubmissionPreviewDto): Child {
     { 'data-intake': 'done' },
     h('p', { class: 'alert ok', 'data-preview': 'message' }, p.message),
     h('button', { class: 'primary', type: 'button', 'data-action': 'close', onclick: () => closeDialog() }, t.close),
+    // The next unit's list without closing and opening the dialog again.
+    h(
+      'button',
+      {
+        class: 'secondary',
+        type: 'button',
+        'data-action': 'next-unit',
+        onclick: () =>
+          set({ done: null, preview: null, table: null, fileName: '', note: '', error: '', unit: '', pasteText: '' }),
+      },
+      t.nextUnit,
+    ),
   );
 }
 
 function importView(): Child {
   if (state.done) return doneView(state.done);
-  if (state.preview) return [state.note ? h('p', { class: 'muted' }, state.note) : null, previewView(state.preview)];
+  if (state.preview)
+    return [
+      state.note ? h('p', { class: 'muted' }, state.note) : null,
+      state.caution ? h('p', { class: 'alert warning', 'data-intake': 'caution' }, state.caution) : null,
+      previewView(state.preview),
+    ];
   const paste = h('textarea', {
     id: 'intake-paste',
     placeholder: t.pastePlaceholder,

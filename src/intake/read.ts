@@ -4,21 +4,30 @@
  * - .xlsx (exceljs): the first visible worksheet (the form's data sheet; a sheet the unit hid, like
  *   the form's "Danh mục", is skipped). Numbers stay numbers, text stays text, dates become
  *   'dd/mm/yyyy' text, formulas their cached result, rich text and links their plain text, errors
- *   blank. A merged block gives its value once (in its first cell).
+ *   blank. A merged block gives its value once (in its first cell), but every row of a block one
+ *   column wide below the header (a group's ethnic name merged over its delegates).
  * - .csv (papaparse): UTF-8 with or without BOM, separated by ";" "," or tab (guessed); a file that is
  *   not UTF-8 (Excel's "CSV" on a Vietnamese Windows) is read as Windows-1258. Every cell is text.
  * - pasted rows: tab-separated, as Excel and Google Sheets copy a block.
  * Text is read in Unicode NFC (the composed form Vietnamese keyboards type, "Unicode dựng sẵn"): a
  * name typed in decomposed form (NFD) looks the same but would not be found by a search in Sheets.
  */
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import Papa from 'papaparse';
 import { headerKey } from '../domain/text';
 import type { SubmissionCell } from '../rpc/contract';
 import { LIMITS, MAX_FILE_BYTES, MAX_SCAN_CELLS, t } from './i18n';
 
 /** What was read, or why nothing was. */
-export type ReadResult = { ok: true; table: SubmissionCell[][]; note: string } | { ok: false; message: string };
+export type ReadResult =
+  | {
+      ok: true;
+      table: SubmissionCell[][];
+      note: string;
+      /** Rows to check with the unit: hidden (filtered out) or struck through, which are read all the same. */
+      caution?: string;
+    }
+  | { ok: false; message: string };
 
 /** The exceljs module, for reading. */
 export interface ExcelReader {
@@ -71,14 +80,22 @@ function trim(table: SubmissionCell[][]): SubmissionCell[][] {
   return rows.slice(0, last);
 }
 
-/** True when the table is beyond what importSubmission accepts. */
-function tooLarge(table: SubmissionCell[][]): boolean {
-  return (
-    table.length > LIMITS.rows ||
-    table.some(
-      (row) => row.length > LIMITS.columns || row.some((c) => typeof c === 'string' && c.length > LIMITS.cellChars),
-    )
-  );
+/** Where the table is beyond what importSubmission accepts (a sentence naming the row or cell), or ''. */
+function oversize(table: SubmissionCell[][]): string {
+  if (table.length > LIMITS.rows) return t.tooManyRows(table.length);
+  for (const [r, row] of table.entries()) {
+    if (row.length > LIMITS.columns) return t.tooManyColumns(r + 1, row.length);
+    const c = row.findIndex((cell) => typeof cell === 'string' && cell.length > LIMITS.cellChars);
+    if (c >= 0) return t.tooLongCell(`${columnName(c + 1)}${r + 1}`, String(row[c]).length);
+  }
+  return '';
+}
+
+/** Column letters: 1 → A, 27 → AA. */
+function columnName(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
 }
 
 /** A number shown through a format of zeros only ("00000": a code 06100, "0000000000": a phone 0912345678) as the text the unit sees. */
@@ -112,18 +129,30 @@ function headerScore(sheet: Worksheet, known: KnownHeaders): number {
  * the most of the form's headers (a sheet of notes the unit added before the list is passed over); the
  * first one when none does.
  */
-function listSheet(wb: Workbook, known: KnownHeaders): Worksheet | undefined {
+function listSheet(wb: Workbook, known: KnownHeaders): { sheet: Worksheet | undefined; others: string[] } {
   const visible = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden' && ws.rowCount > 0);
   let best = visible[0];
   let bestScore = 0;
+  const withHeaders: Worksheet[] = [];
   for (const ws of visible) {
     const score = known.size ? headerScore(ws, known) : 0;
+    if (score > 0) withHeaders.push(ws);
     if (score > bestScore) {
       best = ws;
       bestScore = score;
     }
   }
-  return best;
+  // Other sheets that look like a list too (a copy the unit corrected?): named to the officer.
+  return { sheet: best, others: withHeaders.filter((ws) => ws !== best).map((ws) => ws.name) };
+}
+
+/** True for a cell of a merged block one column wide, under its first cell, which is not a header. */
+function fillsDown(sheet: Worksheet, cell: Cell, known: KnownHeaders): boolean {
+  const master = cell.master;
+  if (master.col !== cell.col || master.row >= cell.row) return false;
+  if (sheet.findCell(master.row, master.col + 1)?.master === master) return false;
+  const v = cellValue(master.value);
+  return !(typeof v === 'string' && known.has(headerKey(v)));
 }
 
 /** Reads an .xlsx file's bytes. `known`: the form's headers, to find the list's sheet. */
@@ -139,34 +168,67 @@ export async function readXlsx(
   } catch {
     return { ok: false, message: t.unreadableXlsx(fileName) };
   }
-  const sheet = listSheet(wb, known);
+  const { sheet, others } = listSheet(wb, known);
   if (!sheet) return { ok: false, message: t.emptyFile(fileName) };
   // Only the cells the file holds are visited (a stray cell far below costs nothing).
   const sparse: SubmissionCell[][] = [];
+  const hiddenRows: number[] = [];
+  const struckRows: number[] = [];
   let visited = 0;
   let tooMany = false;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     if (tooMany) return;
     const values: SubmissionCell[] = [];
+    let struck = false;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (++visited > MAX_SCAN_CELLS) tooMany = true;
-      // A merged block's other cells repeat its value in exceljs: keep it once.
-      if (cell.isMerged && cell.master !== cell) return;
+      // A merged block's other cells repeat its value in exceljs: keep it once (a title across the
+      // columns), except down a block one column wide below a row that is not the header ("Tày" merged
+      // over three delegates' rows is each one's ethnic group; a header over two rows is not a person).
+      if (cell.isMerged && cell.master !== cell && !fillsDown(sheet, cell, known)) return;
       const value = cellValue(cell.value);
       values[c - 1] = typeof value === 'number' ? zeroPadded(value, cell.numFmt) : value;
+      if (!isBlankCell(value) && isStruck(cell)) struck = true;
     });
     sparse[r - 1] = values;
+    if (values.some((v) => !isBlankCell(v ?? null))) {
+      if (row.hidden) hiddenRows.push(r);
+      if (struck) struckRows.push(r);
+    }
   });
   if (tooMany) return { ok: false, message: t.tooManyCells(fileName) };
   let last = 0;
   sparse.forEach((row, i) => {
     if (row.some((c) => !isBlankCell(c ?? null))) last = i + 1;
   });
-  if (last > LIMITS.rows) return { ok: false, message: t.tooManyCells(fileName) };
+  if (last > LIMITS.rows) return { ok: false, message: t.tooManyCells(fileName, t.tooManyRows(last)) };
   const trimmed = trim(Array.from({ length: last }, (_, i) => Array.from(sparse[i] ?? [], (c) => c ?? null)));
   if (trimmed.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (tooLarge(trimmed)) return { ok: false, message: t.tooManyCells(fileName) };
-  return { ok: true, table: trimmed, note: t.readSheet(sheet.name, trimmed.length) };
+  const over = oversize(trimmed);
+  if (over) return { ok: false, message: t.tooManyCells(fileName, t.onSheet(sheet.name, over)) };
+  const marked = [hiddenRows.length ? t.hiddenRows(hiddenRows) : '', struckRows.length ? t.struckRows(struckRows) : '']
+    .filter(Boolean)
+    .join(' ');
+  const caution = [
+    others.length ? t.otherListSheets(sheet.name, others) : '',
+    marked ? `${marked} ${t.checkWithUnit}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ok: true,
+    table: trimmed,
+    note: t.readSheet(sheet.name, trimmed.length),
+    ...(caution && { caution }),
+  };
+}
+
+/** A cell struck through (its font, or every run of its rich text): units strike out a person dropped. */
+function isStruck(cell: Cell): boolean {
+  if (cell.font?.strike) return true;
+  const v = cell.value as { richText?: { text?: string; font?: { strike?: boolean } }[] } | null;
+  const runs = v && typeof v === 'object' && Array.isArray(v.richText) ? v.richText : null;
+  return runs !== null && runs.length > 0 && runs.every((run) => run.font?.strike || !run.text?.trim());
 }
 
 /**
@@ -236,9 +298,13 @@ export function parseDelimited(text: string, delimiter?: string): SubmissionCell
 /** Reads a .csv file's bytes. */
 export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   const { text, legacy } = decodeCsv(bytes);
-  const table = parseDelimited(text);
+  // "sep=;" on the first line tells Excel the separator, and Excel does not show that line: it is left
+  // out so that the rows are numbered as the unit sees them.
+  const hint = /^\uFEFF?sep=(.)\r?\n/i.exec(text);
+  const table = hint ? parseDelimited(text.slice(hint[0].length), hint[1]) : parseDelimited(text);
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
-  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(fileName) };
+  const over = oversize(table);
+  if (over) return { ok: false, message: t.tooManyCells(fileName, over) };
   return { ok: true, table, note: t.readCsv(table.length, legacy) };
 }
 
@@ -254,9 +320,12 @@ export function splitPasted(text: string): string[][] {
   const n = text.length;
   let i = 0;
   const endsCell = (k: number) => k >= n || text[k] === '\t' || text[k] === '\n' || text[k] === '\r';
+  // Once a quote was never closed, none after it will be: no scan to the end again (a paste with many
+  // cells opening a quote stays linear).
+  let unclosed = false;
   for (;;) {
     let cell: string | null = null;
-    if (text[i] === '"') {
+    if (text[i] === '"' && !unclosed) {
       let j = i + 1;
       let inner = '';
       while (j < n) {
@@ -271,7 +340,8 @@ export function splitPasted(text: string): string[][] {
         inner += text[j];
         j++;
       }
-      if (j < n && endsCell(j + 1)) {
+      if (j >= n) unclosed = true;
+      else if (endsCell(j + 1)) {
         cell = inner;
         i = j + 1;
       }
@@ -305,7 +375,8 @@ export function readPasted(text: string): ReadResult {
   const clean = text.replace(/^\uFEFF/, '').normalize('NFC');
   const table = trim(splitPasted(clean).map((row) => row.map((cell) => (cell === '' ? null : cell))));
   if (table.length === 0) return { ok: false, message: t.emptyPaste };
-  if (tooLarge(table)) return { ok: false, message: t.tooManyCells(t.pastedName) };
+  const over = oversize(table);
+  if (over) return { ok: false, message: t.tooManyCells(t.pastedName, over) };
   return { ok: true, table, note: t.readCsv(table.length, false) };
 }
 

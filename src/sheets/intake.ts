@@ -34,9 +34,12 @@ import type { IntakeFormsDto, SubmissionCell, SubmissionDto, SubmissionPreviewDt
 import { INTAKE_MESSAGES as M } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
+import { markedFillColumns } from './marks';
 import {
+  findSheet,
   insertTemplateSheet,
   isOwnReportGrid,
+  mergedAreasOf,
   readGrids,
   readSheet,
   type Sheet,
@@ -85,6 +88,7 @@ export interface ImportOptions {
 
 /** What a preview and a replace both start from: the sheets read, the file read, the rows paired. */
 interface Plan {
+  ss: Spreadsheet;
   unit: UnitRecord;
   index: UnitIndex;
   tz: number;
@@ -126,6 +130,7 @@ function makePlan(
   const digest = submissionDigest(current, table, unit.data.code ?? index.label(unit));
   return {
     plan: {
+      ss,
       unit,
       index,
       tz,
@@ -203,8 +208,14 @@ export function runImportSubmission(
       if (options.expect !== undefined && options.expect !== plan.digest) return { ok: false, message: M.stale };
       const dto = previewDto(plan, fileName, 'replace');
       if (plan.parsed.blocked) return { ok: false, message: dto.message };
+      const merged = mergesInTheWay(plan);
+      if (merged) return { ok: false, message: merged };
       const record = readRecordSheet(ss);
-      if (record.foreign) return { ok: false, message: M.notOwnSheet(record.foreign) };
+      if (record.foreign)
+        return {
+          ok: false,
+          message: M.notOwnSheet(record.foreign, SHEETS.submissions.columns.map((c) => c.header).join(' | ')),
+        };
       const today = todayIso(now, plan.tz);
       const written = writeAll(M.writeWhat, (batch) => {
         const result = replaceRows(batch, plan, fileName, today);
@@ -227,6 +238,41 @@ export function runImportSubmission(
 
 // ---------------------------------------------------------------------------------------------
 // Writing
+
+/**
+ * Cells the officer merged where the replace writes, inserts or deletes rows: a merge over several rows
+ * that takes in one of the unit's rows (a delete splits it, and its value lives in its top-left cell
+ * only), one that spans the row new delegates go under and the next (the insert splits it), one within
+ * a matched row over the template's columns (a value lands in one cell only). The replace is refused,
+ * naming them. The merged areas are those readSheet read (no call).
+ */
+function mergesInTheWay(plan: Plan): string | null {
+  const { sheet, grid, table } = plan.delegates;
+  const areas = mergedAreasOf(grid);
+  if (areas.length === 0) return null;
+  const { matched, added, removed } = plan.pairing;
+  if (matched.length + added.length + removed.length === 0) return null;
+  const unitRows = new Set(plan.current.map((r) => r.sheetRow));
+  const matchedRows = new Set(matched.map((m) => m.sheet.sheetRow));
+  const after = added.length === 0 ? null : unitRows.size > 0 ? Math.max(...unitRows) : lastRecordRow(grid, table);
+  const ours = Object.values(table.columns).filter((c): c is number => c !== undefined);
+  const inTheWay = areas.filter((a) => {
+    const first = a.row + 1;
+    const last = a.row + a.rows;
+    if (after !== null && first <= after && last > after) return true;
+    for (let r = first; r <= last; r++) {
+      if (a.rows > 1 && unitRows.has(r)) return true;
+      if (a.rows === 1 && matchedRows.has(r) && ours.some((c) => c >= a.col && c < a.col + a.cols)) return true;
+    }
+    return false;
+  });
+  if (inTheWay.length === 0) return null;
+  const cells = inTheWay
+    .slice(0, 5)
+    .map((a) => sheet.getRange(a.row + 1, a.col + 1, a.rows, a.cols).getA1Notation())
+    .join(', ');
+  return M.mergedCells(sheet.getName(), inTheWay.length > 5 ? `${cells}, …` : cells, plan.index.label(plan.unit));
+}
 
 /** Consecutive numbers grouped: [3,4,5,9] → [[3,5],[9,9]]. */
 function runs(sorted: readonly number[]): [number, number][] {
@@ -363,7 +409,11 @@ function replaceRows(
   if (newRows.length > 0) {
     const unitLast = plan.current.reduce((m, r) => Math.max(m, r.sheetRow), 0);
     const after = unitLast > 0 ? unitLast : lastRecordRow(grid, table);
+    // Inserted rows take the formatting of the row above (see resetInherited) and lie inside the body's
+    // data validation.
+    const marked = after > headerRow ? markedFillColumns(plan.ss, sheet.getName(), after) : [];
     batch.insertRowsAfter(sheet, after, newRows.length);
+    resetInherited(batch, sheet, { after, count: newRows.length, headerRow, width: Math.max(width, 1), marked });
     const code = plan.unit.data.code ?? plan.index.label(plan.unit);
     for (const [c0, c1] of spans) {
       const block = sheet.getRange(after + 1, c0 + 1, newRows.length, c1 - c0 + 1);
@@ -389,6 +439,51 @@ function replaceRows(
   const gone = runs(removed.map((r) => r.sheetRow).sort((a, b) => a - b)).reverse();
   for (const [from, to] of gone) deleteRowsRestorably(batch, sheet, from, to - from + 1, Math.max(width, 1));
   return { rows: matched.length + newRows.length, removed: removed.length };
+}
+
+/**
+ * Rows inserted after row `after` carry its formatting in Sheets (fill, bold, number format, data
+ * validation: https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest,
+ * "inheritFromBefore"). What the add-in owns there is taken back, nothing else:
+ * - the fills its marks wrote on that row (`marked`, from the marks record): reset to no fill, so the
+ *   new delegates carry no mark colour the record does not know (it would never be cleared);
+ * - under the header row: the header's bold and fill, and the header's (absent) data validation, the new
+ *   rows get the validation of the body row under them instead.
+ * The inserted rows are deleted by a rollback: no inverse.
+ */
+function resetInherited(
+  batch: WriteBatch,
+  sheet: Sheet,
+  args: { after: number; count: number; headerRow: number; width: number; marked: readonly number[] },
+): void {
+  const { after, count, headerRow, width, marked } = args;
+  const first = after + 1;
+  if (after === headerRow) {
+    const block = sheet.getRange(first, 1, count, width);
+    batch.custom(
+      () => {
+        block.setBackground(null);
+        block.setFontWeight('normal');
+      },
+      () => undefined,
+    );
+    const below = first + count;
+    if (below <= sheet.getMaxRows()) {
+      const rules = sheet.getRange(below, 1, 1, width).getDataValidations()[0] ?? [];
+      if (rules.some((r) => r !== null))
+        batch.custom(
+          () => block.setDataValidations(Array.from({ length: count }, () => rules)),
+          () => undefined,
+        );
+    }
+    return;
+  }
+  if (marked.length === 0) return;
+  const a1s = marked.map((c) => sheet.getRange(first, c + 1, count, 1).getA1Notation());
+  batch.custom(
+    () => sheet.getRangeList(a1s).setBackground(null),
+    () => undefined,
+  );
 }
 
 /**
@@ -531,7 +626,8 @@ export function sentUnits(grid: Grid, index: UnitIndex): Set<UnitRecord> {
  * getSheetByName, and one read when it exists: the overview and progress pay no sheet-list read for it).
  */
 export function readSentUnits(ss: Spreadsheet, index: UnitIndex): Set<UnitRecord> {
-  const sheet = ss.getSheetByName(SHEETS.submissions.name);
+  // A look-alike name ("TIẾP NHẬN DANH SÁCH ") is that sheet: the replace records lists there (findSheet).
+  const sheet = findSheet(ss, 'submissions');
   if (!sheet) return new Set();
   return sentUnits(sheet.getDataRange().getValues() as CellValue[][], index);
 }

@@ -206,6 +206,21 @@ function readRecords(ss: Spreadsheet): RecordSheet {
   return { sheet, rows, height: values.length, raw: values.map((r) => r.slice(0, RECORD_HEADER.length)) };
 }
 
+/**
+ * The columns (0-based) of row `row` (1-based) of sheet `sheetName` where the record says the add-in
+ * wrote a fill: what rows inserted under that row inherit from it and that only the add-in may clear.
+ * One read of the record sheet (none when it does not exist).
+ */
+export function markedFillColumns(ss: Spreadsheet, sheetName: string, row: number): number[] {
+  const out: number[] = [];
+  for (const rec of readRecords(ss).rows) {
+    if (rec.sheet !== sheetName || !rec.fill) continue;
+    const at = parseA1(rec.cell);
+    if (at && at.row === row - 1) out.push(at.col);
+  }
+  return out;
+}
+
 /** Clears last run's marks where they are still the add-in's, and marks these problems. */
 export function writeMarks(
   ss: Spreadsheet,

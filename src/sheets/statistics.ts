@@ -18,15 +18,18 @@
  */
 
 import { printedSeats } from '../domain/notice/figures';
-import { ProblemList } from '../domain/problem';
+import { a1, columnLetter, ProblemList } from '../domain/problem';
 import { readAllocationTable, readUnits, UnitIndex } from '../domain/records';
 import {
   buildStatisticsLayout,
+  changedSince,
+  digestWritten,
   type SeatsRow,
   STATISTICS_FORMATS,
   STATISTICS_WIDTH,
   type StatisticsLayout,
   statisticsGrids,
+  type WrittenDigest,
 } from '../domain/statistics';
 import { isTotalLabel } from '../domain/text';
 import { restoreInput, textInput } from '../domain/values';
@@ -43,6 +46,18 @@ export const STATISTICS_PROPERTY = 'dtts.statistics';
 export interface StatisticsRecord {
   sheetId: number;
   chartIds: number[];
+  /** What the add-in last wrote (absent in a record of an older version, or after a failed run). */
+  written?: WrittenDigest;
+}
+
+function writtenOf(x: unknown): WrittenDigest | undefined {
+  const w = x as Partial<WrittenDigest> | null;
+  if (!w || typeof w.rows !== 'number' || !Array.isArray(w.segments)) return undefined;
+  const segments = w.segments.filter(
+    (s): s is [number, number, string] =>
+      Array.isArray(s) && typeof s[0] === 'number' && typeof s[1] === 'number' && typeof s[2] === 'string',
+  );
+  return segments.length === w.segments.length ? { rows: w.rows, segments } : undefined;
 }
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -55,7 +70,11 @@ function loadRecord(properties: Properties): { raw: string | null; record: Stati
     const parsed = JSON.parse(raw) as Partial<StatisticsRecord>;
     if (typeof parsed.sheetId !== 'number') return { raw, record: null };
     const chartIds = Array.isArray(parsed.chartIds) ? parsed.chartIds.filter((x) => typeof x === 'number') : [];
-    return { raw, record: { sheetId: parsed.sheetId, chartIds } };
+    const written = writtenOf(parsed.written);
+    return {
+      raw,
+      record: written ? { sheetId: parsed.sheetId, chartIds, written } : { sheetId: parsed.sheetId, chartIds },
+    };
   } catch (e) {
     console.error('statistics record unreadable', e);
     return { raw, record: null };
@@ -112,6 +131,19 @@ function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
     if (own && sheet.getSheetId() === record?.sheetId) continue;
     throw new UserError(STATISTICS_LABELS.notOurs(visibleName(actual)));
   }
+  // The sheet is rewritten whole: cells the officer typed, sorted or inserted since the last run
+  // would be lost, so nothing is written and the message names where.
+  if (own && record?.written) {
+    const data = own.getDataRange();
+    const changed = changedSince(record.written, data.getValues(), data.getFormulas());
+    if (changed) {
+      const where =
+        changed.numRows === 1 && changed.numColumns === 1
+          ? a1(changed.row, changed.column)
+          : `${a1(changed.row, changed.column)}:${columnLetter(changed.column + changed.numColumns - 1)}${changed.row + changed.numRows - 1}`;
+      throw new UserError(STATISTICS_LABELS.changedByHand(visibleName(own.getName()), where));
+    }
+  }
 
   let chartIds: number[] = [];
   const sheet = writeAll(STATISTICS_LABELS.what, (batch) => {
@@ -122,17 +154,30 @@ function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
         () => undefined,
         () => ss.deleteSheet(created),
       );
+      // Warning-only: Sheets warns whoever edits the sheet that it is rewritten at each update
+      // (https://developers.google.com/apps-script/reference/spreadsheet/protection#setwarningonlywarningonly);
+      // scripts are not stopped by it. Deleted with the sheet if the run fails.
+      created.protect().setDescription(STATISTICS_LABELS.protection).setWarningOnly(true);
       target = created;
     }
     writeCells(target, layout, batch);
+    // Read back as Sheets stores it: the digest the next run compares the sheet with.
+    const written = digestWritten(layout, target.getRange(1, 1, layout.rows.length, STATISTICS_WIDTH).getValues());
     // Column widths: layout only (not put back on failure; a sheet created here is deleted then).
     target.setColumnWidth(1, 280);
     target.setColumnWidth(2, 190);
     target.setColumnWidths(3, 3, 110);
-    chartIds = replaceCharts(target, layout, own ? (record?.chartIds ?? []) : [], properties, batch);
+    chartIds = replaceCharts(
+      target,
+      layout,
+      own ? (record?.chartIds ?? []) : [],
+      own ? record?.written : undefined,
+      properties,
+      batch,
+    );
     // Recorded inside the batch: a sheet or charts the record does not name would later be taken
     // for the officer's (never replaced, a new sheet refused), so a failure here undoes the rest.
-    const next = JSON.stringify({ sheetId: target.getSheetId(), chartIds } satisfies StatisticsRecord);
+    const next = JSON.stringify({ sheetId: target.getSheetId(), chartIds, written } satisfies StatisticsRecord);
     batch.custom(
       () => properties.setProperty(STATISTICS_PROPERTY, next),
       () =>
@@ -223,6 +268,8 @@ function replaceCharts(
   sheet: Sheet,
   layout: StatisticsLayout,
   recorded: readonly number[],
+  /** The record's digest of the cells, still true once the cells are put back. */
+  written: WrittenDigest | undefined,
   properties: Properties,
   batch: Batch,
 ): number[] {
@@ -245,7 +292,7 @@ function replaceCharts(
           .filter((id): id is number => id !== null && !officer.has(id));
         properties.setProperty(
           STATISTICS_PROPERTY,
-          JSON.stringify({ sheetId: sheet.getSheetId(), chartIds: ids } satisfies StatisticsRecord),
+          JSON.stringify({ sheetId: sheet.getSheetId(), chartIds: ids, written } satisfies StatisticsRecord),
         );
       },
     );

@@ -52,6 +52,10 @@ const vi = {
   openTasks: (n: number) => `${vn(n)} đang làm`,
   progress: 'Tiến độ',
   progressDetails: 'Tiến độ từng bước',
+  intake: 'Danh sách đại biểu',
+  intakeSent: 'đơn vị đã gửi',
+  intakeLate: (n: number) => `${vn(n)} đơn vị quá hạn gửi`,
+  intakeDeadline: (date: string) => `Hạn gửi ${date}`,
   noProgress: 'Chưa có dữ liệu tiến độ',
   missing: (names: string) => `Còn: ${names}`,
   /** The units of each form in "Tiến độ từng bước": at most ten names, then how many more. */

@@ -89,6 +89,9 @@ const FOCUS_REFRESH_DELAY_MS = 300;
 
 /** The sidebar lost the focus (to a dialog, the sheets or the menu) since the pointer last came back. */
 let awayFromSidebar = false;
+/** When the overview was last asked for (Date.now()). */
+let lastRefreshAt = 0;
+const REENTER_REFRESH_MS = 20_000;
 
 /** Counts refreshes: only the newest one's overview is shown (an older answer may arrive later). */
 let refreshSeq = 0;
@@ -103,6 +106,7 @@ let compositionDirty = false;
  */
 async function refresh(): Promise<void> {
   window.clearTimeout(focusRefresh);
+  lastRefreshAt = Date.now();
   const seq = ++refreshSeq;
   let overview: OverviewDto | null = null;
   let error: string | null = null;
@@ -524,8 +528,12 @@ function boot(): void {
   window.addEventListener('blur', () => {
     awayFromSidebar = true;
   });
+  // Without a blur (the sidebar never had the focus: the dialog was opened from the menu, the officer
+  // typed in the sheets), the pointer coming over the unfocused sidebar reads it again at most once
+  // every REENTER_REFRESH_MS.
   const back = () => {
-    if (!awayFromSidebar) return;
+    const unfocusedAndOld = !document.hasFocus() && Date.now() - lastRefreshAt >= REENTER_REFRESH_MS;
+    if (!awayFromSidebar && !unfocusedAndOld) return;
     awayFromSidebar = false;
     planRefresh();
   };

@@ -744,8 +744,10 @@ export const INTAKE_MESSAGES = {
   /** Replace. */
   stale: 'Dữ liệu đã thay đổi kể từ khi xem trước (trang "Đại biểu" hoặc tệp): hãy xem trước lại rồi xác nhận.',
   blocked: 'Không nhận được danh sách này:',
-  notOwnSheet: (name: string) =>
-    `Trang "${name}" hiện có không phải của tiện ích (tiêu đề khác mẫu): hãy đổi tên trang đó rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  notOwnSheet: (name: string, header: string) =>
+    `Trang "${name}" hiện có không phải của tiện ích (dòng 1 không phải tiêu đề mẫu: ${header}): hãy sửa lại dòng tiêu đề, hoặc đổi tên trang đó, rồi nhận lại danh sách; chưa có gì thay đổi.`,
+  mergedCells: (sheet: string, cells: string, unit: string) =>
+    `Trang "${sheet}" có ô gộp ở ${cells}, trong các dòng của ${unit}: hãy hủy gộp các ô đó (Định dạng > Gộp ô > Hủy gộp) rồi nhận lại danh sách; chưa có gì thay đổi.`,
   writeWhat: 'trang "Đại biểu"',
   /** Summaries. */
   previewSummary: (unit: string, rows: number, added: number, removed: number, changed: number, unchanged: number) =>
@@ -850,6 +852,10 @@ export const STATISTICS_LABELS = {
     `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
   noDelegateSheet:
     'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+  changedByHand: (sheet: string, where: string) =>
+    `Trang ${sheet} đã được sửa tay sau lần cập nhật trước (${where}). Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật, nên chưa ghi gì để phần đã nhập không bị mất. Hãy chép phần cần giữ sang trang khác, rồi xoá trang ${sheet} và chạy lại "Cập nhật trang Thống kê": tiện ích sẽ tạo lại trang với số liệu mới.`,
+  protection:
+    'Trang do tiện ích Trợ lý Đại hội DTTS ghi lại toàn bộ mỗi lần "Cập nhật trang Thống kê": không nhập số liệu vào đây.',
 } as const;
 
 /** Báo cáo cơ cấu, thành phần đại biểu (generateNotice 'bao-cao-co-cau'): the document's text and its refusals. */
@@ -913,6 +919,13 @@ export const COMPOSITION_REPORT = {
   partyUnreadable: (sheet: string, cells: readonly string[]) =>
     `Trang "${sheet}" có ${cells.length} ô "Đảng viên" không ghi rõ có hay không, báo cáo sẽ không tính là đảng viên: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
+  livingUnreadable: (sheet: string, cells: readonly string[]) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có ô không đọc được, chưa xác định được các dân tộc thiểu số sinh sống trên địa bàn chưa có đại biểu: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  guestDuplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
+    `Trang "${sheet}" dòng ${row}: khách mời "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, số khách mời sẽ bị tính thừa.`,
+  badYear: (sheet: string, cell: string, problem: string) =>
+    `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Năm" tổ chức Đại hội) chưa đọc được: ${problem}`,
   noYear: (sheet: string, cell: string) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" chưa có "Năm" tổ chức Đại hội${cell ? ` (ô ${cell})` : ''}: cần để tính tuổi của đại biểu.`,
   badAgeBands: (sheet: string, cell: string, text: string) =>

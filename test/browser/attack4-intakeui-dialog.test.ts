@@ -1,11 +1,13 @@
 /**
  * Attack on the intake dialog in headless Chromium on the playground, as an officer uses it:
  * - picks unit A, then chooses unit B's returned form (its title line names B) under a file name that
- *   is HTML: the preview says the file is B's, the confirm stays off until the officer either switches
+ *   is HTML, one name struck through: the preview says the file is B's and which row is struck, the confirm stays off until the officer either switches
  *   to B or ticks that it is A's list; the file name stays text;
  * - switches to B and confirms: B's rows are replaced, A's untouched;
  * - comes back to the sidebar with the mouse only (no click): the overview's "k/n … đã gửi danh sách"
- *   is read again (it stayed at the old count before).
+ *   is read again (it stayed at the old count before);
+ * - a list received while the sidebar never had the focus (the dialog opened from the menu): the pointer
+ *   coming over the sidebar reads it again, at most once every 20 seconds (one server call).
  */
 import ExcelJS from 'exceljs';
 import { buildFormWorkbook } from '../../src/intake/form';
@@ -40,6 +42,8 @@ async function filledForm(form: IntakeForm): Promise<Buffer> {
       if (v !== undefined) ws.getCell(header + 1 + i, j + 1).value = v;
     });
   });
+  // The unit struck the second name through (a person it dropped, or not).
+  ws.getCell(header + 2, form.columns.findIndex((c) => c.key === 'name') + 1).font = { strike: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -71,6 +75,9 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
     expect(await warning.textContent()).toContain(`đang nhận cho ${a.unit.name}`);
     const confirm = dialog.locator('[data-action="confirm-replace"]');
     expect(await confirm.isDisabled()).toBe(true);
+    expect(await dialog.locator('[data-intake="caution"]').textContent()).toMatch(
+      /^Tệp có 1 dòng bị gạch ngang \(dòng \d+\): các dòng này vẫn được đọc\./,
+    );
     // The file name is printed as text.
     expect(await dialog.locator('[data-intake="preview"] h2').textContent()).toContain(`(tệp "${xssName}")`);
     expect(await frame.evaluate('document.querySelectorAll("#app img").length')).toBe(0);
@@ -94,7 +101,12 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
     await confirm.click();
     await dialog.locator('[data-intake="done"]').waitFor({ timeout: 30_000 });
     expect(JSON.stringify(aRows())).toBe(aBefore);
-    await dialog.locator('[data-action="close"]').click();
+    // "Nhận danh sách đơn vị khác": back to choosing a unit and a file, nothing carried over.
+    await dialog.locator('[data-action="next-unit"]').click();
+    expect(await dialog.locator('#intake-unit').inputValue()).toBe('');
+    expect(await dialog.locator('#intake-file').isEnabled()).toBe(true);
+    expect(await dialog.locator('[data-intake="done"]').count()).toBe(0);
+    await s.page.locator('#addin-dialog-close').click();
     await s.page.locator('#addin-dialog[open]').waitFor({ state: 'hidden', timeout: 10_000 });
 
     // Back to the sidebar with the mouse only: the count of units that have sent is read again.
@@ -106,6 +118,51 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
       now = (await sentSentence(s)) ?? '';
     }
     expect(now).toMatch(new RegExp(`^${sent + 1}/`));
+    expect(s.pageErrors).toEqual([]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a list received while the sidebar never had the focus: the pointer over it reads the overview again, once', async () => {
+  const s = await openPlayground();
+  try {
+    const form = forms(s)[3] as IntakeForm;
+    const before = (await sentSentence(s)) ?? '';
+    const sent = Number(/(\d+)\/\d+/.exec(before)?.[1]);
+    // As "Nhận danh sách" from the menu does: the dialog's replace, the sidebar not involved.
+    const choice = (key: string) => form.columns.find((c) => c.key === key)?.choices?.[0] ?? '';
+    const row: Record<string, string> = {
+      name: 'Vi Thị Hạnh',
+      ethnic: form.ethnicGroups[0] ?? choice('ethnic'),
+      gender: 'Nữ',
+      kind: choice('kind'),
+    };
+    const table = [form.columns.map((c) => c.header), form.columns.map((c) => row[c.key] ?? null)];
+    const answer = s.bundle.call('importSubmission', form.unit.code, table, { fileName: 'menu.xlsx', mode: 'replace' });
+    expect(answer).toMatchObject({ ok: true, mode: 'replace' });
+    const calls: string[] = [];
+    s.page.on('request', (r) => {
+      if (r.url().endsWith('/api/run')) calls.push(String((r.postDataJSON() as { fn?: string }).fn));
+    });
+    // Later: the sidebar's clock moves past the 20 seconds since its first reading.
+    await s.page.clock.install();
+    await s.page.clock.fastForward(25_000);
+    await s.page.mouse.move(5, 5);
+    await s.sidebar.locator('h1, h2').first().hover();
+    await s.page.clock.runFor(1_000);
+    let now = '';
+    for (let i = 0; i < 40 && !now.startsWith(`${sent + 1}/`); i++) {
+      await s.page.waitForTimeout(250);
+      now = (await sentSentence(s)) ?? '';
+    }
+    expect(now).toMatch(new RegExp(`^${sent + 1}/`));
+    // Out and in again at once: no second reading.
+    await s.page.mouse.move(5, 5);
+    await s.sidebar.locator('h1, h2').first().hover();
+    await s.page.clock.runFor(1_000);
+    await s.page.waitForTimeout(500);
+    expect(calls.filter((fn) => fn === 'getOverview')).toHaveLength(1);
     expect(s.pageErrors).toEqual([]);
   } finally {
     await s.close();

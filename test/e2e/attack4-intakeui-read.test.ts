@@ -7,7 +7,7 @@
  * the unit a file names (title line, file name) for the A-vs-B check.
  */
 import ExcelJS from 'exceljs';
-import { buildFormWorkbook } from '../../src/intake/form';
+import { buildFormWorkbook, downloadNames, safeFileName } from '../../src/intake/form';
 import { fileOrigin } from '../../src/intake/origin';
 import { type ChosenFile, decodeCsv, knownHeaders, readFile, readPasted, readXlsx } from '../../src/intake/read';
 import type { IntakeForm } from '../../src/rpc/contract';
@@ -93,6 +93,17 @@ describe('CSV and text files the way Excel saves them', () => {
     expect(r).toMatchObject({ ok: true, table: [['Hoàng', 'Tày']] });
   });
 
+  test('"sep=;" on the first line (Excel does not show it) is the separator and is not a row', async () => {
+    const bytes = bytesOf(Buffer.from('\uFEFFsep=;\r\nHọ và tên;Dân tộc\r\n"Lò, Văn A";Tày\r\n'));
+    expect(await readFile({} as never, file('a.csv', bytes))).toMatchObject({
+      ok: true,
+      table: [
+        ['Họ và tên', 'Dân tộc'],
+        ['Lò, Văn A', 'Tày'],
+      ],
+    });
+  });
+
   test('a CSV saved with an .xlsx name is read as the CSV it is, and says so', async () => {
     const bytes = bytesOf(Buffer.from('Họ và tên;Dân tộc\r\nA;Tày\r\n'));
     const r = await readFile(ExcelJS, file('DS xã A.xlsx', bytes), KNOWN);
@@ -154,6 +165,21 @@ describe('workbooks as units re-save them', () => {
     });
   });
 
+  test('two sheets with the list’s headers: the one with more is read, the other named to the officer', async () => {
+    const bytes = await xlsx((wb) => {
+      const old = wb.addWorksheet('Bản cũ');
+      old.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+      const s = wb.addWorksheet('Bản sửa');
+      s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Giới tính'];
+      s.getRow(2).values = ['A', 'Tày', 'Nam'];
+    });
+    expect(await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN)).toMatchObject({
+      ok: true,
+      note: 'Đã đọc trang tính "Bản sửa" (2 dòng).',
+      caution: 'Đã đọc trang tính "Bản sửa"; trang "Bản cũ" cũng có dòng tiêu đề danh sách nhưng không được đọc.',
+    });
+  });
+
   test('a number shown through "00000" / "0000000000" comes back as the text shown (code 06100, phone 0912…)', async () => {
     const bytes = await xlsx((wb) => {
       const s = wb.addWorksheet('S');
@@ -207,6 +233,43 @@ describe('workbooks as units re-save them', () => {
   });
 });
 
+test('rows hidden by a filter and names struck through are read, and the officer is told which', async () => {
+  const bytes = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    s.getRow(1).values = ['Họ và tên', 'Dân tộc'];
+    s.getRow(2).values = ['Lò Văn A', 'Tày'];
+    s.getRow(3).values = ['Lò Văn B (dự phòng)', 'Tày'];
+    s.getRow(3).hidden = true;
+    s.getRow(4).values = ['Lò Thị C', 'Nùng'];
+    s.getCell('A4').font = { strike: true };
+    s.getCell('A5').value = { richText: [{ text: 'Lò Văn D', font: { strike: true } }] };
+    s.getRow(6).values = ['Lò Văn E', 'Tày'];
+    s.getRow(7).hidden = true; // a hidden blank row says nothing
+  });
+  const r = await readXlsx(ExcelJS, bytes, 'loc.xlsx', KNOWN);
+  expect(r).toMatchObject({
+    ok: true,
+    table: [
+      ['Họ và tên', 'Dân tộc'],
+      ['Lò Văn A', 'Tày'],
+      ['Lò Văn B (dự phòng)', 'Tày'],
+      ['Lò Thị C', 'Nùng'],
+      ['Lò Văn D'],
+      ['Lò Văn E', 'Tày'],
+    ],
+    caution:
+      'Tệp có 1 dòng đang bị ẩn (dòng 3): các dòng này vẫn được đọc. Tệp có 2 dòng bị gạch ngang (dòng 4, 5): các dòng này vẫn được đọc. Nếu đó là người đơn vị đã loại, hãy xóa các dòng đó trong tệp (hoặc đề nghị đơn vị gửi lại) rồi chọn lại tệp.',
+  });
+  const plain = await readXlsx(
+    ExcelJS,
+    await xlsx((wb) => {
+      wb.addWorksheet('DS').getRow(1).values = ['Họ và tên'];
+    }),
+    'x.xlsx',
+  );
+  expect(plain.ok && 'caution' in plain).toBe(false);
+});
+
 describe('pasted rows', () => {
   test('a name with quotes ("Bé" Hoàng) is kept and the rows after it are not swallowed; Windows line ends, trailing tabs', () => {
     expect(readPasted('Họ và tên\tDân tộc\t\r\n"Bé" Hoàng Văn A\tTày\t\t\r\nLò Văn B\tThái\r\n')).toEqual({
@@ -233,6 +296,39 @@ describe('pasted rows', () => {
   });
 });
 
+test('a paste of many cells opening a quote that never closes is read as typed, in linear time', () => {
+  const rows = Array.from({ length: 4999 }, (_, i) => `"Nguyễn Văn ${i}\tTày`);
+  const r = readPasted(`Họ và tên\tDân tộc\n${rows.join('\n')}`);
+  expect(r).toMatchObject({ ok: true });
+  if (r.ok) {
+    expect(r.table).toHaveLength(5000);
+    expect(r.table[4999]).toEqual(['"Nguyễn Văn 4998', 'Tày']);
+  }
+});
+
+test('too large: the message names the sheet and cell, the row, or the count of rows', async () => {
+  const bytes = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Ghi chú'];
+    s.getCell('C12').value = 'x'.repeat(50_001);
+  });
+  expect(await readXlsx(ExcelJS, bytes, 'dai.xlsx', KNOWN)).toEqual({
+    ok: false,
+    message:
+      'Tệp "dai.xlsx" quá lớn: tối đa 5.000 dòng × 60 cột, mỗi ô tối đa 50.000 ký tự. Trang tính "DS": ô C12 có 50.001 ký tự. Hãy chỉ giữ lại bảng danh sách đại biểu.',
+  });
+  const wide = `Họ và tên\n${Array.from({ length: 61 }, () => 'x').join('\t')}`;
+  expect(readPasted(wide)).toMatchObject({ ok: false, message: expect.stringContaining(' Dòng 2 có 61 cột. Hãy') });
+  const tall = await xlsx((wb) => {
+    const s = wb.addWorksheet('DS');
+    for (let r = 1; r <= 5003; r++) s.getCell(r, 1).value = `Người ${r}`;
+  });
+  expect(await readXlsx(ExcelJS, tall, 'dai.xlsx')).toMatchObject({
+    ok: false,
+    message: expect.stringContaining(' Bảng có 5.003 dòng. Hãy'),
+  });
+});
+
 describe('the unit a file names', () => {
   const forms = [form('A01', 'Xã Tân Đoàn'), form('A02', 'Xã Tràng Phái')];
 
@@ -246,5 +342,71 @@ describe('the unit a file names', () => {
       row: null,
     });
     expect(fileOrigin([['Họ và tên']], 'danh sach.csv', forms)).toBeNull();
+  });
+
+  test('two units of one name: the file of the one chosen is not said to be the other’s', async () => {
+    const twins = [form('X01', 'Xã Tân Lập'), form('X02', 'Xã Tân Lập')];
+    const wb = buildFormWorkbook(ExcelJS, twins[1] as IntakeForm);
+    const r = await readXlsx(ExcelJS, bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx', KNOWN);
+    if (!r.ok) throw new Error(r.message);
+    expect(fileOrigin(r.table, 'x.xlsx', twins, 'X02')?.form.unit.code).toBe('X02');
+    expect(fileOrigin(r.table, 'x.xlsx', twins, 'X01')?.form.unit.code).toBe('X01');
+    expect(fileOrigin([['Họ và tên']], 'Danh sách đại biểu - Xã Tân Lập.xlsx', twins, 'X02')?.form.unit.code).toBe(
+      'X02',
+    );
+  });
+});
+
+describe('merged cells', () => {
+  test('a value merged down over delegates’ rows is each row’s; a title across columns and a two-row header are kept once', async () => {
+    const bytes = await xlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.getCell('A1').value = 'DANH SÁCH ĐẠI BIỂU';
+      s.mergeCells('A1:C2');
+      s.getCell('A3').value = 'Họ và tên';
+      s.mergeCells('A3:A4');
+      s.getCell('B3').value = 'Dân tộc';
+      s.mergeCells('B3:B4');
+      s.getCell('C3').value = 'Năm sinh';
+      s.getCell('C4').value = 'Nam';
+      s.getRow(5).values = ['Lò Văn A', 'Tày', 1980];
+      s.getRow(6).values = ['Lò Thị B', null, 1985];
+      s.getRow(7).values = ['Lò Văn C', null, 1990];
+      s.mergeCells('B5:B7');
+    });
+    const r = await readXlsx(ExcelJS, bytes, 'm.xlsx', KNOWN);
+    expect(r).toMatchObject({
+      ok: true,
+      table: [
+        ['DANH SÁCH ĐẠI BIỂU'],
+        [],
+        ['Họ và tên', 'Dân tộc', 'Năm sinh'],
+        [null, null, 'Nam'],
+        ['Lò Văn A', 'Tày', 1980],
+        ['Lò Thị B', 'Tày', 1985],
+        ['Lò Văn C', 'Tày', 1990],
+      ],
+    });
+  });
+});
+
+describe('the name a form downloads under', () => {
+  test('safe on Windows: no refused character, no direction mark, no half emoji, no device name, no trailing dot', () => {
+    expect(safeFileName('Danh sách đại biểu - Xã Ea Tân.xlsx')).toBe('Danh sách đại biểu - Xã Ea Tân.xlsx');
+    expect(safeFileName('Danh sách đại biểu - Xã \u202Egnp.exe.xlsx')).toBe('Danh sách đại biểu - Xã gnp.exe.xlsx');
+    expect(safeFileName(`Danh sách - ${'😀'.repeat(3)}\ud83d.xlsx`)).toBe('Danh sách - 😀😀😀.xlsx');
+    expect(safeFileName('A/B\\C:D*E?F"G<H>I|J\t.xlsx')).toBe('A B C D E F G H I J.xlsx');
+    expect(safeFileName('CON.xlsx')).toBe('Danh sách CON.xlsx');
+    expect(safeFileName('Xã A. . .xlsx')).toBe('Xã A.xlsx');
+    expect(safeFileName('.xlsx')).toBe('Danh sách.xlsx');
+  });
+
+  test('two units of one name download under two names (their codes); other names unchanged', () => {
+    const forms = [form('X01', 'Xã Tân Lập'), form('X02', 'Xã Tân Lập'), form('X03', 'Xã Yên Bình')];
+    expect(downloadNames(forms)).toEqual([
+      'Danh sách đại biểu - Xã Tân Lập (X01).xlsx',
+      'Danh sách đại biểu - Xã Tân Lập (X02).xlsx',
+      'Danh sách đại biểu - Xã Yên Bình.xlsx',
+    ]);
   });
 });

@@ -11,7 +11,16 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { CORPUS } from '../trust/corpus';
 import { diff, snapshot } from '../trust/snapshot';
-import { type Cell, col, expectFigures, generate, grid, independentCount, partsOf } from './attack4-report-helpers';
+import {
+  type Cell,
+  col,
+  expectFigures,
+  generate,
+  grid,
+  independentCount,
+  partsOf,
+  resolvedDuplicate,
+} from './attack4-report-helpers';
 
 /** Repairs what the corpus spoiled on purpose (implausible birth years, an unknown group). */
 function repair(ss: LocalSpreadsheet, sheetName: string): void {
@@ -166,7 +175,7 @@ describe('ties', () => {
 
 describe('a Đảng viên column with every kind of value', () => {
   it('x, Có (NFD), a checkbox, 1, a date or year of admission, dự bị count; Không, blank, 0, chưa, FALSE do not', () => {
-    const ss = buildSample(SAMPLES['lang-son']!);
+    const ss = resolvedDuplicate(buildSample(SAMPLES['lang-son']!));
     const s = ss.getSheetByName('Đại biểu');
     const header = grid(ss, 'Đại biểu')[0] ?? [];
     const c = header.indexOf('Đảng viên');

@@ -233,3 +233,16 @@ export function generate(ss: LocalSpreadsheet, now: string, options: Record<stri
   const doc = runtime.services.DocumentApp.created.at(-1)?.snapshot() as DocSnapshot;
   return { runtime, result, doc };
 }
+
+/**
+ * Lạng Sơn without the demo's deliberate duplicate (an official delegate copied into the guests,
+ * noted "Có thể khai trùng"), which the report asks about first: the officer resolved it.
+ */
+export function resolvedDuplicate(ss: LocalSpreadsheet): LocalSpreadsheet {
+  const sheet = ss.getSheetByName('Đại biểu');
+  const rows = grid(ss, 'Đại biểu');
+  const note = col(rows, 'Ghi chú');
+  const i = rows.findIndex((r) => r[note] === 'Có thể khai trùng');
+  if (i > 0) sheet?.deleteRow(i + 1);
+  return ss;
+}

@@ -398,7 +398,8 @@ describe('bare and changed workbooks', () => {
     const rt = new Runtime({ spreadsheet: ss, now: NOW, user: owner });
     runBundle(rt, 'allocateDelegates', [{ confirmed: true }]);
     write(rt);
-    const protection = ss.getSheetByName(SHEET)!.protect();
+    // The add-in's own protection is warning-only; the owner makes it a real one.
+    const protection = ss.getSheetByName(SHEET)!.protect().setWarningOnly(false);
     protection.removeEditors(protection.getEditors());
     const before = snapshot(ss);
     const chartsBefore = charts(ss).map(({ chartId: _id, ...rest }) => rest);

@@ -12,11 +12,13 @@ import { buildSample, SAMPLES } from '../../local/samples';
 import type { NoticeResultDto } from '../../src/rpc/contract';
 import { CORPUS } from '../trust/corpus';
 import { diff, snapshot } from '../trust/snapshot';
+import { resolvedDuplicate } from './attack4-report-helpers';
 
 const NOW = '2024-01-05T09:00:00+07:00';
 const ENGLISH = /\b(the|is|was|error|failed|service|exception|please|sorry|invalid|argument|null|undefined)\b/i;
 
-function fresh(ss: LocalSpreadsheet = buildSample(SAMPLES['lang-son']!), now = NOW) {
+// The demo's deliberate duplicate guest is asked about first (test/e2e/attack4-report-checks.test.ts).
+function fresh(ss: LocalSpreadsheet = resolvedDuplicate(buildSample(SAMPLES['lang-son']!)), now = NOW) {
   const runtime = new Runtime({ spreadsheet: ss, now });
   const generate = (options: Record<string, unknown> = {}) =>
     runBundle(runtime, 'generateNotice', ['bao-cao-co-cau', options]).result as NoticeResultDto;

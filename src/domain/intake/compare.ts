@@ -126,15 +126,17 @@ export function rowDto(
 }
 
 /**
- * The digest a replace is tied to: the unit's rows of the sheet as read (their places included) and
- * the submission as sent. Any change to either makes a preview stale.
+ * The digest a replace is tied to: the unit's rows of the sheet as read, in their order, and the
+ * submission as sent. Any change to either makes a preview stale. Their places are not in it: another
+ * unit's list taken meanwhile moves them without changing what the officer approved, and the replace
+ * reads the rows again under the lock, so it writes where they are now.
  */
 export function submissionDigest(
   rows: readonly SheetRow[],
   table: readonly (readonly unknown[])[],
   unitCode: string,
 ): string {
-  const sheetGrid = rows.map((r) => [r.sheetRow, ...r.raw]) as CellValue[][];
+  const sheetGrid = rows.map((r) => [...r.raw]) as CellValue[][];
   const fileGrid = table.map((row) => row.map((c) => (c === null ? '' : c))) as CellValue[][];
   return dataDigest([[[unitCode]], sheetGrid, fileGrid]);
 }

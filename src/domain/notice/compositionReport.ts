@@ -15,10 +15,12 @@ import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/v
 import { parseMembership } from '../checks/profile';
 import { FIRST_BIRTH_YEAR } from '../checks/structure';
 import type { IsoDate } from '../dates';
+import { groupByCode } from '../ethnic';
 import { a1 } from '../problem';
-import type { DelegateRecord } from '../records';
+import type { DelegateRecord, UnitEthnicRecord } from '../records';
 import type { Settings } from '../settings';
 import { SHEETS } from '../template';
+import { isTotalLabel, personNameKey } from '../text';
 import { type CellValue, cellText } from '../values';
 import { roman } from './delegateList';
 import { congressName, type FrameInput, frame, para, table } from './frame';
@@ -240,9 +242,13 @@ export function blankFieldChecks(records: readonly DelegateRecord[]): string[] {
     ['ethnic', 'dân tộc'],
     ['gender', 'giới tính'],
     ['birthYear', 'năm sinh'],
+    ['category', 'thành phần'],
   ] as const;
   for (const [field, what] of fields) {
-    const blank = counted.filter((d) => d.data[field] === null || d.data[field] === undefined || d.data[field] === '');
+    const blank = counted.filter((d) => {
+      const v = d.data[field];
+      return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    });
     if (blank.length === 0) continue;
     const cells = blank.map((d) => DM.cell(d.cells[field] ?? `dòng ${d.row}`, `${what} trống`));
     out.push(L.blank(SHEETS.delegates.name, what, blank.length, cells));
@@ -276,4 +282,59 @@ export function partyChecks(
     .filter((d) => parseMembership(grid[d.row - 1]?.[column], 'partyMember') === null)
     .map((d) => DM.cell(a1(d.row, column + 1), `"${cellText(grid[d.row - 1]?.[column] ?? '')}"`));
   return bad.length ? [L.partyUnreadable(SHEETS.delegates.name, bad)] : [];
+}
+
+/**
+ * Guests listed again (the same name and birth year) as an official delegate or as another guest:
+ * the guests line would count the person twice, so a check before generating, naming both rows.
+ * (Official delegates listed twice are duplicateChecks' own.)
+ */
+export function guestDuplicateChecks(records: readonly DelegateRecord[]): string[] {
+  const listed = records
+    .filter((d) => d.data.kind && d.data.name?.trim() && d.data.birthYear !== null)
+    .sort((a, b) => a.row - b.row);
+  const keyOf = (d: DelegateRecord) => `${personNameKey(d.data.name ?? '')}\u0000${d.data.birthYear}`;
+  const first = new Map<string, number>();
+  for (const d of listed) if (d.data.kind !== 'guest' && !first.has(keyOf(d))) first.set(keyOf(d), d.row);
+  const out: string[] = [];
+  for (const d of listed) {
+    if (d.data.kind !== 'guest') continue;
+    const row = first.get(keyOf(d));
+    if (row === undefined) first.set(keyOf(d), d.row);
+    else
+      out.push(
+        L.guestDuplicate(SHEETS.delegates.name, d.row, (d.data.name ?? '').trim(), d.data.birthYear as number, row),
+      );
+  }
+  return out;
+}
+
+/**
+ * Rows of `Dân tộc theo đơn vị` whose group or population could not be read (a typo, "khoảng 2.000",
+ * #REF!): the report would leave the group out of "chưa có đại biểu", or even say every group has a
+ * delegate, so it is refused naming the cells. The raw text is shown as typed.
+ */
+export function unreadableLiving(
+  records: readonly UnitEthnicRecord[],
+  grid: readonly (readonly CellValue[])[] | null,
+): string[] {
+  const rawOf = (r: UnitEthnicRecord, field: 'unit' | 'ethnic' | 'population') => {
+    const cell = r.cells[field];
+    if (!cell) return '';
+    const column = (/^[A-Z]+/.exec(cell)?.[0] ?? 'A').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    return cellText(grid?.[r.row - 1]?.[column - 1] ?? '');
+  };
+  const out: string[] = [];
+  for (const r of records) {
+    // The officer's own "Tổng cộng" line is no group.
+    if (isTotalLabel(rawOf(r, 'unit')) || isTotalLabel(rawOf(r, 'ethnic'))) continue;
+    const minority = r.data.ethnic ? groupByCode(r.data.ethnic)?.minority === true : false;
+    const people = r.invalid.has('population') || (r.data.population ?? 0) > 0;
+    // Only what could change the list: an unread group with people, an unread population of a minority group (or of an unread group).
+    if (r.invalid.has('ethnic') && people && r.cells.ethnic)
+      out.push(DM.cell(r.cells.ethnic, `dân tộc "${rawOf(r, 'ethnic')}"`));
+    if (r.invalid.has('population') && (minority || r.invalid.has('ethnic')) && r.cells.population)
+      out.push(DM.cell(r.cells.population, `dân số "${rawOf(r, 'population')}"`));
+  }
+  return out;
 }

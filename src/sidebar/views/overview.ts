@@ -1,4 +1,4 @@
-/** "Tổng quan": the header and the four cards (allocation, validation, tasks, progress). */
+/** "Tổng quan": the header and the cards (allocation, validation, tasks, progress, lists received). */
 import type { MilestoneDto, OverviewDto } from '../../rpc/contract';
 import { type Child, h } from '../dom';
 import { formatDateTime, formatNumber } from '../i18n';
@@ -111,6 +111,22 @@ function cards(ctx: ViewContext, o: OverviewDto): HTMLElement {
             'progress',
           )
         : card('muted', t.progress, '—', head?.sentence || t.noProgress, null, 'progress'),
+    intakeCard(t, o),
+  );
+}
+
+/** "Danh sách đại biểu": how many units have sent their list, and how many are late against the deadline. */
+function intakeCard(t: ViewContext['t'], o: OverviewDto): HTMLElement | null {
+  const i = o.intake;
+  if (!i || o.configured === false || i.total === 0) return null;
+  const tone = i.sent >= i.total ? 'ok' : i.late > 0 ? 'warn' : 'info';
+  return card(
+    tone,
+    t.intake,
+    `${i.sent}/${i.total}`,
+    t.intakeSent,
+    i.late > 0 ? t.intakeLate(i.late) : i.deadline ? t.intakeDeadline(i.deadline) : null,
+    'intake',
   );
 }
 
