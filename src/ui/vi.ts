@@ -786,7 +786,7 @@ export const STATISTICS_LABELS = {
   menuItem: 'Cập nhật trang Thống kê',
   title: 'THỐNG KÊ CƠ CẤU ĐẠI BIỂU',
   subtitle: (year: number | null, when: string) =>
-    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
+    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}; tỷ lệ làm tròn như trong báo cáo cơ cấu đại biểu. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
   section: (index: number, title: string) => `${index}. ${title}`,
   totals: 'Tổng số đại biểu',
   byEthnic: 'Theo dân tộc',
@@ -850,6 +850,8 @@ export const STATISTICS_LABELS = {
     `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
   noDelegateSheet:
     'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+  chartOmitted: (title: string, bars: number, table: string) =>
+    `Không vẽ biểu đồ "${title}" vì có ${n(bars)} dòng, quá nhiều để đọc được trên một biểu đồ; số liệu có đủ trong bảng "${table}".`,
   changedByHand: (sheet: string, where: string) =>
     `Trang ${sheet} đã được sửa tay sau lần cập nhật trước (${where}). Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật, nên chưa ghi gì để phần đã nhập không bị mất. Hãy chép phần cần giữ sang trang khác, rồi xoá trang ${sheet} và chạy lại "Cập nhật trang Thống kê": tiện ích sẽ tạo lại trang với số liệu mới.`,
   protection:
