@@ -932,6 +932,12 @@ export const COMPOSITION_REPORT = {
     `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Mốc nhóm tuổi") là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61).`,
 } as const;
 
+/** The sub-units as `Cấp đơn vị` names them (settings.ts unitWord): "huyện" / "huyện, thành phố". */
+export interface UnitWords {
+  short: string;
+  long: string;
+}
+
 /** Each sub-unit's form of choosing delegates and the province's level (eligibility.ts). */
 export const ELIGIBILITY_LABELS = {
   congress: 'Đại hội',
@@ -940,15 +946,26 @@ export const ELIGIBILITY_LABELS = {
     'Đơn vị có từ số người DTTS sinh sống thành cộng đồng này trở lên (theo cột Dân số DTTS của trang Đơn vị) đủ điều kiện tổ chức Đại hội; đơn vị dưới ngưỡng cử đại biểu qua Hội nghị liên tịch. Tỉnh có từ 2 đơn vị đủ điều kiện trở lên thì tổ chức Đại hội hai cấp; có 1 hoặc không có đơn vị nào đủ điều kiện thì tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) và mọi đơn vị cử đại biểu qua Hội nghị liên tịch. Số nguyên từ 0; để trống: 5.000.',
   formColumnHelp:
     'Đại hội hoặc Hội nghị liên tịch: tiện ích ghi khi phân bổ, theo Dân số DTTS và mục "Ngưỡng tổ chức đại hội" của trang Cấu hình.',
-  /** "Tỉnh tổ chức Đại hội hai cấp: 5 đơn vị tổ chức Đại hội, 6 đơn vị tổ chức Hội nghị liên tịch." */
-  twoLevel: (congress: number, joint: number, threshold: number) =>
-    `Tỉnh tổ chức Đại hội hai cấp: ${vn(congress)} đơn vị tổ chức Đại hội${joint > 0 ? `, ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch` : ''} (ngưỡng ${vn(threshold)} người DTTS).`,
-  /** "Tỉnh tổ chức Đại hội một cấp (chỉ 1 đơn vị đủ điều kiện tổ chức Đại hội): 11 đơn vị tổ chức Hội nghị liên tịch." */
-  oneLevel: (qualifying: number, joint: number, threshold: number) =>
-    `Tỉnh tổ chức Đại hội một cấp (${qualifying === 0 ? 'không có đơn vị nào' : `chỉ ${vn(qualifying)} đơn vị`} đủ điều kiện tổ chức Đại hội, ngưỡng ${vn(threshold)} người DTTS): ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch.`,
-  /** Units whose DTTS population is blank or unreadable: no form yet. */
-  unknown: (count: number) =>
-    ` ${vn(count)} đơn vị chưa có số liệu Dân số DTTS hợp lệ nên chưa xác định được hình thức.`,
+  /**
+   * "Tỉnh tổ chức Đại hội hai cấp (cấp huyện và cấp tỉnh): 5 huyện, thành phố tổ chức Đại hội cấp huyện; 6
+   * huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh (ngưỡng 5.000 người DTTS)."
+   * `words`: the sub-units as `Cấp đơn vị` names them (unitWord: huyện / xã).
+   */
+  twoLevel: (congress: number, joint: number, threshold: number, words: UnitWords) =>
+    `Tỉnh tổ chức Đại hội hai cấp (cấp ${words.short} và cấp tỉnh): ${vn(congress)} ${words.long} tổ chức Đại hội cấp ${words.short}${joint > 0 ? `; ${vn(joint)} ${words.long} tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh` : ''} (ngưỡng ${vn(threshold)} người DTTS sinh sống thành cộng đồng).`,
+  /**
+   * "Tỉnh tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) vì chỉ có 1 huyện, thành phố đủ điều kiện tổ chức
+   * Đại hội cấp huyện (ngưỡng 5.000 người DTTS): 11 huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự
+   * Đại hội cấp tỉnh."
+   */
+  oneLevel: (qualifying: number, joint: number, threshold: number, words: UnitWords) =>
+    `Tỉnh tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) vì ${qualifying === 0 ? `không có ${words.short} nào` : `chỉ có ${vn(qualifying)} ${words.long}`} đủ điều kiện tổ chức Đại hội cấp ${words.short} (ngưỡng ${vn(threshold)} người DTTS sinh sống thành cộng đồng)${joint > 0 ? `: ${vn(joint)} ${words.long} tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh` : ''}.`,
+  /** Units whose DTTS population is blank or unreadable, by name (the first few): no form yet. */
+  unknown: (names: readonly string[], words: UnitWords) =>
+    ` Chưa xác định được hình thức tổ chức của ${vn(names.length)} ${words.long} (${names.slice(0, 5).join(', ')}${names.length > 5 ? `, và ${vn(names.length - 5)} ${words.short} khác` : ''}) vì Dân số DTTS để trống hoặc không hợp lệ.`,
+  /** `Ngưỡng tổ chức đại hội` typed wrong: no form is claimed anywhere, and the cell is named. */
+  thresholdInvalid: (sheet: string, cell: string, message: string, words: UnitWords) =>
+    `Chưa xác định được hình thức tổ chức (Đại hội hoặc Hội nghị liên tịch) của các ${words.long}: ô ${cell} trang "${sheet}" (Ngưỡng tổ chức đại hội) không hợp lệ: ${message.replace(/^Ngưỡng tổ chức đại hội:\s*/, '').replace(/\.$/, '')}.`,
   formColumnNotOwned: (cell: string) =>
     `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
   formColumnNotOwnedHint:

@@ -104,6 +104,21 @@ describe('CSV and text files the way Excel saves them', () => {
     });
   });
 
+  test('a CSV whose Vietnamese letters became "?" (saved on a Windows not set to Vietnamese) is read with a caution', async () => {
+    const bytes = bytesOf(
+      Buffer.from('Ho va ten,Dan toc\r\nHo?ng Th? M?y,T?y\r\nL? V?n ??c,N?ng\r\nAi?,x\r\n', 'latin1'),
+    );
+    const r = await readFile({} as never, file('ds.csv', bytes));
+    expect(r).toMatchObject({
+      ok: true,
+      caution:
+        'Tệp có 5 ô có dấu "?" xen giữa chữ (dòng 2: "Ho?ng Th? M?y"): tệp CSV có thể đã mất dấu tiếng Việt khi lưu. Hãy đề nghị đơn vị gửi tệp Excel .xlsx, hoặc lưu lại dưới dạng "CSV UTF-8".',
+    });
+    // A question mark where one belongs ("Ai?") once: no caution.
+    const fine = await readFile({} as never, file('b.csv', bytesOf(Buffer.from('Họ và tên;Ghi chú\nLò Văn A;Ai?\n'))));
+    expect(fine.ok && 'caution' in fine).toBe(false);
+  });
+
   test('a CSV saved with an .xlsx name is read as the CSV it is, and says so', async () => {
     const bytes = bytesOf(Buffer.from('Họ và tên;Dân tộc\r\nA;Tày\r\n'));
     const r = await readFile(ExcelJS, file('DS xã A.xlsx', bytes), KNOWN);
