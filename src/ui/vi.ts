@@ -547,6 +547,8 @@ export const CHECK_MESSAGES = {
     birthYear: 'năm sinh',
     category: 'thành phần',
     position: 'chức vụ, nơi công tác',
+    index: 'số thứ tự',
+    note: 'ghi chú',
   } as Record<string, string>,
   requiredFieldsUnknown: (names: readonly string[], sheet: string, examples: readonly string[]) =>
     `${names.map((x) => `"${x}"`).join(', ')} không phải là cột của trang "${sheet}" (ví dụ các cột có thể ghi: ${examples.join(', ')})`,
