@@ -266,3 +266,21 @@ describe('text pasted from Word (decomposed, NFD)', () => {
     );
   });
 });
+
+describe('"Khách mời" dragged down empty rows', () => {
+  it('is asked about naming the cells, and the guests line counts only rows with a name', () => {
+    const t = fresh();
+    const s = t.ss.getSheetByName('Đại biểu');
+    const want = independentCount(t.ss);
+    const last = s?.getLastRow() ?? 1;
+    s?.getRange(last + 1, 8, 20, 1).setValues(Array.from({ length: 20 }, () => ['Khách mời']));
+    const asked = t.run();
+    expect(asked.needsForce).toBe(true);
+    expect(asked.message).toContain(`có 20 dòng ghi "Khách mời" nhưng chưa có họ và tên`);
+    expect(asked.message).toContain(`ô B${last + 1} (họ và tên trống)`);
+    t.run({ force: true });
+    const doc = t.runtime.services.DocumentApp.created[0]?.snapshot();
+    // Before: made at once, "Ngoài ra có 78 khách mời" for 58 guests.
+    expectFigures(doc as never, want);
+  });
+});
