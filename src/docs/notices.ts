@@ -321,6 +321,7 @@ function compositionReportData(
     unitEthnic,
     year: settings.year,
     bands: ageBandsFrom(limits.length > 0 ? limits : DEFAULT_AGE_LIMITS),
+    partyRequired: settings.requiredProfileFields.includes('partyMember'),
     delegateGrid: g.delegates,
     headerRow,
   });

@@ -305,7 +305,27 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(table);
   if (over) return { ok: false, message: t.tooManyCells(fileName, over) };
-  return { ok: true, table, note: t.readCsv(table.length, legacy) };
+  const lost = lostLetters(table);
+  return { ok: true, table, note: t.readCsv(table.length, legacy), ...(lost && { caution: lost }) };
+}
+
+/**
+ * Excel's "CSV" saved on a Windows not set to Vietnamese writes "?" for every letter its code page
+ * lacks ("Ho?ng Th? M?y"): the letters are lost in the file itself. Said with the first such cell.
+ */
+function lostLetters(table: SubmissionCell[][]): string {
+  const damaged = /\p{L}\?|\?\p{L}/u;
+  let count = 0;
+  let first: { row: number; text: string } | undefined;
+  for (const [r, row] of table.entries()) {
+    for (const cell of row) {
+      if (typeof cell === 'string' && damaged.test(cell)) {
+        count++;
+        first ??= { row: r + 1, text: cell };
+      }
+    }
+  }
+  return first && count >= 2 ? t.lostLetters(count, first.row, first.text) : '';
 }
 
 /**

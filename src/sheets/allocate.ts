@@ -24,7 +24,7 @@ import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '../ui/vi';
-import { formColumn, formColumnIsOurs, headerFills, quotaColumn } from './allocationColumns';
+import { formColumn, formColumnIsOurs, headerFills, headerNotes, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -244,7 +244,8 @@ function writeAllocation(
   previous: { table: Table; rows: AllocationRecord[] },
   problems: ProblemList,
   batch: WriteBatch,
-  keep?: (rows: UnitSnapshot[]) => void,
+  /** Given whether a form written before changes, and the owned cells as they are. */
+  keep?: (formsChanged: boolean, rows: UnitSnapshot[]) => void,
 ): string {
   const sheetName = SHEETS.allocation.name;
   const { table } = previous;
@@ -315,12 +316,7 @@ function writeAllocation(
   const formats = block.getNumberFormats();
   if (
     formAt !== undefined &&
-    !formColumnIsOurs(
-      fillAt,
-      formAt,
-      placed.map((p) => grid[p.row - 1]?.[formAt] ?? ''),
-      placed.map((p) => formulas[p.row - 1]?.[formAt] ?? ''),
-    )
+    !formColumnIsOurs(fillAt, headerNotes(sheet, table.headerRow, headerCells.length), formAt)
   ) {
     columns = columns.filter((c) => c !== formAt);
     problems.warning(
@@ -382,8 +378,18 @@ function writeAllocation(
   }
 
   placed.sort((a, b) => a.row - b.row);
+  // A form the add-in wrote before that this run changes (the threshold or a population changed, the
+  // figures maybe not): the previous allocation is kept too, so that undo gives the earlier forms back.
+  const formsChanged =
+    formAt !== undefined &&
+    columns.includes(formAt) &&
+    placed.some((p) => {
+      const old = grid[p.row - 1]?.[formAt];
+      return !p.added && typeof old === 'string' && old.trim() !== '' && old !== p.planned.form;
+    });
   // The owned cells as they are, for "Hoàn tác phân bổ" (rows this run inserts held nothing).
   keep?.(
+    formsChanged,
     snapshotRows(
       placed.map((p) => ({
         row: p.row,
@@ -673,12 +679,15 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
       : REALLOCATION_MESSAGES.needsConfirmation(preview.rows.filter((r) => r.changed).length, methodName);
     return { ...toDto(plan, problems, message, settings.method), ok: false, needsConfirmation: true, preview };
   }
-  // A write that changes an existing allocation's figures keeps the allocation it replaces.
-  const keepPrevious = preview.existing && preview.changed > 0;
-  const history = keepPrevious ? readHistory(ss) : null;
+  // A write that changes an existing allocation's figures, or the forms it wrote, keeps the allocation
+  // it replaces.
+  const figuresChanged = preview.existing && preview.changed > 0;
+  let kept = false;
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
-    writeAllocation(sheet, plan, previous, problems, batch, (rows) => {
-      if (!history) return;
+    writeAllocation(sheet, plan, previous, problems, batch, (formsChanged, rows) => {
+      if (!figuresChanged && !formsChanged) return;
+      const history = readHistory(ss);
+      kept = true;
       const meta = {
         replacedAt: new Date().toISOString(),
         method: preview.methodBefore,
@@ -700,5 +709,5 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
     ALLOCATION_MESSAGES.done(total, plan.rows.length, METHOD_NAMES[settings.method].vi) +
     added +
     (warnings.length > 0 ? ALLOCATION_MESSAGES.warnings(warnings.length, warnings[0]?.message ?? '') : '');
-  return { ...toDto(plan, problems, message, settings.method), preview, undoable: history ? true : undefined };
+  return { ...toDto(plan, problems, message, settings.method), preview, undoable: kept ? true : undefined };
 }

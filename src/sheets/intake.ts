@@ -211,7 +211,11 @@ export function runImportSubmission(
       const merged = mergesInTheWay(plan);
       if (merged) return { ok: false, message: merged };
       const record = readRecordSheet(ss);
-      if (record.foreign) return { ok: false, message: M.notOwnSheet(record.foreign) };
+      if (record.foreign)
+        return {
+          ok: false,
+          message: M.notOwnSheet(record.foreign, SHEETS.submissions.columns.map((c) => c.header).join(' | ')),
+        };
       const today = todayIso(now, plan.tz);
       const written = writeAll(M.writeWhat, (batch) => {
         const result = replaceRows(batch, plan, fileName, today);
@@ -236,30 +240,31 @@ export function runImportSubmission(
 // Writing
 
 /**
- * Cells the officer merged where the replace writes, inserts or deletes rows: from the unit's first row
- * (or the row new delegates go under) to its last (or the row under the new ones). A merge over several
- * rows is split by the deletes and inserts (its value lives in its top-left cell only), one within a
- * row of the template's columns takes a value in one cell only: the replace is refused, naming them.
- * The merged areas are those readSheet read (no call).
+ * Cells the officer merged where the replace writes, inserts or deletes rows: a merge over several rows
+ * that takes in one of the unit's rows (a delete splits it, and its value lives in its top-left cell
+ * only), one that spans the row new delegates go under and the next (the insert splits it), one within
+ * a matched row over the template's columns (a value lands in one cell only). The replace is refused,
+ * naming them. The merged areas are those readSheet read (no call).
  */
 function mergesInTheWay(plan: Plan): string | null {
   const { sheet, grid, table } = plan.delegates;
   const areas = mergedAreasOf(grid);
   if (areas.length === 0) return null;
   const { matched, added, removed } = plan.pairing;
-  const rows = plan.current.map((r) => r.sheetRow);
-  if (added.length > 0) {
-    const last = rows.length > 0 ? Math.max(...rows) : lastRecordRow(grid, table);
-    rows.push(last, last + 1);
-  }
-  if (rows.length === 0 || matched.length + added.length + removed.length === 0) return null;
-  const lo = Math.min(...rows);
-  const hi = Math.max(...rows);
+  if (matched.length + added.length + removed.length === 0) return null;
+  const unitRows = new Set(plan.current.map((r) => r.sheetRow));
+  const matchedRows = new Set(matched.map((m) => m.sheet.sheetRow));
+  const after = added.length === 0 ? null : unitRows.size > 0 ? Math.max(...unitRows) : lastRecordRow(grid, table);
   const ours = Object.values(table.columns).filter((c): c is number => c !== undefined);
   const inTheWay = areas.filter((a) => {
-    if (a.row + 1 > hi || a.row + a.rows < lo) return false;
-    if (a.rows > 1) return true;
-    return ours.some((c) => c >= a.col && c < a.col + a.cols);
+    const first = a.row + 1;
+    const last = a.row + a.rows;
+    if (after !== null && first <= after && last > after) return true;
+    for (let r = first; r <= last; r++) {
+      if (a.rows > 1 && unitRows.has(r)) return true;
+      if (a.rows === 1 && matchedRows.has(r) && ours.some((c) => c >= a.col && c < a.col + a.cols)) return true;
+    }
+    return false;
   });
   if (inTheWay.length === 0) return null;
   const cells = inTheWay

@@ -242,3 +242,109 @@ test('fault sweep over a replace under a marked row: whichever write fails, the 
   expect(failed).toBeGreaterThan(3);
   expect(findings).toEqual([]);
 });
+
+test('cells merged over another unit’s rows between the unit’s rows do not stop the replace and stay over those rows', () => {
+  const { rt, sheet } = workbook();
+  const h = header(sheet);
+  const name = h.indexOf('Họ và tên') + 1;
+  const hl = rowsOf(sheet, 'HL');
+  const own = h.length + 1;
+  let start = 0;
+  for (let r = (hl[0] as number) + 1; r < (hl[hl.length - 1] as number); r++) {
+    if (!hl.includes(r) && !hl.includes(r + 1) && r + 1 < (hl[hl.length - 1] as number)) {
+      start = r;
+      break;
+    }
+  }
+  expect(start).toBeGreaterThan(0);
+  const people = [sheet.getRange(start, name).getValue(), sheet.getRange(start + 1, name).getValue()];
+  sheet.getRange(start, own, 2, 1).merge();
+  sheet.getRange(start, own).setValue('Ghi chú chung');
+  const r = replace(rt, 'HL', [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ]);
+  expect(r.written?.rows).toBe(1);
+  const merged = sheet.getRange(1, own, sheet.getMaxRows(), 1).getMergedRanges();
+  expect(merged).toHaveLength(1);
+  const at = (merged[0] as ReturnType<LocalSheet['getRange']>).getRow();
+  expect([sheet.getRange(at, name).getValue(), sheet.getRange(at + 1, name).getValue()]).toEqual(people);
+  expect(sheet.getRange(at, own).getValue()).toBe('Ghi chú chung');
+});
+
+test('a record sheet renamed to another name is no longer counted (the progress says which sheet counts); the next list starts a new one', () => {
+  const { ss, rt } = workbook();
+  const one: SubmissionCell[][] = [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ];
+  replace(rt, 'HL', one);
+  ss.getSheetByName('Tiếp nhận danh sách')?.setName('Đã nhận (lưu)');
+  const submitted = () =>
+    (
+      runBundle(new Runtime({ spreadsheet: ss, now: NOW }), 'progressSummary').result as {
+        milestones: { key: string; sentence: string; note?: string }[];
+      }
+    ).milestones.find((m) => m.key === 'submitted');
+  const after = submitted();
+  expect(after?.sentence).toMatch(/^0\//);
+  expect(after?.note).toContain('"Tiếp nhận danh sách"');
+  replace(new Runtime({ spreadsheet: ss, now: NOW }), 'HL', one);
+  expect(ss.getSheetByName('Tiếp nhận danh sách')?.getLastRow()).toBe(2);
+  expect(submitted()?.sentence).toMatch(/^1\//);
+  expect(ss.getSheetByName('Đã nhận (lưu)')?.getLastRow()).toBe(2);
+});
+
+test('a mark below the unit’s rows, moved far by the rows a replace inserts and deletes, is still cleared once fixed', () => {
+  const { rt, sheet } = workbook();
+  const h = header(sheet);
+  const col = (n: string) => h.indexOf(n) + 1;
+  const values = sheet.getDataRange().getValues();
+  const unit = 'TPLS';
+  const last = Math.max(...rowsOf(sheet, unit));
+  const below = values.findIndex((r, i) => i + 1 > last && r[col('Mã đơn vị') - 1] !== '') + 1;
+  expect(below).toBeGreaterThan(0);
+  const who = String(sheet.getRange(below, col('Họ và tên')).getValue());
+  const year = sheet.getRange(below, col('Năm sinh')).getValue();
+  sheet.getRange(below, col('Năm sinh')).setValue('19x0');
+  runBundle(rt, 'validateAll');
+  expect(MARKS).toContain(sheet.getRange(below, col('Năm sinh')).getBackground());
+  const list: SubmissionCell[][] = [['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu']];
+  for (let i = 0; i < 80; i++) list.push([`Người Mới ${i}`, 1960 + (i % 40), 'Tày', 'Chính thức']);
+  replace(new Runtime({ spreadsheet: sheet.spreadsheet, now: NOW }), unit, list);
+  const moved =
+    sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[col('Họ và tên') - 1] === who) + 1;
+  expect(moved).toBeGreaterThan(below + 50);
+  sheet.getRange(moved, col('Năm sinh')).setValue(year);
+  runBundle(new Runtime({ spreadsheet: sheet.spreadsheet, now: NOW }), 'validateAll');
+  expect(MARKS).not.toContain(sheet.getRange(moved, col('Năm sinh')).getBackground());
+  expect(sheet.getRange(moved, col('Năm sinh')).getNote()).toBe('');
+});
+
+test('`Tiếp nhận danh sách` edited by hand: a column inserted before the record is refused with the header it must have; a note column after it is fine', () => {
+  const { ss, rt } = workbook();
+  const one: SubmissionCell[][] = [
+    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+  ];
+  replace(rt, 'HL', one);
+  const record = ss.getSheetByName('Tiếp nhận danh sách');
+  if (!record) throw new Error('no record');
+  // A note column after the record's columns, and a note typed in it.
+  record.getRange(1, 9, 2, 1).setValues([['Ghi chú'], ['Đã gọi điện nhắc']]);
+  replace(new Runtime({ spreadsheet: ss, now: NOW }), 'CL', one);
+  expect(record.getLastRow()).toBe(3);
+  expect(record.getRange(2, 9).getValue()).toBe('Đã gọi điện nhắc');
+  // A column inserted in front: the record's header is no longer where it must be.
+  record.insertColumnBefore(1);
+  record.getRange(1, 1).setValue('STT');
+  const before = record.getDataRange().getValues();
+  const r = importSubmission(new Runtime({ spreadsheet: ss, now: NOW }), 'HL', one, { mode: 'replace' });
+  expect(r.ok).toBe(false);
+  expect(r.message).toContain('Mã đơn vị | Tên đơn vị | Tệp | Ngày nhận');
+  expect(r.message).toContain('chưa có gì thay đổi');
+  expect(record.getDataRange().getValues()).toEqual(before);
+});

@@ -223,7 +223,8 @@ function nounOf(key: string): string {
   const noun = M.profileNouns[key];
   if (noun) return noun;
   const header = SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key;
-  return header.charAt(0).toLowerCase() + header.slice(1);
+  // "STT", "SĐT": an abbreviation keeps its capitals ("Thiếu STT.", never "Thiếu sTT.").
+  return /^\p{Lu}{2}/u.test(header) ? header : header.charAt(0).toLowerCase() + header.slice(1);
 }
 
 /** The unit a delegate's summary is counted under: its name, and where the summary is shown. */
