@@ -155,6 +155,19 @@ function fillsDown(sheet: Worksheet, cell: Cell, known: KnownHeaders): boolean {
   return !(typeof v === 'string' && known.has(headerKey(v)));
 }
 
+/** Worksheet XML parts the reader skips (exceljs's ignoreNodes). */
+const IGNORED_SHEET_PARTS = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'picture',
+  'drawing',
+  'headerFooter',
+  'pageSetup',
+  'printOptions',
+  'rowBreaks',
+];
+
 /** Reads an .xlsx file's bytes. `known`: the form's headers, to find the list's sheet. */
 export async function readXlsx(
   excel: ExcelReader,
@@ -164,7 +177,9 @@ export async function readXlsx(
 ): Promise<ReadResult> {
   const wb = new excel.Workbook();
   try {
-    await wb.xlsx.load(bytes);
+    // Parts of a sheet that hold no value are not parsed: a dropdown a unit applied to whole columns
+    // ("B2:B1048576") made exceljs build a million validations per column (8 s and 240 MB for two).
+    await wb.xlsx.load(bytes, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch {
     return { ok: false, message: t.unreadableXlsx(fileName) };
   }

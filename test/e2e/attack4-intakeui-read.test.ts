@@ -23,6 +23,11 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer>
   return bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/** exceljs's per-sheet validations (not in its typings). */
+const validationsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { model: Record<string, unknown>; add(range: string, v: unknown): void } })
+    .dataValidations;
+
 const file = (name: string, bytes: ArrayBuffer): ChosenFile => ({
   name,
   size: bytes.byteLength,
@@ -205,6 +210,31 @@ describe('workbooks as units re-save them', () => {
     });
     const r = await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN);
     expect(r).toMatchObject({ ok: true, table: [expect.anything(), ['A', '06100', '0912345678', 1980]] });
+  });
+
+  test('dropdowns a unit applied to whole columns are not built cell by cell (counted: none built)', async () => {
+    const bytes = await xlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Giới tính'];
+      s.getRow(2).values = ['Lò Văn A', 'Tày', 'Nam'];
+      validationsOf(s).add('B2:B1048576', { type: 'list', allowBlank: true, formulae: ['"Tày,Nùng"'] });
+    });
+    let built = -1;
+    class Counting extends ExcelJS.Workbook {
+      constructor() {
+        super();
+        const load = this.xlsx.load.bind(this.xlsx);
+        this.xlsx.load = async (...args: Parameters<typeof load>) => {
+          const wb = await load(...args);
+          const sheet = wb.worksheets[0];
+          built = sheet ? Object.keys(validationsOf(sheet).model).length : -1;
+          return wb;
+        };
+      }
+    }
+    const r = await readXlsx({ Workbook: Counting }, bytes, 'cot.xlsx', KNOWN);
+    expect(r).toMatchObject({ ok: true, table: [expect.anything(), ['Lò Văn A', 'Tày', 'Nam']] });
+    expect(built).toBe(0);
   });
 
   test('a stray blank cell far below the list costs nothing and is not "too large"', async () => {
