@@ -358,6 +358,9 @@ export function changedSince(
   formulas: readonly (readonly string[])[],
 ): SheetRect | null {
   const cell = (r: number, c: number): SheetRect => ({ row: r + 1, column: c + 1, numRows: 1, numColumns: 1 });
+  // A sheet the officer emptied (select all, Delete) holds nothing to lose: rewritten.
+  const blank = (v: unknown) => v === '' || v === null;
+  if (values.every((row) => row.every(blank)) && formulas.every((row) => row.every((f) => f === ''))) return null;
   // A formula (the add-in writes none), then the tables (typed over, sorted, rows inserted or
   // deleted), then anything beside or under them: the most precise place first.
   for (let r = 0; r < formulas.length; r++) {

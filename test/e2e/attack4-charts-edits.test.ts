@@ -106,6 +106,14 @@ describe('what the officer typed in Thống kê is never dropped silently', () =
     expect(write(rt).charts).toBe(3);
   });
 
+  it('the sheet emptied by the officer (select all, Delete): nothing to lose, rewritten', () => {
+    const { ss, rt, sheet } = prepared();
+    sheet.getDataRange().clearContent();
+    expect(write(rt).ok).toBe(true);
+    expect(sheet.getRange('A1').getValue()).toBe('THỐNG KÊ CƠ CẤU ĐẠI BIỂU');
+    expect(ss.localSheet(SHEET)?.charts).toHaveLength(3);
+  });
+
   it("the officer's fill and note on the sheet are not edits of its cells: the re-run goes through", () => {
     const { ss, rt, sheet } = prepared();
     sheet.getRange('A1').setBackground('#fff2cc');
