@@ -100,7 +100,9 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
   const { year } = input;
   const bands = input.bands ?? ageBandsFrom(DEFAULT_AGE_LIMITS);
   const counted = input.delegates.filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio');
-  const guests = input.delegates.filter((d) => d.data.kind === 'guest');
+  const guestRows = input.delegates.filter((d) => d.data.kind === 'guest');
+  // A "Khách mời" dragged down empty rows is no guest: a guest is a row with a name.
+  const guests = guestRows.filter((d) => !!d.data.name?.trim());
   const total = counted.length;
   const groupOf = (d: DelegateRecord) => (d.data.ethnic ? ethnicDisplayName(d.data.ethnic) : null);
   const unitOf = (d: DelegateRecord): { code: string; name: string } =>
@@ -207,7 +209,7 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
     official: counted.filter((d) => d.data.kind === 'official').length,
     exOfficio: counted.filter((d) => d.data.kind === 'ex-officio').length,
     guests: guests.length,
-    unclassified: input.delegates.length - total - guests.length,
+    unclassified: input.delegates.length - total - guestRows.length,
     byEthnicGroup: [...groups]
       .map(([group, count]) => ({ group, count, share: share(count, total) }))
       .sort(byCountThenName((x) => x.group)),

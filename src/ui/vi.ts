@@ -925,6 +925,9 @@ export const COMPOSITION_REPORT = {
   livingUnreadable: (sheet: string, cells: readonly string[]) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có ô không đọc được, chưa xác định được các dân tộc thiểu số sinh sống trên địa bàn chưa có đại biểu: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  namelessGuests: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${cells.length} dòng ghi "Khách mời" nhưng chưa có họ và tên, báo cáo không tính vào số khách mời: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
   guestDuplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
     `Trang "${sheet}" dòng ${row}: khách mời "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, số khách mời sẽ bị tính thừa.`,
   badYear: (sheet: string, cell: string, problem: string) =>

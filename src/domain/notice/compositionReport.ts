@@ -284,6 +284,21 @@ export function partyChecks(
   return bad.length ? [L.partyUnreadable(SHEETS.delegates.name, bad)] : [];
 }
 
+/** Rows typed (or dragged) "Khách mời" without a name: not counted as guests, so asked about first. */
+export function namelessGuestChecks(records: readonly DelegateRecord[]): string[] {
+  const cells = records
+    .filter((d) => d.data.kind === 'guest' && !d.data.name?.trim())
+    .map((d) => d.cells.name ?? `dòng ${d.row}`);
+  return cells.length
+    ? [
+        L.namelessGuests(
+          SHEETS.delegates.name,
+          cells.map((c) => DM.cell(c, 'họ và tên trống')),
+        ),
+      ]
+    : [];
+}
+
 /**
  * Guests listed again (the same name and birth year) as an official delegate or as another guest:
  * the guests line would count the person twice, so a check before generating, naming both rows.
