@@ -62,6 +62,8 @@ test('unit A chosen, unit B’s file: warned and held; switched to B and confirm
 
     const { locator: dialog, frame } = await openIntakeFromSidebar(s, 'import');
     await dialog.locator('#intake-unit').selectOption(a.unit.code);
+    // An old .xls can be chosen (to be told what to do with it; a text file under .xls is read).
+    expect(await dialog.locator('#intake-file').getAttribute('accept')).toMatch(/(^|,)\.xls,/);
     const xssName = '<img src=x onerror="window.__owned=1">.xlsx';
     await dialog.locator('#intake-file').setInputFiles({
       name: xssName,
