@@ -597,6 +597,27 @@ function previewOf(plan: AllocationPlan, previous: { table: Table; rows: Allocat
   return buildPreview(inputs, { before, beforeName: name(before), after: method, afterName: name(method) }, digest);
 }
 
+/**
+ * The forms the re-allocation would change in the `Hình thức` column (the threshold or a population
+ * changed, the figures maybe not), by unit name: said in the preview, which otherwise speaks of figures.
+ */
+function formChangesNote(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }): string {
+  const c = previous.table.columns.form;
+  if (c === undefined || !plan.ok) return '';
+  const { matches } = matchUnitRows(
+    plan.rows.map((r) => r.code),
+    previous.rows.map((r) => r.data.code),
+  );
+  const changes = plan.rows.flatMap((r) => {
+    const record = previous.rows[matches.get(r.code)?.index ?? -1];
+    const old = record ? previous.table.values[record.row - 1]?.[c] : undefined;
+    return typeof old === 'string' && isFormLabel(old) && r.form !== '' && old !== r.form
+      ? [ELIGIBILITY_LABELS.formChange(r.name, old, r.form)]
+      : [];
+  });
+  return changes.length > 0 ? ELIGIBILITY_LABELS.formChanges(changes) : '';
+}
+
 function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: AllocationOptions): AllocationResultDto {
   const tz = timeZoneOffset(ss);
   const zone = zoneOf(ss);
@@ -677,7 +698,7 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
         ? REALLOCATION_MESSAGES.previewChanges(preview.changed, methodName)
         : REALLOCATION_MESSAGES.previewNoChange(methodName);
     return {
-      ...toDto(plan, problems, message, settings.method),
+      ...toDto(plan, problems, message + formChangesNote(plan, previous), settings.method),
       preview,
       needsConfirmation: preview.needsConfirmation,
     };

@@ -976,6 +976,11 @@ export const ELIGIBILITY_LABELS = {
     `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
   formColumnNotOwnedHint:
     'Nếu muốn tiện ích ghi hình thức tổ chức vào trang "Phân bổ": đổi tên cột này (ví dụ "Hình thức riêng"), chạy "Thiết lập bảng tính" để thêm cột "Hình thức" của tiện ích, rồi phân bổ lại.',
+  /** Preview: "Hữu Lũng: Đại hội → Hội nghị liên tịch". */
+  formChange: (name: string, from: string, to: string) => `${name}: ${from} → ${to}`,
+  /** Preview: the forms that would change (the first ten named). */
+  formChanges: (changes: readonly string[]) =>
+    ` Hình thức tổ chức sẽ thay đổi ở ${vn(changes.length)} đơn vị (${changes.slice(0, 10).join('; ')}${changes.length > 10 ? `; và ${vn(changes.length - 10)} đơn vị khác` : ''}).`,
   /** A cell of the add-in's column typed over by the officer (not one of the two forms): replaced, undo gives it back. */
   formTypedOver: (cell: string, typed: string, form: string) =>
     `Ô ${cell} (Hình thức) đang ghi "${typed.length > 80 ? `${typed.slice(0, 80)}…` : typed}", khác với hai hình thức tiện ích ghi; đã thay bằng "${form}" theo Dân số DTTS và ngưỡng tổ chức đại hội.`,

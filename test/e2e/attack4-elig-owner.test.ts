@@ -204,8 +204,11 @@ describe("the add-in's own column", () => {
     const formsBefore = byCode(s, 'Hình thức');
     const seatsBefore = byCode(s, 'Số chính thức');
     setSetting(ss, THRESHOLD, 60000);
-    const preview = run<{ ok: boolean }>(ss, 'previewAllocation');
+    // The preview, which speaks of figures, says which forms would change, by name.
+    const preview = run<AllocationResultDto>(ss, 'previewAllocation');
     expect(preview.ok).toBe(true);
+    expect(preview.message).toContain('Hình thức tổ chức sẽ thay đổi ở 7 đơn vị (');
+    expect(preview.message).toContain('Đình Lập: Đại hội → Hội nghị liên tịch');
     const result = allocate(ss);
     expect(result.ok).toBe(true);
     expect(byCode(s, 'Hình thức').get('ĐL')).toBe(JOINT);
