@@ -832,6 +832,7 @@ export const STATISTICS_LABELS = {
     oldest: 'Cao tuổi nhất',
     youngest: 'Trẻ tuổi nhất',
     noPerson: 'Chưa tính được (thiếu năm đại hội hoặc năm sinh)',
+    morePersons: (more: number) => `và ${n(more)} đại biểu khác cùng tuổi`,
     noGroupWithout: 'Mọi dân tộc có đồng bào sinh sống đều có đại biểu',
     noAllocation: 'Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)',
     noDelegates: 'Chưa có đại biểu',
