@@ -24,7 +24,7 @@ import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '../ui/vi';
-import { formColumn, formColumnIsOurs, headerFills, headerNotes, quotaColumn } from './allocationColumns';
+import { formColumn, formColumnIsOurs, headerFills, headerNotes, isFormLabel, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -387,6 +387,21 @@ function writeAllocation(
       const old = grid[p.row - 1]?.[formAt];
       return !p.added && typeof old === 'string' && old.trim() !== '' && old !== p.planned.form;
     });
+  // A cell of the add-in's column the officer typed over with words of their own: replaced (the
+  // column is the add-in's), said at the cell, and kept for "Hoàn tác phân bổ" (formsChanged).
+  if (formAt !== undefined && columns.includes(formAt)) {
+    for (const p of placed) {
+      const old = p.added ? '' : grid[p.row - 1]?.[formAt];
+      if (typeof old !== 'string' || old.trim() === '' || old === p.planned.form || isFormLabel(old)) continue;
+      problems.warning(
+        'allocation-form-typed-over',
+        sheetName,
+        a1(p.row, formAt + 1),
+        ELIGIBILITY_LABELS.formTypedOver(a1(p.row, formAt + 1), old, p.planned.form),
+        ELIGIBILITY_LABELS.formTypedOverHint,
+      );
+    }
+  }
   // The owned cells as they are, for "Hoàn tác phân bổ" (rows this run inserts held nothing).
   keep?.(
     formsChanged,

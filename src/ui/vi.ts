@@ -832,6 +832,7 @@ export const STATISTICS_LABELS = {
     oldest: 'Cao tuổi nhất',
     youngest: 'Trẻ tuổi nhất',
     noPerson: 'Chưa tính được (thiếu năm đại hội hoặc năm sinh)',
+    morePersons: (more: number) => `và ${n(more)} đại biểu khác cùng tuổi`,
     noGroupWithout: 'Mọi dân tộc có đồng bào sinh sống đều có đại biểu',
     noAllocation: 'Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)',
     noDelegates: 'Chưa có đại biểu',
@@ -975,6 +976,11 @@ export const ELIGIBILITY_LABELS = {
     `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
   formColumnNotOwnedHint:
     'Nếu muốn tiện ích ghi hình thức tổ chức vào trang "Phân bổ": đổi tên cột này (ví dụ "Hình thức riêng"), chạy "Thiết lập bảng tính" để thêm cột "Hình thức" của tiện ích, rồi phân bổ lại.',
+  /** A cell of the add-in's column typed over by the officer (not one of the two forms): replaced, undo gives it back. */
+  formTypedOver: (cell: string, typed: string, form: string) =>
+    `Ô ${cell} (Hình thức) đang ghi "${typed.length > 80 ? `${typed.slice(0, 80)}…` : typed}", khác với hai hình thức tiện ích ghi; đã thay bằng "${form}" theo Dân số DTTS và ngưỡng tổ chức đại hội.`,
+  formTypedOverHint:
+    'Nếu nội dung cũ là quyết định riêng của tỉnh, chọn "Hoàn tác phân bổ" để lấy lại, rồi ghi quyết định đó ở một cột riêng (ví dụ "Hình thức theo quyết định") để tiện ích không ghi đè.',
   formColumnTwice: (used: string, others: readonly string[]) =>
     `Trang "Phân bổ" có ${others.length + 1} cột "Hình thức": tiện ích ghi vào cột ${used}, không ghi vào ${others.join(', ')}.`,
   formColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',

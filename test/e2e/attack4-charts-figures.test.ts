@@ -75,6 +75,19 @@ function bothAgree(ss: LocalSpreadsheet): void {
   const reportWomen = reportShares(p.byHeader('Giới tính')).get('nu');
   expect([women[1], shown(women[2] ?? 0)]).toEqual(reportWomen);
   expect(women[1]).toBe(want.women);
+  // Every delegate of the oldest (youngest) age, as the report names them: one of several is not "the oldest".
+  const persons = sheetTable(ss, 'Đại biểu cao tuổi nhất và trẻ tuổi nhất');
+  const youngestAt = persons.findIndex((r) => r[0] === 'Trẻ tuổi nhất');
+  for (const [rows, age, names] of [
+    [persons.slice(0, youngestAt), want.oldest, want.oldestNames],
+    [persons.slice(youngestAt), want.youngest, want.youngestNames],
+  ] as const) {
+    const listed = rows.filter((r) => typeof r[2] === 'number');
+    expect(listed.map((r) => String(r[1]).normalize('NFC').trim())).toEqual(names.slice(0, 10));
+    for (const r of listed) expect(r[2]).toBe(age);
+    if (names.length > 10) expect(rows.at(-1)?.[1]).toBe(`và ${names.length - 10} đại biểu khác cùng tuổi`);
+    else expect(rows).toHaveLength(names.length);
+  }
 }
 
 /** Lạng Sơn with only the official rows `keep` picks left official (the others become guests). */
