@@ -868,8 +868,8 @@ export const COMPOSITION_REPORT = {
   intro:
     'Trên cơ sở danh sách đại biểu dự Đại hội do các đơn vị gửi về và đã được tổng hợp, cơ cấu, thành phần đại biểu dự Đại hội như sau:',
   rounding:
-    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), làm tròn đến một chữ số thập phân; ' +
-    'trong mỗi bảng, phần làm tròn được phân cho các dòng có phần lẻ lớn nhất để tổng các tỷ lệ bằng 100,0%.',
+    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), mỗi tỷ lệ làm tròn đến một chữ số thập phân; ' +
+    'do làm tròn, tổng các tỷ lệ trong một bảng có thể không đúng bằng 100%.',
   totalTitle: 'TỔNG SỐ ĐẠI BIỂU',
   totalLine: (total: string, official: string, exOfficio: string) =>
     `Tổng số đại biểu chính thức dự Đại hội: ${total} đại biểu, gồm ${official} đại biểu chính thức và ${exOfficio} đại biểu đương nhiên.`,
