@@ -136,9 +136,8 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
     ],
   );
 
-  // Shares as Báo cáo cơ cấu prints them: each table's rows (the unknown one too) rounded together
-  // by the largest remainder to a tenth of a percent (tenthsOfPercent), so the sheet never shows
-  // 42,9% where the report says 42,8%.
+  // Shares as Báo cáo cơ cấu prints them (tenthsOfPercent): each row's exact share rounded on its own,
+  // half up, to a tenth of a percent, so the sheet, the report and the sidebar show the same figure.
   const ethnicShares = shares([...s.byEthnicGroup.map((g) => g.count), s.ethnicUnknown], s.total);
   const ethnic = table(
     'byEthnic',
