@@ -24,6 +24,7 @@ import {
   type CompositionReportInput,
   guestDuplicateChecks,
   implausibleBirthYears,
+  namelessGuestChecks,
   partyChecks,
   REPORT_WHAT,
   unreadableLiving,
@@ -304,6 +305,7 @@ function compositionReportData(
   checks.push(...blankFieldChecks(delegates));
   checks.push(...duplicateChecks(counted));
   checks.push(...guestDuplicateChecks(delegates));
+  checks.push(...namelessGuestChecks(delegates));
   checks.push(
     ...delegateCountChecks(settings, cells, units, readAllocationTable(g.allocation, problems, tz).rows, delegates),
   );
@@ -319,6 +321,7 @@ function compositionReportData(
     unitEthnic,
     year: settings.year,
     bands: ageBandsFrom(limits.length > 0 ? limits : DEFAULT_AGE_LIMITS),
+    partyRequired: settings.requiredProfileFields.includes('partyMember'),
     delegateGrid: g.delegates,
     headerRow,
   });

@@ -243,7 +243,7 @@ export function planAllocation(
     name: u.data.name || (u.data.code as string),
     dttsPopulation: u.data.dttsPopulation,
   }));
-  const forms = decideEligibility(eligibilityUnits, settings.congressThreshold).forms;
+  const forms = decideEligibility(eligibilityUnits, settings.congressThreshold, settings.level).forms;
   const rows = usable.map((u): AllocationRow => {
     const code = u.data.code as string;
     const key = foldKey(code);
@@ -272,7 +272,7 @@ export function planAllocation(
     EXPLANATION.fixedSeats(settings.officialTotal, fixedSeats, houseSize, rows.length),
     ...explained.summaryVi,
   ];
-  const eligibility = eligibilityDto(eligibilityUnits, settings.congressThreshold);
+  const eligibility = eligibilityDto(eligibilityUnits, settings.congressThreshold, settings.level);
   return { ok: true, houseSize, fixedSeats, rows, result, explanation, explained, eligibility };
 }
 

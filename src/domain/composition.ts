@@ -86,6 +86,11 @@ export interface CompositionInput {
   unitEthnic: readonly UnitEthnicRecord[];
   year: number | null;
   bands?: readonly AgeBand[];
+  /**
+   * `Đảng viên` is named by `Thông tin bắt buộc của đại biểu`: a blank cell is not yet known (the
+   * officer is told to write "Không"), so the count is no figure while any counted delegate's is blank.
+   */
+  partyRequired?: boolean;
   /** The delegate grid and its header row, to find a Party-member column. */
   delegateGrid?: readonly (readonly CellValue[])[] | null;
   headerRow?: number;
@@ -95,7 +100,9 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
   const { year } = input;
   const bands = input.bands ?? ageBandsFrom(DEFAULT_AGE_LIMITS);
   const counted = input.delegates.filter((d) => d.data.kind === 'official' || d.data.kind === 'ex-officio');
-  const guests = input.delegates.filter((d) => d.data.kind === 'guest');
+  const guestRows = input.delegates.filter((d) => d.data.kind === 'guest');
+  // A "Khách mời" dragged down empty rows is no guest: a guest is a row with a name.
+  const guests = guestRows.filter((d) => !!d.data.name?.trim());
   const total = counted.length;
   const groupOf = (d: DelegateRecord) => (d.data.ethnic ? ethnicDisplayName(d.data.ethnic) : null);
   const unitOf = (d: DelegateRecord): { code: string; name: string } =>
@@ -152,7 +159,8 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
     // warned about there and not counted). A column blank for everyone is no figure: the template
     // has the column, and "0 đảng viên" would be printed for a list nobody filled in.
     const cells = counted.map((d) => grid[d.row - 1]?.[column]);
-    if (cells.some((v) => v !== undefined && !isBlank(v))) {
+    const blank = (v: CellValue | undefined) => v === undefined || isBlank(v);
+    if (cells.some((v) => !blank(v)) && !(input.partyRequired && cells.some(blank))) {
       const count = cells.filter((v) => parseMembership(v, 'partyMember') === true).length;
       partyMembers = { count, share: share(count, total) };
     }
@@ -201,7 +209,7 @@ export function summarizeComposition(input: CompositionInput): CompositionSummar
     official: counted.filter((d) => d.data.kind === 'official').length,
     exOfficio: counted.filter((d) => d.data.kind === 'ex-officio').length,
     guests: guests.length,
-    unclassified: input.delegates.length - total - guests.length,
+    unclassified: input.delegates.length - total - guestRows.length,
     byEthnicGroup: [...groups]
       .map(([group, count]) => ({ group, count, share: share(count, total) }))
       .sort(byCountThenName((x) => x.group)),

@@ -14,6 +14,8 @@
  */
 import type { EligibilityDto } from '../rpc/contract';
 import { ELIGIBILITY_LABELS } from '../ui/vi';
+import type { Problem } from './problem';
+import { type UnitLevel, unitWord } from './settings';
 
 export type UnitForm = 'congress' | 'jointConference';
 
@@ -57,8 +59,11 @@ export function formLabel(form: UnitForm | null): string {
   return form === null ? '' : ELIGIBILITY_LABELS[form];
 }
 
-/** The form of every unit and the province's level. */
-export function decideEligibility(units: readonly EligibilityUnit[], threshold: number): Eligibility {
+/**
+ * The form of every unit and the province's level. `level` (`Cấp đơn vị`) words the sentence: "Đại hội
+ * cấp huyện" for districts, "Đại hội cấp xã" for communes.
+ */
+export function decideEligibility(units: readonly EligibilityUnit[], threshold: number, level: UnitLevel): Eligibility {
   const known = units.filter((u) => u.dttsPopulation !== null);
   const qualifying = known.filter((u) => qualifies(u.dttsPopulation, threshold)).length;
   const twoLevel = qualifying >= TWO_LEVEL_MIN_UNITS;
@@ -70,19 +75,24 @@ export function decideEligibility(units: readonly EligibilityUnit[], threshold: 
   const congress = twoLevel ? qualifying : 0;
   const jointConference = known.length - congress;
   const unknown = units.length - known.length;
+  const words = unitWord(level);
   let sentence = '';
   if (units.length > 0) {
     sentence = twoLevel
-      ? ELIGIBILITY_LABELS.twoLevel(congress, jointConference, threshold)
-      : ELIGIBILITY_LABELS.oneLevel(qualifying, jointConference, threshold);
-    if (unknown > 0) sentence += ELIGIBILITY_LABELS.unknown(unknown);
+      ? ELIGIBILITY_LABELS.twoLevel(congress, jointConference, threshold, words)
+      : ELIGIBILITY_LABELS.oneLevel(qualifying, jointConference, threshold, words);
+    if (unknown > 0)
+      sentence += ELIGIBILITY_LABELS.unknown(
+        units.filter((u) => u.dttsPopulation === null).map((u) => u.name || u.code),
+        words,
+      );
   }
   return { threshold, twoLevel, qualifying, congress, jointConference, unknown, forms, sentence };
 }
 
 /** The result as the sidebar receives it: counts, the sentence and the units of each form by name. */
-export function eligibilityDto(units: readonly EligibilityUnit[], threshold: number): EligibilityDto {
-  const e = decideEligibility(units, threshold);
+export function eligibilityDto(units: readonly EligibilityUnit[], threshold: number, level: UnitLevel): EligibilityDto {
+  const e = decideEligibility(units, threshold, level);
   const named = (form: UnitForm) => units.filter((u) => e.forms.get(u.code) === form).map((u) => u.name || u.code);
   return {
     threshold: e.threshold,
@@ -95,4 +105,21 @@ export function eligibilityDto(units: readonly EligibilityUnit[], threshold: num
     congressUnits: named('congress'),
     jointConferenceUnits: named('jointConference'),
   };
+}
+
+/**
+ * `Ngưỡng tổ chức đại hội` as the overview and the progress summary may use it, by the allocation's own
+ * rule: an error at its cell (typed wrong, a formula giving text or an error) means no threshold, so no
+ * unit's form is claimed, and a sentence names the cell instead. Blank or its row deleted: the default.
+ * `problems`: those reading `Cấu hình` gave; `cell`: the threshold's value cell, when the row is there.
+ */
+export function thresholdOf(
+  threshold: number,
+  cell: string | undefined,
+  problems: readonly Problem[],
+  level: UnitLevel,
+): { threshold: number; error?: undefined } | { threshold?: undefined; error: string } {
+  const wrong = cell === undefined ? undefined : problems.find((p) => p.severity === 'error' && p.cell === cell);
+  if (!wrong) return { threshold };
+  return { error: ELIGIBILITY_LABELS.thresholdInvalid(wrong.sheet, wrong.cell, wrong.message, unitWord(level)) };
 }

@@ -9,6 +9,7 @@
  */
 import type { CompositionSummary } from '../rpc/contract';
 import { STATISTICS_LABELS as L } from '../ui/vi';
+import { tenthsOfOne, tenthsOfPercent } from './notice/compositionReport';
 
 /** Number formats of the sheet. */
 export const STATISTICS_FORMATS = { text: '@', count: '#,##0', share: '0.0%' } as const;
@@ -17,8 +18,18 @@ export const STATISTICS_FORMATS = { text: '@', count: '#,##0', share: '0.0%' } a
 export const STATISTICS_WIDTH = 5;
 /** The column where the charts are anchored (G). */
 export const CHART_COLUMN = 7;
+/** Delegates listed when several share the oldest or the youngest age (as Báo cáo cơ cấu names them). */
+export const PERSONS_LISTED = 10;
 /** Rows between two charts' anchors. */
 export const CHART_ROW_STEP = 22;
+/** A chart's height (px) when it has few bars. */
+export const CHART_HEIGHT = 400;
+/** Height given to each bar of a BAR chart, so that every label can be read (Sheets skips labels that do not fit). */
+export const BAR_HEIGHT = 20;
+/** Beyond this many bars a chart is not drawn (thousands of 20 px bars help nobody): the table holds the figures. */
+export const MAX_BARS = 150;
+/** Default row height of a sheet (px), to keep a tall chart from covering the next one. */
+const ROW_HEIGHT = 21;
 
 type Kind = 'text' | 'count' | 'share';
 export interface StatisticsCell {
@@ -49,6 +60,8 @@ export interface StatisticsChart {
   /** Anchor cell (1-based). */
   anchorRow: number;
   anchorColumn: number;
+  /** Pixels: taller for a BAR chart of many bars. */
+  height: number;
 }
 
 export interface StatisticsTable {
@@ -66,6 +79,8 @@ export interface StatisticsLayout {
   rows: StatisticsCell[][];
   tables: StatisticsTable[];
   charts: StatisticsChart[];
+  /** Charts left out because they would have more than MAX_BARS bars, with their bar count. */
+  omitted: { key: StatisticsChart['key']; bars: number }[];
 }
 
 /** A unit's seats as `Phân bổ` shows them (Số chính thức), in the sheet's order. */
@@ -121,44 +136,49 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
     ],
   );
 
+  // Shares as Báo cáo cơ cấu prints them (tenthsOfPercent): each row's exact share rounded on its own,
+  // half up, to a tenth of a percent, so the sheet, the report and the sidebar show the same figure.
+  const ethnicShares = shares([...s.byEthnicGroup.map((g) => g.count), s.ethnicUnknown], s.total);
   const ethnic = table(
     'byEthnic',
     L.byEthnic,
     [H.group, H.delegates, H.share],
-    s.byEthnicGroup.map((g) => [text(g.group), count(g.count), share(g.share)]),
+    s.byEthnicGroup.map((g, i) => [text(g.group), count(g.count), share(ethnicShares[i] ?? 0)]),
   );
   // Kept out of the chart's range: the chart draws the groups only.
-  if (s.ethnicUnknown > 0)
-    rows.push([text(R.ethnicUnknown), count(s.ethnicUnknown), share(ratio(s.ethnicUnknown, s.total))]);
+  if (s.ethnicUnknown > 0) rows.push([text(R.ethnicUnknown), count(s.ethnicUnknown), share(ethnicShares.at(-1) ?? 0)]);
 
+  // The report's gender table: Nữ, Nam, not known.
+  const men = Math.max(0, s.total - s.women.count - s.genderUnknown);
+  const genderShares = shares([s.women.count, men, s.genderUnknown], s.total);
   table(
     'women',
     L.women,
     [H.item, H.count, H.share],
     [
-      [text(R.women), count(s.women.count), share(s.women.share)],
-      ...(s.genderUnknown > 0
-        ? [[text(R.genderUnknown), count(s.genderUnknown), share(ratio(s.genderUnknown, s.total))]]
-        : []),
+      [text(R.women), count(s.women.count), share(genderShares[0] ?? 0)],
+      ...(s.genderUnknown > 0 ? [[text(R.genderUnknown), count(s.genderUnknown), share(genderShares[2] ?? 0)]] : []),
     ],
   );
 
+  const ageShares = shares([...s.ageBands.map((b) => b.count), s.ageUnknown], s.total);
   const ages = table(
     'ageBands',
     L.ageBands,
     [H.band, H.delegates, H.share],
-    s.ageBands.map((b) => [text(b.label), count(b.count), share(b.share)]),
+    s.ageBands.map((b, i) => [text(b.label), count(b.count), share(ageShares[i] ?? 0)]),
   );
-  if (s.ageUnknown > 0) rows.push([text(R.ageUnknown), count(s.ageUnknown), share(ratio(s.ageUnknown, s.total))]);
+  if (s.ageUnknown > 0) rows.push([text(R.ageUnknown), count(s.ageUnknown), share(ageShares.at(-1) ?? 0)]);
 
+  const categoryShares = shares([...s.byCategory.map((c) => c.count), s.categoryUnknown], s.total);
   table(
     'byCategory',
     L.byCategory,
     [H.category, H.delegates, H.share],
     [
-      ...s.byCategory.map((c) => [text(c.category), count(c.count), share(c.share)]),
+      ...s.byCategory.map((c, i) => [text(c.category), count(c.count), share(categoryShares[i] ?? 0)]),
       ...(s.categoryUnknown > 0
-        ? [[text(R.categoryUnknown), count(s.categoryUnknown), share(ratio(s.categoryUnknown, s.total))]]
+        ? [[text(R.categoryUnknown), count(s.categoryUnknown), share(categoryShares.at(-1) ?? 0)]]
         : []),
     ],
   );
@@ -168,16 +188,30 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       'party',
       L.party,
       [H.item, H.count, H.share],
-      [[text(R.party), count(s.partyMembers.count), share(s.partyMembers.share)]],
+      [[text(R.party), count(s.partyMembers.count), share(tenthsOfOne(s.partyMembers.count, s.total) / 1000)]],
     );
 
-  const person = (label: string, p: CompositionSummary['oldest']): StatisticsCell[] =>
-    p ? [text(label), text(p.name), count(p.age), text(p.group ?? ''), text(p.unit)] : [text(label), text(R.noPerson)];
+  // Ages come from birth years: several delegates often share the oldest (youngest) age, and naming
+  // one of them as "the oldest" would be untrue (Báo cáo cơ cấu names them all): every one is listed,
+  // the first PERSONS_LISTED, then how many more.
+  const persons = (
+    label: string,
+    one: CompositionSummary['oldest'],
+    all: CompositionSummary['oldestAll'],
+  ): StatisticsCell[][] => {
+    if (!one) return [[text(label), text(R.noPerson)]];
+    const list = all && all.length > 0 ? all : [one];
+    const rows = list
+      .slice(0, PERSONS_LISTED)
+      .map((p, i) => [text(i === 0 ? label : ''), text(p.name), count(p.age), text(p.group ?? ''), text(p.unit)]);
+    if (list.length > PERSONS_LISTED) rows.push([text(''), text(R.morePersons(list.length - PERSONS_LISTED))]);
+    return rows;
+  };
   table(
     'oldestYoungest',
     L.oldestYoungest,
     [H.item, H.name, H.age, H.group, H.unit],
-    [person(R.oldest, s.oldest), person(R.youngest, s.youngest)],
+    [...persons(R.oldest, s.oldest, s.oldestAll), ...persons(R.youngest, s.youngest, s.youngestAll)],
   );
 
   table(
@@ -205,14 +239,22 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
 
   const charts: StatisticsChart[] = [];
   const C = L.charts;
-  const chartAt = () => ({ anchorRow: 1 + charts.length * CHART_ROW_STEP, anchorColumn: CHART_COLUMN });
+  const omitted: StatisticsLayout['omitted'] = [];
+  let nextAnchor = 1;
+  const chartAt = (type: StatisticsChartType, bars: number) => {
+    const height = type === 'BAR' ? Math.max(CHART_HEIGHT, 80 + BAR_HEIGHT * bars) : CHART_HEIGHT;
+    const anchorRow = nextAnchor;
+    nextAnchor += Math.max(CHART_ROW_STEP, Math.ceil(height / ROW_HEIGHT) + 2);
+    return { anchorRow, anchorColumn: CHART_COLUMN, height };
+  };
   const span = (t: StatisticsTable, column: number): SheetRect => ({
     row: t.headerRow,
     column,
     numRows: t.lastRow - t.headerRow + 1,
     numColumns: 2,
   });
-  if (seats.length > 0)
+  if (seats.length > MAX_BARS) omitted.push({ key: 'seats', bars: seats.length });
+  else if (seats.length > 0)
     charts.push({
       key: 'seats',
       type: 'BAR',
@@ -220,9 +262,10 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       title: C.seats,
       hAxisTitle: C.axisDelegates,
       vAxisTitle: C.axisUnit,
-      ...chartAt(),
+      ...chartAt('BAR', seats.length),
     });
-  if (s.byEthnicGroup.length > 0)
+  if (s.byEthnicGroup.length > MAX_BARS) omitted.push({ key: 'byEthnic', bars: s.byEthnicGroup.length });
+  else if (s.byEthnicGroup.length > 0)
     charts.push({
       key: 'byEthnic',
       type: 'BAR',
@@ -230,7 +273,7 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       title: C.byEthnic,
       hAxisTitle: C.axisDelegates,
       vAxisTitle: C.axisGroup,
-      ...chartAt(),
+      ...chartAt('BAR', s.byEthnicGroup.length),
     });
   if (s.total > 0 && s.ageBands.length > 0)
     charts.push({
@@ -240,13 +283,14 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       title: C.ageBands,
       hAxisTitle: C.axisBand,
       vAxisTitle: C.axisDelegates,
-      ...chartAt(),
+      ...chartAt('COLUMN', s.ageBands.length),
     });
-  return { rows, tables, charts };
+  return { rows, tables, charts, omitted };
 }
 
-function ratio(part: number, total: number): number {
-  return total > 0 ? part / total : 0;
+/** Fractions (0.428 for 42,8%) of `counts` rounded together as the report rounds a table. */
+function shares(counts: readonly number[], total: number): number[] {
+  return tenthsOfPercent(counts, total).map((t) => t / 1000);
 }
 
 /** The cells as setValues / setNumberFormats / setFontWeights take them, `width` columns wide. */
@@ -329,6 +373,9 @@ export function changedSince(
   formulas: readonly (readonly string[])[],
 ): SheetRect | null {
   const cell = (r: number, c: number): SheetRect => ({ row: r + 1, column: c + 1, numRows: 1, numColumns: 1 });
+  // A sheet the officer emptied (select all, Delete) holds nothing to lose: rewritten.
+  const blank = (v: unknown) => v === '' || v === null;
+  if (values.every((row) => row.every(blank)) && formulas.every((row) => row.every((f) => f === ''))) return null;
   // A formula (the add-in writes none), then the tables (typed over, sorted, rows inserted or
   // deleted), then anything beside or under them: the most precise place first.
   for (let r = 0; r < formulas.length; r++) {

@@ -104,7 +104,15 @@ const note = text('note', 'Ghi chú', { width: 220 });
 export const PROFILE_COLUMNS: readonly ColumnSpec[] = [
   date('birthDate', 'Ngày sinh', {
     help: 'Ngày, tháng, năm sinh (dd/mm/yyyy), nếu có; phải khớp với cột Năm sinh.',
-    aliases: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Ngày/tháng/năm sinh', 'Sinh ngày'],
+    aliases: [
+      'Ngày tháng năm sinh',
+      'Ngày, tháng, năm sinh',
+      'Ngày/tháng/năm sinh',
+      'Sinh ngày',
+      'Ngày sinh (dd/mm/yyyy)',
+      'Ngày, tháng, năm sinh (dd/mm/yyyy)',
+      'Ngày tháng năm sinh (dd/mm/yyyy)',
+    ],
   }),
   text('education', 'Trình độ chuyên môn', {
     width: 180,
@@ -137,7 +145,19 @@ export const PROFILE_COLUMNS: readonly ColumnSpec[] = [
     width: 120,
     format: '@',
     help: 'Số điện thoại liên hệ (giữ nguyên số 0 ở đầu).',
-    aliases: ['Số điện thoại', 'SĐT', 'SDT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'Điện thoại di động', 'ĐTDĐ'],
+    aliases: [
+      'Số điện thoại',
+      'SĐT',
+      'SDT',
+      'Số ĐT',
+      'ĐT',
+      'Điện thoại liên hệ',
+      'Điện thoại di động',
+      'ĐTDĐ',
+      'Số điện thoại liên hệ',
+      'Số điện thoại di động',
+      'ĐT di động',
+    ],
   }),
 ];
 

@@ -87,11 +87,12 @@ export function stripDiacritics(s: string): string {
 }
 
 /**
- * Key for a column header: foldKey, then without trailing ':' and '*' (required-field marks),
- * e.g. "Họ và tên (*):" → "họ và tên (*)", " Dân  tộc* " → "dân tộc". Parenthesised text is kept.
+ * Key for a column header: foldKey, then without trailing ':', '*' and '(*)' (required-field marks,
+ * as Vietnamese forms write them), e.g. "Họ và tên (*):" → "họ và tên", " Dân  tộc* " → "dân tộc".
+ * Other parenthesised text is kept ("Đảng viên (x)").
  */
 export function headerKey(s: string): string {
-  return foldKey(s).replace(/[\s:*]+$/, '');
+  return foldKey(s).replace(/(?:[\s:*]|\(\s*\*\s*\))+$/, '');
 }
 
 /** Equality of two texts under foldKey. */

@@ -176,6 +176,20 @@ export function safeFileName(name: string): string {
   return `${safe}.xlsx`;
 }
 
+/**
+ * The names the forms download under: safeFileName of each; two units of one name (communes of two
+ * former districts), which would download under one name (the browser adding "(1)"), get their codes.
+ */
+export function downloadNames(forms: readonly IntakeForm[]): string[] {
+  const names = forms.map((f) => safeFileName(f.fileName));
+  const key = (name: string) => name.toLocaleLowerCase('vi');
+  return names.map((name, i) =>
+    names.filter((other) => key(other) === key(name)).length > 1
+      ? safeFileName(`${name.replace(/\.xlsx$/, '')} (${forms[i]?.unit.code ?? i + 1}).xlsx`)
+      : name,
+  );
+}
+
 /** The form's .xlsx bytes. */
 export async function formBytes(excel: ExcelModule, form: IntakeForm): Promise<ArrayBuffer> {
   const buffer = await buildFormWorkbook(excel, form).xlsx.writeBuffer();

@@ -106,6 +106,8 @@ export const t = {
   unitMismatchAck: (chosen: string) => `Tôi đã kiểm tra: đây đúng là danh sách của ${chosen}`,
   otherListSheets: (read: string, others: string[]) =>
     `Đã đọc trang tính "${read}"; ${others.length === 1 ? 'trang' : 'các trang'} ${others.map((o) => `"${o}"`).join(', ')} cũng có dòng tiêu đề danh sách nhưng không được đọc.`,
+  lostLetters: (cells: number, row: number, text: string) =>
+    `Tệp có ${formatNumber(cells)} ô có dấu "?" xen giữa chữ (dòng ${formatNumber(row)}: "${text.slice(0, 60)}"): tệp CSV có thể đã mất dấu tiếng Việt khi lưu. Hãy đề nghị đơn vị gửi tệp Excel .xlsx, hoặc lưu lại dưới dạng "CSV UTF-8".`,
   hiddenRows: (rows: number[]) =>
     `Tệp có ${formatNumber(rows.length)} dòng đang bị ẩn (${rowList(rows)}): các dòng này vẫn được đọc.`,
   struckRows: (rows: number[]) =>

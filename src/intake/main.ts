@@ -7,7 +7,7 @@
  */
 import type { IntakeForm, SubmissionCell, SubmissionPreviewDto, SubmissionRow } from '../rpc/contract';
 import { type Child, fill, h } from '../sidebar/dom';
-import { type ExcelModule, formBytes, safeFileName } from './form';
+import { downloadNames, type ExcelModule, formBytes } from './form';
 import { KEY_LABELS, t } from './i18n';
 import { type FileOrigin, fileOrigin } from './origin';
 import { knownHeaders, readFile, readPasted } from './read';
@@ -153,10 +153,11 @@ async function makeForms(): Promise<void> {
       return;
     }
     const made: State['made'] = [];
+    const names = downloadNames(answer.forms);
     for (const [i, form] of answer.forms.entries()) {
       if (i > 0) await pause(DOWNLOAD_GAP_MS);
       const bytes = await formBytes(excel, form);
-      const fileName = safeFileName(form.fileName);
+      const fileName = names[i] as string;
       made.push({ fileName, url: startDownload(bytes, fileName) });
       set({ made: [...made] });
     }
@@ -209,7 +210,7 @@ async function preview(table: SubmissionCell[][], fileName: string, note: string
     set({ error: t.chooseUnitFirst });
     return;
   }
-  const origin = fileOrigin(table, fileName, state.forms ?? []);
+  const origin = fileOrigin(table, fileName, state.forms ?? [], state.unit);
   const mismatch = origin && origin.form.unit.code !== state.unit ? origin : null;
   set({ busy: true, error: '', note, table, fileName, preview: null, done: null, mismatch, mismatchAck: false });
   try {
@@ -460,7 +461,8 @@ function importView(): Child {
     h('input', {
       id: 'intake-file',
       type: 'file',
-      accept: '.xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
+      accept:
+        '.xlsx,.xlsm,.xls,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
       disabled: state.busy,
       onchange: (e: Event) => void onFile(e.target as HTMLInputElement),
     }),

@@ -21,16 +21,23 @@ export function fileOrigin(
   table: readonly (readonly SubmissionCell[])[],
   fileName: string,
   forms: readonly IntakeForm[],
+  chosen = '',
 ): FileOrigin | null {
-  const titles = new Map(forms.map((f) => [foldKey(t.formUnit(f.unitWord, f.unit.name)), f]));
+  // Two units of one name (communes of two former districts) have the same title and file name: the
+  // unit chosen, when it is one of them, is the one the file names.
+  const byKey = (key: string, keyOf: (f: IntakeForm) => string) => {
+    const named = forms.filter((f) => keyOf(f) === key);
+    return named.find((f) => f.unit.code === chosen) ?? named[0];
+  };
+  const titleKey = (f: IntakeForm) => foldKey(t.formUnit(f.unitWord, f.unit.name));
   for (let r = 0; r < Math.min(TITLE_ROWS, table.length); r++) {
     for (const cell of table[r] ?? []) {
       if (typeof cell !== 'string') continue;
-      const form = titles.get(foldKey(cell));
+      const form = byKey(foldKey(cell), titleKey);
       if (form) return { form, row: r + 1 };
     }
   }
   const base = foldKey(fileName.replace(/(?:\s*\(\d+\))?\.[^.]*$/, ''));
-  const form = forms.find((f) => foldKey(f.fileName.replace(/\.xlsx$/i, '')) === base);
+  const form = byKey(base, (f) => foldKey(f.fileName.replace(/\.xlsx$/i, '')));
   return form ? { form, row: null } : null;
 }

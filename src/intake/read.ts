@@ -155,6 +155,19 @@ function fillsDown(sheet: Worksheet, cell: Cell, known: KnownHeaders): boolean {
   return !(typeof v === 'string' && known.has(headerKey(v)));
 }
 
+/** Worksheet XML parts the reader skips (exceljs's ignoreNodes). */
+const IGNORED_SHEET_PARTS = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'picture',
+  'drawing',
+  'headerFooter',
+  'pageSetup',
+  'printOptions',
+  'rowBreaks',
+];
+
 /** Reads an .xlsx file's bytes. `known`: the form's headers, to find the list's sheet. */
 export async function readXlsx(
   excel: ExcelReader,
@@ -164,7 +177,9 @@ export async function readXlsx(
 ): Promise<ReadResult> {
   const wb = new excel.Workbook();
   try {
-    await wb.xlsx.load(bytes);
+    // Parts of a sheet that hold no value are not parsed: a dropdown a unit applied to whole columns
+    // ("B2:B1048576") made exceljs build a million validations per column (8 s and 240 MB for two).
+    await wb.xlsx.load(bytes, { ignoreNodes: IGNORED_SHEET_PARTS });
   } catch {
     return { ok: false, message: t.unreadableXlsx(fileName) };
   }
@@ -305,7 +320,27 @@ export function readCsv(bytes: ArrayBuffer, fileName: string): ReadResult {
   if (table.length === 0) return { ok: false, message: t.emptyFile(fileName) };
   const over = oversize(table);
   if (over) return { ok: false, message: t.tooManyCells(fileName, over) };
-  return { ok: true, table, note: t.readCsv(table.length, legacy) };
+  const lost = lostLetters(table);
+  return { ok: true, table, note: t.readCsv(table.length, legacy), ...(lost && { caution: lost }) };
+}
+
+/**
+ * Excel's "CSV" saved on a Windows not set to Vietnamese writes "?" for every letter its code page
+ * lacks ("Ho?ng Th? M?y"): the letters are lost in the file itself. Said with the first such cell.
+ */
+function lostLetters(table: SubmissionCell[][]): string {
+  const damaged = /\p{L}\?|\?\p{L}/u;
+  let count = 0;
+  let first: { row: number; text: string } | undefined;
+  for (const [r, row] of table.entries()) {
+    for (const cell of row) {
+      if (typeof cell === 'string' && damaged.test(cell)) {
+        count++;
+        first ??= { row: r + 1, text: cell };
+      }
+    }
+  }
+  return first && count >= 2 ? t.lostLetters(count, first.row, first.text) : '';
 }
 
 /**

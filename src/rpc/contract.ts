@@ -306,6 +306,8 @@ export interface ProgressSummaryDto {
   milestones: MilestoneDto[];
   /** Each unit's form of choosing delegates and the province's level (when the threshold is known). */
   eligibility?: EligibilityDto;
+  /** `Ngưỡng tổ chức đại hội` typed wrong: the sentence naming its cell (then no `eligibility`). */
+  eligibilityError?: string;
 }
 
 export interface TaskDto {
@@ -420,6 +422,8 @@ export interface OverviewDto {
   checklist?: ChecklistStepDto[];
   /** Whether the province holds a two-level congress, and each unit's form (absent: no units or no `Cấu hình`). */
   eligibility?: EligibilityDto;
+  /** `Ngưỡng tổ chức đại hội` typed wrong: the sentence naming its cell (then no `eligibility`). */
+  eligibilityError?: string;
 }
 
 /** The last validation, restored when the sidebar opens: its counts and first problems (from `Kiểm tra`). */

@@ -24,7 +24,7 @@ import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '../ui/vi';
-import { formColumn, formColumnIsOurs, headerFills, quotaColumn } from './allocationColumns';
+import { formColumn, formColumnIsOurs, headerFills, headerNotes, isFormLabel, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -244,7 +244,8 @@ function writeAllocation(
   previous: { table: Table; rows: AllocationRecord[] },
   problems: ProblemList,
   batch: WriteBatch,
-  keep?: (rows: UnitSnapshot[]) => void,
+  /** Given whether a form written before changes, and the owned cells as they are. */
+  keep?: (formsChanged: boolean, rows: UnitSnapshot[]) => void,
 ): string {
   const sheetName = SHEETS.allocation.name;
   const { table } = previous;
@@ -315,12 +316,7 @@ function writeAllocation(
   const formats = block.getNumberFormats();
   if (
     formAt !== undefined &&
-    !formColumnIsOurs(
-      fillAt,
-      formAt,
-      placed.map((p) => grid[p.row - 1]?.[formAt] ?? ''),
-      placed.map((p) => formulas[p.row - 1]?.[formAt] ?? ''),
-    )
+    !formColumnIsOurs(fillAt, headerNotes(sheet, table.headerRow, headerCells.length), formAt)
   ) {
     columns = columns.filter((c) => c !== formAt);
     problems.warning(
@@ -382,8 +378,33 @@ function writeAllocation(
   }
 
   placed.sort((a, b) => a.row - b.row);
+  // A form the add-in wrote before that this run changes (the threshold or a population changed, the
+  // figures maybe not): the previous allocation is kept too, so that undo gives the earlier forms back.
+  const formsChanged =
+    formAt !== undefined &&
+    columns.includes(formAt) &&
+    placed.some((p) => {
+      const old = grid[p.row - 1]?.[formAt];
+      return !p.added && typeof old === 'string' && old.trim() !== '' && old !== p.planned.form;
+    });
+  // A cell of the add-in's column the officer typed over with words of their own: replaced (the
+  // column is the add-in's), said at the cell, and kept for "Hoàn tác phân bổ" (formsChanged).
+  if (formAt !== undefined && columns.includes(formAt)) {
+    for (const p of placed) {
+      const old = p.added ? '' : grid[p.row - 1]?.[formAt];
+      if (typeof old !== 'string' || old.trim() === '' || old === p.planned.form || isFormLabel(old)) continue;
+      problems.warning(
+        'allocation-form-typed-over',
+        sheetName,
+        a1(p.row, formAt + 1),
+        ELIGIBILITY_LABELS.formTypedOver(a1(p.row, formAt + 1), old, p.planned.form),
+        ELIGIBILITY_LABELS.formTypedOverHint,
+      );
+    }
+  }
   // The owned cells as they are, for "Hoàn tác phân bổ" (rows this run inserts held nothing).
   keep?.(
+    formsChanged,
     snapshotRows(
       placed.map((p) => ({
         row: p.row,
@@ -576,6 +597,27 @@ function previewOf(plan: AllocationPlan, previous: { table: Table; rows: Allocat
   return buildPreview(inputs, { before, beforeName: name(before), after: method, afterName: name(method) }, digest);
 }
 
+/**
+ * The forms the re-allocation would change in the `Hình thức` column (the threshold or a population
+ * changed, the figures maybe not), by unit name: said in the preview, which otherwise speaks of figures.
+ */
+function formChangesNote(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }): string {
+  const c = previous.table.columns.form;
+  if (c === undefined || !plan.ok) return '';
+  const { matches } = matchUnitRows(
+    plan.rows.map((r) => r.code),
+    previous.rows.map((r) => r.data.code),
+  );
+  const changes = plan.rows.flatMap((r) => {
+    const record = previous.rows[matches.get(r.code)?.index ?? -1];
+    const old = record ? previous.table.values[record.row - 1]?.[c] : undefined;
+    return typeof old === 'string' && isFormLabel(old) && r.form !== '' && old !== r.form
+      ? [ELIGIBILITY_LABELS.formChange(r.name, old, r.form)]
+      : [];
+  });
+  return changes.length > 0 ? ELIGIBILITY_LABELS.formChanges(changes) : '';
+}
+
 function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: AllocationOptions): AllocationResultDto {
   const tz = timeZoneOffset(ss);
   const zone = zoneOf(ss);
@@ -656,7 +698,7 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
         ? REALLOCATION_MESSAGES.previewChanges(preview.changed, methodName)
         : REALLOCATION_MESSAGES.previewNoChange(methodName);
     return {
-      ...toDto(plan, problems, message, settings.method),
+      ...toDto(plan, problems, message + formChangesNote(plan, previous), settings.method),
       preview,
       needsConfirmation: preview.needsConfirmation,
     };
@@ -673,12 +715,15 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
       : REALLOCATION_MESSAGES.needsConfirmation(preview.rows.filter((r) => r.changed).length, methodName);
     return { ...toDto(plan, problems, message, settings.method), ok: false, needsConfirmation: true, preview };
   }
-  // A write that changes an existing allocation's figures keeps the allocation it replaces.
-  const keepPrevious = preview.existing && preview.changed > 0;
-  const history = keepPrevious ? readHistory(ss) : null;
+  // A write that changes an existing allocation's figures, or the forms it wrote, keeps the allocation
+  // it replaces.
+  const figuresChanged = preview.existing && preview.changed > 0;
+  let kept = false;
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
-    writeAllocation(sheet, plan, previous, problems, batch, (rows) => {
-      if (!history) return;
+    writeAllocation(sheet, plan, previous, problems, batch, (formsChanged, rows) => {
+      if (!figuresChanged && !formsChanged) return;
+      const history = readHistory(ss);
+      kept = true;
       const meta = {
         replacedAt: new Date().toISOString(),
         method: preview.methodBefore,
@@ -700,5 +745,5 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
     ALLOCATION_MESSAGES.done(total, plan.rows.length, METHOD_NAMES[settings.method].vi) +
     added +
     (warnings.length > 0 ? ALLOCATION_MESSAGES.warnings(warnings.length, warnings[0]?.message ?? '') : '');
-  return { ...toDto(plan, problems, message, settings.method), preview, undoable: history ? true : undefined };
+  return { ...toDto(plan, problems, message, settings.method), preview, undoable: kept ? true : undefined };
 }

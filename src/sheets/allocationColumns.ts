@@ -4,7 +4,7 @@
  */
 import { SHEETS } from '../domain/template';
 import { headerKey } from '../domain/text';
-import { type CellValue, isBlank } from '../domain/values';
+import type { CellValue } from '../domain/values';
 import { ELIGIBILITY_LABELS } from '../ui/vi';
 import { HEADER_BACKGROUND } from './setup';
 import type { Sheet } from './workbook';
@@ -61,24 +61,39 @@ function columnAmong(
   return { column, others: candidates.filter((c) => c !== column) };
 }
 
-/**
- * `Hình thức` is new too, and the words are common: an officer may have a column of that header of
- * their own (how the congress is held: "Trực tiếp", "Trực tuyến"). It is the add-in's when its header
- * has the add-in's fill (setup added it), or when the unit rows hold nothing but the two forms the
- * add-in writes, or blanks (nothing there to lose). Anything else is the officer's: never written.
- */
-const OUR_FORMS = new Set<string>([ELIGIBILITY_LABELS.congress, ELIGIBILITY_LABELS.jointConference]);
+/** The notes of a header row, read once, on first use. */
+export function headerNotes(sheet: Sheet, headerRow: number, width: number): (column: number) => string {
+  let notes: string[] | undefined;
+  return (column) => {
+    notes ??= (sheet.getRange(headerRow, 1, 1, Math.max(1, width)).getNotes()[0] ?? []).map((n) => String(n ?? ''));
+    return notes[column] ?? '';
+  };
+}
 
+/**
+ * `Hình thức` is new too, and its words are common: an officer may keep a column of that header of their
+ * own, holding how the congress is held ("Trực tiếp") or the very labels the add-in writes, typed by hand
+ * to record the province's own decision for a unit ("Hội nghị liên tịch" where the rule says "Đại hội").
+ * What the cells hold cannot tell the two apart, so only the add-in's mark on the header does: the fill
+ * "Thiết lập bảng tính" gives the headers it adds (HEADER_BACKGROUND), or the note it puts on this one
+ * (the column's help), which stays when the officer recolours the header row. Without either the column
+ * is the officer's, whatever it holds: never written by the allocation nor by its undo, and a warning
+ * names its header. (Setup adds the add-in's column after the officer renames theirs.)
+ */
 export function formColumnIsOurs(
   fillAt: (column: number) => string,
+  noteAt: (column: number) => string,
   column: number,
-  cells: readonly CellValue[],
-  formulas: readonly string[],
 ): boolean {
-  // The cells first: the header's fill costs a read, needed only when the cells hold something else.
-  // A formula is the officer's work even when it gives the very words the add-in writes
-  // (=IF(D2>=5000,"Đại hội","Hội nghị liên tịch")).
-  if (formulas.every((f) => f === '') && cells.every((v) => isBlank(v) || (typeof v === 'string' && OUR_FORMS.has(v))))
-    return true;
-  return fillAt(column) === HEADER_BACKGROUND;
+  if (fillAt(column) === HEADER_BACKGROUND) return true;
+  return noteAt(column).trim() === FORM_HELP;
+}
+
+const FORM_HELP = SHEETS.allocation.columns.find((c) => c.key === 'form')?.help ?? ELIGIBILITY_LABELS.formColumnHelp;
+
+const FORM_LABELS = new Set<string>([ELIGIBILITY_LABELS.congress, ELIGIBILITY_LABELS.jointConference]);
+
+/** One of the two forms the add-in writes ("Đại hội", "Hội nghị liên tịch"), exactly. */
+export function isFormLabel(v: string): boolean {
+  return FORM_LABELS.has(v);
 }

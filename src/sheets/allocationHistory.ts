@@ -39,7 +39,7 @@ import { isTotalLabel } from '../domain/text';
 import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
 import type { UndoAllocationResultDto } from '../rpc/contract';
 import { REALLOCATION_MESSAGES } from '../ui/vi';
-import { formColumn, formColumnIsOurs, headerFills, quotaColumn } from './allocationColumns';
+import { formColumn, formColumnIsOurs, headerFills, headerNotes, quotaColumn } from './allocationColumns';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { loadStates, saveState } from './state';
@@ -267,15 +267,7 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   const formulas = block?.getFormulas() ?? [];
   const formats = block?.getNumberFormats() ?? [];
   const grid = grids.allocation ?? [];
-  if (
-    form !== undefined &&
-    !formColumnIsOurs(
-      fillAt,
-      form,
-      targets.map((t) => grid[t.row - 1]?.[form] ?? ''),
-      targets.map((t) => formulas[t.row - 1]?.[form] ?? ''),
-    )
-  )
+  if (form !== undefined && !formColumnIsOurs(fillAt, headerNotes(sheet, table.headerRow, header.length), form))
     columns = columns.filter(([key]) => key !== 'form');
   const colRuns: (readonly [string, number])[][] = [];
   for (const e of [...columns].sort((a, b) => a[1] - b[1])) {

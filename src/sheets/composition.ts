@@ -49,6 +49,7 @@ export function compositionOfGrids(
     unitEthnic,
     year: settings.year,
     bands: ageBandsFrom(limits && limits.length > 0 ? limits : DEFAULT_AGE_LIMITS),
+    partyRequired: settings.requiredProfileFields.includes('partyMember'),
     delegateGrid: grids.delegates,
     headerRow,
   });

@@ -35,7 +35,9 @@ import { INTAKE_MESSAGES as M } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { markedFillColumns } from './marks';
+import { markSubmissionsRecorded, submissionsEverRecorded } from './state';
 import {
+  findSheet,
   insertTemplateSheet,
   isOwnReportGrid,
   mergedAreasOf,
@@ -581,22 +583,12 @@ function appendRecord(
   const headers = SHEETS.submissions.columns.map((c) => c.header);
   const asInput = (row: unknown[]) => row.map((v) => (typeof v === 'string' ? textInput(v, false) : v));
   let sheet = existing;
-  // The add-in's own record under a look-alike name (its header is the template's): its exact name back,
-  // so the progress, which looks it up by that name, counts it.
-  const exact = SHEETS.submissions.name;
-  const was = sheet?.getName();
-  if (sheet && was !== undefined && was !== exact) {
-    const own = sheet;
-    batch.custom(
-      () => own.setName(exact),
-      () => own.setName(was),
-    );
-  }
 
   const empty = !grid || grid.every((r) => r.every((v) => isBlank(v)));
   if (!sheet) {
     const active = ss.getActiveSheet();
     const created = insertTemplateSheet(ss, 'submissions');
+    markSubmissionsRecorded();
     batch.custom(
       () => undefined,
       () => ss.deleteSheet(created),
@@ -636,9 +628,11 @@ export function sentUnits(grid: Grid, index: UnitIndex): Set<UnitRecord> {
  * getSheetByName, and one read when it exists: the overview and progress pay no sheet-list read for it).
  */
 export function readSentUnits(ss: Spreadsheet, index: UnitIndex): Set<UnitRecord> {
-  // Its exact name: the replace gives a look-alike ("TIẾP NHẬN DANH SÁCH ") its name back when it records
-  // a list there (appendRecord), so no sheet list is read here for a sheet that usually does not exist yet.
-  const sheet = ss.getSheetByName(SHEETS.submissions.name);
+  // A look-alike name ("TIẾP NHẬN DANH SÁCH ") is that sheet: the replace records lists there (findSheet).
+  // The exact name first (one call); a look-alike is searched for (the sheet list) only once the add-in
+  // has created the record sheet here, so a workbook that never received a list pays no sheet-list read.
+  const sheet =
+    ss.getSheetByName(SHEETS.submissions.name) ?? (submissionsEverRecorded() ? findSheet(ss, 'submissions') : null);
   if (!sheet) return new Set();
   return sentUnits(sheet.getDataRange().getValues() as CellValue[][], index);
 }

@@ -4,6 +4,7 @@
  */
 import { DIGEST_SHEETS, workbookDigest } from '../domain/dataDigest';
 import { todayIso } from '../domain/dates';
+import { thresholdOf } from '../domain/eligibility';
 import { ProblemList, SEVERITY_LABEL } from '../domain/problem';
 import {
   readAllocationTable,
@@ -65,16 +66,21 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     taskRows.some(
       (t) => t.data.deadline && !['done', 'cancelled'].includes(classifyTask(t, today, settings.dueSoonDays)),
     );
-  // The threshold typed wrong: no form is a fact (the error names its cell in validation).
-  const thresholdKnown = !settingProblems.items.some(
-    (p) => p.severity === 'error' && cells.congressThreshold !== undefined && p.cell === cells.congressThreshold,
+  // The threshold typed wrong: no form is a fact, and the sentence names its cell instead.
+  const threshold = thresholdOf(
+    settings.congressThreshold,
+    cells.congressThreshold,
+    settingProblems.items,
+    settings.level,
   );
   const intake = { sent: readSentUnits(ss, index), deadline: settings.submissionDeadline };
   const progress = summarizeProgress(
     units,
     readProgress(grids.progress, index, tz, ignored),
     index,
-    thresholdKnown && grids.config !== null ? settings : { level: settings.level },
+    grids.config !== null
+      ? { level: settings.level, congressThreshold: threshold.threshold, eligibilityError: threshold.error }
+      : { level: settings.level },
     today,
     intake,
   );
@@ -179,6 +185,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
     checklist,
     allocationSheet: allocationTable.present,
     ...(progress.eligibility && { eligibility: progress.eligibility }),
+    ...(progress.eligibilityError && { eligibilityError: progress.eligibilityError }),
   };
 }
 

@@ -4,11 +4,13 @@
  */
 
 import { type IsoDate, todayIso } from '../domain/dates';
+import { thresholdOf } from '../domain/eligibility';
 import { ProblemList } from '../domain/problem';
 import {
   type Grid,
   readProgress,
   readSettings,
+  readSettingsWithCells,
   readTasks,
   readUnits,
   type TaskRecord,
@@ -67,12 +69,24 @@ export function runProgressSummary(ss: Spreadsheet, now: Date = new Date()): Pro
   const tz = timeZoneOffset(ss, now);
   const grids = readGrids(ss, ['config', 'units', 'progress']);
   const ignored = new ProblemList();
-  const settings = readSettings(grids.config, tz, ignored);
+  const settingProblems = new ProblemList();
+  const { settings, cells } = readSettingsWithCells(grids.config, tz, settingProblems);
   const units = readUnits(grids.units, ignored);
   const index = new UnitIndex(units);
   const progress = readProgress(grids.progress, index, tz, ignored);
   const intake = { sent: readSentUnits(ss, index), deadline: settings.submissionDeadline };
-  return summarizeProgress(units, progress, index, settings, todayIso(now, tz), intake);
+  // The threshold by the overview's rule: typed wrong, no form anywhere and its cell named; no `Cấu hình`, none.
+  const threshold = thresholdOf(
+    settings.congressThreshold,
+    cells.congressThreshold,
+    settingProblems.items,
+    settings.level,
+  );
+  const eligibilitySettings =
+    grids.config === null
+      ? { level: settings.level }
+      : { level: settings.level, congressThreshold: threshold.threshold, eligibilityError: threshold.error };
+  return summarizeProgress(units, progress, index, eligibilitySettings, todayIso(now, tz), intake);
 }
 
 /**

@@ -195,7 +195,16 @@ function writeStatistics(ss: Spreadsheet, now: Date): StatisticsResultDto {
   }
   return {
     ok: true,
-    message: STATISTICS_LABELS.written(summary.total, layout.charts.length, name),
+    message: [
+      STATISTICS_LABELS.written(summary.total, layout.charts.length, name),
+      ...layout.omitted.map((o) =>
+        STATISTICS_LABELS.chartOmitted(
+          STATISTICS_LABELS.charts[o.key],
+          o.bars,
+          o.key === 'seats' ? STATISTICS_LABELS.seats : STATISTICS_LABELS.byEthnic,
+        ),
+      ),
+    ].join(' '),
     sheet: name,
     total: summary.total,
     charts: layout.charts.length,
@@ -336,7 +345,7 @@ function replaceCharts(
       .setOption('vAxis.title', spec.vAxisTitle)
       .setOption('legend', { position: 'none' })
       .setOption('width', 600)
-      .setOption('height', 400)
+      .setOption('height', spec.height)
       .build();
     sheet.insertChart(chart);
   }

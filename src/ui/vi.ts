@@ -547,6 +547,8 @@ export const CHECK_MESSAGES = {
     birthYear: 'năm sinh',
     category: 'thành phần',
     position: 'chức vụ, nơi công tác',
+    index: 'số thứ tự',
+    note: 'ghi chú',
   } as Record<string, string>,
   requiredFieldsUnknown: (names: readonly string[], sheet: string, examples: readonly string[]) =>
     `${names.map((x) => `"${x}"`).join(', ')} không phải là cột của trang "${sheet}" (ví dụ các cột có thể ghi: ${examples.join(', ')})`,
@@ -786,7 +788,7 @@ export const STATISTICS_LABELS = {
   menuItem: 'Cập nhật trang Thống kê',
   title: 'THỐNG KÊ CƠ CẤU ĐẠI BIỂU',
   subtitle: (year: number | null, when: string) =>
-    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
+    `Số liệu tính trên đại biểu chính thức và đại biểu đương nhiên${year === null ? '' : `; tuổi tính theo năm ${year}`}; cập nhật lúc ${when}; tỷ lệ làm tròn như trong báo cáo cơ cấu đại biểu. Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật: không nhập số liệu vào đây.`,
   section: (index: number, title: string) => `${index}. ${title}`,
   totals: 'Tổng số đại biểu',
   byEthnic: 'Theo dân tộc',
@@ -830,6 +832,7 @@ export const STATISTICS_LABELS = {
     oldest: 'Cao tuổi nhất',
     youngest: 'Trẻ tuổi nhất',
     noPerson: 'Chưa tính được (thiếu năm đại hội hoặc năm sinh)',
+    morePersons: (more: number) => `và ${n(more)} đại biểu khác cùng tuổi`,
     noGroupWithout: 'Mọi dân tộc có đồng bào sinh sống đều có đại biểu',
     noAllocation: 'Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)',
     noDelegates: 'Chưa có đại biểu',
@@ -850,6 +853,8 @@ export const STATISTICS_LABELS = {
     `Bảng tính đã có trang ${actual} không do tiện ích tạo, nên không ghi gì vào trang đó. Hãy đổi tên trang của bạn (ví dụ "Thống kê (của tôi)") rồi chạy lại "Cập nhật trang Thống kê".`,
   noDelegateSheet:
     'Chưa có trang "Đại biểu": chạy "Thiết lập bảng tính" rồi nhập danh sách đại biểu trước khi cập nhật trang "Thống kê".',
+  chartOmitted: (title: string, bars: number, table: string) =>
+    `Không vẽ biểu đồ "${title}" vì có ${n(bars)} dòng, quá nhiều để đọc được trên một biểu đồ; số liệu có đủ trong bảng "${table}".`,
   changedByHand: (sheet: string, where: string) =>
     `Trang ${sheet} đã được sửa tay sau lần cập nhật trước (${where}). Trang này do tiện ích ghi lại toàn bộ mỗi lần cập nhật, nên chưa ghi gì để phần đã nhập không bị mất. Hãy chép phần cần giữ sang trang khác, rồi xoá trang ${sheet} và chạy lại "Cập nhật trang Thống kê": tiện ích sẽ tạo lại trang với số liệu mới.`,
   protection:
@@ -863,8 +868,8 @@ export const COMPOSITION_REPORT = {
   intro:
     'Trên cơ sở danh sách đại biểu dự Đại hội do các đơn vị gửi về và đã được tổng hợp, cơ cấu, thành phần đại biểu dự Đại hội như sau:',
   rounding:
-    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), làm tròn đến một chữ số thập phân; ' +
-    'trong mỗi bảng, phần làm tròn được phân cho các dòng có phần lẻ lớn nhất để tổng các tỷ lệ bằng 100,0%.',
+    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), mỗi tỷ lệ làm tròn đến một chữ số thập phân; ' +
+    'do làm tròn, tổng các tỷ lệ trong một bảng có thể không đúng bằng 100%.',
   totalTitle: 'TỔNG SỐ ĐẠI BIỂU',
   totalLine: (total: string, official: string, exOfficio: string) =>
     `Tổng số đại biểu chính thức dự Đại hội: ${total} đại biểu, gồm ${official} đại biểu chính thức và ${exOfficio} đại biểu đương nhiên.`,
@@ -920,6 +925,9 @@ export const COMPOSITION_REPORT = {
   livingUnreadable: (sheet: string, cells: readonly string[]) =>
     `Chưa tạo báo cáo cơ cấu đại biểu vì trang "${sheet}" có ô không đọc được, chưa xác định được các dân tộc thiểu số sinh sống trên địa bàn chưa có đại biểu: ${cells.slice(0, 6).join('; ')}` +
     `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}. Hãy sửa các ô này rồi tạo lại.`,
+  namelessGuests: (sheet: string, cells: readonly string[]) =>
+    `Trang "${sheet}" có ${cells.length} dòng ghi "Khách mời" nhưng chưa có họ và tên, báo cáo không tính vào số khách mời: ${cells.slice(0, 6).join('; ')}` +
+    `${cells.length > 6 ? ` và ${cells.length - 6} ô khác` : ''}.`,
   guestDuplicate: (sheet: string, row: number, name: string, birthYear: number, first: number) =>
     `Trang "${sheet}" dòng ${row}: khách mời "${name}" (sinh ${birthYear}) có thể trùng với dòng ${first}, số khách mời sẽ bị tính thừa.`,
   badYear: (sheet: string, cell: string, problem: string) =>
@@ -930,6 +938,12 @@ export const COMPOSITION_REPORT = {
     `Chưa tạo báo cáo cơ cấu đại biểu vì ô ${cell} của trang "${sheet}" ("Mốc nhóm tuổi") là "${text}", không phải các số tuổi tăng dần cách nhau bởi dấu phẩy (ví dụ 30, 46, 61).`,
 } as const;
 
+/** The sub-units as `Cấp đơn vị` names them (settings.ts unitWord): "huyện" / "huyện, thành phố". */
+export interface UnitWords {
+  short: string;
+  long: string;
+}
+
 /** Each sub-unit's form of choosing delegates and the province's level (eligibility.ts). */
 export const ELIGIBILITY_LABELS = {
   congress: 'Đại hội',
@@ -938,19 +952,40 @@ export const ELIGIBILITY_LABELS = {
     'Đơn vị có từ số người DTTS sinh sống thành cộng đồng này trở lên (theo cột Dân số DTTS của trang Đơn vị) đủ điều kiện tổ chức Đại hội; đơn vị dưới ngưỡng cử đại biểu qua Hội nghị liên tịch. Tỉnh có từ 2 đơn vị đủ điều kiện trở lên thì tổ chức Đại hội hai cấp; có 1 hoặc không có đơn vị nào đủ điều kiện thì tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) và mọi đơn vị cử đại biểu qua Hội nghị liên tịch. Số nguyên từ 0; để trống: 5.000.',
   formColumnHelp:
     'Đại hội hoặc Hội nghị liên tịch: tiện ích ghi khi phân bổ, theo Dân số DTTS và mục "Ngưỡng tổ chức đại hội" của trang Cấu hình.',
-  /** "Tỉnh tổ chức Đại hội hai cấp: 5 đơn vị tổ chức Đại hội, 6 đơn vị tổ chức Hội nghị liên tịch." */
-  twoLevel: (congress: number, joint: number, threshold: number) =>
-    `Tỉnh tổ chức Đại hội hai cấp: ${vn(congress)} đơn vị tổ chức Đại hội${joint > 0 ? `, ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch` : ''} (ngưỡng ${vn(threshold)} người DTTS).`,
-  /** "Tỉnh tổ chức Đại hội một cấp (chỉ 1 đơn vị đủ điều kiện tổ chức Đại hội): 11 đơn vị tổ chức Hội nghị liên tịch." */
-  oneLevel: (qualifying: number, joint: number, threshold: number) =>
-    `Tỉnh tổ chức Đại hội một cấp (${qualifying === 0 ? 'không có đơn vị nào' : `chỉ ${vn(qualifying)} đơn vị`} đủ điều kiện tổ chức Đại hội, ngưỡng ${vn(threshold)} người DTTS): ${vn(joint)} đơn vị tổ chức Hội nghị liên tịch.`,
-  /** Units whose DTTS population is blank or unreadable: no form yet. */
-  unknown: (count: number) =>
-    ` ${vn(count)} đơn vị chưa có số liệu Dân số DTTS hợp lệ nên chưa xác định được hình thức.`,
+  /**
+   * "Tỉnh tổ chức Đại hội hai cấp (cấp huyện và cấp tỉnh): 5 huyện, thành phố tổ chức Đại hội cấp huyện; 6
+   * huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh (ngưỡng 5.000 người DTTS)."
+   * `words`: the sub-units as `Cấp đơn vị` names them (unitWord: huyện / xã).
+   */
+  twoLevel: (congress: number, joint: number, threshold: number, words: UnitWords) =>
+    `Tỉnh tổ chức Đại hội hai cấp (cấp ${words.short} và cấp tỉnh): ${vn(congress)} ${words.long} tổ chức Đại hội cấp ${words.short}${joint > 0 ? `; ${vn(joint)} ${words.long} tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh` : ''} (ngưỡng ${vn(threshold)} người DTTS sinh sống thành cộng đồng).`,
+  /**
+   * "Tỉnh tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) vì chỉ có 1 huyện, thành phố đủ điều kiện tổ chức
+   * Đại hội cấp huyện (ngưỡng 5.000 người DTTS): 11 huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự
+   * Đại hội cấp tỉnh."
+   */
+  oneLevel: (qualifying: number, joint: number, threshold: number, words: UnitWords) =>
+    `Tỉnh tổ chức Đại hội một cấp (chỉ Đại hội cấp tỉnh) vì ${qualifying === 0 ? `không có ${words.short} nào` : `chỉ có ${vn(qualifying)} ${words.long}`} đủ điều kiện tổ chức Đại hội cấp ${words.short} (ngưỡng ${vn(threshold)} người DTTS sinh sống thành cộng đồng)${joint > 0 ? `: ${vn(joint)} ${words.long} tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh` : ''}.`,
+  /** Units whose DTTS population is blank or unreadable, by name (the first few): no form yet. */
+  unknown: (names: readonly string[], words: UnitWords) =>
+    ` Chưa xác định được hình thức tổ chức của ${vn(names.length)} ${words.long} (${names.slice(0, 5).join(', ')}${names.length > 5 ? `, và ${vn(names.length - 5)} ${words.short} khác` : ''}) vì Dân số DTTS để trống hoặc không hợp lệ.`,
+  /** `Ngưỡng tổ chức đại hội` typed wrong: no form is claimed anywhere, and the cell is named. */
+  thresholdInvalid: (sheet: string, cell: string, message: string, words: UnitWords) =>
+    `Chưa xác định được hình thức tổ chức (Đại hội hoặc Hội nghị liên tịch) của các ${words.long}: ô ${cell} trang "${sheet}" (Ngưỡng tổ chức đại hội) không hợp lệ: ${message.replace(/^Ngưỡng tổ chức đại hội:\s*/, '').replace(/\.$/, '')}.`,
   formColumnNotOwned: (cell: string) =>
     `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
   formColumnNotOwnedHint:
     'Nếu muốn tiện ích ghi hình thức tổ chức vào trang "Phân bổ": đổi tên cột này (ví dụ "Hình thức riêng"), chạy "Thiết lập bảng tính" để thêm cột "Hình thức" của tiện ích, rồi phân bổ lại.',
+  /** Preview: "Hữu Lũng: Đại hội → Hội nghị liên tịch". */
+  formChange: (name: string, from: string, to: string) => `${name}: ${from} → ${to}`,
+  /** Preview: the forms that would change (the first ten named). */
+  formChanges: (changes: readonly string[]) =>
+    ` Hình thức tổ chức sẽ thay đổi ở ${vn(changes.length)} đơn vị (${changes.slice(0, 10).join('; ')}${changes.length > 10 ? `; và ${vn(changes.length - 10)} đơn vị khác` : ''}).`,
+  /** A cell of the add-in's column typed over by the officer (not one of the two forms): replaced, undo gives it back. */
+  formTypedOver: (cell: string, typed: string, form: string) =>
+    `Ô ${cell} (Hình thức) đang ghi "${typed.length > 80 ? `${typed.slice(0, 80)}…` : typed}", khác với hai hình thức tiện ích ghi; đã thay bằng "${form}" theo Dân số DTTS và ngưỡng tổ chức đại hội.`,
+  formTypedOverHint:
+    'Nếu nội dung cũ là quyết định riêng của tỉnh, chọn "Hoàn tác phân bổ" để lấy lại, rồi ghi quyết định đó ở một cột riêng (ví dụ "Hình thức theo quyết định") để tiện ích không ghi đè.',
   formColumnTwice: (used: string, others: readonly string[]) =>
     `Trang "Phân bổ" có ${others.length + 1} cột "Hình thức": tiện ích ghi vào cột ${used}, không ghi vào ${others.join(', ')}.`,
   formColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',

@@ -26,7 +26,7 @@ describe('the overview says how the congress is held', () => {
   test('the sentence under the cards, and the units by form in the progress details', async () => {
     const { sidebar } = s;
     await expect(sidebar.locator('[data-key="eligibility"]').textContent()).resolves.toBe(
-      'Tỉnh tổ chức Đại hội hai cấp: 4 đơn vị tổ chức Đại hội, 7 đơn vị tổ chức Hội nghị liên tịch (ngưỡng 60.000 người DTTS).',
+      'Tỉnh tổ chức Đại hội hai cấp (cấp huyện và cấp tỉnh): 4 huyện, thành phố tổ chức Đại hội cấp huyện; 7 huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh (ngưỡng 60.000 người DTTS sinh sống thành cộng đồng).',
     );
     await sidebar.locator('[data-key="progress-details"]').click();
     await expect(sidebar.locator('[data-form="congress"]').textContent()).resolves.toBe(

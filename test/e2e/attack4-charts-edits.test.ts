@@ -7,6 +7,7 @@
  * after the data changed, after a failed run, or after the officer deleted the sheet, still works.
  */
 import { Runtime, runBundle } from '../../local/runtime';
+import { Charts } from '../../local/runtime/charts';
 import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { builtCodePath } from '../../local/testing';
@@ -105,6 +106,14 @@ describe('what the officer typed in Thống kê is never dropped silently', () =
     expect(write(rt).charts).toBe(3);
   });
 
+  it('the sheet emptied by the officer (select all, Delete): nothing to lose, rewritten', () => {
+    const { ss, rt, sheet } = prepared();
+    sheet.getDataRange().clearContent();
+    expect(write(rt).ok).toBe(true);
+    expect(sheet.getRange('A1').getValue()).toBe('THỐNG KÊ CƠ CẤU ĐẠI BIỂU');
+    expect(ss.localSheet(SHEET)?.charts).toHaveLength(3);
+  });
+
   it("the officer's fill and note on the sheet are not edits of its cells: the re-run goes through", () => {
     const { ss, rt, sheet } = prepared();
     sheet.getRange('A1').setBackground('#fff2cc');
@@ -162,5 +171,43 @@ describe('the sheet warns whoever edits it', () => {
     ss.addEditor('can.bo@example.com');
     const other = new Runtime({ spreadsheet: ss, now: NOW, user: 'can.bo@example.com' });
     expect(write(other).ok).toBe(true);
+  });
+});
+
+describe("the add-in's charts changed by hand, its record damaged", () => {
+  it('a chart deleted, one moved, one made a PIE by the officer: the next run puts back exactly three, the officer’s own chart stays', () => {
+    const { ss, rt, sheet } = prepared();
+    const local = ss.localSheet(SHEET)!;
+    const [first, second, third] = sheet.getCharts();
+    sheet.removeChart(first!);
+    sheet.updateChart(second!.modify().setPosition(40, 12, 5, 5).build());
+    sheet.updateChart(
+      third!
+        .modify()
+        .setChartType(Charts.ChartType.PIE as never)
+        .build(),
+    );
+    const mine = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.LINE as never)
+      .addRange(sheet.getRange('B5:B8'))
+      .build();
+    sheet.insertChart(mine);
+    expect(write(rt).charts).toBe(3);
+    const records = local.charts.map((c) => c.record());
+    expect(records).toHaveLength(4);
+    expect(records.filter((c) => c.type === 'LINE')).toHaveLength(1);
+    expect(records.filter((c) => c.type === 'PIE')).toHaveLength(0);
+    expect(records.filter((c) => c.position.anchorColumn === 12)).toHaveLength(0);
+  });
+
+  it('the record unreadable: the sheet is no longer known as the add-in’s, nothing is written, the message says what to do', () => {
+    const { ss, rt } = prepared();
+    rt.services.PropertiesService.getDocumentProperties().setProperty('dtts.statistics', '{"sheetId": "x"');
+    const before = snapshot(ss);
+    const chartsBefore = charts(ss);
+    expect(() => write(rt)).toThrow(/Hãy đổi tên trang/);
+    expect(diff(before, snapshot(ss))).toEqual([]);
+    expect(charts(ss)).toBe(chartsBefore);
   });
 });

@@ -7,7 +7,7 @@
  * the unit a file names (title line, file name) for the A-vs-B check.
  */
 import ExcelJS from 'exceljs';
-import { buildFormWorkbook, safeFileName } from '../../src/intake/form';
+import { buildFormWorkbook, downloadNames, safeFileName } from '../../src/intake/form';
 import { fileOrigin } from '../../src/intake/origin';
 import { type ChosenFile, decodeCsv, knownHeaders, readFile, readPasted, readXlsx } from '../../src/intake/read';
 import type { IntakeForm } from '../../src/rpc/contract';
@@ -22,6 +22,11 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer>
   build(wb);
   return bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/** exceljs's per-sheet validations (not in its typings). */
+const validationsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { model: Record<string, unknown>; add(range: string, v: unknown): void } })
+    .dataValidations;
 
 const file = (name: string, bytes: ArrayBuffer): ChosenFile => ({
   name,
@@ -102,6 +107,21 @@ describe('CSV and text files the way Excel saves them', () => {
         ['Lò, Văn A', 'Tày'],
       ],
     });
+  });
+
+  test('a CSV whose Vietnamese letters became "?" (saved on a Windows not set to Vietnamese) is read with a caution', async () => {
+    const bytes = bytesOf(
+      Buffer.from('Ho va ten,Dan toc\r\nHo?ng Th? M?y,T?y\r\nL? V?n ??c,N?ng\r\nAi?,x\r\n', 'latin1'),
+    );
+    const r = await readFile({} as never, file('ds.csv', bytes));
+    expect(r).toMatchObject({
+      ok: true,
+      caution:
+        'Tệp có 5 ô có dấu "?" xen giữa chữ (dòng 2: "Ho?ng Th? M?y"): tệp CSV có thể đã mất dấu tiếng Việt khi lưu. Hãy đề nghị đơn vị gửi tệp Excel .xlsx, hoặc lưu lại dưới dạng "CSV UTF-8".',
+    });
+    // A question mark where one belongs ("Ai?") once: no caution.
+    const fine = await readFile({} as never, file('b.csv', bytesOf(Buffer.from('Họ và tên;Ghi chú\nLò Văn A;Ai?\n'))));
+    expect(fine.ok && 'caution' in fine).toBe(false);
   });
 
   test('a CSV saved with an .xlsx name is read as the CSV it is, and says so', async () => {
@@ -190,6 +210,31 @@ describe('workbooks as units re-save them', () => {
     });
     const r = await readXlsx(ExcelJS, bytes, 'd.xlsx', KNOWN);
     expect(r).toMatchObject({ ok: true, table: [expect.anything(), ['A', '06100', '0912345678', 1980]] });
+  });
+
+  test('dropdowns a unit applied to whole columns are not built cell by cell (counted: none built)', async () => {
+    const bytes = await xlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.getRow(1).values = ['Họ và tên', 'Dân tộc', 'Giới tính'];
+      s.getRow(2).values = ['Lò Văn A', 'Tày', 'Nam'];
+      validationsOf(s).add('B2:B1048576', { type: 'list', allowBlank: true, formulae: ['"Tày,Nùng"'] });
+    });
+    let built = -1;
+    class Counting extends ExcelJS.Workbook {
+      constructor() {
+        super();
+        const load = this.xlsx.load.bind(this.xlsx);
+        this.xlsx.load = async (...args: Parameters<typeof load>) => {
+          const wb = await load(...args);
+          const sheet = wb.worksheets[0];
+          built = sheet ? Object.keys(validationsOf(sheet).model).length : -1;
+          return wb;
+        };
+      }
+    }
+    const r = await readXlsx({ Workbook: Counting }, bytes, 'cot.xlsx', KNOWN);
+    expect(r).toMatchObject({ ok: true, table: [expect.anything(), ['Lò Văn A', 'Tày', 'Nam']] });
+    expect(built).toBe(0);
   });
 
   test('a stray blank cell far below the list costs nothing and is not "too large"', async () => {
@@ -343,6 +388,18 @@ describe('the unit a file names', () => {
     });
     expect(fileOrigin([['Họ và tên']], 'danh sach.csv', forms)).toBeNull();
   });
+
+  test('two units of one name: the file of the one chosen is not said to be the other’s', async () => {
+    const twins = [form('X01', 'Xã Tân Lập'), form('X02', 'Xã Tân Lập')];
+    const wb = buildFormWorkbook(ExcelJS, twins[1] as IntakeForm);
+    const r = await readXlsx(ExcelJS, bytesOf((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'x.xlsx', KNOWN);
+    if (!r.ok) throw new Error(r.message);
+    expect(fileOrigin(r.table, 'x.xlsx', twins, 'X02')?.form.unit.code).toBe('X02');
+    expect(fileOrigin(r.table, 'x.xlsx', twins, 'X01')?.form.unit.code).toBe('X01');
+    expect(fileOrigin([['Họ và tên']], 'Danh sách đại biểu - Xã Tân Lập.xlsx', twins, 'X02')?.form.unit.code).toBe(
+      'X02',
+    );
+  });
 });
 
 describe('merged cells', () => {
@@ -387,5 +444,14 @@ describe('the name a form downloads under', () => {
     expect(safeFileName('CON.xlsx')).toBe('Danh sách CON.xlsx');
     expect(safeFileName('Xã A. . .xlsx')).toBe('Xã A.xlsx');
     expect(safeFileName('.xlsx')).toBe('Danh sách.xlsx');
+  });
+
+  test('two units of one name download under two names (their codes); other names unchanged', () => {
+    const forms = [form('X01', 'Xã Tân Lập'), form('X02', 'Xã Tân Lập'), form('X03', 'Xã Yên Bình')];
+    expect(downloadNames(forms)).toEqual([
+      'Danh sách đại biểu - Xã Tân Lập (X01).xlsx',
+      'Danh sách đại biểu - Xã Tân Lập (X02).xlsx',
+      'Danh sách đại biểu - Xã Yên Bình.xlsx',
+    ]);
   });
 });

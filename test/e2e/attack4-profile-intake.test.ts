@@ -69,3 +69,23 @@ test('the preview warns about the profile values as validateAll does after the l
     said.map((m) => m.replace('thiếu "Trình độ chuyên môn".', 'Thiếu trình độ chuyên môn.')).sort(),
   );
 });
+
+test('the setting naming Mã đơn vị or Họ và tên adds no "thiếu" to a preview (the unit is the one chosen)', () => {
+  const ss = buildSample(SAMPLES['lang-son'] as NonNullable<(typeof SAMPLES)['lang-son']>);
+  const config = ss.getSheetByName('Cấu hình');
+  if (!config) throw new Error('no Cấu hình');
+  const labels = config
+    .getRange(1, 1, config.getLastRow(), 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  config.getRange(labels.indexOf('Thông tin bắt buộc của đại biểu') + 1, 2).setValue('Mã đơn vị, Họ và tên');
+  const rt = new Runtime({ spreadsheet: ss, now: NOW });
+  const table: SubmissionCell[][] = [
+    ['Họ và tên', 'Mã đơn vị', 'Dân tộc', 'Năm sinh', 'Loại đại biểu'],
+    ['Hoàng Văn Ất', '', 'Tày', 1970, 'Chính thức'],
+    ['Lý Thị Bính', 'HL', 'Nùng', 1985, 'Chính thức'],
+  ];
+  const preview = runBundle(rt, 'importSubmission', ['HL', table, { fileName: 'hl.xlsx' }]).result as SubmissionDto;
+  if (!preview.ok) throw new Error(preview.message);
+  expect((preview as SubmissionPreviewDto).problems.map((p) => p.message)).toEqual([]);
+});

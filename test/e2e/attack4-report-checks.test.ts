@@ -238,3 +238,49 @@ describe('Dân tộc theo đơn vị with cells that cannot be read', () => {
     expect(partsOf(doc as never).paragraphs.join('\n')).toContain('Sán Dìu (2.014 người)');
   });
 });
+
+describe('text pasted from Word (decomposed, NFD)', () => {
+  it('names, Thành phần and unit names are printed composed (NFC), so the Doc can be searched', () => {
+    const t = fresh();
+    const s = t.ss.getSheetByName('Đại biểu');
+    const rows = grid(t.ss, 'Đại biểu');
+    const counted = rows.flatMap((r, i) => (r[7] === 'Chính thức' ? [i] : []));
+    const oldest = Math.min(...counted.map((i) => Number(rows[i]?.[5])));
+    const i = counted[0] as number;
+    s?.getRange(i + 1, 6).setValue(oldest - 1);
+    s?.getRange(i + 1, 2).setValue('Hoàng Thị Thuỷ  '.normalize('NFD'));
+    // The first row of its Thành phần, so its spelling is the one printed.
+    s?.getRange(i + 1, 7).setValue(String(rows[i]?.[6]).normalize('NFD'));
+    const units = t.ss.getSheetByName('Đơn vị');
+    const unitRows = grid(t.ss, 'Đơn vị');
+    const u = unitRows.findIndex((r, k) => k > 0 && r[0] === rows[i]?.[2]);
+    units?.getRange(u + 1, 2).setValue(String(unitRows[u]?.[1]).normalize('NFD'));
+    t.run({ force: true });
+    const doc = t.runtime.services.DocumentApp.created[0]?.snapshot();
+    const p = partsOf(doc as never);
+    const all = JSON.stringify(doc?.blocks);
+    // (No break: the Doc writer composes every text; kept as a guard.)
+    expect(all.normalize('NFC')).toBe(all);
+    expect(p.paragraphs).toContain(
+      `Đại biểu cao tuổi nhất: Hoàng Thị Thuỷ, ${2024 - (oldest - 1)} tuổi, dân tộc ${rows[i]?.[3]}, đơn vị: ${unitRows[u]?.[1]}.`,
+    );
+  });
+});
+
+describe('"Khách mời" dragged down empty rows', () => {
+  it('is asked about naming the cells, and the guests line counts only rows with a name', () => {
+    const t = fresh();
+    const s = t.ss.getSheetByName('Đại biểu');
+    const want = independentCount(t.ss);
+    const last = s?.getLastRow() ?? 1;
+    s?.getRange(last + 1, 8, 20, 1).setValues(Array.from({ length: 20 }, () => ['Khách mời']));
+    const asked = t.run();
+    expect(asked.needsForce).toBe(true);
+    expect(asked.message).toContain(`có 20 dòng ghi "Khách mời" nhưng chưa có họ và tên`);
+    expect(asked.message).toContain(`ô B${last + 1} (họ và tên trống)`);
+    t.run({ force: true });
+    const doc = t.runtime.services.DocumentApp.created[0]?.snapshot();
+    // Before: made at once, "Ngoài ra có 78 khách mời" for 58 guests.
+    expectFigures(doc as never, want);
+  });
+});

@@ -141,7 +141,9 @@ function checkAgainstCount(ss: LocalSpreadsheet, rt: Runtime): void {
   expect(totals.rows[3]?.[1]).toBe(want.guests);
   const women = table(ss, 'Đại biểu nữ');
   expect(women.rows[0]?.slice(0, 2)).toEqual(['Đại biểu nữ', want.women]);
-  expect(women.rows[0]?.[2]).toBeCloseTo(want.women / want.total, 10);
+  // Rounded to a tenth of a percent as Báo cáo cơ cấu prints it (each share on its own): off by at most 0.05%.
+  expect(Math.abs((women.rows[0]?.[2] as number) - want.women / want.total)).toBeLessThan(0.001 + 1e-12);
+  expect(Number.isInteger(Math.round((women.rows[0]?.[2] as number) * 1e6) / 1000)).toBe(true);
   const ages = table(ss, 'Theo nhóm tuổi');
   expect(ages.rows.slice(0, 4).map((r) => r[1])).toEqual(want.bands);
   const categories = table(ss, 'Theo thành phần');
@@ -342,7 +344,7 @@ describe('text stays text', () => {
 });
 
 describe('calls flat in rows', () => {
-  it('the same service calls at 100 and 4,000 delegates, and at 40 and 200 units', () => {
+  it('the same service calls at 100 and 4,000 delegates, and at 40 and 150 units', () => {
     const calls = (units: number, delegates: number) => {
       const { spreadsheet } = buildSynthetic({ units, delegates });
       const rt = new Runtime({ spreadsheet, now: SYNTHETIC_NOW });
@@ -352,7 +354,8 @@ describe('calls flat in rows', () => {
     };
     const small = calls(40, 1500);
     expect(calls(40, 4000)).toEqual(small);
-    expect(calls(200, 4000)).toEqual(small);
+    // 150 units: the most bars a chart is drawn with (above, the seats chart is left out: attack4-charts-large).
+    expect(calls(150, 4000)).toEqual(small);
     expect(small['Range.setValues']).toBe(1);
     expect(small['Range.setNumberFormats']).toBe(1);
     expect(small['Sheet.insertChart']).toBe(3);

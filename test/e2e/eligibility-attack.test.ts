@@ -127,7 +127,9 @@ describe('odd sheets', () => {
     expect(allocate(ss).ok).toBe(false);
     const o = run<OverviewDto>(ss, 'getOverview');
     expect(o.eligibility?.unknown).toBe(1);
-    expect(o.eligibility?.sentence).toContain('1 đơn vị chưa có số liệu Dân số DTTS hợp lệ');
+    expect(o.eligibility?.sentence).toContain(
+      'Chưa xác định được hình thức tổ chức của 1 huyện, thành phố (Đình Lập) vì Dân số DTTS để trống hoặc không hợp lệ.',
+    );
     expect(o.eligibility?.congressUnits).not.toContain('Đình Lập');
   });
 });

@@ -77,7 +77,7 @@ describe('the Hình thức column on the sample', () => {
     const form = Object.fromEntries(result.rows.map((r) => [r.code, r.form]));
     expect(form).toMatchObject({ LB: CONGRESS, CL: CONGRESS, HL: CONGRESS, BS: CONGRESS, CLA: JOINT, ĐL: JOINT });
     expect(result.eligibility?.sentence).toBe(
-      'Tỉnh tổ chức Đại hội hai cấp: 4 đơn vị tổ chức Đại hội, 7 đơn vị tổ chức Hội nghị liên tịch (ngưỡng 60.000 người DTTS).',
+      'Tỉnh tổ chức Đại hội hai cấp (cấp huyện và cấp tỉnh): 4 huyện, thành phố tổ chức Đại hội cấp huyện; 7 huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh (ngưỡng 60.000 người DTTS sinh sống thành cộng đồng).',
     );
     // Exactly at the threshold qualifies; one below does not.
     setSetting(ss, THRESHOLD, 59870);
@@ -118,7 +118,9 @@ describe('the Hình thức column on the sample', () => {
     expect(allocate(ss).result.ok).toBe(true);
     setSetting(ss, THRESHOLD, 60000);
     const { calls } = allocate(ss);
-    expect(calls['Range.setValues']).toBe(2); // A–E and G–K (Cách tính and Hình thức), Điều chỉnh between
+    // A–E and G–K (Cách tính and Hình thức), Điều chỉnh between; and the record of the forms replaced
+    // (the previous allocation, for "Hoàn tác phân bổ").
+    expect(calls['Range.setValues']).toBe(3);
   });
 });
 
@@ -132,7 +134,8 @@ describe('decorated workbooks', () => {
     const before = snapshot(ss);
     const { result } = allocate(ss);
     expect(result.ok).toBe(true);
-    expect(result.undoable).toBeUndefined();
+    // The forms it replaced are kept: "Hoàn tác phân bổ" gives them back.
+    expect(result.undoable).toBe(true);
     const after = snapshot(ss);
     expect(userDiff(before, after)).toEqual([]);
     const s = sheet(ss, 'Phân bổ');
@@ -141,7 +144,8 @@ describe('decorated workbooks', () => {
     expect(forms.get('ĐL')).toBe(JOINT);
     // Every difference anywhere is a value of the Hình thức column (only the forms changed).
     const letter = columnLetter(column(s, 'Hình thức'));
-    const changes = diff(before, after);
+    // (Besides the add-in's hidden record of the previous allocation.)
+    const changes = diff(before, after).filter((d) => d.sheet === 'Phân bổ');
     expect(changes.length).toBe(7);
     for (const d of changes) {
       expect(d).toMatchObject({ sheet: 'Phân bổ', field: 'value', before: expect.stringContaining(CONGRESS) });
@@ -314,12 +318,12 @@ describe('progress and the overview', () => {
     setSetting(ss, THRESHOLD, 60000);
     const o = call<OverviewDto>(ss, 'getOverview').result;
     expect(o.eligibility?.sentence).toBe(
-      'Tỉnh tổ chức Đại hội hai cấp: 4 đơn vị tổ chức Đại hội, 7 đơn vị tổ chức Hội nghị liên tịch (ngưỡng 60.000 người DTTS).',
+      'Tỉnh tổ chức Đại hội hai cấp (cấp huyện và cấp tỉnh): 4 huyện, thành phố tổ chức Đại hội cấp huyện; 7 huyện, thành phố tổ chức Hội nghị liên tịch cử đại biểu dự Đại hội cấp tỉnh (ngưỡng 60.000 người DTTS sinh sống thành cộng đồng).',
     );
     expect(o.eligibility?.congressUnits).toEqual(['Hữu Lũng', 'Lộc Bình', 'Cao Lộc', 'Bắc Sơn']);
     setSetting(ss, THRESHOLD, 75000);
     expect(call<OverviewDto>(ss, 'getOverview').result.eligibility?.sentence).toMatch(
-      /^Tỉnh tổ chức Đại hội một cấp \(chỉ 1 đơn vị đủ điều kiện tổ chức Đại hội/,
+      /^Tỉnh tổ chức Đại hội một cấp \(chỉ Đại hội cấp tỉnh\) vì chỉ có 1 huyện, thành phố đủ điều kiện tổ chức Đại hội cấp huyện/,
     );
     const progress = call<{ eligibility?: { twoLevel: boolean } }>(ss, 'progressSummary').result;
     expect(progress.eligibility?.twoLevel).toBe(false);

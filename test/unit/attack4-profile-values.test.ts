@@ -3,7 +3,8 @@
  * every personnel form), "Đảng viên (dự bị)", "ĐVDB", "Vào Đảng 12/5/2010", "Hết tuổi Đoàn" were
  * "không hiểu"; "Không" in a required Điện thoại or Ngày sinh — what the setting's note tells the
  * officer to write — was warned about as letters / not a date; "912345678" as text (the zero lost on
- * the way) passed; 84912345678 (+84 lost) was said to have lost its 0.
+ * the way) passed; 84912345678 (+84 lost) was said to have lost its 0; two numbers joined by a dash
+ * ("0912345678-0987654321") were one number of 20 digits.
  */
 import { parseMembership, profileValueProblem } from '../../src/domain/checks/profile';
 
@@ -51,18 +52,24 @@ describe('phones that lost their 0 or their +', () => {
       'Điện thoại "912345678" thiếu số 0 ở đầu (số điện thoại trong nước bắt đầu bằng 0, hoặc +84).',
     );
     expect(profileValueProblem('phone', '262 3852 123', ctx)?.message).toContain('thiếu số 0 ở đầu');
+    expect(profileValueProblem('phone', '0912-345-678-0987', ctx)?.message).toContain('không đúng số chữ số');
   });
   it('84912345678 as a number: the + was lost, not a 0', () => {
     expect(profileValueProblem('phone', 84912345678, ctx)?.message).toBe(
       'Điện thoại 84912345678 đã bị bảng tính đổi thành số nên mất dấu + ở đầu.',
     );
   });
-  it.each(['0912 345 678', '+84 912 345 678', '84912345678', '(0262) 3852 123', '0912.345.678; 0262 385 2123'])(
-    '"%s" is fine',
-    (typed) => {
-      expect(profileValueProblem('phone', typed, ctx)).toBeNull();
-    },
-  );
+  it.each([
+    '0912 345 678',
+    '+84 912 345 678',
+    '84912345678',
+    '(0262) 3852 123',
+    '0912.345.678; 0262 385 2123',
+    '0912345678-0987654321',
+    '0912-345-678',
+  ])('"%s" is fine', (typed) => {
+    expect(profileValueProblem('phone', typed, ctx)).toBeNull();
+  });
 });
 
 describe('dates of birth', () => {

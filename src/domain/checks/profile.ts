@@ -106,9 +106,17 @@ export function phoneProblem(v: CellValue): { message: string; hint: string } | 
   // Labels written beside the number ("ĐT: 0912 345 678", "0203 3856 123 (CQ)") are not letters of it.
   const bare = typed.replace(/(?:số\s+)?(?:sđt|đtdđ|điện thoại|đt|dđ|nr|cq|di động|nhà riêng|cơ quan)\s*[:.]?/giu, '');
   if (/\p{L}/u.test(bare)) return { message: M.phoneLetters(typed), hint: M.phoneHint };
+  const bareNumber = (s: string) => s.replace(/[^\d+]/g, '');
+  const digitCount = (s: string) => s.replace(/\D/g, '').length;
   const numbers = typed
     .split(/[;/,\n]|\s-\s|\s–\s/)
-    .map((s) => s.replace(/[^\d+]/g, ''))
+    // "0912345678-0987654321": two numbers joined by a dash without spaces.
+    .flatMap((part) => {
+      if (digitCount(part) <= 12 || !/[-–]/.test(part)) return [part];
+      const pieces = part.split(/[-–]/);
+      return pieces.every((p) => digitCount(p) >= 9 && digitCount(p) <= 12) ? pieces : [part];
+    })
+    .map(bareNumber)
     .filter((s) => s !== '');
   const wrong =
     numbers.length === 0 ||
@@ -223,7 +231,8 @@ function nounOf(key: string): string {
   const noun = M.profileNouns[key];
   if (noun) return noun;
   const header = SHEETS.delegates.columns.find((c) => c.key === key)?.header ?? key;
-  return header.charAt(0).toLowerCase() + header.slice(1);
+  // "STT", "SĐT": an abbreviation keeps its capitals ("Thiếu STT.", never "Thiếu sTT.").
+  return /^\p{Lu}{2}/u.test(header) ? header : header.charAt(0).toLowerCase() + header.slice(1);
 }
 
 /** The unit a delegate's summary is counted under: its name, and where the summary is shown. */

@@ -186,7 +186,12 @@ export function parseSubmission(
 ): ParsedSubmission {
   const today = profile.today ?? null;
   // Required profile columns (`Thông tin bắt buộc của đại biểu`) are expected like Dân tộc or Năm sinh.
-  const expected = [...EXPECTED_KEYS, ...(profile.required ?? []).filter((k) => !EXPECTED_KEYS.includes(k))];
+  // (The template's always-required columns are handled apart: Họ và tên an error, Mã đơn vị the unit chosen.)
+  const alwaysRequired = new Set(SHEETS.delegates.columns.filter((c) => c.required).map((c) => c.key));
+  const expected = [
+    ...EXPECTED_KEYS,
+    ...(profile.required ?? []).filter((k) => !EXPECTED_KEYS.includes(k) && !alwaysRequired.has(k)),
+  ];
   const problems: SubmissionProblem[] = [];
   const fileProblem = (severity: 'error' | 'warning', message: string, column: string | null = null) =>
     problems.push({ severity, sourceRow: null, column, message });

@@ -55,7 +55,8 @@ export function summarizeProgress(
   units: readonly UnitRecord[],
   progress: readonly ProgressRecord[],
   index: UnitIndex,
-  settings: Pick<Settings, 'level'> & Partial<Pick<Settings, 'congressThreshold'>>,
+  /** Without `congressThreshold` (no `Cấu hình`, or the threshold typed wrong: `eligibilityError`) no form is given. */
+  settings: Pick<Settings, 'level'> & Partial<Pick<Settings, 'congressThreshold'>> & { eligibilityError?: string },
   today?: IsoDate,
   /** The units whose list `Tiếp nhận danh sách` records, and the deadline: adds the "đã gửi danh sách" milestone. */
   intake?: { sent: ReadonlySet<UnitRecord>; deadline: IsoDate | null },
@@ -90,9 +91,17 @@ export function summarizeProgress(
             dttsPopulation: u.invalid.has('dttsPopulation') ? null : u.data.dttsPopulation,
           })),
           settings.congressThreshold,
+          settings.level,
         );
   if (intake) milestones.push(submittedMilestone(units, index, word, intake, today));
-  return { unitWord: word, total, milestones, ...(eligibility && { eligibility }) };
+  const eligibilityError = total > 0 ? settings.eligibilityError : undefined;
+  return {
+    unitWord: word,
+    total,
+    milestones,
+    ...(eligibility && { eligibility }),
+    ...(eligibilityError && { eligibilityError }),
+  };
 }
 
 /**

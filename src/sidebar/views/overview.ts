@@ -175,6 +175,9 @@ export function overviewView(ctx: ViewContext): HTMLElement {
     // Whether the province holds a two-level congress (the server's sentence, in Vietnamese).
     if (o.eligibility?.sentence && o.configured !== false)
       body.push(h('p', { class: 'eligibility-line', 'data-key': 'eligibility' }, o.eligibility.sentence));
+    // The threshold typed wrong: no form is claimed, the server's sentence names the cell.
+    else if (o.eligibilityError && o.configured !== false)
+      body.push(h('p', { class: 'eligibility-line tone-error', 'data-key': 'eligibility' }, o.eligibilityError));
     if (o.progress.length > 0 && o.configured !== false) {
       const details = h(
         'details',
