@@ -18,6 +18,8 @@ export const STATISTICS_FORMATS = { text: '@', count: '#,##0', share: '0.0%' } a
 export const STATISTICS_WIDTH = 5;
 /** The column where the charts are anchored (G). */
 export const CHART_COLUMN = 7;
+/** Delegates listed when several share the oldest or the youngest age (as Báo cáo cơ cấu names them). */
+export const PERSONS_LISTED = 10;
 /** Rows between two charts' anchors. */
 export const CHART_ROW_STEP = 22;
 /** A chart's height (px) when it has few bars. */
@@ -134,9 +136,8 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
     ],
   );
 
-  // Shares as Báo cáo cơ cấu prints them: each table's rows (the unknown one too) rounded together
-  // by the largest remainder to a tenth of a percent (tenthsOfPercent), so the sheet never shows
-  // 42,9% where the report says 42,8%.
+  // Shares as Báo cáo cơ cấu prints them (tenthsOfPercent): each row's exact share rounded on its own,
+  // half up, to a tenth of a percent, so the sheet, the report and the sidebar show the same figure.
   const ethnicShares = shares([...s.byEthnicGroup.map((g) => g.count), s.ethnicUnknown], s.total);
   const ethnic = table(
     'byEthnic',
@@ -190,13 +191,27 @@ export function buildStatisticsLayout(input: StatisticsInput): StatisticsLayout 
       [[text(R.party), count(s.partyMembers.count), share(tenthsOfOne(s.partyMembers.count, s.total) / 1000)]],
     );
 
-  const person = (label: string, p: CompositionSummary['oldest']): StatisticsCell[] =>
-    p ? [text(label), text(p.name), count(p.age), text(p.group ?? ''), text(p.unit)] : [text(label), text(R.noPerson)];
+  // Ages come from birth years: several delegates often share the oldest (youngest) age, and naming
+  // one of them as "the oldest" would be untrue (Báo cáo cơ cấu names them all): every one is listed,
+  // the first PERSONS_LISTED, then how many more.
+  const persons = (
+    label: string,
+    one: CompositionSummary['oldest'],
+    all: CompositionSummary['oldestAll'],
+  ): StatisticsCell[][] => {
+    if (!one) return [[text(label), text(R.noPerson)]];
+    const list = all && all.length > 0 ? all : [one];
+    const rows = list
+      .slice(0, PERSONS_LISTED)
+      .map((p, i) => [text(i === 0 ? label : ''), text(p.name), count(p.age), text(p.group ?? ''), text(p.unit)]);
+    if (list.length > PERSONS_LISTED) rows.push([text(''), text(R.morePersons(list.length - PERSONS_LISTED))]);
+    return rows;
+  };
   table(
     'oldestYoungest',
     L.oldestYoungest,
     [H.item, H.name, H.age, H.group, H.unit],
-    [person(R.oldest, s.oldest), person(R.youngest, s.youngest)],
+    [...persons(R.oldest, s.oldest, s.oldestAll), ...persons(R.youngest, s.youngest, s.youngestAll)],
   );
 
   table(

@@ -461,7 +461,8 @@ function importView(): Child {
     h('input', {
       id: 'intake-file',
       type: 'file',
-      accept: '.xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
+      accept:
+        '.xlsx,.xlsm,.xls,.csv,.tsv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
       disabled: state.busy,
       onchange: (e: Event) => void onFile(e.target as HTMLInputElement),
     }),

@@ -24,7 +24,7 @@ import { afterColon, isTotalLabel } from '../domain/text';
 import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } from '../domain/values';
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '../ui/vi';
-import { formColumn, formColumnIsOurs, headerFills, headerNotes, quotaColumn } from './allocationColumns';
+import { formColumn, formColumnIsOurs, headerFills, headerNotes, isFormLabel, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
@@ -387,6 +387,21 @@ function writeAllocation(
       const old = grid[p.row - 1]?.[formAt];
       return !p.added && typeof old === 'string' && old.trim() !== '' && old !== p.planned.form;
     });
+  // A cell of the add-in's column the officer typed over with words of their own: replaced (the
+  // column is the add-in's), said at the cell, and kept for "Hoàn tác phân bổ" (formsChanged).
+  if (formAt !== undefined && columns.includes(formAt)) {
+    for (const p of placed) {
+      const old = p.added ? '' : grid[p.row - 1]?.[formAt];
+      if (typeof old !== 'string' || old.trim() === '' || old === p.planned.form || isFormLabel(old)) continue;
+      problems.warning(
+        'allocation-form-typed-over',
+        sheetName,
+        a1(p.row, formAt + 1),
+        ELIGIBILITY_LABELS.formTypedOver(a1(p.row, formAt + 1), old, p.planned.form),
+        ELIGIBILITY_LABELS.formTypedOverHint,
+      );
+    }
+  }
   // The owned cells as they are, for "Hoàn tác phân bổ" (rows this run inserts held nothing).
   keep?.(
     formsChanged,
@@ -582,6 +597,27 @@ function previewOf(plan: AllocationPlan, previous: { table: Table; rows: Allocat
   return buildPreview(inputs, { before, beforeName: name(before), after: method, afterName: name(method) }, digest);
 }
 
+/**
+ * The forms the re-allocation would change in the `Hình thức` column (the threshold or a population
+ * changed, the figures maybe not), by unit name: said in the preview, which otherwise speaks of figures.
+ */
+function formChangesNote(plan: AllocationPlan, previous: { table: Table; rows: AllocationRecord[] }): string {
+  const c = previous.table.columns.form;
+  if (c === undefined || !plan.ok) return '';
+  const { matches } = matchUnitRows(
+    plan.rows.map((r) => r.code),
+    previous.rows.map((r) => r.data.code),
+  );
+  const changes = plan.rows.flatMap((r) => {
+    const record = previous.rows[matches.get(r.code)?.index ?? -1];
+    const old = record ? previous.table.values[record.row - 1]?.[c] : undefined;
+    return typeof old === 'string' && isFormLabel(old) && r.form !== '' && old !== r.form
+      ? [ELIGIBILITY_LABELS.formChange(r.name, old, r.form)]
+      : [];
+  });
+  return changes.length > 0 ? ELIGIBILITY_LABELS.formChanges(changes) : '';
+}
+
 function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: AllocationOptions): AllocationResultDto {
   const tz = timeZoneOffset(ss);
   const zone = zoneOf(ss);
@@ -662,7 +698,7 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
         ? REALLOCATION_MESSAGES.previewChanges(preview.changed, methodName)
         : REALLOCATION_MESSAGES.previewNoChange(methodName);
     return {
-      ...toDto(plan, problems, message, settings.method),
+      ...toDto(plan, problems, message + formChangesNote(plan, previous), settings.method),
       preview,
       needsConfirmation: preview.needsConfirmation,
     };

@@ -90,3 +90,10 @@ export function formColumnIsOurs(
 }
 
 const FORM_HELP = SHEETS.allocation.columns.find((c) => c.key === 'form')?.help ?? ELIGIBILITY_LABELS.formColumnHelp;
+
+const FORM_LABELS = new Set<string>([ELIGIBILITY_LABELS.congress, ELIGIBILITY_LABELS.jointConference]);
+
+/** One of the two forms the add-in writes ("Đại hội", "Hội nghị liên tịch"), exactly. */
+export function isFormLabel(v: string): boolean {
+  return FORM_LABELS.has(v);
+}

@@ -35,6 +35,7 @@ import { INTAKE_MESSAGES as M } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { markedFillColumns } from './marks';
+import { markSubmissionsRecorded, submissionsEverRecorded } from './state';
 import {
   findSheet,
   insertTemplateSheet,
@@ -587,6 +588,7 @@ function appendRecord(
   if (!sheet) {
     const active = ss.getActiveSheet();
     const created = insertTemplateSheet(ss, 'submissions');
+    markSubmissionsRecorded();
     batch.custom(
       () => undefined,
       () => ss.deleteSheet(created),
@@ -627,7 +629,10 @@ export function sentUnits(grid: Grid, index: UnitIndex): Set<UnitRecord> {
  */
 export function readSentUnits(ss: Spreadsheet, index: UnitIndex): Set<UnitRecord> {
   // A look-alike name ("TIẾP NHẬN DANH SÁCH ") is that sheet: the replace records lists there (findSheet).
-  const sheet = findSheet(ss, 'submissions');
+  // The exact name first (one call); a look-alike is searched for (the sheet list) only once the add-in
+  // has created the record sheet here, so a workbook that never received a list pays no sheet-list read.
+  const sheet =
+    ss.getSheetByName(SHEETS.submissions.name) ?? (submissionsEverRecorded() ? findSheet(ss, 'submissions') : null);
   if (!sheet) return new Set();
   return sentUnits(sheet.getDataRange().getValues() as CellValue[][], index);
 }

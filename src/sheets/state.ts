@@ -39,3 +39,29 @@ export function loadStates(): Partial<StateValues> {
   }
   return out;
 }
+
+/** Key of the flag saying the add-in has once created its `Tiếp nhận danh sách` sheet in this spreadsheet. */
+const SUBMISSIONS_FLAG = `${PREFIX}submissions`;
+
+/**
+ * Whether a list was ever recorded here. Until then a missing `Tiếp nhận danh sách` needs no search for a
+ * look-alike (no sheet list read by progress and the overview); after it, a renamed record sheet is found.
+ * A failed read answers true: a search costs calls, a wrong "none sent" would mislead.
+ */
+export function submissionsEverRecorded(): boolean {
+  try {
+    return PropertiesService.getDocumentProperties().getProperty(SUBMISSIONS_FLAG) !== null;
+  } catch (e) {
+    console.error('submissionsEverRecorded failed', e);
+    return true;
+  }
+}
+
+/** Notes that the record sheet exists (set when the add-in creates it; never fatal). */
+export function markSubmissionsRecorded(): void {
+  try {
+    PropertiesService.getDocumentProperties().setProperty(SUBMISSIONS_FLAG, '1');
+  } catch (e) {
+    console.error('markSubmissionsRecorded failed', e);
+  }
+}

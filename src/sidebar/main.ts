@@ -91,7 +91,7 @@ const FOCUS_REFRESH_DELAY_MS = 300;
 let awayFromSidebar = false;
 /** When the overview was last asked for (Date.now()). */
 let lastRefreshAt = 0;
-const REENTER_REFRESH_MS = 20_000;
+const REENTER_REFRESH_MS = 60_000;
 
 /** Counts refreshes: only the newest one's overview is shown (an older answer may arrive later). */
 let refreshSeq = 0;

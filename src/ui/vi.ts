@@ -832,6 +832,7 @@ export const STATISTICS_LABELS = {
     oldest: 'Cao tuổi nhất',
     youngest: 'Trẻ tuổi nhất',
     noPerson: 'Chưa tính được (thiếu năm đại hội hoặc năm sinh)',
+    morePersons: (more: number) => `và ${n(more)} đại biểu khác cùng tuổi`,
     noGroupWithout: 'Mọi dân tộc có đồng bào sinh sống đều có đại biểu',
     noAllocation: 'Chưa có số đại biểu phân bổ (chạy "Phân bổ đại biểu" trước)',
     noDelegates: 'Chưa có đại biểu',
@@ -867,8 +868,8 @@ export const COMPOSITION_REPORT = {
   intro:
     'Trên cơ sở danh sách đại biểu dự Đại hội do các đơn vị gửi về và đã được tổng hợp, cơ cấu, thành phần đại biểu dự Đại hội như sau:',
   rounding:
-    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), làm tròn đến một chữ số thập phân; ' +
-    'trong mỗi bảng, phần làm tròn được phân cho các dòng có phần lẻ lớn nhất để tổng các tỷ lệ bằng 100,0%.',
+    'Tỷ lệ phần trăm tính trên tổng số đại biểu chính thức (kể cả đại biểu đương nhiên), mỗi tỷ lệ làm tròn đến một chữ số thập phân; ' +
+    'do làm tròn, tổng các tỷ lệ trong một bảng có thể không đúng bằng 100%.',
   totalTitle: 'TỔNG SỐ ĐẠI BIỂU',
   totalLine: (total: string, official: string, exOfficio: string) =>
     `Tổng số đại biểu chính thức dự Đại hội: ${total} đại biểu, gồm ${official} đại biểu chính thức và ${exOfficio} đại biểu đương nhiên.`,
@@ -975,6 +976,16 @@ export const ELIGIBILITY_LABELS = {
     `Cột "Hình thức" (ô ${cell}) là cột riêng của người dùng, không do tiện ích tạo, nên tiện ích không ghi hình thức tổ chức (Đại hội / Hội nghị liên tịch) vào đó; hình thức của từng đơn vị xem ở thanh bên.`,
   formColumnNotOwnedHint:
     'Nếu muốn tiện ích ghi hình thức tổ chức vào trang "Phân bổ": đổi tên cột này (ví dụ "Hình thức riêng"), chạy "Thiết lập bảng tính" để thêm cột "Hình thức" của tiện ích, rồi phân bổ lại.',
+  /** Preview: "Hữu Lũng: Đại hội → Hội nghị liên tịch". */
+  formChange: (name: string, from: string, to: string) => `${name}: ${from} → ${to}`,
+  /** Preview: the forms that would change (the first ten named). */
+  formChanges: (changes: readonly string[]) =>
+    ` Hình thức tổ chức sẽ thay đổi ở ${vn(changes.length)} đơn vị (${changes.slice(0, 10).join('; ')}${changes.length > 10 ? `; và ${vn(changes.length - 10)} đơn vị khác` : ''}).`,
+  /** A cell of the add-in's column typed over by the officer (not one of the two forms): replaced, undo gives it back. */
+  formTypedOver: (cell: string, typed: string, form: string) =>
+    `Ô ${cell} (Hình thức) đang ghi "${typed.length > 80 ? `${typed.slice(0, 80)}…` : typed}", khác với hai hình thức tiện ích ghi; đã thay bằng "${form}" theo Dân số DTTS và ngưỡng tổ chức đại hội.`,
+  formTypedOverHint:
+    'Nếu nội dung cũ là quyết định riêng của tỉnh, chọn "Hoàn tác phân bổ" để lấy lại, rồi ghi quyết định đó ở một cột riêng (ví dụ "Hình thức theo quyết định") để tiện ích không ghi đè.',
   formColumnTwice: (used: string, others: readonly string[]) =>
     `Trang "Phân bổ" có ${others.length + 1} cột "Hình thức": tiện ích ghi vào cột ${used}, không ghi vào ${others.join(', ')}.`,
   formColumnTwiceHint: 'Nếu cột còn lại là số liệu riêng, nên đổi tên cho khỏi nhầm; nếu không dùng nữa, có thể xóa.',

@@ -5,6 +5,7 @@
  */
 import { Runtime, runBundle } from '../../local/runtime';
 import type { AllocationResultDto, OverviewDto, ValidationResultDto } from '../../src/rpc/contract';
+import { setSetting } from '../trust/settings';
 import { diff, snapshot } from '../trust/snapshot';
 
 const NOW = '2024-01-14T09:00:00+07:00';
@@ -21,17 +22,9 @@ function setUpWithTotal(total: string | number): { rt: Runtime; cell: string } {
       ['HL', 'Hữu Lũng', 121735, 67120],
       ['LB', 'Lộc Bình', 84740, 79510],
     ]);
-  const config = ss.getSheetByName('Cấu hình');
-  if (!config) throw new Error('no Cấu hình');
-  const labels = config
-    .getRange(1, 1, config.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  const row = (label: string) => labels.indexOf(label) + 1;
-  config.getRange(row('Tỉnh'), 2).setValue('Lạng Sơn');
-  config.getRange(row('Năm'), 2).setValue(2024);
-  config.getRange(row('Tổng số đại biểu chính thức'), 2).setValue(total);
-  return { rt, cell: `B${row('Tổng số đại biểu chính thức')}` };
+  setSetting(ss, 'Tỉnh', 'Lạng Sơn');
+  setSetting(ss, 'Năm', 2024);
+  return { rt, cell: setSetting(ss, 'Tổng số đại biểu chính thức', total) };
 }
 
 describe('the official total left blank or typed wrong', () => {

@@ -13,19 +13,13 @@ import { readDelegates, readSettingsWithCells, readUnits, UnitIndex } from '../.
 import { SHEETS } from '../../src/domain/template';
 import type { CellValue } from '../../src/domain/values';
 import type { ValidationResultDto } from '../../src/rpc/contract';
+import { setSetting } from '../trust/settings';
 
 function validateWithYear(year: CellValue) {
   const runtime = new Runtime({ spreadsheet: buildSample(LANG_SON), now: '2024-01-14T09:00:00+07:00' });
-  const config = runtime.spreadsheet.getSheetByName('Cấu hình')!;
-  const labels = config
-    .getRange(1, 1, config.getLastRow(), 1)
-    .getValues()
-    .map((r) => r[0]);
-  const row = labels.indexOf('Năm') + 1;
-  expect(row).toBeGreaterThan(0);
-  config.getRange(row, 2).setValue(year);
+  const cell = setSetting(runtime.spreadsheet, 'Năm', year);
   const v = runBundle(runtime, 'validateAll').result as ValidationResultDto;
-  return { v, cell: `B${row}` };
+  return { v, cell };
 }
 
 describe('attack: the congress year typed wrong', () => {

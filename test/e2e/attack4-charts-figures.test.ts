@@ -1,8 +1,8 @@
 /**
  * Attack on writeStatistics: the `Thống kê` sheet, the Báo cáo cơ cấu and the independent count of
  * the raw cells must say the same figures: every count, and every share as the officer sees it (the
- * sheet's 0.0% against the report's "42,8"). Workbooks: the sample; a congress whose shares are
- * rounded by the largest remainder in the report (3 Tày, 2 Nùng, 2 Dao); an officer's workbook with
+ * sheet's 0.0% against the report's "42,9"). Workbooks: the sample; a congress whose shares do not
+ * add up to 100 once rounded (3 Tày, 2 Nùng, 2 Dao); an officer's workbook with
  * NFD, capitals, guests and Đương nhiên mixed in.
  */
 
@@ -75,6 +75,19 @@ function bothAgree(ss: LocalSpreadsheet): void {
   const reportWomen = reportShares(p.byHeader('Giới tính')).get('nu');
   expect([women[1], shown(women[2] ?? 0)]).toEqual(reportWomen);
   expect(women[1]).toBe(want.women);
+  // Every delegate of the oldest (youngest) age, as the report names them: one of several is not "the oldest".
+  const persons = sheetTable(ss, 'Đại biểu cao tuổi nhất và trẻ tuổi nhất');
+  const youngestAt = persons.findIndex((r) => r[0] === 'Trẻ tuổi nhất');
+  for (const [rows, age, names] of [
+    [persons.slice(0, youngestAt), want.oldest, want.oldestNames],
+    [persons.slice(youngestAt), want.youngest, want.youngestNames],
+  ] as const) {
+    const listed = rows.filter((r) => typeof r[2] === 'number');
+    expect(listed.map((r) => String(r[1]).normalize('NFC').trim())).toEqual(names.slice(0, 10));
+    for (const r of listed) expect(r[2]).toBe(age);
+    if (names.length > 10) expect(rows.at(-1)?.[1]).toBe(`và ${names.length - 10} đại biểu khác cùng tuổi`);
+    else expect(rows).toHaveLength(names.length);
+  }
 }
 
 /** Lạng Sơn with only the official rows `keep` picks left official (the others become guests). */
@@ -94,7 +107,7 @@ describe('Thống kê, Báo cáo cơ cấu and the raw cells say the same figure
     bothAgree(resolvedDuplicate(buildSample(SAMPLES['lang-son']!)));
   });
 
-  it('3 Tày, 2 Nùng, 2 Dao: the report prints Tày 42,8 (largest remainder); the sheet shows the same', () => {
+  it('3 Tày, 2 Nùng, 2 Dao: the report prints Tày 42,9 (each share rounded on its own); the sheet shows the same', () => {
     const wanted = new Map([
       ['Tày', 3],
       ['Nùng', 2],
@@ -107,7 +120,7 @@ describe('Thống kê, Báo cáo cơ cấu and the raw cells say the same figure
       return true;
     });
     bothAgree(ss);
-    expect(shown(sheetTable(ss, 'Theo dân tộc')[0]?.[2] ?? 0)).toBe(428);
+    expect(shown(sheetTable(ss, 'Theo dân tộc')[0]?.[2] ?? 0)).toBe(429);
   });
 
   it('an officer’s workbook: NFD, capitals, guests and Đương nhiên mixed in', () => {

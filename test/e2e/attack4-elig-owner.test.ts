@@ -159,6 +159,29 @@ describe("the add-in's own column", () => {
     expect(result.problems.some((p) => p.rule === 'allocation-form-column-not-owned')).toBe(true);
   });
 
+  test("a cell of it typed over with the officer's own words: replaced with a warning at the cell, undo gives it back", () => {
+    const ss = buildSample(LANG_SON);
+    expect(allocate(ss).ok).toBe(true);
+    const s = sheet(ss, 'Phân bổ');
+    const col = column(s, 'Hình thức');
+    const row = findRow(s, 'Mã đơn vị', (v) => v === 'ĐL');
+    const typed = 'Hội nghị liên tịch (theo Quyết định số 12/QĐ-BCĐ)';
+    s.getRange(row, col).setValue(typed);
+    const before = snapshot(ss);
+    const result = allocate(ss);
+    expect(result.ok).toBe(true);
+    const cell = `${String.fromCharCode(64 + col)}${row}`;
+    expect(result.problems.find((p) => p.rule === 'allocation-form-typed-over')).toMatchObject({
+      sheet: 'Phân bổ',
+      cell,
+    });
+    expect(s.getRange(row, col).getValue()).toBe(CONGRESS);
+    expect(result.undoable).toBe(true);
+    expect(run<{ ok: boolean }>(ss, 'undoAllocation').ok).toBe(true);
+    expect(s.getRange(row, col).getValue()).toBe(typed);
+    expect(diff(before, snapshot(ss)).filter((d) => d.sheet === 'Phân bổ')).toEqual([]);
+  });
+
   test("rows sorted by the officer (Z→A): each form lands in its unit's row", () => {
     const ss = buildSample(LANG_SON);
     expect(allocate(ss).ok).toBe(true);
@@ -181,8 +204,11 @@ describe("the add-in's own column", () => {
     const formsBefore = byCode(s, 'Hình thức');
     const seatsBefore = byCode(s, 'Số chính thức');
     setSetting(ss, THRESHOLD, 60000);
-    const preview = run<{ ok: boolean }>(ss, 'previewAllocation');
+    // The preview, which speaks of figures, says which forms would change, by name.
+    const preview = run<AllocationResultDto>(ss, 'previewAllocation');
     expect(preview.ok).toBe(true);
+    expect(preview.message).toContain('Hình thức tổ chức sẽ thay đổi ở 7 đơn vị (');
+    expect(preview.message).toContain('Đình Lập: Đại hội → Hội nghị liên tịch');
     const result = allocate(ss);
     expect(result.ok).toBe(true);
     expect(byCode(s, 'Hình thức').get('ĐL')).toBe(JOINT);

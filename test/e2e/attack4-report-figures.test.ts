@@ -125,10 +125,9 @@ describe('ties', () => {
     );
   });
 
-  it('a single most numerous group whose table share is rounded up by the largest remainder: the same share in the sentence', () => {
-    // 3 Tày, 2 Nùng, 2 Dao of 7: 42,857… / 28,571… / 28,571…; cut to 428 + 285 + 285 = 998, the two
-    // tenths go to the larger remainders (Nùng, Dao): Tày 42,8 in the table. Rounded alone, 3 of 7
-    // is 42,9, which the sentence printed before.
+  it('a single most numerous group: the same share in the sentence as in the table', () => {
+    // 3 Tày, 2 Nùng, 2 Dao of 7: 42,857… / 28,571… / 28,571… → 42,9 / 28,6 / 28,6 in the table and
+    // 42,9 in the sentence (once the table rounded by the largest remainder and printed 42,8).
     const wanted = new Map([
       ['Tày', 3],
       ['Nùng', 2],

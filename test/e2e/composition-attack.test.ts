@@ -6,6 +6,7 @@ import { Runtime, runBundle } from '../../local/runtime';
 import { builtCodePath } from '../../local/testing';
 import type { CompositionSummaryDto } from '../../src/rpc/contract';
 import { CORPUS } from '../trust/corpus';
+import { setSetting } from '../trust/settings';
 import { diff, snapshot } from '../trust/snapshot';
 
 describe('decorated workbooks: read, never written', () => {
@@ -29,13 +30,7 @@ function small(rows: (string | number)[][], extra?: { header: string; values: st
   const rt = new Runtime({ now: '2024-01-05T08:00:00+07:00' });
   runBundle(rt, 'setupWorkbook');
   const ss = rt.spreadsheet;
-  const config = ss.getSheetByName('Cấu hình');
-  if (!config) throw new Error('no Cấu hình');
-  const labels = config
-    .getRange(1, 1, config.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  config.getRange(labels.indexOf('Năm') + 1, 2).setValue(2024);
+  setSetting(ss, 'Năm', 2024);
   ss.getSheetByName('Đơn vị')
     ?.getRange(2, 1, 2, 4)
     .setValues([
@@ -107,16 +102,8 @@ it('a Party-member column added by the officer is counted', () => {
 });
 
 function setAgeBands(rt: Runtime, value: string): string {
-  const config = rt.spreadsheet.getSheetByName('Cấu hình');
-  if (!config) throw new Error('no Cấu hình');
-  const row =
-    config
-      .getRange(1, 1, config.getLastRow(), 1)
-      .getValues()
-      .findIndex((r) => r[0] === 'Mốc nhóm tuổi') + 1;
-  expect(row).toBeGreaterThan(1); // written by setupWorkbook
-  config.getRange(row, 2).setValue(value);
-  return `B${row}`;
+  // The row is written by setupWorkbook (setSetting throws when it is missing).
+  return setSetting(rt.spreadsheet, 'Mốc nhóm tuổi', value);
 }
 
 it('the officer sets other bands in Cấu hình (Mốc nhóm tuổi)', () => {

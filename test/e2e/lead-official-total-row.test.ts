@@ -4,6 +4,7 @@
  */
 import { Runtime, runBundle } from '../../local/runtime';
 import type { AllocationResultDto, ValidationResultDto } from '../../src/rpc/contract';
+import { setSetting, settingRow } from '../trust/settings';
 import { diff, snapshot } from '../trust/snapshot';
 
 function setUpWithoutTotalRow(): Runtime {
@@ -16,15 +17,9 @@ function setUpWithoutTotalRow(): Runtime {
       ['HL', 'Hữu Lũng', 121735, 67120],
       ['LB', 'Lộc Bình', 84740, 79510],
     ]);
-  const config = ss.getSheetByName('Cấu hình');
-  if (!config) throw new Error('no Cấu hình');
-  const labels = config
-    .getRange(1, 1, config.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  config.getRange(labels.indexOf('Tỉnh') + 1, 2).setValue('Lạng Sơn');
-  config.getRange(labels.indexOf('Năm') + 1, 2).setValue(2024);
-  config.deleteRow(labels.indexOf('Tổng số đại biểu chính thức') + 1);
+  setSetting(ss, 'Tỉnh', 'Lạng Sơn');
+  setSetting(ss, 'Năm', 2024);
+  ss.getSheetByName('Cấu hình')?.deleteRow(settingRow(ss, 'Tổng số đại biểu chính thức'));
   return rt;
 }
 

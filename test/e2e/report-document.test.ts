@@ -3,8 +3,8 @@
  * both Lạng Sơn samples, Kon Tum and a generated province, checked element by element against a count
  * written here from the raw cells (not through the product's readers): the header (agencies, national
  * motto, "Số: 01/BC-…", place and date), the title, every row and cell of every table, the oldest and
- * the youngest, the groups without a delegate, the signature and the recipients; the shares add up to
- * 100,0 and none is more than a tenth from the exact share; the .docx and HTML exports.
+ * the youngest, the groups without a delegate, the signature and the recipients; each share
+ * the exact one rounded half up to a tenth (the total row 100,0); the .docx and HTML exports.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -200,12 +200,11 @@ function shareRows(table: string[][], total: number): Map<string, number> {
   body.forEach((r, i) => {
     expect(r[0]).toBe(String(i + 1));
     const count = num(r[2] as string);
-    // One decimal, a comma; never more than a tenth from the exact share.
+    // One decimal, a comma; the exact share rounded half up to a tenth (computed here in integers).
     expect(r[3]).toMatch(/^\d{1,3},\d$/);
-    expect(Math.abs(num(r[3] as string) - (100 * count) / total)).toBeLessThan(0.1 + 1e-9);
+    const tenths = Math.floor((2000 * count + total) / (2 * total));
+    expect(r[3]).toBe(`${Math.floor(tenths / 10)},${tenths % 10}`);
   });
-  const tenths = body.reduce((a, r) => a + Math.round(num(r[3] as string) * 10), 0);
-  expect(tenths).toBe(1000);
   expect(table.at(-1)).toEqual(['', 'Tổng cộng', String(total).replace(/\B(?=(\d{3})+(?!\d))/g, '.'), '100,0']);
   expect(body.reduce((a, r) => a + num(r[2] as string), 0)).toBe(total);
   return new Map(body.map((r) => [r[1] as string, num(r[2] as string)]));

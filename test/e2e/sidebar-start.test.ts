@@ -8,6 +8,7 @@ import { Runtime, runBundle } from '../../local/runtime';
 import { afterColon } from '../../src/domain/text';
 import type { AllocationResultDto, LastValidationDto, OverviewDto, ValidationResultDto } from '../../src/rpc/contract';
 import { CORPUS } from '../trust/corpus';
+import { setSetting as setSettingValue } from '../trust/settings';
 import { diff, snapshot } from '../trust/snapshot';
 
 const NOW = '2024-01-14T09:00:00+07:00';
@@ -22,14 +23,7 @@ const sheet = (rt: Runtime, name: string) => {
 
 /** Types a setting's value into `Cấu hình` (column B of the row labelled `label`). */
 function setSetting(rt: Runtime, label: string, value: string | number): void {
-  const config = sheet(rt, 'Cấu hình');
-  const labels = config
-    .getRange(1, 1, config.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  const row = labels.indexOf(label) + 1;
-  if (row < 1) throw new Error(`no setting ${label}`);
-  config.getRange(row, 2).setValue(value);
+  setSettingValue(rt.spreadsheet, label, value);
 }
 
 const UNITS = [

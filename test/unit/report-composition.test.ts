@@ -1,5 +1,5 @@
 /**
- * Báo cáo cơ cấu (domain): the rounding that makes every table add up to 100,0, and the document
+ * Báo cáo cơ cấu (domain): each share rounded on its own to the nearest tenth, and the document
  * model built from a summary written by hand here (headings, number line, title, each table, the
  * signature and the recipients).
  */
@@ -14,10 +14,14 @@ import type { TableBlock } from '../../src/domain/notice/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/domain/settings';
 import type { CompositionSummary } from '../../src/rpc/contract';
 
-describe('shares in tenths of a percent (largest remainder)', () => {
-  it('three equal thirds: 33,4 + 33,3 + 33,3 = 100,0, the extra tenth to the first row', () => {
-    expect(tenthsOfPercent([1, 1, 1], 3)).toEqual([334, 333, 333]);
-    expect(tenthsOfPercent([1, 1, 1], 3).map(percentText)).toEqual(['33,4', '33,3', '33,3']);
+describe('shares in tenths of a percent (each rounded on its own, half up)', () => {
+  it('three equal thirds: 33,3 each (equal counts, equal shares; the rows add up to 99,9)', () => {
+    expect(tenthsOfPercent([1, 1, 1], 3)).toEqual([333, 333, 333]);
+    expect(tenthsOfPercent([1, 1, 1], 3).map(percentText)).toEqual(['33,3', '33,3', '33,3']);
+    // Half up: 1 of 8 is 12,5 exactly; 1 of 16 is 6,25 → 6,3; 1 of 6 is 16,67 → 16,7.
+    expect(tenthsOfPercent([1, 1, 1], 8)).toEqual([125, 125, 125]);
+    expect(tenthsOfOne(1, 16)).toBe(63);
+    expect(tenthsOfOne(1, 6)).toBe(167);
   });
 
   it('exact shares stay exact; a zero stays 0,0', () => {
@@ -32,7 +36,7 @@ describe('shares in tenths of a percent (largest remainder)', () => {
     expect(tenthsOfPercent([1, 2, 1, 2], 6)).toEqual([167, 333, 167, 333]);
   });
 
-  it('adds up to 1000 and is never a tenth away from the exact share, for 2,000 random tables', () => {
+  it('is the nearest tenth to the exact share (half up), equal counts print equal shares, for 2,000 random tables', () => {
     let seed = 7;
     const rand = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -47,11 +51,16 @@ describe('shares in tenths of a percent (largest remainder)', () => {
         expect(tenths.every((x) => x === 0)).toBe(true);
         continue;
       }
-      expect(tenths.reduce((a, b) => a + b, 0)).toBe(1000);
       counts.forEach((c, i) => {
         const exact = (c * 1000) / total;
-        expect(Math.abs((tenths[i] as number) - exact)).toBeLessThan(1);
-        if (c === 0) expect(tenths[i]).toBe(0);
+        const got = tenths[i] as number;
+        // Nearest tenth, ties up: exact − 0,5 < got ≤ exact + 0,5 (in tenths).
+        expect(got - exact).toBeLessThanOrEqual(0.5 + 1e-9);
+        expect(exact - got).toBeLessThan(0.5 - 1e-9);
+        if (c === 0) expect(got).toBe(0);
+        counts.forEach((d, j) => {
+          if (d === c) expect(tenths[j]).toBe(got);
+        });
       });
     }
   });
@@ -155,7 +164,7 @@ describe('the report model', () => {
     expect(model.recipients).toEqual(['- Ban Dân tộc tỉnh;', '- Lưu: VT, BDT.']);
   });
 
-  it('prints each table with its rows, shares adding up to 100,0 and the total', () => {
+  it('prints each table with its rows, each share rounded on its own and the total row 100,0', () => {
     const [ethnic, gender, age, category, units] = tables(model.blocks);
     expect(ethnic).toEqual([
       ['STT', 'Dân tộc', 'Số đại biểu', 'Tỷ lệ (%)'],
@@ -170,7 +179,7 @@ describe('the report model', () => {
     ]);
     expect(age?.slice(1)).toEqual([
       ['1', 'Dưới 30 tuổi', '0', '0,0'],
-      ['2', 'Từ 30 đến 45 tuổi', '1', '33,4'],
+      ['2', 'Từ 30 đến 45 tuổi', '1', '33,3'],
       ['3', 'Từ 46 đến 60 tuổi', '0', '0,0'],
       ['4', 'Từ 61 tuổi trở lên', '1', '33,3'],
       ['5', 'Chưa rõ năm sinh', '1', '33,3'],

@@ -5,10 +5,10 @@
  * where the column exists; per unit; the groups living in the province without a delegate.
  *
  * Percentages are of the official delegates counted (Chính thức and Đương nhiên), printed with one
- * decimal and a Vietnamese comma ("33,3"). Within a table they are rounded by the largest remainder:
- * each share is first cut to a tenth of a percent, and the tenths still missing to reach 100,0 go to
- * the rows with the largest remainders (ties: the larger count, then the earlier row), so every table
- * adds up to exactly 100,0 and no share is off by more than a tenth.
+ * decimal and a Vietnamese comma ("33,3"). Each share is rounded on its own, half up, from the exact
+ * count (1 of 3 is 33,3 wherever it stands): equal counts always print equal shares and every share is
+ * the nearest tenth to the truth, so a table's rows may add up to 99,9 or 100,1 — the document says so.
+ * (Rounding by the largest remainder, which forces 100,0, printed 33,4 and 33,3 for equal counts.)
  */
 import type { CompositionSummary, PersonFigure } from '../../rpc/contract';
 import { COMPOSITION_REPORT, DELEGATE_DOCUMENT_MESSAGES as DM } from '../../ui/vi';
@@ -37,33 +37,15 @@ export interface CompositionReportInput {
   livingDeclared: boolean;
 }
 
-/**
- * Shares of `counts` in tenths of a percent, rounded by the largest remainder so that they add up to
- * exactly 1000 when the counts add up to `total` (see the module comment). All zero when total is 0.
- */
-export function tenthsOfPercent(counts: readonly number[], total: number): number[] {
-  if (total <= 0) return counts.map(() => 0);
-  const exact = counts.map((c) => (c * 1000) / total);
-  const out = exact.map((x) => Math.floor(x + 1e-9));
-  const sum = counts.reduce((a, b) => a + b, 0);
-  // Only a table whose rows are the whole (sum = total) is brought to 100,0; a part stays cut.
-  const target = sum === total ? 1000 : out.reduce((a, b) => a + b, 0);
-  let missing = target - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, rest: x - (out[i] as number), count: counts[i] as number }))
-    .sort((a, b) => b.rest - a.rest || b.count - a.count || a.i - b.i);
-  for (const o of order) {
-    if (missing <= 0) break;
-    if (o.rest <= 1e-9) break;
-    out[o.i] = (out[o.i] as number) + 1;
-    missing--;
-  }
-  return out;
+/** `count` of `total` in tenths of a percent, rounded half up in integers (no float drift); 0 when total is 0. */
+export function tenthsOfOne(count: number, total: number): number {
+  if (total <= 0) return 0;
+  return Math.floor((2000 * count + total) / (2 * total));
 }
 
-/** One share of a whole: `count` of `total`, rounded as the two-row table [count, rest] would be. */
-export function tenthsOfOne(count: number, total: number): number {
-  return tenthsOfPercent([count, Math.max(0, total - count)], total)[0] ?? 0;
+/** Shares of `counts` in tenths of a percent, each rounded on its own (see the module comment). */
+export function tenthsOfPercent(counts: readonly number[], total: number): number[] {
+  return counts.map((c) => tenthsOfOne(c, total));
 }
 
 /** 333 tenths → "33,3"; 1000 → "100,0". */
@@ -87,7 +69,7 @@ function shareTable(header: string, rows: { label: string; count: number }[], to
     [
       ['STT', header, 'Số đại biểu', 'Tỷ lệ (%)'],
       ...body,
-      ['', 'Tổng cộng', count(sum), percentText(tenths.reduce((a, b) => a + b, 0))],
+      ['', 'Tổng cộng', count(sum), percentText(tenthsOfOne(sum, total))],
     ],
     [10, 50, 20, 20],
     ['center', 'left', 'center', 'center'],
@@ -122,8 +104,7 @@ export function compositionReportBlocks(input: CompositionReportInput): Block[] 
   if (s.ethnicUnknown > 0) groups.push({ label: L.ethnicUnknown, count: s.ethnicUnknown });
   const top = s.byEthnicGroup[0];
   if (top) {
-    // The share printed is the one of the group's row in the table below (never rounded again apart:
-    // 1 of 3 is 33,4 in a table of three such rows and 33,3 alone). Groups tied at the top are all named.
+    // The share printed is the one of the group's row in the table below. Groups tied at the top are all named.
     const tops = s.byEthnicGroup.filter((g) => g.count === top.count).map((g) => g.group);
     const tableShare = tenthsOfPercent(
       groups.map((g) => g.count),
