@@ -111,7 +111,8 @@ test('the first list into an empty `Đại biểu`: the new rows are not styled 
   const fills = sheet.getRange(2, 1, 1, h.length).getBackgrounds()[0] as string[];
   expect(fills).not.toContain(headerFill);
   expect(sheet.getRange(2, 1, 1, h.length).getFontWeights()[0]).not.toContain('bold');
-  if (below) expect(sheet.getRange(2, col('Dân tộc')).getDataValidation()).not.toBeNull();
+  expect(below).not.toBeNull();
+  expect(sheet.getRange(2, col('Dân tộc')).getDataValidation()).not.toBeNull();
 });
 
 test('cells merged by the officer over a unit’s rows: the replace is refused naming the cells, nothing written', () => {
@@ -194,54 +195,64 @@ describe('two officers take two units’ lists', () => {
   });
 });
 
-test('fault sweep over a replace under a marked row: whichever write fails, the workbook is as before or the message names the sheet', () => {
-  const fresh = () => {
-    const { ss, rt, sheet } = workbook();
-    const h = header(sheet);
-    const hl = rowsOf(sheet, 'HL');
-    const last = hl[hl.length - 1] as number;
-    sheet.getRange(last, h.indexOf('Năm sinh') + 1).setValue('19x0');
-    runBundle(rt, 'validateAll');
-    return { ss, rt: new Runtime({ spreadsheet: ss, now: NOW }) };
-  };
-  const table: SubmissionCell[][] = [
-    ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
-    ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
-    ['Người Mới Hai', 1992, 'Nùng', 'Chính thức'],
-  ];
-  const clean = fresh();
-  const before = snapshot(clean.ss);
-  const counted = runBundle(clean.rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }]);
-  expect((counted.result as SubmissionDto).ok).toBe(true);
-  const keys = writes(counted.calls);
-  expect(keys.map(([k]) => k)).toEqual(expect.arrayContaining(['RangeList.setBackground']));
-  const findings: string[] = [];
-  let failed = 0;
-  for (const [key, count] of keys) {
-    for (const n of sample(key, count)) {
-      const { ss, rt } = fresh();
-      rt.failOn(key, { after: n });
-      let message = '';
-      try {
-        const r = runBundle(rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }])
-          .result as SubmissionDto;
-        if (r.ok) continue;
-        message = r.message;
-      } catch (e) {
-        message = e instanceof Error ? e.message : String(e);
+test.each([
+  ['under a marked row', 'RangeList.setBackground'],
+  ['into an empty `Đại biểu` (under the header)', 'Range.setDataValidations'],
+])(
+  'fault sweep over a replace %s: whichever write fails, the workbook is as before or the message names the sheet',
+  (scenario, newWrite) => {
+    const fresh = () => {
+      const { ss, rt, sheet } = workbook();
+      const h = header(sheet);
+      if (scenario.startsWith('under a marked')) {
+        const hl = rowsOf(sheet, 'HL');
+        const last = hl[hl.length - 1] as number;
+        sheet.getRange(last, h.indexOf('Năm sinh') + 1).setValue('19x0');
+        runBundle(rt, 'validateAll');
+      } else {
+        sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getMaxColumns()).clearContent();
       }
-      failed++;
-      const left = diff(before, snapshot(ss));
-      if (message === '') findings.push(`${key}#${n}: failed without a message`);
-      if (left.length > 0 && !/Đại biểu/.test(message))
-        findings.push(`${key}#${n}: changed without naming the sheet: ${message}`);
-      if (/chưa có gì thay đổi/i.test(message) && left.length > 0)
-        findings.push(`${key}#${n}: says unchanged but changed`);
+      return { ss, rt: new Runtime({ spreadsheet: ss, now: NOW }) };
+    };
+    const table: SubmissionCell[][] = [
+      ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+      ['Người Mới Một', 1991, 'Tày', 'Chính thức'],
+      ['Người Mới Hai', 1992, 'Nùng', 'Chính thức'],
+    ];
+    const clean = fresh();
+    const before = snapshot(clean.ss);
+    const counted = runBundle(clean.rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }]);
+    expect((counted.result as SubmissionDto).ok).toBe(true);
+    const keys = writes(counted.calls);
+    expect(keys.map(([k]) => k)).toEqual(expect.arrayContaining([newWrite]));
+    const findings: string[] = [];
+    let failed = 0;
+    for (const [key, count] of keys) {
+      for (const n of sample(key, count)) {
+        const { ss, rt } = fresh();
+        rt.failOn(key, { after: n });
+        let message = '';
+        try {
+          const r = runBundle(rt, 'importSubmission', ['HL', table, { fileName: 'x.xlsx', mode: 'replace' }])
+            .result as SubmissionDto;
+          if (r.ok) continue;
+          message = r.message;
+        } catch (e) {
+          message = e instanceof Error ? e.message : String(e);
+        }
+        failed++;
+        const left = diff(before, snapshot(ss));
+        if (message === '') findings.push(`${key}#${n}: failed without a message`);
+        if (left.length > 0 && !/Đại biểu/.test(message))
+          findings.push(`${key}#${n}: changed without naming the sheet: ${message}`);
+        if (/chưa có gì thay đổi/i.test(message) && left.length > 0)
+          findings.push(`${key}#${n}: says unchanged but changed`);
+      }
     }
-  }
-  expect(failed).toBeGreaterThan(3);
-  expect(findings).toEqual([]);
-});
+    expect(failed).toBeGreaterThan(3);
+    expect(findings).toEqual([]);
+  },
+);
 
 test('cells merged over another unit’s rows between the unit’s rows do not stop the replace and stay over those rows', () => {
   const { rt, sheet } = workbook();
