@@ -9,6 +9,7 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { builtCodePath } from '../../local/testing';
 import type { CompositionSummaryDto } from '../../src/rpc/contract';
+import { OFFICIAL_GROUP_NAMES } from '../trust/ethnicNames';
 import { diff, snapshot } from '../trust/snapshot';
 
 type Cell = string | number | boolean | Date | null;
@@ -25,63 +26,7 @@ const key = (s: unknown) =>
 
 /** Official spellings of the groups a province lists (the template's Dân tộc list is not used here). */
 const OFFICIAL: Record<string, string> = {};
-for (const name of [
-  'Kinh',
-  'Tày',
-  'Thái',
-  'Mường',
-  'Khơ me',
-  'Hoa',
-  'Nùng',
-  'Mông',
-  'Dao',
-  'Gia-rai',
-  'Ngái',
-  'Ê-đê',
-  'Ba-na',
-  'Xơ Đăng',
-  'Sán Chay',
-  'Cơ Ho',
-  'Chăm',
-  'Sán Dìu',
-  'Hrê',
-  'Mnông',
-  'Ra Glai',
-  'Xtiêng',
-  'Bru Vân Kiều',
-  'Thổ',
-  'Giáy',
-  'Cơ Tu',
-  'Giẻ-Triêng',
-  'Mạ',
-  'Khơ mú',
-  'Co',
-  'Tà Ôi',
-  'Chơ Ro',
-  'Kháng',
-  'Xinh Mun',
-  'Hà Nhì',
-  'Chu Ru',
-  'Lào',
-  'La Chí',
-  'La Ha',
-  'Phù Lá',
-  'La Hủ',
-  'Lự',
-  'Lô Lô',
-  'Chứt',
-  'Mảng',
-  'Pà Thẻn',
-  'Cơ Lao',
-  'Cống',
-  'Bố Y',
-  'Si La',
-  'Pu Péo',
-  'Brâu',
-  'Ơ Đu',
-  'Rơ Măm',
-])
-  OFFICIAL[key(name)] = name;
+for (const name of OFFICIAL_GROUP_NAMES) OFFICIAL[key(name)] = name;
 
 function grid(ss: LocalSpreadsheet, name: string): Cell[][] {
   const sheet = ss.getSheetByName(name);

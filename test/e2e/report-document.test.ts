@@ -20,6 +20,7 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { tempDir } from '../../local/testing';
 import type { NoticeResultDto } from '../../src/rpc/contract';
+import { OFFICIAL_GROUP_NAMES } from '../trust/ethnicNames';
 import { resolvedDuplicate } from './attack4-report-helpers';
 
 type Cell = string | number | boolean | Date | null;
@@ -36,63 +37,7 @@ const key = (s: unknown) =>
 
 /** Official spellings (Decision 121-TCTK) of the 54 groups. */
 const OFFICIAL: Record<string, string> = {};
-for (const name of [
-  'Kinh',
-  'Tày',
-  'Thái',
-  'Mường',
-  'Khơ me',
-  'Hoa',
-  'Nùng',
-  'Mông',
-  'Dao',
-  'Gia-rai',
-  'Ngái',
-  'Ê-đê',
-  'Ba-na',
-  'Xơ Đăng',
-  'Sán Chay',
-  'Cơ Ho',
-  'Chăm',
-  'Sán Dìu',
-  'Hrê',
-  'Mnông',
-  'Ra Glai',
-  'Xtiêng',
-  'Bru Vân Kiều',
-  'Thổ',
-  'Giáy',
-  'Cơ Tu',
-  'Giẻ-Triêng',
-  'Mạ',
-  'Khơ mú',
-  'Co',
-  'Tà Ôi',
-  'Chơ Ro',
-  'Kháng',
-  'Xinh Mun',
-  'Hà Nhì',
-  'Chu Ru',
-  'Lào',
-  'La Chí',
-  'La Ha',
-  'Phù Lá',
-  'La Hủ',
-  'Lự',
-  'Lô Lô',
-  'Chứt',
-  'Mảng',
-  'Pà Thẻn',
-  'Cơ Lao',
-  'Cống',
-  'Bố Y',
-  'Si La',
-  'Pu Péo',
-  'Brâu',
-  'Ơ Đu',
-  'Rơ Măm',
-])
-  OFFICIAL[key(name)] = name;
+for (const name of OFFICIAL_GROUP_NAMES) OFFICIAL[key(name)] = name;
 
 function grid(ss: LocalSpreadsheet, name: string): Cell[][] {
   return (ss.getSheetByName(name)?.getDataRange().getValues() as Cell[][] | undefined) ?? [];
