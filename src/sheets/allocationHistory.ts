@@ -327,7 +327,11 @@ function undo(
   // never replaced unless the officer confirmed these very cells (`overwrite`, their digest).
   const typedOver: TypedOverCellDto[] = [];
   const typedContents: unknown[] = [];
-  const dateText = (d: Date) => Utilities.formatDate(d, ss.getSpreadsheetTimeZone(), 'dd/MM/yyyy');
+  let zone: string | undefined;
+  const dateText = (d: Date) => {
+    zone = zone ?? ss.getSpreadsheetTimeZone();
+    return Utilities.formatDate(d, zone, 'dd/MM/yyyy');
+  };
   const blankText = REALLOCATION_MESSAGES.undoTypedBlank;
   for (const t of targets) {
     const wrote = t.unit.wrote;

@@ -287,6 +287,7 @@ export const REALLOCATE = {
     method ? `Khôi phục kết quả trước (theo ${method})` : 'Khôi phục kết quả phân bổ trước',
   undoTitle: 'Đã khôi phục kết quả phân bổ trước',
   undoTypedTitle: 'Có ô đã nhập tay sẽ bị thay',
+  undoTypedNothingWritten: 'Chưa hoàn tác, chưa ghi gì vào bảng tính. Hãy xem các ô dưới đây rồi quyết định.',
   undoTypedCaption: (count: number) =>
     `${count} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại. Hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:`,
   undoTypedCell: 'Ô',

@@ -232,7 +232,7 @@ async function perform(
       if (typed && typed.length > 0 && digest) {
         // Nothing written: cells typed by hand would be replaced; the officer sees them and decides.
         return {
-          ...done('warn', overwrite ? r.message : REALLOCATE.undoTypedTitle, () =>
+          ...done('warn', overwrite ? r.message : REALLOCATE.undoTypedNothingWritten, () =>
             undoTypedView(
               typed,
               () => void run('undoAllocation', undefined, { overwrite: digest }),

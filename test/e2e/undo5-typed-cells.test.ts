@@ -12,6 +12,7 @@ import { LANG_SON } from '../../samples/lang-son';
 import type { AllocationResultDto, UndoAllocationResultDto } from '../../src/rpc/contract';
 import { REALLOCATION_MESSAGES } from '../../src/ui/vi';
 import { corpusWorkbook } from '../trust/corpus';
+import { sample, writes } from '../trust/faults';
 import { a1, type Difference, diff, describe as lines, snapshot, type WorkbookSnapshot } from '../trust/snapshot';
 
 const NOW = '2024-01-14T09:00:00+07:00';
@@ -396,4 +397,105 @@ test('a decorated workbook (fills, notes, a Tổng cộng row): typed cell named
   const u = call<UndoAllocationResultDto>(rt, 'undoAllocation', { overwrite: asked.overwrite });
   expect(u.ok).toBe(true);
   expect(lines(visible(diff(configured, snapshot(ss))))).toEqual([]);
+});
+
+describe('attacks', () => {
+  test('a row inserted above and a column of the officer inserted to the left: the typed cell is named where it is now', () => {
+    const { ss, rt, first } = reallocated();
+    const row = changedRows(ss, first)[0] as number;
+    const s = sheetOf(ss, SHEET);
+    s.insertRowBefore(2);
+    s.insertColumnBefore(1);
+    s.getRange(1, 1).setValue('STT');
+    const col = columnOf(ss, 'Số chính thức');
+    s.getRange(row + 1, col).setValue(99);
+    const asked = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+    expect(asked.typedOver?.map((t) => [t.cell, t.name])).toEqual([[a1(row + 1, col), nameAt(ss, row + 1)]]);
+    const mine = snapshot(ss);
+    const u = call<UndoAllocationResultDto>(rt, 'undoAllocation', { overwrite: asked.overwrite });
+    expect(u.ok).toBe(true);
+    // The officer's column and row are untouched.
+    const theirs = diff(mine, snapshot(ss)).filter(
+      (d) => d.sheet === SHEET && (/^A\d+$/.test(d.cell) || d.cell.replace(/^[A-Z]+/, '') === '2'),
+    );
+    expect(lines(theirs)).toEqual([]);
+  });
+
+  test('a number typed into "Đã đăng ký" stays (the newest count is kept anyway): not asked about; text typed there is', () => {
+    const { ss, rt } = reallocated();
+    const s = sheetOf(ss, SHEET);
+    s.getRange(2, columnOf(ss, 'Đã đăng ký')).setValue(3);
+    s.getRange(3, columnOf(ss, 'Đã đăng ký')).setValue('chờ danh sách');
+    const asked = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+    expect(asked.typedOver?.map((t) => [t.cell, t.typed])).toEqual([
+      [a1(3, columnOf(ss, 'Đã đăng ký')), 'chờ danh sách'],
+    ]);
+    const u = call<UndoAllocationResultDto>(rt, 'undoAllocation', { overwrite: asked.overwrite });
+    expect(u.ok).toBe(true);
+    expect(s.getRange(2, columnOf(ss, 'Đã đăng ký')).getValue()).toBe(3);
+  });
+
+  test('a date and a very long text typed: shown as a date and cut with "…"; the digest still covers the whole text', () => {
+    const { ss, rt } = reallocated();
+    const s = sheetOf(ss, SHEET);
+    const reason = columnOf(ss, 'Cách tính');
+    s.getRange(2, reason).setValue(`${'x'.repeat(200)}A`);
+    s.getRange(3, columnOf(ss, 'Chênh lệch')).setValue(new Date('2024-01-20T00:00:00+07:00'));
+    const asked = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+    const shown = new Map(asked.typedOver?.map((t) => [t.cell, t.typed]));
+    expect(shown.get(a1(2, reason))).toMatch(/^x{79}…$/);
+    expect(shown.get(a1(3, columnOf(ss, 'Chênh lệch')))).toBe('20/01/2024');
+    // A change beyond what is shown is still a change.
+    s.getRange(2, reason).setValue(`${'x'.repeat(200)}B`);
+    const before = snapshot(ss);
+    const u = call<UndoAllocationResultDto>(rt, 'undoAllocation', { overwrite: asked.overwrite });
+    expect(u.message).toBe(REALLOCATION_MESSAGES.undoTypedStale);
+    expect(lines(diff(before, snapshot(ss)))).toEqual([]);
+  });
+
+  test('every write of an allocation that only refreshes the record fails in turn: no user cell changes, and no typed cell is ever replaced unasked', () => {
+    const findings: string[] = [];
+    const prepared = () => {
+      const w = reallocated();
+      const delegates = sheetOf(w.ss, 'Đại biểu');
+      const width = delegates.getLastColumn();
+      delegates
+        .getRange(delegates.getLastRow() + 1, 1, 1, width)
+        .setValues(delegates.getRange(delegates.getLastRow(), 1, 1, width).getValues());
+      return w;
+    };
+    const clean = prepared();
+    const keys = writes(runBundle(clean.rt, 'allocateDelegates', []).calls);
+    expect(keys.some(([k]) => k === 'Range.setValues')).toBe(true);
+    let faults = 0;
+    let failed = 0;
+    for (const [key, count] of keys) {
+      for (const n of sample(key, count)) {
+        faults++;
+        const { ss, rt } = prepared();
+        const s = sheetOf(ss, SHEET);
+        // Typed where no figure is (the allocation needs no confirmation and writes over it, or rolls back).
+        const typed = () => s.getRange(2, columnOf(ss, 'Cách tính'));
+        typed().setValue('ghi tay');
+        rt.failOn(key, { after: n });
+        let ok = true;
+        try {
+          ok = (runBundle(rt, 'allocateDelegates', []).result as AllocationResultDto).ok;
+        } catch {
+          ok = false;
+        }
+        if (!ok) failed++;
+        const b = new Runtime({ spreadsheet: ss, now: NOW });
+        const typedNow = typed().getValue();
+        const before = snapshot(ss);
+        const u = call<UndoAllocationResultDto>(b, 'undoAllocation');
+        if (!u.ok && lines(diff(before, snapshot(ss))).length > 0) findings.push(`${key}#${n}: refused but wrote`);
+        if (u.ok && typedNow === 'ghi tay' && typed().getValue() !== 'ghi tay')
+          findings.push(`${key}#${n}: the typed text was replaced without being asked`);
+      }
+    }
+    expect(failed).toBeGreaterThan(2);
+    expect(faults).toBeGreaterThan(2);
+    expect(findings).toEqual([]);
+  });
 });
