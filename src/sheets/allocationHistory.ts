@@ -328,7 +328,10 @@ function undo(
   const typedOver: TypedOverCellDto[] = [];
   const typedContents: unknown[] = [];
   let zone: string | undefined;
-  const dateText = (d: Date) => Utilities.formatDate(d, (zone ??= ss.getSpreadsheetTimeZone()), 'dd/MM/yyyy');
+  const dateText = (d: Date) => {
+    zone = zone ?? ss.getSpreadsheetTimeZone();
+    return Utilities.formatDate(d, zone, 'dd/MM/yyyy');
+  };
   const blankText = REALLOCATION_MESSAGES.undoTypedBlank;
   for (const t of targets) {
     const wrote = t.unit.wrote;
