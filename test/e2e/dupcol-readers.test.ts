@@ -246,6 +246,41 @@ describe('intake: "Nhận danh sách" pairs and writes the column validation rea
   });
 });
 
+describe('intake: a new delegate', () => {
+  test('gets the phone in the officer’s column (text), nothing in the template’s', () => {
+    const { w, ss, template, own } = corpusPhones();
+    requirePhone(ss);
+    const rt = runtimeFor(ss, w);
+    const { code, rows } = unitWithPhones(ss);
+    const table = unitFile(ss, rows, own, '');
+    table[1] = [...(table[1] as SubmissionCell[])];
+    (table[1] as SubmissionCell[])[5] = String(
+      delegates(ss)
+        .getRange(rows[0] as number, own)
+        .getValue(),
+    );
+    table.push(['Hoàng Thị Mới', 'Tày', 'Nữ', 1995, 'Chính thức', '0912000999']);
+    const p = ok(runBundle(rt, 'importSubmission', [code, table, { fileName: FILE }]).result as SubmissionDto);
+    expect([p.added.length, p.removed.length, p.changed.length]).toEqual([1, 0, 0]);
+    ok(
+      runBundle(rt, 'importSubmission', [code, table, { fileName: FILE, mode: 'replace', expect: p.expect }])
+        .result as SubmissionDto,
+    );
+    const s = delegates(ss);
+    const names = s.getRange(1, headerRow(s).indexOf('Họ và tên') + 1, s.getLastRow(), 1).getValues();
+    const row = names.findIndex((r) => r[0] === 'Hoàng Thị Mới') + 1;
+    expect(row).toBeGreaterThan(1);
+    expect([s.getRange(row, template).getValue(), s.getRange(row, own).getValue()]).toEqual(['', '0912000999']);
+    runBundle(rt, 'validateAll');
+    const missing = report(ss)
+      .filter((r) => r[3] === 'Thiếu số điện thoại.')
+      .map((r) => String(r[2]));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing).not.toContain(a1(row, own));
+    expect(missing.every((c) => c.startsWith(letterOf(own)))).toBe(true);
+  });
+});
+
 /**
  * The officer moved the content of a template column of `Đại biểu` into their own column of the same
  * header after the last one (plain text), leaving the template's column with its header only.

@@ -4,9 +4,9 @@
  * birth year in a date cell read as the day the spreadsheet shows in its own time zone (parseYear).
  */
 import { partyColumn } from '../../src/domain/composition';
-import { normaliseCell } from '../../src/domain/intake/submission';
+import { normaliseCell, parseSubmission } from '../../src/domain/intake/submission';
 import { ProblemList } from '../../src/domain/problem';
-import { parseYear, readDelegates, UnitIndex } from '../../src/domain/records';
+import { parseYear, readDelegates, readUnits, UnitIndex } from '../../src/domain/records';
 import { locateTable } from '../../src/domain/table';
 import { SHEETS } from '../../src/domain/template';
 import type { CellValue } from '../../src/domain/values';
@@ -96,6 +96,39 @@ describe('locateTable: a header written twice', () => {
     expect(partyColumn([head, ['A', 'HL', 'x', 'Tày', 'x']], 1)).toBe(2);
     expect(partyColumn([['Tiêu đề'], head, ['A', 'HL', '', 'Tày', 'x']], 2)).toBe(4);
     expect(partyColumn([head], 1)).toBe(2);
+  });
+});
+
+describe('a unit’s file with a header written twice (the same rule as the sheets)', () => {
+  const units = readUnits(
+    [
+      ['Mã đơn vị', 'Tên đơn vị', 'Dân số', 'Dân số DTTS'],
+      ['ET', 'Ea Tân', 10000, 8000],
+    ],
+    new ProblemList(),
+  );
+  const index = new UnitIndex(units);
+  const parse = (table: (string | number | null)[][]) =>
+    parseSubmission(table, units[0] as (typeof units)[number], index, 420);
+
+  it('takes the phones from the column holding them and says which column is used', () => {
+    const p = parse([
+      ['Họ và tên', 'Điện thoại', 'Dân tộc', 'Điện thoại'],
+      ['Y Thị A', '', 'Ê Đê', '0912345678'],
+      ['Y Văn B', '', 'Ê Đê', ''],
+    ]);
+    expect(p.columns.map((c) => c.key)).toEqual(['name', null, 'ethnic', 'phone']);
+    expect(p.rows.map((r) => r.cells.phone?.value ?? null)).toEqual(['0912345678', null]);
+    expect(p.problems.map((x) => x.message)).toContain('Cột "Điện thoại" xuất hiện nhiều lần; chỉ lấy cột D1.');
+  });
+
+  it('both holding phones: the first, as before', () => {
+    const p = parse([
+      ['Họ và tên', 'Điện thoại', 'Dân tộc', 'Điện thoại'],
+      ['Y Thị A', '0911111111', 'Ê Đê', '0912345678'],
+    ]);
+    expect(p.rows.map((r) => r.cells.phone?.value)).toEqual(['0911111111']);
+    expect(p.problems.map((x) => x.message)).toContain('Cột "Điện thoại" xuất hiện nhiều lần; chỉ lấy cột B1.');
   });
 });
 
