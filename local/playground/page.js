@@ -312,6 +312,11 @@ async function onCatcherPaste(e) {
   const sel = current?.activeRange;
   if (!sel || sel.sheet !== current.grid.sheet) return;
   e.preventDefault();
+  if (!window.dttsPasted) {
+    // A dist/ built before the splitter was shared: say so rather than paste nothing in silence.
+    showMessage('Chưa có /pasted.js: chạy npm run build rồi tải lại trang.', { error: true, title: 'Không dán được' });
+    return;
+  }
   const rows = parseClipboard(e.clipboardData?.getData('text/plain') ?? '');
   if (rows.length === 0) return;
   const a1 = a1Of(sel.row - 1, sel.column - 1);

@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { AllocationRowDto, CompositionSummaryDto } from '../../src/rpc/contract';
+import type { Bar } from '../../src/sidebar/chartLayout';
 import { compositionSummary, openChartPage } from './chartReading';
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';
@@ -33,14 +34,6 @@ interface El {
   getBoundingClientRect(): Rect;
   append(...nodes: El[]): void;
   replaceChildren(...nodes: El[]): void;
-}
-interface Bar {
-  label: string;
-  value: number;
-  valueText?: string;
-  title?: string;
-  muted?: boolean;
-  key?: string;
 }
 interface Charts {
   barChart(bars: Bar[], text: { title: string; summary: string }, options?: Record<string, number>): El;
