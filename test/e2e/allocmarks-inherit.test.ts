@@ -160,4 +160,78 @@ describe('a new unit inserted under a marked row of `Phân bổ`', () => {
       }
     expect(orphanFills).toEqual([]);
   });
+
+  test('the sheet ends at the marked row: the row appended for the new unit carries no mark fill either', () => {
+    const w = scenario({ noRowsBelow: true });
+    const ss = w.build();
+    const rt = runtimeFor(ss, w);
+    expect(run(rt, validate).error).toBeUndefined();
+    const alloc = sheet(ss, ALLOCATION);
+    const final = column(alloc, 'Số chính thức');
+    expect(alloc.getMaxRows()).toBe(LAST_UNIT_ROW);
+    expect(alloc.getRange(LAST_UNIT_ROW, final).getBackground()).toBe('#f4c7c3');
+    const outcome = run(rt, allocate);
+    expect((outcome.result as { ok: boolean } | undefined)?.ok).toBe(true);
+    const after = snapshot(ss);
+    const fresh = LAST_UNIT_ROW + 1;
+    expect(cell(after, a1(fresh, column(alloc, 'Mã đơn vị'))).value).toBe('text:MS');
+    const note = column(alloc, 'Ghi chú');
+    expect(markLike(after, fresh, width(ss)).filter((l) => !l.startsWith(`${a1(fresh, note)} `))).toEqual([]);
+    expect(cell(after, a1(fresh, note)).background).toBe(FILL.lightRed);
+  });
+
+  test('the officer inserted a row above the mark after validating: the moved mark is still known by its note', () => {
+    const w = scenario();
+    const ss = w.build();
+    const rt = runtimeFor(ss, w);
+    expect(run(rt, validate).error).toBeUndefined();
+    const alloc = sheet(ss, ALLOCATION);
+    const final = column(alloc, 'Số chính thức');
+    // A line of their own between two units; the record still says the mark is on row 12.
+    alloc.insertRowsBefore(5, 1);
+    alloc.getRange(5, column(alloc, 'Ghi chú')).setValue('Các đơn vị vùng cao');
+    const marked = LAST_UNIT_ROW + 1;
+    expect(alloc.getRange(marked, final).getNote()).toContain(MARKER);
+    const before = snapshot(ss);
+    const outcome = run(rt, allocate);
+    expect((outcome.result as { ok: boolean } | undefined)?.ok).toBe(true);
+    const after = snapshot(ss);
+    const fresh = marked + 1;
+    expect(cell(after, a1(fresh, column(alloc, 'Mã đơn vị'))).value).toBe('text:MS');
+    const note = column(alloc, 'Ghi chú');
+    expect(markLike(after, fresh, width(ss)).filter((l) => !l.startsWith(`${a1(fresh, note)} `))).toEqual([]);
+    // The officer's line untouched.
+    expect(sameRows(before, after, 5, 5, 0, width(ss))).toEqual([]);
+  });
+
+  test('no unit row yet, the officer\'s "Tổng cộng" under the header: the inserted rows do not look like the header', () => {
+    const w: CorpusWorkbook = {
+      ...BASE,
+      name: `${BASE.name}, unit rows deleted`,
+      build() {
+        const ss = BASE.build();
+        sheet(ss, ALLOCATION).deleteRows(2, LAST_UNIT_ROW - 1);
+        return ss;
+      },
+    };
+    const ss = w.build();
+    const rt = runtimeFor(ss, w);
+    const before = snapshot(ss);
+    const header = cell(before, 'A1');
+    expect(header.fontWeight).toBe('bold');
+    const outcome = run(rt, allocate);
+    expect((outcome.result as { ok: boolean } | undefined)?.ok).toBe(true);
+    const after = snapshot(ss);
+    const cols = width(ss);
+    const units = LAST_UNIT_ROW - 1;
+    const styled: string[] = [];
+    for (let r = 2; r <= units + 1; r++)
+      for (let c = 1; c <= cols; c++) {
+        const x = cell(after, a1(r, c));
+        if (x.fontWeight === 'bold' || x.background === header.background) styled.push(a1(r, c));
+      }
+    expect(styled).toEqual([]);
+    // The blank row and "Tổng cộng" (bold, light blue, sums) as they were, under the new rows.
+    expect(sameRows(before, after, 2, 3, units, cols)).toEqual([]);
+  });
 });
