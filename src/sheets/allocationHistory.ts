@@ -221,8 +221,15 @@ export function runUndoCheck(ss: Spreadsheet, now: Date, expect?: string): UndoA
 
 /** A typed cell as the officer reads it: sheet, cell, unit name, column, typed → restored. */
 export function typedOverLine(t: TypedOverCellDto): string {
-  const restored = t.restored === REALLOCATION_MESSAGES.undoTypedBlank ? t.restored : `"${t.restored}"`;
-  return REALLOCATION_MESSAGES.undoTypedLine(t.sheet, t.cell, t.name || t.code, t.column, t.typed, restored);
+  const quoted = (s: string) => (s === REALLOCATION_MESSAGES.undoTypedBlank ? s : `"${s}"`);
+  return REALLOCATION_MESSAGES.undoTypedLine(
+    t.sheet,
+    t.cell,
+    t.name || t.code,
+    t.column,
+    quoted(t.typed),
+    quoted(t.restored),
+  );
 }
 
 function undo(

@@ -192,7 +192,7 @@ export const REALLOCATION_MESSAGES = {
   undoDeclined: 'Chưa hoàn tác: trang "Phân bổ" giữ nguyên.',
   /** A cell of the add-in's columns typed by hand after the re-allocation, that the undo would replace. */
   undoTypedLine: (sheet: string, cell: string, name: string, column: string, typed: string, restored: string) =>
-    `• Ô ${cell} trang "${sheet}" (${name}, cột "${column}"): đang ghi "${typed}" → sẽ khôi phục ${restored}`,
+    `• Ô ${cell} trang "${sheet}" (${name}, cột "${column}"): đang ghi ${typed} → sẽ khôi phục ${restored}`,
   undoTypedBlank: '(trống)',
   undoTypedAsk: (lines: readonly string[]) =>
     `Chưa hoàn tác: ${lines.length} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại; hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:\n${lines.join('\n')}\nBảng tính chưa bị thay đổi. Nếu đồng ý thay các ô này, hãy xác nhận hoàn tác; nếu cần giữ, hãy chép nội dung đã nhập sang cột riêng trước.`,

@@ -1,8 +1,9 @@
 /**
  * "Hoàn tác phân bổ" in the sidebar (headless Chromium on the playground) after an officer typed over
  * a cell of the add-in's columns: the sidebar lists the cell (sheet!A1, unit name, column, typed →
- * restored) and writes nothing; "Hủy" keeps it; "Thay các ô này và hoàn tác" restores, and the
- * message names the replaced cell.
+ * restored) and writes nothing; "Hủy" keeps it; another officer's edit while the list is shown
+ * refuses the confirmation (nothing written, the new list shown); "Thay các ô này và hoàn tác"
+ * restores, and the message names the replaced cells.
  */
 import { keepScreenshot, openPlayground, type Session } from './harness';
 
@@ -64,9 +65,21 @@ test('a typed Số chính thức: listed, Hủy keeps it, the confirmation repla
   expect(sheet().getRange(2, col).getValue()).toBe(99);
 
   await undo.click();
+  await live().locator('#undo-typed').waitFor();
+  // Another officer types into another owned cell while the list is shown: the confirmation of the
+  // list shown is refused, nothing written, and the list is shown again with the new cell.
+  const seats = columnOf('Số phân bổ');
+  sheet().getRange(3, seats).setValue(1);
+  const other = sheet().getRange(3, seats).getA1Notation();
+  await live().locator('#undo-typed [data-key="undo-typed-confirm"]').click();
+  await live().locator(`#undo-typed tr[data-cell="${other}"]`).waitFor();
+  await expect(live().textContent()).resolves.toContain('đã thay đổi sau khi hỏi');
+  expect(sheet().getRange(2, col).getValue()).toBe(99);
+  expect(sheet().getRange(3, seats).getValue()).toBe(1);
+
   await live().locator('#undo-typed [data-key="undo-typed-confirm"]').click();
   await live().locator('.result.tone-ok', { hasText: 'Đã khôi phục' }).waitFor();
-  await expect(live().textContent()).resolves.toContain(`Theo xác nhận, đã thay 1 ô nhập tay`);
+  await expect(live().textContent()).resolves.toContain(`Theo xác nhận, đã thay 2 ô nhập tay`);
   expect(finals()).toEqual(first);
   expect(s.pageErrors).toEqual([]);
 }, 60_000);

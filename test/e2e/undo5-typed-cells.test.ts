@@ -400,6 +400,16 @@ test('a decorated workbook (fills, notes, a Tổng cộng row): typed cell named
 });
 
 describe('attacks', () => {
+  test('an owned cell emptied by hand: named as empty, not as a typed "(trống)"', () => {
+    const { ss, rt, first } = reallocated();
+    const row = changedRows(ss, first)[0] as number;
+    const col = columnOf(ss, 'Số phân bổ');
+    sheetOf(ss, SHEET).getRange(row, col).clearContent();
+    const asked = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+    expect(asked.typedOver?.map((t) => [t.cell, t.typed])).toEqual([[a1(row, col), '(trống)']]);
+    expect(asked.message).toContain(`cột "Số phân bổ"): đang ghi (trống) → sẽ khôi phục "`);
+  });
+
   test('a row inserted above and a column of the officer inserted to the left: the typed cell is named where it is now', () => {
     const { ss, rt, first } = reallocated();
     const row = changedRows(ss, first)[0] as number;
