@@ -17,7 +17,7 @@ import type { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { builtCodePath } from '../../local/testing';
 import { CORPUS } from '../trust/corpus';
-import { snapshot, typedValue } from '../trust/snapshot';
+import { snapshot } from '../trust/snapshot';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'perf-validate-golden.json');
 const WRITE = process.env.PERF_GOLDEN_WRITE === '1';
@@ -130,9 +130,8 @@ describe('validateAll: the same output as before the domain speed-up', () => {
   it('the golden covers every case, and the cases find problems (else it proves little)', () => {
     if (WRITE) return;
     expect(Object.keys(expected).sort()).toEqual(CASES.map((c) => c.name).sort());
-    const found = Object.values(expected).map((r) => (r[0]?.result as { total: number }).total);
+    const found = Object.values(expected).map((r) => (r[0]?.result as { total?: number } | undefined)?.total ?? 0);
     expect(found.every((n) => n > 0)).toBe(true);
-    expect(typedValue('1')).toBe('text:1'); // the snapshot types its values
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
