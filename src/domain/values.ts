@@ -19,8 +19,14 @@ export function isDate(v: unknown): v is Date {
 
 /** '', null, undefined, or a string of whitespace only (incl. NBSP and zero-width characters). */
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/.test(v));
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  // A text whose first character is not a space is not blank: no regular expression for most cells.
+  if (v.length > 0 && !isEdgeSpaceCode(v.charCodeAt(0))) return false;
+  return BLANK_TEXT.test(v);
 }
+
+const BLANK_TEXT = /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/;
 
 const ERROR_CODES = '#REF! #N/A #VALUE! #DIV/0! #NAME? #NUM! #NULL! #ERROR! #SPILL! #CALC!'.split(' ');
 

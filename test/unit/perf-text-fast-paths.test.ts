@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { dataDigest } from '../../src/domain/dataDigest';
 import type { Grid } from '../../src/domain/records';
 import { canonicalTones, foldKey } from '../../src/domain/text';
-import { cellText } from '../../src/domain/values';
+import { cellText, isBlank } from '../../src/domain/values';
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
@@ -81,6 +81,23 @@ describe('text keys: the fast paths change nothing', () => {
         }
       }
     }
+  });
+
+  it('isBlank answers as the former regular expression did, for every code unit first, alone or before text', () => {
+    const blank = /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `${ch}x`, `${ch} `, `${ch}${ch}`, `x${ch}`]) {
+        if (isBlank(s) !== blank.test(s)) throw new Error(`isBlank differs on U+${c.toString(16)}`);
+      }
+    }
+    expect([isBlank(''), isBlank(null), isBlank(undefined), isBlank(0), isBlank(false)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('cellText trims as the former regular expression did, for every code unit at either end', () => {
