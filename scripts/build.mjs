@@ -7,6 +7,8 @@
 //   dist/template/Code.js the template copy's thin bound script: one function per entry export,
 //                         each delegating to the library (the add-on project); see docs/deploy.md
 //   dist/local/cli.cjs   the local runtime and CLI (never pushed)
+//   dist/local/pasted.js the intake's paste splitter (src/intake/pasted.ts) for the playground's page,
+//                        which splits a Ctrl+V in its grid as the intake dialog splits pasted rows
 // DTTS_GUIDE_URL (https) sets the user guide the sidebar's "Giới thiệu" links to; npm run deploy sets it.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -168,6 +170,23 @@ async function buildLocal() {
   writeAtomically(join(root, 'dist/local/cli.cjs'), result.outputFiles[0].contents);
 }
 
+/** dist/local/pasted.js: src/intake/pasted.ts alone, as the global `dttsPasted` the playground's page.js uses. */
+async function buildPlaygroundPaste() {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/intake/pasted.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'dttsPasted',
+    target: 'es2020',
+    platform: 'browser',
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+  });
+  mkdirSync(join(root, 'dist/local'), { recursive: true });
+  writeAtomically(join(root, 'dist/local/pasted.js'), result.outputFiles[0].contents);
+}
+
 /** Writes through a temporary file and a rename, so a test reading build/ never sees a half-written file. */
 function writeAtomically(path, content) {
   const temp = `${path}.${process.pid}.tmp`;
@@ -177,7 +196,13 @@ function writeAtomically(path, content) {
 
 mkdirSync(join(root, 'build'), { recursive: true });
 writeAtomically(join(root, 'build/appsscript.json'), readFileSync(join(root, 'appsscript.json')));
-const [code, sidebar, intake] = await Promise.all([buildCode(), buildSidebar(), buildIntake(), buildLocal()]);
+const [code, sidebar, intake] = await Promise.all([
+  buildCode(),
+  buildSidebar(),
+  buildIntake(),
+  buildLocal(),
+  buildPlaygroundPaste(),
+]);
 console.log(
   `build/Code.js ${(code.size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET / 1024} KiB), ` +
     `${code.names.length} top-level functions; build/Sidebar.html ${(sidebar / 1024).toFixed(1)} KiB; ` +

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { runGenerateNotice, runIssueDraft, runListDocuments, runVoidNumber } from './docs/notices';
 import { ARGS, type Args, type Results, type ServerFunction } from './rpc/contract';
 import { runAllocation, runAllocationPreview } from './sheets/allocate';
-import { historySummary, runUndoAllocation } from './sheets/allocationHistory';
+import { historySummary, runUndoAllocation, runUndoCheck, typedOverLine } from './sheets/allocationHistory';
 import { runCompareMethods } from './sheets/compareMethods';
 import { runCompositionSummary } from './sheets/composition';
 import { errorText, isGoogleServiceFailure } from './sheets/failures';
@@ -105,7 +105,7 @@ export const previewAllocation = api('previewAllocation', () => runAllocationPre
 /** "So sánh phương pháp": the six methods on the current data; reads, writes nothing. */
 export const compareMethods = api('compareMethods', () => runCompareMethods(activeSpreadsheet()));
 export const undoAllocation = api('undoAllocation', (options) =>
-  runUndoAllocation(activeSpreadsheet(), new Date(), options?.expect),
+  runUndoAllocation(activeSpreadsheet(), new Date(), options?.expect, options?.overwrite),
 );
 export const validateAll = api('validateAll', () => runValidation(activeSpreadsheet(), new Date()));
 export const progressSummary = api('progressSummary', () => runProgressSummary(activeSpreadsheet(), new Date()));
@@ -225,22 +225,39 @@ export function menuAllocateDelegates(): void {
   });
 }
 
-/** The menu's "Hoàn tác phân bổ": asks first (YES_NO), then restores the previous allocation. */
+/** Cells named in full in the menu's question; the others by their cell only. */
+const UNDO_PROMPT_LINES = 15;
+
+/**
+ * The menu's "Hoàn tác phân bổ": asks first (YES_NO), naming the cells typed by hand since the
+ * re-allocation that it would replace, then restores the previous allocation; the Có confirms those
+ * cells only (another officer's edit in between is refused, nothing written).
+ */
 export function menuUndoAllocation(): void {
   fromMenu(() => {
     const ss = activeSpreadsheet();
     const kept = historySummary(ss);
     if (kept) {
+      const check = runUndoCheck(ss, new Date(), kept.id);
+      if (!check.ok) return check;
+      const typed = check.typedOver ?? [];
       const ui = SpreadsheetApp.getUi();
       const when = Utilities.formatDate(new Date(kept.replacedAt), ss.getSpreadsheetTimeZone(), 'HH:mm dd/MM/yyyy');
       const answer = ui.alert(
         MENU.undoAllocation,
-        REALLOCATION_MESSAGES.undoConfirmPrompt(kept.methodName, when),
+        REALLOCATION_MESSAGES.undoConfirmPrompt(kept.methodName, when) +
+          (typed.length > 0
+            ? REALLOCATION_MESSAGES.undoTypedPrompt(
+                typed.slice(0, UNDO_PROMPT_LINES).map(typedOverLine),
+                typed.slice(UNDO_PROMPT_LINES).map((t) => t.cell),
+              )
+            : ''),
         ui.ButtonSet.YES_NO,
       );
       if (answer !== ui.Button.YES) return { message: REALLOCATION_MESSAGES.undoDeclined };
+      return runUndoAllocation(ss, new Date(), kept.id, check.overwrite);
     }
-    return runUndoAllocation(ss, new Date(), kept?.id);
+    return runUndoAllocation(ss, new Date());
   });
 }
 

@@ -298,58 +298,12 @@ function onCompositionEnd() {
 }
 
 /**
- * Tab-separated text as Excel and Google Sheets copy it: rows end with a line end (the last one
- * optional), cells are separated by tabs, and a cell holding a tab, a line end or a quote comes
- * quoted, its quotes doubled. A quote that does not close a whole cell is just a character.
- * Returns the rows of cells (text as copied), [] for nothing to paste.
+ * Tab-separated text as Excel and Google Sheets copy it, split as the intake dialog splits pasted rows
+ * (src/intake/pasted.ts, served as /pasted.js): the rows of cells (text as copied), [] for nothing
+ * to paste.
  */
 function parseClipboard(text) {
-  const rows = [];
-  let row = [];
-  let i = 0;
-  const n = text.length;
-  const isEnd = (k) => k >= n || text[k] === '\t' || text[k] === '\n' || text[k] === '\r';
-  for (;;) {
-    let cell = null;
-    if (text[i] === '"') {
-      let j = i + 1;
-      let value = '';
-      while (j < n) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        value += text[j++];
-      }
-      if (j < n && isEnd(j + 1)) {
-        cell = value;
-        i = j + 1;
-      }
-    }
-    if (cell === null) {
-      let j = i;
-      while (!isEnd(j)) j++;
-      cell = text.slice(i, j);
-      i = j;
-    }
-    row.push(cell);
-    if (i >= n) {
-      rows.push(row);
-      break;
-    }
-    if (text[i] === '\t') {
-      i++;
-      continue;
-    }
-    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    rows.push(row);
-    row = [];
-    if (i >= n) break;
-  }
+  const rows = window.dttsPasted.splitPasted(text);
   return rows.length === 1 && rows[0].length === 1 && rows[0][0] === '' ? [] : rows;
 }
 
@@ -358,6 +312,11 @@ async function onCatcherPaste(e) {
   const sel = current?.activeRange;
   if (!sel || sel.sheet !== current.grid.sheet) return;
   e.preventDefault();
+  if (!window.dttsPasted) {
+    // A dist/ built before the splitter was shared: say so rather than paste nothing in silence.
+    showMessage('Chưa có /pasted.js: chạy npm run build rồi tải lại trang.', { error: true, title: 'Không dán được' });
+    return;
+  }
   const rows = parseClipboard(e.clipboardData?.getData('text/plain') ?? '');
   if (rows.length === 0) return;
   const a1 = a1Of(sel.row - 1, sel.column - 1);

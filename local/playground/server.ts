@@ -16,6 +16,7 @@
  *   POST /api/dialog/close     closes the open dialog (google.script.host.close() in the dialog)
  *   GET  /dialog               the open dialog's HTML (showModalDialog), with the same shim
  *   GET  /favicon.ico          a small icon
+ *   GET  /pasted.js            the intake's paste splitter (src/intake/pasted.ts), built by npm run build
  *
  * Routes are a table (`createRoutes`); `options.routes` adds or replaces entries.
  *
@@ -293,6 +294,8 @@ export function createRoutes(options: PlaygroundOptions): Record<string, RouteHa
     'GET /': () => staticFile(dir, 'page.html'),
     'GET /page.js': () => staticFile(dir, 'page.js'),
     'GET /page.css': () => staticFile(dir, 'page.css'),
+    // page.js splits a Ctrl+V with the intake's own splitter, bundled by scripts/build.mjs.
+    'GET /pasted.js': () => staticFile(join(runtime.projectDir, 'dist', 'local'), 'pasted.js'),
     'GET /favicon.ico': () => ({ raw: FAVICON, contentType: 'image/x-icon' }),
     'GET /api/state': () => ({ json: playgroundState(runtime) }),
     'GET /sidebar': () => {

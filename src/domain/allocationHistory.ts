@@ -24,6 +24,12 @@ export interface UnitSnapshot {
   /** The row had nothing of the add-in's before (a new unit): undo blanks its owned cells. */
   added: boolean;
   cells: Record<string, OwnedCell>;
+  /**
+   * What the allocation that replaced these cells wrote into each of them (absent in records written
+   * before it was kept): a cell that holds something else at undo time was typed by an officer since,
+   * and is never replaced without being named and confirmed.
+   */
+  wrote?: Record<string, CellValue>;
 }
 
 /** What was used for the allocation being kept. */
@@ -64,13 +70,16 @@ function decodeValue(e: unknown): CellValue | undefined {
 export function encodeSnapshot(s: UnitSnapshot): string {
   const cells: Record<string, [Encoded, string, string]> = {};
   for (const [key, c] of Object.entries(s.cells)) cells[key] = [encodeValue(c.value), c.formula, c.format];
-  return JSON.stringify({ name: s.name, added: s.added, cells });
+  if (!s.wrote) return JSON.stringify({ name: s.name, added: s.added, cells });
+  const w: Record<string, Encoded> = {};
+  for (const [key, v] of Object.entries(s.wrote)) w[key] = encodeValue(v);
+  return JSON.stringify({ name: s.name, added: s.added, cells, w });
 }
 
 /** Reads a stored snapshot back; null when the text is damaged (the row is then reported, never guessed). */
 export function decodeSnapshot(code: string, text: string): UnitSnapshot | null {
   try {
-    const raw = JSON.parse(text) as { name?: unknown; added?: unknown; cells?: unknown };
+    const raw = JSON.parse(text) as { name?: unknown; added?: unknown; cells?: unknown; w?: unknown };
     if (!raw || typeof raw !== 'object' || !raw.cells || typeof raw.cells !== 'object') return null;
     const cells: Record<string, OwnedCell> = {};
     for (const [key, c] of Object.entries(raw.cells as Record<string, unknown>)) {
@@ -79,7 +88,21 @@ export function decodeSnapshot(code: string, text: string): UnitSnapshot | null 
       if (value === undefined || typeof c[1] !== 'string' || typeof c[2] !== 'string') return null;
       cells[key] = { value, formula: c[1], format: c[2] };
     }
-    return { code, name: typeof raw.name === 'string' ? raw.name : code, added: raw.added === true, cells };
+    const unit: UnitSnapshot = {
+      code,
+      name: typeof raw.name === 'string' ? raw.name : code,
+      added: raw.added === true,
+      cells,
+    };
+    if (raw.w === undefined) return unit;
+    if (!raw.w || typeof raw.w !== 'object' || Array.isArray(raw.w)) return null;
+    const wrote: Record<string, CellValue> = {};
+    for (const [key, e] of Object.entries(raw.w as Record<string, unknown>)) {
+      const value = decodeValue(e);
+      if (value === undefined) return null;
+      wrote[key] = value;
+    }
+    return { ...unit, wrote };
   } catch {
     return null;
   }
@@ -102,6 +125,55 @@ export function decodeMeta(text: string): HistoryMeta | null {
   } catch {
     return null;
   }
+}
+
+/** A cell as undo compares it: its formula ('' when none) and value. */
+export interface CellContent {
+  value: unknown;
+  formula: string;
+}
+
+/** A value as text for comparing (a date by its instant): 7 and "7" hold the same figure. */
+const comparable = (v: unknown) =>
+  v instanceof Date ? `D${v.getTime()}` : v === null || v === undefined ? '' : String(v);
+
+/**
+ * Whether a cell holds what `target` puts there: the same formula, or no formula and the same value
+ * (compared as text, so a figure kept as text in a plain-text cell is the figure).
+ */
+export function holds(cell: CellContent, target: CellContent): boolean {
+  if (cell.formula !== '' || target.formula !== '') return cell.formula === target.formula;
+  return comparable(cell.value) === comparable(target.value);
+}
+
+/**
+ * An owned cell an officer typed into after the re-allocation: it holds neither what the
+ * re-allocation wrote nor what the undo would write (either way nothing of theirs would be lost).
+ * A formula is always typed: the allocation writes values only.
+ */
+export function typedSince(now: CellContent, wrote: unknown, restored: CellContent): boolean {
+  return !holds(now, { value: wrote, formula: '' }) && !holds(now, restored);
+}
+
+/** Characters of a cell's text shown in a question (a long "Cách tính" is cut, saying so with "…"). */
+const SHOWN_MAX = 80;
+
+/**
+ * How a cell's content is shown to the officer: its formula, its text (cut at SHOWN_MAX), a date as
+ * `dateText` writes it, or `blank` when there is nothing.
+ */
+export function shownContent(cell: CellContent, blank: string, dateText: (d: Date) => string): string {
+  const v = cell.value;
+  const text =
+    cell.formula !== ''
+      ? cell.formula
+      : v instanceof Date
+        ? dateText(v)
+        : v === null || v === undefined
+          ? ''
+          : String(v);
+  if (text === '') return blank;
+  return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : text;
 }
 
 /**

@@ -61,8 +61,10 @@ const PARTY_HEADERS = new Set(['đảng viên', 'là đảng viên', 'đảng vi
  */
 export function partyColumn(grid: readonly (readonly CellValue[])[] | null, headerRow: number): number | null {
   const header = grid?.[headerRow - 1];
-  if (!header) return null;
-  const found = locateTable(SHEETS.delegates, [header as CellValue[]], new ProblemList()).columns.partyMember;
+  if (!grid || !header) return null;
+  // The header row and the rows below it: of two `Đảng viên` columns, the one the other readers use.
+  const body = grid.slice(headerRow - 1) as CellValue[][];
+  const found = locateTable(SHEETS.delegates, body, new ProblemList()).columns.partyMember;
   if (found !== undefined) return found;
   const i = header.findIndex((v) => !isBlank(v) && PARTY_HEADERS.has(foldKey(cellText(v))));
   return i >= 0 ? i : null;

@@ -3,7 +3,7 @@
  * (null when the sheet is missing) and the problem list, and never throws on bad data.
  */
 import { CHECK_MESSAGES } from '../ui/vi';
-import { parseVnDate, type ZoneOffset } from './dates';
+import { DEFAULT_TZ_OFFSET, offsetAt, parseVnDate, type ZoneOffset } from './dates';
 import { matchEthnicGroup } from './ethnic';
 import { formatVnNumber, parseNonNegativeInteger, parseVnNumber } from './numbers';
 import { a1, ProblemList } from './problem';
@@ -53,21 +53,31 @@ function dateSchema(tzOffsetMinutes: ZoneOffset) {
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-export function parseYear(v: unknown): Parsed<number | null> {
+/**
+ * A birth year from a cell. A date cell is read as the calendar day the spreadsheet shows in its time
+ * zone (`zone`, as parseVnDate): 01/01/1990 00:00 of a spreadsheet in Asia/Tokyo reaches the script
+ * (Asia/Ho_Chi_Minh) as 31/12/1989 22:00, and is 1990.
+ */
+export function parseYear(v: unknown, zone: ZoneOffset = DEFAULT_TZ_OFFSET): Parsed<number | null> {
   if (isBlank(v)) return { ok: true, value: null };
   if (isDate(v)) {
+    const t = v.getTime();
+    if (Number.isNaN(t)) return { ok: false, error: `"${cellText(v)}" không phải là năm hợp lệ` };
+    // The wall clock of the spreadsheet's zone, as UTC fields.
+    const wall = t + offsetAt(zone, t) * 60_000;
+    const shownAt = new Date(wall);
     // 1990 typed into a cell formatted as a date shows 12/06/1905, and Apps Script hands the script
     // a Date (getValues gives Dates for date-formatted cells): its day number is the year typed.
     // No delegate was born in 1905, so that day is read back as the year, with a warning.
-    // The nearest midnight: a spreadsheet in another zone than the script's (Bangkok's 1905 offset
-    // is +6:42, Hồ Chí Minh's +7:06) hands a Date some minutes before or after it.
-    const wall = Date.UTC(v.getFullYear(), v.getMonth(), v.getDate(), v.getHours(), v.getMinutes(), v.getSeconds());
+    // The nearest midnight: a zone whose 1905 offset differs from today's (Hồ Chí Minh's was +7:06)
+    // hands a Date some minutes before or after it.
     const day = Math.round((wall - SERIAL_EPOCH_UTC) / 86_400_000);
     if (day >= 1900 && day <= 2100) {
-      const shown = `${pad2(v.getDate())}/${pad2(v.getMonth() + 1)}/${v.getFullYear()}`;
+      const midnight = new Date(SERIAL_EPOCH_UTC + day * 86_400_000);
+      const shown = `${pad2(midnight.getUTCDate())}/${pad2(midnight.getUTCMonth() + 1)}/${midnight.getUTCFullYear()}`;
       return { ok: true, value: day, warning: CHECK_MESSAGES.yearInDateCell(shown, day) };
     }
-    return { ok: true, value: v.getFullYear() };
+    return { ok: true, value: shownAt.getUTCFullYear() };
   }
   // "1.990" and "1,990" are 1990: a separator before three digits groups thousands (no warning that
   // would show the year back as "1.990"); "1990.5" keeps its point and is no year.
@@ -79,7 +89,9 @@ export function parseYear(v: unknown): Parsed<number | null> {
   }
   return r;
 }
-const year = cellSchema<number>((v) => parseYear(v) as Parsed<number>);
+/** Years are read in the spreadsheet's time zone (a date cell: the year of the day it shows). */
+const yearIn = (zone: ZoneOffset) => cellSchema<number>((v) => parseYear(v, zone) as Parsed<number>);
+const year = yearIn(DEFAULT_TZ_OFFSET);
 
 // ---------------------------------------------------------------------------------------------
 // Units and the index that resolves a code or a name to a unit.
@@ -329,7 +341,7 @@ export function readDelegates(
   zone?: ZoneOffset,
 ): DelegateRecord[] {
   const table = locateTable(SHEETS.delegates, grid, problems);
-  const shape = zone === undefined ? delegateShape : { ...delegateShape, unit: textIn(zone) };
+  const shape = zone === undefined ? delegateShape : { ...delegateShape, unit: textIn(zone), birthYear: yearIn(zone) };
   return readRecords(table, shape, problems).map((r) => {
     const provincial = isProvincialRef(r.data.unit) && !index.resolve(r.data.unit);
     return {

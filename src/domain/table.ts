@@ -44,8 +44,27 @@ function matchHeaderRow(row: readonly CellValue[], spec: SheetSpec): Map<string,
 }
 
 /**
+ * Which of several columns under the same header is read and written: the only one holding
+ * something below the header row, else the first. Every reader (validation, allocation, notices,
+ * the intake's pairing and its writes) goes through locateTable, so they all agree on it: an
+ * officer who typed their own column beside the template's empty one is read, and an import
+ * writes into the column validation reads.
+ */
+function duplicateInUse(
+  found: readonly number[],
+  values: readonly (readonly CellValue[])[],
+  headerRow: number,
+): number {
+  const filled = found.filter((c) => {
+    for (let r = headerRow; r < values.length; r++) if (!isBlank(values[r]?.[c])) return true;
+    return false;
+  });
+  return filled.length === 1 ? (filled[0] as number) : (found[0] as number);
+}
+
+/**
  * Locates the header row and the spec's columns in a grid. Missing required columns are errors;
- * a header written twice is a warning (the first one is used).
+ * a header written several times is a warning (the one used: see duplicateInUse).
  */
 export function locateTable(spec: SheetSpec, values: CellValue[][] | null, problems: ProblemList): Table {
   if (values === null) {
@@ -82,14 +101,15 @@ export function locateTable(spec: SheetSpec, values: CellValue[][] | null, probl
       }
       continue;
     }
-    const first = found[0] as number;
-    columns[col.key] = first;
+    const used = found.length > 1 ? duplicateInUse(found, values, headerRow) : (found[0] as number);
+    columns[col.key] = used;
     if (found.length > 1) {
+      // Said at the first header not used, naming the one used.
       problems.warning(
         'column-duplicate',
         spec.name,
-        a1(headerRow, (found[1] as number) + 1),
-        `Cột "${col.header}" xuất hiện ${found.length} lần; chỉ dùng cột ${a1(headerRow, first + 1)}.`,
+        a1(headerRow, (found.find((c) => c !== used) as number) + 1),
+        `Cột "${col.header}" xuất hiện ${found.length} lần; chỉ dùng cột ${a1(headerRow, used + 1)}.`,
         'Đổi tên hoặc xóa cột trùng.',
       );
     }

@@ -54,9 +54,19 @@ export const ARGS = {
   previewAllocation: z.tuple([]),
   /** The six apportionment methods on the current data; writes nothing. */
   compareMethods: z.tuple([]),
-  /** With `{ expect }` (the id of the record the officer was shown): refused if the record was replaced since. */
+  /**
+   * With `{ expect }` (the id of the record the officer was shown): refused if the record was replaced since.
+   * With `{ overwrite }` (the digest of the typed cells the officer was shown, `overwrite` of a refused
+   * undo): those cells may be replaced; refused if the typed cells changed since. Without it, an undo
+   * that would replace a cell an officer typed after the re-allocation writes nothing and names them.
+   */
   undoAllocation: z.tuple([
-    z.optional(z.strictObject({ expect: text((s) => s.length <= 100, 'Mã bản lưu không hợp lệ') })),
+    z.optional(
+      z.strictObject({
+        expect: z.optional(text((s) => s.length <= 100, 'Mã bản lưu không hợp lệ')),
+        overwrite: z.optional(text((s) => /^[0-9a-f]{16}$/.test(s), 'Mã xác nhận ô đã sửa không hợp lệ')),
+      }),
+    ),
   ]),
   validateAll: z.tuple([]),
   progressSummary: z.tuple([]),
@@ -243,6 +253,31 @@ export interface UndoAllocationResultDto extends ActionResult {
   restored: number;
   /** Units that could not be put back (their row is gone), by name. */
   notRestored: { code: string; name: string }[];
+  /**
+   * Nothing was written: owned cells an officer typed into after the re-allocation would be replaced
+   * (`typedOver` names them); send `overwrite` back to confirm.
+   */
+  needsConfirmation?: boolean;
+  /** The typed cells the undo replaces (asked about, or replaced when ok). */
+  typedOver?: TypedOverCellDto[];
+  /** The digest of `typedOver` to send back as `{ overwrite }`. */
+  overwrite?: string;
+}
+
+/** An owned cell of `Phân bổ` typed into by an officer after the re-allocation, that the undo would replace. */
+export interface TypedOverCellDto {
+  sheet: string;
+  /** A1 of the cell. */
+  cell: string;
+  code: string;
+  /** The unit's name. */
+  name: string;
+  /** The column's header. */
+  column: string;
+  /** What the cell holds now (its formula when it has one), as shown. */
+  typed: string;
+  /** What the undo puts back, as shown. */
+  restored: string;
 }
 
 export interface AllocationResultDto extends ActionResult {

@@ -25,7 +25,7 @@ import { type CellValue, isBlank, PLAIN_TEXT_FORMAT, restoreInput, textInput } f
 import type { AllocationResultDto } from '../rpc/contract';
 import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '../ui/vi';
 import { formColumn, formColumnIsOurs, headerFills, headerNotes, isFormLabel, quotaColumn } from './allocationColumns';
-import { OWNED_KEYS, readHistory, snapshotRows, writeHistory } from './allocationHistory';
+import { OWNED_KEYS, readHistory, refreshWritten, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
 import { withDocumentLock } from './lock';
 import { HEADER_BACKGROUND } from './setup';
@@ -411,6 +411,10 @@ function writeAllocation(
         code: p.planned.code,
         name: p.planned.name,
         inserted: contentBelow && p.added,
+        // What this run writes, so that the undo tells the cells typed by hand since from its own.
+        wrote: Object.fromEntries(
+          columns.map((c) => [keyAt.get(c) as string, computedValue(p.planned, keyAt.get(c) as string)]),
+        ),
       })),
       new Map(columns.map((c) => [keyAt.get(c) as string, c])),
       grid,
@@ -721,7 +725,7 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   let kept = false;
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
     writeAllocation(sheet, plan, previous, problems, batch, (formsChanged, rows) => {
-      if (!figuresChanged && !formsChanged) return;
+      if (!figuresChanged && !formsChanged) return refreshWritten(ss, rows, batch);
       const history = readHistory(ss);
       kept = true;
       const meta = {

@@ -21,23 +21,27 @@
 
 import { fixedSeatsOf, matchUnitRows } from '../domain/allocation';
 import {
+  type CellContent,
   decodeMeta,
   decodeSnapshot,
+  digestOf,
   encodeMeta,
   encodeSnapshot,
   figureOf,
   type HistoryMeta,
   type OwnedCell,
+  shownContent,
+  typedSince,
   type UnitSnapshot,
 } from '../domain/allocationHistory';
 import { METHOD_NAMES } from '../domain/apportion';
 import { asText } from '../domain/marks';
-import { ProblemList } from '../domain/problem';
+import { a1, ProblemList } from '../domain/problem';
 import { readAllocationTable, readSettingsWithCells } from '../domain/records';
 import { SHEETS } from '../domain/template';
 import { isTotalLabel } from '../domain/text';
-import { PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
-import type { UndoAllocationResultDto } from '../rpc/contract';
+import { type CellValue, PLAIN_TEXT_FORMAT, restoreInput } from '../domain/values';
+import type { TypedOverCellDto, UndoAllocationResultDto } from '../rpc/contract';
 import { REALLOCATION_MESSAGES } from '../ui/vi';
 import { formColumn, formColumnIsOurs, headerFills, headerNotes, quotaColumn } from './allocationColumns';
 import { type WriteBatch, writeAll } from './batch';
@@ -90,7 +94,8 @@ export function readHistory(ss: Spreadsheet): HistoryRecord {
       const code = str(r[0]);
       if (code === '' && json(r) === '') continue;
       const unit = decodeSnapshot(code, json(r));
-      if (unit && code !== '') units.push(unit);
+      const row = Number(str(r[1]));
+      if (unit && code !== '') units.push(Number.isInteger(row) && row > 0 ? { ...unit, row } : unit);
       else damaged = true;
     }
   }
@@ -195,11 +200,45 @@ export function writeHistory(
  * `expect` (the id historySummary gave when the officer was asked) refuses a record replaced since:
  * another officer re-allocated or undid while the question was open.
  */
-export function runUndoAllocation(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResultDto {
-  return withDocumentLock(() => undo(ss, now, expect));
+export function runUndoAllocation(
+  ss: Spreadsheet,
+  now: Date,
+  expect?: string,
+  overwrite?: string,
+): UndoAllocationResultDto {
+  return withDocumentLock(() => undo(ss, now, { expect, overwrite }, 'write'));
 }
 
-function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResultDto {
+/**
+ * What "Hoàn tác phân bổ" would do, read only (no lock, nothing written), for the menu's question:
+ * `typedOver` (the cells typed by hand since the re-allocation that it would replace) and `overwrite`,
+ * the digest to send back with the officer's Có. Refused as the undo would be (nothing to undo, a
+ * damaged record, a record other than `expect`).
+ */
+export function runUndoCheck(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResultDto {
+  return undo(ss, now, { expect }, 'check');
+}
+
+/** A typed cell as the officer reads it: sheet, cell, unit name, column, typed → restored. */
+export function typedOverLine(t: TypedOverCellDto): string {
+  const quoted = (s: string) => (s === REALLOCATION_MESSAGES.undoTypedBlank ? s : `"${s}"`);
+  return REALLOCATION_MESSAGES.undoTypedLine(
+    t.sheet,
+    t.cell,
+    t.name || t.code,
+    t.column,
+    quoted(t.typed),
+    quoted(t.restored),
+  );
+}
+
+function undo(
+  ss: Spreadsheet,
+  now: Date,
+  options: { expect?: string; overwrite?: string },
+  mode: 'write' | 'check',
+): UndoAllocationResultDto {
+  const { expect } = options;
   const refused = (message: string): UndoAllocationResultDto => ({ ok: false, message, restored: 0, notRestored: [] });
   const history = readHistory(ss);
   if (history.damaged) return refused(REALLOCATION_MESSAGES.undoDamaged);
@@ -278,12 +317,62 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   }
   const registered = table.columns.registered;
   const blank: OwnedCell = { value: '', formula: '', format: '' };
+  const cellOf = (t: { unit: UnitSnapshot }, key: string): OwnedCell => t.unit.cells[key] ?? blank;
+  /** What the undo puts in a cell (before it is made an input for setValues). */
+  const restoredCell = (t: { row: number; unit: UnitSnapshot }, key: string): CellContent => {
+    const cell = cellOf(t, key);
+    // "Đã đăng ký" counts the rows of `Đại biểu`, it is no part of an allocation: the newest count
+    // stays, and "Chênh lệch" is worked out again from it and the restored Số chính thức.
+    const count = registered === undefined ? undefined : grid[t.row - 1]?.[registered];
+    if (!t.unit.added && key === 'registered' && typeof count === 'number') return { value: count, formula: '' };
+    const final = cellOf(t, 'final').value;
+    if (!t.unit.added && key === 'difference' && typeof count === 'number' && typeof final === 'number')
+      return { value: count - final, formula: '' };
+    return { value: cell.value, formula: cell.formula };
+  };
+  // Cells typed by hand since the re-allocation (neither what it wrote nor what the undo writes):
+  // never replaced unless the officer confirmed these very cells (`overwrite`, their digest).
+  const typedOver: TypedOverCellDto[] = [];
+  const typedContents: unknown[] = [];
+  let zone: string | undefined;
+  const dateText = (d: Date) => {
+    zone = zone ?? ss.getSpreadsheetTimeZone();
+    return Utilities.formatDate(d, zone, 'dd/MM/yyyy');
+  };
+  const blankText = REALLOCATION_MESSAGES.undoTypedBlank;
+  for (const t of targets) {
+    const wrote = t.unit.wrote;
+    if (!wrote) continue;
+    for (const [key, c] of [...columns].sort((a, b) => a[1] - b[1])) {
+      if (!(key in wrote)) continue;
+      const current: CellContent = { value: grid[t.row - 1]?.[c] ?? '', formula: formulas[t.row - 1]?.[c] ?? '' };
+      const restored = restoredCell(t, key);
+      if (!typedSince(current, wrote[key] as CellValue, restored)) continue;
+      typedOver.push({
+        sheet: SHEETS.allocation.name,
+        cell: a1(t.row, c + 1),
+        code: t.unit.code,
+        name: t.unit.name,
+        column: str(header[c]),
+        typed: shownContent(current, blankText, dateText),
+        restored: shownContent(restored, blankText, dateText),
+      });
+      typedContents.push([a1(t.row, c + 1), current, restored]);
+    }
+  }
+  const overwrite = digestOf([recordId(history.meta), typedContents]);
+  const typedLines = typedOver.map(typedOverLine);
+  const asked = { typedOver, overwrite };
+  if (mode === 'check') return { ok: true, message: '', restored: 0, notRestored, ...asked };
+  if (options.overwrite !== undefined && options.overwrite !== overwrite)
+    return { ...refused(REALLOCATION_MESSAGES.undoTypedStale), ...asked, needsConfirmation: typedOver.length > 0 };
+  if (typedOver.length > 0 && options.overwrite === undefined)
+    return { ...refused(REALLOCATION_MESSAGES.undoTypedAsk(typedLines)), ...asked, needsConfirmation: true };
   writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => {
     for (const rows of runs) {
       const first = (rows[0] as { row: number }).row;
       for (const run of colRuns) {
         const range = sheet.getRange(first, (run[0] as readonly [string, number])[1] + 1, rows.length, run.length);
-        const cellOf = (t: { unit: UnitSnapshot }, key: string): OwnedCell => t.unit.cells[key] ?? blank;
         const nextFormats = rows.map((t) =>
           run.map(([key, c]) => cellOf(t, key).format || (formats[t.row - 1]?.[c] ?? '')),
         );
@@ -293,16 +382,9 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
           batch.numberFormats(range, nextFormats, nowFormats);
         const next = rows.map((t) =>
           run.map(([key]) => {
-            const cell = cellOf(t, key);
-            const plain = TEXT_KEYS.has(key) || cell.format === PLAIN_TEXT_FORMAT;
-            // "Đã đăng ký" counts the rows of `Đại biểu`, it is no part of an allocation: the newest count
-            // stays, and "Chênh lệch" is worked out again from it and the restored Số chính thức.
-            const count = registered === undefined ? undefined : grid[t.row - 1]?.[registered];
-            if (!t.unit.added && key === 'registered' && typeof count === 'number') return count;
-            const final = cellOf(t, 'final').value;
-            if (!t.unit.added && key === 'difference' && typeof count === 'number' && typeof final === 'number')
-              return count - final;
-            return restoreInput(cell.value, cell.formula, plain);
+            const plain = TEXT_KEYS.has(key) || cellOf(t, key).format === PLAIN_TEXT_FORMAT;
+            const restored = restoredCell(t, key);
+            return restoreInput(restored.value, restored.formula, plain);
           }),
         );
         const before = rows.map((t) =>
@@ -328,10 +410,11 @@ function undo(ss: Spreadsheet, now: Date, expect?: string): UndoAllocationResult
   if (notRestored.length > 0) message += REALLOCATION_MESSAGES.undoNotRestored(notRestored.map((u) => u.name));
   if (untouched.length > 0) message += REALLOCATION_MESSAGES.undoUntouched(untouched);
   if (unbalanced.length > 0) message += REALLOCATION_MESSAGES.undoUnbalanced(unbalanced);
+  if (typedLines.length > 0) message += REALLOCATION_MESSAGES.undoTypedReplaced(typedLines);
   if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
     message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
   message += totalNote(ss, read.rows, grid, table.columns.final, targets);
-  return { ok: true, message, restored: targets.length, notRestored };
+  return { ok: true, message, restored: targets.length, notRestored, ...(typedOver.length > 0 && { typedOver }) };
 }
 
 /**
@@ -367,6 +450,8 @@ export interface PlacedRow {
   name: string;
   /** Inserted by this run: nothing was there. */
   inserted: boolean;
+  /** What this run writes into the owned cells, by column key (as the cells read back). */
+  wrote?: Record<string, CellValue>;
 }
 
 /**
@@ -394,6 +479,26 @@ export function snapshotRows(
         format: p.inserted ? '' : (formats[p.row - 1]?.[c] ?? ''),
       };
     }
-    return { code: p.code, name: p.name, row: p.row, added: empty, cells };
+    return { code: p.code, name: p.name, row: p.row, added: empty, cells, ...(p.wrote && { wrote: p.wrote }) };
   });
+}
+
+/**
+ * An allocation that keeps no new record (it changed no figure or form) still writes the owned
+ * cells (a new "Đã đăng ký", "Chênh lệch", "Cách tính"): the record learns what they hold now, so that
+ * the undo does not take them for cells an officer typed. The kept cells, meta and id stay as they
+ * were. Nothing more than one getSheetByName when there is no record.
+ */
+export function refreshWritten(ss: Spreadsheet, rows: readonly UnitSnapshot[], batch: WriteBatch): void {
+  const history = readHistory(ss);
+  if (!history.meta || history.damaged || history.units.length === 0) return;
+  const written = new Map(rows.map((r) => [r.code, r.wrote]));
+  let changed = false;
+  const units = history.units.map((u) => {
+    const wrote = written.get(u.code);
+    if (!wrote || (u.wrote && encodeSnapshot({ ...u, wrote }) === encodeSnapshot(u))) return u;
+    changed = true;
+    return { ...u, wrote };
+  });
+  if (changed) writeHistory(ss, history, history.meta, units, batch);
 }

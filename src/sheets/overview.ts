@@ -54,7 +54,7 @@ export function buildOverview(ss: Spreadsheet, now: Date, documents: OverviewDto
   const units = readUnits(grids.units, unitProblems);
   const index = new UnitIndex(units);
   const { table: allocationTable, rows: allocationRows } = readAllocationTable(grids.allocation, ignored);
-  const delegates = readDelegates(grids.delegates, index, new ProblemList());
+  const delegates = readDelegates(grids.delegates, index, new ProblemList(), tz);
   const taskRows = readTasks(grids.tasks, tz, ignored).rows;
   const tasks = summarizeTasks(taskRows, today, settings.dueSoonDays);
   // Overdue and due-soon are counted from the day of the check: a check of an earlier day is out of

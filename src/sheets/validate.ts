@@ -94,7 +94,7 @@ export function collectProblems(ss: Spreadsheet, now: Date): Collected {
   const index = new UnitIndex(units);
   const unitEthnic = readUnitEthnic(grids.unitEthnic, index, problems);
   const allocation = readAllocationTable(grids.allocation, problems);
-  const delegates = readDelegates(grids.delegates, index, problems);
+  const delegates = readDelegates(grids.delegates, index, problems, tz);
   const plan = planAllocation(settings, cells, units, allocation.rows, delegates, problems);
   const sheetRows = allocation.rows;
   checkAllocation({ settings, settingCells: cells, plan, sheetRows, sheetPresent: allocation.table.present }, problems);

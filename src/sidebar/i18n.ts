@@ -286,6 +286,17 @@ export const REALLOCATE = {
   undoHint: (method: string) =>
     method ? `Khôi phục kết quả trước (theo ${method})` : 'Khôi phục kết quả phân bổ trước',
   undoTitle: 'Đã khôi phục kết quả phân bổ trước',
+  undoTypedTitle: 'Có ô đã nhập tay sẽ bị thay',
+  undoTypedNothingWritten: 'Chưa hoàn tác, chưa ghi gì vào bảng tính. Hãy xem các ô dưới đây rồi quyết định.',
+  undoTypedCaption: (count: number) =>
+    `${count} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại. Hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:`,
+  undoTypedCell: 'Ô',
+  undoTypedUnit: 'Đơn vị, cột',
+  undoTypedNow: 'Đang ghi',
+  undoTypedRestored: 'Sẽ khôi phục',
+  undoTypedConfirm: 'Thay các ô này và hoàn tác',
+  undoTypedCancelled: 'Chưa hoàn tác: trang "Phân bổ" giữ nguyên, kể cả các ô đã nhập tay.',
+  undoTypedCancelledTitle: 'Đã hủy hoàn tác',
 } as const;
 /**
  * "14/01/2024" (also 14-1-2024, 14.01.2024) → "2024-01-14", or null when it is not a real day

@@ -16,6 +16,7 @@ import type {
   NoticeForm,
   ResultState,
   State,
+  UndoChoice,
   ViewContext,
 } from './state';
 import { aboutView } from './views/about';
@@ -28,6 +29,7 @@ import { headerView, overviewView } from './views/overview';
 import { problemsView } from './views/problems';
 import { reallocateView } from './views/reallocate';
 import { startView } from './views/start';
+import { undoTypedView } from './views/undoTyped';
 
 const state: State = {
   overview: null,
@@ -180,7 +182,7 @@ const done = (
 async function perform(
   action: ActionKey,
   kind: NoticeKind | undefined,
-  choice?: NoticeChoice | AllocationChoice,
+  choice?: NoticeChoice | AllocationChoice | UndoChoice,
 ): Promise<ResultState> {
   switch (action) {
     case 'setupWorkbook': {
@@ -220,7 +222,34 @@ async function perform(
       // The record the officer was shown (its method and time on the button): another one written
       // meanwhile by someone else is refused, never restored in its place.
       const shown = state.overview?.allocationUndo?.id;
-      const r = await (shown ? call('undoAllocation', { expect: shown }) : call('undoAllocation'));
+      // The officer's go-ahead for the typed cells they were shown (their digest).
+      const overwrite = choice && 'overwrite' in choice ? choice.overwrite : undefined;
+      const r = await (shown || overwrite
+        ? call('undoAllocation', { ...(shown && { expect: shown }), ...(overwrite && { overwrite }) })
+        : call('undoAllocation'));
+      const typed = r.needsConfirmation ? r.typedOver : undefined;
+      const digest = r.overwrite;
+      if (typed && typed.length > 0 && digest) {
+        // Nothing written: cells typed by hand would be replaced; the officer sees them and decides.
+        return {
+          ...done('warn', overwrite ? r.message : REALLOCATE.undoTypedNothingWritten, () =>
+            undoTypedView(
+              typed,
+              () => void run('undoAllocation', undefined, { overwrite: digest }),
+              () => {
+                state.result = done(
+                  'ok',
+                  REALLOCATE.undoTypedCancelled,
+                  undefined,
+                  () => REALLOCATE.undoTypedCancelledTitle,
+                );
+                render();
+              },
+            ),
+          ),
+          title: () => REALLOCATE.undoTypedTitle,
+        };
+      }
       if (r.ok) compositionDirty = true;
       return done(r.ok ? 'ok' : 'error', r.message, undefined, (s) => (r.ok ? REALLOCATE.undoTitle : s.failed));
     }
@@ -239,7 +268,7 @@ async function perform(
       const r = await call(
         'generateNotice',
         kind ?? 'thong-bao-ket-luan',
-        choice && !('expect' in choice) ? choice : undefined,
+        choice && !('expect' in choice) && !('overwrite' in choice) ? choice : undefined,
       );
       if (r.needsForce) {
         // Nothing was made: the form stays open and asks whether to print the figures as they are.
@@ -261,7 +290,11 @@ async function perform(
   }
 }
 
-function run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): Promise<void> {
+function run(
+  action: ActionKey,
+  kind?: NoticeKind,
+  choice?: NoticeChoice | AllocationChoice | UndoChoice,
+): Promise<void> {
   return runTask(action, kind, () => perform(action, kind, choice));
 }
 

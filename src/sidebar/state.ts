@@ -77,6 +77,11 @@ export interface AllocationChoice {
   expect: string;
 }
 
+/** What undoAllocation is given when the officer confirms replacing the cells typed by hand (their digest). */
+export interface UndoChoice {
+  overwrite: string;
+}
+
 /** What generateNotice is given from the form. */
 export interface NoticeChoice {
   meeting?: string;
@@ -114,7 +119,7 @@ export interface State {
 export interface ViewContext {
   state: State;
   t: Strings;
-  run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice): void;
+  run(action: ActionKey, kind?: NoticeKind, choice?: NoticeChoice | AllocationChoice | UndoChoice): void;
   refresh(): void;
   setFilter(filter: Filter): void;
   toggleNoticeMenu(): void;

@@ -190,6 +190,21 @@ export const REALLOCATION_MESSAGES = {
   undoConfirmPrompt: (method: string, when: string) =>
     `Khôi phục kết quả phân bổ trước${method ? ` (theo ${method})` : ''}, như trước lần phân bổ lại lúc ${when}? Kết quả hiện tại ở trang "Phân bổ" sẽ được thay thế.`,
   undoDeclined: 'Chưa hoàn tác: trang "Phân bổ" giữ nguyên.',
+  /** A cell of the add-in's columns typed by hand after the re-allocation, that the undo would replace. */
+  undoTypedLine: (sheet: string, cell: string, name: string, column: string, typed: string, restored: string) =>
+    `• Ô ${cell} trang "${sheet}" (${name}, cột "${column}"): đang ghi ${typed} → sẽ khôi phục ${restored}`,
+  undoTypedBlank: '(trống)',
+  undoTypedAsk: (lines: readonly string[]) =>
+    `Chưa hoàn tác: ${lines.length} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại; hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:\n${lines.join('\n')}\nBảng tính chưa bị thay đổi. Nếu đồng ý thay các ô này, hãy xác nhận hoàn tác; nếu cần giữ, hãy chép nội dung đã nhập sang cột riêng trước.`,
+  undoTypedStale:
+    'Chưa hoàn tác: các ô nhập tay ở trang "Phân bổ" đã thay đổi sau khi hỏi (có người vừa sửa). Bảng tính chưa bị thay đổi; hãy xem lại danh sách ô sẽ bị thay rồi xác nhận lại.',
+  /** The menu's YES_NO dialog: the typed cells the undo replaces (the first ones in full, the others by cell). */
+  undoTypedPrompt: (lines: readonly string[], others: readonly string[]) =>
+    `\n\nLưu ý: ${lines.length + others.length} ô sau đã được nhập tay sau lần phân bổ lại; nếu chọn "Có", nội dung đã nhập sẽ bị thay bằng kết quả trước:\n${lines.join('\n')}${
+      others.length > 0 ? `\n• và ${others.length} ô khác: ${others.join(', ')}` : ''
+    }`,
+  undoTypedReplaced: (lines: readonly string[]) =>
+    ` Theo xác nhận, đã thay ${lines.length} ô nhập tay sau lần phân bổ lại: ${lines.map((l) => l.replace(/^• /, '')).join('; ')}.`,
 } as const;
 
 /**

@@ -41,6 +41,15 @@ async function bars(s: Session): Promise<[string, string][]> {
   return labels.map((l, i) => [l, values[i] ?? '']);
 }
 
+/** Waits until the second bar of the allocation under "Cơ cấu đại biểu" reads `figure`. */
+async function secondBarShows(s: Session, figure: unknown): Promise<void> {
+  await s.sidebar
+    .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
+    .nth(1)
+    .filter({ hasText: new RegExp(`^${String(figure)}$`) })
+    .waitFor();
+}
+
 describe('the allocation under "Cơ cấu đại biểu"', () => {
   let s: Session;
   let ss: LocalSpreadsheet;
@@ -77,11 +86,7 @@ describe('the allocation under "Cơ cấu đại biểu"', () => {
     const typed = Number(alloc.getRange(3, final).getValue()) + 5;
     alloc.getRange(3, final).setValue(typed);
     await s.sidebar.locator('[data-key="composition-refresh"]').click();
-    await s.sidebar
-      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
-      .nth(1)
-      .filter({ hasText: new RegExp(`^${typed}$`) })
-      .waitFor();
+    await secondBarShows(s, typed);
     expect(await bars(s)).toEqual(sheetSeats(ss));
 
     // Re-allocating puts the computed figure back (after the preview is confirmed).
@@ -90,22 +95,14 @@ describe('the allocation under "Cơ cấu đại biểu"', () => {
     await s.sidebar.locator('[data-key="reallocate-confirm"]').click();
     await s.sidebar.locator('#slot-result .result.tone-ok').waitFor();
     expect(Number(alloc.getRange(3, final).getValue())).not.toBe(typed);
-    await s.sidebar
-      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
-      .nth(1)
-      .filter({ hasText: new RegExp(`^${alloc.getRange(3, final).getValue()}$`) })
-      .waitFor();
+    await secondBarShows(s, alloc.getRange(3, final).getValue());
     expect(await bars(s)).toEqual(sheetSeats(ss));
 
     // "Hoàn tác phân bổ": the figures before the re-allocation are back, in the sheet and in the bars.
     await s.sidebar.locator('[data-key="undoAllocation"]').click();
     await s.sidebar.locator('#slot-result .result.tone-ok', { hasText: 'Đã khôi phục' }).waitFor();
     expect(String(alloc.getRange(3, final).getValue())).toBe(String(typed));
-    await s.sidebar
-      .locator('[data-section="composition"] [data-chart-of="allocation"] .chart-value')
-      .nth(1)
-      .filter({ hasText: new RegExp(`^${typed}$`) })
-      .waitFor();
+    await secondBarShows(s, typed);
     expect(await bars(s)).toEqual(sheetSeats(ss));
     expect(s.pageErrors).toEqual([]);
   }, 60_000);

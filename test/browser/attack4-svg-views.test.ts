@@ -7,15 +7,11 @@
  * - "Đếm lại" clicked twice, the answers arriving in the other order (google.script.run promises no
  *   order): the section shows the newest count, never the older one over it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { Runtime, runBundle } from '../../local/runtime';
 import { LocalSpreadsheet } from '../../local/runtime/spreadsheet';
-import { PROJECT_DIR } from '../../local/testing';
 import type { CompositionSummaryDto, ValidationResultDto } from '../../src/rpc/contract';
-import { launchChromium } from './harness';
+import { openChartPage } from './chartReading';
 
 // The browser side, used only inside evaluate() callbacks (the test project has no DOM lib).
 interface El {
@@ -72,30 +68,13 @@ describe('Cơ cấu đại biểu attacked', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const sidebar = join(PROJECT_DIR, 'src/sidebar');
-    const bundle = await esbuild.build({
-      stdin: {
-        contents: [
-          "export { compositionFigures, compositionSection } from './views/composition';",
-          "export { allocationChart } from './views/allocationExplanation';",
-        ].join('\n'),
-        resolveDir: sidebar,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      globalName: 'svgViews',
-      target: 'es2020',
-      platform: 'browser',
-      write: false,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-    await page.setContent(
-      '<!doctype html><html lang="vi"><body><div id="box" style="width:276px"></div></body></html>',
-    );
-    await page.addStyleTag({ content: readFileSync(join(sidebar, 'styles.css'), 'utf8') });
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+    ({ browser, page } = await openChartPage(
+      [
+        "export { compositionFigures, compositionSection } from './views/composition';",
+        "export { allocationChart } from './views/allocationExplanation';",
+      ],
+      'svgViews',
+    ));
   });
 
   afterAll(async () => {

@@ -6,29 +6,14 @@
  * entry shows as voided, and the same document made again gets a new number. A meeting whose
  * subject holds HTML stays text in the list.
  */
-import type { Request } from 'playwright-core';
 import { openPlayground, type Session } from './harness';
+import { addMeetings, callsDuring, noticeControls } from './noticeForm';
 
 // Browser globals, used only inside evaluate() callbacks (the test project has no DOM lib).
 declare const window: { __injected?: number };
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
 const SUBJECT = 'họp <img src=x onerror="window.__injected=1"><b>thử</b> & "kiểm tra"';
-
-async function callsDuring(s: Session, body: () => Promise<void>): Promise<{ fn: string; args: unknown[] }[]> {
-  const calls: { fn: string; args: unknown[] }[] = [];
-  const onRequest = (r: Request) => {
-    if (r.url().endsWith('/api/run')) calls.push(r.postDataJSON() as { fn: string; args: unknown[] });
-  };
-  s.page.on('request', onRequest);
-  try {
-    await body();
-    await s.page.waitForTimeout(200);
-  } finally {
-    s.page.off('request', onRequest);
-  }
-  return calls;
-}
 
 describe('Sidebar: drafts, "Cấp số" and "Hủy số"', () => {
   let s: Session;
@@ -40,27 +25,22 @@ describe('Sidebar: drafts, "Cấp số" and "Hủy số"', () => {
       dialogs.push(d.type());
       void d.dismiss();
     });
-    const meetings = s.runtime.spreadsheet.getSheetByName('Cuộc họp');
-    const conclusions = s.runtime.spreadsheet.getSheetByName('Kết luận');
-    if (!meetings || !conclusions) throw new Error('the sample has no Cuộc họp or Kết luận sheet');
-    meetings
-      .getRange(meetings.getLastRow() + 1, 1, 1, 6)
-      .setValues([['BCĐ-09', '10/01/2024', 'Hoàng Văn Nam', 'Trưởng Ban Dân tộc', 'các thành viên', SUBJECT]]);
-    conclusions
-      .getRange(conclusions.getLastRow() + 1, 1, 1, 3)
-      .setValues([['BCĐ-09', 1, 'Thống nhất <b>nội dung</b>.']]);
+    addMeetings(
+      s,
+      [['BCĐ-09', '10/01/2024', 'Hoàng Văn Nam', 'Trưởng Ban Dân tộc', 'các thành viên', SUBJECT]],
+      [['BCĐ-09', 1, 'Thống nhất <b>nội dung</b>.']],
+    );
   });
 
   afterAll(async () => {
     await s?.close();
   });
 
-  const live = () => s.sidebar.locator('#slot-result');
+  const { live, kindButton, openMenu } = noticeControls(() => s);
   const docs = () => s.sidebar.locator('.docs .doc');
   const openForm = async () => {
-    const toggle = s.sidebar.locator('[data-key="notice-menu"]');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-    await s.sidebar.locator('[data-key="notice-thong-bao-ket-luan"]').click();
+    await openMenu();
+    await kindButton('thong-bao-ket-luan').click();
     await s.sidebar.getByLabel('Cuộc họp', { exact: true }).waitFor();
     await expect(s.sidebar.getByLabel('Cuộc họp', { exact: true }).inputValue()).resolves.toBe('BCĐ-09');
   };

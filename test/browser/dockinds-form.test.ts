@@ -4,23 +4,8 @@
  * without guests, or with { guests: true } when ticked, and shows the result; the delegate list has
  * no such box.
  */
-import type { Request } from 'playwright-core';
 import { openPlayground, type Session } from './harness';
-
-async function callsDuring(s: Session, body: () => Promise<void>): Promise<{ fn: string; args: unknown[] }[]> {
-  const calls: { fn: string; args: unknown[] }[] = [];
-  const onRequest = (r: Request) => {
-    if (r.url().endsWith('/api/run')) calls.push(r.postDataJSON() as { fn: string; args: unknown[] });
-  };
-  s.page.on('request', onRequest);
-  try {
-    await body();
-    await s.page.waitForTimeout(200);
-  } finally {
-    s.page.off('request', onRequest);
-  }
-  return calls;
-}
+import { callsDuring, noticeControls } from './noticeForm';
 
 describe('Tạo văn bản ▸ the delegate documents', () => {
   let s: Session;
@@ -31,13 +16,7 @@ describe('Tạo văn bản ▸ the delegate documents', () => {
     await s?.close();
   });
 
-  const live = () => s.sidebar.locator('#slot-result');
-  const form = () => s.sidebar.locator('#notice-form');
-  const kindButton = (kind: string) => s.sidebar.locator(`[data-key="notice-${kind}"]`);
-  const openMenu = async () => {
-    const toggle = s.sidebar.locator('[data-key="notice-menu"]');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  };
+  const { live, form, kindButton, openMenu } = noticeControls(() => s);
   const guests = () => s.sidebar.getByLabel('Mời cả đại biểu khách mời');
 
   test('the invitations: without guests by default, with them when ticked', async () => {

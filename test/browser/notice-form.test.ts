@@ -5,8 +5,8 @@
  * the date typed day first (dd/mm/yyyy) starting at the SERVER's today, whatever the browser's locale;
  * labels, keyboard, focus, Escape; and no meeting at all said without calling the server.
  */
-import type { Request } from 'playwright-core';
 import { keepScreenshot, openPlayground, type Session } from './harness';
+import { addMeetings, callsDuring, noticeControls } from './noticeForm';
 
 // Browser globals, used only inside evaluate() callbacks (the test project has no DOM lib).
 interface FocusedElement {
@@ -27,50 +27,27 @@ declare function getComputedStyle(el: FocusedElement): { boxShadow: string; outl
 const SUBJECT = 'cho ý kiến dự thảo Kế hoạch tuyên truyền';
 const CONCLUSION = 'Thống nhất nội dung Kế hoạch tuyên truyền về Đại hội.';
 
-/** The server functions the sidebar calls, with their arguments, while `body` runs. */
-async function callsDuring(s: Session, body: () => Promise<void>): Promise<{ fn: string; args: unknown[] }[]> {
-  const calls: { fn: string; args: unknown[] }[] = [];
-  const onRequest = (r: Request) => {
-    if (r.url().endsWith('/api/run')) calls.push(r.postDataJSON() as { fn: string; args: unknown[] });
-  };
-  s.page.on('request', onRequest);
-  try {
-    await body();
-    await s.page.waitForTimeout(200);
-  } finally {
-    s.page.off('request', onRequest);
-  }
-  return calls;
-}
-
 describe('Tạo văn bản: the inline form', () => {
   let s: Session;
 
   beforeAll(async () => {
     s = await openPlayground();
     // Around the sample's BCĐ-01 (03/01/2024): a newer BCĐ-02 with a conclusion, an older BTC-01 without any.
-    const meetings = s.runtime.spreadsheet.getSheetByName('Cuộc họp');
-    const conclusions = s.runtime.spreadsheet.getSheetByName('Kết luận');
-    if (!meetings || !conclusions) throw new Error('the sample has no Cuộc họp or Kết luận sheet');
-    meetings.getRange(meetings.getLastRow() + 1, 1, 2, 6).setValues([
-      ['BCĐ-02', '10/01/2024', 'Hoàng Văn Nam', 'Trưởng Ban Dân tộc', 'các thành viên', SUBJECT],
-      ['BTC-01', '02/01/2024', 'Lăng Văn Phúc', 'Phó Trưởng Ban Dân tộc', 'các thành viên', 'họp Ban Tổ chức'],
-    ]);
-    conclusions.getRange(conclusions.getLastRow() + 1, 1, 1, 3).setValues([['BCĐ-02', 1, CONCLUSION]]);
+    addMeetings(
+      s,
+      [
+        ['BCĐ-02', '10/01/2024', 'Hoàng Văn Nam', 'Trưởng Ban Dân tộc', 'các thành viên', SUBJECT],
+        ['BTC-01', '02/01/2024', 'Lăng Văn Phúc', 'Phó Trưởng Ban Dân tộc', 'các thành viên', 'họp Ban Tổ chức'],
+      ],
+      [['BCĐ-02', 1, CONCLUSION]],
+    );
   });
 
   afterAll(async () => {
     await s?.close();
   });
 
-  const live = () => s.sidebar.locator('#slot-result');
-  const form = () => s.sidebar.locator('#notice-form');
-  const kindButton = (kind: string) => s.sidebar.locator(`[data-key="notice-${kind}"]`);
-  /** Opens "Tạo văn bản ▸" unless it is open. */
-  const openMenu = async () => {
-    const toggle = s.sidebar.locator('[data-key="notice-menu"]');
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  };
+  const { live, form, kindButton, openMenu } = noticeControls(() => s);
   const focused = async () => {
     const frame = await s.sidebarFrame();
     return frame.evaluate(() => {

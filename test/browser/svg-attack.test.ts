@@ -5,20 +5,16 @@
  * for real, 54 groups and tens of thousands of delegates (the figures fit in the chart), unit names
  * typed decomposed (NFD) and a negative Số chính thức after a hand adjustment (printed as it is).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { buildSynthetic } from '../../local/bench/synthetic';
 import { Runtime, runBundle } from '../../local/runtime';
 import { buildSample } from '../../local/samples';
-import { PROJECT_DIR } from '../../local/testing';
 import { KON_TUM } from '../../samples/kon-tum';
 import { LANG_SON } from '../../samples/lang-son';
 import { LANG_SON_COMMUNES } from '../../samples/lang-son-communes';
 import type { AllocationResultDto, AllocationRowDto, CompositionSummaryDto } from '../../src/rpc/contract';
 import { CORPUS } from '../trust/corpus';
-import { launchChromium } from './harness';
+import { compositionSummary, openChartPage } from './chartReading';
 
 // The browser side, used only inside evaluate() callbacks (the test project has no DOM lib).
 interface Rect {
@@ -55,30 +51,13 @@ describe('the charts on what the server answers', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const sidebar = join(PROJECT_DIR, 'src/sidebar');
-    const bundle = await esbuild.build({
-      stdin: {
-        contents: [
-          "export { compositionFigures } from './views/composition';",
-          "export { allocationChart } from './views/allocationExplanation';",
-        ].join('\n'),
-        resolveDir: sidebar,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      globalName: 'svgViews',
-      target: 'es2020',
-      platform: 'browser',
-      write: false,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-    await page.setContent(
-      '<!doctype html><html lang="vi"><body><div id="box" style="width:276px"></div></body></html>',
-    );
-    await page.addStyleTag({ content: readFileSync(join(sidebar, 'styles.css'), 'utf8') });
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+    ({ browser, page } = await openChartPage(
+      [
+        "export { compositionFigures } from './views/composition';",
+        "export { allocationChart } from './views/allocationExplanation';",
+      ],
+      'svgViews',
+    ));
   });
 
   afterAll(async () => {
@@ -217,35 +196,18 @@ describe('the charts on what the server answers', () => {
       left -= n;
     }
     counts.sort((a, b) => b - a);
-    const composition: CompositionSummaryDto = {
+    const composition = compositionSummary({
       year: 2025,
       total,
       official: total,
-      exOfficio: 0,
-      guests: 0,
-      unclassified: 0,
       byEthnicGroup: counts.map((count, i) => ({ group: `Dân tộc thứ ${i + 1}`, count, share: count / total })),
-      ethnicUnknown: 0,
       women: { count: 16_650, share: 0.333 },
-      genderUnknown: 0,
       ageBands: [
         { label: 'Dưới 30 tuổi', from: null, to: 29, count: 10_000, share: 0.2 },
         { label: 'Từ 30 đến 45 tuổi', from: 30, to: 45, count: 40_000, share: 0.8 },
       ],
-      ageUnknown: 0,
-      byCategory: [],
-      categoryUnknown: 0,
-      partyMembers: null,
-      oldest: null,
-      youngest: null,
-      byUnit: [],
-      groupsWithoutDelegate: [],
-      guestFigures: { total: 0, women: 0, byEthnicGroup: [] },
-      ok: true,
-      message: 'Đã đếm.',
-      notes: [],
       minWomenShare: 0.35,
-    };
+    });
     const c = await draw({ composition });
     expect(c.bars.groups?.labels).toHaveLength(7);
     expect(c.bars.groups?.labels[6]).toBe('Khác (48 dân tộc)');

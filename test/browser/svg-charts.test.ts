@@ -6,13 +6,10 @@
  * with the full one in the bar's <title>, one group only, nobody counted, NFD names, and 3,321 units
  * that stay readable in a box that scrolls.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { PROJECT_DIR } from '../../local/testing';
 import type { AllocationRowDto, CompositionSummaryDto } from '../../src/rpc/contract';
-import { launchChromium } from './harness';
+import type { Bar } from '../../src/sidebar/chartLayout';
+import { compositionSummary, openChartPage } from './chartReading';
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';
 
@@ -38,14 +35,6 @@ interface El {
   append(...nodes: El[]): void;
   replaceChildren(...nodes: El[]): void;
 }
-interface Bar {
-  label: string;
-  value: number;
-  valueText?: string;
-  title?: string;
-  muted?: boolean;
-  key?: string;
-}
 interface Charts {
   barChart(bars: Bar[], text: { title: string; summary: string }, options?: Record<string, number>): El;
   shareChart(
@@ -64,37 +53,6 @@ declare const document: {
   querySelectorAll(selector: string): ArrayLike<El> & { [i: number]: El };
   body: El;
 };
-
-/** A summary as compositionSummary gives it, with the figures the test sets. */
-function summary(over: Partial<CompositionSummaryDto>): CompositionSummaryDto {
-  return {
-    year: 2024,
-    total: 0,
-    official: 0,
-    exOfficio: 0,
-    guests: 0,
-    unclassified: 0,
-    byEthnicGroup: [],
-    ethnicUnknown: 0,
-    women: { count: 0, share: 0 },
-    genderUnknown: 0,
-    ageBands: [],
-    ageUnknown: 0,
-    byCategory: [],
-    categoryUnknown: 0,
-    partyMembers: null,
-    oldest: null,
-    youngest: null,
-    byUnit: [],
-    groupsWithoutDelegate: [],
-    guestFigures: { total: 0, women: 0, byEthnicGroup: [] },
-    ok: true,
-    message: 'Đã đếm.',
-    notes: [],
-    minWomenShare: null,
-    ...over,
-  };
-}
 
 function row(code: string, name: string, final: number): AllocationRowDto {
   return {
@@ -115,31 +73,14 @@ describe('inline SVG charts in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const sidebar = join(PROJECT_DIR, 'src/sidebar');
-    const bundle = await esbuild.build({
-      stdin: {
-        contents: [
-          "export { barChart, shareChart } from './charts';",
-          "export { compositionCharts, compositionFigures } from './views/composition';",
-          "export { allocationChart } from './views/allocationExplanation';",
-        ].join('\n'),
-        resolveDir: sidebar,
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      globalName: 'svgCharts',
-      target: 'es2020',
-      platform: 'browser',
-      write: false,
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-    await page.setContent(
-      '<!doctype html><html lang="vi"><body><div id="box" style="width:276px"></div></body></html>',
-    );
-    await page.addStyleTag({ content: readFileSync(join(sidebar, 'styles.css'), 'utf8') });
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+    ({ browser, page } = await openChartPage(
+      [
+        "export { barChart, shareChart } from './charts';",
+        "export { compositionCharts, compositionFigures } from './views/composition';",
+        "export { allocationChart } from './views/allocationExplanation';",
+      ],
+      'svgCharts',
+    ));
   });
 
   afterAll(async () => {
@@ -327,7 +268,7 @@ describe('inline SVG charts in Chromium', () => {
     const groups = ['Tày', 'Nùng', 'Kinh', 'Dao', 'Sán Chay', 'Hoa', 'Mông', 'Sán Dìu'];
     const counts = [40, 30, 10, 8, 4, 3, 2, 1];
     const total = 100;
-    const s = summary({
+    const s = compositionSummary({
       total,
       official: total,
       byEthnicGroup: groups.map((group, i) => ({ group, count: counts[i] ?? 0, share: (counts[i] ?? 0) / total })),
@@ -404,14 +345,14 @@ describe('inline SVG charts in Chromium', () => {
   });
 
   test('one group only; nobody counted; NFD group names', async () => {
-    const one = summary({
+    const one = compositionSummary({
       total: 3,
       official: 3,
       byEthnicGroup: [{ group: 'Tày', count: 3, share: 1 }],
       women: { count: 0, share: 0 },
     });
-    const nobody = summary({ message: 'Chưa có đại biểu chính thức nào.' });
-    const nfd = summary({
+    const nobody = compositionSummary({ message: 'Chưa có đại biểu chính thức nào.' });
+    const nfd = compositionSummary({
       total: 2,
       official: 2,
       byEthnicGroup: [

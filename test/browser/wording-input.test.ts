@@ -1,14 +1,26 @@
 /**
  * Vietnamese typed through an input method into a selected (not edited) cell, and paste of a
  * tab-separated block, in headless Chromium on the playground; the icon loads (no 404).
+ * The grid splits a Ctrl+V with the intake dialog's own splitter (src/intake/pasted.ts, served as
+ * /pasted.js): for any text of tabs, line ends, quotes and letters the page gives what splitPasted
+ * gives in Node, cases a former copy of the parser got otherwise included; a page served without
+ * /pasted.js (a dist/ built before) says so on Ctrl+V and writes nothing.
  * The input method is Chromium's own (CDP Input.imeSetComposition / Input.insertText), the path a
  * Telex or VNI keyboard takes.
  */
+import fc from 'fast-check';
 import type { CDPSession } from 'playwright-core';
+import { splitPasted } from '../../src/intake/pasted';
 import { openPlayground, type Session } from './harness';
 
 declare const navigator: { clipboard: { writeText(text: string): Promise<void> } };
 declare const window: { dttsPlayground: { parseClipboard(text: string): string[][] } };
+
+/** What the page must paste for `text`: the intake's rows, none for an empty clipboard. */
+function expectedRows(text: string): string[][] {
+  const rows = splitPasted(text);
+  return rows.length === 1 && rows[0]?.length === 1 && rows[0][0] === '' ? [] : rows;
+}
 
 describe('playground: input methods and paste', () => {
   let s: Session;
@@ -158,6 +170,30 @@ describe('playground: input methods and paste', () => {
     await expect(parse('')).resolves.toEqual([]);
   });
 
+  const parseAll = (texts: string[]) =>
+    s.page.evaluate((all) => all.map((t) => window.dttsPlayground.parseClipboard(t)), texts);
+
+  test('a quote left open, then a cell of two quotes: the cell stays as copied, as in the intake', async () => {
+    const text = '"Ban\t""\tb';
+    expect(splitPasted(text)).toEqual([['"Ban', '""', 'b']]);
+    await expect(parseAll([text])).resolves.toEqual([[['"Ban', '""', 'b']]]);
+  });
+
+  test('generated texts of tabs, line ends, quotes and letters: the same rows as the intake splits', async () => {
+    const texts = fc.sample(
+      fc
+        .array(fc.constantFrom('a', 'Đ', ' ', '"', '""', '\t', '\n', '\r', '\r\n'), { maxLength: 24 })
+        .map((parts) => parts.join('')),
+      { numRuns: 600, seed: 20261130 },
+    );
+    texts.push('', '\t', '\n', '"', '""', '"\t"', 'a\tb\r\nc\td\r\n', '"x\ny"\tz');
+    const got = await parseAll(texts);
+    for (const [i, text] of texts.entries()) {
+      expect({ text, rows: got[i] }).toEqual({ text, rows: expectedRows(text) });
+    }
+    expect(s.pageErrors).toEqual([]);
+  });
+
   test('/favicon.ico is served: no 404 while the page loads', async () => {
     const missing: string[] = [];
     s.page.on('response', (r) => {
@@ -171,6 +207,31 @@ describe('playground: input methods and paste', () => {
     });
     expect(icon).toEqual([200, 'image/x-icon']);
     expect(missing).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
+  });
+
+  test('no /pasted.js (dist/ built before): Ctrl+V says to build, writes nothing, no page error', async () => {
+    await s.page.route('**/pasted.js', (route) => route.fulfill({ status: 404, body: '' }));
+    try {
+      await s.page.reload();
+      await s.sidebar.locator('html[data-ready="1"]').waitFor({ timeout: 20_000 });
+      const before = config().getRange('G20:H21').getValues();
+      await select('G20');
+      await s.page.evaluate(() => navigator.clipboard.writeText('Đắk Glei\t1\r\nTu Mơ Rông\t2'));
+      const pastes: string[] = [];
+      const onRequest = (r: { url(): string }) => {
+        if (r.url().endsWith('/api/paste')) pastes.push(r.url());
+      };
+      s.page.on('request', onRequest);
+      await s.page.keyboard.press('Control+V');
+      await s.page.locator('#messages .message.error', { hasText: 'chạy npm run build' }).waitFor();
+      s.page.off('request', onRequest);
+      expect(pastes).toEqual([]);
+      expect(config().getRange('G20:H21').getValues()).toEqual(before);
+    } finally {
+      await s.page.unroute('**/pasted.js');
+      await s.page.reload();
+    }
     expect(s.pageErrors).toEqual([]);
   });
 });

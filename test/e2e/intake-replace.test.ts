@@ -44,14 +44,23 @@ function delegatesSheet(ss: LocalSpreadsheet): LocalSheet {
   return s;
 }
 
-/** Header text → 0-based column of row 1 of `Đại biểu` (the first, when a header is written twice). */
+/**
+ * Header text → 0-based column of row 1 of `Đại biểu`. Of two same headers (a user's own "Điện thoại"
+ * after the template's empty one), the one the sheets read: the only one holding data, else the first.
+ */
 function headerOf(s: LocalSheet): Map<string, number> {
-  const row = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0] ?? [];
-  // The first of two same headers (as the sheets read them: a user's own "Điện thoại" after the template's).
-  const out = new Map<string, number>();
+  const values = s.getDataRange().getValues();
+  const row = values[0] ?? [];
+  const filled = (i: number) => values.slice(1).some((r) => r[i] !== '' && r[i] !== null);
+  const all = new Map<string, number[]>();
   row.forEach((h, i) => {
-    if (!out.has(String(h).trim())) out.set(String(h).trim(), i);
+    all.set(String(h).trim(), [...(all.get(String(h).trim()) ?? []), i]);
   });
+  const out = new Map<string, number>();
+  for (const [h, at] of all) {
+    const withData = at.filter(filled);
+    out.set(h, withData.length === 1 ? (withData[0] as number) : (at[0] as number));
+  }
   return out;
 }
 
@@ -73,8 +82,8 @@ function pickUnit(ss: LocalSpreadsheet): { code: string; rows: number[] } {
 }
 
 /**
- * The unit's list as the unit sends it back: two title rows, a blank row, its columns shuffled with an
- * extra "Số điện thoại" column; the first delegate dropped, the second one's position changed, two added
+ * The unit's list as the unit sends it back: two title rows, a blank row, its columns shuffled with a
+ * "Số điện thoại" column (the phones the sheet holds) and an extra column; the first delegate dropped, the second one's position changed, two added
  * (one with a phone number with its leading zero and a formula-looking note).
  */
 function unitFile(ss: LocalSpreadsheet, code: string): { table: SubmissionCell[][]; names: string[] } {
@@ -97,7 +106,7 @@ function unitFile(ss: LocalSpreadsheet, code: string): { table: SubmissionCell[]
     String(r[col('Giới tính')] ?? ''),
     String(r[col('Họ và tên')] ?? ''),
     (r[col('Năm sinh')] as number) ?? null,
-    '',
+    String(r[col('Điện thoại')] ?? ''),
     String(r[col('Dân tộc')] ?? ''),
     String(r[col('Loại đại biểu')] ?? ''),
     String(r[col('Chức vụ, nơi công tác')] ?? ''),

@@ -80,7 +80,7 @@ export function normaliseCell(column: ColumnSpec, v: unknown, zone: ZoneOffset):
   });
   switch (column.kind) {
     case 'year': {
-      const r = parseYear(v);
+      const r = parseYear(v, zone);
       if (!r.ok || r.value === null) return kept(r);
       return { display: String(r.value), value: r.value, ...(r.warning && { problem: doubt(column, r.warning) }) };
     }
@@ -225,7 +225,7 @@ export function parseSubmission(
     if (at !== undefined) byIndex.set(at, col);
   }
   const columns = header.map((h, i) => ({ header: cellText(h), key: byIndex.get(i)?.key ?? null }));
-  // Headers of the file in its order, with what each is (the first of two same headers is used).
+  // Headers of the file in its order, with what each is (of two same headers, the one used: see locateTable).
   columns.forEach((c, i) => {
     if (c.header === '' || c.key !== null) return;
     const same = INTAKE_SPEC.columns.find(
