@@ -168,9 +168,14 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
   const cols = keys.map((k) => table.columns[k] as number);
   // "C" of "C12", once per column rather than once per cell: a1(row, col) is letters + row.
   const letters = cols.map((c) => a1(1, c + 1).slice(0, -1));
+  // Every field of the shape with its column spec and header, once rather than once per row.
+  const fields = Object.keys(shape).map((key) => {
+    const spec = specByKey.get(key);
+    return { key, spec, header: spec?.header ?? key };
+  });
   for (let r = table.headerRow; r < table.values.length; r++) {
     const cells = table.values[r] as CellValue[];
-    if (cols.every((c) => isBlank(cells[c]))) continue;
+    if (allBlank(cells, cols)) continue;
     const row = r + 1;
     const raw: Record<string, unknown> = {};
     const refs: Record<string, string> = {};
@@ -189,9 +194,7 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
     } else parsed = schema.parse(raw) as Record<string, Parsed<unknown>>;
     const data: Record<string, unknown> = {};
     const invalid = new Set<string>();
-    for (const k of Object.keys(shape)) {
-      const spec = specByKey.get(k);
-      const header = spec?.header ?? k;
+    for (const { key: k, spec, header } of fields) {
       const result = parsed[k];
       if (!result) {
         data[k] = null;
@@ -238,6 +241,12 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
     out.push({ row, data: data as RecordOf<S>, cells: refs as RowRecord<RecordOf<S>>['cells'], invalid });
   }
   return out;
+}
+
+/** The row's cells in these columns are all blank. */
+function allBlank(cells: readonly CellValue[], cols: readonly number[]): boolean {
+  for (const c of cols) if (!isBlank(cells[c])) return false;
+  return true;
 }
 
 function suggestionFor(spec: ColumnSpec | undefined): string {
