@@ -44,7 +44,7 @@ export function insertRowsClearingOwnMarks(batch: WriteBatch, ss: Spreadsheet, s
  * the fill is the one the record says it wrote, at the cell the record names or (rows inserted or
  * deleted by the officer since the validation) at a cell holding the record's own note.
  */
-function ownMarkFills(ss: Spreadsheet, sheet: Sheet, row: number, width: number): number[] {
+export function ownMarkFills(ss: Spreadsheet, sheet: Sheet, row: number, width: number): number[] {
   const name = sheet.getName();
   const records = recordedMarks(ss, name).filter((r) => isMarkFill(r.fill));
   if (records.length === 0) return [];
@@ -96,9 +96,15 @@ function resetInherited(batch: WriteBatch, sheet: Sheet, rows: InsertedRows, mar
     return;
   }
   if (marked.length === 0) return;
-  const a1s = marked.map((c) => sheet.getRange(first, c + 1, count, 1).getA1Notation());
   batch.custom(
-    () => sheet.getRangeList(a1s).setBackground(null),
+    () => clearFills(sheet, first, count, marked),
     () => undefined,
   );
+}
+
+/** No fill on rows `first`…`first + count − 1` in the columns (0-based) given: one RangeList. */
+export function clearFills(sheet: Sheet, first: number, count: number, columns: readonly number[]) {
+  return sheet
+    .getRangeList(columns.map((c) => sheet.getRange(first, c + 1, count, 1).getA1Notation()))
+    .setBackground(null);
 }
