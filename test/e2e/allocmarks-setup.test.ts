@@ -39,11 +39,11 @@ test('settings appended under a marked last row of `Cấu hình` carry no mark f
   const fills = block.getBackgrounds();
   const notes = block.getNotes();
   const stray: string[] = [];
-  fills.forEach((r, i) =>
+  fills.forEach((r, i) => {
     r.forEach((f, c) => {
       if (MARK_FILLS.has(f) || notes[i]?.[c]?.includes(MARKER)) stray.push(`${'ABC'[c]}${row + 1 + i} ${f}`);
-    }),
-  );
+    });
+  });
   expect(stray).toEqual([]);
   // The officer's fill: inherited, as Sheets does; the marked row itself untouched by setup.
   expect(fills.map((r) => r[0])).toEqual(fills.map(() => FILL.lightGreen));
