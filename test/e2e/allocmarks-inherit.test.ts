@@ -200,3 +200,46 @@ describe('a new unit inserted under a marked row of `Phân bổ`', () => {
     expect(sameRows(before, after, 2, 3, units, cols)).toEqual([]);
   });
 });
+
+describe('what the officer does around it', () => {
+  test('their own fill over the mark (another colour) is theirs: inherited as in Sheets', () => {
+    const w = scenario();
+    const ss = w.build();
+    const rt = runtimeFor(ss, w);
+    expect(run(rt, validate).error).toBeUndefined();
+    const alloc = sheet(ss, ALLOCATION);
+    const final = column(alloc, 'Số chính thức');
+    // Google's light yellow, the warning mark's colour, over the error mark: the officer's highlight.
+    alloc.getRange(LAST_UNIT_ROW, final).setBackground(FILL.lightYellow);
+    expect((run(rt, allocate).result as { ok: boolean } | undefined)?.ok).toBe(true);
+    expect(alloc.getRange(LAST_UNIT_ROW + 1, final).getBackground()).toBe(FILL.lightYellow);
+    expect(alloc.getRange(LAST_UNIT_ROW + 1, final).getNote()).toBe('');
+  });
+
+  test('"Hoàn tác phân bổ" after the insert: the new row is left empty and without a mark fill, the rest as before', () => {
+    const w = scenario();
+    const ss = w.build();
+    const rt = runtimeFor(ss, w);
+    expect(run(rt, validate).error).toBeUndefined();
+    const before = snapshot(ss);
+    expect((run(rt, allocate).result as { ok: boolean } | undefined)?.ok).toBe(true);
+    const undo = run(rt, { name: 'undoAllocation', fn: 'undoAllocation', args: [] });
+    expect(undo.error).toBeUndefined();
+    expect((undo.result as { ok: boolean }).ok).toBe(true);
+    const back = snapshot(ss);
+    const cols = width(ss);
+    // Undo restores cells, never deletes a row: the unit rows as before, the inserted row empty (no
+    // value, note or mark fill), the officer's rows below as before, one row down.
+    expect(sameRows(before, back, 1, LAST_UNIT_ROW, 0, cols)).toEqual([]);
+    const fresh = LAST_UNIT_ROW + 1;
+    const note = column(sheet(ss, ALLOCATION), 'Ghi chú');
+    const left: string[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const x = cell(back, a1(fresh, c));
+      if (x.value !== '' || x.formula !== '' || x.note !== '' || (c !== note && MARK_FILLS.has(x.background)))
+        left.push(`${a1(fresh, c)} ${JSON.stringify(x)}`);
+    }
+    expect(left).toEqual([]);
+    expect(sameRows(before, back, fresh, fresh + 1, 1, cols)).toEqual([]);
+  });
+});
