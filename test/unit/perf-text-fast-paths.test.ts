@@ -5,10 +5,14 @@
  * a/e/y, every kind of space, dash, apostrophe and invisible character, dots, eth.
  */
 import fc from 'fast-check';
+import * as z from 'zod/mini';
 import { dataDigest } from '../../src/domain/dataDigest';
+import { ProblemList } from '../../src/domain/problem';
 import type { Grid } from '../../src/domain/records';
+import { type CellSchema, cellSchema, locateTable, readRecords } from '../../src/domain/table';
+import { SHEETS } from '../../src/domain/template';
 import { canonicalTones, foldKey } from '../../src/domain/text';
-import { cellText, isBlank } from '../../src/domain/values';
+import { type CellValue, cellText, isBlank, type Parsed } from '../../src/domain/values';
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
@@ -167,5 +171,65 @@ describe('data fingerprint without building its text', () => {
     expect(dataDigest([[['', ''], ['a']], [[''], ['']], null, []])).toBe(
       referenceDigest([[['', ''], ['a']], [[''], ['']], null, []]),
     );
+  });
+});
+
+describe('readRecords: through the converters directly or through zod, the same records and problems', () => {
+  const parseYear = (v: unknown): Parsed<number> =>
+    isBlank(v)
+      ? { ok: true, value: null as unknown as number }
+      : typeof v === 'number' && v > 1900
+        ? { ok: true, value: v, ...(v > 2010 ? { warning: 'năm khá gần' } : {}) }
+        : { ok: false, error: `"${cellText(v)}" không phải là năm` };
+  const parseName = (v: unknown): Parsed<string> => ({
+    ok: true,
+    value: isBlank(v) ? (null as unknown as string) : cellText(v),
+  });
+  // A schema that is not a cellSchema sends every row through zod.
+  const viaZod = <T>(parse: (v: unknown) => Parsed<T>) =>
+    z.pipe(
+      z.unknown(),
+      z.transform((v: unknown) => parse(v)),
+    ) as unknown as CellSchema<T>;
+  const grid: CellValue[][] = [
+    ['Họ và tên', 'Mã đơn vị', 'Năm sinh', 'Dân tộc', 'Loại đại biểu'],
+    ['Nông Văn A', 'HL', 1970, 'Tày', 'Chính thức'],
+    ['', '', '', '', ''],
+    [' ', 'HL', 'năm 1970', 'Tày', ''],
+    ['Lò Thị B', '#REF!', 2015, '', ''],
+    ['\u200B', '', 1800, '', ''],
+  ];
+
+  it('gives the same records and problems either way (a field without its column reads null)', () => {
+    const table = locateTable(SHEETS.delegates, grid, new ProblemList());
+    const run = (shape: Record<string, CellSchema<unknown>>) => {
+      const problems = new ProblemList();
+      const records = readRecords(table, shape, problems);
+      return { records: records.map((r) => ({ ...r, invalid: [...r.invalid] })), problems: problems.items };
+    };
+    const direct = run({
+      name: cellSchema(parseName),
+      unit: cellSchema(parseName),
+      birthYear: cellSchema(parseYear),
+      position: cellSchema(parseName),
+    });
+    const zod = run({
+      name: viaZod(parseName),
+      unit: viaZod(parseName),
+      birthYear: viaZod(parseYear),
+      position: viaZod(parseName),
+    });
+    expect(zod).toEqual(direct);
+    expect(direct.records.map((r) => r.row)).toEqual([2, 4, 5, 6]);
+    expect(direct.records[0]?.data).toEqual({ name: 'Nông Văn A', unit: 'HL', birthYear: 1970, position: null });
+    expect(direct.problems.map((p) => `${p.rule} ${p.cell}`)).toEqual([
+      'cell-required A4',
+      'cell-invalid C4',
+      'cell-error-value B5',
+      'cell-doubtful C5',
+      'cell-required A6',
+      'cell-required B6',
+      'cell-invalid C6',
+    ]);
   });
 });
