@@ -391,6 +391,23 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     return asGas(new LocalRangeList(a1Notations.map((a1) => this.rangeFromA1(String(a1)))));
   }
 
+  /**
+   * Refuses rows (columns) inserted inside a range protection the calling user may not edit: the
+   * protected range would grow by the new rows, an edit of it. Sheets refuses it ("There is a built in
+   * protect feature (either range, or sheet based) … but this also stops you inserting new rows",
+   * https://webapps.stackexchange.com/questions/104684/can-i-protect-the-formatting-of-a-google-sheets);
+   * rows inserted right above or right below the range only move it or leave it as it is.
+   */
+  private beforeSplit(span: (rect: GridRect) => [number, number], position: number): void {
+    const user = this.spreadsheet.access.actor?.user;
+    if (user === undefined) return;
+    for (const p of this.protections) {
+      if (p.type !== 'RANGE' || !p.blocks(user)) continue;
+      const [start, count] = span(p.rect());
+      if (start < position && position < start + count) throw new ServiceError(messages.protectedCell());
+    }
+  }
+
   /** Refuses a change of the sheet's structure (rows, columns) that a protection blocks for the calling user. */
   private beforeStructureChange(rect: GridRect | null): void {
     const user = this.spreadsheet.access.actor?.user;
@@ -465,6 +482,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
   private insertRowsAt(position: number, howMany: number): GasSheet {
     if (position < 1 || position > this.maxRows + 1 || howMany < 1) throw new ServiceError(messages.rowsOutOfBounds());
     this.beforeStructureChange(null);
+    this.beforeSplit((r) => [r.row, r.numRows], position);
     this.grid.insertRows(position - 1, howMany);
     // New rows take the formatting (fill, font, number format, borders) and data validation of the
     // row before them, or of the row after them when inserted above row 1; as the Sheets API's
@@ -509,6 +527,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
       throw new ServiceError(messages.columnsOutOfBounds());
     }
     this.beforeStructureChange(null);
+    this.beforeSplit((r) => [r.column, r.numColumns], position);
     this.grid.insertColumns(position - 1, howMany);
     this.maxColumns += howMany;
     this.merges = this.merges.map((m) => (m.column >= position ? { ...m, column: m.column + howMany } : m));
