@@ -534,6 +534,10 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     this.merges = this.merges
       .filter((m) => m.row + m.numRows <= rowPosition || m.row >= end)
       .map((m) => (m.row >= end ? { ...m, row: m.row - howMany } : m));
+    this.shrinkProtections((r) => {
+      const [row, numRows] = withoutDeleted(r.row, r.numRows, rowPosition, howMany);
+      return { ...r, row, numRows };
+    });
   }
 
   deleteRow(rowPosition: number): GasSheet {
@@ -553,6 +557,10 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     this.merges = this.merges
       .filter((m) => m.column + m.numColumns <= columnPosition || m.column >= end)
       .map((m) => (m.column >= end ? { ...m, column: m.column - howMany } : m));
+    this.shrinkProtections((r) => {
+      const [column, numColumns] = withoutDeleted(r.column, r.numColumns, columnPosition, howMany);
+      return { ...r, column, numColumns };
+    });
   }
 
   deleteColumn(columnPosition: number): GasSheet {
@@ -667,6 +675,28 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     }
   }
 
+  /**
+   * Range protections follow their cells when rows or columns are deleted too: a range losing some
+   * of its rows or columns shrinks, one below or right of them moves up or left, one whose cells are
+   * all deleted goes (nothing is left to protect). So deleting rows just inserted puts a protection
+   * back where it was.
+   */
+  private shrinkProtections(move: (rect: GridRect) => GridRect): void {
+    for (const p of [...this.protections]) {
+      if (p.type !== 'RANGE') continue;
+      const rect = p.rect();
+      const next = move(rect);
+      if (next.numRows <= 0 || next.numColumns <= 0) this.protections.splice(this.protections.indexOf(p), 1);
+      else if (
+        next.row !== rect.row ||
+        next.column !== rect.column ||
+        next.numRows !== rect.numRows ||
+        next.numColumns !== rect.numColumns
+      )
+        p.relocate(new LocalRange(this, next));
+    }
+  }
+
   /** Adds a protection for a range of this sheet (Range.protect()). */
   addRangeProtection(range: LocalRange): LocalProtection {
     const p = new LocalProtection(this, 'RANGE', () => range);
@@ -707,4 +737,16 @@ function toStored(
   const parsed = parseUserInput(text, ctx);
   if (parsed.kind === 'formula') return { value: null, formula: parsed.formula };
   return parsed.numberFormat ? { value: parsed.value, numberFormat: parsed.numberFormat } : { value: parsed.value };
+}
+
+/**
+ * A run of `count` rows (or columns) from `start` once `deletedCount` from `deletedAt` are deleted:
+ * its new start and length (0: all of it deleted).
+ */
+function withoutDeleted(start: number, count: number, deletedAt: number, deletedCount: number): [number, number] {
+  const end = start + count;
+  const deletedEnd = deletedAt + deletedCount;
+  const overlap = Math.max(0, Math.min(end, deletedEnd) - Math.max(start, deletedAt));
+  const from = start < deletedAt ? start : start >= deletedEnd ? start - deletedCount : deletedAt;
+  return [from, count - overlap];
 }
