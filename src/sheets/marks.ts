@@ -34,7 +34,7 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import { isRefusal, type WriteBatch } from './batch';
-import { findSheet, findSheetByName, type Sheet, type Spreadsheet, wholeSheetValues } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet, sheetNameKey, wholeSheetValues } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -209,10 +209,13 @@ function readRecords(ss: Spreadsheet): RecordSheet {
 /**
  * The marks the record says the add-in wrote in sheet `sheetName` (fill and note, as written), for
  * rows the add-in inserts under one of them (insertedRows.ts). One read of the record sheet (none
- * when it does not exist).
+ * when it does not exist). The record names a sheet by the template's name while the officer's
+ * sheet may bear a look-alike of it ("Phân bổ ", NFD, capitals): names are compared as the add-in
+ * finds its sheets (sheetNameKey).
  */
 export function recordedMarks(ss: Spreadsheet, sheetName: string): MarkRecord[] {
-  return readRecords(ss).rows.filter((r) => r.sheet === sheetName);
+  const key = sheetNameKey(sheetName);
+  return readRecords(ss).rows.filter((r) => r.sheet === sheetName || sheetNameKey(r.sheet) === key);
 }
 
 /** Clears last run's marks where they are still the add-in's, and marks these problems. */
