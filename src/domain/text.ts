@@ -128,7 +128,8 @@ function needsCleaning(s: string): boolean {
 
 /** foldKey without any spaces: "Ê Đê", "Ê-đê", "Êđê" → "êđê"; "H'Mông", "H Mông" → "hmông". For names. */
 export function foldCompact(s: string): string {
-  return foldKey(s).replace(/ /g, '');
+  const key = foldKey(s);
+  return key.includes(' ') ? key.replace(/ /g, '') : key;
 }
 
 /** Removes Vietnamese diacritics: "Đắk Lắk" → "Dak Lak", "Mông" → "Mong". */

@@ -58,6 +58,19 @@ function isEdgeSpaceCode(c: number): boolean {
   );
 }
 
+/**
+ * True when `s` is NFC without asking the normaliser: every code unit is below U+0300 (no combining
+ * mark, nothing that composes) or a precomposed Vietnamese letter of U+1E00–U+1EFF (each its own NFC,
+ * none composes with what stands before it). False means: normalise.
+ */
+function isSurelyNfc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c >= 0x1f00)) return false;
+  }
+  return true;
+}
+
 /** The text begins or ends with a character EDGE_SPACE removes. */
 function hasEdgeSpace(s: string): boolean {
   return s.length > 0 && (isEdgeSpaceCode(s.charCodeAt(0)) || isEdgeSpaceCode(s.charCodeAt(s.length - 1)));
@@ -73,7 +86,7 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 export function cellText(v: unknown, zone: ZoneOffset = 420): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') {
-    const text = v.normalize('NFC');
+    const text = isSurelyNfc(v) ? v : v.normalize('NFC');
     // Most cells have nothing to trim: the regular expression only when an end is a space.
     return hasEdgeSpace(text) ? text.replace(EDGE_SPACE, '') : text;
   }

@@ -104,6 +104,21 @@ describe('text keys: the fast paths change nothing', () => {
     ]);
   });
 
+  it('cellText leaves unnormalised only text that is NFC: every character and pair below U+0300 or in U+1E00–U+1EFF', () => {
+    const safe: number[] = [];
+    for (let c = 0; c < 0x300; c++) safe.push(c);
+    for (let c = 0x1e00; c < 0x1f00; c++) safe.push(c);
+    for (const a of safe) {
+      for (const b of safe) {
+        const s = `x${String.fromCharCode(a, b)}x`;
+        if (s.normalize('NFC') !== s) throw new Error(`not NFC: U+${a.toString(16)} U+${b.toString(16)}`);
+      }
+    }
+    // Decomposed text (pasted from Word) is still normalised.
+    expect(cellText('Nu\u031B\u0303')).toBe('Nữ');
+    expect(cellText('\u212B')).toBe('\u00C5');
+  });
+
   it('cellText trims as the former regular expression did, for every code unit at either end', () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
