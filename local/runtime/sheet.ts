@@ -391,6 +391,23 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     return asGas(new LocalRangeList(a1Notations.map((a1) => this.rangeFromA1(String(a1)))));
   }
 
+  /**
+   * Refuses rows (columns) inserted inside a range protection the calling user may not edit: the
+   * protected range would grow by the new rows, an edit of it. Sheets refuses it ("There is a built in
+   * protect feature (either range, or sheet based) … but this also stops you inserting new rows",
+   * https://webapps.stackexchange.com/questions/104684/can-i-protect-the-formatting-of-a-google-sheets);
+   * rows inserted right above or right below the range only move it or leave it as it is.
+   */
+  private beforeSplit(span: (rect: GridRect) => [number, number], position: number): void {
+    const user = this.spreadsheet.access.actor?.user;
+    if (user === undefined) return;
+    for (const p of this.protections) {
+      if (p.type !== 'RANGE' || !p.blocks(user)) continue;
+      const [start, count] = span(p.rect());
+      if (start < position && position < start + count) throw new ServiceError(messages.protectedCell());
+    }
+  }
+
   /** Refuses a change of the sheet's structure (rows, columns) that a protection blocks for the calling user. */
   private beforeStructureChange(rect: GridRect | null): void {
     const user = this.spreadsheet.access.actor?.user;
@@ -465,6 +482,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
   private insertRowsAt(position: number, howMany: number): GasSheet {
     if (position < 1 || position > this.maxRows + 1 || howMany < 1) throw new ServiceError(messages.rowsOutOfBounds());
     this.beforeStructureChange(null);
+    this.beforeSplit((r) => [r.row, r.numRows], position);
     this.grid.insertRows(position - 1, howMany);
     // New rows take the formatting (fill, font, number format, borders) and data validation of the
     // row before them, or of the row after them when inserted above row 1; as the Sheets API's
@@ -509,6 +527,7 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
       throw new ServiceError(messages.columnsOutOfBounds());
     }
     this.beforeStructureChange(null);
+    this.beforeSplit((r) => [r.column, r.numColumns], position);
     this.grid.insertColumns(position - 1, howMany);
     this.maxColumns += howMany;
     this.merges = this.merges.map((m) => (m.column >= position ? { ...m, column: m.column + howMany } : m));
@@ -534,6 +553,10 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     this.merges = this.merges
       .filter((m) => m.row + m.numRows <= rowPosition || m.row >= end)
       .map((m) => (m.row >= end ? { ...m, row: m.row - howMany } : m));
+    this.shrinkProtections((r) => {
+      const [row, numRows] = withoutDeleted(r.row, r.numRows, rowPosition, howMany);
+      return { ...r, row, numRows };
+    });
   }
 
   deleteRow(rowPosition: number): GasSheet {
@@ -553,6 +576,10 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     this.merges = this.merges
       .filter((m) => m.column + m.numColumns <= columnPosition || m.column >= end)
       .map((m) => (m.column >= end ? { ...m, column: m.column - howMany } : m));
+    this.shrinkProtections((r) => {
+      const [column, numColumns] = withoutDeleted(r.column, r.numColumns, columnPosition, howMany);
+      return { ...r, column, numColumns };
+    });
   }
 
   deleteColumn(columnPosition: number): GasSheet {
@@ -667,6 +694,28 @@ export class LocalSheet extends ServiceObject implements Pick<GasSheet, SheetMet
     }
   }
 
+  /**
+   * Range protections follow their cells when rows or columns are deleted too: a range losing some
+   * of its rows or columns shrinks, one below or right of them moves up or left, one whose cells are
+   * all deleted goes (nothing is left to protect). So deleting rows just inserted puts a protection
+   * back where it was.
+   */
+  private shrinkProtections(move: (rect: GridRect) => GridRect): void {
+    for (const p of [...this.protections]) {
+      if (p.type !== 'RANGE') continue;
+      const rect = p.rect();
+      const next = move(rect);
+      if (next.numRows <= 0 || next.numColumns <= 0) this.protections.splice(this.protections.indexOf(p), 1);
+      else if (
+        next.row !== rect.row ||
+        next.column !== rect.column ||
+        next.numRows !== rect.numRows ||
+        next.numColumns !== rect.numColumns
+      )
+        p.relocate(new LocalRange(this, next));
+    }
+  }
+
   /** Adds a protection for a range of this sheet (Range.protect()). */
   addRangeProtection(range: LocalRange): LocalProtection {
     const p = new LocalProtection(this, 'RANGE', () => range);
@@ -707,4 +756,16 @@ function toStored(
   const parsed = parseUserInput(text, ctx);
   if (parsed.kind === 'formula') return { value: null, formula: parsed.formula };
   return parsed.numberFormat ? { value: parsed.value, numberFormat: parsed.numberFormat } : { value: parsed.value };
+}
+
+/**
+ * A run of `count` rows (or columns) from `start` once `deletedCount` from `deletedAt` are deleted:
+ * its new start and length (0: all of it deleted).
+ */
+function withoutDeleted(start: number, count: number, deletedAt: number, deletedCount: number): [number, number] {
+  const end = start + count;
+  const deletedEnd = deletedAt + deletedCount;
+  const overlap = Math.max(0, Math.min(end, deletedEnd) - Math.max(start, deletedAt));
+  const from = start < deletedAt ? start : start >= deletedEnd ? start - deletedCount : deletedAt;
+  return [from, count - overlap];
 }

@@ -298,10 +298,12 @@ export type UnitEthnicRecord = RowRecord<RecordOf<typeof unitEthnicShape>> & { u
 
 export function readUnitEthnic(grid: Grid, index: UnitIndex, problems: ProblemList): UnitEthnicRecord[] {
   const table = locateTable(SHEETS.unitEthnic, grid, problems);
-  return readRecords(table, unitEthnicShape, problems).map((r) => ({
-    ...r,
-    unitRecord: checkUnitRef(index, r.data.unit, SHEETS.unitEthnic.name, r.cells.unit, problems),
-  }));
+  // The record itself gains its unit (a copy of each of thousands of rows would be garbage at once).
+  return readRecords(table, unitEthnicShape, problems).map((r) =>
+    Object.assign(r, {
+      unitRecord: checkUnitRef(index, r.data.unit, SHEETS.unitEthnic.name, r.cells.unit, problems),
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,15 +344,15 @@ export function readDelegates(
 ): DelegateRecord[] {
   const table = locateTable(SHEETS.delegates, grid, problems);
   const shape = zone === undefined ? delegateShape : { ...delegateShape, unit: textIn(zone), birthYear: yearIn(zone) };
+  // The record itself gains its fields (a copy of each of 50,000 rows would be garbage at once).
   return readRecords(table, shape, problems).map((r) => {
     const provincial = isProvincialRef(r.data.unit) && !index.resolve(r.data.unit);
-    return {
-      ...r,
+    return Object.assign(r, {
       provincial,
       unitRecord: provincial
         ? undefined
         : checkUnitRef(index, r.data.unit, SHEETS.delegates.name, r.cells.unit, problems),
-    };
+    });
   });
 }
 

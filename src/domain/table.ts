@@ -168,36 +168,41 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
   const cols = keys.map((k) => table.columns[k] as number);
   // "C" of "C12", once per column rather than once per cell: a1(row, col) is letters + row.
   const letters = cols.map((c) => a1(1, c + 1).slice(0, -1));
+  // Every field of the shape with its column spec and header, once rather than once per row.
+  const fields = Object.keys(shape).map((key) => {
+    const spec = specByKey.get(key);
+    return { key, spec, header: spec?.header ?? key, position: keys.indexOf(key) };
+  });
   for (let r = table.headerRow; r < table.values.length; r++) {
     const cells = table.values[r] as CellValue[];
-    if (cols.every((c) => isBlank(cells[c]))) continue;
+    if (allBlank(cells, cols)) continue;
     const row = r + 1;
-    const raw: Record<string, unknown> = {};
+    // The cells and their parse results by position in `keys` (arrays: no object per row for them).
+    const raw: unknown[] = new Array(keys.length);
+    const parsed: (Parsed<unknown> | undefined)[] = new Array(keys.length);
     const refs: Record<string, string> = {};
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as string;
-      raw[k] = cells[cols[i] as number] ?? '';
-      refs[k] = `${letters[i]}${row}`;
+      raw[i] = cells[cols[i] as number] ?? '';
+      refs[keys[i] as string] = `${letters[i]}${row}`;
     }
-    let parsed: Record<string, Parsed<unknown>>;
     if (direct) {
-      parsed = {};
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i] as string;
-        parsed[k] = (converters[i] as (v: unknown) => Parsed<unknown>)(raw[k]);
-      }
-    } else parsed = schema.parse(raw) as Record<string, Parsed<unknown>>;
+      for (let i = 0; i < keys.length; i++) parsed[i] = (converters[i] as (v: unknown) => Parsed<unknown>)(raw[i]);
+    } else {
+      const byKey = schema.parse(Object.fromEntries(keys.map((k, i) => [k, raw[i]]))) as Record<
+        string,
+        Parsed<unknown>
+      >;
+      for (let i = 0; i < keys.length; i++) parsed[i] = byKey[keys[i] as string];
+    }
     const data: Record<string, unknown> = {};
     const invalid = new Set<string>();
-    for (const k of Object.keys(shape)) {
-      const spec = specByKey.get(k);
-      const header = spec?.header ?? k;
-      const result = parsed[k];
+    for (const { key: k, spec, header, position } of fields) {
+      const result = position < 0 ? undefined : parsed[position];
       if (!result) {
         data[k] = null;
         continue;
       }
-      const errorValue = isErrorValue(raw[k]);
+      const errorValue = isErrorValue(raw[position]);
       if (errorValue) {
         data[k] = null;
         invalid.add(k);
@@ -238,6 +243,12 @@ export function readRecords<S extends Shape>(table: Table, shape: S, problems: P
     out.push({ row, data: data as RecordOf<S>, cells: refs as RowRecord<RecordOf<S>>['cells'], invalid });
   }
   return out;
+}
+
+/** The row's cells in these columns are all blank. */
+function allBlank(cells: readonly CellValue[], cols: readonly number[]): boolean {
+  for (const c of cols) if (!isBlank(cells[c])) return false;
+  return true;
 }
 
 function suggestionFor(spec: ColumnSpec | undefined): string {

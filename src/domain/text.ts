@@ -31,7 +31,27 @@ export function nfc(s: string): string {
  * "Hòa"/"Hoà", "Hủy"/"Huỷ", "Khỏe"/"Khoẻ" give the same text. Returns NFC.
  */
 export function canonicalTones(s: string): string {
+  if (!mayHaveOldStyleTone(s)) return s.normalize('NFC');
   return s.normalize('NFD').replace(OLD_STYLE_TONE, '$1$3$2').normalize('NFC');
+}
+
+/**
+ * False when OLD_STYLE_TONE cannot match the NFD form of `s` (then canonicalTones(s) is its NFC): a
+ * match ends with a bare a/e/y (no decomposition ends with one) right after a tone mark, which only a
+ * character from U+00C0 on (a precomposed vowel or the mark itself) can bring. Most names have no
+ * such pair, and skip two normalisations and a regular expression.
+ */
+function mayHaveOldStyleTone(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // a e y A E Y
+    if (
+      (c === 0x61 || c === 0x65 || c === 0x79 || c === 0x41 || c === 0x45 || c === 0x59) &&
+      s.charCodeAt(i - 1) >= 0xc0
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Collapses every run of whitespace (incl. NBSP) to one space, removes invisible characters, trims. */
@@ -61,9 +81,11 @@ const FOLDED = new Map<string, string>();
 const FOLDED_MAX = 200_000;
 
 function fold(s: string): string {
+  const lower = canonicalTones(s.replace(INVISIBLE, '')).toLowerCase();
+  // Most texts (names, codes, groups) have nothing the replacements below change.
+  if (!needsCleaning(lower)) return lower;
   return squeeze(
-    canonicalTones(s.replace(INVISIBLE, ''))
-      .toLowerCase()
+    lower
       .replace(/\u00F0/g, 'đ') // 'Ð'/'ð' (eth) stands for 'Đ' in text converted from old encodings
       .replace(APOSTROPHES, '')
       .replace(INNER_DOT, '')
@@ -71,9 +93,43 @@ function fold(s: string): string {
   );
 }
 
+/**
+ * True when fold's replacements and squeeze could change `s`: it holds an eth, an apostrophe, a dot,
+ * a dash, an invisible character, spacing other than single spaces between words (or anything below
+ * U+0020 or in U+2000–U+206F, to be safe). False means they all leave `s` as it is.
+ */
+function needsCleaning(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (i === 0 || i === last || s.charCodeAt(i - 1) === 0x20) return true;
+    } else if (c < 0x20 || c === 0x27 || c === 0x2d || c === 0x2e || c === 0x60) {
+      return true; // controls and spacing, ' - . `
+    } else if (c >= 0xa0) {
+      if (
+        c === 0xa0 ||
+        c === 0xad ||
+        c === 0xb4 ||
+        c === 0xf0 ||
+        c === 0x2bb ||
+        c === 0x2bc ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x206f) ||
+        c === 0x2212 ||
+        c === 0x3000 ||
+        c === 0xfeff
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
 /** foldKey without any spaces: "Ê Đê", "Ê-đê", "Êđê" → "êđê"; "H'Mông", "H Mông" → "hmông". For names. */
 export function foldCompact(s: string): string {
-  return foldKey(s).replace(/ /g, '');
+  const key = foldKey(s);
+  return key.includes(' ') ? key.replace(/ /g, '') : key;
 }
 
 /** Removes Vietnamese diacritics: "Đắk Lắk" → "Dak Lak", "Mông" → "Mong". */

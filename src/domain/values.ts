@@ -19,8 +19,14 @@ export function isDate(v: unknown): v is Date {
 
 /** '', null, undefined, or a string of whitespace only (incl. NBSP and zero-width characters). */
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/.test(v));
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  // A text whose first character is not a space is not blank: no regular expression for most cells.
+  if (v.length > 0 && !isEdgeSpaceCode(v.charCodeAt(0))) return false;
+  return BLANK_TEXT.test(v);
 }
+
+const BLANK_TEXT = /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/;
 
 const ERROR_CODES = '#REF! #N/A #VALUE! #DIV/0! #NAME? #NUM! #NULL! #ERROR! #SPILL! #CALC!'.split(' ');
 
@@ -34,6 +40,42 @@ export function isErrorValue(v: unknown): string | null {
 /** Whitespace, NBSP and zero-width characters at either end. */
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
 
+/** A code unit EDGE_SPACE matches (JavaScript's \\s, and U+200B–U+200D, U+2060). */
+function isEdgeSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when `s` is NFC without asking the normaliser: every code unit is below U+0300 (no combining
+ * mark, nothing that composes) or a precomposed Vietnamese letter of U+1E00–U+1EFF (each its own NFC,
+ * none composes with what stands before it). False means: normalise.
+ */
+function isSurelyNfc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c >= 0x1f00)) return false;
+  }
+  return true;
+}
+
+/** The text begins or ends with a character EDGE_SPACE removes. */
+function hasEdgeSpace(s: string): boolean {
+  return s.length > 0 && (isEdgeSpaceCode(s.charCodeAt(0)) || isEdgeSpaceCode(s.charCodeAt(s.length - 1)));
+}
+
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 
 /**
@@ -43,7 +85,11 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
  */
 export function cellText(v: unknown, zone: ZoneOffset = 420): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.normalize('NFC').replace(EDGE_SPACE, '');
+  if (typeof v === 'string') {
+    const text = isSurelyNfc(v) ? v : v.normalize('NFC');
+    // Most cells have nothing to trim: the regular expression only when an end is a space.
+    return hasEdgeSpace(text) ? text.replace(EDGE_SPACE, '') : text;
+  }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isDate(v)) {
     const t = v.getTime();

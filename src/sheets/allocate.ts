@@ -27,6 +27,7 @@ import { ALLOCATION_MESSAGES, ELIGIBILITY_LABELS, REALLOCATION_MESSAGES } from '
 import { formColumn, formColumnIsOurs, headerFills, headerNotes, isFormLabel, quotaColumn } from './allocationColumns';
 import { OWNED_KEYS, readHistory, refreshWritten, snapshotRows, writeHistory } from './allocationHistory';
 import { type WriteBatch, writeAll } from './batch';
+import { insertRowsClearingOwnMarks } from './insertedRows';
 import { withDocumentLock } from './lock';
 import { HEADER_BACKGROUND } from './setup';
 import { loadStates, saveState } from './state';
@@ -239,6 +240,7 @@ function hasFormula(formulas: readonly string[][], row: number, columns: readonl
  * Returns a sentence about the rows added.
  */
 function writeAllocation(
+  ss: Spreadsheet,
   sheet: Sheet,
   plan: AllocationPlan,
   previous: { table: Table; rows: AllocationRecord[] },
@@ -367,9 +369,18 @@ function writeAllocation(
       (row, c) => unitRows.has(row) && columns.includes(c),
       problems,
     );
-    if (contentBelow) batch.insertRowsAfter(sheet, lastUnitRow, fresh.length);
+    // Inserted rows take the formatting of the row above them (the last unit row, or the sheet's last
+    // row): a mark's fill there and the header's style are taken back (insertedRows.ts); the officer's
+    // own fills are inherited, as when they insert a row themselves.
+    const rows = { headerRow: table.headerRow, width };
+    if (contentBelow)
+      insertRowsClearingOwnMarks(batch, ss, sheet, { ...rows, after: lastUnitRow, count: fresh.length });
     else if (lastUnitRow + fresh.length > maxRows) {
-      batch.insertRowsAfter(sheet, maxRows, lastUnitRow + fresh.length - maxRows);
+      insertRowsClearingOwnMarks(batch, ss, sheet, {
+        ...rows,
+        after: maxRows,
+        count: lastUnitRow + fresh.length - maxRows,
+      });
     }
     fresh.forEach((planned, i) => {
       placed.push({ row: lastUnitRow + 1 + i, planned, added: contentBelow || lastUnitRow + 1 + i > maxRows });
@@ -724,7 +735,7 @@ function allocate(ss: Spreadsheet, mode: 'preview' | 'write', options: Allocatio
   const figuresChanged = preview.existing && preview.changed > 0;
   let kept = false;
   const added = writeAll(`trang "${sheetName}"`, (batch) =>
-    writeAllocation(sheet, plan, previous, problems, batch, (formsChanged, rows) => {
+    writeAllocation(ss, sheet, plan, previous, problems, batch, (formsChanged, rows) => {
       if (!figuresChanged && !formsChanged) return refreshWritten(ss, rows, batch);
       const history = readHistory(ss);
       kept = true;

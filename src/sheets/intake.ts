@@ -33,8 +33,8 @@ import { type CellValue, cellText, isBlank, PLAIN_TEXT_FORMAT, restoreInput, tex
 import type { IntakeFormsDto, SubmissionCell, SubmissionDto, SubmissionPreviewDto } from '../rpc/contract';
 import { INTAKE_MESSAGES as M } from '../ui/vi';
 import { type WriteBatch, writeAll } from './batch';
+import { insertRowsClearingOwnMarks } from './insertedRows';
 import { withDocumentLock } from './lock';
-import { markedFillColumns } from './marks';
 import { markSubmissionsRecorded, submissionsEverRecorded } from './state';
 import {
   findSheet,
@@ -410,11 +410,14 @@ function replaceRows(
   if (newRows.length > 0) {
     const unitLast = plan.current.reduce((m, r) => Math.max(m, r.sheetRow), 0);
     const after = unitLast > 0 ? unitLast : lastRecordRow(grid, table);
-    // Inserted rows take the formatting of the row above (see resetInherited) and lie inside the body's
-    // data validation.
-    const marked = after > headerRow ? markedFillColumns(plan.ss, sheet.getName(), after) : [];
-    batch.insertRowsAfter(sheet, after, newRows.length);
-    resetInherited(batch, sheet, { after, count: newRows.length, headerRow, width: Math.max(width, 1), marked });
+    // Inserted rows take the formatting of the row above: the add-in's marks and the header's style are
+    // taken back (insertedRows.ts); they lie inside the body's data validation.
+    insertRowsClearingOwnMarks(batch, plan.ss, sheet, {
+      after,
+      count: newRows.length,
+      headerRow,
+      width: Math.max(width, 1),
+    });
     const code = plan.unit.data.code ?? plan.index.label(plan.unit);
     for (const [c0, c1] of spans) {
       const block = sheet.getRange(after + 1, c0 + 1, newRows.length, c1 - c0 + 1);
@@ -440,51 +443,6 @@ function replaceRows(
   const gone = runs(removed.map((r) => r.sheetRow).sort((a, b) => a - b)).reverse();
   for (const [from, to] of gone) deleteRowsRestorably(batch, sheet, from, to - from + 1, Math.max(width, 1));
   return { rows: matched.length + newRows.length, removed: removed.length };
-}
-
-/**
- * Rows inserted after row `after` carry its formatting in Sheets (fill, bold, number format, data
- * validation: https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest,
- * "inheritFromBefore"). What the add-in owns there is taken back, nothing else:
- * - the fills its marks wrote on that row (`marked`, from the marks record): reset to no fill, so the
- *   new delegates carry no mark colour the record does not know (it would never be cleared);
- * - under the header row: the header's bold and fill, and the header's (absent) data validation, the new
- *   rows get the validation of the body row under them instead.
- * The inserted rows are deleted by a rollback: no inverse.
- */
-function resetInherited(
-  batch: WriteBatch,
-  sheet: Sheet,
-  args: { after: number; count: number; headerRow: number; width: number; marked: readonly number[] },
-): void {
-  const { after, count, headerRow, width, marked } = args;
-  const first = after + 1;
-  if (after === headerRow) {
-    const block = sheet.getRange(first, 1, count, width);
-    batch.custom(
-      () => {
-        block.setBackground(null);
-        block.setFontWeight('normal');
-      },
-      () => undefined,
-    );
-    const below = first + count;
-    if (below <= sheet.getMaxRows()) {
-      const rules = sheet.getRange(below, 1, 1, width).getDataValidations()[0] ?? [];
-      if (rules.some((r) => r !== null))
-        batch.custom(
-          () => block.setDataValidations(Array.from({ length: count }, () => rules)),
-          () => undefined,
-        );
-    }
-    return;
-  }
-  if (marked.length === 0) return;
-  const a1s = marked.map((c) => sheet.getRange(first, c + 1, count, 1).getA1Notation());
-  batch.custom(
-    () => sheet.getRangeList(a1s).setBackground(null),
-    () => undefined,
-  );
 }
 
 /**

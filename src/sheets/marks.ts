@@ -34,7 +34,7 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import { isRefusal, type WriteBatch } from './batch';
-import { findSheet, findSheetByName, type Sheet, type Spreadsheet, wholeSheetValues } from './workbook';
+import { findSheet, findSheetByName, type Sheet, type Spreadsheet, sheetNameKey, wholeSheetValues } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -258,18 +258,15 @@ export function prepareRecordSheet(
 }
 
 /**
- * The columns (0-based) of row `row` (1-based) of sheet `sheetName` where the record says the add-in
- * wrote a fill: what rows inserted under that row inherit from it and that only the add-in may clear.
- * One read of the record sheet (none when it does not exist).
+ * The marks the record says the add-in wrote in sheet `sheetName` (fill and note, as written), for
+ * rows the add-in inserts under one of them (insertedRows.ts). One read of the record sheet (none
+ * when it does not exist). The record names a sheet by the template's name while the officer's
+ * sheet may bear a look-alike of it ("Phân bổ ", NFD, capitals): names are compared as the add-in
+ * finds its sheets (sheetNameKey).
  */
-export function markedFillColumns(ss: Spreadsheet, sheetName: string, row: number): number[] {
-  const out: number[] = [];
-  for (const rec of readRecords(ss).rows) {
-    if (rec.sheet !== sheetName || !rec.fill) continue;
-    const at = parseA1(rec.cell);
-    if (at && at.row === row - 1) out.push(at.col);
-  }
-  return out;
+export function recordedMarks(ss: Spreadsheet, sheetName: string): MarkRecord[] {
+  const key = sheetNameKey(sheetName);
+  return readRecords(ss).rows.filter((r) => r.sheet === sheetName || sheetNameKey(r.sheet) === key);
 }
 
 /** Clears last run's marks where they are still the add-in's, and marks these problems. */

@@ -26,6 +26,7 @@ import {
 } from '../domain/template';
 import type { CellValue } from '../domain/values';
 import { cellText, isBlank } from '../domain/values';
+import { clearFills, ownMarkFills } from './insertedRows';
 import { MARK_RECORD_SHEET, prepareRecordSheet } from './marks';
 import {
   findSheet,
@@ -480,7 +481,13 @@ function addMissingSettings(
     return row;
   });
   const needed = startRow + block.length - 1 - sheet.getMaxRows();
-  if (needed > 0) wrote(sheet.insertRowsAfter(sheet.getMaxRows(), needed));
+  if (needed > 0) {
+    // The new rows take the formatting of the sheet's last row: a mark's fill there is taken back.
+    const last = sheet.getMaxRows();
+    const marked = ownMarkFills(sheet.getParent(), sheet, last, first + width);
+    wrote(sheet.insertRowsAfter(last, needed));
+    if (marked.length > 0) wrote(clearFills(sheet, last + 1, needed, marked));
+  }
   wrote(sheet.getRange(startRow, valueCol + 1, block.length, 1).setNumberFormat('@'));
   wrote(sheet.getRange(startRow, first + 1, block.length, width).setValues(block));
   return missing.map((s) => s.label);

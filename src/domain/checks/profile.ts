@@ -381,16 +381,16 @@ export function checkProfiles(input: ProfileInput, problems: ProblemList): void 
         M.profileErrorValueHint,
       );
     }
-  const checked = PROFILE_VALUE_KEYS.map((key) => ({ key, col: columns[key] })).filter(
-    (c): c is { key: ProfileValueKey; col: number } => c.col !== undefined,
-  );
+  // Each column's letter once; a cell's reference is made only when it is needed.
+  const checked = PROFILE_VALUE_KEYS.map((key) => ({ key, col: columns[key] }))
+    .filter((c): c is { key: ProfileValueKey; col: number } => c.col !== undefined)
+    .map((c) => ({ ...c, letter: letterOf(c.col) }));
   for (const d of delegates) {
     const ctx = { birthYear: d.data.birthYear, today: input.today, zone: input.zone };
     for (const c of checked) {
-      const cell = `${letterOf(c.col)}${d.row}`;
-      if (failed.has(cell)) continue;
+      if (failed.size > 0 && failed.has(`${c.letter}${d.row}`)) continue;
       const p = profileValueProblem(c.key, raw(d, c.col), ctx);
-      if (p) valueWarning(c.col, RULE_OF[c.key], cell, p.message, p.hint);
+      if (p) valueWarning(c.col, RULE_OF[c.key], `${c.letter}${d.row}`, p.message, p.hint);
     }
   }
   for (const [col, count] of overflow) {

@@ -134,16 +134,19 @@ export function checkShares(input: StructureInput, problems: ProblemList): void 
 
 /** Same normalised name and birth year, or the same name in two sub-units. */
 export function checkDuplicates(input: StructureInput, problems: ProblemList): void {
-  const byName = new Map<string, DelegateRecord[]>();
+  // The delegate of a name, or all of them once it repeats (no list for the ~all names seen once);
+  // replacing a key's value keeps its place, so the names come in the order they first appear.
+  const byName = new Map<string, DelegateRecord | DelegateRecord[]>();
   for (const d of input.delegates) {
     if (!d.data.name) continue;
     const key = personNameKey(d.data.name);
-    const list = byName.get(key) ?? [];
-    list.push(d);
-    byName.set(key, list);
+    const seen = byName.get(key);
+    if (seen === undefined) byName.set(key, d);
+    else if (Array.isArray(seen)) seen.push(d);
+    else byName.set(key, [seen, d]);
   }
   for (const list of byName.values()) {
-    if (list.length < 2) continue;
+    if (!Array.isArray(list)) continue;
     const first = list[0] as DelegateRecord;
     for (const d of list.slice(1)) {
       const sameYear = d.data.birthYear !== null && d.data.birthYear === first.data.birthYear;
