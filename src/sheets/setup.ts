@@ -482,11 +482,17 @@ function addMissingSettings(
   });
   const needed = startRow + block.length - 1 - sheet.getMaxRows();
   if (needed > 0) {
-    // The new rows take the formatting of the sheet's last row: a mark's fill there is taken back.
+    // The new rows take the formatting of the sheet's last row: a mark's fill there is taken back;
+    // the header's fill and bold too when the sheet ends at its header (a setting is no header).
     const last = sheet.getMaxRows();
-    const marked = ownMarkFills(sheet.getParent(), sheet, last, first + width);
+    const underHeader = last <= where.headerRow;
+    const marked = underHeader ? [] : ownMarkFills(sheet.getParent(), sheet, last, first + width);
     wrote(sheet.insertRowsAfter(last, needed));
-    if (marked.length > 0) wrote(clearFills(sheet, last + 1, needed, marked));
+    if (underHeader) {
+      const fresh = sheet.getRange(last + 1, 1, needed, first + width);
+      wrote(fresh.setBackground(null));
+      wrote(fresh.setFontWeight('normal'));
+    } else if (marked.length > 0) wrote(clearFills(sheet, last + 1, needed, marked));
   }
   wrote(sheet.getRange(startRow, valueCol + 1, block.length, 1).setNumberFormat('@'));
   wrote(sheet.getRange(startRow, first + 1, block.length, width).setValues(block));
