@@ -69,6 +69,12 @@ export interface MarksResult {
   cellsWritten: number;
   /** Marks not written because the cell is protected against the running user. */
   skippedProtected: number;
+  /**
+   * Marks of an earlier run the add-in could not take back (no problem there any more, or another
+   * one) because the cell is now protected against the running user, by sheet (its template name).
+   * Warning-only protections do not count: scripts write through them (see lockedAreas).
+   */
+  unclearedProtected?: { sheet: string; cells: number }[];
   /** Names of the sheets whose fills or notes were written (for a truthful message if saving fails). */
   sheets?: string[];
 }
@@ -207,6 +213,51 @@ function readRecords(ss: Spreadsheet): RecordSheet {
 }
 
 /**
+ * Setup's share of the record (setupWorkbook): the hidden record sheet, made as the first validation
+ * makes it (writeRecords via WriteBatch.insertHiddenSheet: insertSheet(name), hidden, the officer left
+ * on the sheet they were on) and given its header row, the row validation writes first and reads
+ * past (readRecords), so validation reads it in one getSheetValues (an empty sheet costs a second
+ * read, see wholeSheetValues) and creates nothing. The header is written last: a setup interrupted
+ * anywhere finishes on its next run, since an EMPTY record sheet is what an interrupted setup left
+ * (it is hidden, then given its header). A record sheet with anything in it is left exactly as it is
+ * (unhidden, renamed or edited by the officer: validation reads it as it always has). A sheet whose
+ * name equals the record's but for capitals is left alone too: Google keeps names unique
+ * case-insensitively, so none could be created next to it (validation would not either).
+ * `existing`: the sheets named like the record, exact name first (sheetsNamedLike). Returns whether
+ * anything was written.
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#hidesheet
+ */
+export function prepareRecordSheet(
+  ss: Spreadsheet,
+  existing: readonly { sheet: Sheet; name: string }[],
+  wrote: <T>(value: T) => T,
+): boolean {
+  const exact = existing.find((e) => e.name === MARK_RECORD_SHEET)?.sheet;
+  let sheet: Sheet;
+  if (exact) {
+    if (exact.getLastRow() > 0) return false; // the record, as the officer left it
+    if (!exact.isSheetHidden()) wrote(exact.hideSheet());
+    // An interrupted setup can leave the officer on it (insertSheet makes the new sheet active): the
+    // first visible sheet is shown instead (the sheet they were on is not known any more).
+    if (ss.getActiveSheet()?.getName() === MARK_RECORD_SHEET) {
+      const visible = ss.getSheets().find((s) => !s.isSheetHidden());
+      if (visible) wrote(ss.setActiveSheet(visible));
+    }
+    sheet = exact;
+  } else {
+    const lower = MARK_RECORD_SHEET.toLowerCase();
+    if (existing.some((e) => e.name.toLowerCase() === lower)) return false;
+    const active = ss.getActiveSheet();
+    sheet = wrote(ss.insertSheet(MARK_RECORD_SHEET));
+    wrote(sheet.hideSheet());
+    if (active && !active.isSheetHidden()) wrote(ss.setActiveSheet(active));
+  }
+  wrote(sheet.getRange(1, 1, 1, RECORD_HEADER.length).setValues([RECORD_HEADER]));
+  return true;
+}
+
+/**
  * The marks the record says the add-in wrote in sheet `sheetName` (fill and note, as written), for
  * rows the add-in inserts under one of them (insertedRows.ts). One read of the record sheet (none
  * when it does not exist). The record names a sheet by the template's name while the officer's
@@ -247,7 +298,16 @@ export function writeMarks(
     if (list) list.push(m);
     else marksBySheet.set(p.sheet, [m]);
   }
-  const result: MarksResult = { cellsChanged: 0, cellsWritten: 0, skippedProtected: 0, sheets: [] };
+  const result: MarksResult = {
+    cellsChanged: 0,
+    cellsWritten: 0,
+    skippedProtected: 0,
+    unclearedProtected: [],
+    sheets: [],
+  };
+  const uncleared = (name: string, cells: number) => {
+    if (cells > 0) result.unclearedProtected?.push({ sheet: name, cells });
+  };
   let locked = protections;
   const lockedOf = (name: string) => locked?.get(name);
   const summary = (list: readonly CellMark[]) =>
@@ -286,6 +346,7 @@ export function writeMarks(
     const skip = () => {
       nextRecords.push(...recs); // cannot be taken back now: kept for a run by someone who can
       result.skippedProtected += new Set(marks.map((m) => `${m.row}:${m.col}`)).size;
+      uncleared(name, stale(existing, marks).length);
     };
     if (blocked()) {
       skip();
@@ -309,6 +370,7 @@ export function writeMarks(
     result.cellsChanged += written.cellsChanged;
     result.cellsWritten += written.cellsWritten;
     result.skippedProtected += written.skippedProtected;
+    uncleared(name, written.unclearedProtected ?? 0);
     if (written.cellsWritten > 0) result.sheets?.push(name);
     nextRecords.push(...written.records);
   }
@@ -345,7 +407,7 @@ function markSheet(
   locked: LockedArea | undefined,
   /** Protected areas the block write must not cover (the cells in them were taken out already). */
   avoid: LockedArea | undefined = locked,
-): MarksResult & { records: MarkRecord[] } {
+): Omit<MarksResult, 'unclearedProtected'> & { records: MarkRecord[]; unclearedProtected?: number } {
   const isLocked = (row: number, col: number) => locked !== undefined && isLockedIn(locked, row, col);
   let skippedProtected = 0;
   if (locked) {
@@ -368,7 +430,10 @@ function markSheet(
         undefined,
         locked,
       );
-      return { ...inner, skippedProtected, records: [...inner.records, ...lockedRecs] };
+      // Recorded marks on protected cells where no problem (or another one) is to be marked: they
+      // stay in the sheet, and the officer is told (validation's message).
+      const unclearedProtected = stale(lockedRecs, marks).length;
+      return { ...inner, skippedProtected, unclearedProtected, records: [...inner.records, ...lockedRecs] };
     }
   }
   const cells = [
@@ -509,6 +574,15 @@ function markSheet(
       }
     }
   }
+}
+
+/**
+ * The recorded marks this run would take back: no problem is marked at their cell now. (A cell whose
+ * mark would change is a mark not written, counted in skippedProtected.)
+ */
+function stale(recs: readonly MarkRecord[], marks: readonly CellMark[]): MarkRecord[] {
+  const marked = new Set(marks.map((m) => a1Of(m.row, m.col)));
+  return recs.filter((r) => !marked.has(r.cell));
 }
 
 /** A sheet's first mark write refused by a protection, before anything of the sheet was written. */

@@ -239,6 +239,7 @@ export function runValidation(ss: Spreadsheet, now: Date = new Date()): Validati
       if (marks.skippedProtected > 0) {
         result.message += ` ${marks.skippedProtected} ô được bảo vệ (bạn không có quyền sửa) nên chưa được đánh dấu; các vấn đề ở đó vẫn có trong trang "${SHEETS.report.name}".`;
       }
+      if (marks.unclearedProtected?.length) result.message += MESSAGES.marksNotCleared(marks.unclearedProtected);
       if (marks.statusesLocked) {
         const column = SHEETS.tasks.columns.find((c) => c.key === 'computedStatus')?.header ?? '';
         result.message += MESSAGES.statusesProtected(column, SHEETS.tasks.name);

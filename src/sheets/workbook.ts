@@ -89,6 +89,16 @@ export function findSheet(ss: Spreadsheet, key: SheetKey): Sheet | null {
   return pick(sheetList(ss), key)?.sheet ?? null;
 }
 
+/**
+ * The sheets named `name` or a look-alike of it (capitals, spaces, NFD), exact name first, from the
+ * sheet list (read once per action: no call when a lookup of this action already read it).
+ */
+export function sheetsNamedLike(ss: Spreadsheet, name: string): { sheet: Sheet; name: string }[] {
+  const wanted = sheetNameKey(name);
+  const alike = sheetList(ss).filter((e) => sheetNameKey(e.name) === wanted);
+  return [...alike.filter((e) => e.name === name), ...alike.filter((e) => e.name !== name)];
+}
+
 /** A sheet by its displayed name: a template sheet's name finds its look-alike too (the sidebar's "go to cell"). */
 export function findSheetByName(ss: Spreadsheet, name: string): Sheet | null {
   const key = SHEET_ORDER.find((k) => sheetNameKey(SHEETS[k].name) === sheetNameKey(name));

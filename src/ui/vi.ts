@@ -82,6 +82,9 @@ export const MESSAGES = {
   writeProtectedRestored: (what: string) =>
     `Không ghi được ${what} vì có vùng được bảo vệ mà tài khoản của bạn không được sửa; đã khôi phục như trước khi chạy. Hãy nhờ chủ sở hữu bảng tính cho bạn quyền sửa vùng đó (Dữ liệu > Bảo vệ trang tính và dải ô), hoặc nhờ người có quyền chạy thao tác này.`,
   /** validateAll by a user a protection keeps from the computed status column of the tasks sheet. */
+  /** Marks of an earlier check on cells now protected against this user: they stay until someone who may edit runs it. */
+  marksNotCleared: (parts: readonly { sheet: string; cells: number }[]) =>
+    ` Dấu (màu nền, ghi chú) của lần kiểm tra trước còn ở ${parts.map((p) => `${p.cells} ô trang "${p.sheet}"`).join(', ')} dù ở đó không còn vấn đề: các ô này được bảo vệ (bạn không có quyền sửa) nên chưa xoá được; người có quyền sửa chạy lại "Kiểm tra dữ liệu" sẽ xoá.`,
   statusesProtected: (column: string, sheet: string) =>
     ` Cột "${column}" của trang "${sheet}" được bảo vệ (bạn không có quyền sửa) nên chưa được cập nhật; người có quyền sửa chạy lại "Kiểm tra dữ liệu" sẽ cập nhật cột này.`,
   flushFailedIn: (what: string) =>
