@@ -42,7 +42,8 @@ export function insertRowsClearingOwnMarks(batch: WriteBatch, ss: Spreadsheet, s
 /**
  * The columns (0-based) of row `row` (1-based) holding a mark's fill the add-in wrote and still owns:
  * the fill is the one the record says it wrote, at the cell the record names or (rows inserted or
- * deleted by the officer since the validation) at a cell holding the record's own note.
+ * deleted by the officer since the validation) at a cell holding the record's own note (lines the
+ * officer typed under it aside), or in the record's column for a fill recorded without a note.
  */
 export function ownMarkFills(ss: Spreadsheet, sheet: Sheet, row: number, width: number): number[] {
   const name = sheet.getName();
@@ -60,7 +61,13 @@ export function ownMarkFills(ss: Spreadsheet, sheet: Sheet, row: number, width: 
       if (r.fill.toLowerCase() !== fill) return false;
       const at = parseA1(r.cell);
       if (at && at.row === row - 1 && at.col === c) return true;
-      return note.startsWith(MARK_MARKER) && r.note === note;
+      // Moved by rows inserted or deleted since: the record's note is there, maybe with lines the officer
+      // typed under it (as validation finds a moved mark, marks.ts placeRecords).
+      if (r.note.startsWith(MARK_MARKER)) return note.startsWith(r.note);
+      // A fill written without the add-in's note (the officer's own note was in the cell): nothing but
+      // its column and colour tells it once moved; the officer's own fill of that colour there is no
+      // more than not inherited by the new rows, while a mark's fill inherited would never be cleared.
+      return at?.col === c && !note.startsWith(MARK_MARKER);
     };
     if (records.some(ours)) out.push(c);
   }
