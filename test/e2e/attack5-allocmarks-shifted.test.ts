@@ -1,0 +1,60 @@
+/**
+ * Attack: a mark validation wrote on the row right under a unit's delegates, in a cell holding the
+ * officer's own note (the add-in wrote the fill only; nothing but its place tells it). "Nhận danh sách"
+ * then inserts that unit's new delegates above it, moving it down. Once the officer corrects the cell,
+ * validation must clear the fill it wrote, and the new delegates' rows carry no mark.
+ */
+import { Runtime, runBundle } from '../../local/runtime';
+import type { LocalSheet } from '../../local/runtime/sheet';
+import { buildSample, SAMPLES } from '../../local/samples';
+import { MARK_COLORS } from '../../src/domain/marks';
+import type { SubmissionCell, SubmissionDto } from '../../src/rpc/contract';
+
+const NOW = '2024-06-10T09:00:00+07:00';
+const MARKS = Object.values(MARK_COLORS);
+const COLUMNS = ['Họ và tên', 'Năm sinh', 'Dân tộc', 'Giới tính', 'Loại đại biểu'];
+
+test('a fill-only mark moved down by the delegates the intake inserted above it is still cleared', () => {
+  const ss = buildSample(SAMPLES['lang-son'] as NonNullable<(typeof SAMPLES)['lang-son']>);
+  const sheet = ss.localSheet('Đại biểu') as LocalSheet;
+  const rt = new Runtime({ spreadsheet: ss, now: NOW });
+  const h = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+  const col = (name: string) => h.indexOf(name) + 1;
+  const values = sheet.getDataRange().getValues();
+  const lastRowOf = new Map<string, number>();
+  values.forEach((r, i) => {
+    if (i > 0) lastRowOf.set(String(r[col('Mã đơn vị') - 1]), i + 1);
+  });
+  const [code, last] = [...lastRowOf].reduce((a, b) => (b[1] < a[1] ? b : a));
+  const below = last + 1;
+  const year = sheet.getRange(below, col('Năm sinh'));
+  const goodYear = year.getValue();
+  year.setNote('Năm sinh theo CCCD, đã đối chiếu.');
+  year.setValue('19x0');
+  runBundle(rt, 'validateAll');
+  // The precondition: the fill is the add-in's, the note the officer's.
+  expect(MARKS).toContain(year.getBackground());
+  expect(year.getNote()).toBe('Năm sinh theo CCCD, đã đối chiếu.');
+
+  const list: SubmissionCell[][] = [COLUMNS];
+  values.forEach((r, i) => {
+    if (String(r[col('Mã đơn vị') - 1]) === code) list.push(COLUMNS.map((k) => r[col(k) - 1]) as SubmissionCell[]);
+    void i;
+  });
+  list.push(['Người Mới Một', 1991, 'Tày', 'Nữ', 'Chính thức'], ['Người Mới Hai', 1992, 'Nùng', 'Nam', 'Chính thức']);
+  const r = runBundle(rt, 'importSubmission', [code, list, { fileName: 'ds.xlsx', mode: 'replace' }])
+    .result as SubmissionDto;
+  expect(r.ok).toBe(true);
+  const moved = below + 2;
+  expect(sheet.getRange(moved, col('Năm sinh')).getValue()).toBe('19x0');
+  // The officer corrects the year; validation clears the fill it wrote, wherever the rows went.
+  sheet.getRange(moved, col('Năm sinh')).setValue(goodYear);
+  runBundle(rt, 'validateAll');
+  const stray: string[] = [];
+  for (let row = last + 1; row <= moved; row++) {
+    const fill = sheet.getRange(row, col('Năm sinh')).getBackground();
+    if (MARKS.includes(fill)) stray.push(`${row} ${fill}`);
+  }
+  expect(stray).toEqual([]);
+  expect(sheet.getRange(moved, col('Năm sinh')).getNote()).toBe('Năm sinh theo CCCD, đã đối chiếu.');
+});
