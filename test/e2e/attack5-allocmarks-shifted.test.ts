@@ -9,6 +9,8 @@ import type { LocalSheet } from '../../local/runtime/sheet';
 import { buildSample, SAMPLES } from '../../local/samples';
 import { MARK_COLORS } from '../../src/domain/marks';
 import type { SubmissionCell, SubmissionDto } from '../../src/rpc/contract';
+import { sample, writes } from '../trust/faults';
+import { diff, describe as lines, snapshot } from '../trust/snapshot';
 
 const NOW = '2024-06-10T09:00:00+07:00';
 const MARKS = Object.values(MARK_COLORS);
@@ -57,4 +59,62 @@ test('a fill-only mark moved down by the delegates the intake inserted above it 
   }
   expect(stray).toEqual([]);
   expect(sheet.getRange(moved, col('Năm sinh')).getNote()).toBe('Năm sinh theo CCCD, đã đối chiếu.');
+});
+
+test('a fault at any write of that list (the record moved too): all or nothing', () => {
+  const prepared = () => {
+    const ss = buildSample(SAMPLES['lang-son'] as NonNullable<(typeof SAMPLES)['lang-son']>);
+    const sheet = ss.localSheet('Đại biểu') as LocalSheet;
+    const rt = new Runtime({ spreadsheet: ss, now: NOW });
+    const h = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+    const col = (name: string) => h.indexOf(name) + 1;
+    const values = sheet.getDataRange().getValues();
+    const lastRowOf = new Map<string, number>();
+    values.forEach((r, i) => {
+      if (i > 0) lastRowOf.set(String(r[col('Mã đơn vị') - 1]), i + 1);
+    });
+    const [code, last] = [...lastRowOf].reduce((a, b) => (b[1] < a[1] ? b : a));
+    const year = sheet.getRange(last + 1, col('Năm sinh'));
+    year.setNote('Năm sinh theo CCCD, đã đối chiếu.');
+    year.setValue('19x0');
+    runBundle(rt, 'validateAll');
+    const list: SubmissionCell[][] = [COLUMNS];
+    for (const r of values) {
+      if (String(r[col('Mã đơn vị') - 1]) === code) list.push(COLUMNS.map((k) => r[col(k) - 1]) as SubmissionCell[]);
+    }
+    list.push(['Người Mới Một', 1991, 'Tày', 'Nữ', 'Chính thức']);
+    return { ss, rt, code, list };
+  };
+  const take = (rt: Runtime, code: string, list: SubmissionCell[][]) => {
+    try {
+      const r = runBundle(rt, 'importSubmission', [code, list, { fileName: 'ds.xlsx', mode: 'replace' }]);
+      return { ok: (r.result as { ok: boolean }).ok, calls: r.calls };
+    } catch {
+      return { ok: false, calls: {} as Record<string, number> };
+    }
+  };
+  const clean = prepared();
+  const before = snapshot(clean.ss);
+  const outcome = take(clean.rt, clean.code, clean.list);
+  expect(outcome.ok).toBe(true);
+  const cleanAfter = snapshot(clean.ss);
+  // The precondition: the clean run moved the record (else the sweep proves nothing of it).
+  expect(diff(before, cleanAfter).some((d) => d.sheet.startsWith('Trợ lý DTTS – đánh dấu'))).toBe(true);
+  const keys = writes(outcome.calls);
+  const findings: string[] = [];
+  for (const [key, count] of keys) {
+    for (const n of sample(key, count)) {
+      const { ss, rt, code, list } = prepared();
+      rt.failOn(key, { after: n });
+      const o = take(rt, code, list);
+      const after = snapshot(ss);
+      // The add-in's record included: it must match the sheets it describes.
+      const asBefore = diff(before, after).filter((d) => d.sheet !== 'Kiểm tra');
+      const asClean = diff(cleanAfter, after).filter((d) => d.sheet !== 'Kiểm tra');
+      if (o.ok && asClean.length > 0) findings.push(`${key} #${n + 1}: ok, not as clean (${lines(asClean, 3)})`);
+      else if (!o.ok && asBefore.length > 0 && asClean.length > 0)
+        findings.push(`${key} #${n + 1}: neither (${lines(asBefore, 3)})`);
+    }
+  }
+  expect(findings).toEqual([]);
 });
