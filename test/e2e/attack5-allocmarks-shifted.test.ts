@@ -118,3 +118,41 @@ test('a fault at any write of that list (the record moved too): all or nothing',
   }
   expect(findings).toEqual([]);
 });
+
+test('a fill-only mark moved up by a delegate the list no longer names (its row deleted) is still cleared', () => {
+  const ss = buildSample(SAMPLES['lang-son'] as NonNullable<(typeof SAMPLES)['lang-son']>);
+  const sheet = ss.localSheet('Đại biểu') as LocalSheet;
+  const rt = new Runtime({ spreadsheet: ss, now: NOW });
+  const h = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
+  const col = (name: string) => h.indexOf(name) + 1;
+  const values = sheet.getDataRange().getValues();
+  const rowsOf = new Map<string, number[]>();
+  values.forEach((r, i) => {
+    if (i === 0) return;
+    const code = String(r[col('Mã đơn vị') - 1]);
+    rowsOf.set(code, [...(rowsOf.get(code) ?? []), i + 1]);
+  });
+  // A unit of two delegates or more, with another unit's delegates under it.
+  const [code, rows] = [...rowsOf].filter(([, r]) => r.length >= 2).reduce((a, b) => (b[1][0] < a[1][0] ? b : a));
+  const below = (rows[rows.length - 1] as number) + 1;
+  const year = sheet.getRange(below, col('Năm sinh'));
+  const goodYear = year.getValue();
+  year.setNote('Năm sinh theo CCCD, đã đối chiếu.');
+  year.setValue('19x0');
+  runBundle(rt, 'validateAll');
+  expect(MARKS).toContain(year.getBackground());
+  // The unit's list without its first delegate: that row is deleted, the marked cell moves up.
+  const list: SubmissionCell[][] = [COLUMNS];
+  for (const r of rows.slice(1)) list.push(COLUMNS.map((k) => values[r - 1]?.[col(k) - 1]) as SubmissionCell[]);
+  const r = runBundle(rt, 'importSubmission', [code, list, { fileName: 'ds.xlsx', mode: 'replace' }])
+    .result as SubmissionDto;
+  expect(r.ok).toBe(true);
+  const moved = below - 1;
+  expect(sheet.getRange(moved, col('Năm sinh')).getValue()).toBe('19x0');
+  sheet.getRange(moved, col('Năm sinh')).setValue(goodYear);
+  runBundle(rt, 'validateAll');
+  // The corrected cell and the one its row left: no mark fill (before validation the moved fill was there).
+  expect(MARKS).not.toContain(sheet.getRange(moved, col('Năm sinh')).getBackground());
+  expect(MARKS).not.toContain(sheet.getRange(below, col('Năm sinh')).getBackground());
+  expect(sheet.getRange(moved, col('Năm sinh')).getNote()).toBe('Năm sinh theo CCCD, đã đối chiếu.');
+});
