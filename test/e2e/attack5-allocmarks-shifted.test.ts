@@ -133,7 +133,9 @@ test('a fill-only mark moved up by a delegate the list no longer names (its row 
     rowsOf.set(code, [...(rowsOf.get(code) ?? []), i + 1]);
   });
   // A unit of two delegates or more, with another unit's delegates under it.
-  const [code, rows] = [...rowsOf].filter(([, r]) => r.length >= 2).reduce((a, b) => (b[1][0] < a[1][0] ? b : a));
+  const [code, rows] = [...rowsOf]
+    .filter(([, r]) => r.length >= 2)
+    .reduce((a, b) => ((b[1][0] as number) < (a[1][0] as number) ? b : a));
   const below = (rows[rows.length - 1] as number) + 1;
   const year = sheet.getRange(below, col('Năm sinh'));
   const goodYear = year.getValue();
