@@ -304,11 +304,17 @@ export function shiftRecordedMarks(
   });
   if (!moved) return;
   const previous = record.raw.map((r) => [typeof r[1] === 'string' ? asText(r[1]) : (r[1] ?? '')]);
-  batch.values(
-    target.getRange(1, 2, record.raw.length, 1),
-    cells.map((c) => [asText(c)]),
-    previous,
-  );
+  try {
+    batch.values(
+      target.getRange(1, 2, record.raw.length, 1),
+      cells.map((c) => [asText(c)]),
+      previous,
+    );
+  } catch (e) {
+    // A record the running user may not write (protected by the owner): the rows are still inserted; a
+    // moved mark with a note is found again by it, as for rows the officer inserts. Nothing was written.
+    if (!isRefusal(e)) throw e;
+  }
 }
 
 /** Clears last run's marks where they are still the add-in's, and marks these problems. */
