@@ -15,7 +15,7 @@
  */
 import { MARK_COLORS, MARK_MARKER, type MarkRecord, parseA1 } from '../domain/marks';
 import type { WriteBatch } from './batch';
-import { recordedMarks } from './marks';
+import { type MarkRecordSheet, readMarkRecord, recordedMarks, shiftRecordedMarks } from './marks';
 import type { Sheet, Spreadsheet } from './workbook';
 
 export interface InsertedRows {
@@ -34,9 +34,11 @@ export interface InsertedRows {
  * record names the sheet, the row's fills and notes (one range).
  */
 export function insertRowsClearingOwnMarks(batch: WriteBatch, ss: Spreadsheet, sheet: Sheet, rows: InsertedRows): void {
-  const marked = rows.after > rows.headerRow ? ownMarkFills(ss, sheet, rows.after, rows.width) : [];
+  const record = readMarkRecord(ss);
+  const marked = rows.after > rows.headerRow ? ownMarkFills(ss, sheet, rows.after, rows.width, record) : [];
   batch.insertRowsAfter(sheet, rows.after, rows.count);
   resetInherited(batch, sheet, rows, marked);
+  shiftRecordedMarks(record, sheet.getName(), rows.after, rows.count, batch);
 }
 
 /**
@@ -45,9 +47,15 @@ export function insertRowsClearingOwnMarks(batch: WriteBatch, ss: Spreadsheet, s
  * deleted by the officer since the validation) at a cell holding the record's own note (lines the
  * officer typed under it aside), or in the record's column for a fill recorded without a note.
  */
-export function ownMarkFills(ss: Spreadsheet, sheet: Sheet, row: number, width: number): number[] {
+export function ownMarkFills(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  row: number,
+  width: number,
+  record?: MarkRecordSheet,
+): number[] {
   const name = sheet.getName();
-  const records = recordedMarks(ss, name).filter((r) => isMarkFill(r.fill));
+  const records = recordedMarks(ss, name, record).filter((r) => isMarkFill(r.fill));
   if (records.length === 0) return [];
   const range = sheet.getRange(row, 1, 1, width);
   const fills = range.getBackgrounds()[0] ?? [];

@@ -264,9 +264,57 @@ export function prepareRecordSheet(
  * sheet may bear a look-alike of it ("Phân bổ ", NFD, capitals): names are compared as the add-in
  * finds its sheets (sheetNameKey).
  */
-export function recordedMarks(ss: Spreadsheet, sheetName: string): MarkRecord[] {
+export function recordedMarks(ss: Spreadsheet, sheetName: string, record = readRecords(ss)): MarkRecord[] {
   const key = sheetNameKey(sheetName);
-  return readRecords(ss).rows.filter((r) => r.sheet === sheetName || sheetNameKey(r.sheet) === key);
+  return record.rows.filter((r) => r.sheet === sheetName || sheetNameKey(r.sheet) === key);
+}
+
+/** The record sheet as read (one read; none when it does not exist), for recordedMarks and shiftRecordedMarks. */
+export function readMarkRecord(ss: Spreadsheet): MarkRecordSheet {
+  return readRecords(ss);
+}
+export type MarkRecordSheet = RecordSheet;
+
+/**
+ * Rows the add-in inserts after row `after` (1-based) of sheet `sheetName` move the marked cells under
+ * them down by `count`: the record follows them, so validation finds each mark where it now is, a
+ * fill written without a note too (nothing else would tell it moved: it would never be cleared). One
+ * write of the record's cell column, none when no recorded mark lies under the new rows; put back by
+ * the rollback.
+ */
+export function shiftRecordedMarks(
+  record: MarkRecordSheet,
+  sheetName: string,
+  after: number,
+  count: number,
+  batch: WriteBatch,
+): void {
+  const target = record.sheet;
+  if (!target || record.raw.length < 2) return;
+  const key = sheetNameKey(sheetName);
+  let moved = false;
+  const cells = record.raw.map((r, i) => {
+    const cell = typeof r[1] === 'string' ? r[1] : String(r[1] ?? '');
+    const name = typeof r[0] === 'string' ? r[0] : String(r[0] ?? '');
+    if (i === 0 || (name !== sheetName && sheetNameKey(name) !== key)) return cell;
+    const at = parseA1(cell);
+    if (!at || at.row < after) return cell;
+    moved = true;
+    return a1Of(at.row + count, at.col);
+  });
+  if (!moved) return;
+  const previous = record.raw.map((r) => [typeof r[1] === 'string' ? asText(r[1]) : (r[1] ?? '')]);
+  try {
+    batch.values(
+      target.getRange(1, 2, record.raw.length, 1),
+      cells.map((c) => [asText(c)]),
+      previous,
+    );
+  } catch (e) {
+    // A record the running user may not write (protected by the owner): the rows are still inserted; a
+    // moved mark with a note is found again by it, as for rows the officer inserts. Nothing was written.
+    if (!isRefusal(e)) throw e;
+  }
 }
 
 /** Clears last run's marks where they are still the add-in's, and marks these problems. */

@@ -22,7 +22,10 @@ function workbook(zone: string): { ss: LocalSpreadsheet; sheet: LocalSheet; head
   const header = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []).map(String);
   DAYS.forEach((day, i) => {
     // The officer formatted the cell as a date (the template's is a whole number), then typed the day.
-    sheet.getRange(i + 2, header.indexOf('Năm sinh') + 1).setNumberFormat('dd/mm/yyyy').setValue(day);
+    sheet
+      .getRange(i + 2, header.indexOf('Năm sinh') + 1)
+      .setNumberFormat('dd/mm/yyyy')
+      .setValue(day);
     sheet.getRange(i + 2, header.indexOf('Ngày sinh') + 1).setValue(day);
   });
   return { ss, sheet, header };
