@@ -374,14 +374,32 @@ function replaceRows(
     ...provenance,
   });
 
-  // 1. The matched rows, in place. Formulas and formats of the sheet, read once.
+  // 1. The matched rows, in place: only the cells the preview names as changed (`keys`) and the
+  //    provenance columns get the file's value. A cell equal after normalisation ("Mong" / "Mông") is
+  //    the officer's as typed: inside a written block it is put back as read (restoreInput), and a
+  //    block with nothing to write is not written; one write per block of rows and columns, never per row.
   if (matched.length > 0) {
     const range = sheet.getRange(1, 1, grid.length, Math.max(width, 1));
     const formulas = range.getFormulas();
     const formats = range.getNumberFormats();
     const byRow = new Map(matched.map((m) => [m.sheet.sheetRow, m]));
+    const provenanceKeys = new Set(SHEETS.delegates.columns.filter((c) => c.provenance).map((c) => c.key));
+    const takesFile = (m: (typeof matched)[number], key: string) => provenanceKeys.has(key) || m.keys.includes(key);
     for (const [from, to] of runs([...byRow.keys()].sort((a, b) => a - b))) {
-      for (const [c0, c1] of spans) {
+      for (const [s0, s1] of spans) {
+        // The columns of this span written in at least one row of the run: the block is trimmed to them.
+        const written: number[] = [];
+        for (let c = s0; c <= s1; c++) {
+          const key = keyAt.get(c) as string;
+          for (let r = from; r <= to; r++)
+            if (takesFile(byRow.get(r) as (typeof matched)[number], key)) {
+              written.push(c);
+              break;
+            }
+        }
+        if (written.length === 0) continue;
+        const c0 = written[0] as number;
+        const c1 = written[written.length - 1] as number;
         const next: unknown[][] = [];
         const previous: unknown[][] = [];
         for (let r = from; r <= to; r++) {
@@ -394,9 +412,10 @@ function replaceRows(
             const formula = formulas[r - 1]?.[c] ?? '';
             const plain = added.has(c) || (formats[r - 1]?.[c] ?? '') === PLAIN_TEXT_FORMAT;
             const key = keyAt.get(c) as string;
-            prevRow.push(restoreInput(value, formula, plain));
+            const asRead = restoreInput(value, formula, plain);
+            prevRow.push(asRead);
             // The unit cell of a matched row already names the unit (by code or name): kept as the officer wrote it.
-            nextRow.push(key === 'unit' ? restoreInput(value, formula, plain) : inputOf(cells[key], plain, tz));
+            nextRow.push(key !== 'unit' && takesFile(m, key) ? inputOf(cells[key], plain, tz) : asRead);
           }
           next.push(nextRow);
           previous.push(prevRow);
