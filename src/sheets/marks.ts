@@ -234,7 +234,13 @@ function readRecords(ss: Spreadsheet): RecordSheet {
       rows.push({ sheet: s as string, cell: cell as string, fill: fill as string, note: note as string });
     }
   }
-  return { sheet, name: found.name, rows, height: values.length, raw: values.map((r) => r.slice(0, RECORD_HEADER.length)) };
+  return {
+    sheet,
+    name: found.name,
+    rows,
+    height: values.length,
+    raw: values.map((r) => r.slice(0, RECORD_HEADER.length)),
+  };
 }
 
 /**
