@@ -24,7 +24,7 @@ const VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 const GUIDE_URL = process.env.DTTS_GUIDE_URL ?? '';
 if (GUIDE_URL && !/^https:\/\/[^\s"'<>]+$/.test(GUIDE_URL)) throw new Error('DTTS_GUIDE_URL must be an https: address');
 /** Size budget for build/Code.js in bytes: the build fails above it. Lower it as the bundle shrinks. */
-export const CODE_BUDGET = 346 * 1024;
+export const CODE_BUDGET = 348 * 1024;
 /** Size budget for build/Intake.html (exceljs's browser build alone is ≈ 930 KB). */
 export const INTAKE_BUDGET = 1.3 * 1024 * 1024;
 

@@ -49,6 +49,9 @@ import { withDocumentLock } from './lock';
 import { loadStates, saveState } from './state';
 import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } from './workbook';
 
+/** Typed cells named in full in a message; the others by their cell only. */
+export const TYPED_LINES_SHOWN = 15;
+
 /** The hidden sheet holding the previous allocation (the add-in's own). */
 export const HISTORY_SHEET = 'Trợ lý DTTS – phân bổ trước';
 const HEADER = ['Mã đơn vị', 'Dòng', 'Các ô của tiện ích'];
@@ -352,7 +355,8 @@ function undo(
         sheet: SHEETS.allocation.name,
         cell: a1(t.row, c + 1),
         code: t.unit.code,
-        name: t.unit.name,
+        // A name of thousands of characters is cut like the contents (the question stays readable).
+        name: shownContent({ value: t.unit.name, formula: '' }, '', String),
         column: str(header[c]),
         typed: shownContent(current, blankText, dateText),
         restored: shownContent(restored, blankText, dateText),
@@ -361,13 +365,19 @@ function undo(
     }
   }
   const overwrite = digestOf([recordId(history.meta), typedContents]);
-  const typedLines = typedOver.map(typedOverLine);
+  // The first cells in full, the others by their cell (a sheet pasted over has thousands).
+  const typedLines = typedOver.slice(0, TYPED_LINES_SHOWN).map(typedOverLine);
+  const typedOthers = typedOver.slice(TYPED_LINES_SHOWN).map((t) => t.cell);
   const asked = { typedOver, overwrite };
   if (mode === 'check') return { ok: true, message: '', restored: 0, notRestored, ...asked };
   if (options.overwrite !== undefined && options.overwrite !== overwrite)
     return { ...refused(REALLOCATION_MESSAGES.undoTypedStale), ...asked, needsConfirmation: typedOver.length > 0 };
   if (typedOver.length > 0 && options.overwrite === undefined)
-    return { ...refused(REALLOCATION_MESSAGES.undoTypedAsk(typedLines)), ...asked, needsConfirmation: true };
+    return {
+      ...refused(REALLOCATION_MESSAGES.undoTypedAsk(typedLines, typedOthers)),
+      ...asked,
+      needsConfirmation: true,
+    };
   writeAll(`trang "${SHEETS.allocation.name}"`, (batch) => {
     for (const rows of runs) {
       const first = (rows[0] as { row: number }).row;
@@ -410,7 +420,7 @@ function undo(
   if (notRestored.length > 0) message += REALLOCATION_MESSAGES.undoNotRestored(notRestored.map((u) => u.name));
   if (untouched.length > 0) message += REALLOCATION_MESSAGES.undoUntouched(untouched);
   if (unbalanced.length > 0) message += REALLOCATION_MESSAGES.undoUnbalanced(unbalanced);
-  if (typedLines.length > 0) message += REALLOCATION_MESSAGES.undoTypedReplaced(typedLines);
+  if (typedLines.length > 0) message += REALLOCATION_MESSAGES.undoTypedReplaced(typedLines, typedOthers);
   if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
     message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
   message += totalNote(ss, read.rows, grid, table.columns.final, targets);

@@ -147,6 +147,13 @@ export const ALLOCATION_MESSAGES = {
   reasonCut: '… (còn tiếp, xem đầy đủ ở thanh bên)',
 } as const;
 
+/** Cells named by reference only, after the lines in full: the first TYPED_CELLS_SHOWN, then "…". */
+const TYPED_CELLS_SHOWN = 40;
+const shownCells = (cells: readonly string[]) =>
+  cells.length > TYPED_CELLS_SHOWN ? `${cells.slice(0, TYPED_CELLS_SHOWN).join(', ')}, …` : cells.join(', ');
+const typedOthers = (others: readonly string[]) =>
+  others.length > 0 ? `\n• và ${others.length} ô khác: ${shownCells(others)}` : '';
+
 /** Messages of the guarded re-allocation (preview, confirmation) and of "Hoàn tác phân bổ". */
 export const REALLOCATION_MESSAGES = {
   needsConfirmation: (changed: number, method: string) =>
@@ -197,17 +204,17 @@ export const REALLOCATION_MESSAGES = {
   undoTypedLine: (sheet: string, cell: string, name: string, column: string, typed: string, restored: string) =>
     `• Ô ${cell} trang "${sheet}" (${name}, cột "${column}"): đang ghi ${typed} → sẽ khôi phục ${restored}`,
   undoTypedBlank: '(trống)',
-  undoTypedAsk: (lines: readonly string[]) =>
-    `Chưa hoàn tác: ${lines.length} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại; hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:\n${lines.join('\n')}\nBảng tính chưa bị thay đổi. Nếu đồng ý thay các ô này, hãy xác nhận hoàn tác; nếu cần giữ, hãy chép nội dung đã nhập sang cột riêng trước.`,
+  undoTypedAsk: (lines: readonly string[], others: readonly string[] = []) =>
+    `Chưa hoàn tác: ${lines.length + others.length} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại; hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:\n${lines.join('\n')}${typedOthers(others)}\nBảng tính chưa bị thay đổi. Nếu đồng ý thay các ô này, hãy xác nhận hoàn tác; nếu cần giữ, hãy chép nội dung đã nhập sang cột riêng trước.`,
   undoTypedStale:
     'Chưa hoàn tác: các ô nhập tay ở trang "Phân bổ" đã thay đổi sau khi hỏi (có người vừa sửa). Bảng tính chưa bị thay đổi; hãy xem lại danh sách ô sẽ bị thay rồi xác nhận lại.',
   /** The menu's YES_NO dialog: the typed cells the undo replaces (the first ones in full, the others by cell). */
   undoTypedPrompt: (lines: readonly string[], others: readonly string[]) =>
-    `\n\nLưu ý: ${lines.length + others.length} ô sau đã được nhập tay sau lần phân bổ lại; nếu chọn "Có", nội dung đã nhập sẽ bị thay bằng kết quả trước:\n${lines.join('\n')}${
-      others.length > 0 ? `\n• và ${others.length} ô khác: ${others.join(', ')}` : ''
-    }`,
-  undoTypedReplaced: (lines: readonly string[]) =>
-    ` Theo xác nhận, đã thay ${lines.length} ô nhập tay sau lần phân bổ lại: ${lines.map((l) => l.replace(/^• /, '')).join('; ')}.`,
+    `\n\nLưu ý: ${lines.length + others.length} ô sau đã được nhập tay sau lần phân bổ lại; nếu chọn "Có", nội dung đã nhập sẽ bị thay bằng kết quả trước:\n${lines.join('\n')}${typedOthers(others)}`,
+  undoTypedReplaced: (lines: readonly string[], others: readonly string[] = []) =>
+    ` Theo xác nhận, đã thay ${lines.length + others.length} ô nhập tay sau lần phân bổ lại: ${lines.map((l) => l.replace(/^• /, '')).join('; ')}${
+      others.length > 0 ? `; và ${others.length} ô khác: ${shownCells(others)}` : ''
+    }.`,
 } as const;
 
 /**
