@@ -366,9 +366,25 @@ export function readDelegates(
 // ---------------------------------------------------------------------------------------------
 // Allocation sheet: only the user's columns (adjustment, note) and the codes are read back.
 
+/**
+ * `Điều chỉnh`: a whole number. A day typed into the cell (formatted "0") is kept as its serial number
+ * and shows it ("1/2" → 45323): far beyond any adjustment, it is refused naming the day, never added
+ * to an official figure.
+ */
+const adjustmentInteger = cellSchema<number>((v) => {
+  if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) > 9999) {
+    const d = new Date(SERIAL_EPOCH_UTC + v * 86_400_000);
+    const shown = `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+    return { ok: false, error: CHECK_MESSAGES.adjustmentTooLarge(String(v), shown) };
+  }
+  const r = parseVnNumber(v);
+  if (r.ok && r.value !== null && !Number.isInteger(r.value)) return { ok: false, error: 'phải là số nguyên' };
+  return r as Parsed<number>;
+});
+
 const allocationShape = {
   code: text,
-  adjustment: signedInteger,
+  adjustment: adjustmentInteger,
   note: text,
   quota: number,
   seats: integer,

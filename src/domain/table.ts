@@ -101,7 +101,10 @@ export function locateTable(spec: SheetSpec, values: CellValue[][] | null, probl
       }
       continue;
     }
-    const used = found.length > 1 ? duplicateInUse(found, values, headerRow) : (found[0] as number);
+    // A column the add-in writes (computed, provenance) is always the template's, the first: an
+    // officer's copy of it, even the only one holding data, is theirs and never written.
+    const owned = col.computed === true || col.provenance === true;
+    const used = found.length > 1 && !owned ? duplicateInUse(found, values, headerRow) : (found[0] as number);
     columns[col.key] = used;
     if (found.length > 1) {
       // Said at the first header not used, naming the one used.
