@@ -34,7 +34,15 @@ import {
 import { type Problem, SEVERITY_LABEL } from '../domain/problem';
 import { SHEET_ORDER, SHEETS } from '../domain/template';
 import { isRefusal, type WriteBatch } from './batch';
-import { findSheet, findSheetByName, type Sheet, type Spreadsheet, sheetNameKey, wholeSheetValues } from './workbook';
+import {
+  findSheet,
+  findSheetByName,
+  type Sheet,
+  type Spreadsheet,
+  sheetNameKey,
+  sheetsNamedLike,
+  wholeSheetValues,
+} from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -192,15 +200,32 @@ function boxesMeet(a: Box, b: Box): boolean {
 
 interface RecordSheet {
   sheet: Sheet | null;
+  /** The sheet's name: the record's, or its capitals-only rename (recordSheet). */
+  name: string;
   rows: MarkRecord[];
   height: number;
   /** The sheet's first four columns as read (what a rollback writes back). */
   raw: unknown[][];
 }
 
+/**
+ * The record sheet: its exact name, else a sheet the officer renamed changing only capitals ("trợ lý
+ * dtts – đánh dấu"). Google keeps sheet names unique case-insensitively, so no record could be made
+ * next to that one (insertSheet would throw "A sheet with the name … already exists"): it IS the
+ * record. The sheet list is read only when the exact name is missing (an older workbook's first check).
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertsheetsheetname
+ */
+function recordSheet(ss: Spreadsheet): { sheet: Sheet; name: string } | undefined {
+  const exact = ss.getSheetByName(MARK_RECORD_SHEET);
+  if (exact) return { sheet: exact, name: MARK_RECORD_SHEET };
+  const lower = MARK_RECORD_SHEET.toLowerCase();
+  return sheetsNamedLike(ss, MARK_RECORD_SHEET).find((e) => e.name.toLowerCase() === lower);
+}
+
 function readRecords(ss: Spreadsheet): RecordSheet {
-  const sheet = ss.getSheetByName(MARK_RECORD_SHEET);
-  if (!sheet) return { sheet: null, rows: [], height: 0, raw: [] };
+  const found = recordSheet(ss);
+  if (!found) return { sheet: null, name: MARK_RECORD_SHEET, rows: [], height: 0, raw: [] };
+  const sheet = found.sheet;
   const values = wholeSheetValues(sheet);
   const rows: MarkRecord[] = [];
   for (const v of values.slice(1)) {
@@ -209,7 +234,13 @@ function readRecords(ss: Spreadsheet): RecordSheet {
       rows.push({ sheet: s as string, cell: cell as string, fill: fill as string, note: note as string });
     }
   }
-  return { sheet, rows, height: values.length, raw: values.map((r) => r.slice(0, RECORD_HEADER.length)) };
+  return {
+    sheet,
+    name: found.name,
+    rows,
+    height: values.length,
+    raw: values.map((r) => r.slice(0, RECORD_HEADER.length)),
+  };
 }
 
 /**
@@ -388,7 +419,7 @@ export function writeMarks(
     const blocked = () => {
       const here = lockedHere();
       // A record the user may not write means no mark can be written (it could never be taken back).
-      const recordLocked = record.sheet !== null && lockedOf(MARK_RECORD_SHEET) !== undefined;
+      const recordLocked = record.sheet !== null && lockedOf(record.name) !== undefined;
       return recordLocked || (here?.sheet === true && here.holes.length === 0);
     };
     const skip = () => {

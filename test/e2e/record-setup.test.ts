@@ -106,7 +106,7 @@ describe('the first validation after setup', () => {
   const first = validate(new Runtime({ spreadsheet: made, now: NOW }));
   const old = validate(new Runtime({ spreadsheet: older, now: NOW }));
 
-  it('creates nothing and reads the record in one call: 4 calls fewer than when it creates the record', () => {
+  it('creates nothing and reads the record in one call: 4 calls (and the sheet list) fewer than when it creates the record', () => {
     for (const k of [
       'Spreadsheet.insertSheet',
       'Sheet.hideSheet',
@@ -118,7 +118,12 @@ describe('the first validation after setup', () => {
       expect(first.calls[k] ?? 0).toBe(0);
     expect(old.calls['Spreadsheet.insertSheet']).toBe(1);
     expect(first.calls['Sheet.getSheetValues']).toBe((old.calls['Sheet.getSheetValues'] ?? 0) + 1);
-    expect((old.calls.total ?? 0) - (first.calls.total ?? 0)).toBe(4);
+    // Without the record's exact name, validation also reads the sheet list once (one getSheets, one
+    // getName a sheet) for a record the officer renamed in capitals only (attack5-record-capitals).
+    const sheets = older.getSheets().length - 1; // before this validation made the record
+    expect((old.calls['Spreadsheet.getSheets'] ?? 0) - (first.calls['Spreadsheet.getSheets'] ?? 0)).toBe(1);
+    expect((old.calls['Sheet.getName'] ?? 0) - (first.calls['Sheet.getName'] ?? 0)).toBe(sheets);
+    expect((old.calls.total ?? 0) - (first.calls.total ?? 0)).toBe(4 + 1 + sheets);
   });
 
   it('leaves the same workbook, the same record and the same answer as a validation that creates it', () => {
