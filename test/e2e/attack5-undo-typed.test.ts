@@ -240,3 +240,28 @@ test('Hình thức left out of one allocation run (its header taken over, then g
   ]);
   expect(lines(diff(typed, snapshot(ss)))).toEqual([]);
 });
+
+test('unit names in NFD (pasted from a Word file) and with an apostrophe or "=" at the start (written NFC, as text): nothing typed, the undo asks nothing', () => {
+  const ss = buildSample(LANG_SON);
+  const units = sheetOf(ss, 'Đơn vị');
+  const n = units.getLastRow() - 1;
+  const names = units.getRange(2, 2, n, 1).getValues();
+  names.forEach((r, i) => {
+    // Written as Sheets takes them: "''x" holds "'x", "'=x" holds "=x" as text.
+    r[0] = i === 0 ? `''${String(r[0])}` : i === 1 ? `'=${String(r[0])}` : String(r[0]).normalize('NFD');
+  });
+  const plain = units.getRange(2, 2, n, 1);
+  plain.setNumberFormat('@');
+  plain.setValues(names);
+  const { ss: same, rt } = reallocated(ss);
+  const shown = sheetOf(same, SHEET)
+    .getRange(2, columnOf(same, 'Tên đơn vị'), n, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  expect(shown).toEqual(expect.arrayContaining(["'Hữu Lũng", '=Thành phố Lạng Sơn', 'Lộc Bình'.normalize('NFC')]));
+  const before = snapshot(same);
+  const u = call<UndoAllocationResultDto>(rt, 'undoAllocation');
+  expect(u.typedOver).toBeUndefined();
+  expect(u.ok).toBe(true);
+  expect(lines(diff(before, snapshot(same))).length).toBeGreaterThan(0);
+});
