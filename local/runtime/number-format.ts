@@ -376,3 +376,19 @@ function formatDateSection(date: Date, section: string, ctx: DisplayContext): st
   });
   return out;
 }
+
+/**
+ * What getValues answers for a stored value. A day typed or set is a number with a date format in
+ * Sheets (https://developers.google.com/sheets/api/guides/formats#about_date_and_time_values: "Sheets
+ * ... treats date and time values as decimal values"), and getValues gives a Date only for a cell shown
+ * through a date or time format (https://developers.google.com/apps-script/reference/spreadsheet/range#getValues()):
+ * a date kept under an explicit number format such as "0" (it shows "32874") is read as that Number.
+ */
+export function readCellValue(value: unknown, format: string | undefined, zone: string): unknown {
+  if (value instanceof Date) {
+    if (isAutomaticFormat(format) || !format || format === '@') return new Date(value.getTime());
+    const section = pickSection(1, splitSections(format)).section;
+    return isDateSection(section) ? new Date(value.getTime()) : dateToSerial(value, zone);
+  }
+  return numberReadAsDate(value, format, zone) ?? value;
+}

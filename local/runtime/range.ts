@@ -4,7 +4,7 @@ import { type Cell, FORMAT_KEYS } from './cells';
 import { normalizeColor } from './colors';
 import { LocalDataValidation } from './data-validation';
 import { describeArgumentTypes, messages, ServiceError } from './errors';
-import { AUTOMATIC_FORMAT, formatDisplayValue, numberReadAsDate } from './number-format';
+import { AUTOMATIC_FORMAT, formatDisplayValue, readCellValue } from './number-format';
 import type { LocalProtection } from './protection';
 import { asGas, asLocal, SERVICE_NAME, ServiceObject } from './service';
 import type { LocalSheet } from './sheet';
@@ -317,17 +317,12 @@ export class LocalRange extends ServiceObject implements Pick<GasRange, RangeMet
 
   getValues(): unknown[][] {
     const zone = this.sheet.spreadsheet.displayContext().timeZone;
-    return this.read((c) => {
-      const v = c?.value ?? '';
-      return v instanceof Date ? new Date(v.getTime()) : (numberReadAsDate(v, c?.numberFormat, zone) ?? v);
-    });
+    return this.read((c) => readCellValue(c?.value ?? '', c?.numberFormat, zone));
   }
 
   getValue(): unknown {
     const c = this.topLeft();
-    const v = c?.value ?? '';
-    if (v instanceof Date) return new Date(v.getTime());
-    return numberReadAsDate(v, c?.numberFormat, this.sheet.spreadsheet.displayContext().timeZone) ?? v;
+    return readCellValue(c?.value ?? '', c?.numberFormat, this.sheet.spreadsheet.displayContext().timeZone);
   }
 
   getDisplayValues(): string[][] {

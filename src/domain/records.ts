@@ -84,6 +84,13 @@ export function parseYear(v: unknown, zone: ZoneOffset = DEFAULT_TZ_OFFSET): Par
   const r = parseVnNumber(typeof v === 'string' ? v.replace(/[.,](?=\d{3}(?!\d))/g, '') : v);
   if (!r.ok) return { ok: false, error: `"${cellText(v)}" không phải là năm hợp lệ` };
   if (r.value === null) return r;
+  // A day typed into a cell formatted as a whole number ("0") is kept as its serial number and
+  // shows it (32874 for 01/01/1990): named with the day, never read as a year.
+  if (typeof v === 'number' && Number.isInteger(v) && v > 9999 && v <= 73415) {
+    const d = new Date(SERIAL_EPOCH_UTC + v * 86_400_000);
+    const shown = `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+    return { ok: false, error: CHECK_MESSAGES.yearIsDaySerial(String(v), shown, d.getUTCFullYear()) };
+  }
   if (!Number.isInteger(r.value) || r.value < 1000 || r.value > 9999) {
     return { ok: false, error: `"${cellText(v)}" không phải là năm gồm 4 chữ số` };
   }

@@ -490,6 +490,9 @@ export const CHECK_MESSAGES = {
       : `Năm sinh ${birthYear} không hợp lệ: sau ${countedYear(year, congressYear)}.`,
   birthYearBefore: (birthYear: number, first: number) => `Năm sinh ${birthYear} không hợp lệ: trước năm ${first}.`,
   birthYearHint: 'Kiểm tra lại năm sinh (ghi đủ 4 chữ số, ví dụ 1985).',
+  /** A day typed into a cell formatted as a number: the cell shows the day's serial number (32874). */
+  yearIsDaySerial: (typed: string, shown: string, year: number) =>
+    `"${typed}" không phải là năm: ô định dạng số đang hiện số của ngày ${shown}; hãy ghi năm sinh gồm 4 chữ số (ví dụ ${year})`,
   yearInDateCell: (shown: string, year: number) =>
     `ô định dạng ngày tháng hiện ${shown}, được hiểu là năm ${year}; nên định dạng cột này là số (Định dạng > Số > Số)`,
   congressYearOutside: (typed: string, first: number, last: number) =>

@@ -450,6 +450,9 @@ describe('attacks', () => {
     const s = sheetOf(ss, SHEET);
     const reason = columnOf(ss, 'Cách tính');
     s.getRange(2, reason).setValue(`${'x'.repeat(200)}A`);
+    // A day shown as a day: its cell formatted as a date (under the column's whole-number format it
+    // would read as its serial number, as in Sheets: attack5-read-year-date-typed.test.ts).
+    s.getRange(3, columnOf(ss, 'Chênh lệch')).setNumberFormat('dd/mm/yyyy');
     s.getRange(3, columnOf(ss, 'Chênh lệch')).setValue(new Date('2024-01-20T00:00:00+07:00'));
     const asked = call<UndoAllocationResultDto>(rt, 'undoAllocation');
     const shown = new Map(asked.typedOver?.map((t) => [t.cell, t.typed]));
