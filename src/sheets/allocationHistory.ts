@@ -29,6 +29,7 @@ import {
   encodeSnapshot,
   figureOf,
   type HistoryMeta,
+  holds,
   type OwnedCell,
   shownContent,
   typedSince,
@@ -347,10 +348,11 @@ function undo(
     const wrote = t.unit.wrote;
     if (!wrote) continue;
     for (const [key, c] of [...columns].sort((a, b) => a[1] - b[1])) {
-      if (!(key in wrote)) continue;
       const current: CellContent = { value: grid[t.row - 1]?.[c] ?? '', formula: formulas[t.row - 1]?.[c] ?? '' };
       const restored = restoredCell(t, key);
-      if (!typedSince(current, wrote[key] as CellValue, restored)) continue;
+      // A column the record does not say it wrote (left out of a run): whatever differs from what
+      // comes back is asked about, never replaced unasked.
+      if (key in wrote ? !typedSince(current, wrote[key] as CellValue, restored) : holds(current, restored)) continue;
       typedOver.push({
         sheet: SHEETS.allocation.name,
         cell: a1(t.row, c + 1),
@@ -506,9 +508,13 @@ export function refreshWritten(ss: Spreadsheet, rows: readonly UnitSnapshot[], b
   let changed = false;
   const units = history.units.map((u) => {
     const wrote = written.get(u.code);
-    if (!wrote || (u.wrote && encodeSnapshot({ ...u, wrote }) === encodeSnapshot(u))) return u;
+    if (!wrote) return u;
+    // A column this run left out (Hình thức taken over by the officer for a while) keeps what the
+    // add-in wrote there last.
+    const merged = { ...u.wrote, ...wrote };
+    if (u.wrote && encodeSnapshot({ ...u, wrote: merged }) === encodeSnapshot(u)) return u;
     changed = true;
-    return { ...u, wrote };
+    return { ...u, wrote: merged };
   });
   if (changed) writeHistory(ss, history, history.meta, units, batch);
 }

@@ -228,7 +228,9 @@ function readRecords(ss: Spreadsheet): RecordSheet {
   const sheet = found.sheet;
   const values = wholeSheetValues(sheet);
   const rows: MarkRecord[] = [];
-  for (const v of values.slice(1)) {
+  // Every row: an officer who sorted the sheet whole moved the header down and a record onto row 1.
+  // The header is no record anyway ("Ô" is no A1 reference).
+  for (const v of values) {
     const [s, cell, fill, note] = v.map((x) => (typeof x === 'string' ? x : String(x ?? '')));
     if (s && cell && parseA1(cell as string) && (fill || note)) {
       rows.push({ sheet: s as string, cell: cell as string, fill: fill as string, note: note as string });
