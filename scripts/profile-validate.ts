@@ -8,47 +8,13 @@
  * Each run prepares a fresh workbook (unmeasured: setup, allocation) and prints the domain ms.
  */
 
+import { withGlobals } from '../local/bench/cases';
 import { buildSynthetic, parseScale, SYNTHETIC_NOW } from '../local/bench/synthetic';
 import { TimedRuntime } from '../local/bench/timing';
 import { loadBundle, Runtime } from '../local/runtime';
-import type { Clock } from '../local/runtime/clock';
-import { createValueGlobals } from '../local/runtime/globals';
 import * as server from '../src/main';
 import { collectProblems } from '../src/sheets/validate';
 import { activeSpreadsheet } from '../src/sheets/workbook';
-
-const RealDate = Date;
-
-function clockDate(clock: Clock): DateConstructor {
-  function ClockDate(this: unknown, ...args: unknown[]): unknown {
-    if (!new.target) return new RealDate(clock.now()).toString();
-    return Reflect.construct(RealDate, args.length === 0 ? [clock.now()] : args, new.target);
-  }
-  ClockDate.prototype = RealDate.prototype;
-  ClockDate.now = () => clock.now();
-  ClockDate.parse = RealDate.parse;
-  ClockDate.UTC = RealDate.UTC;
-  return ClockDate as unknown as DateConstructor;
-}
-
-function withGlobals<T>(runtime: Runtime, fn: () => T): T {
-  const g = globalThis as Record<string, unknown>;
-  const services: Record<string, unknown> = {
-    ...(runtime.globals as unknown as Record<string, unknown>),
-    ...createValueGlobals(),
-    Date: clockDate(runtime.clock),
-  };
-  const saved = Object.keys(services).map((k) => [k, Object.getOwnPropertyDescriptor(g, k)] as const);
-  Object.assign(g, services);
-  try {
-    return runtime.execute(fn);
-  } finally {
-    for (const [k, d] of saved) {
-      if (d) Object.defineProperty(g, k, d);
-      else delete g[k];
-    }
-  }
-}
 
 const scale = parseScale(process.argv[2] ?? '3321x50000');
 const repeat = Number(process.argv[3] ?? 3);

@@ -361,7 +361,7 @@ function clockDate(clock: Clock): DateConstructor {
  * Runs fn as one execution with what the bundle would see as this realm's globals: the runtime's
  * timed services, the value globals, and a Date on the runtime's clock.
  */
-function withGlobals<T>(runtime: Runtime, fn: () => T): T {
+export function withGlobals<T>(runtime: Runtime, fn: () => T): T {
   const g = globalThis as Record<string, unknown>;
   const services: Record<string, unknown> = {
     ...(runtime.globals as unknown as Record<string, unknown>),
