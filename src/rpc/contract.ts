@@ -258,8 +258,10 @@ export interface UndoAllocationResultDto extends ActionResult {
    * (`typedOver` names them); send `overwrite` back to confirm.
    */
   needsConfirmation?: boolean;
-  /** The typed cells the undo replaces (asked about, or replaced when ok). */
+  /** The typed cells the undo replaces (asked about, or replaced when ok): the first 300 of them. */
   typedOver?: TypedOverCellDto[];
+  /** How many typed cells there are in all (typedOver holds the first 300). */
+  typedOverTotal?: number;
   /** The digest of `typedOver` to send back as `{ overwrite }`. */
   overwrite?: string;
 }

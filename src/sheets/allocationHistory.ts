@@ -52,6 +52,12 @@ import { findSheet, readGrids, type Sheet, type Spreadsheet, timeZoneOffset } fr
 
 /** Typed cells named in full in a message; the others by their cell only. */
 export const TYPED_LINES_SHOWN = 15;
+/**
+ * At most this many typed cells go back to the sidebar (google.script.run documents no safe size; a
+ * province's `Phân bổ` pasted over holds tens of thousands): `typedOverTotal` counts them all, and the
+ * digest sent back still covers every one.
+ */
+export const TYPED_CELLS_SENT = 300;
 
 /** The hidden sheet holding the previous allocation (the add-in's own). */
 export const HISTORY_SHEET = 'Trợ lý DTTS – phân bổ trước';
@@ -370,7 +376,8 @@ function undo(
   // The first cells in full, the others by their cell (a sheet pasted over has thousands).
   const typedLines = typedOver.slice(0, TYPED_LINES_SHOWN).map(typedOverLine);
   const typedOthers = typedOver.slice(TYPED_LINES_SHOWN).map((t) => t.cell);
-  const asked = { typedOver, overwrite };
+  const sent = mode === 'check' ? typedOver : typedOver.slice(0, TYPED_CELLS_SENT);
+  const asked = { typedOver: sent, typedOverTotal: typedOver.length, overwrite };
   if (mode === 'check') return { ok: true, message: '', restored: 0, notRestored, ...asked };
   if (options.overwrite !== undefined && options.overwrite !== overwrite)
     return { ...refused(REALLOCATION_MESSAGES.undoTypedStale), ...asked, needsConfirmation: typedOver.length > 0 };
@@ -426,7 +433,13 @@ function undo(
   if (meta.replacedBy && meta.replacedBy !== meta.method && methodName(meta.replacedBy))
     message += REALLOCATION_MESSAGES.undoConfigNote(methodName(meta.replacedBy));
   message += totalNote(ss, read.rows, grid, table.columns.final, targets);
-  return { ok: true, message, restored: targets.length, notRestored, ...(typedOver.length > 0 && { typedOver }) };
+  return {
+    ok: true,
+    message,
+    restored: targets.length,
+    notRestored,
+    ...(typedOver.length > 0 && { typedOver: sent, typedOverTotal: typedOver.length }),
+  };
 }
 
 /**

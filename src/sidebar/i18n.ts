@@ -290,6 +290,8 @@ export const REALLOCATE = {
   undoTypedNothingWritten: 'Chưa hoàn tác, chưa ghi gì vào bảng tính. Hãy xem các ô dưới đây rồi quyết định.',
   undoTypedCaption: (count: number) =>
     `${count} ô ở các cột do tiện ích tính của trang "Phân bổ" đã được nhập tay sau lần phân bổ lại. Hoàn tác sẽ thay nội dung đã nhập bằng kết quả trước:`,
+  undoTypedMore: (shown: number, rest: number) =>
+    `Bảng chỉ liệt kê ${shown} ô đầu tiên; ${rest} ô còn lại (xem ở trang "Phân bổ") cũng sẽ bị thay khi xác nhận.`,
   undoTypedCell: 'Ô',
   undoTypedUnit: 'Đơn vị, cột',
   undoTypedNow: 'Đang ghi',

@@ -235,6 +235,7 @@ async function perform(
           ...done('warn', overwrite ? r.message : REALLOCATE.undoTypedNothingWritten, () =>
             undoTypedView(
               typed,
+              r.typedOverTotal ?? typed.length,
               () => void run('undoAllocation', undefined, { overwrite: digest }),
               () => {
                 state.result = done(

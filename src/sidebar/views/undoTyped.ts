@@ -10,13 +10,21 @@ import { REALLOCATE } from '../i18n';
 
 export function undoTypedView(
   cells: readonly TypedOverCellDto[],
+  total: number,
   confirm: () => void,
   cancel: () => void,
 ): HTMLElement {
   return h(
     'div',
     { class: 'reallocate', id: 'undo-typed' },
-    h('p', null, REALLOCATE.undoTypedCaption(cells.length)),
+    h('p', null, REALLOCATE.undoTypedCaption(Math.max(total, cells.length))),
+    total > cells.length
+      ? h(
+          'p',
+          { class: 'hint', 'data-key': 'undo-typed-more' },
+          REALLOCATE.undoTypedMore(cells.length, total - cells.length),
+        )
+      : null,
     h(
       'table',
       { class: 'preview-table' },
