@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { type ApportionMethod, type ApportionUnit, apportion, explainApportionment } from '../../src/domain/apportion';
+import { compareUnitCodes } from '../../src/domain/unitOrder';
 
 const METHODS: ApportionMethod[] = ['hamilton', 'jefferson', 'webster', 'adams', 'dean', 'huntington-hill'];
 const DIVISOR = METHODS.filter((m) => m !== 'hamilton');
@@ -87,8 +88,14 @@ function reference(units: ApportionUnit[], h: number, m: ApportionMethod): Recor
       if (seats[i]! >= bounds(u, m)[1]) continue;
       const b = units[best];
       const c = b ? cmp(u.population, seats[i]!, b.population, seats[best]!) : 1;
-      // ties: larger population, then smaller id (ids here are ASCII, so code units = code points)
-      if (c > 0 || (c === 0 && (u.population > b!.population || (u.population === b!.population && u.id < b!.id))))
+      // ties: larger population, then the code first in the documented Vietnamese order of codes
+      // (compareUnitCodes: "HL9" before "HL10", punctuation and letters as an officer sorts them), not
+      // the code units' order: "{" and "A " tie at equal populations and the product gives "{" first.
+      if (
+        c > 0 ||
+        (c === 0 &&
+          (u.population > b!.population || (u.population === b!.population && compareUnitCodes(u.id, b!.id) < 0)))
+      )
         best = i;
     }
     seats[best]!++;
@@ -115,6 +122,14 @@ describe('apportion properties', () => {
   });
 
   test('divisor methods agree with a naive exact highest-averages reference (with min/max)', () => {
+    // Found by CI: two codes tied at equal populations, "{" before "A " in the codes' Vietnamese order.
+    const tiedCodes: ApportionUnit[] = [
+      { id: 'A ', population: 3, min: 2, max: 4 },
+      { id: '{', population: 3, min: 3, max: 4 },
+      { id: ' ', population: 0 },
+    ];
+    const tiedHouse = house(tiedCodes, 'jefferson', 2 / 3);
+    expect(apportion(tiedCodes, tiedHouse, 'jefferson').seats).toEqual(reference(tiedCodes, tiedHouse, 'jefferson'));
     fc.assert(
       fc.property(boundedUnits, divisorMethod, frac, (units, m, t) => {
         const h = house(units, m, t);
